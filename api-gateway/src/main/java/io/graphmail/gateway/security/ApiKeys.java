@@ -1,0 +1,47 @@
+package io.graphmail.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** The configured API keys, held only as SHA-256 digests and compared in constant time. */
+final class ApiKeys {
+
+    private final List<byte[]> digests;
+
+    ApiKeys(List<String> keys) {
+        this.digests = keys.stream()
+                .map(String::trim)
+                .filter(key -> !key.isEmpty())
+                .map(ApiKeys::sha256)
+                .toList();
+    }
+
+    boolean isEmpty() {
+        return digests.isEmpty();
+    }
+
+    /**
+     * The caller's client id (a short fingerprint of its key) if the key is known. Every
+     * configured key is compared, so timing does not tell which one matched or how closely.
+     */
+    Optional<String> clientFor(String presentedKey) {
+        byte[] presented = sha256(presentedKey);
+        boolean known = false;
+        for (byte[] digest : digests) {
+            known |= MessageDigest.isEqual(digest, presented);
+        }
+        return known ? Optional.of(HexFormat.of().formatHex(presented, 0, 6)) : Optional.empty();
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

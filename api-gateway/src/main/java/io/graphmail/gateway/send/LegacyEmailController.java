@@ -1,0 +1,80 @@
+package io.graphmail.gateway.send;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import io.graphmail.gateway.security.AuthenticatedClient;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The original service's endpoints, kept working for its users. A send here takes the same path
+ * as {@code POST /api/v1/mail}, from the default account, with an HTML body.
+ */
+@Tag(name = "Original API", description = "Kept for users of the original service")
+@RestController
+@RequestMapping("/api/v1/emails")
+class LegacyEmailController {
+
+    private final SubmittingMail submittingMail;
+
+    LegacyEmailController(SubmittingMail submittingMail) {
+        this.submittingMail = submittingMail;
+    }
+
+    @Operation(summary = "Send an HTML message to a list of recipients (original shape)")
+    @PostMapping("/send")
+    ResponseEntity<Map<String, Object>> send(@Valid @RequestBody LegacySendRequest legacy, HttpServletRequest request) {
+        var mail = submittingMail.submit(legacy.toSendMailRequest(), AuthenticatedClient.of(request), null).mail();
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/mail/" + mail.id()))
+                .body(Map.of("id", mail.id(), "status", mail.status(), "message", "Email queued for sending"));
+    }
+
+    @Operation(summary = "Liveness of the API, as the original service answered it")
+    @GetMapping("/health")
+    Map<String, String> health() {
+        return Map.of("status", "healthy", "service", "graphmail");
+    }
+
+    record LegacySendRequest(
+            @NotEmpty @Size(max = 500) List<@NotBlank @jakarta.validation.constraints.Email String> recipients,
+            @NotNull @Size(max = 255) String subject,
+            @NotNull @Size(max = SendLimits.MAX_BODY_CHARS) String body,
+            @Size(max = 10) List<@Valid LegacyAttachment> attachments) {
+
+        SendMailRequest toSendMailRequest() {
+            return new SendMailRequest(
+                    null,
+                    recipients,
+                    List.of(),
+                    List.of(),
+                    subject,
+                    new SendMailRequest.Body("html", body),
+                    List.of(),
+                    attachments == null
+                            ? List.of()
+                            : attachments.stream()
+                                    .map(a -> new SendMailRequest.Attachment(a.name(), a.contentType(), a.contentBase64()))
+                                    .toList());
+        }
+    }
+
+    record LegacyAttachment(
+            @NotBlank @JsonAlias("filename") String name,
+            @NotBlank @JsonAlias({"content_type", "mimeType"}) String contentType,
+            @NotBlank @JsonAlias({"content", "data"}) String contentBase64) {}
+}

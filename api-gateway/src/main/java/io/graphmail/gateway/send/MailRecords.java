@@ -1,0 +1,79 @@
+package io.graphmail.gateway.send;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code mail} collection; the gateway is its only writer. Status changes never leave a
+ * final status, so late or repeated events cannot undo a result.
+ */
+@Component
+class MailRecords {
+
+    private final MongoTemplate mongo;
+
+    MailRecords(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException if the id exists */
+    void insert(MailRecord record) {
+        mongo.insert(record);
+    }
+
+    Optional<MailRecord> find(UUID id) {
+        return Optional.ofNullable(mongo.findById(id.toString(), MailRecord.class));
+    }
+
+    void delete(UUID id) {
+        mongo.remove(query(where("_id").is(id.toString())), MailRecord.class);
+    }
+
+    void markPublished(UUID id) {
+        mongo.updateFirst(
+                query(where("_id").is(id.toString())),
+                new Update().set("pendingPublish", false).unset("outbox"),
+                MailRecord.class);
+    }
+
+    List<MailRecord> pendingPublishBefore(Instant acceptedBefore, int limit) {
+        var pending = query(where("pendingPublish").is(true).and("acceptedAt").lt(acceptedBefore))
+                .with(Sort.by("acceptedAt"))
+                .limit(limit);
+        return mongo.find(pending, MailRecord.class);
+    }
+
+    void markSent(UUID id, int attempts, Instant sentAt) {
+        transition(id, MailStatus.SENT, new Update().set("attempts", attempts).set("sentAt", sentAt));
+    }
+
+    void markRetrying(UUID id, int attempts, String error) {
+        transition(id, MailStatus.SENDING, new Update().set("attempts", attempts).set("lastError", error));
+    }
+
+    void markFailed(UUID id, int attempts, String error) {
+        transition(id, MailStatus.FAILED, new Update().set("attempts", attempts).set("lastError", error));
+    }
+
+    void markDeadLettered(UUID id, String reason) {
+        transition(id, MailStatus.DEAD_LETTERED, new Update().set("lastError", reason));
+    }
+
+    private void transition(UUID id, MailStatus to, Update update) {
+        var notFinal = Criteria.where("status").nin(MailStatus.SENT, MailStatus.FAILED, MailStatus.DEAD_LETTERED);
+        mongo.updateFirst(
+                query(where("_id").is(id.toString()).andOperator(notFinal)),
+                update.set("status", to).set("pendingPublish", false),
+                MailRecord.class);
+    }
+}

@@ -1,0 +1,40 @@
+package io.graphmail.gateway.send;
+
+import static io.graphmail.contract.MailTopology.GATEWAY_EVENTS_QUEUE;
+
+import io.graphmail.contract.send.MailFailed;
+import io.graphmail.contract.send.MailSent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.annotation.RabbitHandler;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+/** Records what the workers report about each message. */
+@Component
+@RabbitListener(id = "mail-results", queues = GATEWAY_EVENTS_QUEUE)
+class MailResultsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(MailResultsListener.class);
+
+    private final MailRecords records;
+
+    MailResultsListener(MailRecords records) {
+        this.records = records;
+    }
+
+    @RabbitHandler
+    void onSent(MailSent event) {
+        records.markSent(event.commandId(), event.attempts(), event.sentAt());
+    }
+
+    @RabbitHandler
+    void onFailed(MailFailed event) {
+        if (event.permanent()) {
+            log.warn("Message {} from account {} failed: {}", event.commandId(), event.accountId(), event.reason());
+            records.markFailed(event.commandId(), event.attempts(), event.reason());
+        } else {
+            records.markRetrying(event.commandId(), event.attempts(), event.reason());
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.graphmail.gateway.send;
+
+/** Where a submitted message stands. */
+public enum MailStatus {
+    /** Recorded and handed to the broker; no worker has reported yet. */
+    ACCEPTED,
+    /** A worker tried and will try again. */
+    SENDING,
+    SENT,
+    /** Graph refused it for a reason retrying cannot fix. */
+    FAILED,
+    /** It could not be processed and sits in the dead-letter queue for an operator. */
+    DEAD_LETTERED;
+
+    boolean isFinal() {
+        return this == SENT || this == FAILED || this == DEAD_LETTERED;
+    }
+}

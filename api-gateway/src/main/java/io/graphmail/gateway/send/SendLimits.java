@@ -1,0 +1,42 @@
+package io.graphmail.gateway.send;
+
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Rules that span fields of a {@link SendMailRequest}: someone to send to, and a whole message
+ * that Graph accepts in one {@code sendMail} call (about 4 MB; inline attachments up to 3 MB).
+ */
+final class SendLimits implements Validator {
+
+    static final int MAX_BODY_CHARS = 1_000_000;
+    static final long MAX_ATTACHMENT_BASE64_CHARS = 4L * 1024 * 1024; // 3 MB of bytes
+    static final long MAX_TOTAL_CHARS = 4L * 1024 * 1024 + MAX_BODY_CHARS;
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return SendMailRequest.class.equals(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        var request = (SendMailRequest) target;
+        if (request.to().isEmpty() && request.cc().isEmpty() && request.bcc().isEmpty()) {
+            errors.rejectValue("to", "recipients.required", "at least one recipient (to, cc or bcc) is required");
+        }
+        long attachmentChars = request.attachments().stream()
+                .mapToLong(attachment -> length(attachment.contentBase64()))
+                .sum();
+        if (attachmentChars > MAX_ATTACHMENT_BASE64_CHARS) {
+            errors.rejectValue("attachments", "attachments.tooLarge", "inline attachments may total at most 3 MB");
+        }
+        long bodyChars = request.body() == null ? 0 : length(request.body().content());
+        if (bodyChars + attachmentChars + length(request.subject()) > MAX_TOTAL_CHARS) {
+            errors.reject("message.tooLarge", "the whole message may be at most 5 MB");
+        }
+    }
+
+    private static long length(String value) {
+        return value == null ? 0 : value.length();
+    }
+}

@@ -1,0 +1,36 @@
+package io.graphmail.contract;
+
+/**
+ * Names of every exchange, queue and routing key graphmail uses, defined once.
+ *
+ * <p>Commands flow through {@link #COMMANDS_EXCHANGE}; results through {@link #EVENTS_EXCHANGE}.
+ * Anything that cannot be processed is dead-lettered to {@link #DEAD_LETTER_EXCHANGE}, a fanout
+ * that keeps a copy for operators ({@link #SEND_DEAD_LETTER_QUEUE}) and tells the gateway
+ * ({@link #GATEWAY_DEAD_LETTER_QUEUE}).
+ */
+public final class MailTopology {
+
+    public static final String COMMANDS_EXCHANGE = "graphmail.commands";
+    public static final String EVENTS_EXCHANGE = "graphmail.events";
+    public static final String RETRY_EXCHANGE = "graphmail.retry";
+    public static final String DEAD_LETTER_EXCHANGE = "graphmail.dead-letters";
+
+    public static final String SEND_ROUTING_KEY = "mail.send.v1";
+    public static final String SENT_ROUTING_KEY = "mail.sent.v1";
+    public static final String FAILED_ROUTING_KEY = "mail.failed.v1";
+
+    public static final String SEND_QUEUE = "graphmail.mail.send";
+    public static final String SEND_RETRY_QUEUE = "graphmail.mail.send.retry";
+    public static final String SEND_DEAD_LETTER_QUEUE = "graphmail.mail.send.dlq";
+    public static final String GATEWAY_EVENTS_QUEUE = "graphmail.gateway.mail-events";
+    public static final String GATEWAY_EVENTS_DEAD_LETTER_QUEUE = "graphmail.gateway.mail-events.dlq";
+    public static final String GATEWAY_DEAD_LETTER_QUEUE = "graphmail.gateway.dead-letters";
+
+    /** Header carrying the human-readable reason a message was dead-lettered. */
+    public static final String REASON_HEADER = "x-graphmail-reason";
+
+    /** Header counting delivery attempts of a command, starting at 1. */
+    public static final String ATTEMPT_HEADER = "x-graphmail-attempt";
+
+    private MailTopology() {}
+}

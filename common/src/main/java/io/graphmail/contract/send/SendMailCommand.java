@@ -1,0 +1,42 @@
+package io.graphmail.contract.send;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Send one message from a mailbox. Published by the gateway, consumed by the workers.
+ *
+ * @param commandId unique per message; workers use it to never send twice
+ * @param accountId the mailbox (account) that sends
+ * @param to primary recipients' addresses
+ * @param cc carbon-copy recipients' addresses
+ * @param bcc blind-carbon-copy recipients' addresses
+ * @param subject the subject line
+ * @param body the content and its type
+ * @param replyTo addresses replies should go to; may be empty
+ * @param attachments small inline attachments; may be empty
+ * @param submittedAt when the gateway accepted the request
+ * @param batchId the bulk batch this message belongs to, or {@code null}
+ */
+public record SendMailCommand(
+        UUID commandId,
+        String accountId,
+        List<String> to,
+        List<String> cc,
+        List<String> bcc,
+        String subject,
+        MailBody body,
+        List<String> replyTo,
+        List<MailAttachment> attachments,
+        Instant submittedAt,
+        UUID batchId) {
+
+    public SendMailCommand {
+        to = List.copyOf(to == null ? List.of() : to);
+        cc = List.copyOf(cc == null ? List.of() : cc);
+        bcc = List.copyOf(bcc == null ? List.of() : bcc);
+        replyTo = List.copyOf(replyTo == null ? List.of() : replyTo);
+        attachments = List.copyOf(attachments == null ? List.of() : attachments);
+    }
+}

@@ -1,0 +1,70 @@
+package io.graphmail.worker.graph;
+
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.kiota.ApiException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/** Graph refused a call or could not be reached; says whether trying again may help. */
+public class GraphCallFailed extends RuntimeException {
+
+    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+
+    private final int status;
+    private final String code;
+    private final Duration retryAfter;
+
+    GraphCallFailed(int status, String code, Duration retryAfter, Throwable cause) {
+        super("Graph call failed: " + (status == 0 ? "" : status + " ") + code, cause);
+        this.status = status;
+        this.code = code;
+        this.retryAfter = retryAfter;
+    }
+
+    static GraphCallFailed from(RuntimeException e) {
+        if (e instanceof ApiException api) {
+            return new GraphCallFailed(api.getResponseStatusCode(), errorCode(api), RetryAfter.of(api), e);
+        }
+        // No HTTP answer (connection refused, timeout): the outcome is the same as a 503.
+        return new GraphCallFailed(0, "NETWORK_ERROR:" + rootCause(e).getClass().getSimpleName(), null, e);
+    }
+
+    /** Throttling, server trouble and network errors pass; everything else will fail again. */
+    public boolean isTransient() {
+        return status == 0 || TRANSIENT_STATUSES.contains(status);
+    }
+
+    /** Graph's error code (e.g. {@code ErrorInvalidRecipients}) or a short description. */
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** How long Graph asked us to wait, from its {@code Retry-After} header. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    String statusTag() {
+        return status == 0 ? "IO_ERROR" : Integer.toString(status);
+    }
+
+    private static String errorCode(ApiException e) {
+        if (e instanceof ODataError odata && odata.getError() != null && odata.getError().getCode() != null) {
+            return odata.getError().getCode();
+        }
+        return "HTTP_" + e.getResponseStatusCode();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

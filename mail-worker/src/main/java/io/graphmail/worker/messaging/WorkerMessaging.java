@@ -1,0 +1,9 @@
+package io.graphmail.worker.messaging;
+
+import io.graphmail.messaging.MessagingConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+@Configuration(proxyBeanMethods = false)
+@Import(MessagingConfiguration.class)
+class WorkerMessaging {}

@@ -1,0 +1,69 @@
+package io.graphmail.worker.send;
+
+import io.graphmail.contract.send.MailFailed;
+import io.graphmail.contract.send.MailSent;
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.worker.messaging.MailEvents;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * A command arrived that another delivery already took: a redelivery, a duplicate publish or a
+ * retry racing a crash. Repeats the known result instead of sending again.
+ */
+final class AlreadyClaimed {
+
+    static final String OUTCOME_UNKNOWN =
+            "OUTCOME_UNKNOWN: an attempt was interrupted; not resent, to avoid sending twice";
+
+    private final Deliveries deliveries;
+    private final MailEvents events;
+    private final RetryProperties retry;
+    private final Clock clock;
+
+    AlreadyClaimed(Deliveries deliveries, MailEvents events, RetryProperties retry, Clock clock) {
+        this.deliveries = deliveries;
+        this.events = events;
+        this.retry = retry;
+        this.clock = clock;
+    }
+
+    Outcome handle(SendMailCommand command) {
+        Delivery delivery = deliveries.find(command.commandId()).orElseThrow();
+        return switch (delivery.state()) {
+            case SENT -> {
+                events.sent(new MailSent(
+                        UUID.randomUUID(), command.commandId(), command.accountId(), delivery.attempts(), delivery.sentAt()));
+                yield Outcome.done();
+            }
+            case FAILED -> {
+                failed(command, delivery, delivery.lastError());
+                yield Outcome.done();
+            }
+            case SENDING -> inFlight(command, delivery);
+            case RETRYING -> new Outcome.RetryLater(retry.initialBackoff());
+        };
+    }
+
+    /** Another worker is sending it, or died while sending: wait out its lease, then stop. */
+    private Outcome inFlight(SendMailCommand command, Delivery delivery) {
+        var leaseEnds = delivery.claimedAt().plus(retry.inFlightLease());
+        if (clock.instant().isBefore(leaseEnds)) {
+            return new Outcome.RetryLater(retry.inFlightLease());
+        }
+        deliveries.markFailed(command.commandId(), OUTCOME_UNKNOWN);
+        failed(command, delivery, OUTCOME_UNKNOWN);
+        return Outcome.done();
+    }
+
+    private void failed(SendMailCommand command, Delivery delivery, String reason) {
+        events.failed(new MailFailed(
+                UUID.randomUUID(),
+                command.commandId(),
+                command.accountId(),
+                delivery.attempts(),
+                reason,
+                true,
+                clock.instant()));
+    }
+}

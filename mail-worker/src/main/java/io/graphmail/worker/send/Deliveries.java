@@ -1,0 +1,63 @@
+package io.graphmail.worker.send;
+
+import static org.springframework.data.mongodb.core.FindAndModifyOptions.options;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The {@code deliveries} collection; the worker is its only writer. */
+@Component
+class Deliveries {
+
+    private final MongoTemplate mongo;
+
+    Deliveries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Atomically takes the command for one attempt: it must be new or waiting for a retry. Empty
+     * if it is being sent, was sent or has failed for good.
+     */
+    Optional<Delivery> claim(UUID commandId, String accountId, Instant now) {
+        var claimable = query(where("_id").is(commandId.toString()).and("state").is(Delivery.State.RETRYING));
+        var update = new Update()
+                .set("state", Delivery.State.SENDING)
+                .set("claimedAt", now)
+                .setOnInsert("accountId", accountId)
+                .inc("attempts", 1);
+        try {
+            return Optional.ofNullable(mongo.findAndModify(
+                    claimable, update, options().upsert(true).returnNew(true), Delivery.class));
+        } catch (DuplicateKeyException alreadyClaimed) {
+            return Optional.empty();
+        }
+    }
+
+    Optional<Delivery> find(UUID commandId) {
+        return Optional.ofNullable(mongo.findById(commandId.toString(), Delivery.class));
+    }
+
+    void markSent(UUID commandId, Instant sentAt) {
+        update(commandId, new Update().set("state", Delivery.State.SENT).set("sentAt", sentAt));
+    }
+
+    void markRetrying(UUID commandId, String error) {
+        update(commandId, new Update().set("state", Delivery.State.RETRYING).set("lastError", error));
+    }
+
+    void markFailed(UUID commandId, String error) {
+        update(commandId, new Update().set("state", Delivery.State.FAILED).set("lastError", error));
+    }
+
+    private void update(UUID commandId, Update update) {
+        mongo.updateFirst(query(where("_id").is(commandId.toString())), update, Delivery.class);
+    }
+}

@@ -1,0 +1,29 @@
+package io.graphmail.worker.send;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What the workers know about one send command; the guard that keeps a command from being sent
+ * twice, whichever worker receives it and however often.
+ */
+@Document("deliveries")
+record Delivery(
+        @Id String commandId,
+        String accountId,
+        State state,
+        int attempts,
+        Instant claimedAt,
+        Instant sentAt,
+        String lastError) {
+
+    enum State {
+        /** A worker is calling Graph right now (or died doing so). */
+        SENDING,
+        /** The last attempt failed transiently; a retry is scheduled. */
+        RETRYING,
+        SENT,
+        FAILED
+    }
+}

@@ -1,0 +1,35 @@
+package io.graphmail.worker.send;
+
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How transient Graph failures are retried.
+ *
+ * @param maxAttempts calls to Graph before a command is dead-lettered
+ * @param initialBackoff wait after the first failure when Graph gives no {@code Retry-After}
+ * @param multiplier growth of the wait per further failure
+ * @param maxBackoff the longest wait between two attempts
+ * @param inFlightLease after this long, an attempt that never reported back counts as interrupted
+ */
+@Validated
+@ConfigurationProperties("graphmail.worker.retry")
+record RetryProperties(
+        @Min(1) @DefaultValue("5") int maxAttempts,
+        @DefaultValue("2s") Duration initialBackoff,
+        @DefaultValue("2.0") double multiplier,
+        @DefaultValue("5m") Duration maxBackoff,
+        @DefaultValue("2m") Duration inFlightLease) {
+
+    /** The wait before attempt {@code failedAttempt + 1}, honouring Graph's Retry-After if given. */
+    Duration backoffAfter(int failedAttempt, Duration retryAfter) {
+        if (retryAfter != null) {
+            return retryAfter;
+        }
+        double millis = initialBackoff.toMillis() * Math.pow(multiplier, failedAttempt - 1);
+        return Duration.ofMillis((long) Math.min(millis, maxBackoff.toMillis()));
+    }
+}

@@ -1,0 +1,90 @@
+package io.graphmail.worker.send;
+
+import io.graphmail.contract.send.MailFailed;
+import io.graphmail.contract.send.MailSent;
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.worker.graph.GraphCallFailed;
+import io.graphmail.worker.graph.GraphMailSender;
+import io.graphmail.worker.messaging.MailEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Sends one command through Graph at most once, and reports the result. */
+@Service
+class SendingMail {
+
+    private final Deliveries deliveries;
+    private final GraphMailSender graph;
+    private final MailEvents events;
+    private final RetryProperties retry;
+    private final MeterRegistry meterRegistry;
+    private final Clock clock;
+
+    SendingMail(
+            Deliveries deliveries,
+            GraphMailSender graph,
+            MailEvents events,
+            RetryProperties retry,
+            MeterRegistry meterRegistry,
+            Clock clock) {
+        this.deliveries = deliveries;
+        this.graph = graph;
+        this.events = events;
+        this.retry = retry;
+        this.meterRegistry = meterRegistry;
+        this.clock = clock;
+    }
+
+    Outcome send(SendMailCommand command) {
+        var claimed = deliveries.claim(command.commandId(), command.accountId(), clock.instant());
+        if (claimed.isEmpty()) {
+            return new AlreadyClaimed(deliveries, events, retry, clock).handle(command);
+        }
+        int attempt = claimed.get().attempts();
+        try {
+            graph.send(command);
+        } catch (GraphCallFailed failure) {
+            return failed(command, attempt, failure);
+        }
+        Instant sentAt = clock.instant();
+        deliveries.markSent(command.commandId(), sentAt);
+        events.sent(new MailSent(UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt));
+        meterRegistry.counter("graphmail.mail.sent").increment();
+        return Outcome.done();
+    }
+
+    private Outcome failed(SendMailCommand command, int attempt, GraphCallFailed failure) {
+        boolean retryable = failure.isTransient() && attempt < retry.maxAttempts();
+        meterRegistry
+                .counter("graphmail.mail.failed", "permanent", Boolean.toString(!retryable), "code", failure.code())
+                .increment();
+        if (!failure.isTransient()) {
+            deliveries.markFailed(command.commandId(), failure.code());
+            events.failed(failedEvent(command, attempt, failure.code(), true));
+            return Outcome.done();
+        }
+        if (!retryable) {
+            String reason = "RETRIES_EXHAUSTED: " + failure.code() + " after " + attempt + " attempts";
+            deliveries.markFailed(command.commandId(), reason);
+            return new Outcome.DeadLetter(reason);
+        }
+        deliveries.markRetrying(command.commandId(), failure.code());
+        events.failed(failedEvent(command, attempt, failure.code(), false));
+        return new Outcome.RetryLater(
+                retry.backoffAfter(attempt, failure.retryAfter().orElse(null)));
+    }
+
+    private MailFailed failedEvent(SendMailCommand command, int attempt, String reason, boolean permanent) {
+        return new MailFailed(
+                UUID.randomUUID(),
+                command.commandId(),
+                command.accountId(),
+                attempt,
+                reason,
+                permanent,
+                clock.instant());
+    }
+}

@@ -1,0 +1,82 @@
+package io.graphmail.messaging;
+
+import static io.graphmail.contract.MailTopology.*;
+
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.core.TopicExchange;
+
+/**
+ * The whole broker topology, declared identically by every service on start, so that whichever
+ * starts first, nothing it publishes is unroutable.
+ */
+public final class MailTopologyDeclarations {
+
+    /** Redeliveries of one message (for example after a crash) before the broker dead-letters it. */
+    static final int DELIVERY_LIMIT = 10;
+
+    private MailTopologyDeclarations() {}
+
+    public static Declarables all() {
+        var commands = new TopicExchange(COMMANDS_EXCHANGE);
+        var events = new TopicExchange(EVENTS_EXCHANGE);
+        var retry = new DirectExchange(RETRY_EXCHANGE);
+        var deadLetters = new FanoutExchange(DEAD_LETTER_EXCHANGE);
+
+        Queue send = workQueue(SEND_QUEUE).deadLetterExchange(DEAD_LETTER_EXCHANGE).build();
+        Queue sendRetry = QueueBuilder.durable(SEND_RETRY_QUEUE)
+                .deadLetterExchange(COMMANDS_EXCHANGE)
+                .deadLetterRoutingKey(SEND_ROUTING_KEY)
+                .build();
+        Queue sendDeadLetters = QueueBuilder.durable(SEND_DEAD_LETTER_QUEUE).quorum().build();
+        Queue gatewayEvents = workQueue(GATEWAY_EVENTS_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(GATEWAY_EVENTS_DEAD_LETTER_QUEUE)
+                .build();
+        Queue gatewayEventDeadLetters =
+                QueueBuilder.durable(GATEWAY_EVENTS_DEAD_LETTER_QUEUE).quorum().build();
+        Queue gatewayDeadLetters = workQueue(GATEWAY_DEAD_LETTER_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(GATEWAY_EVENTS_DEAD_LETTER_QUEUE)
+                .build();
+
+        return new Declarables(
+                commands,
+                events,
+                retry,
+                deadLetters,
+                send,
+                sendRetry,
+                sendDeadLetters,
+                gatewayEvents,
+                gatewayEventDeadLetters,
+                gatewayDeadLetters,
+                BindingBuilder.bind(send).to(commands).with(SEND_ROUTING_KEY),
+                BindingBuilder.bind(sendRetry).to(retry).with(SEND_ROUTING_KEY),
+                BindingBuilder.bind(sendDeadLetters).to(deadLetters),
+                BindingBuilder.bind(gatewayDeadLetters).to(deadLetters),
+                eventBinding(gatewayEvents, events, SENT_ROUTING_KEY),
+                eventBinding(gatewayEvents, events, FAILED_ROUTING_KEY));
+    }
+
+    /*
+     * Quorum queues survive a node loss; at-least-once dead-lettering (which needs reject-publish)
+     * means a dead-lettered message is never dropped on the way to its dead-letter queue.
+     */
+    private static QueueBuilder workQueue(String name) {
+        return QueueBuilder.durable(name)
+                .quorum()
+                .deliveryLimit(DELIVERY_LIMIT)
+                .overflow(QueueBuilder.Overflow.rejectPublish)
+                .withArgument("x-dead-letter-strategy", "at-least-once");
+    }
+
+    private static Binding eventBinding(Queue queue, TopicExchange exchange, String routingKey) {
+        return BindingBuilder.bind(queue).to(exchange).with(routingKey);
+    }
+}

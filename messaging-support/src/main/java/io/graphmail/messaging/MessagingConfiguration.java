@@ -1,0 +1,34 @@
+package io.graphmail.messaging;
+
+import java.time.Duration;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What both services share on the broker: topology, JSON conversion and confirmed publishing. */
+@Configuration(proxyBeanMethods = false)
+public class MessagingConfiguration {
+
+    @Bean
+    Declarables mailTopology() {
+        return MailTopologyDeclarations.all();
+    }
+
+    /** Trusts only our contract package when a message names its type in {@code __TypeId__}. */
+    @Bean
+    MessageConverter messageConverter(JsonMapper jsonMapper) {
+        return new JacksonJsonMessageConverter(jsonMapper, "io.graphmail.contract", "io.graphmail.contract.*");
+    }
+
+    @Bean
+    ConfirmedPublisher confirmedPublisher(
+            RabbitTemplate rabbitTemplate,
+            @Value("${graphmail.messaging.confirm-timeout:5s}") Duration confirmTimeout) {
+        return new ConfirmedPublisher(rabbitTemplate, confirmTimeout);
+    }
+}
