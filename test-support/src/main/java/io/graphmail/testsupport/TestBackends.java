@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
@@ -30,13 +31,18 @@ public final class TestBackends {
 
     /** Registers Boot's RabbitMQ and MongoDB connection properties for the chosen backends. */
     public static void register(DynamicPropertyRegistry registry) {
-        String[] credentials = RABBIT.getUserInfo().split(":", 2);
-        registry.add("spring.rabbitmq.host", RABBIT::getHost);
-        registry.add("spring.rabbitmq.port", RABBIT::getPort);
-        registry.add("spring.rabbitmq.username", () -> credentials[0]);
-        registry.add("spring.rabbitmq.password", () -> credentials[1]);
-        registry.add("spring.rabbitmq.virtual-host", TestBackends::virtualHost);
-        registry.add("spring.mongodb.uri", () -> MONGO);
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The same properties as command-line arguments, for starting another application. */
+    public static String[] arguments() {
+        return properties().entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+    }
+
+    private static Map<String, String> properties() {
+        return Map.of("spring.rabbitmq.addresses", RABBIT.toString(), "spring.mongodb.uri", MONGO);
     }
 
     /** The AMQP URI of the chosen broker, including its virtual host. */

@@ -1,0 +1,32 @@
+package io.graphmail.gateway;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.graphmail.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule sharedAdaptersDoNotDependOnFeatures = noClasses()
+            .that()
+            .resideInAnyPackage("..gateway.messaging..", "..gateway.security..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..gateway.send..");
+
+    @ArchTest
+    static final ArchRule gatewayNeverCallsGraphItself = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.microsoft.graph..", "io.graphmail.worker..");
+
+    @ArchTest
+    static final ArchRule noFieldInjection = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired");
+}

@@ -1,0 +1,52 @@
+package io.graphmail.gateway.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.graphmail.gateway.Api;
+import io.graphmail.gateway.GatewayApplication;
+import io.graphmail.testsupport.TestBackends;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** With RabbitMQ unreachable, a send is refused with 503 and nothing claims to be accepted. */
+@SpringBootTest(
+        classes = GatewayApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=api-gateway",
+            "graphmail.security.api-keys=outage-key",
+            "spring.rabbitmq.listener.simple.auto-startup=false"
+        })
+class BrokerOutageIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        TestBackends.register(registry);
+        // Nothing listens on port 1: every connection attempt is refused at once.
+        registry.add("spring.rabbitmq.addresses", () -> "amqp://guest:guest@127.0.0.1:1");
+    }
+
+    @Test
+    void answers503AndKeepsNoRecordWhenTheBrokerIsUnreachable() {
+        long before = mongo.getCollection("mail").countDocuments();
+
+        var response = new Api(port, "outage-key").post("/api/v1/mail", """
+                {"to":["ada@example.com"],"subject":"Hi","body":{"contentType":"text","content":"x"}}""");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+        assertThat(mongo.getCollection("mail").countDocuments()).isEqualTo(before);
+    }
+}

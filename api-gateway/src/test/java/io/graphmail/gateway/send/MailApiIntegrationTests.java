@@ -1,0 +1,229 @@
+package io.graphmail.gateway.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.graphmail.gateway.Api;
+import io.graphmail.gateway.GatewayApplication;
+import io.graphmail.testsupport.RunningSimulator;
+import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.MailWorkerApplication;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Gateway, worker and Graph simulator together, over real HTTP, RabbitMQ and Mongo wire protocol. */
+@SpringBootTest(
+        classes = GatewayApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=api-gateway",
+            "graphmail.security.api-keys=test-key-1,test-key-2",
+            "graphmail.gateway.sweeper.interval=200ms",
+            "graphmail.gateway.sweeper.grace=1s"
+        })
+class MailApiIntegrationTests {
+
+    static final RunningSimulator simulator = RunningSimulator.start();
+    static ConfigurableApplicationContext worker;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    Api api;
+    final String mailbox = "sender-" + UUID.randomUUID() + "@graphmail.local";
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        TestBackends.register(registry);
+    }
+
+    @BeforeAll
+    static void startWorker() {
+        worker = MailWorkerApplication.builder()
+                .properties(
+                        "server.port=0",
+                        "spring.jmx.enabled=false",
+                        "graphmail.graph.base-url=" + simulator.graphBaseUrl(),
+                        "graphmail.worker.retry.initial-backoff=50ms",
+                        "graphmail.worker.retry.max-attempts=3")
+                .run(TestBackends.arguments());
+    }
+
+    @AfterAll
+    static void stopAll() {
+        worker.close();
+        simulator.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        simulator.reset();
+        api = new Api(port, "test-key-2");
+    }
+
+    @Test
+    void sendsAcceptedMessageAndReportsSent() {
+        var response = api.post("/api/v1/mail", mail("ada@example.com", "Quarterly report"));
+
+        assertThat(response.status()).isEqualTo(202);
+        String id = response.text("id");
+        assertThat(response.header("Location")).isEqualTo("/api/v1/mail/" + id);
+        assertThat(response.text("status")).isEqualTo("ACCEPTED");
+        var status = awaitStatus(id, "SENT");
+        assertThat(status.json().get("attempts").asInt()).isEqualTo(1);
+        assertThat(status.text("sentAt")).isNotNull();
+        var sent = simulator.sent(mailbox);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).get("subject").asString()).isEqualTo("Quarterly report");
+        assertThat(sent.get(0).get("body").get("content").asString()).isEqualTo("<p>Hello</p>");
+        assertThat(sent.get(0).get("toRecipients").get(0).get("emailAddress").get("address").asString())
+                .isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void sendsThroughTheOriginalServicesEndpoint() {
+        var response = api.post("/api/v1/emails/send", """
+                {"recipients":["bob@example.com"],"subject":"Legacy","body":"<b>Hi</b>","attachments":[]}""");
+
+        assertThat(response.status()).isEqualTo(202);
+        awaitStatus(response.text("id"), "SENT");
+        assertThat(simulator.sent("me@graphmail.local"))
+                .anySatisfy(message -> assertThat(message.get("subject").asString()).isEqualTo("Legacy"));
+        assertThat(api.get("/api/v1/emails/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void retriesGraphOutagesAndCountsAttempts() {
+        simulator.fault(Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 503, "count", 2));
+
+        var response = api.post("/api/v1/mail", mail("ada@example.com", "Flaky"));
+
+        var status = awaitStatus(response.text("id"), "SENT");
+        assertThat(status.json().get("attempts").asInt()).isEqualTo(3);
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    @Test
+    void marksMessageFailedWithGraphsErrorCodeWhenGraphRefusesIt() {
+        simulator.fault(Map.of(
+                "pathPattern", "/v1.0/users/*/sendMail", "status", 400, "count", 1, "errorCode", "ErrorInvalidRecipients"));
+
+        var response = api.post("/api/v1/mail", mail("ada@example.com", "Refused"));
+
+        var status = awaitStatus(response.text("id"), "FAILED");
+        assertThat(status.text("lastError")).isEqualTo("ErrorInvalidRecipients");
+        assertThat(simulator.sent(mailbox)).isEmpty();
+    }
+
+    @Test
+    void marksMessageDeadLetteredWhenRetriesRunOut() {
+        simulator.fault(Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 503, "count", 10));
+
+        var response = api.post("/api/v1/mail", mail("ada@example.com", "Hopeless"));
+
+        var status = awaitStatus(response.text("id"), "DEAD_LETTERED");
+        assertThat(status.text("lastError")).startsWith("RETRIES_EXHAUSTED");
+    }
+
+    @Test
+    void replaysTheFirstAnswerForARepeatedIdempotencyKey() {
+        String key = UUID.randomUUID().toString();
+        var first = api.post("/api/v1/mail", mail("ada@example.com", "Once"), "Idempotency-Key", key);
+        var again = api.post("/api/v1/mail", mail("ada@example.com", "Once"), "Idempotency-Key", key);
+        var different = api.post("/api/v1/mail", mail("ada@example.com", "Other"), "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(different.status()).isEqualTo(422);
+        awaitStatus(first.text("id"), "SENT");
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    @Test
+    void rejectsInvalidRequestWithoutRecordingOrPublishing() {
+        long before = mongo.getCollection("mail").countDocuments();
+
+        var response = api.post("/api/v1/mail", """
+                {"accountId":"%s","to":["nobody"],"subject":"x","body":{"contentType":"html","content":"x"}}"""
+                .formatted(mailbox));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("to[0]");
+        assertThat(mongo.getCollection("mail").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesCallsWithoutAValidApiKey() {
+        var missing = new Api(port, null).post("/api/v1/mail", mail("ada@example.com", "x"));
+        var wrong = new Api(port, "test-key-3").get("/api/v1/mail/" + UUID.randomUUID());
+
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.text("type")).isEqualTo("https://graphmail.io/problems/unauthorized");
+        assertThat(new Api(port, null).get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void publishesRecordsLeftUnpublished() {
+        String id = UUID.randomUUID().toString();
+        String command = """
+                {"commandId":"%s","accountId":"%s","to":["ada@example.com"],"subject":"Left behind",
+                 "body":{"contentType":"HTML","content":"<p>late</p>"},"submittedAt":"2026-01-01T00:00:00Z"}"""
+                .formatted(id, mailbox);
+        mongo.insert(new MailRecord(
+                id, mailbox, MailStatus.ACCEPTED, 0, null, Instant.now().minusSeconds(60), null, true, command, "x"));
+
+        awaitStatus(id, "SENT");
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    @Test
+    void documentsTheApiWithTheBearerScheme() {
+        var docs = new Api(port, null).get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("components").get("securitySchemes").get("apiKey").get("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(docs.json().get("paths").has("/api/v1/mail")).isTrue();
+    }
+
+    @Test
+    void exposesMailCountersForPrometheus() {
+        awaitStatus(api.post("/api/v1/mail", mail("ada@example.com", "Counted")).text("id"), "SENT");
+
+        var metrics = new Api(port, null).get("/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("graphmail_mail_accepted_total");
+    }
+
+    private String mail(String to, String subject) {
+        return """
+                {"accountId":"%s","to":["%s"],"subject":"%s","body":{"contentType":"html","content":"<p>Hello</p>"}}"""
+                .formatted(mailbox, to, subject);
+    }
+
+    private Api.Response awaitStatus(String id, String status) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/v1/mail/" + id), response -> status.equals(response.text("status")));
+    }
+}

@@ -1,0 +1,102 @@
+package io.graphmail.gateway.send;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.graphmail.messaging.PublishFailed;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(MailController.class)
+class MailControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    SubmittingMail submittingMail;
+
+    @MockitoBean
+    MailRecords records;
+
+    @Test
+    void rejectsInvalidAddressNamingTheField() throws Exception {
+        postMail("""
+                {"to":["not-an-address"],"subject":"Hi","body":{"contentType":"html","content":"x"}}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://graphmail.io/problems/validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("to[0]"));
+        verify(submittingMail, never()).submit(any(), any(), any());
+    }
+
+    @Test
+    void rejectsRequestWithoutRecipients() throws Exception {
+        postMail("""
+                {"subject":"Hi","body":{"contentType":"html","content":"x"}}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("to"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("at least one recipient")));
+        verify(submittingMail, never()).submit(any(), any(), any());
+    }
+
+    @Test
+    void rejectsOversizedBody() throws Exception {
+        String content = "x".repeat(SendLimits.MAX_BODY_CHARS + 1);
+        postMail("{\"to\":[\"ada@example.com\"],\"subject\":\"Hi\",\"body\":{\"contentType\":\"html\",\"content\":\""
+                        + content + "\"}}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body.content"));
+        verify(submittingMail, never()).submit(any(), any(), any());
+    }
+
+    @Test
+    void rejectsUnknownBodyType() throws Exception {
+        postMail("""
+                {"to":["ada@example.com"],"subject":"Hi","body":{"contentType":"rtf","content":"x"}}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body.contentType"));
+    }
+
+    @Test
+    void answers503WhenTheBrokerDoesNotConfirm() throws Exception {
+        when(submittingMail.submit(any(), any(), any())).thenThrow(new PublishFailed("broker unreachable"));
+
+        postMail("""
+                {"to":["ada@example.com"],"subject":"Hi","body":{"contentType":"html","content":"x"}}""")
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://graphmail.io/problems/broker-unavailable"));
+    }
+
+    @Test
+    void answers404ForUnknownMessage() throws Exception {
+        UUID id = UUID.randomUUID();
+        when(records.find(id)).thenReturn(Optional.empty());
+
+        mvc.perform(get("/api/v1/mail/{id}", id))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions postMail(String json) throws Exception {
+        return mvc.perform(post("/api/v1/mail").contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+}

@@ -1,0 +1,6 @@
+package io.graphmail.simulator.faults;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+/** A fault as the control API shows it: its settings, its id and, for counted faults, the strikes left. */
+record FaultView(String id, @JsonUnwrapped FaultSpec spec, Integer remaining) {}

@@ -1,0 +1,26 @@
+package io.graphmail.simulator.mail;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/** All mailboxes, keyed by address case-insensitively; a mailbox exists as soon as it is used. */
+@Component
+class Mailboxes {
+
+    private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
+
+    Mailbox of(String address) {
+        return mailboxes.computeIfAbsent(address.toLowerCase(Locale.ROOT), key -> new Mailbox());
+    }
+
+    void clear() {
+        mailboxes.clear();
+    }
+
+    /** The mailbox a Graph path names: {@code /users/{userId}}, or for {@code /me} the token's mailbox. */
+    static String addressFor(String userId, String tokenMailbox) {
+        return userId == null ? tokenMailbox : userId;
+    }
+}

@@ -1,0 +1,68 @@
+package io.graphmail.simulator.mail;
+
+import io.graphmail.simulator.web.GraphErrorException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Sends a message the way Graph's {@code sendMail} does: validates it and files it under the sender. */
+@Component
+class SendingMail {
+
+    private final Mailboxes mailboxes;
+    private final Clock clock;
+
+    SendingMail(Mailboxes mailboxes) {
+        this(mailboxes, Clock.systemUTC());
+    }
+
+    SendingMail(Mailboxes mailboxes, Clock clock) {
+        this.mailboxes = mailboxes;
+        this.clock = clock;
+    }
+
+    Message send(String mailbox, SendMailRequest request) {
+        if (request == null || request.message() == null) {
+            throw GraphErrorException.badRequest("ErrorInvalidRequest", "Required property 'message' is missing.");
+        }
+        Message message = request.message();
+        checkRecipients(message);
+        checkAttachments(message.attachments());
+        Message sent = message.sentBy(mailbox, Instant.now(clock)).filedIn(Folder.SENT_ITEMS, Instant.now(clock));
+        mailboxes.of(mailbox).recordSent(sent, !Boolean.FALSE.equals(request.saveToSentItems()));
+        return sent;
+    }
+
+    private static void checkRecipients(Message message) {
+        var recipients = message.allRecipients().toList();
+        if (recipients.isEmpty()) {
+            throw GraphErrorException.badRequest(
+                    "ErrorInvalidRecipients", "At least one recipient is required, but none were found.");
+        }
+        boolean malformed = recipients.stream()
+                .anyMatch(recipient -> recipient == null
+                        || recipient.emailAddress() == null
+                        || recipient.emailAddress().address() == null
+                        || !recipient.emailAddress().address().contains("@"));
+        if (malformed) {
+            throw GraphErrorException.badRequest(
+                    "ErrorInvalidRecipients", "At least one recipient isn't valid, a recipient's address is malformed.");
+        }
+    }
+
+    private static void checkAttachments(List<Message.FileAttachment> attachments) {
+        if (attachments == null) {
+            return;
+        }
+        for (var attachment : attachments) {
+            try {
+                Base64.getDecoder().decode(attachment.contentBytes() == null ? "" : attachment.contentBytes());
+            } catch (IllegalArgumentException e) {
+                throw GraphErrorException.badRequest(
+                        "ErrorInvalidRequest", "The contentBytes of attachment '" + attachment.name() + "' are not Base64.");
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.graphmail.worker;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.graphmail.worker", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule adaptersDoNotDependOnFeatures = noClasses()
+            .that()
+            .resideInAnyPackage("..worker.graph..", "..worker.messaging..", "..worker.accounts..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..worker.send..");
+
+    @ArchTest
+    static final ArchRule noFieldInjection = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired");
+}

@@ -1,0 +1,65 @@
+package io.graphmail.worker.send;
+
+import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
+import static org.awaitility.Awaitility.await;
+
+import io.graphmail.contract.send.MailFailed;
+import io.graphmail.contract.send.MailSent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+/** Collects the result events workers publish, from a queue of its own bound to the events exchange. */
+final class EventRecorder {
+
+    private final Queue<Object> received = new ConcurrentLinkedQueue<>();
+    private final RabbitTemplate rabbit;
+    private final String queue;
+
+    private EventRecorder(RabbitTemplate rabbit, String queue) {
+        this.rabbit = rabbit;
+        this.queue = queue;
+    }
+
+    static EventRecorder start(RabbitTemplate rabbit, RabbitAdmin admin) {
+        var queue = new AnonymousQueue();
+        admin.declareQueue(queue);
+        admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange(EVENTS_EXCHANGE)).with("#"));
+        return new EventRecorder(rabbit, queue.getName());
+    }
+
+    <T> T awaitOne(Class<T> type, UUID commandId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !all(type, commandId).isEmpty());
+        return all(type, commandId).get(0);
+    }
+
+    <T> List<T> all(Class<T> type, UUID commandId) {
+        drain();
+        return received.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .filter(event -> commandId.equals(commandIdOf(event)))
+                .toList();
+    }
+
+    private void drain() {
+        Object event;
+        while ((event = rabbit.receiveAndConvert(queue)) != null) {
+            received.add(event);
+        }
+    }
+
+    private static UUID commandIdOf(Object event) {
+        if (event instanceof MailSent sent) {
+            return sent.commandId();
+        }
+        return event instanceof MailFailed failed ? failed.commandId() : null;
+    }
+}

@@ -1,0 +1,191 @@
+package io.graphmail.worker.send;
+
+import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
+import static io.graphmail.contract.MailTopology.REASON_HEADER;
+import static io.graphmail.contract.MailTopology.SEND_DEAD_LETTER_QUEUE;
+import static io.graphmail.contract.MailTopology.SEND_QUEUE;
+import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.graphmail.contract.send.MailBody;
+import io.graphmail.contract.send.MailFailed;
+import io.graphmail.contract.send.MailSent;
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.testsupport.RunningSimulator;
+import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.MailWorkerApplication;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(
+        classes = MailWorkerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "spring.config.name=mail-worker",
+            "graphmail.worker.retry.initial-backoff=50ms",
+            "graphmail.worker.retry.max-attempts=4"
+        })
+class SendMailIntegrationTests {
+
+    static final RunningSimulator simulator = RunningSimulator.start();
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    RabbitAdmin admin;
+
+    EventRecorder events;
+    final String mailbox = "sender-" + UUID.randomUUID() + "@graphmail.local";
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        TestBackends.register(registry);
+        registry.add("graphmail.graph.base-url", simulator::graphBaseUrl);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.close();
+    }
+
+    @BeforeEach
+    void recordEvents() {
+        simulator.reset();
+        events = EventRecorder.start(rabbit, admin);
+    }
+
+    @Test
+    void sendsCommandThroughGraphAndReportsSent() {
+        SendMailCommand command = command("Quarterly report");
+        publish(command);
+
+        MailSent sent = events.awaitOne(MailSent.class, command.commandId());
+        assertThat(sent.attempts()).isEqualTo(1);
+        var messages = simulator.sent(mailbox);
+        assertThat(messages).hasSize(1);
+        var message = messages.get(0);
+        assertThat(message.get("subject").asString()).isEqualTo("Quarterly report");
+        assertThat(message.get("body").get("contentType").asString()).isEqualToIgnoringCase("html");
+        assertThat(message.get("body").get("content").asString()).isEqualTo("<p>Hello</p>");
+        assertThat(message.get("toRecipients").get(0).get("emailAddress").get("address").asString())
+                .isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void retriesTransientFailuresThroughTheRetryQueueUntilSent() {
+        simulator.fault(Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 503, "count", 2));
+        SendMailCommand command = command("Second time lucky");
+        publish(command);
+
+        MailSent sent = events.awaitOne(MailSent.class, command.commandId());
+        assertThat(sent.attempts()).isEqualTo(3);
+        assertThat(events.all(MailFailed.class, command.commandId()))
+                .extracting(MailFailed::permanent)
+                .containsExactly(false, false);
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    @Test
+    void reportsGraphRejectionAsPermanentFailureWithGraphsErrorCode() {
+        simulator.fault(Map.of(
+                "pathPattern", "/v1.0/users/*/sendMail", "status", 400, "count", 1, "errorCode", "ErrorInvalidRecipients"));
+        SendMailCommand command = command("Refused");
+        publish(command);
+
+        MailFailed failed = events.awaitOne(MailFailed.class, command.commandId());
+        assertThat(failed.permanent()).isTrue();
+        assertThat(failed.reason()).isEqualTo("ErrorInvalidRecipients");
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(simulator.sent(mailbox)).isEmpty();
+    }
+
+    @Test
+    void deadLettersCommandWhenTransientFailuresOutlastTheRetries() {
+        simulator.fault(Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 503, "count", 10));
+        SendMailCommand command = command("Never through");
+        publish(command);
+
+        Message deadLetter = awaitDeadLetter(command.commandId().toString());
+        assertThat(deadLetter.getMessageProperties().<String>getHeader(REASON_HEADER))
+                .isEqualTo("RETRIES_EXHAUSTED: ServiceUnavailable after 4 attempts");
+        assertThat(simulator.sent(mailbox)).isEmpty();
+    }
+
+    @Test
+    void deadLettersUnparseableMessageWithReasonAndDoesNotRedeliverIt() {
+        String messageId = UUID.randomUUID().toString();
+        rabbit.send(
+                COMMANDS_EXCHANGE,
+                SEND_ROUTING_KEY,
+                MessageBuilder.withBody("{\"commandId\": oops".getBytes(StandardCharsets.UTF_8))
+                        .setMessageId(messageId)
+                        .setContentType("application/json")
+                        .build());
+
+        Message deadLetter = awaitDeadLetter(messageId);
+        assertThat(deadLetter.getMessageProperties().<String>getHeader(REASON_HEADER))
+                .startsWith("UNPARSEABLE:")
+                .doesNotContain("oops");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> admin.getQueueInfo(SEND_QUEUE).getMessageCount() == 0);
+    }
+
+    @Test
+    void doesNotSendARedeliveredCommandAgain() {
+        SendMailCommand command = command("Only once");
+        publish(command);
+        events.awaitOne(MailSent.class, command.commandId());
+
+        publish(command);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.all(MailSent.class, command.commandId()).size() == 2);
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    private SendMailCommand command(String subject) {
+        return new SendMailCommand(
+                UUID.randomUUID(),
+                mailbox,
+                List.of("ada@example.com"),
+                List.of(),
+                List.of(),
+                subject,
+                new MailBody(MailBody.ContentType.HTML, "<p>Hello</p>"),
+                List.of(),
+                List.of(),
+                Instant.now(),
+                null);
+    }
+
+    private void publish(SendMailCommand command) {
+        rabbit.convertAndSend(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, message -> {
+            message.getMessageProperties().setMessageId(command.commandId().toString());
+            return message;
+        });
+    }
+
+    private Message awaitDeadLetter(String messageId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Message message = rabbit.receive(SEND_DEAD_LETTER_QUEUE, 200);
+            return message != null && messageId.equals(message.getMessageProperties().getMessageId()) ? message : null;
+        }, java.util.Objects::nonNull);
+    }
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Runs graphmail locally: the Graph simulator, a mail worker and the API gateway, against the local RabbitMQ
+# (started if stopped) and MongoDB at MONGODB_URI or an embedded MongoDB-compatible server kept under data/.
+# Ctrl-C stops everything. Settings come from the environment or .env (see .env.example).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ -f .env ]]; then
+    set -a; source .env; set +a
+fi
+export GRAPHMAIL_API_KEYS="${GRAPHMAIL_API_KEYS:-demo-key}"
+export GRAPHMAIL_GRAPH_BASE_URL="${GRAPHMAIL_GRAPH_BASE_URL:-http://127.0.0.1:8089/v1.0}"
+export GRAPHMAIL_DEFAULT_ACCOUNT="${GRAPHMAIL_DEFAULT_ACCOUNT:-me@graphmail.local}"
+export MONGODB_URI="${MONGODB_URI:-}"
+
+source scripts/lib/rabbitmq.sh
+ensure_rabbitmq
+
+echo "Building..."
+mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package \
+    -pl api-gateway,mail-worker,graph-simulator,tools/embedded-mongo -am
+
+mkdir -p data/logs
+pids=()
+stop_all() {
+    trap - INT TERM EXIT
+    echo "Stopping..."
+    kill "${pids[@]}" 2>/dev/null || true
+    wait 2>/dev/null || true
+}
+trap stop_all INT TERM EXIT
+
+start() { # name jar [args...]
+    local name=$1 jar=$2
+    shift 2
+    java -jar "$jar" "$@" >"data/logs/$name.log" 2>&1 &
+    pids+=($!)
+}
+
+await_health() { # name url
+    for _ in $(seq 1 90); do
+        curl -fs "$2" >/dev/null 2>&1 && return 0
+        sleep 1
+    done
+    echo "$1 did not become healthy; see data/logs/$1.log" >&2
+    exit 1
+}
+
+if [[ -z "$MONGODB_URI" ]]; then
+    start embedded-mongo tools/embedded-mongo/target/embedded-mongo-0.1.0-SNAPSHOT-exec.jar data/mongo.mv 27017
+    export MONGODB_URI="mongodb://127.0.0.1:27017/graphmail"
+fi
+start graph-simulator graph-simulator/target/graph-simulator-0.1.0-SNAPSHOT-exec.jar
+start mail-worker mail-worker/target/mail-worker-0.1.0-SNAPSHOT-exec.jar
+start api-gateway api-gateway/target/api-gateway-0.1.0-SNAPSHOT-exec.jar
+
+await_health graph-simulator http://127.0.0.1:8089/actuator/health
+await_health mail-worker http://127.0.0.1:8081/actuator/health/readiness
+await_health api-gateway http://127.0.0.1:8080/actuator/health/readiness
+
+demo_key="${GRAPHMAIL_API_KEYS%%,*}"
+cat <<INFO
+
+graphmail is running (logs in data/logs/, data in data/):
+  API           http://127.0.0.1:8080/api/v1/mail
+  Swagger UI    http://127.0.0.1:8080/swagger-ui.html
+  Health        http://127.0.0.1:8080/actuator/health   http://127.0.0.1:8081/actuator/health
+  Metrics       http://127.0.0.1:8080/actuator/prometheus   http://127.0.0.1:8081/actuator/prometheus
+  Graph sim.    http://127.0.0.1:8089/_sim/mailboxes/${GRAPHMAIL_DEFAULT_ACCOUNT}/sent
+  Demo API key  ${demo_key}
+
+Try:
+  curl -si -H 'Authorization: Bearer ${demo_key}' -H 'Content-Type: application/json' \\
+    -d '{"to":["ada@example.com"],"subject":"Hello","body":{"contentType":"html","content":"<p>Hi</p>"}}' \\
+    http://127.0.0.1:8080/api/v1/mail
+
+Press Ctrl-C to stop.
+INFO
+wait -n "${pids[@]}"
+echo "A service stopped; see data/logs/" >&2
