@@ -1,7 +1,6 @@
 package io.graphmail.simulator.mail;
 
 import io.graphmail.simulator.web.GraphErrorException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -12,15 +11,9 @@ import org.springframework.stereotype.Component;
 class SendingMail {
 
     private final Mailboxes mailboxes;
-    private final Clock clock;
 
     SendingMail(Mailboxes mailboxes) {
-        this(mailboxes, Clock.systemUTC());
-    }
-
-    SendingMail(Mailboxes mailboxes, Clock clock) {
         this.mailboxes = mailboxes;
-        this.clock = clock;
     }
 
     Message send(String mailbox, SendMailRequest request) {
@@ -30,7 +23,8 @@ class SendingMail {
         Message message = request.message();
         checkRecipients(message);
         checkAttachments(message.attachments());
-        Message sent = message.sentBy(mailbox, Instant.now(clock)).filedIn(Folder.SENT_ITEMS, Instant.now(clock));
+        Instant now = Instant.now();
+        Message sent = message.sentBy(mailbox, now).filedIn(Folder.SENT_ITEMS, now);
         mailboxes.of(mailbox).recordSent(sent, !Boolean.FALSE.equals(request.saveToSentItems()));
         return sent;
     }

@@ -1,0 +1,68 @@
+package io.graphmail.simulator.mail;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Renders messages and pages of them as Graph does, honouring $select and $expand. */
+@Component
+class MessageJson {
+
+    private final JsonMapper json;
+
+    MessageJson(JsonMapper json) {
+        this.json = json;
+    }
+
+    ObjectNode message(Message message, MessageQuery query) {
+        ObjectNode node = json.valueToTree(message);
+        if (!query.withAttachments()) {
+            node.remove("attachments");
+        }
+        if (!query.select().isEmpty()) {
+            node.retain(query.select());
+        }
+        return node;
+    }
+
+    /** One page of the matching messages, with an absolute {@code @odata.nextLink} when more follow. */
+    Map<String, Object> page(List<Message> matching, MessageQuery query, HttpServletRequest request) {
+        String self = ServletUriComponentsBuilder.fromRequestUri(request).build().toUriString();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("@odata.context", self.substring(0, self.indexOf("/v1.0/") + 6) + "$metadata#messages");
+        body.put(
+                "value",
+                matching.stream()
+                        .skip(query.skip())
+                        .limit(query.top())
+                        .map(message -> message(message, query))
+                        .toList());
+        int next = query.skip() + query.top();
+        if (next < matching.size()) {
+            body.put("@odata.nextLink", self + "?" + queryWithSkip(request, next));
+        }
+        return body;
+    }
+
+    private static String queryWithSkip(HttpServletRequest request, int skip) {
+        var params = new LinkedHashMap<String, String>();
+        request.getParameterMap().forEach((name, values) -> params.put(name, values[0]));
+        params.put("$skip", String.valueOf(skip));
+        return params.entrySet().stream()
+                .map(param -> encode(param.getKey()) + "=" + encode(param.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    // Spaces as %20 rather than '+': clients follow the link verbatim and not all treat '+' as a space.
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

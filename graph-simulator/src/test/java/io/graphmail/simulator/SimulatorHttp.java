@@ -1,0 +1,89 @@
+package io.graphmail.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plain HTTP calls to a running simulator, with the static token on Graph paths unless told otherwise. */
+public final class SimulatorHttp {
+
+    public static final String TOKEN = "sim-token";
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String base;
+
+    public SimulatorHttp(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public Response get(String path) {
+        return send(request(path, TOKEN).GET());
+    }
+
+    public Response getAbsolute(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).GET());
+    }
+
+    public Response get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Response post(String path, String body) {
+        return send(request(path, TOKEN).header("Content-Type", "application/json").POST(bodyOf(body)));
+    }
+
+    public Response delete(String path) {
+        return send(request(path, TOKEN).DELETE());
+    }
+
+    /** Forgets all mailboxes, faults and request counts. */
+    public void reset() {
+        delete("/_sim/mailboxes");
+        delete("/_sim/faults");
+        delete("/_sim/requests");
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private static HttpRequest.BodyPublisher bodyOf(String body) {
+        return HttpRequest.BodyPublishers.ofString(body);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? null : json.readTree(response.body());
+            return new Response(response.statusCode(), response.headers(), response.body(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, java.net.http.HttpHeaders headers, String text, JsonNode json) {
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        public String errorCode() {
+            return json.path("error").path("code").asString();
+        }
+    }
+}

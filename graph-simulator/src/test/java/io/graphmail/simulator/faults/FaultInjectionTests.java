@@ -1,0 +1,129 @@
+package io.graphmail.simulator.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.graphmail.simulator.SimulatorHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=graph-simulator")
+class FaultInjectionTests {
+
+    private static final String SEND = "/v1.0/users/a@x.io/sendMail";
+    private static final String MAIL =
+            "{\"message\": {\"toRecipients\": [{\"emailAddress\": {\"address\": \"b@x.io\"}}]}}";
+
+    @LocalServerPort
+    int port;
+
+    SimulatorHttp http;
+
+    @BeforeEach
+    void reset() {
+        http = new SimulatorHttp(port);
+        http.reset();
+    }
+
+    @Test
+    void failsTheNextCountedRequestsWithRetryAfterThenRecovers() {
+        var fault = http.post(
+                "/_sim/faults",
+                """
+                {"pathPattern": "/v1.0/users/*/sendMail", "method": "POST", "status": 503,
+                 "count": 2, "retryAfterSeconds": 1}""");
+        assertThat(fault.status()).isEqualTo(201);
+        assertThat(fault.json().path("id").asString()).isNotBlank();
+        assertThat(fault.json().path("errorCode").asString()).isEqualTo("ServiceUnavailable");
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var failed = http.post(SEND, MAIL);
+            assertThat(failed.status()).isEqualTo(503);
+            assertThat(failed.header("Retry-After")).contains("1");
+            assertThat(failed.errorCode()).isEqualTo("ServiceUnavailable");
+        }
+        assertThat(http.post(SEND, MAIL).status()).isEqualTo(202);
+        assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value"))
+                .hasSize(1);
+        assertThat(http.get("/_sim/faults").json().path("value").get(0).path("remaining").asInt())
+                .isZero();
+    }
+
+    @Test
+    void leavesRequestsWithOtherMethodsAlone() {
+        http.post("/_sim/faults", "{\"pathPattern\": \"/v1.0/users/**\", \"method\": \"POST\", \"status\": 500}");
+
+        assertThat(http.get("/v1.0/users/a@x.io/messages").status()).isEqualTo(200);
+        assertThat(http.post(SEND, MAIL).errorCode()).isEqualTo("InternalServerError");
+    }
+
+    @Test
+    void failsEveryRequestWhileCertainUntilDeleted() {
+        String id = http.post(
+                        "/_sim/faults",
+                        "{\"pathPattern\": \"/v1.0/users/*/messages\", \"status\": 429, \"probability\": 1.0}")
+                .json()
+                .path("id")
+                .asString();
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            var throttled = http.get("/v1.0/users/a@x.io/messages");
+            assertThat(throttled.status()).isEqualTo(429);
+            assertThat(throttled.errorCode()).isEqualTo("TooManyRequests");
+        }
+        assertThat(http.delete("/_sim/faults/" + id).status()).isEqualTo(204);
+        assertThat(http.get("/v1.0/users/a@x.io/messages").status()).isEqualTo(200);
+    }
+
+    @Test
+    void neverStrikesWithProbabilityZero() {
+        http.post("/_sim/faults", "{\"pathPattern\": \"/v1.0/**\", \"status\": 503, \"probability\": 0}");
+
+        assertThat(http.get("/v1.0/users/a@x.io/messages").status()).isEqualTo(200);
+    }
+
+    @Test
+    void usesTheGivenErrorCode() {
+        http.post(
+                "/_sim/faults",
+                "{\"pathPattern\": \"/v1.0/**\", \"status\": 403, \"count\": 1, \"errorCode\": \"ErrorAccessDenied\"}");
+
+        var denied = http.get("/v1.0/users/a@x.io/messages");
+
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.errorCode()).isEqualTo("ErrorAccessDenied");
+    }
+
+    @Test
+    void onlyDelaysWhenGivenLatencyWithoutStatus() {
+        http.post("/_sim/faults", "{\"pathPattern\": \"/v1.0/users/*/messages\", \"latencyMs\": 300, \"count\": 1}");
+
+        long started = System.nanoTime();
+        var response = http.get("/v1.0/users/a@x.io/messages");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void neverAppliesToTheControlApi() {
+        http.post("/_sim/faults", "{\"pathPattern\": \"/**\", \"status\": 500}");
+
+        assertThat(http.get("/_sim/faults").status()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectsFaultsThatWouldDoNothing() {
+        var response = http.post("/_sim/faults", "{\"pathPattern\": \"/v1.0/**\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("ErrorInvalidRequest");
+        assertThat(http.post("/_sim/faults", "{\"status\": 503}").status()).isEqualTo(400);
+        assertThat(http.post("/_sim/faults", "{\"pathPattern\": \"/v1.0/**\", \"status\": 503, \"probability\": 2}")
+                        .status())
+                .isEqualTo(400);
+    }
+}
