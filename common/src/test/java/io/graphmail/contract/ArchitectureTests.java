@@ -11,10 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTests {
 
     @ArchTest
-    static final ArchRule contractsDependOnlyOnTheJdk = classes()
-            .should()
-            .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "io.graphmail.contract..");
+    static final ArchRule contractsDependOnlyOnTheJdk =
+            classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.graphmail.contract..");
 
     @ArchTest
     static final ArchRule messagesAreRecords = classes()

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GraphSimulatorApplication {
 
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(GraphSimulatorApplication.class).properties("spring.config.name=graph-simulator");
+        return new SpringApplicationBuilder(GraphSimulatorApplication.class)
+                .properties("spring.config.name=graph-simulator");
     }
 
     public static void main(String[] args) {

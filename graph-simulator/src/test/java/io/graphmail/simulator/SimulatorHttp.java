@@ -32,7 +32,9 @@ public final class SimulatorHttp {
     }
 
     public Response getAbsolute(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).GET());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + TOKEN)
+                .GET());
     }
 
     public Response get(String path, String token) {
@@ -40,7 +42,8 @@ public final class SimulatorHttp {
     }
 
     public Response post(String path, String body) {
-        return send(request(path, TOKEN).header("Content-Type", "application/json").POST(bodyOf(body)));
+        return send(
+                request(path, TOKEN).header("Content-Type", "application/json").POST(bodyOf(body)));
     }
 
     public Response delete(String path) {

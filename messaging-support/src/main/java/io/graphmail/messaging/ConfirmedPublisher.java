@@ -34,8 +34,10 @@ public class ConfirmedPublisher {
             message.getMessageProperties().setMessageId(messageId.toString());
             return message;
         };
-        send(exchange, routingKey, correlation -> rabbitTemplate.convertAndSend(
-                exchange, routingKey, payload, withId, correlation));
+        send(
+                exchange,
+                routingKey,
+                correlation -> rabbitTemplate.convertAndSend(exchange, routingKey, payload, withId, correlation));
     }
 
     /** Publishes an already built message as it is. */

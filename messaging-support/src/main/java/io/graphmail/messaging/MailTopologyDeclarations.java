@@ -28,12 +28,14 @@ public final class MailTopologyDeclarations {
         var retry = new DirectExchange(RETRY_EXCHANGE);
         var deadLetters = new FanoutExchange(DEAD_LETTER_EXCHANGE);
 
-        Queue send = workQueue(SEND_QUEUE).deadLetterExchange(DEAD_LETTER_EXCHANGE).build();
+        Queue send =
+                workQueue(SEND_QUEUE).deadLetterExchange(DEAD_LETTER_EXCHANGE).build();
         Queue sendRetry = QueueBuilder.durable(SEND_RETRY_QUEUE)
                 .deadLetterExchange(COMMANDS_EXCHANGE)
                 .deadLetterRoutingKey(SEND_ROUTING_KEY)
                 .build();
-        Queue sendDeadLetters = QueueBuilder.durable(SEND_DEAD_LETTER_QUEUE).quorum().build();
+        Queue sendDeadLetters =
+                QueueBuilder.durable(SEND_DEAD_LETTER_QUEUE).quorum().build();
         Queue gatewayEvents = workQueue(GATEWAY_EVENTS_QUEUE)
                 .deadLetterExchange("")
                 .deadLetterRoutingKey(GATEWAY_EVENTS_DEAD_LETTER_QUEUE)

@@ -19,10 +19,13 @@ public class MessagingConfiguration {
         return MailTopologyDeclarations.all();
     }
 
-    /** Trusts only our contract package when a message names its type in {@code __TypeId__}. */
+    /**
+     * Trusts only our contract packages when a message names its type in {@code __TypeId__}; a new
+     * contract package must be added here.
+     */
     @Bean
     MessageConverter messageConverter(JsonMapper jsonMapper) {
-        return new JacksonJsonMessageConverter(jsonMapper, "io.graphmail.contract", "io.graphmail.contract.*");
+        return new JacksonJsonMessageConverter(jsonMapper, "io.graphmail.contract", "io.graphmail.contract.send");
     }
 
     @Bean

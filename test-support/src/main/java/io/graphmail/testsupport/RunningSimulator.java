@@ -38,7 +38,10 @@ public final class RunningSimulator implements AutoCloseable {
 
     /** Messages sent from {@code mailbox}, as Graph JSON. */
     public List<JsonNode> sent(String mailbox) {
-        JsonNode body = control.get().uri("/_sim/mailboxes/{mailbox}/sent", mailbox).retrieve().body(JsonNode.class);
+        JsonNode body = control.get()
+                .uri("/_sim/mailboxes/{mailbox}/sent", mailbox)
+                .retrieve()
+                .body(JsonNode.class);
         return body == null ? List.of() : body.get("value").valueStream().toList();
     }
 

@@ -50,7 +50,9 @@ class DeadLetterListener {
             return reason.toString();
         }
         List<Map<String, ?>> deaths = message.getMessageProperties().getXDeathHeader();
-        return deaths == null || deaths.isEmpty() ? "UNKNOWN" : "BROKER: " + deaths.get(0).get("reason");
+        return deaths == null || deaths.isEmpty()
+                ? "UNKNOWN"
+                : "BROKER: " + deaths.get(0).get("reason");
     }
 
     private static UUID parse(String messageId) {

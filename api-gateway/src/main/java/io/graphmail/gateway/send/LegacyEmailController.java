@@ -38,7 +38,9 @@ class LegacyEmailController {
     @Operation(summary = "Send an HTML message to a list of recipients (original shape)")
     @PostMapping("/send")
     ResponseEntity<Map<String, Object>> send(@Valid @RequestBody LegacySendRequest legacy, HttpServletRequest request) {
-        var mail = submittingMail.submit(legacy.toSendMailRequest(), AuthenticatedClient.of(request), null).mail();
+        var mail = submittingMail
+                .submit(legacy.toSendMailRequest(), AuthenticatedClient.of(request), null)
+                .mail();
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/mail/" + mail.id()))
                 .body(Map.of("id", mail.id(), "status", mail.status(), "message", "Email queued for sending"));
@@ -68,13 +70,17 @@ class LegacyEmailController {
                     attachments == null
                             ? List.of()
                             : attachments.stream()
-                                    .map(a -> new SendMailRequest.Attachment(a.name(), a.contentType(), a.contentBase64()))
+                                    .map(a -> new SendMailRequest.Attachment(
+                                            a.name(), a.contentType(), a.contentBase64()))
                                     .toList());
         }
     }
 
     record LegacyAttachment(
             @NotBlank @JsonAlias("filename") String name,
-            @NotBlank @JsonAlias({"content_type", "mimeType"}) String contentType,
+
+            @NotBlank @JsonAlias({"content_type", "mimeType"})
+            String contentType,
+
             @NotBlank @JsonAlias({"content", "data"}) String contentBase64) {}
 }

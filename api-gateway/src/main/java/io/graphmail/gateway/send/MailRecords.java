@@ -58,7 +58,8 @@ class MailRecords {
     }
 
     void markRetrying(UUID id, int attempts, String error) {
-        transition(id, MailStatus.SENDING, new Update().set("attempts", attempts).set("lastError", error));
+        transition(
+                id, MailStatus.SENDING, new Update().set("attempts", attempts).set("lastError", error));
     }
 
     void markFailed(UUID id, int attempts, String error) {

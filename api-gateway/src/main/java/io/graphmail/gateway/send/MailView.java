@@ -9,8 +9,13 @@ import java.util.UUID;
 record MailView(
         UUID id,
         MailStatus status,
-        @Schema(description = "Calls made to Microsoft Graph so far") int attempts,
-        @Schema(description = "Graph's error code or the reason of the last failure") String lastError,
+
+        @Schema(description = "Calls made to Microsoft Graph so far")
+        int attempts,
+
+        @Schema(description = "Graph's error code or the reason of the last failure")
+        String lastError,
+
         Instant acceptedAt,
         Instant sentAt) {
 

@@ -15,14 +15,21 @@ import java.util.List;
  */
 @Schema(description = "One message to send")
 record SendMailRequest(
-        @Schema(description = "Sending account (mailbox); the configured default account when omitted",
+        @Schema(
+                description = "Sending account (mailbox); the configured default account when omitted",
                 example = "me@graphmail.local")
         @Size(max = 320)
         String accountId,
-        @Schema(example = "[\"ada@example.com\"]") @Size(max = 500) List<@NotBlank @Email String> to,
+
+        @Schema(example = "[\"ada@example.com\"]") @Size(max = 500)
+        List<@NotBlank @Email String> to,
+
         @Size(max = 500) List<@NotBlank @Email String> cc,
         @Size(max = 500) List<@NotBlank @Email String> bcc,
-        @Schema(example = "Quarterly report") @NotNull @Size(max = 255) String subject,
+
+        @Schema(example = "Quarterly report") @NotNull @Size(max = 255)
+        String subject,
+
         @NotNull @Valid Body body,
         @Size(max = 10) List<@NotBlank @Email String> replyTo,
         @Size(max = 10) List<@Valid Attachment> attachments) {
@@ -37,14 +44,23 @@ record SendMailRequest(
 
     /** The message body. */
     record Body(
-            @Schema(allowableValues = {"html", "text"}, example = "html")
-            @NotNull @Pattern(regexp = "(?i)html|text", message = "must be html or text")
+            @Schema(
+                    allowableValues = {"html", "text"},
+                    example = "html")
+            @NotNull
+            @Pattern(regexp = "(?i)html|text", message = "must be html or text")
             String contentType,
-            @Schema(example = "<p>Hello</p>") @NotNull @Size(max = SendLimits.MAX_BODY_CHARS) String content) {}
+
+            @Schema(example = "<p>Hello</p>") @NotNull @Size(max = SendLimits.MAX_BODY_CHARS)
+            String content) {}
 
     /** A small file sent inline (Graph takes up to 3 MB this way). */
     record Attachment(
             @NotBlank @Size(max = 255) String name,
-            @Schema(example = "application/pdf") @NotBlank @Size(max = 255) String contentType,
-            @Schema(description = "The file's bytes, Base64-encoded") @NotBlank String contentBase64) {}
+
+            @Schema(example = "application/pdf") @NotBlank @Size(max = 255)
+            String contentType,
+
+            @Schema(description = "The file's bytes, Base64-encoded") @NotBlank
+            String contentBase64) {}
 }

@@ -59,8 +59,16 @@ class SubmittingMail {
         SendMailCommand command = toCommand(id, request, clock.instant());
         String outbox = jsonMapper.writeValueAsString(command);
         var record = new MailRecord(
-                id.toString(), command.accountId(), MailStatus.ACCEPTED, 0, null, command.submittedAt(), null, true,
-                outbox, requestHash);
+                id.toString(),
+                command.accountId(),
+                MailStatus.ACCEPTED,
+                0,
+                null,
+                command.submittedAt(),
+                null,
+                true,
+                outbox,
+                requestHash);
         try {
             records.insert(record);
         } catch (DuplicateKeyException replay) {

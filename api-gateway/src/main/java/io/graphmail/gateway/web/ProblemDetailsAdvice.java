@@ -31,14 +31,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = e.getBindingResult().getAllErrors().stream()
                 .map(error -> Map.of(
-                        "field", error instanceof FieldError field ? field.getField() : error.getObjectName(),
-                        "message", String.valueOf(error.getDefaultMessage())))
+                        "field",
+                        error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                        "message",
+                        String.valueOf(error.getDefaultMessage())))
                 .toList();
         ProblemDetail problem = problem(
                 HttpStatus.BAD_REQUEST,
                 "validation",
                 "Invalid request",
-                errors.stream().map(err -> err.get("field") + ": " + err.get("message")).reduce((a, b) -> a + "; " + b)
+                errors.stream()
+                        .map(err -> err.get("field") + ": " + err.get("message"))
+                        .reduce((a, b) -> a + "; " + b)
                         .orElse("The request is not valid"));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
@@ -51,7 +55,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IdempotencyKeyReused.class)
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReused e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage());
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage());
     }
 
     @ExceptionHandler(PublishFailed.class)

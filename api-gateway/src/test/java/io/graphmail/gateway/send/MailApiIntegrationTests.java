@@ -92,7 +92,12 @@ class MailApiIntegrationTests {
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).get("subject").asString()).isEqualTo("Quarterly report");
         assertThat(sent.get(0).get("body").get("content").asString()).isEqualTo("<p>Hello</p>");
-        assertThat(sent.get(0).get("toRecipients").get(0).get("emailAddress").get("address").asString())
+        assertThat(sent.get(0)
+                        .get("toRecipients")
+                        .get(0)
+                        .get("emailAddress")
+                        .get("address")
+                        .asString())
                 .isEqualTo("ada@example.com");
     }
 
@@ -104,7 +109,8 @@ class MailApiIntegrationTests {
         assertThat(response.status()).isEqualTo(202);
         awaitStatus(response.text("id"), "SENT");
         assertThat(simulator.sent("me@graphmail.local"))
-                .anySatisfy(message -> assertThat(message.get("subject").asString()).isEqualTo("Legacy"));
+                .anySatisfy(
+                        message -> assertThat(message.get("subject").asString()).isEqualTo("Legacy"));
         assertThat(api.get("/api/v1/emails/health").status()).isEqualTo(200);
     }
 
@@ -122,7 +128,14 @@ class MailApiIntegrationTests {
     @Test
     void marksMessageFailedWithGraphsErrorCodeWhenGraphRefusesIt() {
         simulator.fault(Map.of(
-                "pathPattern", "/v1.0/users/*/sendMail", "status", 400, "count", 1, "errorCode", "ErrorInvalidRecipients"));
+                "pathPattern",
+                "/v1.0/users/*/sendMail",
+                "status",
+                400,
+                "count",
+                1,
+                "errorCode",
+                "ErrorInvalidRecipients"));
 
         var response = api.post("/api/v1/mail", mail("ada@example.com", "Refused"));
 
@@ -161,8 +174,7 @@ class MailApiIntegrationTests {
         long before = mongo.getCollection("mail").countDocuments();
 
         var response = api.post("/api/v1/mail", """
-                {"accountId":"%s","to":["nobody"],"subject":"x","body":{"contentType":"html","content":"x"}}"""
-                .formatted(mailbox));
+                {"accountId":"%s","to":["nobody"],"subject":"x","body":{"contentType":"html","content":"x"}}""".formatted(mailbox));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -187,8 +199,7 @@ class MailApiIntegrationTests {
         String id = UUID.randomUUID().toString();
         String command = """
                 {"commandId":"%s","accountId":"%s","to":["ada@example.com"],"subject":"Left behind",
-                 "body":{"contentType":"HTML","content":"<p>late</p>"},"submittedAt":"2026-01-01T00:00:00Z"}"""
-                .formatted(id, mailbox);
+                 "body":{"contentType":"HTML","content":"<p>late</p>"},"submittedAt":"2026-01-01T00:00:00Z"}""".formatted(id, mailbox);
         mongo.insert(new MailRecord(
                 id, mailbox, MailStatus.ACCEPTED, 0, null, Instant.now().minusSeconds(60), null, true, command, "x"));
 
@@ -201,7 +212,12 @@ class MailApiIntegrationTests {
         var docs = new Api(port, null).get("/v3/api-docs");
 
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.json().get("components").get("securitySchemes").get("apiKey").get("scheme").asString())
+        assertThat(docs.json()
+                        .get("components")
+                        .get("securitySchemes")
+                        .get("apiKey")
+                        .get("scheme")
+                        .asString())
                 .isEqualTo("bearer");
         assertThat(docs.json().get("paths").has("/api/v1/mail")).isTrue();
     }
@@ -218,8 +234,7 @@ class MailApiIntegrationTests {
 
     private String mail(String to, String subject) {
         return """
-                {"accountId":"%s","to":["%s"],"subject":"%s","body":{"contentType":"html","content":"<p>Hello</p>"}}"""
-                .formatted(mailbox, to, subject);
+                {"accountId":"%s","to":["%s"],"subject":"%s","body":{"contentType":"html","content":"<p>Hello</p>"}}""".formatted(mailbox, to, subject);
     }
 
     private Api.Response awaitStatus(String id, String status) {

@@ -97,6 +97,7 @@ class MailControllerTests {
     }
 
     private org.springframework.test.web.servlet.ResultActions postMail(String json) throws Exception {
-        return mvc.perform(post("/api/v1/mail").contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(
+                post("/api/v1/mail").contentType(MediaType.APPLICATION_JSON).content(json));
     }
 }

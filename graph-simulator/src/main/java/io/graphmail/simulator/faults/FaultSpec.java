@@ -1,5 +1,6 @@
 package io.graphmail.simulator.faults;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.graphmail.simulator.web.GraphError;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param latencyMs a delay before the answer (or before the request proceeds)
  * @param errorCode the Graph error code; defaults to the one Graph sends with {@code status}
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record FaultSpec(
         @NotBlank String pathPattern,
         String method,
@@ -41,7 +43,6 @@ record FaultSpec(
 
     FaultSpec withDefaults() {
         String code = errorCode == null && failsRequest() ? GraphError.defaultCode(status) : errorCode;
-        return new FaultSpec(
-                pathPattern, method, status, count, probability, retryAfterSeconds, latencyMs, code);
+        return new FaultSpec(pathPattern, method, status, count, probability, retryAfterSeconds, latencyMs, code);
     }
 }

@@ -1,6 +1,5 @@
 package io.graphmail.simulator.mail;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -56,7 +55,7 @@ class MailboxesController {
     }
 
     private Message file(Mailbox mailbox, Folder folder, JsonNode node) {
-        Message message = json.treeToValue(node, Message.class).filedIn(folder, Instant.now());
+        Message message = json.treeToValue(node, Message.class).filedIn(folder, Message.now());
         mailbox.file(message);
         return message;
     }

@@ -3,6 +3,7 @@ package io.graphmail.simulator.mail;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -78,8 +79,27 @@ record Message(
     Message sentBy(String mailbox, Instant now) {
         var sender = new Recipient(new EmailAddress(null, mailbox));
         return new Message(
-                null, now, now, null, null, subject, null, true, null, body, sender,
-                toRecipients, ccRecipients, bccRecipients, replyTo, attachments);
+                null,
+                now,
+                now,
+                null,
+                null,
+                subject,
+                null,
+                true,
+                null,
+                body,
+                sender,
+                toRecipients,
+                ccRecipients,
+                bccRecipients,
+                replyTo,
+                attachments);
+    }
+
+    /** The current time as Graph reports it, to the second. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static String newId() {

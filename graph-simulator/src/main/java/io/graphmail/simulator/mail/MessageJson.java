@@ -35,7 +35,8 @@ class MessageJson {
 
     /** One page of the matching messages, with an absolute {@code @odata.nextLink} when more follow. */
     Map<String, Object> page(List<Message> matching, MessageQuery query, HttpServletRequest request) {
-        String self = ServletUriComponentsBuilder.fromRequestUri(request).build().toUriString();
+        String self =
+                ServletUriComponentsBuilder.fromRequestUri(request).build().toUriString();
         var body = new LinkedHashMap<String, Object>();
         body.put("@odata.context", self.substring(0, self.indexOf("/v1.0/") + 6) + "$metadata#messages");
         body.put(

@@ -1,7 +1,9 @@
 package io.graphmail.simulator.mail;
 
 import io.graphmail.simulator.web.GraphErrorException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,13 +33,15 @@ record MessageQuery(
                 String.valueOf(params.get("$expand")).toLowerCase(Locale.ROOT).contains("attachments"));
     }
 
-    /** The matching messages in order, before paging. */
+    /** The matching messages in order, before paging; messages received in the same instant keep filing order. */
     List<Message> apply(List<Message> messages) {
+        var matching = new ArrayList<>(messages.stream().filter(filter).toList());
         Comparator<Message> byReceived = Comparator.comparing(Message::receivedDateTime);
-        return messages.stream()
-                .filter(filter)
-                .sorted(ascending ? byReceived : byReceived.reversed())
-                .toList();
+        if (!ascending) {
+            Collections.reverse(matching);
+        }
+        matching.sort(ascending ? byReceived : byReceived.reversed());
+        return matching;
     }
 
     private static int number(Map<String, String> params, String name, int fallback) {
@@ -62,7 +66,10 @@ record MessageQuery(
         }
         var properties = new LinkedHashSet<String>();
         properties.add("id");
-        Arrays.stream(select.split(",")).map(String::strip).filter(p -> !p.isEmpty()).forEach(properties::add);
+        Arrays.stream(select.split(","))
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .forEach(properties::add);
         return properties;
     }
 

@@ -1,6 +1,7 @@
 package io.graphmail.simulator.mail;
 
 import io.graphmail.simulator.auth.AuthenticatedMailbox;
+import io.graphmail.simulator.web.GraphErrorException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import io.graphmail.simulator.web.GraphErrorException;
 import tools.jackson.databind.node.ObjectNode;
 
 @RestController

@@ -39,13 +39,12 @@ final class ReceivedDateFilter {
             throw invalid("Unsupported filter clause '" + clause.strip() + "'.");
         }
         Instant bound = instant(matcher.group(2));
-        Predicate<Instant> test =
-                switch (matcher.group(1).toLowerCase(Locale.ROOT)) {
-                    case "ge" -> received -> !received.isBefore(bound);
-                    case "gt" -> received -> received.isAfter(bound);
-                    case "le" -> received -> !received.isAfter(bound);
-                    default -> received -> received.isBefore(bound);
-                };
+        Predicate<Instant> test = switch (matcher.group(1).toLowerCase(Locale.ROOT)) {
+            case "ge" -> received -> !received.isBefore(bound);
+            case "gt" -> received -> received.isAfter(bound);
+            case "le" -> received -> !received.isAfter(bound);
+            default -> received -> received.isBefore(bound);
+        };
         return message -> test.test(message.receivedDateTime());
     }
 

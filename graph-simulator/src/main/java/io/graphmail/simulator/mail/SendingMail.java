@@ -23,7 +23,7 @@ class SendingMail {
         Message message = request.message();
         checkRecipients(message);
         checkAttachments(message.attachments());
-        Instant now = Instant.now();
+        Instant now = Message.now();
         Message sent = message.sentBy(mailbox, now).filedIn(Folder.SENT_ITEMS, now);
         mailboxes.of(mailbox).recordSent(sent, !Boolean.FALSE.equals(request.saveToSentItems()));
         return sent;
@@ -42,7 +42,8 @@ class SendingMail {
                         || !recipient.emailAddress().address().contains("@"));
         if (malformed) {
             throw GraphErrorException.badRequest(
-                    "ErrorInvalidRecipients", "At least one recipient isn't valid, a recipient's address is malformed.");
+                    "ErrorInvalidRecipients",
+                    "At least one recipient isn't valid, a recipient's address is malformed.");
         }
     }
 
@@ -55,7 +56,8 @@ class SendingMail {
                 Base64.getDecoder().decode(attachment.contentBytes() == null ? "" : attachment.contentBytes());
             } catch (IllegalArgumentException e) {
                 throw GraphErrorException.badRequest(
-                        "ErrorInvalidRequest", "The contentBytes of attachment '" + attachment.name() + "' are not Base64.");
+                        "ErrorInvalidRequest",
+                        "The contentBytes of attachment '" + attachment.name() + "' are not Base64.");
             }
         }
     }

@@ -46,6 +46,8 @@ class GraphErrorAdvice {
     }
 
     private static ResponseEntity<GraphError> respond(HttpStatus status, GraphError body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 }

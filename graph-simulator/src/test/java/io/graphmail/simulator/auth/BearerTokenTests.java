@@ -29,8 +29,8 @@ class BearerTokenTests {
         var response = http.get("/v1.0/me/messages", null);
 
         assertThat(response.status()).isEqualTo(401);
-        assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/json"));
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(response.errorCode()).isEqualTo("InvalidAuthenticationToken");
         assertThat(response.json().path("error").path("innerError").path("date").asString())
                 .isNotBlank();

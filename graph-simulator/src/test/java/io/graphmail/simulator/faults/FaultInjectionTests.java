@@ -30,9 +30,7 @@ class FaultInjectionTests {
 
     @Test
     void failsTheNextCountedRequestsWithRetryAfterThenRecovers() {
-        var fault = http.post(
-                "/_sim/faults",
-                """
+        var fault = http.post("/_sim/faults", """
                 {"pathPattern": "/v1.0/users/*/sendMail", "method": "POST", "status": 503,
                  "count": 2, "retryAfterSeconds": 1}""");
         assertThat(fault.status()).isEqualTo(201);
@@ -46,9 +44,13 @@ class FaultInjectionTests {
             assertThat(failed.errorCode()).isEqualTo("ServiceUnavailable");
         }
         assertThat(http.post(SEND, MAIL).status()).isEqualTo(202);
-        assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value"))
-                .hasSize(1);
-        assertThat(http.get("/_sim/faults").json().path("value").get(0).path("remaining").asInt())
+        assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value")).hasSize(1);
+        assertThat(http.get("/_sim/faults")
+                        .json()
+                        .path("value")
+                        .get(0)
+                        .path("remaining")
+                        .asInt())
                 .isZero();
     }
 

@@ -119,9 +119,11 @@ class MessageListingTests {
         seed("u@x.io", 2);
         http.post("/_sim/mailboxes/u@x.io/messages?folder=sentitems", "{\"subject\": \"sent\"}");
 
-        assertThat(subjects(http.get("/v1.0/users/u@x.io/mailFolders/Inbox/messages").json()))
+        assertThat(subjects(http.get("/v1.0/users/u@x.io/mailFolders/Inbox/messages")
+                        .json()))
                 .containsExactlyInAnyOrder("m0", "m1");
-        assertThat(subjects(http.get("/v1.0/users/u@x.io/mailFolders/sentitems/messages").json()))
+        assertThat(subjects(http.get("/v1.0/users/u@x.io/mailFolders/sentitems/messages")
+                        .json()))
                 .containsExactly("sent");
         assertThat(subjects(http.get("/v1.0/users/u@x.io/messages").json())).hasSize(3);
         assertThat(http.get("/v1.0/users/u@x.io/mailFolders/drafts/messages").errorCode())
@@ -160,19 +162,34 @@ class MessageListingTests {
         assertThat(response.json().get(1).path("id").asString()).isEqualTo("fixed");
     }
 
+    @Test
+    void keepsFilingOrderAmongMessagesReceivedInTheSameSecond() {
+        http.post(
+                "/_sim/mailboxes/u@x.io/messages",
+                "[{\"subject\": \"a\"}, {\"subject\": \"b\"}, {\"subject\": \"c\"}]");
+
+        assertThat(subjects(http.get("/v1.0/users/u@x.io/messages").json())).containsExactly("c", "b", "a");
+        assertThat(subjects(http.get("/v1.0/users/u@x.io/messages?$orderby=receivedDateTime%20asc")
+                        .json()))
+                .containsExactly("a", "b", "c");
+    }
+
     private void seed(String mailbox, int count) {
         String messages = IntStream.range(0, count)
                 .mapToObj(i -> """
                         {"subject": "m%d", "receivedDateTime": "%s",
                          "from": {"emailAddress": {"address": "sender@x.io"}},
-                         "body": {"contentType": "text", "content": "body %d"}}"""
-                        .formatted(i, FIRST.plus(i, ChronoUnit.HOURS), i))
+                         "body": {"contentType": "text", "content": "body %d"}}""".formatted(i, FIRST.plus(i, ChronoUnit.HOURS), i))
                 .collect(Collectors.joining(",", "[", "]"));
-        assertThat(http.post("/_sim/mailboxes/" + mailbox + "/messages", messages).status())
+        assertThat(http.post("/_sim/mailboxes/" + mailbox + "/messages", messages)
+                        .status())
                 .isEqualTo(201);
     }
 
     private static List<String> subjects(JsonNode page) {
-        return page.path("value").valueStream().map(m -> m.path("subject").asString()).toList();
+        return page.path("value")
+                .valueStream()
+                .map(m -> m.path("subject").asString())
+                .toList();
     }
 }

@@ -13,8 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = "spring.config.name=graph-simulator")
 class SendMailTests {
 
-    private static final String MESSAGE =
-            """
+    private static final String MESSAGE = """
             {"subject": "Quarterly figures",
              "body": {"contentType": "HTML", "content": "<p>See <b>attached</b></p>"},
              "toRecipients": [{"emailAddress": {"address": "b@x.io", "name": "Bea"}}],
@@ -36,8 +35,8 @@ class SendMailTests {
 
     @Test
     void acceptsCapitalisedKeysAsTheGraphSdkSendsThem() {
-        var response = http.post(
-                "/v1.0/users/a@x.io/sendMail", "{\"Message\": " + MESSAGE + ", \"SaveToSentItems\": true}");
+        var response =
+                http.post("/v1.0/users/a@x.io/sendMail", "{\"Message\": " + MESSAGE + ", \"SaveToSentItems\": true}");
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.text()).isEmpty();
@@ -50,7 +49,11 @@ class SendMailTests {
         assertThat(message.path("bodyPreview").asString()).isEqualTo("See attached");
         assertThat(message.path("from").path("emailAddress").path("address").asString())
                 .isEqualTo("a@x.io");
-        assertThat(message.path("toRecipients").get(0).path("emailAddress").path("name").asString())
+        assertThat(message.path("toRecipients")
+                        .get(0)
+                        .path("emailAddress")
+                        .path("name")
+                        .asString())
                 .isEqualTo("Bea");
         assertThat(message.path("ccRecipients")).hasSize(1);
         assertThat(message.path("id").asString()).isNotBlank();
@@ -78,18 +81,17 @@ class SendMailTests {
         assertThat(sentItems.json().path("value").get(0).path("parentFolderId").asString())
                 .isEqualTo("sentitems");
         assertThat(sentItems.json().path("value").get(0).has("attachments")).isFalse();
-        assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value"))
-                .hasSize(2);
+        assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value")).hasSize(2);
     }
 
     @Test
     void rejectsMessageWithoutRecipients() {
-        var response = http.post(
-                "/v1.0/users/a@x.io/sendMail", "{\"message\": {\"subject\": \"x\", \"toRecipients\": []}}");
+        var response =
+                http.post("/v1.0/users/a@x.io/sendMail", "{\"message\": {\"subject\": \"x\", \"toRecipients\": []}}");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/json"));
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(response.errorCode()).isEqualTo("ErrorInvalidRecipients");
         assertThat(response.json().path("error").path("message").asString()).isNotBlank();
         assertThat(response.json()
@@ -98,8 +100,7 @@ class SendMailTests {
                         .path("request-id")
                         .asString())
                 .isNotBlank();
-        assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value"))
-                .isEmpty();
+        assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value")).isEmpty();
     }
 
     @Test

@@ -35,7 +35,9 @@ class RequestCountsTests {
         assertThat(counts.path("total").asLong()).isEqualTo(3);
         assertThat(counts.path("counts").path("GET /v1.0/users/a@x.io/messages").asLong())
                 .isEqualTo(2);
-        assertThat(counts.path("counts").path("POST /v1.0/users/a@x.io/sendMail").asLong())
+        assertThat(counts.path("counts")
+                        .path("POST /v1.0/users/a@x.io/sendMail")
+                        .asLong())
                 .isEqualTo(1);
     }
 

@@ -54,7 +54,9 @@ public class GraphCallFailed extends RuntimeException {
     }
 
     private static String errorCode(ApiException e) {
-        if (e instanceof ODataError odata && odata.getError() != null && odata.getError().getCode() != null) {
+        if (e instanceof ODataError odata
+                && odata.getError() != null
+                && odata.getError().getCode() != null) {
             return odata.getError().getCode();
         }
         return "HTTP_" + e.getResponseStatusCode();

@@ -27,8 +27,9 @@ final class GraphMessages {
         message.setBccRecipients(recipients(command.bcc()));
         message.setReplyTo(recipients(command.replyTo()));
         if (!command.attachments().isEmpty()) {
-            message.setAttachments(
-                    command.attachments().stream().map(GraphMessages::attachment).toList());
+            message.setAttachments(command.attachments().stream()
+                    .map(GraphMessages::attachment)
+                    .toList());
         }
         return message;
     }

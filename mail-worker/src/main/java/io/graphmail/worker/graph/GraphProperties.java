@@ -16,5 +16,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("graphmail.graph")
 record GraphProperties(
-        @NotNull @DefaultValue("https://graph.microsoft.com/v1.0") URI baseUrl,
+        @NotNull @DefaultValue("https://graph.microsoft.com/v1.0")
+        URI baseUrl,
+
         @NotNull @DefaultValue("30s") Duration timeout) {}

@@ -27,10 +27,13 @@ public class DeadLetters {
     public void deadLetter(Message message, String reason) {
         Message withReason = MessageBuilder.fromClonedMessage(message)
                 .setHeader(REASON_HEADER, reason)
-                .setHeader("x-original-routing-key", message.getMessageProperties().getReceivedRoutingKey())
+                .setHeader(
+                        "x-original-routing-key", message.getMessageProperties().getReceivedRoutingKey())
                 .build();
         publisher.publish(DEAD_LETTER_EXCHANGE, "", withReason);
-        meterRegistry.counter("graphmail.mail.dead_lettered", "reason", reasonTag(reason)).increment();
+        meterRegistry
+                .counter("graphmail.mail.dead_lettered", "reason", reasonTag(reason))
+                .increment();
     }
 
     private static String reasonTag(String reason) {

@@ -33,7 +33,11 @@ final class AlreadyClaimed {
         return switch (delivery.state()) {
             case SENT -> {
                 events.sent(new MailSent(
-                        UUID.randomUUID(), command.commandId(), command.accountId(), delivery.attempts(), delivery.sentAt()));
+                        UUID.randomUUID(),
+                        command.commandId(),
+                        command.accountId(),
+                        delivery.attempts(),
+                        delivery.sentAt()));
                 yield Outcome.done();
             }
             case FAILED -> {

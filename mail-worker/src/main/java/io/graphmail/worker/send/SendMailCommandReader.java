@@ -54,6 +54,7 @@ class SendMailCommandReader {
     private static String location(JacksonException e) {
         return e.getLocation() == null
                 ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
     }
 }

@@ -7,11 +7,10 @@ import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import java.time.Duration;
 import java.util.List;
-import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -19,7 +18,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 /** Collects the result events workers publish, from a queue of its own bound to the events exchange. */
 final class EventRecorder {
 
-    private final Queue<Object> received = new ConcurrentLinkedQueue<>();
+    private final java.util.Queue<Object> received = new ConcurrentLinkedQueue<>();
     private final RabbitTemplate rabbit;
     private final String queue;
 
@@ -29,9 +28,12 @@ final class EventRecorder {
     }
 
     static EventRecorder start(RabbitTemplate rabbit, RabbitAdmin admin) {
-        var queue = new AnonymousQueue();
+        // A plain exclusive queue: AnonymousQueue adds a leader-locator argument RabbitMQ 3.10 refuses.
+        var queue = new Queue("test.events." + UUID.randomUUID(), false, true, true);
         admin.declareQueue(queue);
-        admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange(EVENTS_EXCHANGE)).with("#"));
+        admin.declareBinding(BindingBuilder.bind(queue)
+                .to(new TopicExchange(EVENTS_EXCHANGE))
+                .with("#"));
         return new EventRecorder(rabbit, queue.getName());
     }
 

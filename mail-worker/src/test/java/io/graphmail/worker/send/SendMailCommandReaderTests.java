@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class SendMailCommandReaderTests {
 
-    private final SendMailCommandReader reader = new SendMailCommandReader(JsonMapper.builder().build());
+    private final SendMailCommandReader reader =
+            new SendMailCommandReader(JsonMapper.builder().build());
 
     @Test
     void readsACompleteCommand() {

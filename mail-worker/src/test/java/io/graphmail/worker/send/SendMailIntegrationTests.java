@@ -84,7 +84,11 @@ class SendMailIntegrationTests {
         assertThat(message.get("subject").asString()).isEqualTo("Quarterly report");
         assertThat(message.get("body").get("contentType").asString()).isEqualToIgnoringCase("html");
         assertThat(message.get("body").get("content").asString()).isEqualTo("<p>Hello</p>");
-        assertThat(message.get("toRecipients").get(0).get("emailAddress").get("address").asString())
+        assertThat(message.get("toRecipients")
+                        .get(0)
+                        .get("emailAddress")
+                        .get("address")
+                        .asString())
                 .isEqualTo("ada@example.com");
     }
 
@@ -105,7 +109,14 @@ class SendMailIntegrationTests {
     @Test
     void reportsGraphRejectionAsPermanentFailureWithGraphsErrorCode() {
         simulator.fault(Map.of(
-                "pathPattern", "/v1.0/users/*/sendMail", "status", 400, "count", 1, "errorCode", "ErrorInvalidRecipients"));
+                "pathPattern",
+                "/v1.0/users/*/sendMail",
+                "status",
+                400,
+                "count",
+                1,
+                "errorCode",
+                "ErrorInvalidRecipients"));
         SendMailCommand command = command("Refused");
         publish(command);
 
@@ -183,9 +194,16 @@ class SendMailIntegrationTests {
     }
 
     private Message awaitDeadLetter(String messageId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Message message = rabbit.receive(SEND_DEAD_LETTER_QUEUE, 200);
-            return message != null && messageId.equals(message.getMessageProperties().getMessageId()) ? message : null;
-        }, java.util.Objects::nonNull);
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> {
+                            Message message = rabbit.receive(SEND_DEAD_LETTER_QUEUE, 200);
+                            return message != null
+                                            && messageId.equals(message.getMessageProperties()
+                                                    .getMessageId())
+                                    ? message
+                                    : null;
+                        },
+                        java.util.Objects::nonNull);
     }
 }

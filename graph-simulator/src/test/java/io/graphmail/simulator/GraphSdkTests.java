@@ -1,0 +1,195 @@
+package io.graphmail.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import com.microsoft.graph.core.tasks.PageIterator;
+import com.microsoft.graph.models.BodyType;
+import com.microsoft.graph.models.EmailAddress;
+import com.microsoft.graph.models.ItemBody;
+import com.microsoft.graph.models.Message;
+import com.microsoft.graph.models.MessageCollectionResponse;
+import com.microsoft.graph.models.Recipient;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
+import com.microsoft.kiota.authentication.AccessTokenProvider;
+import com.microsoft.kiota.authentication.AllowedHostsValidator;
+import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The Microsoft Graph SDK's own code paths, run unchanged against the simulator. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=graph-simulator")
+class GraphSdkTests {
+
+    static final String USER = "a@x.io";
+    static final Instant FIRST = Instant.parse("2024-05-01T10:00:00Z");
+
+    @LocalServerPort
+    int port;
+
+    SimulatorHttp http;
+    GraphServiceClient graph;
+
+    @BeforeEach
+    void setUp() {
+        http = new SimulatorHttp(port);
+        http.reset();
+        graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(new SimulatorTokens()));
+        graph.getRequestAdapter().setBaseUrl("http://127.0.0.1:" + port + "/v1.0");
+    }
+
+    @Test
+    void sendsMailThroughTheSdk() {
+        var body = new SendMailPostRequestBody();
+        body.setMessage(message("Hello from the SDK", "<p>Hi <b>Bea</b></p>", "b@x.io"));
+        body.setSaveToSentItems(true);
+
+        graph.users().byUserId(USER).sendMail().post(body);
+
+        var sent = http.get("/_sim/mailboxes/" + USER + "/sent").json().path("value");
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).path("subject").asString()).isEqualTo("Hello from the SDK");
+        assertThat(sent.get(0).path("body").path("contentType").asString()).isEqualTo("html");
+        assertThat(sent.get(0).path("body").path("content").asString()).isEqualTo("<p>Hi <b>Bea</b></p>");
+        assertThat(sent.get(0)
+                        .path("toRecipients")
+                        .get(0)
+                        .path("emailAddress")
+                        .path("address")
+                        .asString())
+                .isEqualTo("b@x.io");
+    }
+
+    @Test
+    void surfacesGraphErrorsAsODataErrors() {
+        var body = new SendMailPostRequestBody();
+        var message = message("Nobody", "<p>x</p>");
+        body.setMessage(message);
+
+        assertThatExceptionOfType(ODataError.class)
+                .isThrownBy(() -> graph.users().byUserId(USER).sendMail().post(body))
+                .satisfies(error -> {
+                    assertThat(error.getResponseStatusCode()).isEqualTo(400);
+                    assertThat(error.getError().getCode()).isEqualTo("ErrorInvalidRecipients");
+                });
+    }
+
+    @Test
+    void pagesMessagesAndIteratesAcrossNextLinks() throws Exception {
+        seed(5);
+
+        MessageCollectionResponse first = graph.users()
+                .byUserId(USER)
+                .messages()
+                .get(request -> {
+                    request.queryParameters.top = 2;
+                    request.queryParameters.select = new String[] {"subject", "receivedDateTime"};
+                });
+
+        assertThat(first.getValue()).extracting(Message::getSubject).containsExactly("m4", "m3");
+        assertThat(first.getOdataNextLink()).isNotBlank();
+
+        List<String> subjects = new ArrayList<>();
+        new PageIterator.Builder<Message, MessageCollectionResponse>()
+                .client(graph)
+                .collectionPage(first)
+                .collectionPageFactory(MessageCollectionResponse::createFromDiscriminatorValue)
+                .processPageItemCallback(message -> subjects.add(message.getSubject()))
+                .build()
+                .iterate();
+        assertThat(subjects).containsExactly("m4", "m3", "m2", "m1", "m0");
+    }
+
+    @Test
+    void filtersAndOrdersMessagesByReceivedDateTime() {
+        seed(5);
+
+        MessageCollectionResponse page = graph.users().byUserId(USER).messages().get(request -> {
+            request.queryParameters.filter = "receivedDateTime ge " + FIRST.plus(2, ChronoUnit.HOURS);
+            request.queryParameters.orderby = new String[] {"receivedDateTime asc"};
+        });
+
+        assertThat(page.getValue()).extracting(Message::getSubject).containsExactly("m2", "m3", "m4");
+        assertThat(page.getValue().get(0).getReceivedDateTime().toInstant()).isEqualTo(FIRST.plus(2, ChronoUnit.HOURS));
+        assertThat(page.getOdataNextLink()).isNull();
+    }
+
+    @Test
+    void readsOneMessageAndReportsMissingOnes() {
+        seed(1);
+        String id =
+                graph.users().byUserId(USER).messages().get().getValue().get(0).getId();
+
+        Message message =
+                graph.users().byUserId(USER).messages().byMessageId(id).get();
+
+        assertThat(message.getFrom().getEmailAddress().getAddress()).isEqualTo("sender@x.io");
+        assertThat(message.getIsRead()).isFalse();
+        assertThatExceptionOfType(ODataError.class)
+                .isThrownBy(() -> graph.users()
+                        .byUserId(USER)
+                        .messages()
+                        .byMessageId("AAMkmissing")
+                        .get())
+                .satisfies(error -> assertThat(error.getError().getCode()).isEqualTo("ErrorItemNotFound"));
+    }
+
+    private void seed(int count) {
+        String messages = IntStream.range(0, count)
+                .mapToObj(i -> """
+                        {"subject": "m%d", "receivedDateTime": "%s",
+                         "from": {"emailAddress": {"address": "sender@x.io"}}}""".formatted(i, FIRST.plus(i, ChronoUnit.HOURS)))
+                .collect(Collectors.joining(",", "[", "]"));
+        http.post("/_sim/mailboxes/" + USER + "/messages", messages);
+    }
+
+    private static Message message(String subject, String html, String... to) {
+        var body = new ItemBody();
+        body.setContentType(BodyType.Html);
+        body.setContent(html);
+        var message = new Message();
+        message.setSubject(subject);
+        message.setBody(body);
+        message.setToRecipients(
+                List.of(to).stream().map(GraphSdkTests::recipient).toList());
+        return message;
+    }
+
+    private static Recipient recipient(String address) {
+        var email = new EmailAddress();
+        email.setAddress(address);
+        var recipient = new Recipient();
+        recipient.setEmailAddress(email);
+        return recipient;
+    }
+
+    /** Hands the static token to the simulator's hosts only; Kiota compares the URI's host, without its port. */
+    static final class SimulatorTokens implements AccessTokenProvider {
+
+        private final AllowedHostsValidator hosts = new AllowedHostsValidator("localhost", "127.0.0.1");
+
+        @Override
+        public String getAuthorizationToken(URI uri, Map<String, Object> context) {
+            return hosts.isUrlHostValid(uri) ? SimulatorHttp.TOKEN : "";
+        }
+
+        @Override
+        public AllowedHostsValidator getAllowedHostsValidator() {
+            return hosts;
+        }
+    }
+}
