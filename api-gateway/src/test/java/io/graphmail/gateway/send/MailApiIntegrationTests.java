@@ -10,6 +10,8 @@ import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -55,14 +57,14 @@ class MailApiIntegrationTests {
 
     @BeforeAll
     static void startWorker() {
-        worker = MailWorkerApplication.builder()
-                .properties(
-                        "server.port=0",
-                        "spring.jmx.enabled=false",
-                        "graphmail.graph.base-url=" + simulator.graphBaseUrl(),
-                        "graphmail.worker.retry.initial-backoff=50ms",
-                        "graphmail.worker.retry.max-attempts=3")
-                .run(TestBackends.arguments());
+        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
+        arguments.addAll(List.of(
+                "--server.port=0",
+                "--spring.jmx.enabled=false",
+                "--graphmail.graph.base-url=" + simulator.graphBaseUrl(),
+                "--graphmail.worker.retry.initial-backoff=50ms",
+                "--graphmail.worker.retry.max-attempts=3"));
+        worker = MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
     }
 
     @AfterAll
