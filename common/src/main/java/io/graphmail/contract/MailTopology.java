@@ -19,12 +19,19 @@ public final class MailTopology {
     public static final String SENT_ROUTING_KEY = "mail.sent.v1";
     public static final String FAILED_ROUTING_KEY = "mail.failed.v1";
 
+    public static final String CONSENT_ROUTING_KEY = "account.consent.v1";
+    public static final String ACCOUNT_STATUS_ROUTING_KEY = "account.status.v1";
+    public static final String ACCOUNT_REMOVED_ROUTING_KEY = "account.removed.v1";
+
     public static final String SEND_QUEUE = "graphmail.mail.send";
     public static final String SEND_RETRY_QUEUE = "graphmail.mail.send.retry";
     public static final String SEND_DEAD_LETTER_QUEUE = "graphmail.mail.send.dlq";
     public static final String GATEWAY_EVENTS_QUEUE = "graphmail.gateway.mail-events";
-    public static final String GATEWAY_EVENTS_DEAD_LETTER_QUEUE = "graphmail.gateway.mail-events.dlq";
+    public static final String EVENTS_DEAD_LETTER_QUEUE = "graphmail.events.dlq";
     public static final String GATEWAY_DEAD_LETTER_QUEUE = "graphmail.gateway.dead-letters";
+    public static final String CONSENT_QUEUE = "graphmail.accounts.consent";
+    public static final String GATEWAY_ACCOUNT_EVENTS_QUEUE = "graphmail.gateway.account-events";
+    public static final String WORKER_ACCOUNT_EVENTS_QUEUE = "graphmail.worker.account-events";
 
     /** Header carrying the human-readable reason a message was dead-lettered. */
     public static final String REASON_HEADER = "x-graphmail-reason";

@@ -38,16 +38,32 @@ public final class MailTopologyDeclarations {
                 QueueBuilder.durable(SEND_DEAD_LETTER_QUEUE).quorum().build();
         Queue gatewayEvents = workQueue(GATEWAY_EVENTS_QUEUE)
                 .deadLetterExchange("")
-                .deadLetterRoutingKey(GATEWAY_EVENTS_DEAD_LETTER_QUEUE)
+                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
                 .build();
         Queue gatewayEventDeadLetters =
-                QueueBuilder.durable(GATEWAY_EVENTS_DEAD_LETTER_QUEUE).quorum().build();
+                QueueBuilder.durable(EVENTS_DEAD_LETTER_QUEUE).quorum().build();
         Queue gatewayDeadLetters = workQueue(GATEWAY_DEAD_LETTER_QUEUE)
                 .deadLetterExchange("")
-                .deadLetterRoutingKey(GATEWAY_EVENTS_DEAD_LETTER_QUEUE)
+                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
+                .build();
+
+        Queue consent = workQueue(CONSENT_QUEUE).deadLetterExchange(DEAD_LETTER_EXCHANGE).build();
+        Queue gatewayAccountEvents = workQueue(GATEWAY_ACCOUNT_EVENTS_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
+                .build();
+        Queue workerAccountEvents = workQueue(WORKER_ACCOUNT_EVENTS_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
                 .build();
 
         return new Declarables(
+                consent,
+                gatewayAccountEvents,
+                workerAccountEvents,
+                BindingBuilder.bind(consent).to(commands).with(CONSENT_ROUTING_KEY),
+                eventBinding(gatewayAccountEvents, events, ACCOUNT_STATUS_ROUTING_KEY),
+                eventBinding(workerAccountEvents, events, ACCOUNT_REMOVED_ROUTING_KEY),
                 commands,
                 events,
                 retry,
