@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     original {@code /api/v1/emails} endpoints)
  */
 @ConfigurationProperties("graphmail.accounts")
-record AccountDefaults(@DefaultValue("me@graphmail.local") String defaultAccount) {
+record AccountDefaults(@DefaultValue("default") String defaultAccount) {
 
     String orDefault(String accountId) {
         return accountId == null || accountId.isBlank() ? defaultAccount : accountId;

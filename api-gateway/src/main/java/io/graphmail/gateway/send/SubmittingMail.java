@@ -3,6 +3,7 @@ package io.graphmail.gateway.send;
 import io.graphmail.contract.send.MailAttachment;
 import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,7 @@ class SubmittingMail {
     private final MailCommands commands;
     private final JsonMapper jsonMapper;
     private final AccountDefaults accountDefaults;
+    private final KnownAccounts knownAccounts;
     private final MeterRegistry meterRegistry;
     private final Clock clock;
 
@@ -35,12 +37,14 @@ class SubmittingMail {
             MailCommands commands,
             JsonMapper jsonMapper,
             AccountDefaults accountDefaults,
+            KnownAccounts knownAccounts,
             MeterRegistry meterRegistry,
             Clock clock) {
         this.records = records;
         this.commands = commands;
         this.jsonMapper = jsonMapper;
         this.accountDefaults = accountDefaults;
+        this.knownAccounts = knownAccounts;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
     }
@@ -50,13 +54,16 @@ class SubmittingMail {
      * @param idempotencyKey optional; repeating a request with the same key returns the first result
      * @throws PublishFailed if the broker did not take the message (nothing was accepted)
      * @throws IdempotencyKeyReused if the key was used before for a different request
+     * @throws io.graphmail.gateway.accounts.AccountNotFound if the account is not registered
      */
     Submission submit(SendMailRequest request, String client, String idempotencyKey) {
         String requestHash = Fingerprints.of(jsonMapper.writeValueAsBytes(request));
         UUID id = idempotencyKey == null
                 ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes((client + '\n' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
-        SendMailCommand command = toCommand(id, request, clock.instant());
+        String accountId = accountDefaults.orDefault(request.accountId());
+        knownAccounts.requireExists(accountId);
+        SendMailCommand command = toCommand(id, accountId, request, clock.instant());
         String outbox = jsonMapper.writeValueAsString(command);
         var record = new MailRecord(
                 id.toString(),
@@ -94,11 +101,11 @@ class SubmittingMail {
         return new Submission(MailView.of(existing), true);
     }
 
-    private SendMailCommand toCommand(UUID id, SendMailRequest request, Instant now) {
+    private SendMailCommand toCommand(UUID id, String accountId, SendMailRequest request, Instant now) {
         var type = MailBody.ContentType.valueOf(request.body().contentType().toUpperCase(Locale.ROOT));
         return new SendMailCommand(
                 id,
-                accountDefaults.orDefault(request.accountId()),
+                accountId,
                 request.to(),
                 request.cc(),
                 request.bcc(),

@@ -1,5 +1,8 @@
 package io.graphmail.gateway.web;
 
+import io.graphmail.gateway.accounts.AccountConflict;
+import io.graphmail.gateway.accounts.AccountNotFound;
+import io.graphmail.gateway.accounts.ConsentUnavailable;
 import io.graphmail.gateway.send.IdempotencyKeyReused;
 import io.graphmail.gateway.send.MailNotFound;
 import io.graphmail.messaging.PublishFailed;
@@ -51,6 +54,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MailNotFound.class)
     ProblemDetail notFound(MailNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(AccountNotFound.class)
+    ProblemDetail accountNotFound(AccountNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "account-not-found", "Account not found", e.getMessage());
+    }
+
+    @ExceptionHandler(AccountConflict.class)
+    ProblemDetail accountConflict(AccountConflict e) {
+        return problem(HttpStatus.CONFLICT, "account-conflict", "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(ConsentUnavailable.class)
+    ResponseEntity<ProblemDetail> consentUnavailable(ConsentUnavailable e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "consent-unavailable", "Consent unavailable", e.getMessage()));
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)

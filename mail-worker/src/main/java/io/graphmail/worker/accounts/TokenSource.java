@@ -3,6 +3,16 @@ package io.graphmail.worker.accounts;
 /** Hands out bearer tokens for calling Microsoft Graph on behalf of an account. */
 public interface TokenSource {
 
-    /** A currently valid access token for the account's mailbox. */
+    /**
+     * A currently valid access token for the account.
+     *
+     * @throws AccountNeedsConsent if the account's owner must consent first
+     */
     String accessToken(String accountId);
+
+    /** Whether the account's owner must consent before any token can be had. */
+    boolean needsConsent(String accountId);
+
+    /** Graph refused the last token: forget it and refresh on the next call. */
+    void invalidate(String accountId);
 }

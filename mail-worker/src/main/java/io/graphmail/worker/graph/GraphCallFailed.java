@@ -2,6 +2,7 @@ package io.graphmail.worker.graph;
 
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.kiota.ApiException;
+import io.graphmail.worker.accounts.AccountNeedsConsent;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,13 @@ public class GraphCallFailed extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    /** @throws AccountNeedsConsent as it is, if that is why the call failed */
     static GraphCallFailed from(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AccountNeedsConsent needsConsent) {
+                throw needsConsent;
+            }
+        }
         if (e instanceof ApiException api) {
             return new GraphCallFailed(api.getResponseStatusCode(), errorCode(api), RetryAfter.of(api), e);
         }

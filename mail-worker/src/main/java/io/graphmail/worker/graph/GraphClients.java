@@ -35,6 +35,10 @@ class GraphClients {
         return clients.computeIfAbsent(accountId, this::newClient);
     }
 
+    void tokenRejected(String accountId) {
+        tokens.invalidate(accountId);
+    }
+
     private GraphServiceClient newClient(String accountId) {
         var authentication = new BaseBearerTokenAuthenticationProvider(new AccountTokens(accountId));
         var client = new GraphServiceClient(authentication, http);

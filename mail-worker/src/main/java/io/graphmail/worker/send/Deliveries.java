@@ -53,6 +53,11 @@ class Deliveries {
         update(commandId, new Update().set("state", Delivery.State.RETRYING).set("lastError", error));
     }
 
+    /** The attempt never reached Graph: make the command claimable again without counting it. */
+    void putBack(UUID commandId, String reason) {
+        update(commandId, new Update().set("state", Delivery.State.RETRYING).set("lastError", reason).inc("attempts", -1));
+    }
+
     void markFailed(UUID commandId, String error) {
         update(commandId, new Update().set("state", Delivery.State.FAILED).set("lastError", error));
     }

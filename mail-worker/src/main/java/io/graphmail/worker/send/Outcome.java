@@ -11,6 +11,9 @@ sealed interface Outcome {
     /** Put the command back on the queue after {@code delay}. */
     record RetryLater(Duration delay) implements Outcome {}
 
+    /** Keep the command aside until its account can get tokens again. */
+    record Park(String reason) implements Outcome {}
+
     /** Give up and move the command to the dead-letter queue. */
     record DeadLetter(String reason) implements Outcome {}
 

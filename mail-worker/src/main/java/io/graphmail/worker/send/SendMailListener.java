@@ -24,12 +24,19 @@ class SendMailListener implements MessageListener {
     private final SendingMail sendingMail;
     private final Retries retries;
     private final DeadLetters deadLetters;
+    private final ParkedCommands parked;
 
-    SendMailListener(SendMailCommandReader reader, SendingMail sendingMail, Retries retries, DeadLetters deadLetters) {
+    SendMailListener(
+            SendMailCommandReader reader,
+            SendingMail sendingMail,
+            Retries retries,
+            DeadLetters deadLetters,
+            ParkedCommands parked) {
         this.reader = reader;
         this.sendingMail = sendingMail;
         this.retries = retries;
         this.deadLetters = deadLetters;
+        this.parked = parked;
     }
 
     @Override
@@ -52,6 +59,9 @@ class SendMailListener implements MessageListener {
                     command.get().accountId(),
                     retry.delay());
             retries.retryLater(message, retry.delay());
+        } else if (outcome instanceof Outcome.Park park) {
+            log.info("Command {} parked until account {} consents", command.get().commandId(), command.get().accountId());
+            parked.park(command.get(), message);
         } else if (outcome instanceof Outcome.DeadLetter deadLetter) {
             log.warn(
                     "Dead-lettering command {} for account {}: {}",

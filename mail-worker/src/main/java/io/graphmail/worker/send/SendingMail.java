@@ -3,6 +3,8 @@ package io.graphmail.worker.send;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.worker.accounts.AccountDirectory;
+import io.graphmail.worker.accounts.AccountNeedsConsent;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.graph.GraphMailSender;
 import io.graphmail.worker.messaging.MailEvents;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Service;
 @Service
 class SendingMail {
 
+    private final AccountDirectory accounts;
     private final Deliveries deliveries;
     private final GraphMailSender graph;
     private final MailEvents events;
@@ -24,12 +27,14 @@ class SendingMail {
     private final Clock clock;
 
     SendingMail(
+            AccountDirectory accounts,
             Deliveries deliveries,
             GraphMailSender graph,
             MailEvents events,
             RetryProperties retry,
             MeterRegistry meterRegistry,
             Clock clock) {
+        this.accounts = accounts;
         this.deliveries = deliveries;
         this.graph = graph;
         this.events = events;
@@ -39,15 +44,25 @@ class SendingMail {
     }
 
     Outcome send(SendMailCommand command) {
+        var account = accounts.find(command.accountId());
+        if (account.isEmpty()) {
+            events.failed(failedEvent(command, 0, "UNKNOWN_ACCOUNT", true));
+            return Outcome.done();
+        }
         var claimed = deliveries.claim(command.commandId(), command.accountId(), clock.instant());
         if (claimed.isEmpty()) {
             return new AlreadyClaimed(deliveries, events, retry, clock).handle(command);
         }
         int attempt = claimed.get().attempts();
         try {
-            graph.send(command);
+            graph.send(command, account.get());
         } catch (GraphCallFailed failure) {
             return failed(command, attempt, failure);
+        } catch (AccountNeedsConsent waiting) {
+            String reason = "AWAITING_CONSENT: " + waiting.reason();
+            deliveries.putBack(command.commandId(), reason);
+            events.failed(failedEvent(command, attempt - 1, reason, false));
+            return new Outcome.Park(reason);
         }
         Instant sentAt = clock.instant();
         deliveries.markSent(command.commandId(), sentAt);

@@ -1,0 +1,26 @@
+package io.graphmail.gateway.accounts;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A mailbox graphmail may act for. Written by the gateway only; workers read it to get tokens.
+ *
+ * @param tenant the authority's tenant segment: {@code consumers}, {@code organizations} or a tenant id
+ * @param clientSecretRef where an application account's secret is ({@code env:NAME} or
+ *     {@code file:/path}); the secret itself is never stored
+ */
+@Document("accounts")
+record Account(
+        @Id String id,
+        AccountType type,
+        String mailbox,
+        String tenant,
+        String clientId,
+        String clientSecretRef,
+        @Indexed AccountStatus status,
+        String statusReason,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -1,0 +1,27 @@
+package io.graphmail.gateway.accounts;
+
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/** What an application account needs beyond a delegated one. */
+final class AccountRules implements Validator {
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return RegisterAccountRequest.class.equals(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        var request = (RegisterAccountRequest) target;
+        if (!"application".equalsIgnoreCase(request.type())) {
+            return;
+        }
+        if (request.mailbox() == null || request.mailbox().isBlank()) {
+            errors.rejectValue("mailbox", "mailbox.required", "is required for application accounts");
+        }
+        if (request.clientSecretRef() == null) {
+            errors.rejectValue("clientSecretRef", "secret.required", "is required for application accounts");
+        }
+    }
+}

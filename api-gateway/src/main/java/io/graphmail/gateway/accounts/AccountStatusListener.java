@@ -1,0 +1,31 @@
+package io.graphmail.gateway.accounts;
+
+import static io.graphmail.contract.MailTopology.GATEWAY_ACCOUNT_EVENTS_QUEUE;
+
+import io.graphmail.contract.accounts.AccountStatusChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+/** Records what workers learn about an account's consent. */
+@Component
+class AccountStatusListener {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountStatusListener.class);
+
+    private final Accounts accounts;
+
+    AccountStatusListener(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @RabbitListener(id = "account-status", queues = GATEWAY_ACCOUNT_EVENTS_QUEUE)
+    void onStatusChanged(AccountStatusChanged event) {
+        AccountStatus status = AccountStatus.valueOf(event.status());
+        if (status == AccountStatus.REAUTH_REQUIRED) {
+            log.warn("Account {} needs its owner to consent again ({})", event.accountId(), event.reason());
+        }
+        accounts.updateStatus(event.accountId(), status, event.reason(), event.mailbox(), event.changedAt());
+    }
+}

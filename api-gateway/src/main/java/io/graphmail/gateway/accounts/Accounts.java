@@ -1,0 +1,55 @@
+package io.graphmail.gateway.accounts;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The {@code accounts} collection; the gateway is its only writer. */
+@Component
+class Accounts {
+
+    private final MongoTemplate mongo;
+
+    Accounts(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException if the id is taken */
+    void insert(Account account) {
+        mongo.insert(account);
+    }
+
+    Optional<Account> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Account.class));
+    }
+
+    /** Accounts ordered by id, starting after {@code afterId} (keyset pagination). */
+    List<Account> page(String afterId, int limit) {
+        Query page = afterId == null ? new Query() : query(where("_id").gt(afterId));
+        return mongo.find(page.with(Sort.by("_id")).limit(limit), Account.class);
+    }
+
+    boolean delete(String id) {
+        return mongo.remove(query(where("_id").is(id)), Account.class).getDeletedCount() > 0;
+    }
+
+    void updateStatus(String id, AccountStatus status, String reason, String mailbox, Instant at) {
+        var update = new Update().set("status", status).set("statusReason", reason).set("updatedAt", at);
+        if (mailbox != null) {
+            update.set("mailbox", mailbox);
+        }
+        mongo.updateFirst(query(where("_id").is(id)), update, Account.class);
+    }
+
+    long countByStatus(AccountStatus status) {
+        return mongo.count(query(where("status").is(status)), Account.class);
+    }
+}

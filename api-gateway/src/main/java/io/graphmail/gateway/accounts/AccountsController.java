@@ -1,0 +1,80 @@
+package io.graphmail.gateway.accounts;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Accounts", description = "Mailboxes graphmail sends from, and their consent")
+@RestController
+@Validated
+@RequestMapping("/api/v1/accounts")
+class AccountsController {
+
+    private final ManagingAccounts managingAccounts;
+    private final Accounts accounts;
+
+    AccountsController(ManagingAccounts managingAccounts, Accounts accounts) {
+        this.managingAccounts = managingAccounts;
+        this.accounts = accounts;
+    }
+
+    @InitBinder("registerAccountRequest")
+    void rules(WebDataBinder binder) {
+        binder.addValidators(new AccountRules());
+    }
+
+    @Operation(summary = "Register a mailbox", description = "Delegated accounts start PENDING_CONSENT; application accounts ACTIVE.")
+    @PostMapping
+    ResponseEntity<AccountView> register(@Valid @RequestBody RegisterAccountRequest registerAccountRequest) {
+        Account account = managingAccounts.register(registerAccountRequest);
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(AccountView.of(account));
+    }
+
+    @Operation(summary = "List accounts, ordered by id", description = "Follow nextCursor with ?after= until it is null.")
+    @GetMapping
+    AccountPage list(
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        List<Account> page = accounts.page(after, limit + 1);
+        boolean more = page.size() > limit;
+        List<AccountView> items = page.stream().limit(limit).map(AccountView::of).toList();
+        return new AccountPage(items, more ? items.get(items.size() - 1).id() : null);
+    }
+
+    @Operation(summary = "One account and its status")
+    @GetMapping("/{id}")
+    AccountView get(@PathVariable String id) {
+        return accounts.find(id).map(AccountView::of).orElseThrow(() -> new AccountNotFound(id));
+    }
+
+    @Operation(summary = "Remove an account and its tokens", description = "Messages waiting for it fail with ACCOUNT_REMOVED.")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> remove(@PathVariable String id) {
+        managingAccounts.remove(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(
+            summary = "Start the device code flow",
+            description = "Show the user the code and address; the account turns ACTIVE once they consent.")
+    @PostMapping("/{id}/consent")
+    ConsentView consent(@PathVariable String id) {
+        return managingAccounts.startConsent(id);
+    }
+}

@@ -1,0 +1,30 @@
+package io.graphmail.worker.accounts;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The worker's read-only view of an account, from the gateway's {@code accounts} collection
+ * (the gateway is its only writer).
+ *
+ * @param id the account id that commands name
+ * @param type {@code DELEGATED} (device code flow, Graph's {@code /me}) or {@code APPLICATION}
+ *     (client credentials, Graph's {@code /users/{mailbox}})
+ * @param mailbox the mailbox address; for delegated accounts known once consented
+ * @param tenant the authority's tenant segment: {@code consumers}, {@code organizations} or a tenant id
+ * @param clientId the Azure app registration's client id
+ * @param clientSecretRef where the client secret is: {@code env:NAME} or {@code file:/path}
+ */
+@Document("accounts")
+public record AccountSettings(
+        @Id String id, Type type, String mailbox, String tenant, String clientId, String clientSecretRef) {
+
+    public enum Type {
+        DELEGATED,
+        APPLICATION
+    }
+
+    public boolean isDelegated() {
+        return type == Type.DELEGATED;
+    }
+}

@@ -1,0 +1,77 @@
+package io.graphmail.worker.accounts;
+
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+
+import com.microsoft.aad.msal4j.PublicClientApplication;
+import java.net.MalformedURLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.net.ssl.SSLSocketFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One msal4j client application per account, each with the account's encrypted token cache:
+ * public clients for delegated accounts, confidential clients for application accounts.
+ */
+@Component
+class MsalApplications {
+
+    private final IdentityProperties identity;
+    private final TokenCaches caches;
+    private final SSLSocketFactory sslSocketFactory;
+    private final Map<String, Object> applications = new ConcurrentHashMap<>();
+    // msal4j runs its calls on this pool; its default, the common pool, has one thread on a
+    // two-core machine, which one device code flow (polling for minutes) would block.
+    private final ExecutorService msalThreads = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "msal");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    MsalApplications(IdentityProperties identity, TokenCaches caches) {
+        this.identity = identity;
+        this.caches = caches;
+        this.sslSocketFactory = TrustedCertificates.socketFactory(identity.trustCertificateFile());
+    }
+
+    PublicClientApplication delegated(AccountSettings account) {
+        return (PublicClientApplication) applications.computeIfAbsent(account.id(), id -> build(account));
+    }
+
+    ConfidentialClientApplication application(AccountSettings account) {
+        return (ConfidentialClientApplication) applications.computeIfAbsent(account.id(), id -> build(account));
+    }
+
+    void forget(String accountId) {
+        applications.remove(accountId);
+    }
+
+    private Object build(AccountSettings account) {
+        try {
+            var cache = new EncryptedTokenCache(account.id(), caches);
+            String authority = identity.authority(account.tenant());
+            if (account.isDelegated()) {
+                var builder = PublicClientApplication.builder(account.clientId())
+                        .authority(authority)
+                        .instanceDiscovery(false)
+                        .validateAuthority(false)
+                        .setTokenCacheAccessAspect(cache)
+                        .executorService(msalThreads);
+                return sslSocketFactory == null ? builder.build() : builder.sslSocketFactory(sslSocketFactory).build();
+            }
+            var credential = ClientCredentialFactory.createFromSecret(SecretReferences.resolve(account.clientSecretRef()));
+            var builder = ConfidentialClientApplication.builder(account.clientId(), credential)
+                    .authority(authority)
+                    .instanceDiscovery(false)
+                    .validateAuthority(false)
+                    .setTokenCacheAccessAspect(cache)
+                        .executorService(msalThreads);
+            return sslSocketFactory == null ? builder.build() : builder.sslSocketFactory(sslSocketFactory).build();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException("Invalid authority for account " + account.id(), e);
+        }
+    }
+}

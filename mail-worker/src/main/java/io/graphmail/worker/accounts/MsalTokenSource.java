@@ -1,0 +1,133 @@
+package io.graphmail.worker.accounts;
+
+import com.microsoft.aad.msal4j.ClientCredentialParameters;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
+import com.microsoft.aad.msal4j.SilentParameters;
+import java.net.MalformedURLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tokens through msal4j: silent acquisition (refreshing as needed) for delegated accounts, client
+ * credentials for application accounts. Access tokens stay in memory until shortly before they
+ * expire; everything else lives in the shared, encrypted token cache.
+ */
+@Component
+class MsalTokenSource implements TokenSource {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    private final AccountDirectory directory;
+    private final MsalApplications applications;
+    private final TokenCaches caches;
+    private final AccountLeases leases;
+    private final ConsentStates consentStates;
+    private final IdentityProperties identity;
+    private final Clock clock;
+    private final Map<String, HotToken> hotTokens = new ConcurrentHashMap<>();
+    private final Set<String> refreshNext = ConcurrentHashMap.newKeySet();
+
+    MsalTokenSource(
+            AccountDirectory directory,
+            MsalApplications applications,
+            TokenCaches caches,
+            AccountLeases leases,
+            ConsentStates consentStates,
+            IdentityProperties identity,
+            Clock clock) {
+        this.directory = directory;
+        this.applications = applications;
+        this.caches = caches;
+        this.leases = leases;
+        this.consentStates = consentStates;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @Override
+    public String accessToken(String accountId) {
+        HotToken hot = hotTokens.get(accountId);
+        if (hot != null && hot.expiresOn().isAfter(clock.instant().plus(identity.refreshAhead()))) {
+            return hot.token();
+        }
+        AccountSettings account = directory
+                .find(accountId)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown account " + accountId));
+        if (account.isDelegated()) {
+            requireConsent(accountId);
+        }
+        IAuthenticationResult result =
+                leases.withLease("tokens-" + accountId, LEASE, LEASE, () -> acquire(account));
+        hotTokens.put(accountId, new HotToken(result.accessToken(), result.expiresOnDate().toInstant()));
+        return result.accessToken();
+    }
+
+    @Override
+    public boolean needsConsent(String accountId) {
+        try {
+            requireConsent(accountId);
+            return false;
+        } catch (AccountNeedsConsent waiting) {
+            return directory.find(accountId).map(AccountSettings::isDelegated).orElse(false);
+        }
+    }
+
+    @Override
+    public void invalidate(String accountId) {
+        hotTokens.remove(accountId);
+        refreshNext.add(accountId);
+    }
+
+    void forget(String accountId) {
+        hotTokens.remove(accountId);
+        refreshNext.remove(accountId);
+    }
+
+    private void requireConsent(String accountId) {
+        var cache = caches.find(accountId);
+        if (cache.isEmpty() || cache.get().ciphertext() == null) {
+            throw new AccountNeedsConsent(accountId, "PENDING_CONSENT");
+        }
+        if (TokenCaches.REAUTH_REQUIRED.equals(cache.get().state())) {
+            throw new AccountNeedsConsent(accountId, TokenCaches.REAUTH_REQUIRED);
+        }
+    }
+
+    private IAuthenticationResult acquire(AccountSettings account) {
+        try {
+            if (!account.isDelegated()) {
+                var parameters = ClientCredentialParameters.builder(new HashSet<>(identity.applicationScopes()))
+                        .skipCache(refreshNext.remove(account.id()))
+                        .build();
+                return applications.application(account).acquireToken(parameters).join();
+            }
+            var application = applications.delegated(account);
+            var user = application.getAccounts().join().stream()
+                    .findFirst()
+                    .orElseThrow(() -> new AccountNeedsConsent(account.id(), "NO_ACCOUNT_IN_CACHE"));
+            var parameters = SilentParameters.builder(new HashSet<>(identity.delegatedScopes()), user)
+                    .forceRefresh(refreshNext.remove(account.id()))
+                    .build();
+            return application.acquireTokenSilently(parameters).join();
+        } catch (CompletionException | MsalInteractionRequiredException e) {
+            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+            if (cause instanceof MsalInteractionRequiredException refused) {
+                consentStates.reauthRequired(account.id(), refused.errorCode());
+                throw new AccountNeedsConsent(account.id(), refused.errorCode());
+            }
+            throw e;
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException("Invalid authority for account " + account.id(), e);
+        }
+    }
+
+    private record HotToken(String token, Instant expiresOn) {}
+}

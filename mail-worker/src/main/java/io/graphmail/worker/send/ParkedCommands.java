@@ -1,0 +1,78 @@
+package io.graphmail.worker.send;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.worker.accounts.TokenSource;
+import io.graphmail.worker.messaging.Retries;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code parked_commands} collection (workers only): commands waiting for their account's
+ * owner to consent. Neither failed nor lost; they go back on the send queue once consent is given.
+ */
+@Component
+class ParkedCommands {
+
+    private final MongoTemplate mongo;
+    private final Retries retries;
+    private final TokenSource tokens;
+    private final Clock clock;
+
+    ParkedCommands(MongoTemplate mongo, Retries retries, TokenSource tokens, Clock clock) {
+        this.mongo = mongo;
+        this.retries = retries;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    void park(SendMailCommand command, Message message) {
+        mongo.save(new Parked(
+                command.commandId().toString(),
+                command.accountId(),
+                new String(message.getBody(), StandardCharsets.UTF_8),
+                clock.instant()));
+        // Consent may have completed while this was being parked; then nobody else releases it.
+        if (!tokens.needsConsent(command.accountId())) {
+            release(command.accountId());
+        }
+    }
+
+    /** Puts every command parked for the account back on the send queue. */
+    void release(String accountId) {
+        for (Parked parked : parkedFor(accountId)) {
+            Message message = MessageBuilder.withBody(parked.body().getBytes(StandardCharsets.UTF_8))
+                    .setContentType("application/json")
+                    .setMessageId(parked.commandId())
+                    .build();
+            retries.retryLater(message, Duration.ZERO);
+            mongo.remove(query(where("_id").is(parked.commandId())), Parked.class);
+        }
+    }
+
+    /** Removes and returns the ids of every command parked for the account. */
+    List<UUID> discard(String accountId) {
+        List<Parked> all = parkedFor(accountId);
+        mongo.remove(query(where("accountId").is(accountId)), Parked.class);
+        return all.stream().map(parked -> UUID.fromString(parked.commandId())).toList();
+    }
+
+    private List<Parked> parkedFor(String accountId) {
+        return mongo.find(query(where("accountId").is(accountId)), Parked.class);
+    }
+
+    @Document("parked_commands")
+    record Parked(@Id String commandId, String accountId, String body, Instant parkedAt) {}
+}
