@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayApplication;
+import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,10 +40,16 @@ class BrokerOutageIntegrationTests {
 
     @Test
     void answers503AndKeepsNoRecordWhenTheBrokerIsUnreachable() {
+        mongo.getCollection("accounts")
+                .replaceOne(
+                        new org.bson.Document("_id", "outage-account"),
+                        TestAccounts.applicationAccount("outage-account", "outage@graphmail.local"),
+                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
         long before = mongo.getCollection("mail").countDocuments();
 
         var response = new Api(port, "outage-key").post("/api/v1/mail", """
-                {"to":["ada@example.com"],"subject":"Hi","body":{"contentType":"text","content":"x"}}""");
+                {"accountId":"outage-account","to":["ada@example.com"],"subject":"Hi",
+                 "body":{"contentType":"text","content":"x"}}""");
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

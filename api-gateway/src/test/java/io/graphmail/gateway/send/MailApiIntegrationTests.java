@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayApplication;
 import io.graphmail.testsupport.RunningSimulator;
+import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 class MailApiIntegrationTests {
 
+    static final String DEFAULT_MAILBOX = "default@graphmail.local";
     static final RunningSimulator simulator = RunningSimulator.start();
     static ConfigurableApplicationContext worker;
 
@@ -49,6 +51,7 @@ class MailApiIntegrationTests {
 
     Api api;
     final String mailbox = "sender-" + UUID.randomUUID() + "@graphmail.local";
+    final String accountId = "account-" + UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
@@ -58,10 +61,10 @@ class MailApiIntegrationTests {
     @BeforeAll
     static void startWorker() {
         var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
+        arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
         arguments.addAll(List.of(
                 "--server.port=0",
                 "--spring.jmx.enabled=false",
-                "--graphmail.graph.base-url=" + simulator.graphBaseUrl(),
                 "--graphmail.worker.retry.initial-backoff=50ms",
                 "--graphmail.worker.retry.max-attempts=3"));
         worker = MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
@@ -77,6 +80,9 @@ class MailApiIntegrationTests {
     void setUp() {
         simulator.reset();
         api = new Api(port, "test-key-2");
+        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox)).status())
+                .isEqualTo(201);
+        api.post("/api/v1/accounts", TestAccounts.applicationAccountJson("default", DEFAULT_MAILBOX));
     }
 
     @Test
@@ -110,7 +116,7 @@ class MailApiIntegrationTests {
 
         assertThat(response.status()).isEqualTo(202);
         awaitStatus(response.text("id"), "SENT");
-        assertThat(simulator.sent("me@graphmail.local"))
+        assertThat(simulator.sent(DEFAULT_MAILBOX))
                 .anySatisfy(
                         message -> assertThat(message.get("subject").asString()).isEqualTo("Legacy"));
         assertThat(api.get("/api/v1/emails/health").status()).isEqualTo(200);
@@ -169,6 +175,15 @@ class MailApiIntegrationTests {
         assertThat(different.status()).isEqualTo(422);
         awaitStatus(first.text("id"), "SENT");
         assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    @Test
+    void answers404ForAnUnknownAccount() {
+        var response = api.post("/api/v1/mail", """
+                {"accountId":"no-such-account","to":["ada@example.com"],"subject":"x","body":{"contentType":"text","content":"x"}}""");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.text("type")).isEqualTo("https://graphmail.io/problems/account-not-found");
     }
 
     @Test

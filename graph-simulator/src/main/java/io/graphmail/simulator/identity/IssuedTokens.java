@@ -41,9 +41,16 @@ public class IssuedTokens {
         return token;
     }
 
-    /** Takes a refresh token out of circulation and returns its grant: each refresh token works once. */
-    Optional<RefreshGrant> redeem(String refreshToken) {
-        return Optional.ofNullable(refreshTokens.remove(refreshToken));
+    /**
+     * Takes a refresh token of {@code clientId} out of circulation and returns its grant: each refresh token works
+     * once. A token of another app stays as it is.
+     */
+    Optional<RefreshGrant> redeem(String refreshToken, String clientId) {
+        var grant = refreshTokens.get(refreshToken);
+        if (grant == null || !grant.clientId().equalsIgnoreCase(clientId)) {
+            return Optional.empty();
+        }
+        return refreshTokens.remove(refreshToken, grant) ? Optional.of(grant) : Optional.empty();
     }
 
     /** Invalidates every refresh and access token of a mailbox. */

@@ -13,6 +13,7 @@ import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.testsupport.RunningSimulator;
+import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.MailWorkerApplication;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,13 +53,17 @@ class SendMailIntegrationTests {
     @Autowired
     RabbitAdmin admin;
 
+    @Autowired
+    MongoTemplate mongo;
+
     EventRecorder events;
     final String mailbox = "sender-" + UUID.randomUUID() + "@graphmail.local";
+    final String accountId = "account-" + UUID.randomUUID();
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         TestBackends.register(registry);
-        registry.add("graphmail.graph.base-url", simulator::graphBaseUrl);
+        TestAccounts.workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @AfterAll
@@ -68,6 +74,7 @@ class SendMailIntegrationTests {
     @BeforeEach
     void recordEvents() {
         simulator.reset();
+        mongo.getCollection("accounts").insertOne(TestAccounts.applicationAccount(accountId, mailbox));
         events = EventRecorder.start(rabbit, admin);
     }
 
@@ -174,7 +181,7 @@ class SendMailIntegrationTests {
     private SendMailCommand command(String subject) {
         return new SendMailCommand(
                 UUID.randomUUID(),
-                mailbox,
+                accountId,
                 List.of("ada@example.com"),
                 List.of(),
                 List.of(),

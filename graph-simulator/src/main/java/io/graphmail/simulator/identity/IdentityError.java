@@ -1,0 +1,100 @@
+package io.graphmail.simulator.identity;
+
+import org.springframework.http.HttpStatus;
+
+/** Ends a token or device code request with an OAuth error in Entra ID's shape; {@link IdentityErrors} renders it. */
+class IdentityError extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String error;
+    private final long code;
+
+    private IdentityError(HttpStatus status, String error, long code, String description) {
+        super(description);
+        this.status = status;
+        this.error = error;
+        this.code = code;
+    }
+
+    static IdentityError missingParameter(String name) {
+        return new IdentityError(
+                HttpStatus.BAD_REQUEST,
+                "invalid_request",
+                900144,
+                "The request body must contain the following parameter: '" + name + "'.");
+    }
+
+    static IdentityError invalidGrant(String description) {
+        return new IdentityError(HttpStatus.BAD_REQUEST, "invalid_grant", 70000, description);
+    }
+
+    static IdentityError refreshTokenExpired() {
+        return new IdentityError(
+                HttpStatus.BAD_REQUEST,
+                "invalid_grant",
+                700082,
+                "The refresh token has expired due to inactivity.");
+    }
+
+    static IdentityError authorizationPending() {
+        return new IdentityError(
+                HttpStatus.BAD_REQUEST,
+                "authorization_pending",
+                70016,
+                "OAuth 2.0 device flow error. Authorization is pending. Continue polling.");
+    }
+
+    static IdentityError expiredToken() {
+        return new IdentityError(
+                HttpStatus.BAD_REQUEST,
+                "expired_token",
+                70020,
+                "The provided value for the input parameter 'device_code' is not valid. This device code has expired.");
+    }
+
+    static IdentityError invalidClient(String clientId) {
+        return new IdentityError(
+                HttpStatus.UNAUTHORIZED,
+                "invalid_client",
+                7000215,
+                "Invalid client secret provided. Ensure the secret being sent in the request is the client secret "
+                        + "value, not the client secret ID, for a secret added to app '" + clientId + "'.");
+    }
+
+    static IdentityError unknownApp(String clientId, String tenant) {
+        return new IdentityError(
+                HttpStatus.BAD_REQUEST,
+                "unauthorized_client",
+                700016,
+                "Application with identifier '" + clientId + "' was not found in the directory '" + tenant + "'.");
+    }
+
+    static IdentityError invalidScope(String scope) {
+        return new IdentityError(
+                HttpStatus.BAD_REQUEST,
+                "invalid_scope",
+                1002012,
+                "The provided value for scope " + scope + " is not valid. Client credential flows must have a scope "
+                        + "value with /.default suffixed to the resource identifier (application ID URI).");
+    }
+
+    static IdentityError unsupportedGrantType(String grantType) {
+        return new IdentityError(
+                HttpStatus.BAD_REQUEST,
+                "unsupported_grant_type",
+                70003,
+                "The app requested an unsupported grant type '" + grantType + "'.");
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String error() {
+        return error;
+    }
+
+    long code() {
+        return code;
+    }
+}

@@ -1,0 +1,87 @@
+package io.graphmail.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bson.Document;
+
+/** Accounts and worker settings for tests against the Graph simulator's mail and identity endpoints. */
+public final class TestAccounts {
+
+    /** The simulator's default client secret for client credentials. */
+    public static final String CLIENT_SECRET = "sim-secret";
+
+    public static final String TENANT = "graphmail-test";
+    public static final String CLIENT_ID = "graphmail-test-client";
+
+    private static final Path SECRET_FILE = writeTemp("client-secret", CLIENT_SECRET);
+
+    private TestAccounts() {}
+
+    /** Worker properties pointing Graph calls and token requests at the simulator. */
+    public static Map<String, String> workerProperties(RunningSimulator simulator) {
+        String authority = simulator.identityAuthority(TENANT);
+        var properties = new LinkedHashMap<String, String>();
+        properties.put("graphmail.graph.base-url", simulator.graphBaseUrl());
+        properties.put("graphmail.identity.authority-host", authority.substring(0, authority.indexOf("/" + TENANT)));
+        properties.put(
+                "graphmail.identity.trust-certificate-file",
+                writeTemp("simulator-certificate", simulator.certificatePem()).toString());
+        properties.put("graphmail.tokens.encryption-keys", "test:" + Base64.getEncoder().encodeToString(new byte[32]));
+        return properties;
+    }
+
+    /** The same, as command-line arguments. */
+    public static String[] workerArguments(RunningSimulator simulator) {
+        return workerProperties(simulator).entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+    }
+
+    /** Where the client secret is, as an account's {@code clientSecretRef}. */
+    public static String clientSecretRef() {
+        return "file:" + SECRET_FILE;
+    }
+
+    /** An application account as the gateway stores it, for tests that run a worker alone. */
+    public static Document applicationAccount(String id, String mailbox) {
+        return new Document("_id", id)
+                .append("type", "APPLICATION")
+                .append("mailbox", mailbox)
+                .append("tenant", TENANT)
+                .append("clientId", CLIENT_ID)
+                .append("clientSecretRef", clientSecretRef())
+                .append("status", "ACTIVE");
+    }
+
+    /** A delegated account as the gateway stores it before consent. */
+    public static Document delegatedAccount(String id) {
+        return new Document("_id", id)
+                .append("type", "DELEGATED")
+                .append("tenant", "consumers")
+                .append("clientId", CLIENT_ID)
+                .append("status", "PENDING_CONSENT");
+    }
+
+    /** JSON to register an application account through the gateway's API. */
+    public static String applicationAccountJson(String id, String mailbox) {
+        return """
+                {"id":"%s","type":"application","mailbox":"%s","tenant":"%s","clientId":"%s","clientSecretRef":"%s"}"""
+                .formatted(id, mailbox, TENANT, CLIENT_ID, clientSecretRef());
+    }
+
+    private static Path writeTemp(String prefix, String content) {
+        try {
+            Path file = Files.createTempFile(prefix, ".txt");
+            Files.writeString(file, content);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
