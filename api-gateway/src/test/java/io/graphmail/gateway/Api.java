@@ -27,6 +27,10 @@ public final class Api {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response get(String path, String... headers) {
         return send(request(path, headers).GET());
     }

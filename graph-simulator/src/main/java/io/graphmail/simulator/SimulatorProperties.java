@@ -8,11 +8,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the simulator.
  *
- * @param staticToken the bearer token accepted on every Graph call, acting as an application token
- * @param defaultMailbox the mailbox that {@code /me} means for the static token
+ * @param staticToken a bearer token accepted on every Graph call for every mailbox, besides the tokens the identity
+ *     endpoints issue; empty accepts issued tokens only
+ * @param defaultMailbox the mailbox that {@code /me} means for the static token, and who consents to a device code
+ *     when the consent call names nobody
  */
 @Validated
 @ConfigurationProperties("graphmail.simulator")
 public record SimulatorProperties(
-        @DefaultValue("sim-token") @NotBlank String staticToken,
+        @DefaultValue("sim-token") String staticToken,
         @DefaultValue("me@graphmail.local") @NotBlank String defaultMailbox) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.graphmail.gateway.Api;
+import io.graphmail.gateway.FullStackTests;
 import io.graphmail.gateway.GatewayApplication;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
@@ -27,59 +28,19 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Gateway, worker and Graph simulator together, over real HTTP, RabbitMQ and Mongo wire protocol. */
-@SpringBootTest(
-        classes = GatewayApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=api-gateway",
-            "graphmail.security.api-keys=test-key-1,test-key-2",
-            "graphmail.gateway.sweeper.interval=200ms",
-            "graphmail.gateway.sweeper.grace=1s"
-        })
-class MailApiIntegrationTests {
+class MailApiIntegrationTests extends FullStackTests {
 
     static final String DEFAULT_MAILBOX = "default@graphmail.local";
-    static final RunningSimulator simulator = RunningSimulator.start();
-    static ConfigurableApplicationContext worker;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MongoTemplate mongo;
 
-    Api api;
     final String mailbox = "sender-" + UUID.randomUUID() + "@graphmail.local";
     final String accountId = "account-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        TestBackends.register(registry);
-    }
-
-    @BeforeAll
-    static void startWorker() {
-        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
-        arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
-        arguments.addAll(List.of(
-                "--server.port=0",
-                "--spring.jmx.enabled=false",
-                "--graphmail.worker.retry.initial-backoff=50ms",
-                "--graphmail.worker.retry.max-attempts=3"));
-        worker = MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
-    }
-
-    @AfterAll
-    static void stopAll() {
-        worker.close();
-        simulator.close();
-    }
 
     @BeforeEach
     void setUp() {
         simulator.reset();
-        api = new Api(port, "test-key-2");
         assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox)).status())
                 .isEqualTo(201);
         api.post("/api/v1/accounts", TestAccounts.applicationAccountJson("default", DEFAULT_MAILBOX));
@@ -255,7 +216,6 @@ class MailApiIntegrationTests {
     }
 
     private Api.Response awaitStatus(String id, String status) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.get("/api/v1/mail/" + id), response -> status.equals(response.text("status")));
+        return awaitStatus("/api/v1/mail/" + id, status);
     }
 }

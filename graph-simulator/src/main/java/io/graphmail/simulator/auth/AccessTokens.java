@@ -1,21 +1,29 @@
 package io.graphmail.simulator.auth;
 
 import io.graphmail.simulator.SimulatorProperties;
+import io.graphmail.simulator.identity.IssuedTokens;
+import io.graphmail.simulator.identity.TokenGrant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The bearer tokens the simulator accepts and the mailbox each one acts for. */
+/** The bearer tokens the Graph endpoints accept: the configured static token and those the identity endpoints issued. */
 @Component
 class AccessTokens {
 
     private final SimulatorProperties properties;
+    private final IssuedTokens issued;
 
-    AccessTokens(SimulatorProperties properties) {
+    AccessTokens(SimulatorProperties properties, IssuedTokens issued) {
         this.properties = properties;
+        this.issued = issued;
     }
 
-    /** The mailbox that {@code /me} means for this token, or empty when the token is not accepted. */
-    Optional<String> mailboxFor(String token) {
-        return properties.staticToken().equals(token) ? Optional.of(properties.defaultMailbox()) : Optional.empty();
+    /** What the token grants, expired or not; empty when the token is not known. */
+    Optional<TokenGrant> grantFor(String token) {
+        String staticToken = properties.staticToken();
+        if (staticToken != null && !staticToken.isEmpty() && staticToken.equals(token)) {
+            return Optional.of(TokenGrant.unrestricted(properties.defaultMailbox()));
+        }
+        return issued.find(token);
     }
 }

@@ -1,6 +1,9 @@
 package io.graphmail.simulator.auth;
 
-/** Where the bearer check leaves the mailbox its token stands for, so that {@code /me} can be resolved. */
+/**
+ * Where the bearer check leaves the mailbox a Graph request acts on: for {@code /me} the token's mailbox, for
+ * {@code /users/{id}} that mailbox, once the token is found to allow it.
+ */
 public final class AuthenticatedMailbox {
 
     /** The name of the request attribute holding the mailbox address. */

@@ -1,24 +1,33 @@
 package io.graphmail.simulator.auth;
 
+import io.graphmail.simulator.identity.TokenGrant;
 import io.graphmail.simulator.web.GraphErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
 
-/** Rejects Graph calls without an accepted bearer token, as Graph does, with 401 InvalidAuthenticationToken. */
+/**
+ * Checks the bearer token of Graph calls as Graph does: none, unknown or expired is 401 InvalidAuthenticationToken;
+ * {@code /me} needs a signed-in user; {@code /users/{id}} another user's mailbox needs an application token (403
+ * ErrorAccessDenied otherwise).
+ */
 @Component
 @Order(BearerTokenFilter.ORDER)
 class BearerTokenFilter extends OncePerRequestFilter {
 
     static final int ORDER = 20;
 
+    private static final String GRAPH_ROOT = "/v1.0/";
     private static final String BEARER = "bearer ";
 
     private final AccessTokens tokens;
@@ -31,23 +40,51 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/v1.0/");
+        return !request.getRequestURI().startsWith(GRAPH_ROOT);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> token = bearerToken(request);
-        if (token.isEmpty()) {
-            reject(response, "Access token is empty.");
+        Optional<TokenGrant> grant = bearerToken(request).flatMap(tokens::grantFor);
+        if (grant.isEmpty()) {
+            String reason = bearerToken(request).isEmpty()
+                    ? "Access token is empty."
+                    : "Access token validation failure. Invalid audience.";
+            errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "InvalidAuthenticationToken", reason);
             return;
         }
-        Optional<String> mailbox = tokens.mailboxFor(token.get());
-        if (mailbox.isEmpty()) {
-            reject(response, "Access token validation failure. Invalid audience.");
+        if (grant.get().expiredAt(Instant.now())) {
+            errors.write(
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    "InvalidAuthenticationToken",
+                    "Lifetime validation failed, the token is expired.");
             return;
         }
-        request.setAttribute(AuthenticatedMailbox.ATTRIBUTE, mailbox.get());
+        String[] segments =
+                request.getRequestURI().substring(GRAPH_ROOT.length()).split("/");
+        if (segments[0].equals("me") && grant.get().me().isEmpty()) {
+            errors.write(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "BadRequest",
+                    "/me request is only valid with delegated authentication flow.");
+            return;
+        }
+        Optional<String> user = segments[0].equals("users") && segments.length > 1
+                ? Optional.of(UriUtils.decode(segments[1], StandardCharsets.UTF_8))
+                : Optional.empty();
+        if (user.isPresent() && !grant.get().mayAccess(user.get())) {
+            errors.write(
+                    response,
+                    HttpServletResponse.SC_FORBIDDEN,
+                    "ErrorAccessDenied",
+                    "Access is denied. Check credentials and try again.");
+            return;
+        }
+        user.or(() -> grant.get().me())
+                .ifPresent(mailbox -> request.setAttribute(AuthenticatedMailbox.ATTRIBUTE, mailbox));
         chain.doFilter(request, response);
     }
 
@@ -56,9 +93,5 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 .filter(header -> header.regionMatches(true, 0, BEARER, 0, BEARER.length()))
                 .map(header -> header.substring(BEARER.length()).trim())
                 .filter(token -> !token.isEmpty());
-    }
-
-    private void reject(HttpServletResponse response, String message) throws IOException {
-        errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "InvalidAuthenticationToken", message);
     }
 }

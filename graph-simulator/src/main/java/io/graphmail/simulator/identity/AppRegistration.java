@@ -9,4 +9,5 @@ import jakarta.validation.constraints.NotBlank;
  * @param clientId the app's client id
  * @param clientSecret the only secret the app then accepts
  */
-record AppRegistration(String tenant, @NotBlank String clientId, @NotBlank String clientSecret) {}
+record AppRegistration(
+        String tenant, @NotBlank String clientId, @NotBlank String clientSecret) {}

@@ -30,10 +30,7 @@ class IdentityError extends RuntimeException {
 
     static IdentityError refreshTokenExpired() {
         return new IdentityError(
-                HttpStatus.BAD_REQUEST,
-                "invalid_grant",
-                700082,
-                "The refresh token has expired due to inactivity.");
+                HttpStatus.BAD_REQUEST, "invalid_grant", 700082, "The refresh token has expired due to inactivity.");
     }
 
     static IdentityError authorizationPending() {

@@ -59,7 +59,8 @@ public class IssuedTokens {
         int refresh = removeIf(refreshTokens, grant -> grant.user().mailbox().equals(address));
         int access = removeIf(
                 accessTokens,
-                grant -> grant.kind() == TokenGrant.Kind.DELEGATED && grant.mailbox().equals(address));
+                grant -> grant.kind() == TokenGrant.Kind.DELEGATED
+                        && grant.mailbox().equals(address));
         return new Revoked(address, refresh, access);
     }
 

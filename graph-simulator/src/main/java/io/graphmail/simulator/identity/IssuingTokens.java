@@ -80,15 +80,14 @@ class IssuingTokens {
                 Set.of(scope.trim()),
                 expiresAt);
         long lifetime = properties.accessTokenLifetime().toSeconds();
-        return new TokenResponse(
-                "Bearer", null, lifetime, lifetime, tokens.issueAccessToken(grant), null, null, null);
+        return new TokenResponse("Bearer", null, lifetime, lifetime, tokens.issueAccessToken(grant), null, null, null);
     }
 
     private TokenResponse delegated(SignedInUser user, String clientId, Set<String> scopes, TokenRequest request) {
         var now = Instant.now();
         var expiresAt = now.plus(properties.accessTokenLifetime());
-        var grant = new TokenGrant(
-                TokenGrant.Kind.DELEGATED, user.mailbox(), user.tenantId(), clientId, scopes, expiresAt);
+        var grant =
+                new TokenGrant(TokenGrant.Kind.DELEGATED, user.mailbox(), user.tenantId(), clientId, scopes, expiresAt);
         String accessToken = tokens.issueAccessToken(grant);
         String refreshToken = tokens.issueRefreshToken(
                 new RefreshGrant(user, clientId, scopes, now.plus(properties.refreshTokenLifetime())));

@@ -41,8 +41,7 @@ public record TokenGrant(
 
     /** Whether {@code /users/{mailbox}} is open to this token. */
     public boolean mayAccess(String address) {
-        return kind != Kind.DELEGATED
-                || mailbox.toLowerCase(Locale.ROOT).equals(address.toLowerCase(Locale.ROOT));
+        return kind != Kind.DELEGATED || mailbox.toLowerCase(Locale.ROOT).equals(address.toLowerCase(Locale.ROOT));
     }
 
     TokenGrant expiringAt(Instant instant) {

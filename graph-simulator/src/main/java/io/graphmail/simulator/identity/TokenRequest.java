@@ -34,7 +34,8 @@ record TokenRequest(String tenant, Map<String, String> form, String authorizatio
     /** The {@code scope} field, split at spaces, in order; empty when absent. */
     Set<String> scopes() {
         return optional("scope")
-                .map(scope -> Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")))))
+                .map(scope -> Collections.unmodifiableSet(
+                        new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")))))
                 .orElse(Set.of());
     }
 
@@ -64,7 +65,8 @@ record TokenRequest(String tenant, Map<String, String> form, String authorizatio
         String decoded;
         try {
             decoded = new String(
-                    Base64.getDecoder().decode(authorization.substring(BASIC.length()).trim()),
+                    Base64.getDecoder()
+                            .decode(authorization.substring(BASIC.length()).trim()),
                     StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return Optional.empty();

@@ -10,7 +10,8 @@ import java.util.Set;
 /** Graph refused a call or could not be reached; says whether trying again may help. */
 public class GraphCallFailed extends RuntimeException {
 
-    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+    // 401: the access token was refused (expired or revoked early); the next attempt gets a fresh one.
+    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(401, 408, 429, 500, 502, 503, 504);
 
     private final int status;
     private final String code;
@@ -37,7 +38,7 @@ public class GraphCallFailed extends RuntimeException {
         return new GraphCallFailed(0, "NETWORK_ERROR:" + rootCause(e).getClass().getSimpleName(), null, e);
     }
 
-    /** Throttling, server trouble and network errors pass; everything else will fail again. */
+    /** Throttling, server trouble, refused tokens and network errors pass; everything else will fail again. */
     public boolean isTransient() {
         return status == 0 || TRANSIENT_STATUSES.contains(status);
     }

@@ -1,0 +1,77 @@
+package io.graphmail.gateway;
+
+import io.graphmail.testsupport.RunningSimulator;
+import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.MailWorkerApplication;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The gateway (this test's context), a mail worker and the Graph simulator, over real HTTP,
+ * RabbitMQ and the MongoDB wire protocol.
+ */
+@SpringBootTest(
+        classes = GatewayApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=api-gateway",
+            "graphmail.security.api-keys=test-key-1,test-key-2",
+            "graphmail.gateway.sweeper.interval=200ms",
+            "graphmail.gateway.sweeper.grace=1s"
+        })
+public abstract class FullStackTests {
+
+    protected static RunningSimulator simulator;
+    protected static ConfigurableApplicationContext worker;
+
+    @LocalServerPort
+    protected int port;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        TestBackends.register(registry);
+    }
+
+    @BeforeAll
+    static void startWorkerAndSimulator() {
+        simulator = RunningSimulator.start();
+        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
+        arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
+        arguments.addAll(List.of(
+                "--server.port=0",
+                "--spring.jmx.enabled=false",
+                "--graphmail.worker.retry.initial-backoff=50ms",
+                "--graphmail.worker.retry.max-attempts=3"));
+        worker = MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stopWorkerAndSimulator() {
+        worker.close();
+        simulator.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port, "test-key-2");
+    }
+
+    protected Api.Response awaitStatus(String path, String status) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get(path), response -> status.equals(response.text("status")));
+    }
+}
