@@ -8,10 +8,23 @@ cd "$(dirname "$0")/.."
 if [[ -f .env ]]; then
     set -a; source .env; set +a
 fi
+mkdir -p data/logs
 export GRAPHMAIL_API_KEYS="${GRAPHMAIL_API_KEYS:-demo-key}"
-export GRAPHMAIL_GRAPH_BASE_URL="${GRAPHMAIL_GRAPH_BASE_URL:-http://127.0.0.1:8089/v1.0}"
-export GRAPHMAIL_DEFAULT_ACCOUNT="${GRAPHMAIL_DEFAULT_ACCOUNT:-me@graphmail.local}"
+export GRAPHMAIL_DEFAULT_ACCOUNT="${GRAPHMAIL_DEFAULT_ACCOUNT:-default}"
 export MONGODB_URI="${MONGODB_URI:-}"
+# Without a configured Graph, the simulator stands in for Graph and for Microsoft's identity platform.
+if [[ -z "${GRAPHMAIL_GRAPH_BASE_URL:-}" ]]; then
+    export GRAPHMAIL_GRAPH_BASE_URL=http://127.0.0.1:8089/v1.0
+    export GRAPHMAIL_IDENTITY_AUTHORITY_HOST=https://localhost:8443
+    export GRAPHMAIL_IDENTITY_TRUST_CERTIFICATE_FILE="$PWD/data/simulator-certificate.pem"
+    use_simulator=true
+fi
+# The token cache key: kept under data/ so cached tokens survive restarts.
+if [[ -z "${GRAPHMAIL_TOKEN_KEY:-}" ]]; then
+    [[ -f data/token.key ]] || echo "local:$(head -c 32 /dev/urandom | base64)" > data/token.key
+    chmod 600 data/token.key
+    export GRAPHMAIL_TOKEN_KEY="$(cat data/token.key)"
+fi
 
 source scripts/lib/rabbitmq.sh
 ensure_rabbitmq
@@ -20,7 +33,6 @@ echo "Building..."
 mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package \
     -pl api-gateway,mail-worker,graph-simulator,tools/embedded-mongo -am
 
-mkdir -p data/logs
 pids=()
 stop_all() {
     trap - INT TERM EXIT
@@ -50,15 +62,26 @@ if [[ -z "$MONGODB_URI" ]]; then
     start embedded-mongo tools/embedded-mongo/target/embedded-mongo-0.1.0-SNAPSHOT-exec.jar data/mongo.mv 27017
     export MONGODB_URI="mongodb://127.0.0.1:27017/graphmail"
 fi
-start graph-simulator graph-simulator/target/graph-simulator-0.1.0-SNAPSHOT-exec.jar
+start graph-simulator graph-simulator/target/graph-simulator-0.1.0-SNAPSHOT-exec.jar \
+    --graphmail.simulator.https-port=8443 \
+    --graphmail.simulator.certificate-file="$PWD/data/simulator-certificate.pem"
+await_health graph-simulator http://127.0.0.1:8089/actuator/health
 start mail-worker mail-worker/target/mail-worker-0.1.0-SNAPSHOT-exec.jar
 start api-gateway api-gateway/target/api-gateway-0.1.0-SNAPSHOT-exec.jar
 
-await_health graph-simulator http://127.0.0.1:8089/actuator/health
 await_health mail-worker http://127.0.0.1:8081/actuator/health/readiness
 await_health api-gateway http://127.0.0.1:8080/actuator/health/readiness
 
 demo_key="${GRAPHMAIL_API_KEYS%%,*}"
+if [[ "${use_simulator:-}" == true ]]; then
+    # A demo Microsoft 365 account (client credentials) against the simulator; 409 if it exists already.
+    echo sim-secret > data/demo-client-secret
+    curl -s -o /dev/null -H "Authorization: Bearer $demo_key" -H 'Content-Type: application/json' \
+        -d "{\"id\":\"$GRAPHMAIL_DEFAULT_ACCOUNT\",\"type\":\"application\",\"mailbox\":\"me@graphmail.local\",
+             \"tenant\":\"graphmail-demo\",\"clientId\":\"demo-client\",
+             \"clientSecretRef\":\"file:$PWD/data/demo-client-secret\"}" \
+        http://127.0.0.1:8080/api/v1/accounts
+fi
 cat <<INFO
 
 graphmail is running (logs in data/logs/, data in data/):
@@ -66,7 +89,8 @@ graphmail is running (logs in data/logs/, data in data/):
   Swagger UI    http://127.0.0.1:8080/swagger-ui.html
   Health        http://127.0.0.1:8080/actuator/health   http://127.0.0.1:8081/actuator/health
   Metrics       http://127.0.0.1:8080/actuator/prometheus   http://127.0.0.1:8081/actuator/prometheus
-  Graph sim.    http://127.0.0.1:8089/_sim/mailboxes/${GRAPHMAIL_DEFAULT_ACCOUNT}/sent
+  Graph sim.    http://127.0.0.1:8089/_sim/mailboxes/me@graphmail.local/sent
+  Accounts      http://127.0.0.1:8080/api/v1/accounts  (demo account: ${GRAPHMAIL_DEFAULT_ACCOUNT})
   Demo API key  ${demo_key}
 
 Try:

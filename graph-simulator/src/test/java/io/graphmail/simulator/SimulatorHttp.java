@@ -3,10 +3,14 @@ package io.graphmail.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,20 +50,46 @@ public final class SimulatorHttp {
                 request(path, TOKEN).header("Content-Type", "application/json").POST(bodyOf(body)));
     }
 
+    public Response post(String path, String body, String token) {
+        return send(
+                request(path, token).header("Content-Type", "application/json").POST(bodyOf(body)));
+    }
+
+    /** Posts a form, as OAuth clients do to the identity endpoints. */
+    public Response postForm(String path, Map<String, String> form) {
+        return postForm(path, form, null);
+    }
+
+    /** Posts a form with an {@code Authorization} header, e.g. client credentials as HTTP basic authentication. */
+    public Response postForm(String path, Map<String, String> form, String authorization) {
+        String body = form.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(bodyOf(body));
+        return send(authorization == null ? request : request.header("Authorization", authorization));
+    }
+
     public Response delete(String path) {
         return send(request(path, TOKEN).DELETE());
     }
 
-    /** Forgets all mailboxes, faults and request counts. */
+    /** Forgets all mailboxes, faults, request counts and identity state. */
     public void reset() {
         delete("/_sim/mailboxes");
         delete("/_sim/faults");
         delete("/_sim/requests");
+        delete("/_sim/identity");
     }
 
     private HttpRequest.Builder request(String path, String token) {
         var builder = HttpRequest.newBuilder(URI.create(base + path));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static HttpRequest.BodyPublisher bodyOf(String body) {
@@ -83,6 +113,11 @@ public final class SimulatorHttp {
 
         public Optional<String> header(String name) {
             return headers.firstValue(name);
+        }
+
+        /** The OAuth error of an identity endpoint's answer, such as {@code invalid_grant}. */
+        public String oauthError() {
+            return json.path("error").asString();
         }
 
         public String errorCode() {

@@ -1,6 +1,7 @@
 package io.graphmail.simulator.identity;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +11,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Renders {@link IdentityError}s as Entra ID does, echoing the client's {@code client-request-id}. */
@@ -21,8 +21,8 @@ class IdentityErrors {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     @ExceptionHandler
-    ResponseEntity<Body> identityError(
-            IdentityError e, @RequestHeader(name = "client-request-id", required = false) String correlationId) {
+    ResponseEntity<Body> identityError(IdentityError e, HttpServletRequest request) {
+        String correlationId = request.getHeader("client-request-id");
         String correlation = correlationId == null ? UUID.randomUUID().toString() : correlationId;
         String traceId = UUID.randomUUID().toString();
         String timestamp = TIMESTAMP.format(Instant.now());

@@ -10,6 +10,9 @@ class IssuingTokens {
 
     private static final String APP_SCOPE_SUFFIX = "/.default";
 
+    /** Scopes msal4j adds to every request, which Entra ID ignores in the client credentials flow. */
+    private static final Set<String> OPENID_SCOPES = Set.of("openid", "profile", "offline_access");
+
     private final IdentityProperties properties;
     private final DeviceCodes deviceCodes;
     private final IssuedTokens tokens;
@@ -66,9 +69,12 @@ class IssuingTokens {
     TokenResponse byClientCredentials(TokenRequest request) {
         String clientId = request.clientId();
         apps.authenticate(request.tenant(), clientId, request.clientSecret());
-        String scope = request.required("scope");
-        if (!scope.trim().endsWith(APP_SCOPE_SUFFIX) || scope.trim().contains(" ")) {
-            throw IdentityError.invalidScope(scope);
+        request.required("scope");
+        var resources = request.scopes().stream()
+                .filter(scope -> !OPENID_SCOPES.contains(scope))
+                .toList();
+        if (resources.size() != 1 || !resources.get(0).endsWith(APP_SCOPE_SUFFIX)) {
+            throw IdentityError.invalidScope(String.join(" ", request.scopes()));
         }
         var now = Instant.now();
         var expiresAt = now.plus(properties.accessTokenLifetime());
@@ -77,7 +83,7 @@ class IssuingTokens {
                 null,
                 TenantIds.forApp(request.tenant()),
                 clientId,
-                Set.of(scope.trim()),
+                Set.of(resources.get(0)),
                 expiresAt);
         long lifetime = properties.accessTokenLifetime().toSeconds();
         return new TokenResponse("Bearer", null, lifetime, lifetime, tokens.issueAccessToken(grant), null, null, null);

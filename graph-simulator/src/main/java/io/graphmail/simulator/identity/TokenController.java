@@ -15,6 +15,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class TokenController {
 
+    /** The device code grant as RFC 8628 names it; msal4j sends the short form {@code device_code}. */
     static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
     private final IssuingTokens issuing;
@@ -35,7 +36,7 @@ class TokenController {
         String grantType = request.required("grant_type");
         counts.record(grantType.equals(DEVICE_CODE_GRANT) ? "device_code" : grantType);
         var response = switch (grantType) {
-            case DEVICE_CODE_GRANT -> issuing.byDeviceCode(request);
+            case DEVICE_CODE_GRANT, "device_code" -> issuing.byDeviceCode(request);
             case "refresh_token" -> issuing.byRefreshToken(request);
             case "client_credentials" -> issuing.byClientCredentials(request);
             default -> throw IdentityError.unsupportedGrantType(grantType);
