@@ -1,5 +1,7 @@
 package io.graphmail.gateway;
 
+import static org.awaitility.Awaitility.await;
+
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
@@ -15,8 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway (this test's context), a mail worker and the Graph simulator, over real HTTP,

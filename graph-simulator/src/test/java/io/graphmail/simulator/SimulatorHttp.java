@@ -99,7 +99,11 @@ public final class SimulatorHttp {
     private Response send(HttpRequest.Builder request) {
         try {
             var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? null : json.readTree(response.body());
+            boolean isJson = response.headers()
+                    .firstValue("Content-Type")
+                    .filter(type -> type.contains("json"))
+                    .isPresent();
+            JsonNode body = isJson && !response.body().isEmpty() ? json.readTree(response.body()) : null;
             return new Response(response.statusCode(), response.headers(), response.body(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -47,7 +47,9 @@ public final class MailTopologyDeclarations {
                 .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
                 .build();
 
-        Queue consent = workQueue(CONSENT_QUEUE).deadLetterExchange(DEAD_LETTER_EXCHANGE).build();
+        Queue consent = workQueue(CONSENT_QUEUE)
+                .deadLetterExchange(DEAD_LETTER_EXCHANGE)
+                .build();
         Queue gatewayAccountEvents = workQueue(GATEWAY_ACCOUNT_EVENTS_QUEUE)
                 .deadLetterExchange("")
                 .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)

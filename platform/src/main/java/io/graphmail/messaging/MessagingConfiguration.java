@@ -25,7 +25,8 @@ public class MessagingConfiguration {
      */
     @Bean
     MessageConverter messageConverter(JsonMapper jsonMapper) {
-        return new JacksonJsonMessageConverter(jsonMapper, "io.graphmail.contract", "io.graphmail.contract.send", "io.graphmail.contract.accounts");
+        return new JacksonJsonMessageConverter(
+                jsonMapper, "io.graphmail.contract", "io.graphmail.contract.send", "io.graphmail.contract.accounts");
     }
 
     @Bean

@@ -1,30 +1,52 @@
 package io.graphmail.testsupport;
 
 import io.graphmail.simulator.GraphSimulatorApplication;
+import io.graphmail.simulator.https.HttpsPort;
+import io.graphmail.simulator.https.SimulatorCertificate;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
-/** The Graph simulator started in-process on a random port, with its control API at hand. */
+/**
+ * The Graph simulator started in-process on random ports (HTTP for Graph and the control API, HTTPS for the identity
+ * endpoints), with its control API at hand.
+ */
 public final class RunningSimulator implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final int port;
+    private final int httpsPort;
+    private final String certificatePem;
     private final RestClient control;
 
     private RunningSimulator(ConfigurableApplicationContext context) {
         this.context = context;
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.httpsPort = context.getBean(HttpsPort.class).port();
+        this.certificatePem = context.getBean(SimulatorCertificate.class).pem();
         this.control = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
     }
 
     public static RunningSimulator start() {
         return new RunningSimulator(GraphSimulatorApplication.builder()
-                .run("--server.port=0", "--server.address=127.0.0.1", "--spring.jmx.enabled=false"));
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--graphmail.simulator.https-port=0",
+                        "--spring.jmx.enabled=false"));
     }
 
     /** The Graph API root to configure as {@code graphmail.graph.base-url}. */
@@ -34,6 +56,42 @@ public final class RunningSimulator implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The port of the HTTPS connector, where the identity endpoints are meant to be called. */
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    /**
+     * The msal4j authority for a tenant ({@code consumers}, {@code organizations}, {@code common}, a tenant id or a
+     * domain): {@code https://localhost:<httpsPort>/<tenant>/}.
+     */
+    public String identityAuthority(String tenant) {
+        return "https://localhost:" + httpsPort + "/" + tenant + "/";
+    }
+
+    /** The simulator's self-signed certificate, in PEM. */
+    public String certificatePem() {
+        return certificatePem;
+    }
+
+    /** An SSL context that trusts exactly the simulator's certificate, e.g. for msal4j's {@code sslSocketFactory}. */
+    public SSLContext sslContext() {
+        try {
+            var certificate = CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)));
+            var trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry("graph-simulator", certificate);
+            var trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trusted);
+            var sslContext = SSLContext.getInstance("TLS");
+            sslContext.init(null, trustManagers.getTrustManagers(), null);
+            return sslContext;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot trust the simulator's certificate", e);
+        }
     }
 
     /** Messages sent from {@code mailbox}, as Graph JSON. */
@@ -55,10 +113,75 @@ public final class RunningSimulator implements AutoCloseable {
                 .toBodilessEntity();
     }
 
-    /** Forgets all mailboxes, faults and request counts. */
+    /** The user signs in as {@code mailbox} and consents to the device code flow showing {@code userCode}. */
+    public void approveConsent(String userCode, String mailbox) {
+        control.post()
+                .uri("/_sim/consent/{userCode}", userCode)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("mailbox", mailbox))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** User codes of the device code flows waiting for consent, oldest first. */
+    public List<String> pendingUserCodes() {
+        JsonNode body =
+                control.get().uri("/_sim/identity/device-codes").retrieve().body(JsonNode.class);
+        return body == null
+                ? List.of()
+                : body.get("value")
+                        .valueStream()
+                        .map(flow -> flow.path("userCode").asString())
+                        .toList();
+    }
+
+    /** Invalidates every refresh token and access token of the mailbox: msal4j then needs a new sign-in. */
+    public void revokeRefreshTokens(String mailbox) {
+        control.post()
+                .uri("/_sim/identity/revoke")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("mailbox", mailbox))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** Lets every access token issued so far expire now; Graph calls with them answer 401. */
+    public void expireAccessTokens() {
+        control.post().uri("/_sim/identity/expire-access-tokens").retrieve().toBodilessEntity();
+    }
+
+    /** Registers an app whose client credentials then need exactly this secret ({@code tenant} may be null). */
+    public void registerApp(String tenant, String clientId, String clientSecret) {
+        var app = new LinkedHashMap<String, String>();
+        app.put("tenant", tenant);
+        app.put("clientId", clientId);
+        app.put("clientSecret", clientSecret);
+        control.post()
+                .uri("/_sim/identity/apps")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(app)
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** Token requests per grant type since the last reset, e.g. {@code {device_code=3, refresh_token=1}}. */
+    public Map<String, Integer> tokenRequests() {
+        JsonNode body = control.get().uri("/_sim/identity/stats").retrieve().body(JsonNode.class);
+        var counts = new LinkedHashMap<String, Integer>();
+        if (body != null) {
+            body.propertyNames()
+                    .forEach(grantType ->
+                            counts.put(grantType, body.path(grantType).asInt()));
+        }
+        return counts;
+    }
+
+    /** Forgets all mailboxes, faults, request counts and identity state (device codes, tokens, apps, counts). */
     public void reset() {
         control.delete().uri("/_sim/faults").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/mailboxes").retrieve().toBodilessEntity();
+        control.delete().uri("/_sim/requests").retrieve().toBodilessEntity();
+        control.delete().uri("/_sim/identity").retrieve().toBodilessEntity();
     }
 
     @Override

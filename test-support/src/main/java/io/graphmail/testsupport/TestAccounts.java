@@ -31,7 +31,9 @@ public final class TestAccounts {
         properties.put(
                 "graphmail.identity.trust-certificate-file",
                 writeTemp("simulator-certificate", simulator.certificatePem()).toString());
-        properties.put("graphmail.tokens.encryption-keys", "test:" + Base64.getEncoder().encodeToString(new byte[32]));
+        properties.put(
+                "graphmail.tokens.encryption-keys",
+                "test:" + Base64.getEncoder().encodeToString(new byte[32]));
         return properties;
     }
 
@@ -70,8 +72,7 @@ public final class TestAccounts {
     /** JSON to register an application account through the gateway's API. */
     public static String applicationAccountJson(String id, String mailbox) {
         return """
-                {"id":"%s","type":"application","mailbox":"%s","tenant":"%s","clientId":"%s","clientSecretRef":"%s"}"""
-                .formatted(id, mailbox, TENANT, CLIENT_ID, clientSecretRef());
+                {"id":"%s","type":"application","mailbox":"%s","tenant":"%s","clientId":"%s","clientSecretRef":"%s"}""".formatted(id, mailbox, TENANT, CLIENT_ID, clientSecretRef());
     }
 
     private static Path writeTemp(String prefix, String content) {

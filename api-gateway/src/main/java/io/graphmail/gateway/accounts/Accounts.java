@@ -42,7 +42,8 @@ class Accounts {
     }
 
     void updateStatus(String id, AccountStatus status, String reason, String mailbox, Instant at) {
-        var update = new Update().set("status", status).set("statusReason", reason).set("updatedAt", at);
+        var update =
+                new Update().set("status", status).set("statusReason", reason).set("updatedAt", at);
         if (mailbox != null) {
             update.set("mailbox", mailbox);
         }

@@ -39,21 +39,27 @@ class AccountsController {
         binder.addValidators(new AccountRules());
     }
 
-    @Operation(summary = "Register a mailbox", description = "Delegated accounts start PENDING_CONSENT; application accounts ACTIVE.")
+    @Operation(
+            summary = "Register a mailbox",
+            description = "Delegated accounts start PENDING_CONSENT; application accounts ACTIVE.")
     @PostMapping
     ResponseEntity<AccountView> register(@Valid @RequestBody RegisterAccountRequest registerAccountRequest) {
         Account account = managingAccounts.register(registerAccountRequest);
-        return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(AccountView.of(account));
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id()))
+                .body(AccountView.of(account));
     }
 
-    @Operation(summary = "List accounts, ordered by id", description = "Follow nextCursor with ?after= until it is null.")
+    @Operation(
+            summary = "List accounts, ordered by id",
+            description = "Follow nextCursor with ?after= until it is null.")
     @GetMapping
     AccountPage list(
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         List<Account> page = accounts.page(after, limit + 1);
         boolean more = page.size() > limit;
-        List<AccountView> items = page.stream().limit(limit).map(AccountView::of).toList();
+        List<AccountView> items =
+                page.stream().limit(limit).map(AccountView::of).toList();
         return new AccountPage(items, more ? items.get(items.size() - 1).id() : null);
     }
 
@@ -63,7 +69,9 @@ class AccountsController {
         return accounts.find(id).map(AccountView::of).orElseThrow(() -> new AccountNotFound(id));
     }
 
-    @Operation(summary = "Remove an account and its tokens", description = "Messages waiting for it fail with ACCOUNT_REMOVED.")
+    @Operation(
+            summary = "Remove an account and its tokens",
+            description = "Messages waiting for it fail with ACCOUNT_REMOVED.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> remove(@PathVariable String id) {
         managingAccounts.remove(id);

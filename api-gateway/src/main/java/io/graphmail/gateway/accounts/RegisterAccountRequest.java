@@ -13,19 +13,27 @@ record RegisterAccountRequest(
         @Schema(description = "Chosen id; generated when omitted", example = "sales-team")
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,63}", message = "must be 3-64 lowercase letters, digits or dashes")
         String id,
+
         @Schema(allowableValues = {"delegated", "application"})
-        @NotNull @Pattern(regexp = "(?i)delegated|application", message = "must be delegated or application")
+        @NotNull
+        @Pattern(regexp = "(?i)delegated|application", message = "must be delegated or application")
         String type,
+
         @Schema(description = "Required for application accounts; learned at consent for delegated ones")
-        @Email @Size(max = 320)
+        @Email
+        @Size(max = 320)
         String mailbox,
+
         @Schema(description = "consumers, organizations or a tenant id", example = "consumers")
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9.-]{1,64}", message = "must be consumers, organizations or a tenant id")
+        @NotBlank
+        @Pattern(regexp = "[A-Za-z0-9.-]{1,64}", message = "must be consumers, organizations or a tenant id")
         String tenant,
-        @Schema(description = "The Azure app registration's application (client) id")
-        @NotBlank @Size(max = 100)
+
+        @Schema(description = "The Azure app registration's application (client) id") @NotBlank @Size(max = 100)
         String clientId,
-        @Schema(description = "Application accounts: where the client secret is, env:NAME or file:/path",
+
+        @Schema(
+                description = "Application accounts: where the client secret is, env:NAME or file:/path",
                 example = "env:GRAPHMAIL_SALES_SECRET")
         @Pattern(regexp = "env:[A-Za-z_][A-Za-z0-9_]*|file:/.+", message = "must be env:NAME or file:/path")
         String clientSecretRef) {}

@@ -70,7 +70,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> consentUnavailable(ConsentUnavailable e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "consent-unavailable", "Consent unavailable", e.getMessage()));
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE, "consent-unavailable", "Consent unavailable", e.getMessage()));
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)

@@ -48,8 +48,8 @@ class AccountsControllerTests {
                  "clientSecretRef":"s3cr3t-value"}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("clientSecretRef"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.containsString("s3cr3t-value"))));
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("s3cr3t-value"))));
     }
 
     @Test
@@ -71,7 +71,8 @@ class AccountsControllerTests {
 
     @Test
     void answers409WhenConsentIsAskedForAnApplicationAccount() throws Exception {
-        when(managingAccounts.startConsent("app")).thenThrow(new AccountConflict("Application accounts need no consent"));
+        when(managingAccounts.startConsent("app"))
+                .thenThrow(new AccountConflict("Application accounts need no consent"));
 
         mvc.perform(post("/api/v1/accounts/app/consent"))
                 .andExpect(status().isConflict())
@@ -79,6 +80,7 @@ class AccountsControllerTests {
     }
 
     private org.springframework.test.web.servlet.ResultActions register(String json) throws Exception {
-        return mvc.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(
+                post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON).content(json));
     }
 }

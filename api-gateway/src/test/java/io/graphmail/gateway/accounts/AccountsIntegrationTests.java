@@ -29,7 +29,8 @@ class AccountsIntegrationTests extends FullStackTests {
         awaitStatus("/api/v1/mail/" + mailId, "SENT");
         assertThat(simulator.sent(mailbox))
                 .singleElement()
-                .satisfies(message -> assertThat(message.get("subject").asString()).isEqualTo("After consent"));
+                .satisfies(
+                        message -> assertThat(message.get("subject").asString()).isEqualTo("After consent"));
     }
 
     @Test
@@ -68,7 +69,8 @@ class AccountsIntegrationTests extends FullStackTests {
 
     @Test
     void removesAnAccount() {
-        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox)).status())
+        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
+                        .status())
                 .isEqualTo(201);
 
         assertThat(api.delete("/api/v1/accounts/" + accountId).status()).isEqualTo(204);
@@ -111,8 +113,7 @@ class AccountsIntegrationTests extends FullStackTests {
 
     private void registerDelegated() {
         var response = api.post("/api/v1/accounts", """
-                {"id":"%s","type":"delegated","tenant":"consumers","clientId":"%s"}"""
-                .formatted(accountId, TestAccounts.CLIENT_ID));
+                {"id":"%s","type":"delegated","tenant":"consumers","clientId":"%s"}""".formatted(accountId, TestAccounts.CLIENT_ID));
         assertThat(response.status()).isEqualTo(201);
     }
 
@@ -122,13 +123,13 @@ class AccountsIntegrationTests extends FullStackTests {
         assertThat(consent.text("verificationUri")).isNotBlank();
         simulator.approveConsent(consent.text("userCode"), mailbox);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> "ACTIVE".equals(api.get("/api/v1/accounts/" + accountId).text("status")));
+                .until(() ->
+                        "ACTIVE".equals(api.get("/api/v1/accounts/" + accountId).text("status")));
     }
 
     private String send(String subject) {
         var response = api.post("/api/v1/mail", """
-                {"accountId":"%s","to":["ada@example.com"],"subject":"%s","body":{"contentType":"text","content":"Hi"}}"""
-                .formatted(accountId, subject));
+                {"accountId":"%s","to":["ada@example.com"],"subject":"%s","body":{"contentType":"text","content":"Hi"}}""".formatted(accountId, subject));
         assertThat(response.status()).isEqualTo(202);
         return response.text("id");
     }

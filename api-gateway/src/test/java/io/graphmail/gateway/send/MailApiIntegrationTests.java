@@ -1,32 +1,17 @@
 package io.graphmail.gateway.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
-import io.graphmail.gateway.GatewayApplication;
-import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.testsupport.TestBackends;
-import io.graphmail.worker.MailWorkerApplication;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 class MailApiIntegrationTests extends FullStackTests {
 
@@ -41,7 +26,8 @@ class MailApiIntegrationTests extends FullStackTests {
     @BeforeEach
     void setUp() {
         simulator.reset();
-        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox)).status())
+        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
+                        .status())
                 .isEqualTo(201);
         api.post("/api/v1/accounts", TestAccounts.applicationAccountJson("default", DEFAULT_MAILBOX));
     }

@@ -46,46 +46,52 @@ class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<TokenGrant> grant = bearerToken(request).flatMap(tokens::grantFor);
+        Optional<String> token = bearerToken(request);
+        Optional<TokenGrant> grant = token.flatMap(tokens::grantFor);
         if (grant.isEmpty()) {
-            String reason = bearerToken(request).isEmpty()
-                    ? "Access token is empty."
-                    : "Access token validation failure. Invalid audience.";
-            errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "InvalidAuthenticationToken", reason);
-            return;
-        }
-        if (grant.get().expiredAt(Instant.now())) {
-            errors.write(
+            unauthorized(
                     response,
-                    HttpServletResponse.SC_UNAUTHORIZED,
-                    "InvalidAuthenticationToken",
-                    "Lifetime validation failed, the token is expired.");
-            return;
+                    token.isEmpty() ? "Access token is empty." : "Access token validation failure. Invalid audience.");
+        } else if (grant.get().expiredAt(Instant.now())) {
+            unauthorized(response, "Lifetime validation failed, the token is expired.");
+        } else if (authorized(grant.get(), request, response)) {
+            chain.doFilter(request, response);
         }
+    }
+
+    /**
+     * Whether the token opens the mailbox the path names; if so, leaves that mailbox in {@link AuthenticatedMailbox},
+     * if not, answers as Graph does.
+     */
+    private boolean authorized(TokenGrant grant, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         String[] segments =
                 request.getRequestURI().substring(GRAPH_ROOT.length()).split("/");
-        if (segments[0].equals("me") && grant.get().me().isEmpty()) {
+        if (segments[0].equals("me") && grant.me().isEmpty()) {
             errors.write(
                     response,
                     HttpServletResponse.SC_BAD_REQUEST,
                     "BadRequest",
                     "/me request is only valid with delegated authentication flow.");
-            return;
+            return false;
         }
         Optional<String> user = segments[0].equals("users") && segments.length > 1
                 ? Optional.of(UriUtils.decode(segments[1], StandardCharsets.UTF_8))
                 : Optional.empty();
-        if (user.isPresent() && !grant.get().mayAccess(user.get())) {
+        if (user.isPresent() && !grant.mayAccess(user.get())) {
             errors.write(
                     response,
                     HttpServletResponse.SC_FORBIDDEN,
                     "ErrorAccessDenied",
                     "Access is denied. Check credentials and try again.");
-            return;
+            return false;
         }
-        user.or(() -> grant.get().me())
-                .ifPresent(mailbox -> request.setAttribute(AuthenticatedMailbox.ATTRIBUTE, mailbox));
-        chain.doFilter(request, response);
+        user.or(grant::me).ifPresent(mailbox -> request.setAttribute(AuthenticatedMailbox.ATTRIBUTE, mailbox));
+        return true;
+    }
+
+    private void unauthorized(HttpServletResponse response, String message) throws IOException {
+        errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "InvalidAuthenticationToken", message);
     }
 
     private static Optional<String> bearerToken(HttpServletRequest request) {

@@ -20,7 +20,7 @@ class OpenIdConfigurationController {
     Map<String, Object> configuration(@PathVariable String tenant) {
         String root = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         String authority = root + "/" + tenant;
-        boolean multiTenant = List.of("common", "organizations", "consumers").contains(tenant.toLowerCase(Locale.ROOT));
+        boolean multiTenant = List.of("common", "organizations").contains(tenant.toLowerCase(Locale.ROOT));
         var configuration = new LinkedHashMap<String, Object>();
         configuration.put("issuer", root + "/" + (multiTenant ? "{tenantid}" : TenantIds.forApp(tenant)) + "/v2.0");
         configuration.put("authorization_endpoint", authority + "/oauth2/v2.0/authorize");

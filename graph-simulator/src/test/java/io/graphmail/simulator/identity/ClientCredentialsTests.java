@@ -73,6 +73,34 @@ class ClientCredentialsTests {
     }
 
     @Test
+    void anExpiredAppTokenIsReplacedWhenTheCacheIsSkipped() throws Exception {
+        var msal = MsalClients.confidentialClient(
+                CLIENT_ID, "sim-secret", MsalClients.authority(httpsPort.port(), TENANT), certificate.pem());
+        String first = msal.acquireToken(
+                        ClientCredentialParameters.builder(GRAPH_DEFAULT).build())
+                .get(10, SECONDS)
+                .accessToken();
+
+        http.post("/_sim/identity/expire-access-tokens", "");
+
+        assertThat(http.get("/v1.0/users/ada@example.com/messages", first).status())
+                .isEqualTo(401);
+        String second = msal.acquireToken(ClientCredentialParameters.builder(GRAPH_DEFAULT)
+                        .skipCache(true)
+                        .build())
+                .get(10, SECONDS)
+                .accessToken();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(http.get("/v1.0/users/ada@example.com/messages", second).status())
+                .isEqualTo(200);
+        assertThat(http.get("/_sim/identity/stats")
+                        .json()
+                        .path("client_credentials")
+                        .asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
     void refusesAWrongSecret() {
         var failure = catchThrowable(() -> acquire("not-the-secret"));
 

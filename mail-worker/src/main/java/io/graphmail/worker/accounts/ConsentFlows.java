@@ -54,9 +54,11 @@ class ConsentFlows {
         if (account == null || !account.isDelegated()) {
             return refused(accountId, account == null ? "UNKNOWN_ACCOUNT" : "NOT_A_DELEGATED_ACCOUNT");
         }
-        return leases.withLease("consent-" + accountId, LEASE, LEASE, () -> running
-                .find(accountId, clock.instant())
-                .orElseGet(() -> begin(account)));
+        return leases.withLease(
+                "consent-" + accountId,
+                LEASE,
+                LEASE,
+                () -> running.find(accountId, clock.instant()).orElseGet(() -> begin(account)));
     }
 
     private ConsentStarted begin(AccountSettings account) {
@@ -96,7 +98,11 @@ class ConsentFlows {
     private void finished(String accountId, IAuthenticationResult authentication, Throwable error) {
         running.delete(accountId);
         if (error == null) {
-            states.consented(accountId, authentication.account() == null ? null : authentication.account().username());
+            states.consented(
+                    accountId,
+                    authentication.account() == null
+                            ? null
+                            : authentication.account().username());
         } else {
             states.consentFailed(accountId, errorCode(error));
         }

@@ -24,10 +24,15 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("graphmail.identity")
 record IdentityProperties(
-        @NotNull @DefaultValue("https://login.microsoftonline.com") URI authorityHost,
+        @NotNull @DefaultValue("https://login.microsoftonline.com")
+        URI authorityHost,
+
         Path trustCertificateFile,
         @NotEmpty @DefaultValue({"Mail.Send", "Mail.Read"}) List<String> delegatedScopes,
-        @NotEmpty @DefaultValue("https://graph.microsoft.com/.default") List<String> applicationScopes,
+
+        @NotEmpty @DefaultValue("https://graph.microsoft.com/.default")
+        List<String> applicationScopes,
+
         @DefaultValue("10s") Duration deviceCodeWait,
         @DefaultValue("5m") Duration refreshAhead) {
 

@@ -2,7 +2,6 @@ package io.graphmail.worker.accounts;
 
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
-
 import com.microsoft.aad.msal4j.PublicClientApplication;
 import java.net.MalformedURLException;
 import java.util.Map;
@@ -60,16 +59,21 @@ class MsalApplications {
                         .validateAuthority(false)
                         .setTokenCacheAccessAspect(cache)
                         .executorService(msalThreads);
-                return sslSocketFactory == null ? builder.build() : builder.sslSocketFactory(sslSocketFactory).build();
+                return sslSocketFactory == null
+                        ? builder.build()
+                        : builder.sslSocketFactory(sslSocketFactory).build();
             }
-            var credential = ClientCredentialFactory.createFromSecret(SecretReferences.resolve(account.clientSecretRef()));
+            var credential =
+                    ClientCredentialFactory.createFromSecret(SecretReferences.resolve(account.clientSecretRef()));
             var builder = ConfidentialClientApplication.builder(account.clientId(), credential)
                     .authority(authority)
                     .instanceDiscovery(false)
                     .validateAuthority(false)
                     .setTokenCacheAccessAspect(cache)
-                        .executorService(msalThreads);
-            return sslSocketFactory == null ? builder.build() : builder.sslSocketFactory(sslSocketFactory).build();
+                    .executorService(msalThreads);
+            return sslSocketFactory == null
+                    ? builder.build()
+                    : builder.sslSocketFactory(sslSocketFactory).build();
         } catch (MalformedURLException e) {
             throw new IllegalStateException("Invalid authority for account " + account.id(), e);
         }

@@ -64,9 +64,10 @@ class MsalTokenSource implements TokenSource {
         if (account.isDelegated()) {
             requireConsent(accountId);
         }
-        IAuthenticationResult result =
-                leases.withLease("tokens-" + accountId, LEASE, LEASE, () -> acquire(account));
-        hotTokens.put(accountId, new HotToken(result.accessToken(), result.expiresOnDate().toInstant()));
+        IAuthenticationResult result = leases.withLease("tokens-" + accountId, LEASE, LEASE, () -> acquire(account));
+        hotTokens.put(
+                accountId,
+                new HotToken(result.accessToken(), result.expiresOnDate().toInstant()));
         return result.accessToken();
     }
 
@@ -107,13 +108,19 @@ class MsalTokenSource implements TokenSource {
                 var parameters = ClientCredentialParameters.builder(new HashSet<>(identity.applicationScopes()))
                         .skipCache(refreshNext.remove(account.id()))
                         .build();
-                return applications.application(account).acquireToken(parameters).join();
+                return applications
+                        .application(account)
+                        .acquireToken(parameters)
+                        .join();
             }
             var application = applications.delegated(account);
             var user = application.getAccounts().join().stream()
                     .findFirst()
                     .orElseThrow(() -> new AccountNeedsConsent(account.id(), "NO_ACCOUNT_IN_CACHE"));
+            // Without the authority, msal4j rebuilds it from the cached account's environment, which
+            // drops any port in the authority host.
             var parameters = SilentParameters.builder(new HashSet<>(identity.delegatedScopes()), user)
+                    .authorityUrl(application.authority())
                     .forceRefresh(refreshNext.remove(account.id()))
                     .build();
             return application.acquireTokenSilently(parameters).join();

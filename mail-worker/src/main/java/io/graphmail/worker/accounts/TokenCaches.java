@@ -58,7 +58,9 @@ class TokenCaches {
                 .inc("version", 1);
         try {
             var result = mongo.upsert(
-                    query(where("_id").is(accountId).and("version").is(expectedVersion)), update, TokenCacheDocument.class);
+                    query(where("_id").is(accountId).and("version").is(expectedVersion)),
+                    update,
+                    TokenCacheDocument.class);
             return result.getModifiedCount() + (result.getUpsertedId() == null ? 0 : 1) > 0;
         } catch (DuplicateKeyException anotherWriterWon) {
             return false;
@@ -68,7 +70,10 @@ class TokenCaches {
     void markState(String accountId, String state) {
         mongo.upsert(
                 query(where("_id").is(accountId)),
-                new Update().set("state", state).set("updatedAt", clock.instant()).setOnInsert("version", 0L),
+                new Update()
+                        .set("state", state)
+                        .set("updatedAt", clock.instant())
+                        .setOnInsert("version", 0L),
                 TokenCacheDocument.class);
     }
 

@@ -42,13 +42,16 @@ final class TokenCipher {
     Sealed encrypt(String accountId, String plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] ciphertext = run(Cipher.ENCRYPT_MODE, activeKeyId, accountId, nonce, plaintext.getBytes(StandardCharsets.UTF_8));
+        byte[] ciphertext =
+                run(Cipher.ENCRYPT_MODE, activeKeyId, accountId, nonce, plaintext.getBytes(StandardCharsets.UTF_8));
         return new Sealed(activeKeyId, nonce, ciphertext);
     }
 
     /** @throws IllegalStateException if the key is unknown or the data or account id do not match */
     String decrypt(String accountId, Sealed sealed) {
-        return new String(run(Cipher.DECRYPT_MODE, sealed.keyId(), accountId, sealed.nonce(), sealed.ciphertext()), StandardCharsets.UTF_8);
+        return new String(
+                run(Cipher.DECRYPT_MODE, sealed.keyId(), accountId, sealed.nonce(), sealed.ciphertext()),
+                StandardCharsets.UTF_8);
     }
 
     private byte[] run(int mode, String keyId, String accountId, byte[] nonce, byte[] input) {
@@ -62,7 +65,8 @@ final class TokenCipher {
             cipher.updateAAD(accountId.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Token cache cannot be " + (mode == Cipher.ENCRYPT_MODE ? "encrypted" : "decrypted"), e);
+            throw new IllegalStateException(
+                    "Token cache cannot be " + (mode == Cipher.ENCRYPT_MODE ? "encrypted" : "decrypted"), e);
         }
     }
 

@@ -55,7 +55,12 @@ class Deliveries {
 
     /** The attempt never reached Graph: make the command claimable again without counting it. */
     void putBack(UUID commandId, String reason) {
-        update(commandId, new Update().set("state", Delivery.State.RETRYING).set("lastError", reason).inc("attempts", -1));
+        update(
+                commandId,
+                new Update()
+                        .set("state", Delivery.State.RETRYING)
+                        .set("lastError", reason)
+                        .inc("attempts", -1));
     }
 
     void markFailed(UUID commandId, String error) {

@@ -60,7 +60,10 @@ class SendMailListener implements MessageListener {
                     retry.delay());
             retries.retryLater(message, retry.delay());
         } else if (outcome instanceof Outcome.Park park) {
-            log.info("Command {} parked until account {} consents", command.get().commandId(), command.get().accountId());
+            log.info(
+                    "Command {} parked until account {} consents",
+                    command.get().commandId(),
+                    command.get().accountId());
             parked.park(command.get(), message);
         } else if (outcome instanceof Outcome.DeadLetter deadLetter) {
             log.warn(

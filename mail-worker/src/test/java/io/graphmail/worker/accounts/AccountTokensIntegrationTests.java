@@ -86,7 +86,9 @@ class AccountTokensIntegrationTests {
                 .next()
                 .get("secret")
                 .asString();
-        var raw = mongo.getCollection("token_caches").find(Filters.eq("_id", accountId)).first();
+        var raw = mongo.getCollection("token_caches")
+                .find(Filters.eq("_id", accountId))
+                .first();
 
         assertThat(refreshToken).isNotBlank();
         assertThat(raw.toJson()).doesNotContain(accessToken).doesNotContain(refreshToken);
@@ -94,7 +96,8 @@ class AccountTokensIntegrationTests {
         assertThat(new String(ciphertext, java.nio.charset.StandardCharsets.ISO_8859_1))
                 .doesNotContain(accessToken)
                 .doesNotContain(refreshToken);
-        var sealed = new TokenCipher.Sealed(raw.getString("keyId"), raw.get("nonce", Binary.class).getData(), ciphertext);
+        var sealed = new TokenCipher.Sealed(
+                raw.getString("keyId"), raw.get("nonce", Binary.class).getData(), ciphertext);
         assertThatThrownBy(() -> new TokenCipher(keys.encryptionKeys()).decrypt("another-account", sealed))
                 .isInstanceOf(IllegalStateException.class);
     }
