@@ -40,7 +40,7 @@ class MailApiIntegrationTests extends FullStackTests {
         String id = response.text("id");
         assertThat(response.header("Location")).isEqualTo("/api/v1/mail/" + id);
         assertThat(response.text("status")).isEqualTo("ACCEPTED");
-        var status = awaitStatus(id, "SENT");
+        var status = awaitMail(id, "SENT");
         assertThat(status.json().get("attempts").asInt()).isEqualTo(1);
         assertThat(status.text("sentAt")).isNotNull();
         var sent = simulator.sent(mailbox);
@@ -62,7 +62,7 @@ class MailApiIntegrationTests extends FullStackTests {
                 {"recipients":["bob@example.com"],"subject":"Legacy","body":"<b>Hi</b>","attachments":[]}""");
 
         assertThat(response.status()).isEqualTo(202);
-        awaitStatus(response.text("id"), "SENT");
+        awaitMail(response.text("id"), "SENT");
         assertThat(simulator.sent(DEFAULT_MAILBOX))
                 .anySatisfy(
                         message -> assertThat(message.get("subject").asString()).isEqualTo("Legacy"));
@@ -75,7 +75,7 @@ class MailApiIntegrationTests extends FullStackTests {
 
         var response = api.post("/api/v1/mail", mail("ada@example.com", "Flaky"));
 
-        var status = awaitStatus(response.text("id"), "SENT");
+        var status = awaitMail(response.text("id"), "SENT");
         assertThat(status.json().get("attempts").asInt()).isEqualTo(3);
         assertThat(simulator.sent(mailbox)).hasSize(1);
     }
@@ -94,7 +94,7 @@ class MailApiIntegrationTests extends FullStackTests {
 
         var response = api.post("/api/v1/mail", mail("ada@example.com", "Refused"));
 
-        var status = awaitStatus(response.text("id"), "FAILED");
+        var status = awaitMail(response.text("id"), "FAILED");
         assertThat(status.text("lastError")).isEqualTo("ErrorInvalidRecipients");
         assertThat(simulator.sent(mailbox)).isEmpty();
     }
@@ -105,7 +105,7 @@ class MailApiIntegrationTests extends FullStackTests {
 
         var response = api.post("/api/v1/mail", mail("ada@example.com", "Hopeless"));
 
-        var status = awaitStatus(response.text("id"), "DEAD_LETTERED");
+        var status = awaitMail(response.text("id"), "DEAD_LETTERED");
         assertThat(status.text("lastError")).startsWith("RETRIES_EXHAUSTED");
     }
 
@@ -120,7 +120,7 @@ class MailApiIntegrationTests extends FullStackTests {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text("id")).isEqualTo(first.text("id"));
         assertThat(different.status()).isEqualTo(422);
-        awaitStatus(first.text("id"), "SENT");
+        awaitMail(first.text("id"), "SENT");
         assertThat(simulator.sent(mailbox)).hasSize(1);
     }
 
@@ -138,7 +138,7 @@ class MailApiIntegrationTests extends FullStackTests {
         long before = mongo.getCollection("mail").countDocuments();
 
         var response = api.post("/api/v1/mail", """
-                {"accountId":"%s","to":["nobody"],"subject":"x","body":{"contentType":"html","content":"x"}}""".formatted(mailbox));
+                {"accountId":"%s","to":["nobody"],"subject":"x","body":{"contentType":"html","content":"x"}}""".formatted(accountId));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -163,11 +163,11 @@ class MailApiIntegrationTests extends FullStackTests {
         String id = UUID.randomUUID().toString();
         String command = """
                 {"commandId":"%s","accountId":"%s","to":["ada@example.com"],"subject":"Left behind",
-                 "body":{"contentType":"HTML","content":"<p>late</p>"},"submittedAt":"2026-01-01T00:00:00Z"}""".formatted(id, mailbox);
+                 "body":{"contentType":"HTML","content":"<p>late</p>"},"submittedAt":"2026-01-01T00:00:00Z"}""".formatted(id, accountId);
         mongo.insert(new MailRecord(
-                id, mailbox, MailStatus.ACCEPTED, 0, null, Instant.now().minusSeconds(60), null, true, command, "x"));
+                id, accountId, MailStatus.ACCEPTED, 0, null, Instant.now().minusSeconds(60), null, true, command, "x"));
 
-        awaitStatus(id, "SENT");
+        awaitMail(id, "SENT");
         assertThat(simulator.sent(mailbox)).hasSize(1);
     }
 
@@ -188,7 +188,7 @@ class MailApiIntegrationTests extends FullStackTests {
 
     @Test
     void exposesMailCountersForPrometheus() {
-        awaitStatus(api.post("/api/v1/mail", mail("ada@example.com", "Counted")).text("id"), "SENT");
+        awaitMail(api.post("/api/v1/mail", mail("ada@example.com", "Counted")).text("id"), "SENT");
 
         var metrics = new Api(port, null).get("/actuator/prometheus");
 
@@ -198,10 +198,10 @@ class MailApiIntegrationTests extends FullStackTests {
 
     private String mail(String to, String subject) {
         return """
-                {"accountId":"%s","to":["%s"],"subject":"%s","body":{"contentType":"html","content":"<p>Hello</p>"}}""".formatted(mailbox, to, subject);
+                {"accountId":"%s","to":["%s"],"subject":"%s","body":{"contentType":"html","content":"<p>Hello</p>"}}""".formatted(accountId, to, subject);
     }
 
-    private Api.Response awaitStatus(String id, String status) {
+    private Api.Response awaitMail(String id, String status) {
         return awaitStatus("/api/v1/mail/" + id, status);
     }
 }
