@@ -2,6 +2,8 @@ package io.graphmail.messaging;
 
 import java.time.Duration;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
@@ -13,6 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
 /** What both services share on the broker: topology, JSON conversion and confirmed publishing. */
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
+
+    /*
+     * A queue that exists with other arguments (declared by an older version) cannot be
+     * redeclared; one such queue must not keep the rest of the topology from being declared.
+     * RabbitAdmin logs each refused declaration.
+     */
+    @Bean
+    RabbitAdmin rabbitAdmin(ConnectionFactory connectionFactory) {
+        var admin = new RabbitAdmin(connectionFactory);
+        admin.setIgnoreDeclarationExceptions(true);
+        return admin;
+    }
 
     @Bean
     Declarables mailTopology() {
