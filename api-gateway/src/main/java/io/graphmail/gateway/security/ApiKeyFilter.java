@@ -1,19 +1,16 @@
 package io.graphmail.gateway.security;
 
+import io.graphmail.gateway.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Lets {@code /api/**} requests through only with {@code Authorization: Bearer <api key>}. */
 class ApiKeyFilter extends OncePerRequestFilter {
@@ -22,11 +19,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final ApiKeys apiKeys;
-    private final JsonMapper jsonMapper;
+    private final ProblemResponses problems;
 
-    ApiKeyFilter(ApiKeys apiKeys, JsonMapper jsonMapper) {
+    ApiKeyFilter(ApiKeys apiKeys, ProblemResponses problems) {
         this.apiKeys = apiKeys;
-        this.jsonMapper = jsonMapper;
+        this.problems = problems;
         if (apiKeys.isEmpty()) {
             log.warn("No API keys configured (GRAPHMAIL_API_KEYS): every /api request will be refused");
         }
@@ -54,13 +51,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     private void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-        problem.setType(URI.create("https://graphmail.io/problems/unauthorized"));
-        problem.setTitle("Unauthorized");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"graphmail\"");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        jsonMapper.writeValue(response.getOutputStream(), problem);
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
     }
 }

@@ -1,10 +1,8 @@
 package io.graphmail.gateway.send;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import io.graphmail.gateway.security.AuthenticatedClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -37,10 +35,8 @@ class LegacyEmailController {
 
     @Operation(summary = "Send an HTML message to a list of recipients (original shape)")
     @PostMapping("/send")
-    ResponseEntity<Map<String, Object>> send(@Valid @RequestBody LegacySendRequest legacy, HttpServletRequest request) {
-        var mail = submittingMail
-                .submit(legacy.toSendMailRequest(), AuthenticatedClient.of(request), null)
-                .mail();
+    ResponseEntity<Map<String, Object>> send(@Valid @RequestBody LegacySendRequest legacy) {
+        var mail = submittingMail.submit(legacy.toSendMailRequest());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/mail/" + mail.id()))
                 .body(Map.of("id", mail.id(), "status", mail.status(), "message", "Email queued for sending"));

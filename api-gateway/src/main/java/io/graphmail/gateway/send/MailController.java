@@ -1,14 +1,11 @@
 package io.graphmail.gateway.send;
 
-import io.graphmail.gateway.security.AuthenticatedClient;
+import io.graphmail.gateway.web.IdempotentPost;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +13,6 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,19 +36,12 @@ class MailController {
 
     @Operation(
             summary = "Send one message",
-            description = "Answers 202 once the message is recorded and queued; follow the Location header."
-                    + " Repeat a request with the same Idempotency-Key to get the first answer again.")
+            description = "Answers 202 once the message is recorded and queued; follow the Location header.")
+    @IdempotentPost
     @PostMapping
-    ResponseEntity<MailView> send(
-            @Valid @RequestBody SendMailRequest sendMailRequest,
-            @Parameter(description = "Makes retries of this request safe; at most 255 characters")
-                    @RequestHeader(name = "Idempotency-Key", required = false)
-                    String idempotencyKey,
-            HttpServletRequest request) {
-        var submission = submittingMail.submit(
-                sendMailRequest, AuthenticatedClient.of(request), IdempotencyKeys.check(idempotencyKey));
-        MailView mail = submission.mail();
-        return ResponseEntity.status(submission.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+    ResponseEntity<MailView> send(@Valid @RequestBody SendMailRequest sendMailRequest) {
+        MailView mail = submittingMail.submit(sendMailRequest);
+        return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/mail/" + mail.id()))
                 .body(mail);
     }

@@ -10,7 +10,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param outbox the command as published, kept until the broker confirms it so that a sweeper can
  *     publish it should the gateway stop in between; {@code null} once published
- * @param requestHash fingerprint of the request, to recognise an idempotent replay
  */
 @Document("mail")
 record MailRecord(
@@ -22,5 +21,4 @@ record MailRecord(
         Instant acceptedAt,
         Instant sentAt,
         @Indexed boolean pendingPublish,
-        String outbox,
-        String requestHash) {}
+        String outbox) {}

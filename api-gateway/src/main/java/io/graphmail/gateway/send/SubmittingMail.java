@@ -7,19 +7,18 @@ import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Accepts a message: records it, then publishes it with a broker confirm. Either the broker has
  * it and the caller hears 202, or the record is withdrawn and the caller hears 503. A record left
- * behind by a crash in between is published later by {@link UnpublishedMailSweeper}.
+ * behind by a crash in between is published later by {@link UnpublishedMailSweeper}. Repeated
+ * requests are answered by the {@code Idempotency-Key} filter before they get here.
  */
 @Service
 class SubmittingMail {
@@ -50,55 +49,34 @@ class SubmittingMail {
     }
 
     /**
-     * @param client who is submitting, to scope {@code idempotencyKey}
-     * @param idempotencyKey optional; repeating a request with the same key returns the first result
      * @throws PublishFailed if the broker did not take the message (nothing was accepted)
-     * @throws IdempotencyKeyReused if the key was used before for a different request
      * @throws io.graphmail.gateway.accounts.AccountNotFound if the account is not registered
      */
-    Submission submit(SendMailRequest request, String client, String idempotencyKey) {
-        String requestHash = Fingerprints.of(jsonMapper.writeValueAsBytes(request));
-        UUID id = idempotencyKey == null
-                ? UUID.randomUUID()
-                : UUID.nameUUIDFromBytes((client + '\n' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+    MailView submit(SendMailRequest request) {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireExists(accountId);
-        SendMailCommand command = toCommand(id, accountId, request, clock.instant());
-        String outbox = jsonMapper.writeValueAsString(command);
+        SendMailCommand command = toCommand(UUID.randomUUID(), accountId, request, clock.instant());
         var record = new MailRecord(
-                id.toString(),
-                command.accountId(),
+                command.commandId().toString(),
+                accountId,
                 MailStatus.ACCEPTED,
                 0,
                 null,
                 command.submittedAt(),
                 null,
                 true,
-                outbox,
-                requestHash);
-        try {
-            records.insert(record);
-        } catch (DuplicateKeyException replay) {
-            return replayOf(id, requestHash);
-        }
+                jsonMapper.writeValueAsString(command));
+        records.insert(record);
         try {
             commands.publish(command);
         } catch (PublishFailed e) {
-            records.delete(id);
+            records.delete(command.commandId());
             meterRegistry.counter("graphmail.mail.publish.failed").increment();
             throw e;
         }
-        records.markPublished(id);
+        records.markPublished(command.commandId());
         meterRegistry.counter("graphmail.mail.accepted").increment();
-        return new Submission(MailView.of(record), false);
-    }
-
-    private Submission replayOf(UUID id, String requestHash) {
-        MailRecord existing = records.find(id).orElseThrow();
-        if (!requestHash.equals(existing.requestHash())) {
-            throw new IdempotencyKeyReused();
-        }
-        return new Submission(MailView.of(existing), true);
+        return MailView.of(record);
     }
 
     private SendMailCommand toCommand(UUID id, String accountId, SendMailRequest request, Instant now) {
@@ -118,7 +96,4 @@ class SubmittingMail {
                 now,
                 null);
     }
-
-    /** The result of a submission; {@code replayed} when an idempotency key matched an earlier one. */
-    record Submission(MailView mail, boolean replayed) {}
 }

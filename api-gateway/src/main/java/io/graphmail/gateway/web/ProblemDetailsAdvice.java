@@ -3,7 +3,6 @@ package io.graphmail.gateway.web;
 import io.graphmail.gateway.accounts.AccountConflict;
 import io.graphmail.gateway.accounts.AccountNotFound;
 import io.graphmail.gateway.accounts.ConsentUnavailable;
-import io.graphmail.gateway.send.IdempotencyKeyReused;
 import io.graphmail.gateway.send.MailNotFound;
 import io.graphmail.messaging.PublishFailed;
 import java.net.URI;
@@ -72,12 +71,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(
                         HttpStatus.SERVICE_UNAVAILABLE, "consent-unavailable", "Consent unavailable", e.getMessage()));
-    }
-
-    @ExceptionHandler(IdempotencyKeyReused.class)
-    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused e) {
-        return problem(
-                HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage());
     }
 
     @ExceptionHandler(PublishFailed.class)

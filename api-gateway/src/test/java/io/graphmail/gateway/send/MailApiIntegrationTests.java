@@ -115,13 +115,44 @@ class MailApiIntegrationTests extends FullStackTests {
         var first = api.post("/api/v1/mail", mail("ada@example.com", "Once"), "Idempotency-Key", key);
         var again = api.post("/api/v1/mail", mail("ada@example.com", "Once"), "Idempotency-Key", key);
         var different = api.post("/api/v1/mail", mail("ada@example.com", "Other"), "Idempotency-Key", key);
+        var otherClient = new Api(port, "test-key-1")
+                .post("/api/v1/mail", mail("ada@example.com", "Once"), "Idempotency-Key", key);
 
         assertThat(first.status()).isEqualTo(202);
-        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
         assertThat(different.status()).isEqualTo(422);
+        assertThat(otherClient.text("id")).as("keys are scoped to the API key").isNotEqualTo(first.text("id"));
         awaitMail(first.text("id"), "SENT");
-        assertThat(simulator.sent(mailbox)).hasSize(1);
+        awaitMail(otherClient.text("id"), "SENT");
+        assertThat(simulator.sent(mailbox)).hasSize(2);
+    }
+
+    @Test
+    void answers409WhileTheFirstRequestWithAKeyIsInProgress() throws Exception {
+        String key = UUID.randomUUID().toString();
+        var digest = java.security.MessageDigest.getInstance("SHA-256");
+        String client = java.util.HexFormat.of()
+                .formatHex(digest.digest("test-key-2".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 6);
+        String id = java.util.HexFormat.of()
+                .formatHex(digest.digest((client + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String body = mail("ada@example.com", "Slow");
+        String fingerprint = java.util.HexFormat.of()
+                .formatHex(digest.digest(
+                        ("POST /api/v1/mail\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        mongo.getCollection("idempotency_keys")
+                .insertOne(new org.bson.Document("_id", id)
+                        .append("fingerprint", fingerprint)
+                        .append("completed", false)
+                        .append("status", 0)
+                        .append("createdAt", new java.util.Date()));
+
+        var response = api.post("/api/v1/mail", body, "Idempotency-Key", key);
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.text("type")).isEqualTo("https://graphmail.io/problems/idempotency-key-in-flight");
     }
 
     @Test
@@ -165,7 +196,7 @@ class MailApiIntegrationTests extends FullStackTests {
                 {"commandId":"%s","accountId":"%s","to":["ada@example.com"],"subject":"Left behind",
                  "body":{"contentType":"HTML","content":"<p>late</p>"},"submittedAt":"2026-01-01T00:00:00Z"}""".formatted(id, accountId);
         mongo.insert(new MailRecord(
-                id, accountId, MailStatus.ACCEPTED, 0, null, Instant.now().minusSeconds(60), null, true, command, "x"));
+                id, accountId, MailStatus.ACCEPTED, 0, null, Instant.now().minusSeconds(60), null, true, command));
 
         awaitMail(id, "SENT");
         assertThat(simulator.sent(mailbox)).hasSize(1);

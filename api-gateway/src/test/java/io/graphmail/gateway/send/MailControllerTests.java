@@ -42,7 +42,7 @@ class MailControllerTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://graphmail.io/problems/validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("to[0]"));
-        verify(submittingMail, never()).submit(any(), any(), any());
+        verify(submittingMail, never()).submit(any());
     }
 
     @Test
@@ -53,7 +53,7 @@ class MailControllerTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("to"))
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("at least one recipient")));
-        verify(submittingMail, never()).submit(any(), any(), any());
+        verify(submittingMail, never()).submit(any());
     }
 
     @Test
@@ -63,7 +63,7 @@ class MailControllerTests {
                         + content + "\"}}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("body.content"));
-        verify(submittingMail, never()).submit(any(), any(), any());
+        verify(submittingMail, never()).submit(any());
     }
 
     @Test
@@ -76,7 +76,7 @@ class MailControllerTests {
 
     @Test
     void answers503WhenTheBrokerDoesNotConfirm() throws Exception {
-        when(submittingMail.submit(any(), any(), any())).thenThrow(new PublishFailed("broker unreachable"));
+        when(submittingMail.submit(any())).thenThrow(new PublishFailed("broker unreachable"));
 
         postMail("""
                 {"to":["ada@example.com"],"subject":"Hi","body":{"contentType":"html","content":"x"}}""")

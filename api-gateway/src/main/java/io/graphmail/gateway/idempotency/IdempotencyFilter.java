@@ -1,0 +1,139 @@
+package io.graphmail.gateway.idempotency;
+
+import io.graphmail.gateway.security.AuthenticatedClient;
+import io.graphmail.gateway.web.ProblemResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} for every POST under {@code /api/} (IETF httpapi idempotency-key draft):
+ * the first request with a key is processed and its response kept for 24 hours; a repeat with the
+ * same body gets that response again ({@code Idempotent-Replayed: true}) and causes nothing; the same
+ * key with another body is 422; a repeat while the first is still being processed is 409.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+
+    private final IdempotencyRecords records;
+    private final ProblemResponses problems;
+    private final Clock clock;
+
+    IdempotencyFilter(IdempotencyRecords records, ProblemResponses problems, Clock clock) {
+        this.records = records;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod())
+                || request.getHeader(HEADER) == null
+                || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key.isBlank() || key.length() > 255) {
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "validation",
+                    "Invalid request",
+                    "Idempotency-Key must be 1 to 255 characters");
+            return;
+        }
+        var body = new RepeatableBodyRequest(request);
+        String id = sha256(AuthenticatedClient.of(request) + "\n" + key);
+        String fingerprint = sha256(request.getMethod() + " " + request.getRequestURI() + "\n"
+                + new String(body.body(), StandardCharsets.UTF_8));
+        if (records.claim(id, fingerprint, clock.instant())) {
+            process(body, response, chain, id, fingerprint);
+            return;
+        }
+        var earlier = records.find(id).orElse(null);
+        if (earlier == null || !earlier.fingerprint().equals(fingerprint)) {
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "idempotency-key-reused",
+                    "Idempotency-Key reused",
+                    "This Idempotency-Key was already used for a different request");
+        } else if (!earlier.completed()) {
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.CONFLICT,
+                    "idempotency-key-in-flight",
+                    "Request in progress",
+                    "A request with this Idempotency-Key is still being processed");
+        } else {
+            replay(earlier, response);
+        }
+    }
+
+    private void process(
+            RepeatableBodyRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            String id,
+            String fingerprint)
+            throws ServletException, IOException {
+        var captured = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, captured);
+        } finally {
+            if (captured.getStatus() >= 500) {
+                records.release(id);
+            } else {
+                records.complete(new IdempotencyRecord(
+                        id,
+                        fingerprint,
+                        true,
+                        captured.getStatus(),
+                        captured.getHeader(HttpHeaders.LOCATION),
+                        captured.getContentType(),
+                        new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8),
+                        clock.instant()));
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    private static void replay(IdempotencyRecord earlier, HttpServletResponse response) throws IOException {
+        response.setStatus(earlier.status());
+        response.setHeader("Idempotent-Replayed", "true");
+        if (earlier.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, earlier.location());
+        }
+        if (earlier.contentType() != null) {
+            response.setContentType(earlier.contentType());
+        }
+        response.getOutputStream().write(earlier.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
