@@ -2,13 +2,24 @@ package io.graphmail.gateway;
 
 import io.graphmail.health.HealthConfiguration;
 import java.time.Clock;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @Import(HealthConfiguration.class)
+@EnableSchedulerLock(defaultLockAtMostFor = "1m")
 class GatewayConfiguration {
+
+    /** Scheduled work runs on one gateway at a time, whatever the number of replicas. */
+    @Bean
+    LockProvider lockProvider(MongoTemplate mongo) {
+        return new MongoLockProvider(mongo.getDb());
+    }
 
     @Bean
     Clock clock() {

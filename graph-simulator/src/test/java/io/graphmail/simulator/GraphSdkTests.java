@@ -26,28 +26,17 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The Microsoft Graph SDK's own code paths, run unchanged against the simulator. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=graph-simulator")
-class GraphSdkTests {
+class GraphSdkTests extends SimulatorTests {
 
     static final String USER = "a@x.io";
     static final Instant FIRST = Instant.parse("2024-05-01T10:00:00Z");
 
-    @LocalServerPort
-    int port;
-
-    SimulatorHttp http;
     GraphServiceClient graph;
 
     @BeforeEach
     void setUp() {
-        http = new SimulatorHttp(port);
-        http.reset();
         graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(new SimulatorTokens()));
         graph.getRequestAdapter().setBaseUrl("http://127.0.0.1:" + port + "/v1.0");
     }

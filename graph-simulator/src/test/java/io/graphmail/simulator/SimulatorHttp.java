@@ -71,14 +71,21 @@ public final class SimulatorHttp {
         return send(authorization == null ? request : request.header("Authorization", authorization));
     }
 
+    public Response put(String path, String body) {
+        return send(
+                request(path, TOKEN).header("Content-Type", "application/json").PUT(bodyOf(body)));
+    }
+
     public Response delete(String path) {
         return send(request(path, TOKEN).DELETE());
     }
 
-    /** Forgets all mailboxes, faults, request counts and identity state. */
+    /** Forgets all mailboxes, faults, throttling limits and stats, request counts and identity state. */
     public void reset() {
         delete("/_sim/mailboxes");
         delete("/_sim/faults");
+        delete("/_sim/limits");
+        delete("/_sim/stats");
         delete("/_sim/requests");
         delete("/_sim/identity");
     }

@@ -68,7 +68,8 @@ class LegacyEmailController {
                             : attachments.stream()
                                     .map(a -> new SendMailRequest.Attachment(
                                             a.name(), a.contentType(), a.contentBase64()))
-                                    .toList());
+                                    .toList(),
+                    null);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.graphmail.gateway.send;
 
+import io.graphmail.contract.send.SendMailCommand;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -8,6 +10,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A submitted message as the gateway tracks it.
  *
+ * @param publishAt when the sweeper publishes it if it is still unpublished: its {@code sendAt}, or
+ *     a grace period after acceptance for a record a crash left behind
+ * @param batchId the batch it belongs to, or {@code null}
  * @param outbox the command as published, kept until the broker confirms it so that a sweeper can
  *     publish it should the gateway stop in between; {@code null} once published
  */
@@ -21,4 +26,31 @@ record MailRecord(
         Instant acceptedAt,
         Instant sentAt,
         @Indexed boolean pendingPublish,
-        String outbox) {}
+        Instant publishAt,
+        @Indexed String batchId,
+        String outbox) {
+
+    /**
+     * A new record waiting to be published: at {@code sendAt} when that is in the future, otherwise at
+     * once (and by the sweeper after {@code grace} should that fail silently).
+     */
+    static MailRecord unpublished(SendMailCommand command, Instant sendAt, Duration grace, String outbox) {
+        boolean scheduled = sendAt != null && sendAt.isAfter(command.submittedAt());
+        return new MailRecord(
+                command.commandId().toString(),
+                command.accountId(),
+                scheduled ? MailStatus.SCHEDULED : MailStatus.ACCEPTED,
+                0,
+                null,
+                command.submittedAt(),
+                null,
+                true,
+                scheduled ? sendAt : command.submittedAt().plus(grace),
+                command.batchId() == null ? null : command.batchId().toString(),
+                outbox);
+    }
+
+    boolean isScheduled() {
+        return status == MailStatus.SCHEDULED;
+    }
+}

@@ -39,18 +39,30 @@ class MailRecords {
         mongo.remove(query(where("_id").is(id.toString())), MailRecord.class);
     }
 
+    void insertAll(List<MailRecord> batch) {
+        mongo.insertAll(batch);
+    }
+
     void markPublished(UUID id) {
+        var wasScheduled = new Update().set("pendingPublish", false).unset("outbox");
+        mongo.updateFirst(query(where("_id").is(id.toString())), wasScheduled, MailRecord.class);
         mongo.updateFirst(
-                query(where("_id").is(id.toString())),
-                new Update().set("pendingPublish", false).unset("outbox"),
+                query(where("_id").is(id.toString()).and("status").is(MailStatus.SCHEDULED)),
+                new Update().set("status", MailStatus.ACCEPTED),
                 MailRecord.class);
     }
 
-    List<MailRecord> pendingPublishBefore(Instant acceptedBefore, int limit) {
-        var pending = query(where("pendingPublish").is(true).and("acceptedAt").lt(acceptedBefore))
-                .with(Sort.by("acceptedAt"))
+    /** Unpublished records due now, oldest first; records of held (paused) batches wait. */
+    List<MailRecord> duePublishes(Instant now, int limit) {
+        var due = query(where("pendingPublish")
+                        .is(true)
+                        .and("publishAt")
+                        .lte(now)
+                        .and("held")
+                        .ne(true))
+                .with(Sort.by("publishAt"))
                 .limit(limit);
-        return mongo.find(pending, MailRecord.class);
+        return mongo.find(due, MailRecord.class);
     }
 
     void markSent(UUID id, int attempts, Instant sentAt) {
@@ -71,7 +83,7 @@ class MailRecords {
     }
 
     private void transition(UUID id, MailStatus to, Update update) {
-        var notFinal = Criteria.where("status").nin(MailStatus.SENT, MailStatus.FAILED, MailStatus.DEAD_LETTERED);
+        var notFinal = Criteria.where("status").nin(MailStatus.FINAL);
         mongo.updateFirst(
                 query(where("_id").is(id.toString()).andOperator(notFinal)),
                 update.set("status", to).set("pendingPublish", false),

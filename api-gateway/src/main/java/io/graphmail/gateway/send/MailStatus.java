@@ -2,6 +2,8 @@ package io.graphmail.gateway.send;
 
 /** Where a submitted message stands. */
 public enum MailStatus {
+    /** Recorded, to be queued at its {@code sendAt}. */
+    SCHEDULED,
     /** Recorded and handed to the broker; no worker has reported yet. */
     ACCEPTED,
     /** A worker tried and will try again. */
@@ -10,9 +12,9 @@ public enum MailStatus {
     /** Graph refused it for a reason retrying cannot fix. */
     FAILED,
     /** It could not be processed and sits in the dead-letter queue for an operator. */
-    DEAD_LETTERED;
+    DEAD_LETTERED,
+    /** Its batch was cancelled before it was sent. */
+    CANCELLED;
 
-    boolean isFinal() {
-        return this == SENT || this == FAILED || this == DEAD_LETTERED;
-    }
+    static final java.util.List<MailStatus> FINAL = java.util.List.of(SENT, FAILED, DEAD_LETTERED, CANCELLED);
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -32,7 +33,10 @@ record SendMailRequest(
 
         @NotNull @Valid Body body,
         @Size(max = 10) List<@NotBlank @Email String> replyTo,
-        @Size(max = 10) List<@Valid Attachment> attachments) {
+        @Size(max = 10) List<@Valid Attachment> attachments,
+
+        @Schema(description = "Send at this instant instead of now (ISO-8601)", example = "2026-12-24T18:00:00Z")
+        Instant sendAt) {
 
     SendMailRequest {
         to = to == null ? List.of() : to;

@@ -8,9 +8,11 @@ import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +32,7 @@ class SubmittingMail {
     private final KnownAccounts knownAccounts;
     private final MeterRegistry meterRegistry;
     private final Clock clock;
+    private final Duration grace;
 
     SubmittingMail(
             MailRecords records,
@@ -38,7 +41,8 @@ class SubmittingMail {
             AccountDefaults accountDefaults,
             KnownAccounts knownAccounts,
             MeterRegistry meterRegistry,
-            Clock clock) {
+            Clock clock,
+            @Value("${graphmail.gateway.sweeper.grace:30s}") Duration grace) {
         this.records = records;
         this.commands = commands;
         this.jsonMapper = jsonMapper;
@@ -46,6 +50,7 @@ class SubmittingMail {
         this.knownAccounts = knownAccounts;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
+        this.grace = grace;
     }
 
     /**
@@ -56,17 +61,16 @@ class SubmittingMail {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireExists(accountId);
         SendMailCommand command = toCommand(UUID.randomUUID(), accountId, request, clock.instant());
-        var record = new MailRecord(
-                command.commandId().toString(),
-                accountId,
-                MailStatus.ACCEPTED,
-                0,
-                null,
-                command.submittedAt(),
-                null,
-                true,
-                jsonMapper.writeValueAsString(command));
+        var record = MailRecord.unpublished(command, request.sendAt(), grace, jsonMapper.writeValueAsString(command));
         records.insert(record);
+        if (!record.isScheduled()) {
+            publish(command);
+        }
+        meterRegistry.counter("graphmail.mail.accepted", "endpoint", "single").increment();
+        return MailView.of(record);
+    }
+
+    private void publish(SendMailCommand command) {
         try {
             commands.publish(command);
         } catch (PublishFailed e) {
@@ -75,8 +79,6 @@ class SubmittingMail {
             throw e;
         }
         records.markPublished(command.commandId());
-        meterRegistry.counter("graphmail.mail.accepted").increment();
-        return MailView.of(record);
     }
 
     private SendMailCommand toCommand(UUID id, String accountId, SendMailRequest request, Instant now) {

@@ -131,6 +131,20 @@ class MailApiIntegrationTests extends FullStackTests {
     }
 
     @Test
+    void holdsAScheduledMessageUntilItsSendAt() {
+        Instant sendAt = Instant.now().plusSeconds(3);
+        var response = api.post("/api/v1/mail", """
+                {"accountId":"%s","to":["ada@example.com"],"subject":"Later","body":{"contentType":"text","content":"x"},
+                 "sendAt":"%s"}""".formatted(accountId, sendAt));
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.text("status")).isEqualTo("SCHEDULED");
+        assertThat(simulator.sent(mailbox)).isEmpty();
+        var sent = awaitMail(response.text("id"), "SENT");
+        assertThat(Instant.parse(sent.text("sentAt"))).isAfterOrEqualTo(sendAt);
+    }
+
+    @Test
     void answers409WhileTheFirstRequestWithAKeyIsInProgress() throws Exception {
         String key = UUID.randomUUID().toString();
         var digest = java.security.MessageDigest.getInstance("SHA-256");
@@ -196,7 +210,17 @@ class MailApiIntegrationTests extends FullStackTests {
                 {"commandId":"%s","accountId":"%s","to":["ada@example.com"],"subject":"Left behind",
                  "body":{"contentType":"HTML","content":"<p>late</p>"},"submittedAt":"2026-01-01T00:00:00Z"}""".formatted(id, accountId);
         mongo.insert(new MailRecord(
-                id, accountId, MailStatus.ACCEPTED, 0, null, Instant.now().minusSeconds(60), null, true, command));
+                id,
+                accountId,
+                MailStatus.ACCEPTED,
+                0,
+                null,
+                Instant.now().minusSeconds(60),
+                null,
+                true,
+                Instant.now().minusSeconds(30),
+                null,
+                command));
 
         awaitMail(id, "SENT");
         assertThat(simulator.sent(mailbox)).hasSize(1);

@@ -12,12 +12,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Delays or fails matching requests before any Graph endpoint sees them. */
+/**
+ * Delays or fails matching requests before any endpoint sees them. On Graph paths it runs after the bearer check and
+ * the throttle: a request they turn away is never faulted, and a fault's latency counts as time in progress.
+ */
 @Component
 @Order(FaultInjectionFilter.ORDER)
 class FaultInjectionFilter extends OncePerRequestFilter {
 
-    static final int ORDER = 10;
+    static final int ORDER = 40;
 
     private final Faults faults;
     private final GraphErrorResponses errors;

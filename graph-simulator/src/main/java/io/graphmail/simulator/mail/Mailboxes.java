@@ -3,6 +3,7 @@ package io.graphmail.simulator.mail;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** All mailboxes, keyed by address case-insensitively; a mailbox exists as soon as it is used. */
@@ -10,6 +11,11 @@ import org.springframework.stereotype.Component;
 class Mailboxes {
 
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
+
+    Mailboxes(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     Mailbox of(String address) {
         return mailboxes.computeIfAbsent(address.toLowerCase(Locale.ROOT), key -> new Mailbox());
@@ -17,6 +23,7 @@ class Mailboxes {
 
     void clear() {
         mailboxes.clear();
+        events.publishEvent(new MailboxesCleared());
     }
 
     /** The mailbox a Graph path names: {@code /users/{userId}}, or for {@code /me} the token's mailbox. */

@@ -1,5 +1,6 @@
 package io.graphmail.simulator.throttling;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,5 +36,5 @@ class Limits {
     }
 
     /** The limits as the control API shows them. */
-    record LimitsView(MailboxLimits defaults, Map<String, MailboxLimits> mailboxes) {}
+    record LimitsView(@JsonProperty("default") MailboxLimits defaults, Map<String, MailboxLimits> mailboxes) {}
 }

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Positive;
  *     seconds; Exchange Online allows 30
  * @param maxConcurrent requests of the mailbox in progress at once; Graph allows 4
  */
-record MailboxLimits(@Positive Integer messagesPerMinute, @Positive Integer maxConcurrent) {
+record MailboxLimits(
+        @Positive Integer messagesPerMinute, @Positive Integer maxConcurrent) {
 
     static final MailboxLimits NONE = new MailboxLimits(null, null);
 }

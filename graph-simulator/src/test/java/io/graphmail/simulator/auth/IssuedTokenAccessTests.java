@@ -2,31 +2,14 @@ package io.graphmail.simulator.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.graphmail.simulator.SimulatorHttp;
+import io.graphmail.simulator.SimulatorTests;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Which mailboxes the tokens issued by the identity endpoints open on the Graph endpoints. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=graph-simulator")
-class IssuedTokenAccessTests {
+class IssuedTokenAccessTests extends SimulatorTests {
 
     static final String CLIENT_ID = "c0ffee00-1234-4abc-9def-0123456789ab";
-
-    @LocalServerPort
-    int port;
-
-    SimulatorHttp http;
-
-    @BeforeEach
-    void reset() {
-        http = new SimulatorHttp(port);
-        http.reset();
-    }
 
     @Test
     void delegatedTokenOpensOnlyItsOwnMailbox() {

@@ -2,31 +2,14 @@ package io.graphmail.simulator.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.graphmail.simulator.SimulatorHttp;
-import org.junit.jupiter.api.BeforeEach;
+import io.graphmail.simulator.SimulatorTests;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=graph-simulator")
-class FaultInjectionTests {
+class FaultInjectionTests extends SimulatorTests {
 
     private static final String SEND = "/v1.0/users/a@x.io/sendMail";
     private static final String MAIL =
             "{\"message\": {\"toRecipients\": [{\"emailAddress\": {\"address\": \"b@x.io\"}}]}}";
-
-    @LocalServerPort
-    int port;
-
-    SimulatorHttp http;
-
-    @BeforeEach
-    void reset() {
-        http = new SimulatorHttp(port);
-        http.reset();
-    }
 
     @Test
     void failsTheNextCountedRequestsWithRetryAfterThenRecovers() {

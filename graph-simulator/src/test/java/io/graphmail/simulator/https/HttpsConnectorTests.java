@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.graphmail.simulator.MsalClients;
 import io.graphmail.simulator.SimulatorHttp;
+import io.graphmail.simulator.SimulatorTests;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,25 +15,10 @@ import java.util.Collection;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The whole application answers on a second, HTTPS connector with a certificate made at startup. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=graph-simulator")
-class HttpsConnectorTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    HttpsPort httpsPort;
-
-    @Autowired
-    SimulatorCertificate certificate;
+class HttpsConnectorTests extends SimulatorTests {
 
     @Test
     void servesTheApplicationOverHttpsToClientsTrustingTheCertificate() throws Exception {
@@ -68,7 +54,7 @@ class HttpsConnectorTests {
 
     @Test
     void publishesTheCertificateAsPem() {
-        var response = new SimulatorHttp(port).get("/_sim/certificate", null);
+        var response = http.get("/_sim/certificate", null);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type"))

@@ -7,26 +7,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.MsalServiceException;
-import io.graphmail.simulator.MsalClients;
-import io.graphmail.simulator.SimulatorHttp;
-import io.graphmail.simulator.https.HttpsPort;
-import io.graphmail.simulator.https.SimulatorCertificate;
+import io.graphmail.simulator.SimulatorTests;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Application tokens through msal4j's confidential client: any mailbox of the tenant, never {@code /me}. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=graph-simulator")
-class ClientCredentialsTests {
+class ClientCredentialsTests extends SimulatorTests {
 
     static final String TENANT = "5b3a2c1d-0e9f-4a8b-b7c6-d5e4f3a2b1c0";
     static final String CLIENT_ID = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b";
@@ -35,23 +25,6 @@ class ClientCredentialsTests {
             {"message": {"subject": "Invoice", "body": {"contentType": "Text", "content": "Attached."},
                          "toRecipients": [{"emailAddress": {"address": "bea@example.com"}}]}}
             """;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    HttpsPort httpsPort;
-
-    @Autowired
-    SimulatorCertificate certificate;
-
-    SimulatorHttp http;
-
-    @BeforeEach
-    void reset() {
-        http = new SimulatorHttp(port);
-        http.reset();
-    }
 
     @Test
     void appTokenSendsMailForAnyMailboxButNotForMe() throws Exception {
@@ -74,8 +47,7 @@ class ClientCredentialsTests {
 
     @Test
     void anExpiredAppTokenIsReplacedWhenTheCacheIsSkipped() throws Exception {
-        var msal = MsalClients.confidentialClient(
-                CLIENT_ID, "sim-secret", MsalClients.authority(httpsPort.port(), TENANT), certificate.pem());
+        var msal = confidentialClient(CLIENT_ID, "sim-secret", TENANT);
         String first = msal.acquireToken(
                         ClientCredentialParameters.builder(GRAPH_DEFAULT).build())
                 .get(10, SECONDS)
@@ -159,8 +131,7 @@ class ClientCredentialsTests {
     }
 
     private IAuthenticationResult acquire(String secret) throws Exception {
-        var msal = MsalClients.confidentialClient(
-                CLIENT_ID, secret, MsalClients.authority(httpsPort.port(), TENANT), certificate.pem());
+        var msal = confidentialClient(CLIENT_ID, secret, TENANT);
         return msal.acquireToken(
                         ClientCredentialParameters.builder(GRAPH_DEFAULT).build())
                 .get(10, SECONDS);

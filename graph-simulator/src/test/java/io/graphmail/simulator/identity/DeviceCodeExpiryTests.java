@@ -7,43 +7,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.aad.msal4j.DeviceCodeFlowParameters;
 import com.microsoft.aad.msal4j.MsalException;
-import io.graphmail.simulator.MsalClients;
-import io.graphmail.simulator.SimulatorHttp;
-import io.graphmail.simulator.https.HttpsPort;
-import io.graphmail.simulator.https.SimulatorCertificate;
+import io.graphmail.simulator.SimulatorTests;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /** Device codes nobody consents to expire after {@code graphmail.simulator.identity.device-code-lifetime}. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=graph-simulator", "graphmail.simulator.identity.device-code-lifetime=2s"})
-class DeviceCodeExpiryTests {
+@TestPropertySource(properties = "graphmail.simulator.identity.device-code-lifetime=2s")
+class DeviceCodeExpiryTests extends SimulatorTests {
 
     static final String CLIENT_ID = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    HttpsPort httpsPort;
-
-    @Autowired
-    SimulatorCertificate certificate;
-
-    SimulatorHttp http;
-
-    @BeforeEach
-    void reset() {
-        http = new SimulatorHttp(port);
-        http.reset();
-    }
 
     @Test
     void answersExpiredTokenOnceTheLifetimeIsOver() {
@@ -76,8 +51,7 @@ class DeviceCodeExpiryTests {
 
     @Test
     void msalGivesUpWhenNobodyConsents() throws Exception {
-        var msal = MsalClients.publicClient(
-                CLIENT_ID, MsalClients.authority(httpsPort.port(), "consumers"), certificate.pem());
+        var msal = publicClient(CLIENT_ID, "consumers");
 
         var failure = catchThrowable(
                 () -> msal.acquireToken(DeviceCodeFlowParameters.builder(Set.of("Mail.Send"), deviceCode -> {})

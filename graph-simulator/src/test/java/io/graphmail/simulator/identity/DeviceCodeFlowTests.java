@@ -7,53 +7,25 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.aad.msal4j.DeviceCodeFlowParameters;
 import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.SilentParameters;
-import io.graphmail.simulator.MsalClients;
-import io.graphmail.simulator.SimulatorHttp;
-import io.graphmail.simulator.https.HttpsPort;
-import io.graphmail.simulator.https.SimulatorCertificate;
+import io.graphmail.simulator.SimulatorTests;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The real msal4j signs in with the device code flow against the simulator. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=graph-simulator")
-class DeviceCodeFlowTests {
+class DeviceCodeFlowTests extends SimulatorTests {
 
     static final String CLIENT_ID = "0b8b4d5c-6c9e-4f57-9a53-2c3f7e1a9d10";
     static final Set<String> SCOPES =
             Set.of("https://graph.microsoft.com/Mail.Send", "https://graph.microsoft.com/Mail.Read");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    HttpsPort httpsPort;
-
-    @Autowired
-    SimulatorCertificate certificate;
-
-    SimulatorHttp http;
-
-    @BeforeEach
-    void reset() {
-        http = new SimulatorHttp(port);
-        http.reset();
-    }
-
     @Test
     void signsInOnceTheUserConsentsAndCachesTheAccount() throws Exception {
-        var msal = MsalClients.publicClient(
-                CLIENT_ID, MsalClients.authority(httpsPort.port(), "consumers"), certificate.pem());
+        var msal = publicClient(CLIENT_ID, "consumers");
         var userCode = new CompletableFuture<String>();
         var result = msal.acquireToken(
                 DeviceCodeFlowParameters.builder(SCOPES, deviceCode -> userCode.complete(deviceCode.userCode()))
@@ -82,9 +54,8 @@ class DeviceCodeFlowTests {
 
     @Test
     void silentCallsAnswerFromMsalsCacheAfterwards() throws Exception {
-        var msal = MsalClients.publicClient(
-                CLIENT_ID, MsalClients.authority(httpsPort.port(), "organizations"), certificate.pem());
-        var signedIn = MsalClients.signIn(msal, SCOPES, http, "ada@contoso.com");
+        var msal = publicClient(CLIENT_ID, "organizations");
+        var signedIn = signIn(msal, SCOPES, "ada@contoso.com");
         IAccount account = msal.getAccounts().join().iterator().next();
 
         var silent = msal.acquireTokenSilently(
@@ -97,9 +68,8 @@ class DeviceCodeFlowTests {
 
     @Test
     void idTokenCarriesTheClaimsMsalReads() throws Exception {
-        var msal = MsalClients.publicClient(
-                CLIENT_ID, MsalClients.authority(httpsPort.port(), "organizations"), certificate.pem());
-        var signedIn = MsalClients.signIn(msal, SCOPES, http, "ada@contoso.com");
+        var msal = publicClient(CLIENT_ID, "organizations");
+        var signedIn = signIn(msal, SCOPES, "ada@contoso.com");
 
         var claims = JsonMapper.builder()
                 .build()

@@ -9,47 +9,26 @@ import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
 import com.microsoft.aad.msal4j.PublicClientApplication;
 import com.microsoft.aad.msal4j.SilentParameters;
 import io.graphmail.simulator.MsalClients;
-import io.graphmail.simulator.SimulatorHttp;
-import io.graphmail.simulator.https.HttpsPort;
-import io.graphmail.simulator.https.SimulatorCertificate;
+import io.graphmail.simulator.SimulatorTests;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Refresh tokens rotate on every use and die with revocation; msal4j reacts as it does against Entra ID. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=graph-simulator")
-class RefreshTokenTests {
+class RefreshTokenTests extends SimulatorTests {
 
     static final String CLIENT_ID = "7d4e1f2a-3b5c-4d6e-9f80-1a2b3c4d5e6f";
     static final String MAILBOX = "ada@example.com";
     static final Set<String> SCOPES = Set.of("https://graph.microsoft.com/Mail.Send");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    HttpsPort httpsPort;
-
-    @Autowired
-    SimulatorCertificate certificate;
-
-    SimulatorHttp http;
     PublicClientApplication msal;
 
     @BeforeEach
-    void signIn() throws Exception {
-        http = new SimulatorHttp(port);
-        http.reset();
-        msal = MsalClients.publicClient(
-                CLIENT_ID, MsalClients.authority(httpsPort.port(), "consumers"), certificate.pem());
-        MsalClients.signIn(msal, SCOPES, http, MAILBOX);
+    void signInAsTheMailbox() throws Exception {
+        msal = publicClient(CLIENT_ID, "consumers");
+        signIn(msal, SCOPES, MAILBOX);
     }
 
     @Test

@@ -2,36 +2,19 @@ package io.graphmail.simulator.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.graphmail.simulator.SimulatorHttp;
+import io.graphmail.simulator.SimulatorTests;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=graph-simulator")
-class MessageListingTests {
+class MessageListingTests extends SimulatorTests {
 
     static final Instant FIRST = Instant.parse("2024-05-01T10:00:00Z");
-
-    @LocalServerPort
-    int port;
-
-    SimulatorHttp http;
-
-    @BeforeEach
-    void reset() {
-        http = new SimulatorHttp(port);
-        http.reset();
-    }
 
     @Test
     void seedsOneMessageAndFillsInWhatGraphWouldGenerate() {

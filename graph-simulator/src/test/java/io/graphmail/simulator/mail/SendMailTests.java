@@ -2,16 +2,10 @@ package io.graphmail.simulator.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.graphmail.simulator.SimulatorHttp;
-import org.junit.jupiter.api.BeforeEach;
+import io.graphmail.simulator.SimulatorTests;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=graph-simulator")
-class SendMailTests {
+class SendMailTests extends SimulatorTests {
 
     private static final String MESSAGE = """
             {"subject": "Quarterly figures",
@@ -21,17 +15,6 @@ class SendMailTests {
              "attachments": [{"@odata.type": "#microsoft.graph.fileAttachment", "name": "q.txt",
                               "contentType": "text/plain", "contentBytes": "aGVsbG8="}]}
             """;
-
-    @LocalServerPort
-    int port;
-
-    SimulatorHttp http;
-
-    @BeforeEach
-    void reset() {
-        http = new SimulatorHttp(port);
-        http.reset();
-    }
 
     @Test
     void acceptsCapitalisedKeysAsTheGraphSdkSendsThem() {

@@ -2,27 +2,10 @@ package io.graphmail.simulator.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.graphmail.simulator.SimulatorHttp;
-import org.junit.jupiter.api.BeforeEach;
+import io.graphmail.simulator.SimulatorTests;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=graph-simulator")
-class RequestCountsTests {
-
-    @LocalServerPort
-    int port;
-
-    SimulatorHttp http;
-
-    @BeforeEach
-    void reset() {
-        http = new SimulatorHttp(port);
-        http.reset();
-    }
+class RequestCountsTests extends SimulatorTests {
 
     @Test
     void countsRequestsPerMethodAndPathIncludingRejectedOnes() {

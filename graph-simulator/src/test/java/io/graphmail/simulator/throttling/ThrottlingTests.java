@@ -1,0 +1,174 @@
+package io.graphmail.simulator.throttling;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.graphmail.simulator.SimulatorHttp.Response;
+import io.graphmail.simulator.SimulatorTests;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Graph's throttling per mailbox over real HTTP: concurrent requests, sends per minute, and what the stats tell. */
+class ThrottlingTests extends SimulatorTests {
+
+    static final String MAIL = "{\"message\": {\"toRecipients\": [{\"emailAddress\": {\"address\": \"b@x.io\"}}]}}";
+
+    @Test
+    void turnsAwayRequestsBeyondMaxConcurrentWithRetryAfter() throws Exception {
+        http.put("/_sim/mailboxes/a@x.io/limits", "{\"maxConcurrent\": 4}");
+        http.post("/_sim/faults", "{\"pathPattern\": \"/v1.0/users/*/messages\", \"latencyMs\": 1000}");
+
+        var responses = concurrently(6, () -> http.get("/v1.0/users/a@x.io/messages"));
+
+        assertThat(responses).extracting(Response::status).containsOnly(200, 429);
+        var throttled =
+                responses.stream().filter(response -> response.status() == 429).toList();
+        assertThat(throttled).isNotEmpty().allSatisfy(response -> {
+            assertThat(response.header("Retry-After")).contains("1");
+            assertThat(response.errorCode()).isEqualTo("ApplicationThrottled");
+        });
+        var stats = stats("a@x.io");
+        assertThat(stats.path("maxConcurrentObserved").asInt()).isBetween(1, 4);
+        assertThat(stats.path("requests").asInt()).isEqualTo(6);
+        assertThat(stats.path("throttled").asInt()).isEqualTo(throttled.size());
+    }
+
+    @Test
+    void throttlesTheSixthSendOfTheMinuteAndLeavesOtherMailboxesAlone() {
+        http.put("/_sim/mailboxes/a@x.io/limits", "{\"messagesPerMinute\": 5}");
+        for (int send = 0; send < 5; send++) {
+            assertThat(send("a@x.io").status()).isEqualTo(202);
+        }
+
+        var sixth = send("a@x.io");
+
+        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(sixth.errorCode()).isEqualTo("TooManyRequests");
+        assertThat(sixth.header("Retry-After"))
+                .as("seconds until the first send leaves the minute")
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(45L, 60L));
+        assertThat(send("b@x.io").status()).isEqualTo(202);
+        assertThat(http.get("/v1.0/users/a@x.io/messages").status())
+                .as("reads do not count against the sending limit")
+                .isEqualTo(200);
+        assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value")).hasSize(5);
+        assertThat(stats("A@X.IO").toString())
+                .isEqualTo("{\"requests\":7,\"sends\":5,\"throttled\":1,\"maxConcurrentObserved\":1,"
+                        + "\"maxSendsInAnyMinute\":5}");
+    }
+
+    @Test
+    void appliesDefaultLimitsToMailboxesWithoutTheirOwn() {
+        http.put("/_sim/limits/default", "{\"messagesPerMinute\": 1, \"maxConcurrent\": null}");
+        http.put("/_sim/mailboxes/B@x.io/limits", "{\"messagesPerMinute\": 2}");
+
+        assertThat(send("a@x.io").status()).isEqualTo(202);
+        assertThat(send("a@x.io").status()).isEqualTo(429);
+        assertThat(http.post("/v1.0/me/sendMail", MAIL).status()).isEqualTo(202);
+        assertThat(http.post("/v1.0/users/Me@GraphMail.local/sendMail", MAIL).status())
+                .as("/me is the token's mailbox, whatever the spelling")
+                .isEqualTo(429);
+        assertThat(send("b@x.io").status()).isEqualTo(202);
+        assertThat(send("b@x.io").status()).isEqualTo(202);
+        assertThat(http.get("/_sim/limits").json().toString())
+                .isEqualTo("{\"default\":{\"messagesPerMinute\":1,\"maxConcurrent\":null},"
+                        + "\"mailboxes\":{\"b@x.io\":{\"messagesPerMinute\":2,\"maxConcurrent\":null}}}");
+    }
+
+    @Test
+    void countsSendingAMessageByIdAsASend() {
+        http.put("/_sim/mailboxes/a@x.io/limits", "{\"messagesPerMinute\": 1}");
+
+        assertThat(http.post("/v1.0/users/a@x.io/messages/AAMk1/send", "").status())
+                .isNotEqualTo(429);
+        assertThat(http.post("/v1.0/users/a@x.io/messages/AAMk2/send", "").status())
+                .isEqualTo(429);
+        assertThat(stats("a@x.io").path("sends").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void statsCountRequestsSendsAndTheirConcurrencyPerMailbox() throws Exception {
+        http.post("/_sim/faults", "{\"pathPattern\": \"/v1.0/users/*/sendMail\", \"latencyMs\": 1000}");
+
+        var responses = concurrently(3, () -> send("a@x.io"));
+        http.get("/v1.0/users/A@x.io/messages");
+        http.get("/v1.0/users/a@x.io/messages", "not-the-token");
+
+        assertThat(responses).extracting(Response::status).containsOnly(202);
+        var stats = stats("a@x.io");
+        assertThat(stats.path("requests").asInt())
+                .as("the bearer check turns the last request away first")
+                .isEqualTo(4);
+        assertThat(stats.path("sends").asInt()).isEqualTo(3);
+        assertThat(stats.path("throttled").asInt()).isZero();
+        assertThat(stats.path("maxConcurrentObserved").asInt())
+                .as("latency keeps the sends in progress")
+                .isEqualTo(3);
+        assertThat(stats.path("maxSendsInAnyMinute").asInt()).isEqualTo(3);
+        assertThat(http.get("/_sim/stats").json().propertyNames()).containsExactly("a@x.io");
+        assertThat(stats("nobody@x.io").path("requests").asInt()).isZero();
+    }
+
+    @Test
+    void resetsForgetLimitsAndStats() {
+        http.put("/_sim/mailboxes/a@x.io/limits", "{\"messagesPerMinute\": 1}");
+        send("a@x.io");
+        assertThat(send("a@x.io").status()).isEqualTo(429);
+
+        http.delete("/_sim/limits");
+
+        assertThat(send("a@x.io").status()).isEqualTo(202);
+        assertThat(stats("a@x.io").path("sends").asInt()).isEqualTo(2);
+        http.delete("/_sim/stats");
+        assertThat(stats("a@x.io").path("requests").asInt()).isZero();
+        send("a@x.io");
+        http.delete("/_sim/mailboxes");
+        assertThat(http.get("/_sim/stats").json().isEmpty()).isTrue();
+    }
+
+    @Test
+    void rejectsLimitsBelowOne() {
+        var response = http.put("/_sim/mailboxes/a@x.io/limits", "{\"messagesPerMinute\": 0}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("ErrorInvalidRequest");
+    }
+
+    private Response send(String mailbox) {
+        return http.post("/v1.0/users/" + mailbox + "/sendMail", MAIL);
+    }
+
+    private JsonNode stats(String mailbox) {
+        return http.get("/_sim/mailboxes/" + mailbox + "/stats").json();
+    }
+
+    /** Starts the requests together, each on its own thread, and waits for all answers. */
+    private static List<Response> concurrently(int requests, Supplier<Response> request) throws Exception {
+        var start = new CountDownLatch(1);
+        var threads = Executors.newFixedThreadPool(requests);
+        try {
+            var answers = new ArrayList<Future<Response>>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return request.get();
+                }));
+            }
+            start.countDown();
+            var responses = new ArrayList<Response>();
+            for (var answer : answers) {
+                responses.add(answer.get(30, SECONDS));
+            }
+            return responses;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}
