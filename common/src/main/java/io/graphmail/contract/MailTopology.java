@@ -22,6 +22,7 @@ public final class MailTopology {
     public static final String CONSENT_ROUTING_KEY = "account.consent.v1";
     public static final String ACCOUNT_STATUS_ROUTING_KEY = "account.status.v1";
     public static final String ACCOUNT_REMOVED_ROUTING_KEY = "account.removed.v1";
+    public static final String BATCH_STATE_ROUTING_KEY = "batch.state.v1";
 
     public static final String SEND_QUEUE = "graphmail.mail.send";
     public static final String SEND_RETRY_QUEUE = "graphmail.mail.send.retry";
@@ -32,6 +33,7 @@ public final class MailTopology {
     public static final String CONSENT_QUEUE = "graphmail.accounts.consent";
     public static final String GATEWAY_ACCOUNT_EVENTS_QUEUE = "graphmail.gateway.account-events";
     public static final String WORKER_ACCOUNT_EVENTS_QUEUE = "graphmail.worker.account-events";
+    public static final String WORKER_BATCH_EVENTS_QUEUE = "graphmail.worker.batch-events";
 
     /** Header carrying the human-readable reason a message was dead-lettered. */
     public static final String REASON_HEADER = "x-graphmail-reason";

@@ -59,7 +59,14 @@ public final class MailTopologyDeclarations {
                 .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
                 .build();
 
+        Queue workerBatchEvents = workQueue(WORKER_BATCH_EVENTS_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
+                .build();
+
         return new Declarables(
+                workerBatchEvents,
+                eventBinding(workerBatchEvents, events, BATCH_STATE_ROUTING_KEY),
                 consent,
                 gatewayAccountEvents,
                 workerAccountEvents,

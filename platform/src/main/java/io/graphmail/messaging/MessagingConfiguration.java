@@ -40,7 +40,11 @@ public class MessagingConfiguration {
     @Bean
     MessageConverter messageConverter(JsonMapper jsonMapper) {
         return new JacksonJsonMessageConverter(
-                jsonMapper, "io.graphmail.contract", "io.graphmail.contract.send", "io.graphmail.contract.accounts");
+                jsonMapper,
+                "io.graphmail.contract",
+                "io.graphmail.contract.send",
+                "io.graphmail.contract.accounts",
+                "io.graphmail.contract.batches");
     }
 
     @Bean

@@ -113,6 +113,45 @@ public final class RunningSimulator implements AutoCloseable {
                 .toBodilessEntity();
     }
 
+    /**
+     * Delays every request whose path matches {@code pathPattern} (e.g. {@code /v1.0/users/*}{@code /sendMail}) by
+     * {@code millis}, until {@link #reset()}. The delayed request counts as in progress for throttling.
+     */
+    public void latency(String pathPattern, int millis) {
+        fault(Map.of("pathPattern", pathPattern, "latencyMs", millis));
+    }
+
+    /**
+     * Throttles the mailbox as Graph does: 429 with {@code Retry-After} beyond {@code messagesPerMinute} sends within
+     * any sliding minute, or beyond {@code maxConcurrent} requests in progress. {@code null} is no limit.
+     */
+    public void limit(String mailbox, Integer messagesPerMinute, Integer maxConcurrent) {
+        control.put()
+                .uri("/_sim/mailboxes/{mailbox}/limits", mailbox)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(limits(messagesPerMinute, maxConcurrent))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** The limits of every mailbox that has none of its own; see {@link #limit}. */
+    public void defaultLimits(Integer messagesPerMinute, Integer maxConcurrent) {
+        control.put()
+                .uri("/_sim/limits/default")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(limits(messagesPerMinute, maxConcurrent))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** What the throttle saw of the mailbox since the last reset. */
+    public MailboxStats stats(String mailbox) {
+        return control.get()
+                .uri("/_sim/mailboxes/{mailbox}/stats", mailbox)
+                .retrieve()
+                .body(MailboxStats.class);
+    }
+
     /** The user signs in as {@code mailbox} and consents to the device code flow showing {@code userCode}. */
     public void approveConsent(String userCode, String mailbox) {
         control.post()
@@ -176,10 +215,15 @@ public final class RunningSimulator implements AutoCloseable {
         return counts;
     }
 
-    /** Forgets all mailboxes, faults, request counts and identity state (device codes, tokens, apps, counts). */
+    /**
+     * Forgets all mailboxes, faults, throttling limits and stats, request counts and identity state (device codes,
+     * tokens, apps, counts).
+     */
     public void reset() {
         control.delete().uri("/_sim/faults").retrieve().toBodilessEntity();
+        control.delete().uri("/_sim/limits").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/mailboxes").retrieve().toBodilessEntity();
+        control.delete().uri("/_sim/stats").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/requests").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/identity").retrieve().toBodilessEntity();
     }
@@ -188,4 +232,23 @@ public final class RunningSimulator implements AutoCloseable {
     public void close() {
         context.close();
     }
+
+    private static Map<String, Integer> limits(Integer messagesPerMinute, Integer maxConcurrent) {
+        var limits = new LinkedHashMap<String, Integer>();
+        limits.put("messagesPerMinute", messagesPerMinute);
+        limits.put("maxConcurrent", maxConcurrent);
+        return limits;
+    }
+
+    /**
+     * What the throttle saw of a mailbox since the last reset.
+     *
+     * @param requests Graph requests for the mailbox past the bearer check, throttled ones included
+     * @param sends sends let through ({@code sendMail}, {@code messages/{id}/send}), whatever they then answered
+     * @param throttled requests answered 429 by the throttle
+     * @param maxConcurrentObserved the most requests let through that were in progress at once
+     * @param maxSendsInAnyMinute the most sends let through within any sliding 60 seconds
+     */
+    public record MailboxStats(
+            long requests, long sends, long throttled, int maxConcurrentObserved, int maxSendsInAnyMinute) {}
 }

@@ -6,6 +6,9 @@ import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.messaging.ConfirmedPublisher;
 import io.graphmail.messaging.PublishFailed;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Publishes commands for the workers; returns only once the broker has stored them. */
@@ -21,5 +24,10 @@ public class MailCommands {
     /** @throws PublishFailed if the broker did not confirm the command */
     public void publish(SendMailCommand command) {
         publisher.publish(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, command.commandId());
+    }
+
+    /** Publishes many commands, waiting once for all confirms; returns the ids the broker took. */
+    public List<UUID> publishAll(Map<UUID, SendMailCommand> commands) {
+        return publisher.publishAll(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, commands);
     }
 }

@@ -52,6 +52,16 @@ class MailRecords {
                 MailRecord.class);
     }
 
+    void markAllPublished(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        mongo.updateMulti(
+                query(where("_id").in(ids.stream().map(UUID::toString).toList())),
+                new Update().set("pendingPublish", false).unset("outbox"),
+                MailRecord.class);
+    }
+
     /** Unpublished records due now, oldest first; records of held (paused) batches wait. */
     List<MailRecord> duePublishes(Instant now, int limit) {
         var due = query(where("pendingPublish")
@@ -76,6 +86,10 @@ class MailRecords {
 
     void markFailed(UUID id, int attempts, String error) {
         transition(id, MailStatus.FAILED, new Update().set("attempts", attempts).set("lastError", error));
+    }
+
+    void markCancelled(UUID id) {
+        transition(id, MailStatus.CANCELLED, new Update());
     }
 
     void markDeadLettered(UUID id, String reason) {

@@ -17,6 +17,8 @@ class MailResultsListener {
 
     private static final Logger log = LoggerFactory.getLogger(MailResultsListener.class);
 
+    private static final String CANCELLED = "CANCELLED";
+
     private final MailRecords records;
 
     MailResultsListener(MailRecords records) {
@@ -30,7 +32,9 @@ class MailResultsListener {
 
     @RabbitHandler
     void onFailed(MailFailed event) {
-        if (event.permanent()) {
+        if (event.permanent() && CANCELLED.equals(event.reason())) {
+            records.markCancelled(event.commandId());
+        } else if (event.permanent()) {
             log.warn("Message {} from account {} failed: {}", event.commandId(), event.accountId(), event.reason());
             records.markFailed(event.commandId(), event.attempts(), event.reason());
         } else {

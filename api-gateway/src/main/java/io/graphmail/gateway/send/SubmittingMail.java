@@ -1,7 +1,5 @@
 package io.graphmail.gateway.send;
 
-import io.graphmail.contract.send.MailAttachment;
-import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.messaging.MailCommands;
@@ -9,8 +7,6 @@ import io.graphmail.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -60,7 +56,7 @@ class SubmittingMail {
     MailView submit(SendMailRequest request) {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireExists(accountId);
-        SendMailCommand command = toCommand(UUID.randomUUID(), accountId, request, clock.instant());
+        SendMailCommand command = SendMailCommands.of(UUID.randomUUID(), accountId, request, clock.instant(), null);
         var record = MailRecord.unpublished(command, request.sendAt(), grace, jsonMapper.writeValueAsString(command));
         records.insert(record);
         if (!record.isScheduled()) {
@@ -79,23 +75,5 @@ class SubmittingMail {
             throw e;
         }
         records.markPublished(command.commandId());
-    }
-
-    private SendMailCommand toCommand(UUID id, String accountId, SendMailRequest request, Instant now) {
-        var type = MailBody.ContentType.valueOf(request.body().contentType().toUpperCase(Locale.ROOT));
-        return new SendMailCommand(
-                id,
-                accountId,
-                request.to(),
-                request.cc(),
-                request.bcc(),
-                request.subject(),
-                new MailBody(type, request.body().content()),
-                request.replyTo(),
-                request.attachments().stream()
-                        .map(a -> new MailAttachment(a.name(), a.contentType(), a.contentBase64()))
-                        .toList(),
-                now,
-                null);
     }
 }

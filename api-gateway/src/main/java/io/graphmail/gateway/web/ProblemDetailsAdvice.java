@@ -3,11 +3,14 @@ package io.graphmail.gateway.web;
 import io.graphmail.gateway.accounts.AccountConflict;
 import io.graphmail.gateway.accounts.AccountNotFound;
 import io.graphmail.gateway.accounts.ConsentUnavailable;
+import io.graphmail.gateway.send.BatchCancelled;
+import io.graphmail.gateway.send.BatchNotFound;
 import io.graphmail.gateway.send.MailNotFound;
 import io.graphmail.messaging.PublishFailed;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,33 +30,60 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private static final Pattern ITEM = Pattern.compile("(messages|recipients)\\[(\\d+)]\\.?(.*)");
+
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getAllErrors().stream()
-                .map(error -> Map.of(
-                        "field",
-                        error instanceof FieldError field ? field.getField() : error.getObjectName(),
-                        "message",
-                        String.valueOf(error.getDefaultMessage())))
+        List<Map<String, Object>> errors = e.getBindingResult().getAllErrors().stream()
+                .map(ProblemDetailsAdvice::describe)
                 .toList();
         ProblemDetail problem = problem(
                 HttpStatus.BAD_REQUEST,
                 "validation",
                 "Invalid request",
                 errors.stream()
-                        .map(err -> err.get("field") + ": " + err.get("message"))
+                        .map(err -> err.getOrDefault("path", err.get("field")) + ": " + err.get("message"))
                         .reduce((a, b) -> a + "; " + b)
                         .orElse("The request is not valid"));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A batch item's error also names the item: {@code messages[7].to[0]} → index 7, field {@code to[0]}. */
+    private static Map<String, Object> describe(ObjectError error) {
+        String field = error instanceof FieldError fieldError ? fieldError.getField() : error.getObjectName();
+        String message = String.valueOf(error.getDefaultMessage());
+        var item = ITEM.matcher(field);
+        if (item.matches()) {
+            return Map.of(
+                    "index",
+                    Integer.parseInt(item.group(2)),
+                    "field",
+                    item.group(3),
+                    "message",
+                    message,
+                    "path",
+                    field);
+        }
+        return Map.of("field", field, "message", message);
+    }
+
     @ExceptionHandler(MailNotFound.class)
     ProblemDetail notFound(MailNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(BatchNotFound.class)
+    ProblemDetail batchNotFound(BatchNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "batch-not-found", "Batch not found", e.getMessage());
+    }
+
+    @ExceptionHandler(BatchCancelled.class)
+    ProblemDetail batchCancelled(BatchCancelled e) {
+        return problem(HttpStatus.CONFLICT, "batch-cancelled", "Batch cancelled", e.getMessage());
     }
 
     @ExceptionHandler(AccountNotFound.class)

@@ -94,6 +94,16 @@ class FaultInjectionTests extends SimulatorTests {
     }
 
     @Test
+    void strikesOnlyRequestsTheTokenCheckLetThrough() {
+        http.post("/_sim/faults", "{\"pathPattern\": \"/v1.0/**\", \"status\": 503, \"count\": 1}");
+
+        assertThat(http.get("/v1.0/users/a@x.io/messages", "not-the-token").status())
+                .isEqualTo(401);
+        assertThat(http.get("/v1.0/users/a@x.io/messages").status()).isEqualTo(503);
+        assertThat(http.get("/v1.0/users/a@x.io/messages").status()).isEqualTo(200);
+    }
+
+    @Test
     void neverAppliesToTheControlApi() {
         http.post("/_sim/faults", "{\"pathPattern\": \"/**\", \"status\": 500}");
 

@@ -4,7 +4,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.worker.accounts.TokenSource;
 import io.graphmail.worker.messaging.Retries;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,31 +27,41 @@ class ParkedCommands {
 
     private final MongoTemplate mongo;
     private final Retries retries;
-    private final TokenSource tokens;
     private final Clock clock;
 
-    ParkedCommands(MongoTemplate mongo, Retries retries, TokenSource tokens, Clock clock) {
+    ParkedCommands(MongoTemplate mongo, Retries retries, Clock clock) {
         this.mongo = mongo;
         this.retries = retries;
-        this.tokens = tokens;
         this.clock = clock;
     }
 
-    void park(SendMailCommand command, Message message) {
+    void park(SendMailCommand command, Message message, String reason) {
         mongo.save(new Parked(
                 command.commandId().toString(),
                 command.accountId(),
+                command.batchId() == null ? null : command.batchId().toString(),
+                reason,
                 new String(message.getBody(), StandardCharsets.UTF_8),
                 clock.instant()));
-        // Consent may have completed while this was being parked; then nobody else releases it.
-        if (!tokens.needsConsent(command.accountId())) {
-            release(command.accountId());
-        }
     }
 
     /** Puts every command parked for the account back on the send queue. */
     void release(String accountId) {
-        for (Parked parked : parkedFor(accountId)) {
+        release(parkedFor(accountId));
+    }
+
+    /** Puts every command of the batch back on the send queue. */
+    void releaseBatch(String batchId) {
+        release(mongo.find(query(where("batchId").is(batchId)), Parked.class));
+    }
+
+    /** Puts one command back on the send queue, if it is parked. */
+    void releaseCommand(UUID commandId) {
+        release(mongo.find(query(where("_id").is(commandId.toString())), Parked.class));
+    }
+
+    private void release(List<Parked> commands) {
+        for (Parked parked : commands) {
             Message message = MessageBuilder.withBody(parked.body().getBytes(StandardCharsets.UTF_8))
                     .setContentType("application/json")
                     .setMessageId(parked.commandId())
@@ -74,5 +83,6 @@ class ParkedCommands {
     }
 
     @Document("parked_commands")
-    record Parked(@Id String commandId, String accountId, String body, Instant parkedAt) {}
+    record Parked(
+            @Id String commandId, String accountId, String batchId, String reason, String body, Instant parkedAt) {}
 }

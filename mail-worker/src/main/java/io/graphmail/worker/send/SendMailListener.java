@@ -64,7 +64,11 @@ class SendMailListener implements MessageListener {
                     "Command {} parked until account {} consents",
                     command.get().commandId(),
                     command.get().accountId());
-            parked.park(command.get(), message);
+            parked.park(command.get(), message, park.reason());
+            // What held it may have ended while it was being parked; then nobody else releases it.
+            if (!sendingMail.stillHeld(command.get(), park.reason())) {
+                parked.releaseCommand(command.get().commandId());
+            }
         } else if (outcome instanceof Outcome.DeadLetter deadLetter) {
             log.warn(
                     "Dead-lettering command {} for account {}: {}",

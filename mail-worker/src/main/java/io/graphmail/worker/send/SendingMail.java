@@ -5,6 +5,7 @@ import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.worker.accounts.AccountDirectory;
 import io.graphmail.worker.accounts.AccountNeedsConsent;
+import io.graphmail.worker.accounts.TokenSource;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.graph.GraphMailSender;
 import io.graphmail.worker.messaging.MailEvents;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Service;
 class SendingMail {
 
     private final AccountDirectory accounts;
+    private final BatchDirectory batches;
     private final Deliveries deliveries;
+    private final TokenSource tokens;
     private final GraphMailSender graph;
     private final MailEvents events;
     private final RetryProperties retry;
@@ -28,14 +31,18 @@ class SendingMail {
 
     SendingMail(
             AccountDirectory accounts,
+            BatchDirectory batches,
             Deliveries deliveries,
+            TokenSource tokens,
             GraphMailSender graph,
             MailEvents events,
             RetryProperties retry,
             MeterRegistry meterRegistry,
             Clock clock) {
         this.accounts = accounts;
+        this.batches = batches;
         this.deliveries = deliveries;
+        this.tokens = tokens;
         this.graph = graph;
         this.events = events;
         this.retry = retry;
@@ -48,6 +55,16 @@ class SendingMail {
         if (account.isEmpty()) {
             events.failed(failedEvent(command, 0, "UNKNOWN_ACCOUNT", true));
             return Outcome.done();
+        }
+        if (command.batchId() != null) {
+            var batchState = batches.state(command.batchId());
+            if (batchState == BatchDirectory.State.CANCELLED) {
+                events.failed(failedEvent(command, 0, "CANCELLED", true));
+                return Outcome.done();
+            }
+            if (batchState == BatchDirectory.State.PAUSED) {
+                return new Outcome.Park("BATCH_PAUSED");
+            }
         }
         var claimed = deliveries.claim(command.commandId(), command.accountId(), clock.instant());
         if (claimed.isEmpty()) {
@@ -90,6 +107,13 @@ class SendingMail {
         events.failed(failedEvent(command, attempt, failure.code(), false));
         return new Outcome.RetryLater(
                 retry.backoffAfter(attempt, failure.retryAfter().orElse(null)));
+    }
+
+    /** Whether what parked the command still holds, so it may stay parked. */
+    boolean stillHeld(SendMailCommand command, String reason) {
+        return reason.startsWith("BATCH_PAUSED")
+                ? batches.state(command.batchId()) == BatchDirectory.State.PAUSED
+                : tokens.needsConsent(command.accountId());
     }
 
     private MailFailed failedEvent(SendMailCommand command, int attempt, String reason, boolean permanent) {

@@ -1,0 +1,18 @@
+package io.graphmail.gateway.send;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A batch of messages submitted together. Written by the gateway only; workers read its state. */
+@Document("batches")
+record Batch(@Id String id, String accountId, State state, int total, Instant createdAt, Instant sendAt) {
+
+    enum State {
+        ACTIVE,
+        /** Nothing more is sent until it is resumed. */
+        PAUSED,
+        /** Nothing more is sent, ever. */
+        CANCELLED
+    }
+}

@@ -1,0 +1,114 @@
+package io.graphmail.gateway.send;
+
+import io.graphmail.gateway.web.IdempotentPost;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Batches", description = "Many messages in one request, followed and controlled together")
+@RestController
+@Validated
+@RequestMapping("/api/v1/mail/batches")
+class BatchController {
+
+    private final SubmittingBatch submittingBatch;
+    private final ControllingBatches controllingBatches;
+    private final Batches batches;
+    private final Clock clock;
+
+    BatchController(
+            SubmittingBatch submittingBatch, ControllingBatches controllingBatches, Batches batches, Clock clock) {
+        this.submittingBatch = submittingBatch;
+        this.controllingBatches = controllingBatches;
+        this.batches = batches;
+        this.clock = clock;
+    }
+
+    @InitBinder("batchRequest")
+    void rules(WebDataBinder binder) {
+        binder.addValidators(new BatchRules());
+    }
+
+    @Operation(
+            summary = "Submit up to 10,000 messages",
+            description = "All or nothing: any invalid item rejects the batch with errors naming each item's index.")
+    @IdempotentPost
+    @PostMapping
+    ResponseEntity<BatchView> submit(@Valid @RequestBody BatchRequest batchRequest) {
+        Batch batch = submittingBatch.submit(batchRequest);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/mail/batches/" + batch.id()))
+                .body(view(batch));
+    }
+
+    @Operation(summary = "A batch's progress: messages by status and the current rate")
+    @GetMapping("/{id}")
+    BatchView get(@PathVariable String id) {
+        return view(batches.find(id).orElseThrow(() -> new BatchNotFound(id)));
+    }
+
+    @Operation(
+            summary = "A batch's messages, optionally of one status",
+            description = "Follow nextCursor with ?after=.")
+    @GetMapping("/{id}/messages")
+    BatchMessagesPage messages(
+            @PathVariable String id,
+            @RequestParam(required = false) MailStatus status,
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        batches.find(id).orElseThrow(() -> new BatchNotFound(id));
+        List<MailRecord> page = batches.messages(id, status, after, limit + 1);
+        List<MailView> items = page.stream().limit(limit).map(MailView::of).toList();
+        String next = page.size() > limit ? items.get(items.size() - 1).id().toString() : null;
+        return new BatchMessagesPage(items, next);
+    }
+
+    @Operation(summary = "Stop sending the batch's remaining messages until resumed")
+    @PostMapping("/{id}/pause")
+    BatchView pause(@PathVariable String id) {
+        controllingBatches.pause(id);
+        return get(id);
+    }
+
+    @Operation(summary = "Send the batch's remaining messages again")
+    @PostMapping("/{id}/resume")
+    BatchView resume(@PathVariable String id) {
+        controllingBatches.resume(id);
+        return get(id);
+    }
+
+    @Operation(summary = "Never send the batch's remaining messages; they end CANCELLED")
+    @PostMapping("/{id}/cancel")
+    BatchView cancel(@PathVariable String id) {
+        controllingBatches.cancel(id);
+        return get(id);
+    }
+
+    private BatchView view(Batch batch) {
+        return new BatchView(
+                batch.id(),
+                batch.accountId(),
+                batch.state(),
+                batch.total(),
+                batches.countsByStatus(batch.id()),
+                batches.sentSince(batch.id(), clock.instant().minusSeconds(60)),
+                batch.createdAt(),
+                batch.sendAt());
+    }
+}

@@ -1,0 +1,50 @@
+package io.graphmail.gateway.send;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Many messages in one request: either {@code messages} (each like a single send) or a
+ * {@code template} with {@code recipients}, at most {@value #MAX_ITEMS} items.
+ */
+@Schema(description = "A batch of messages, given one by one or as a template and its recipients")
+record BatchRequest(
+        @Schema(description = "Sending account; the default account when omitted") @Size(max = 320)
+        String accountId,
+
+        @Schema(description = "Send every message at this instant instead of now")
+        Instant sendAt,
+
+        @Size(max = MAX_ITEMS) List<@Valid SendMailRequest> messages,
+        @Valid Template template,
+        @Size(max = MAX_ITEMS) List<@Valid Recipient> recipients) {
+
+    static final int MAX_ITEMS = 10_000;
+
+    /** Mustache templates; {@code {{name}}} is HTML-escaped in {@code html}, not in {@code text}. */
+    record Template(
+            @NotBlank @Size(max = 255) String subject,
+            @Size(max = 1_000_000) String html,
+            @Size(max = 1_000_000) String text) {}
+
+    /** One recipient of a template and the values for its variables. */
+    record Recipient(
+            @Size(max = 500) List<@NotBlank @Email String> to,
+            @Size(max = 500) List<@NotBlank @Email String> cc,
+            @Size(max = 500) List<@NotBlank @Email String> bcc,
+            Map<String, Object> variables) {
+
+        Recipient {
+            to = to == null ? List.of() : to;
+            cc = cc == null ? List.of() : cc;
+            bcc = bcc == null ? List.of() : bcc;
+            variables = variables == null ? Map.of() : variables;
+        }
+    }
+}

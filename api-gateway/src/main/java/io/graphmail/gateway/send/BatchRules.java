@@ -1,0 +1,78 @@
+package io.graphmail.gateway.send;
+
+import com.samskivert.mustache.MustacheException;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * What a batch needs beyond its fields' own constraints: exactly one form, a recipient per item,
+ * and a template that renders for every recipient. Errors name the item, e.g. {@code recipients[7]}.
+ */
+final class BatchRules implements Validator {
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return BatchRequest.class.equals(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        var batch = (BatchRequest) target;
+        boolean listed = batch.messages() != null && !batch.messages().isEmpty();
+        boolean templated = batch.template() != null;
+        if (listed == templated) {
+            errors.reject("batch.form", "give either messages or a template with recipients");
+            return;
+        }
+        if (listed) {
+            checkListed(batch, errors);
+        } else {
+            checkTemplated(batch, errors);
+        }
+    }
+
+    private static void checkListed(BatchRequest batch, Errors errors) {
+        for (int i = 0; i < batch.messages().size(); i++) {
+            var message = batch.messages().get(i);
+            if (message.to().isEmpty()
+                    && message.cc().isEmpty()
+                    && message.bcc().isEmpty()) {
+                errors.rejectValue(
+                        "messages[" + i + "].to", "recipients.required", "at least one recipient is required");
+            }
+        }
+    }
+
+    private static void checkTemplated(BatchRequest batch, Errors errors) {
+        if (batch.recipients() == null || batch.recipients().isEmpty()) {
+            errors.rejectValue("recipients", "recipients.required", "a template needs recipients");
+            return;
+        }
+        if (batch.template().html() == null && batch.template().text() == null) {
+            errors.rejectValue("template", "template.body", "give html, text or both");
+            return;
+        }
+        Templates templates;
+        try {
+            templates = new Templates(batch.template());
+        } catch (MustacheException e) {
+            errors.rejectValue("template", "template.syntax", "is not a valid Mustache template: " + e.getMessage());
+            return;
+        }
+        for (int i = 0; i < batch.recipients().size(); i++) {
+            var recipient = batch.recipients().get(i);
+            if (recipient.to().isEmpty()
+                    && recipient.cc().isEmpty()
+                    && recipient.bcc().isEmpty()) {
+                errors.rejectValue(
+                        "recipients[" + i + "].to", "recipients.required", "at least one recipient is required");
+                continue;
+            }
+            try {
+                templates.render(null, recipient);
+            } catch (MustacheException e) {
+                errors.rejectValue("recipients[" + i + "].variables", "template.variable", e.getMessage());
+            }
+        }
+    }
+}

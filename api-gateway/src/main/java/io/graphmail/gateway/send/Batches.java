@@ -1,0 +1,104 @@
+package io.graphmail.gateway.send;
+
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The {@code batches} collection (gateway only), and queries over a batch's messages. */
+@Component
+class Batches {
+
+    private final MongoTemplate mongo;
+
+    Batches(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    void insert(Batch batch) {
+        mongo.insert(batch);
+    }
+
+    Optional<Batch> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Batch.class));
+    }
+
+    void delete(String id) {
+        mongo.remove(query(where("_id").is(id)), Batch.class);
+        mongo.remove(query(where("batchId").is(id)), MailRecord.class);
+    }
+
+    /** Moves the batch to {@code to} unless it is cancelled; false if it was. */
+    boolean changeState(String id, Batch.State to) {
+        var notCancelled = query(where("_id").is(id).and("state").ne(Batch.State.CANCELLED));
+        return mongo.updateFirst(notCancelled, new Update().set("state", to), Batch.class)
+                        .getMatchedCount()
+                > 0;
+    }
+
+    /** Holds (or releases) the batch's messages that are not yet on the broker. */
+    void holdUnpublished(String id, boolean held) {
+        mongo.updateMulti(
+                query(where("batchId").is(id).and("pendingPublish").is(true)),
+                new Update().set("held", held),
+                MailRecord.class);
+    }
+
+    void cancelUnpublished(String id) {
+        mongo.updateMulti(
+                query(where("batchId").is(id).and("pendingPublish").is(true)),
+                new Update()
+                        .set("status", MailStatus.CANCELLED)
+                        .set("pendingPublish", false)
+                        .unset("outbox"),
+                MailRecord.class);
+    }
+
+    Map<String, Long> countsByStatus(String id) {
+        var counts = new LinkedHashMap<String, Long>();
+        mongo.aggregate(
+                        newAggregation(
+                                match(where("batchId").is(id)),
+                                group("status").count().as("count")),
+                        "mail",
+                        Document.class)
+                .forEach(row -> counts.put(row.getString("_id"), ((Number) row.get("count")).longValue()));
+        return counts;
+    }
+
+    long sentSince(String id, Instant since) {
+        return mongo.count(
+                query(where("batchId")
+                        .is(id)
+                        .and("status")
+                        .is(MailStatus.SENT)
+                        .and("sentAt")
+                        .gte(since)),
+                MailRecord.class);
+    }
+
+    /** The batch's messages ordered by id after {@code afterId}, optionally of one status. */
+    List<MailRecord> messages(String id, MailStatus status, String afterId, int limit) {
+        Query page = query(where("batchId").is(id));
+        if (status != null) {
+            page.addCriteria(where("status").is(status));
+        }
+        if (afterId != null) {
+            page.addCriteria(where("_id").gt(afterId));
+        }
+        return mongo.find(page.with(Sort.by("_id")).limit(limit), MailRecord.class);
+    }
+}

@@ -1,0 +1,113 @@
+package io.graphmail.gateway.send;
+
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.gateway.accounts.KnownAccounts;
+import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.messaging.PublishFailed;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accepts a batch: every message is recorded first (bulk inserts), then published in chunks with
+ * one wait for all confirms per chunk. Once recorded, a message is accepted: anything the broker did
+ * not confirm is published by the sweeper. Only if the broker took none is the batch withdrawn (503).
+ */
+@Service
+class SubmittingBatch {
+
+    private static final int CHUNK = 500;
+
+    private final Batches batches;
+    private final MailRecords records;
+    private final MailCommands commands;
+    private final KnownAccounts knownAccounts;
+    private final AccountDefaults accountDefaults;
+    private final JsonMapper jsonMapper;
+    private final MeterRegistry meterRegistry;
+    private final Clock clock;
+    private final Duration grace;
+
+    SubmittingBatch(
+            Batches batches,
+            MailRecords records,
+            MailCommands commands,
+            KnownAccounts knownAccounts,
+            AccountDefaults accountDefaults,
+            JsonMapper jsonMapper,
+            MeterRegistry meterRegistry,
+            Clock clock,
+            @Value("${graphmail.gateway.sweeper.grace:30s}") Duration grace) {
+        this.batches = batches;
+        this.records = records;
+        this.commands = commands;
+        this.knownAccounts = knownAccounts;
+        this.accountDefaults = accountDefaults;
+        this.jsonMapper = jsonMapper;
+        this.meterRegistry = meterRegistry;
+        this.clock = clock;
+        this.grace = grace;
+    }
+
+    Batch submit(BatchRequest request) {
+        String accountId = accountDefaults.orDefault(request.accountId());
+        knownAccounts.requireExists(accountId);
+        Instant now = clock.instant();
+        UUID batchId = UUID.randomUUID();
+        List<SendMailCommand> all = expand(request, accountId).stream()
+                .map(message -> SendMailCommands.of(UUID.randomUUID(), accountId, message, now, batchId))
+                .toList();
+        var batch = new Batch(batchId.toString(), accountId, Batch.State.ACTIVE, all.size(), now, request.sendAt());
+        batches.insert(batch);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            records.insertAll(all.subList(from, Math.min(all.size(), from + CHUNK)).stream()
+                    .map(command -> MailRecord.unpublished(
+                            command, request.sendAt(), grace, jsonMapper.writeValueAsString(command)))
+                    .toList());
+        }
+        if (request.sendAt() == null || !request.sendAt().isAfter(now)) {
+            publish(batch, all);
+        }
+        meterRegistry.counter("graphmail.mail.accepted", "endpoint", "batch").increment(all.size());
+        return batch;
+    }
+
+    private void publish(Batch batch, List<SendMailCommand> all) {
+        int published = 0;
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            var chunk = new LinkedHashMap<UUID, SendMailCommand>();
+            all.subList(from, Math.min(all.size(), from + CHUNK)).forEach(c -> chunk.put(c.commandId(), c));
+            List<UUID> confirmed;
+            try {
+                confirmed = commands.publishAll(chunk);
+            } catch (PublishFailed e) {
+                confirmed = List.of();
+            }
+            if (confirmed.isEmpty() && published == 0) {
+                batches.delete(batch.id());
+                meterRegistry.counter("graphmail.mail.publish.failed").increment(all.size());
+                throw new PublishFailed("the broker took no message of the batch");
+            }
+            records.markAllPublished(confirmed);
+            published += confirmed.size();
+        }
+    }
+
+    private static List<SendMailRequest> expand(BatchRequest request, String accountId) {
+        if (request.template() == null) {
+            return request.messages();
+        }
+        var templates = new Templates(request.template());
+        var messages = new ArrayList<SendMailRequest>(request.recipients().size());
+        request.recipients().forEach(recipient -> messages.add(templates.render(accountId, recipient)));
+        return messages;
+    }
+}

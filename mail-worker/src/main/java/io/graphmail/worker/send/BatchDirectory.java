@@ -1,0 +1,31 @@
+package io.graphmail.worker.send;
+
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads a batch's state from the gateway's {@code batches} collection; never writes it. */
+@Component
+class BatchDirectory {
+
+    enum State {
+        ACTIVE,
+        PAUSED,
+        CANCELLED
+    }
+
+    private final MongoTemplate mongo;
+
+    BatchDirectory(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The batch's state; ACTIVE for an unknown batch, whose messages were accepted all the same. */
+    State state(UUID batchId) {
+        Document batch = mongo.findById(batchId.toString(), Document.class, "batches");
+        return batch == null || batch.getString("state") == null
+                ? State.ACTIVE
+                : State.valueOf(batch.getString("state"));
+    }
+}
