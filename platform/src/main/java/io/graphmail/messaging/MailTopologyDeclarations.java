@@ -30,10 +30,6 @@ public final class MailTopologyDeclarations {
 
         Queue send =
                 workQueue(SEND_QUEUE).deadLetterExchange(DEAD_LETTER_EXCHANGE).build();
-        Queue sendRetry = QueueBuilder.durable(SEND_RETRY_QUEUE)
-                .deadLetterExchange(COMMANDS_EXCHANGE)
-                .deadLetterRoutingKey(SEND_ROUTING_KEY)
-                .build();
         Queue sendDeadLetters =
                 QueueBuilder.durable(SEND_DEAD_LETTER_QUEUE).quorum().build();
         Queue gatewayEvents = workQueue(GATEWAY_EVENTS_QUEUE)
@@ -64,7 +60,18 @@ public final class MailTopologyDeclarations {
                 .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
                 .build();
 
-        return new Declarables(
+        var declarables = new java.util.ArrayList<org.springframework.amqp.core.Declarable>();
+        for (RetryTier tier : RetryTier.values()) {
+            Queue delay = QueueBuilder.durable(tier.queue())
+                    .ttl((int) tier.delay().toMillis())
+                    .deadLetterExchange(COMMANDS_EXCHANGE)
+                    .deadLetterRoutingKey(SEND_ROUTING_KEY)
+                    .build();
+            declarables.add(delay);
+            declarables.add(BindingBuilder.bind(delay).to(retry).with(tier.routingKey()));
+        }
+
+        declarables.addAll(java.util.List.of(
                 workerBatchEvents,
                 eventBinding(workerBatchEvents, events, BATCH_STATE_ROUTING_KEY),
                 consent,
@@ -78,17 +85,16 @@ public final class MailTopologyDeclarations {
                 retry,
                 deadLetters,
                 send,
-                sendRetry,
                 sendDeadLetters,
                 gatewayEvents,
                 gatewayEventDeadLetters,
                 gatewayDeadLetters,
                 BindingBuilder.bind(send).to(commands).with(SEND_ROUTING_KEY),
-                BindingBuilder.bind(sendRetry).to(retry).with(SEND_ROUTING_KEY),
                 BindingBuilder.bind(sendDeadLetters).to(deadLetters),
                 BindingBuilder.bind(gatewayDeadLetters).to(deadLetters),
                 eventBinding(gatewayEvents, events, SENT_ROUTING_KEY),
-                eventBinding(gatewayEvents, events, FAILED_ROUTING_KEY));
+                eventBinding(gatewayEvents, events, FAILED_ROUTING_KEY)));
+        return new Declarables(declarables);
     }
 
     /*

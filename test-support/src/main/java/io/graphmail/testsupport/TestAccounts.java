@@ -75,6 +75,14 @@ public final class TestAccounts {
                 {"id":"%s","type":"application","mailbox":"%s","tenant":"%s","clientId":"%s","clientSecretRef":"%s"}""".formatted(id, mailbox, TENANT, CLIENT_ID, clientSecretRef());
     }
 
+    /** JSON to register an application account with its own sending limits. */
+    public static String applicationAccountJson(String id, String mailbox, int messagesPerMinute, int maxConcurrent) {
+        String plain = applicationAccountJson(id, mailbox);
+        return plain.substring(0, plain.length() - 1)
+                + ",\"limits\":{\"messagesPerMinute\":%d,\"maxConcurrent\":%d}}"
+                        .formatted(messagesPerMinute, maxConcurrent);
+    }
+
     private static Path writeTemp(String prefix, String content) {
         try {
             Path file = Files.createTempFile(prefix, ".txt");

@@ -20,6 +20,7 @@ record Account(
         String tenant,
         String clientId,
         String clientSecretRef,
+        RegisterAccountRequest.SendingLimits limits,
         @Indexed AccountStatus status,
         String statusReason,
         Instant createdAt,

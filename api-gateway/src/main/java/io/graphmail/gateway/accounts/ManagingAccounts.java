@@ -35,6 +35,7 @@ class ManagingAccounts {
                 request.tenant(),
                 request.clientId(),
                 type == AccountType.APPLICATION ? request.clientSecretRef() : null,
+                request.limits(),
                 type == AccountType.APPLICATION ? AccountStatus.ACTIVE : AccountStatus.PENDING_CONSENT,
                 null,
                 now,

@@ -14,10 +14,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param tenant the authority's tenant segment: {@code consumers}, {@code organizations} or a tenant id
  * @param clientId the Azure app registration's client id
  * @param clientSecretRef where the client secret is: {@code env:NAME} or {@code file:/path}
+ * @param limits the account's own sending limits, or {@code null} for the defaults
  */
 @Document("accounts")
 public record AccountSettings(
-        @Id String id, Type type, String mailbox, String tenant, String clientId, String clientSecretRef) {
+        @Id String id,
+        Type type,
+        String mailbox,
+        String tenant,
+        String clientId,
+        String clientSecretRef,
+        SendingLimits limits) {
+
+    /** Per-account limits; each null keeps the worker's default. */
+    public record SendingLimits(Integer messagesPerMinute, Integer recipientsPerDay, Integer maxConcurrent) {}
 
     public enum Type {
         DELEGATED,

@@ -1,17 +1,17 @@
 package io.graphmail.worker.messaging;
 
 import static io.graphmail.contract.MailTopology.RETRY_EXCHANGE;
-import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 
 import io.graphmail.messaging.ConfirmedPublisher;
+import io.graphmail.messaging.RetryTier;
 import java.time.Duration;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts a command back on the send queue after a delay, by parking it in the retry queue with a
- * per-message TTL; the broker dead-letters it back when the TTL ends. No consumer thread waits.
+ * Puts a command back on the send queue after a delay, through the delay queue of the matching
+ * {@link RetryTier}; the broker dead-letters it back when its TTL ends. No consumer thread waits.
  */
 @Component
 public class Retries {
@@ -23,9 +23,7 @@ public class Retries {
     }
 
     public void retryLater(Message command, Duration delay) {
-        Message delayed = MessageBuilder.fromClonedMessage(command)
-                .setExpiration(Long.toString(Math.max(1, delay.toMillis())))
-                .build();
-        publisher.publish(RETRY_EXCHANGE, SEND_ROUTING_KEY, delayed);
+        Message copy = MessageBuilder.fromClonedMessage(command).build();
+        publisher.publish(RETRY_EXCHANGE, RetryTier.forDelay(delay).routingKey(), copy);
     }
 }

@@ -5,12 +5,17 @@ import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.worker.accounts.AccountDirectory;
 import io.graphmail.worker.accounts.AccountNeedsConsent;
+import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.accounts.TokenSource;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.graph.GraphMailSender;
 import io.graphmail.worker.messaging.MailEvents;
+import io.graphmail.worker.pacing.AccountPacing;
+import io.graphmail.worker.pacing.Limits;
+import io.graphmail.worker.pacing.Permit;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -24,6 +29,7 @@ class SendingMail {
     private final Deliveries deliveries;
     private final TokenSource tokens;
     private final GraphMailSender graph;
+    private final AccountPacing pacing;
     private final MailEvents events;
     private final RetryProperties retry;
     private final MeterRegistry meterRegistry;
@@ -35,6 +41,7 @@ class SendingMail {
             Deliveries deliveries,
             TokenSource tokens,
             GraphMailSender graph,
+            AccountPacing pacing,
             MailEvents events,
             RetryProperties retry,
             MeterRegistry meterRegistry,
@@ -44,6 +51,7 @@ class SendingMail {
         this.deliveries = deliveries;
         this.tokens = tokens;
         this.graph = graph;
+        this.pacing = pacing;
         this.events = events;
         this.retry = retry;
         this.meterRegistry = meterRegistry;
@@ -71,15 +79,28 @@ class SendingMail {
             return new AlreadyClaimed(deliveries, events, retry, clock).handle(command);
         }
         int attempt = claimed.get().attempts();
+        Permit permit = pacing.acquire(command.accountId(), recipients(command), limitsOf(account.get()));
+        if (permit instanceof Permit.Deferred deferred) {
+            deliveries.putBack(command.commandId(), "PACED: " + deferred.reason());
+            meterRegistry
+                    .counter("graphmail.mail.deferred", "reason", deferred.reason())
+                    .increment();
+            return new Outcome.RetryLater(deferred.delay());
+        }
         try {
             graph.send(command, account.get());
         } catch (GraphCallFailed failure) {
+            if (failure.status() == 429) {
+                pacing.throttled(command.accountId(), failure.retryAfter().orElse(Duration.ofSeconds(1)));
+            }
             return failed(command, attempt, failure);
         } catch (AccountNeedsConsent waiting) {
             String reason = "AWAITING_CONSENT: " + waiting.reason();
             deliveries.putBack(command.commandId(), reason);
             events.failed(failedEvent(command, attempt - 1, reason, false));
             return new Outcome.Park(reason);
+        } finally {
+            pacing.release((Permit.Granted) permit);
         }
         Instant sentAt = clock.instant();
         deliveries.markSent(command.commandId(), sentAt);
@@ -107,6 +128,17 @@ class SendingMail {
         events.failed(failedEvent(command, attempt, failure.code(), false));
         return new Outcome.RetryLater(
                 retry.backoffAfter(attempt, failure.retryAfter().orElse(null)));
+    }
+
+    private Limits limitsOf(AccountSettings account) {
+        var own = account.limits();
+        return own == null
+                ? pacing.defaults()
+                : pacing.defaults().with(own.messagesPerMinute(), own.recipientsPerDay(), own.maxConcurrent());
+    }
+
+    private static int recipients(SendMailCommand command) {
+        return command.to().size() + command.cc().size() + command.bcc().size();
     }
 
     /** Whether what parked the command still holds, so it may stay parked. */

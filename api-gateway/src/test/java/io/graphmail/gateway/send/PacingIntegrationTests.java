@@ -1,0 +1,111 @@
+package io.graphmail.gateway.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.graphmail.gateway.FullStackTests;
+import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.MailWorkerApplication;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Per-account pacing across workers, against a simulator that throttles like Graph. */
+class PacingIntegrationTests extends FullStackTests {
+
+    final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void resetSimulator() {
+        simulator.reset();
+    }
+
+    @Test
+    void twoWorkersNeverExceedAMailboxsLimits() {
+        String mailbox = "paced-" + suffix + "@graphmail.local";
+        register("paced-" + suffix, mailbox, 600, 4);
+        simulator.limit(mailbox, 600, 4);
+        simulator.latency("/v1.0/users/*/sendMail", 100);
+        try (var secondWorker = startWorker()) {
+            String location = submit("paced-" + suffix, 80);
+
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> count(api.get(location).json(), "SENT") == 80);
+            var stats = simulator.stats(mailbox);
+            assertThat(stats.maxConcurrentObserved()).isBetween(1, 4);
+            assertThat(stats.throttled()).as("our pacing causes no 429").isZero();
+            assertThat(simulator.sent(mailbox)).hasSize(80);
+        }
+    }
+
+    @Test
+    void deliversEverythingOnceAfterABurstOfThrottling() {
+        String mailbox = "burst-" + suffix + "@graphmail.local";
+        register("burst-" + suffix, mailbox, 6000, 4);
+        simulator.fault(
+                Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 429, "count", 8, "retryAfterSeconds", 1));
+
+        String location = submit("burst-" + suffix, 30);
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count(api.get(location).json(), "SENT") == 30);
+        assertThat(count(api.get(location).json(), "FAILED")).isZero();
+        assertThat(simulator.sent(mailbox)).hasSize(30);
+    }
+
+    @Test
+    void aThrottledAccountDoesNotHoldUpOtherAccounts() {
+        String slowMailbox = "slow-" + suffix + "@graphmail.local";
+        String fastMailbox = "fast-" + suffix + "@graphmail.local";
+        register("slow-" + suffix, slowMailbox, 6000, 4);
+        register("fast-" + suffix, fastMailbox, 6000, 4);
+        // Graph lets the slow mailbox send one message a minute: the second gets 429, Retry-After ~60 s.
+        simulator.limit(slowMailbox, 1, null);
+        String slow = submit("slow-" + suffix, 40);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> simulator.stats(slowMailbox).throttled() > 0);
+
+        String fast = submit("fast-" + suffix, 20);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> count(api.get(fast).json(), "SENT") == 20);
+        assertThat(count(api.get(slow).json(), "SENT"))
+                .as("the throttled account waits out its Retry-After")
+                .isEqualTo(1);
+    }
+
+    private void register(String accountId, String mailbox, int perMinute, int maxConcurrent) {
+        var response = api.post(
+                "/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox, perMinute, maxConcurrent));
+        assertThat(response.status()).isEqualTo(201);
+    }
+
+    private String submit(String accountId, int messages) {
+        String recipients = IntStream.range(0, messages)
+                .mapToObj(i -> "{\"to\":[\"r%d@example.com\"],\"variables\":{\"n\":%d}}".formatted(i, i))
+                .collect(Collectors.joining(","));
+        var response = api.post("/api/v1/mail/batches", """
+                {"accountId":"%s","template":{"subject":"Paced {{n}}","text":"Message {{n}}"},"recipients":[%s]}""".formatted(accountId, recipients));
+        assertThat(response.status()).isEqualTo(202);
+        return response.header("Location");
+    }
+
+    private static org.springframework.context.ConfigurableApplicationContext startWorker() {
+        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
+        arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
+        arguments.addAll(List.of("--server.port=0", "--spring.jmx.enabled=false"));
+        return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
+    }
+
+    private static long count(JsonNode batch, String status) {
+        JsonNode counts = batch.get("counts");
+        return counts == null || !counts.has(status) ? 0 : counts.get(status).asLong();
+    }
+}

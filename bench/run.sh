@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs graphmail's benchmarks on this machine: bench/run.sh [accept|pipeline|pacing|memory|all]
+# Builds the bench module and what it needs first (skip with BENCH_SKIP_BUILD=1); extra JVM options in BENCH_OPTS,
+# e.g. BENCH_OPTS='-Dbench.messages=2000'. Everything runs on 127.0.0.1, in a throwaway RabbitMQ virtual host.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+    (cd .. && mvn -B -q -Pbench -pl bench -am package -DskipTests)
+fi
+
+run() {
+    echo
+    echo "### $1"
+    # A bound for every run; TERM lets the JVM delete its virtual host and stop what it started.
+    timeout --signal=TERM 300 java -Xmx1g ${BENCH_OPTS:-} -cp "target/classes:target/lib/*" "io.graphmail.bench.$1"
+}
+
+case "${1:-all}" in
+    accept) run AcceptRate ;;
+    pipeline) run Pipeline ;;
+    pacing) run Pacing ;;
+    memory) run Memory ;;
+    all) for benchmark in AcceptRate Pipeline Pacing Memory; do run "$benchmark"; done ;;
+    *) echo "usage: bench/run.sh [accept|pipeline|pacing|memory|all]" >&2; exit 2 ;;
+esac

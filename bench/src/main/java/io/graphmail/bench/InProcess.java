@@ -1,0 +1,41 @@
+package io.graphmail.bench;
+
+import io.graphmail.gateway.GatewayApplication;
+import io.graphmail.testsupport.RunningSimulator;
+import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.MailWorkerApplication;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts graphmail's applications inside the benchmark's JVM on 127.0.0.1 and random ports, against the backends
+ * {@link TestBackends} picks (locally: a throwaway RabbitMQ virtual host and an in-process mongo-java-server).
+ */
+final class InProcess {
+
+    static final String API_KEY = "bench-key";
+
+    private InProcess() {}
+
+    static ConfigurableApplicationContext gateway() {
+        return GatewayApplication.builder().run(arguments("--graphmail.security.api-keys=" + API_KEY));
+    }
+
+    static ConfigurableApplicationContext worker(RunningSimulator simulator) {
+        return MailWorkerApplication.builder().run(arguments(TestAccounts.workerArguments(simulator)));
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static String[] arguments(String... extra) {
+        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
+        arguments.addAll(List.of("--server.port=0", "--server.address=127.0.0.1", "--spring.jmx.enabled=false"));
+        arguments.addAll(List.of(extra));
+        return arguments.toArray(String[]::new);
+    }
+}

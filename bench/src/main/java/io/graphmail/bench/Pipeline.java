@@ -1,0 +1,110 @@
+package io.graphmail.bench;
+
+import static io.graphmail.contract.MailTopology.SEND_QUEUE;
+
+import io.graphmail.testsupport.RunningSimulator;
+import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.testsupport.TestBackends;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Pipeline: messages per second from the POST of a template batch until the gateway reports every message SENT
+ * (gateway, RabbitMQ, worker, simulator with no latency and no limits, result events), with one and two workers,
+ * next to the broker's raw consume rate measured just before with as many consumers and the same prefetch.
+ */
+public final class Pipeline {
+
+    private static final int MESSAGES = Integer.getInteger("bench.messages", 5_000);
+    private static final int WARM_UP = 1_000;
+    /** mail-worker.yml: graphmail.worker.concurrency and spring.rabbitmq.listener.simple.prefetch. */
+    private static final int CONSUMERS_PER_WORKER = 4;
+
+    private static final int PREFETCH = 10;
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    private Pipeline() {}
+
+    public static void main(String[] args) throws Exception {
+        List<ConfigurableApplicationContext> workers = new ArrayList<>();
+        try (var simulator = RunningSimulator.start();
+                var gateway = InProcess.gateway();
+                var broker = new RawBroker(TestBackends.rabbitUri())) {
+            var api = new GatewayClient(InProcess.port(gateway));
+            byte[] command = sampleCommand(api, broker);
+            String rawQueue = broker.declareQueue();
+            var table = new Table(
+                    "Pipeline: %,d messages, POST to all SENT (command %,d bytes)".formatted(MESSAGES, command.length),
+                    "workers",
+                    "raw consume msg/s",
+                    "accept s",
+                    "total s",
+                    "end-to-end msg/s",
+                    "sent",
+                    "ratio");
+            boolean met = true;
+            workers.add(InProcess.worker(simulator));
+            send(api, simulator, WARM_UP);
+            for (int count = 1; count <= 2; count++) {
+                if (workers.size() < count) {
+                    workers.add(InProcess.worker(simulator));
+                }
+                broker.publish(rawQueue, command, MESSAGES, 500);
+                double raw = Table.perSecond(
+                        MESSAGES, broker.consume(rawQueue, MESSAGES, CONSUMERS_PER_WORKER * count, PREFETCH));
+                Result ours = send(api, simulator, MESSAGES);
+                double ratio = ours.perSecond() / raw;
+                met &= ratio >= 0.5 && ours.sent() == MESSAGES;
+                table.row(
+                        count,
+                        Table.rate(raw),
+                        Table.seconds(ours.acceptNanos()),
+                        Table.seconds(ours.totalNanos()),
+                        Table.rate(ours.perSecond()),
+                        ours.sent(),
+                        Table.ratio(ratio));
+            }
+            broker.delete(rawQueue);
+            table.print();
+            System.out.printf("Target: end-to-end >= 0.5 x raw consume, all SENT: %s%n", Table.verdict(met));
+        } finally {
+            workers.forEach(ConfigurableApplicationContext::close);
+        }
+        System.exit(0);
+    }
+
+    /** A real command as the gateway publishes it, taken while no worker runs. */
+    private static byte[] sampleCommand(GatewayClient api, RawBroker broker) throws Exception {
+        String accountId = Batches.accountId("sample");
+        api.registerAccount(TestAccounts.applicationAccountJson(accountId, Batches.mailbox(accountId)));
+        api.submitBatch(Batches.template(accountId, 1));
+        byte[] command = broker.peek(SEND_QUEUE);
+        broker.purge(SEND_QUEUE);
+        return command;
+    }
+
+    /** Sends a batch from a fresh account and waits until the gateway reports all of it SENT. */
+    private static Result send(GatewayClient api, RunningSimulator simulator, int messages) {
+        String accountId = Batches.accountId("pipeline");
+        String mailbox = Batches.mailbox(accountId);
+        api.registerAccount(TestAccounts.applicationAccountJson(accountId, mailbox));
+        String batch = Batches.template(accountId, messages);
+        long start = System.nanoTime();
+        String location = api.submitBatch(batch);
+        long accepted = System.nanoTime();
+        // The simulator's counter is cheap to poll; the gateway's counts only for the last few.
+        Waiting.until(() -> simulator.stats(mailbox).sends() >= messages, TIMEOUT, Duration.ofMillis(50));
+        Waiting.until(() -> api.count(location, "SENT") >= messages, TIMEOUT, Duration.ofMillis(50));
+        long end = System.nanoTime();
+        return new Result(accepted - start, end - start, api.count(location, "SENT"));
+    }
+
+    private record Result(long acceptNanos, long totalNanos, long sent) {
+
+        double perSecond() {
+            return Table.perSecond(sent, totalNanos);
+        }
+    }
+}

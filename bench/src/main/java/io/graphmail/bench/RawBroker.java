@@ -1,0 +1,118 @@
+package io.graphmail.bench;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The broker's raw rates with nothing of graphmail in the way: a plain amqp-client publishing to and consuming from
+ * a throwaway quorum queue (the type of graphmail's queues), in the same virtual host as the run it is compared to.
+ */
+final class RawBroker implements AutoCloseable {
+
+    private static final AMQP.BasicProperties PERSISTENT_JSON = new AMQP.BasicProperties.Builder()
+            .contentType("application/json")
+            .deliveryMode(2)
+            .build();
+
+    private final Connection connection;
+    private final Channel admin;
+
+    RawBroker(URI uri) throws Exception {
+        var factory = new ConnectionFactory();
+        factory.setUri(uri);
+        this.connection = factory.newConnection("graphmail-bench");
+        this.admin = connection.createChannel();
+    }
+
+    /** Declares a quorum queue of its own; delete it with {@link #delete}. */
+    String declareQueue() throws Exception {
+        String name = "bench.raw." + UUID.randomUUID();
+        admin.queueDeclare(name, true, false, false, Map.of("x-queue-type", "quorum"));
+        return name;
+    }
+
+    /** One message of the queue, left in it (requeued). */
+    byte[] peek(String queue) throws Exception {
+        GetResponse message = admin.basicGet(queue, false);
+        if (message == null) {
+            throw new IllegalStateException(queue + " is empty");
+        }
+        admin.basicNack(message.getEnvelope().getDeliveryTag(), false, true);
+        return message.getBody();
+    }
+
+    /**
+     * Publishes {@code count} persistent copies of {@code body}, waiting once for all confirms of every
+     * {@code chunk} messages (as the gateway does); returns the elapsed nanoseconds.
+     */
+    long publish(String queue, byte[] body, int count, int chunk) throws Exception {
+        try (Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            long start = System.nanoTime();
+            for (int sent = 0; sent < count; ) {
+                int end = Math.min(count, sent + chunk);
+                for (; sent < end; sent++) {
+                    channel.basicPublish("", queue, true, PERSISTENT_JSON, body);
+                }
+                channel.waitForConfirmsOrDie(30_000);
+            }
+            return System.nanoTime() - start;
+        }
+    }
+
+    /**
+     * Consumes {@code count} messages with {@code consumers} consumers on channels of their own, each with
+     * {@code prefetch} and one ack per message (as a Spring listener container does); returns the elapsed nanoseconds.
+     */
+    long consume(String queue, int count, int consumers, int prefetch) throws Exception {
+        var done = new CountDownLatch(count);
+        List<Channel> channels = new ArrayList<>();
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < consumers; i++) {
+                Channel channel = connection.createChannel();
+                channels.add(channel);
+                channel.basicQos(prefetch);
+                channel.basicConsume(
+                        queue,
+                        false,
+                        (tag, delivery) -> {
+                            channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+                            done.countDown();
+                        },
+                        tag -> {});
+            }
+            if (!done.await(90, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("consumed only " + (count - done.getCount()) + " of " + count);
+            }
+            return System.nanoTime() - start;
+        } finally {
+            for (Channel channel : channels) {
+                channel.close();
+            }
+        }
+    }
+
+    void purge(String queue) throws Exception {
+        admin.queuePurge(queue);
+    }
+
+    void delete(String queue) throws Exception {
+        admin.queueDelete(queue);
+    }
+
+    @Override
+    public void close() throws Exception {
+        connection.close();
+    }
+}

@@ -1,0 +1,24 @@
+package io.graphmail.worker.pacing;
+
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Default sending limits per account, from Microsoft's documented Exchange Online and Graph limits;
+ * an account's own limits override them. 0 means unlimited.
+ *
+ * @param messagesPerMinute messages sent per minute (Exchange Online: 30)
+ * @param recipientsPerDay recipients over a rolling 24 hours (Exchange Online: 10,000)
+ * @param maxConcurrent Graph requests in progress at once per mailbox (Graph: 4)
+ * @param leaseTime how long a permit counts as in progress if its worker never returns it
+ */
+@Validated
+@ConfigurationProperties("graphmail.worker.pacing")
+public record PacingProperties(
+        @Min(0) @DefaultValue("30") int messagesPerMinute,
+        @Min(0) @DefaultValue("10000") int recipientsPerDay,
+        @Min(0) @DefaultValue("4") int maxConcurrent,
+        @DefaultValue("2m") Duration leaseTime) {}
