@@ -13,7 +13,7 @@ run() {
     echo
     echo "### $1"
     # A bound for every run; TERM lets the JVM delete its virtual host and stop what it started.
-    timeout --signal=TERM 300 java -Xmx1g ${BENCH_OPTS:-} -cp "target/classes:target/lib/*" "io.graphmail.bench.$1"
+    timeout --signal=TERM 300 java -Xmx1g -Dspring.main.banner-mode=off ${BENCH_OPTS:-} -cp "target/classes:target/lib/*" "io.graphmail.bench.$1"
 }
 
 case "${1:-all}" in

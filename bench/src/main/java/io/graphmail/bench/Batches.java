@@ -14,8 +14,7 @@ final class Batches {
                 .mapToObj(i -> "{\"to\":[\"r%d@example.com\"],\"variables\":{\"name\":\"R%d\"}}".formatted(i, i))
                 .collect(Collectors.joining(","));
         return """
-                {"accountId":"%s","template":{"subject":"Hello {{name}}","html":"<p>Dear {{name}}</p>"},"recipients":[%s]}"""
-                .formatted(accountId, list);
+                {"accountId":"%s","template":{"subject":"Hello {{name}}","html":"<p>Dear {{name}}</p>"},"recipients":[%s]}""".formatted(accountId, list);
     }
 
     /** A fresh account id with the prefix, valid for the gateway (lowercase letters, digits, dashes). */

@@ -33,7 +33,11 @@ final class HeapSampler {
 
     private void sample() {
         while (running) {
-            double used = api.json(HEAP_USED).path("measurements").path(0).path("value").asDouble();
+            double used = api.json(HEAP_USED)
+                    .path("measurements")
+                    .path(0)
+                    .path("value")
+                    .asDouble();
             peak = Math.max(peak, used);
             Waiting.sleep(Duration.ofMillis(100));
         }

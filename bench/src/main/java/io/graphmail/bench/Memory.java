@@ -69,12 +69,13 @@ public final class Memory {
         }
         table.print();
         long[] gc = peakFromGcLog();
-        System.out.printf("Peak heap used, sampled every 100 ms from jvm.memory.used{area=heap}: %.0f MB%n",
+        System.out.printf(
+                "Peak heap used, sampled every 100 ms from jvm.memory.used{area=heap}: %.0f MB%n",
                 sampledPeak / (1 << 20));
-        System.out.printf("Peak heap used before a GC (GC log): %d MB of at most %d MB committed, %d GCs%n",
-                gc[0], gc[1], gc[2]);
-        System.out.printf("Target: every batch 202 with -Xmx%s, gateway still healthy: %s%n",
-                HEAP, Table.verdict(allAccepted));
+        System.out.printf(
+                "Peak heap used before a GC (GC log): %d MB of at most %d MB committed, %d GCs%n", gc[0], gc[1], gc[2]);
+        System.out.printf(
+                "Target: every batch 202 with -Xmx%s, gateway still healthy: %s%n", HEAP, Table.verdict(allAccepted));
         System.exit(0);
     }
 

@@ -27,6 +27,7 @@ public final class MailTopology {
     public static final String SEND_QUEUE = "graphmail.mail.send";
     /** Prefix of the delay queues, one per delay tier: {@code graphmail.mail.send.retry.5s}. */
     public static final String SEND_RETRY_QUEUE = "graphmail.mail.send.retry";
+
     public static final String SEND_DEAD_LETTER_QUEUE = "graphmail.mail.send.dlq";
     public static final String GATEWAY_EVENTS_QUEUE = "graphmail.gateway.mail-events";
     public static final String EVENTS_DEAD_LETTER_QUEUE = "graphmail.events.dlq";

@@ -13,8 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param publishAt when the sweeper publishes it if it is still unpublished: its {@code sendAt}, or
  *     a grace period after acceptance for a record a crash left behind
  * @param batchId the batch it belongs to, or {@code null}
- * @param outbox the command as published, kept until the broker confirms it so that a sweeper can
- *     publish it should the gateway stop in between; {@code null} once published
+ * @param outbox the command as last published: the sweeper publishes it should the gateway stop
+ *     before the broker confirmed it, and a retry publishes it again
  */
 @Document("mail")
 record MailRecord(

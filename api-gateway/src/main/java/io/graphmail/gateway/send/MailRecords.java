@@ -44,7 +44,7 @@ class MailRecords {
     }
 
     void markPublished(UUID id) {
-        var wasScheduled = new Update().set("pendingPublish", false).unset("outbox");
+        var wasScheduled = new Update().set("pendingPublish", false);
         mongo.updateFirst(query(where("_id").is(id.toString())), wasScheduled, MailRecord.class);
         mongo.updateFirst(
                 query(where("_id").is(id.toString()).and("status").is(MailStatus.SCHEDULED)),
@@ -58,8 +58,35 @@ class MailRecords {
         }
         mongo.updateMulti(
                 query(where("_id").in(ids.stream().map(UUID::toString).toList())),
-                new Update().set("pendingPublish", false).unset("outbox"),
+                new Update().set("pendingPublish", false),
                 MailRecord.class);
+    }
+
+    /**
+     * Makes a failed or dead-lettered message ACCEPTED again with its resubmitted command; false if
+     * it was in neither status (someone else reopened it, or it never failed).
+     */
+    boolean reopen(UUID id, String outbox) {
+        var failed =
+                query(where("_id").is(id.toString()).and("status").in(MailStatus.FAILED, MailStatus.DEAD_LETTERED));
+        var reopened = new Update()
+                .set("status", MailStatus.ACCEPTED)
+                .set("outbox", outbox)
+                .set("pendingPublish", true)
+                .unset("lastError")
+                .set("attempts", 0);
+        return mongo.updateFirst(failed, reopened, MailRecord.class).getModifiedCount() > 0;
+    }
+
+    List<MailRecord> deadLettered(String accountId, String reasonPrefix, int limit) {
+        var criteria = where("status").is(MailStatus.DEAD_LETTERED);
+        if (accountId != null) {
+            criteria = criteria.and("accountId").is(accountId);
+        }
+        if (reasonPrefix != null) {
+            criteria = criteria.and("lastError").regex("^" + java.util.regex.Pattern.quote(reasonPrefix));
+        }
+        return mongo.find(query(criteria).limit(limit), MailRecord.class);
     }
 
     /** Unpublished records due now, oldest first; records of held (paused) batches wait. */

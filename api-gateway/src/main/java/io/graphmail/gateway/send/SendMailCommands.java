@@ -27,6 +27,7 @@ final class SendMailCommands {
                         .map(a -> new MailAttachment(a.name(), a.contentType(), a.contentBase64()))
                         .toList(),
                 now,
-                batchId);
+                batchId,
+                0);
     }
 }

@@ -6,6 +6,7 @@ import io.graphmail.gateway.accounts.ConsentUnavailable;
 import io.graphmail.gateway.send.BatchCancelled;
 import io.graphmail.gateway.send.BatchNotFound;
 import io.graphmail.gateway.send.MailNotFound;
+import io.graphmail.gateway.send.MailNotRetryable;
 import io.graphmail.messaging.PublishFailed;
 import java.net.URI;
 import java.util.List;
@@ -74,6 +75,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MailNotFound.class)
     ProblemDetail notFound(MailNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(MailNotRetryable.class)
+    ProblemDetail notRetryable(MailNotRetryable e) {
+        return problem(HttpStatus.CONFLICT, "not-retryable", "Not retryable", e.getMessage());
     }
 
     @ExceptionHandler(BatchNotFound.class)

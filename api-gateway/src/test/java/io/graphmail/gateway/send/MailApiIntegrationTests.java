@@ -110,6 +110,43 @@ class MailApiIntegrationTests extends FullStackTests {
     }
 
     @Test
+    void sendsADeadLetteredMessageAgainOnRequest() {
+        simulator.fault(Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 503, "count", 10));
+        String id = api.post("/api/v1/mail", mail("ada@example.com", "Second chance"))
+                .text("id");
+        awaitMail(id, "DEAD_LETTERED");
+        simulator.reset();
+
+        var retried = api.post("/api/v1/mail/" + id + "/retry", "");
+
+        assertThat(retried.status()).isEqualTo(200);
+        awaitMail(id, "SENT");
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+        assertThat(api.post("/api/v1/mail/" + id + "/retry", "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void replaysDeadLettersOfOneAccount() {
+        simulator.fault(Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 503, "count", 6));
+        String first =
+                api.post("/api/v1/mail", mail("ada@example.com", "Lost one")).text("id");
+        String second =
+                api.post("/api/v1/mail", mail("bob@example.com", "Lost two")).text("id");
+        awaitMail(first, "DEAD_LETTERED");
+        awaitMail(second, "DEAD_LETTERED");
+        simulator.reset();
+
+        var replay =
+                api.post("/api/v1/mail/dead-letters/replay?accountId=" + accountId + "&reason=RETRIES_EXHAUSTED", "");
+
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().get("replayed").size()).isEqualTo(2);
+        awaitMail(first, "SENT");
+        awaitMail(second, "SENT");
+        assertThat(simulator.sent(mailbox)).hasSize(2);
+    }
+
+    @Test
     void replaysTheFirstAnswerForARepeatedIdempotencyKey() {
         String key = UUID.randomUUID().toString();
         var first = api.post("/api/v1/mail", mail("ada@example.com", "Once"), "Idempotency-Key", key);

@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param attachments small inline attachments; may be empty
  * @param submittedAt when the gateway accepted the request
  * @param batchId the bulk batch this message belongs to, or {@code null}
+ * @param resubmission 0 for the original; counts up each time an operator sends a failed or
+ *     dead-lettered message again ({@code null} from older producers means 0)
  */
 public record SendMailCommand(
         UUID commandId,
@@ -30,7 +32,8 @@ public record SendMailCommand(
         List<String> replyTo,
         List<MailAttachment> attachments,
         Instant submittedAt,
-        UUID batchId) {
+        UUID batchId,
+        Integer resubmission) {
 
     public SendMailCommand {
         to = List.copyOf(to == null ? List.of() : to);
@@ -38,5 +41,28 @@ public record SendMailCommand(
         bcc = List.copyOf(bcc == null ? List.of() : bcc);
         replyTo = List.copyOf(replyTo == null ? List.of() : replyTo);
         attachments = List.copyOf(attachments == null ? List.of() : attachments);
+        resubmission = resubmission == null ? 0 : resubmission;
+    }
+
+    /** What workers deduplicate on: the command id, and the resubmission when there was one. */
+    public String deliveryKey() {
+        return resubmission == 0 ? commandId.toString() : commandId + "#" + resubmission;
+    }
+
+    /** The same message, to be sent once more. */
+    public SendMailCommand resubmitted() {
+        return new SendMailCommand(
+                commandId,
+                accountId,
+                to,
+                cc,
+                bcc,
+                subject,
+                body,
+                replyTo,
+                attachments,
+                submittedAt,
+                batchId,
+                resubmission + 1);
     }
 }

@@ -29,7 +29,7 @@ final class AlreadyClaimed {
     }
 
     Outcome handle(SendMailCommand command) {
-        Delivery delivery = deliveries.find(command.commandId()).orElseThrow();
+        Delivery delivery = deliveries.find(command.deliveryKey()).orElseThrow();
         return switch (delivery.state()) {
             case SENT -> {
                 events.sent(new MailSent(
@@ -55,7 +55,7 @@ final class AlreadyClaimed {
         if (clock.instant().isBefore(leaseEnds)) {
             return new Outcome.RetryLater(retry.inFlightLease());
         }
-        deliveries.markFailed(command.commandId(), OUTCOME_UNKNOWN);
+        deliveries.markFailed(command.deliveryKey(), OUTCOME_UNKNOWN);
         failed(command, delivery, OUTCOME_UNKNOWN);
         return Outcome.done();
     }

@@ -6,7 +6,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -26,8 +25,8 @@ class Deliveries {
      * Atomically takes the command for one attempt: it must be new or waiting for a retry. Empty
      * if it is being sent, was sent or has failed for good.
      */
-    Optional<Delivery> claim(UUID commandId, String accountId, Instant now) {
-        var claimable = query(where("_id").is(commandId.toString()).and("state").is(Delivery.State.RETRYING));
+    Optional<Delivery> claim(String key, String accountId, Instant now) {
+        var claimable = query(where("_id").is(key).and("state").is(Delivery.State.RETRYING));
         var update = new Update()
                 .set("state", Delivery.State.SENDING)
                 .set("claimedAt", now)
@@ -41,33 +40,33 @@ class Deliveries {
         }
     }
 
-    Optional<Delivery> find(UUID commandId) {
-        return Optional.ofNullable(mongo.findById(commandId.toString(), Delivery.class));
+    Optional<Delivery> find(String key) {
+        return Optional.ofNullable(mongo.findById(key, Delivery.class));
     }
 
-    void markSent(UUID commandId, Instant sentAt) {
-        update(commandId, new Update().set("state", Delivery.State.SENT).set("sentAt", sentAt));
+    void markSent(String key, Instant sentAt) {
+        update(key, new Update().set("state", Delivery.State.SENT).set("sentAt", sentAt));
     }
 
-    void markRetrying(UUID commandId, String error) {
-        update(commandId, new Update().set("state", Delivery.State.RETRYING).set("lastError", error));
+    void markRetrying(String key, String error) {
+        update(key, new Update().set("state", Delivery.State.RETRYING).set("lastError", error));
     }
 
     /** The attempt never reached Graph: make the command claimable again without counting it. */
-    void putBack(UUID commandId, String reason) {
+    void putBack(String key, String reason) {
         update(
-                commandId,
+                key,
                 new Update()
                         .set("state", Delivery.State.RETRYING)
                         .set("lastError", reason)
                         .inc("attempts", -1));
     }
 
-    void markFailed(UUID commandId, String error) {
-        update(commandId, new Update().set("state", Delivery.State.FAILED).set("lastError", error));
+    void markFailed(String key, String error) {
+        update(key, new Update().set("state", Delivery.State.FAILED).set("lastError", error));
     }
 
-    private void update(UUID commandId, Update update) {
-        mongo.updateFirst(query(where("_id").is(commandId.toString())), update, Delivery.class);
+    private void update(String key, Update update) {
+        mongo.updateFirst(query(where("_id").is(key)), update, Delivery.class);
     }
 }

@@ -14,13 +14,11 @@ import org.springframework.stereotype.Component;
 class ParkedCommandsRelease {
 
     private final ParkedCommands parked;
-    private final Deliveries deliveries;
     private final MailEvents events;
     private final Clock clock;
 
-    ParkedCommandsRelease(ParkedCommands parked, Deliveries deliveries, MailEvents events, Clock clock) {
+    ParkedCommandsRelease(ParkedCommands parked, MailEvents events, Clock clock) {
         this.parked = parked;
-        this.deliveries = deliveries;
         this.events = events;
         this.clock = clock;
     }
@@ -33,7 +31,6 @@ class ParkedCommandsRelease {
     @EventListener
     void onAccountForgotten(AccountForgotten forgotten) {
         for (UUID commandId : parked.discard(forgotten.accountId())) {
-            deliveries.markFailed(commandId, "ACCOUNT_REMOVED");
             events.failed(new MailFailed(
                     UUID.randomUUID(), commandId, forgotten.accountId(), 0, "ACCOUNT_REMOVED", true, clock.instant()));
         }

@@ -74,14 +74,14 @@ class SendingMail {
                 return new Outcome.Park("BATCH_PAUSED");
             }
         }
-        var claimed = deliveries.claim(command.commandId(), command.accountId(), clock.instant());
+        var claimed = deliveries.claim(command.deliveryKey(), command.accountId(), clock.instant());
         if (claimed.isEmpty()) {
             return new AlreadyClaimed(deliveries, events, retry, clock).handle(command);
         }
         int attempt = claimed.get().attempts();
         Permit permit = pacing.acquire(command.accountId(), recipients(command), limitsOf(account.get()));
         if (permit instanceof Permit.Deferred deferred) {
-            deliveries.putBack(command.commandId(), "PACED: " + deferred.reason());
+            deliveries.putBack(command.deliveryKey(), "PACED: " + deferred.reason());
             meterRegistry
                     .counter("graphmail.mail.deferred", "reason", deferred.reason())
                     .increment();
@@ -96,14 +96,14 @@ class SendingMail {
             return failed(command, attempt, failure);
         } catch (AccountNeedsConsent waiting) {
             String reason = "AWAITING_CONSENT: " + waiting.reason();
-            deliveries.putBack(command.commandId(), reason);
+            deliveries.putBack(command.deliveryKey(), reason);
             events.failed(failedEvent(command, attempt - 1, reason, false));
             return new Outcome.Park(reason);
         } finally {
             pacing.release((Permit.Granted) permit);
         }
         Instant sentAt = clock.instant();
-        deliveries.markSent(command.commandId(), sentAt);
+        deliveries.markSent(command.deliveryKey(), sentAt);
         events.sent(new MailSent(UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt));
         meterRegistry.counter("graphmail.mail.sent").increment();
         return Outcome.done();
@@ -115,16 +115,16 @@ class SendingMail {
                 .counter("graphmail.mail.failed", "permanent", Boolean.toString(!retryable), "code", failure.code())
                 .increment();
         if (!failure.isTransient()) {
-            deliveries.markFailed(command.commandId(), failure.code());
+            deliveries.markFailed(command.deliveryKey(), failure.code());
             events.failed(failedEvent(command, attempt, failure.code(), true));
             return Outcome.done();
         }
         if (!retryable) {
             String reason = "RETRIES_EXHAUSTED: " + failure.code() + " after " + attempt + " attempts";
-            deliveries.markFailed(command.commandId(), reason);
+            deliveries.markFailed(command.deliveryKey(), reason);
             return new Outcome.DeadLetter(reason);
         }
-        deliveries.markRetrying(command.commandId(), failure.code());
+        deliveries.markRetrying(command.deliveryKey(), failure.code());
         events.failed(failedEvent(command, attempt, failure.code(), false));
         return new Outcome.RetryLater(
                 retry.backoffAfter(attempt, failure.retryAfter().orElse(null)));

@@ -178,6 +178,22 @@ class SendMailIntegrationTests {
         assertThat(simulator.sent(mailbox)).hasSize(1);
     }
 
+    @Test
+    void sendsAResubmittedCommandOnceMore() {
+        SendMailCommand command = command("Twice on purpose");
+        publish(command);
+        events.awaitOne(MailSent.class, command.commandId());
+
+        publish(command.resubmitted());
+        publish(command.resubmitted());
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> simulator.sent(mailbox).size() == 2);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> simulator.sent(mailbox).size() == 2);
+    }
+
     private SendMailCommand command(String subject) {
         return new SendMailCommand(
                 UUID.randomUUID(),
@@ -190,7 +206,8 @@ class SendMailIntegrationTests {
                 List.of(),
                 List.of(),
                 Instant.now(),
-                null);
+                null,
+                0);
     }
 
     private void publish(SendMailCommand command) {

@@ -1,0 +1,46 @@
+package io.graphmail.gateway.send;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Mail", description = "Send messages and follow them")
+@RestController
+@Validated
+@RequestMapping("/api/v1/mail")
+class DeadLetterController {
+
+    private final ResendingMail resendingMail;
+
+    DeadLetterController(ResendingMail resendingMail) {
+        this.resendingMail = resendingMail;
+    }
+
+    @Operation(summary = "Send a FAILED or DEAD_LETTERED message once more")
+    @PostMapping("/{id}/retry")
+    MailView retry(@PathVariable UUID id) {
+        return resendingMail.retry(id);
+    }
+
+    @Operation(
+            summary = "Send dead-lettered messages once more",
+            description = "Optionally only one account's, or those whose reason starts with `reason`"
+                    + " (e.g. RETRIES_EXHAUSTED). The broker's dead-letter queue keeps its copies for inspection.")
+    @PostMapping("/dead-letters/replay")
+    Map<String, List<UUID>> replay(
+            @RequestParam(required = false) String accountId,
+            @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int limit) {
+        return Map.of("replayed", resendingMail.replayDeadLetters(accountId, reason, limit));
+    }
+}
