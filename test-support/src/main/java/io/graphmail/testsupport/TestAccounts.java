@@ -31,6 +31,10 @@ public final class TestAccounts {
         properties.put(
                 "graphmail.identity.trust-certificate-file",
                 writeTemp("simulator-certificate", simulator.certificatePem()).toString());
+        // Unpaced unless a test gives an account limits of its own.
+        properties.put("graphmail.worker.pacing.messages-per-minute", "0");
+        properties.put("graphmail.worker.pacing.recipients-per-day", "0");
+        properties.put("graphmail.worker.pacing.max-concurrent", "0");
         properties.put(
                 "graphmail.tokens.encryption-keys",
                 "test:" + Base64.getEncoder().encodeToString(new byte[32]));
