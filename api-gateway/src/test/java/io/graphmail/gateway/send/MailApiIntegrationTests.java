@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
+import io.graphmail.gateway.GatewayApplication;
 import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.testsupport.TestBackends;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +182,27 @@ class MailApiIntegrationTests extends FullStackTests {
         assertThat(simulator.sent(mailbox)).isEmpty();
         var sent = awaitMail(response.text("id"), "SENT");
         assertThat(Instant.parse(sent.text("sentAt"))).isAfterOrEqualTo(sendAt);
+    }
+
+    @Test
+    void sendsAScheduledMessageAfterTheGatewayThatAcceptedItStopped() {
+        var arguments = new java.util.ArrayList<>(List.of(TestBackends.arguments()));
+        arguments.addAll(
+                List.of("--server.port=0", "--spring.jmx.enabled=false", "--graphmail.security.api-keys=other"));
+        String id;
+        try (var acceptingGateway = GatewayApplication.builder().run(arguments.toArray(String[]::new))) {
+            int otherPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) acceptingGateway)
+                    .getWebServer()
+                    .getPort();
+            id = new Api(otherPort, "other")
+                    .post("/api/v1/mail", """
+                    {"accountId":"%s","to":["ada@example.com"],"subject":"Survives","body":{"contentType":"text","content":"x"},
+                     "sendAt":"%s"}""".formatted(accountId, Instant.now().plusSeconds(3)))
+                    .text("id");
+        }
+
+        awaitMail(id, "SENT");
+        assertThat(simulator.sent(mailbox)).hasSize(1);
     }
 
     @Test

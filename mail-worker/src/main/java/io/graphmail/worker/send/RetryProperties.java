@@ -2,6 +2,7 @@ package io.graphmail.worker.send;
 
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -24,12 +25,17 @@ record RetryProperties(
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("2m") Duration inFlightLease) {
 
-    /** The wait before attempt {@code failedAttempt + 1}, honouring Graph's Retry-After if given. */
+    /**
+     * The wait before attempt {@code failedAttempt + 1}: Graph's Retry-After if given, else
+     * exponential backoff with "equal jitter" (half fixed, half random), so that messages failed
+     * together do not all come back together.
+     */
     Duration backoffAfter(int failedAttempt, Duration retryAfter) {
         if (retryAfter != null) {
             return retryAfter;
         }
         double millis = initialBackoff.toMillis() * Math.pow(multiplier, failedAttempt - 1);
-        return Duration.ofMillis((long) Math.min(millis, maxBackoff.toMillis()));
+        long capped = (long) Math.min(millis, maxBackoff.toMillis());
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 }

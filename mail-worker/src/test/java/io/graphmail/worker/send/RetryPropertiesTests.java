@@ -11,11 +11,22 @@ class RetryPropertiesTests {
             new RetryProperties(5, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(10), Duration.ofMinutes(2));
 
     @Test
-    void backsOffExponentiallyUpToTheMaximum() {
-        assertThat(retry.backoffAfter(1, null)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(retry.backoffAfter(2, null)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(retry.backoffAfter(3, null)).isEqualTo(Duration.ofSeconds(8));
-        assertThat(retry.backoffAfter(4, null)).isEqualTo(Duration.ofSeconds(10));
+    void backsOffExponentiallyWithJitterUpToTheMaximum() {
+        for (int i = 0; i < 100; i++) {
+            assertThat(retry.backoffAfter(1, null)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+            assertThat(retry.backoffAfter(2, null)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+            assertThat(retry.backoffAfter(3, null)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+            assertThat(retry.backoffAfter(9, null)).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void spreadsMessagesThatFailedTogether() {
+        var waits = new java.util.HashSet<Duration>();
+        for (int i = 0; i < 20; i++) {
+            waits.add(retry.backoffAfter(3, null));
+        }
+        assertThat(waits).hasSizeGreaterThan(1);
     }
 
     @Test
