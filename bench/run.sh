@@ -11,9 +11,12 @@ fi
 
 run() {
     echo
-    echo "### $1"
+    echo "### $1 ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
     # A bound for every run; TERM lets the JVM delete its virtual host and stop what it started.
-    timeout --signal=TERM 300 java -Xmx1g -Dspring.main.banner-mode=off ${BENCH_OPTS:-} -cp "target/classes:target/lib/*" "io.graphmail.bench.$1"
+    local started=$SECONDS
+    timeout --signal=TERM 240 java -Xmx1g -Dspring.main.banner-mode=off ${BENCH_OPTS:-} \
+        -cp "target/classes:target/lib/*" "io.graphmail.bench.$1"
+    echo "($1 took $((SECONDS - started)) s)"
 }
 
 case "${1:-all}" in
@@ -21,6 +24,10 @@ case "${1:-all}" in
     pipeline) run Pipeline ;;
     pacing) run Pacing ;;
     memory) run Memory ;;
-    all) for benchmark in AcceptRate Pipeline Pacing Memory; do run "$benchmark"; done ;;
+    all)
+        status=0
+        for benchmark in AcceptRate Pipeline Pacing Memory; do run "$benchmark" || status=$?; done
+        exit "$status"
+        ;;
     *) echo "usage: bench/run.sh [accept|pipeline|pacing|memory|all]" >&2; exit 2 ;;
 esac

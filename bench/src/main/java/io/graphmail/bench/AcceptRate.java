@@ -20,7 +20,11 @@ public final class AcceptRate {
 
     private AcceptRate() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        Exit.after(AcceptRate::run);
+    }
+
+    private static void run() throws Exception {
         try (var gateway = InProcess.gateway();
                 var broker = new RawBroker(TestBackends.rabbitUri())) {
             var api = new GatewayClient(InProcess.port(gateway));
@@ -68,6 +72,5 @@ public final class AcceptRate {
             table.print();
             System.out.printf("Target: gateway >= 0.5 x raw confirmed publish: %s%n", Table.verdict(median >= 0.5));
         }
-        System.exit(0);
     }
 }

@@ -24,11 +24,9 @@ final class InProcess {
         return GatewayApplication.builder().run(arguments("--graphmail.security.api-keys=" + API_KEY));
     }
 
-    /** A worker sending through the simulator; {@code extra} are more {@code --name=value} arguments. */
-    static ConfigurableApplicationContext worker(RunningSimulator simulator, String... extra) {
-        var arguments = new ArrayList<>(List.of(TestAccounts.workerArguments(simulator)));
-        arguments.addAll(List.of(extra));
-        return MailWorkerApplication.builder().run(arguments(arguments.toArray(String[]::new)));
+    /** A worker sending through the simulator, unpaced unless an account has limits of its own. */
+    static ConfigurableApplicationContext worker(RunningSimulator simulator) {
+        return MailWorkerApplication.builder().run(arguments(TestAccounts.workerArguments(simulator)));
     }
 
     static int port(ConfigurableApplicationContext context) {

@@ -5,7 +5,6 @@ import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Pacing efficiency: 10 accounts, each registered with a limit of R messages a minute and 4 at once, and the
@@ -24,10 +23,14 @@ public final class Pacing {
 
     private Pacing() {}
 
-    public static void main(String[] args) throws Exception {
-        List<ConfigurableApplicationContext> workers = new ArrayList<>();
+    public static void main(String[] args) {
+        Exit.after(Pacing::run);
+    }
+
+    private static void run() throws Exception {
         try (var simulator = RunningSimulator.start();
-                var gateway = InProcess.gateway()) {
+                var gateway = InProcess.gateway();
+                var workers = new Workers(simulator)) {
             var api = new GatewayClient(InProcess.port(gateway));
             simulator.latency("/v1.0/users/*/sendMail", LATENCY_MS);
             List<String> accounts = new ArrayList<>();
@@ -39,9 +42,7 @@ public final class Pacing {
                         TestAccounts.applicationAccountJson(accountId, mailbox, PER_MINUTE, MAX_CONCURRENT));
                 accounts.add(accountId);
             }
-            for (int i = 0; i < WORKERS; i++) {
-                workers.add(InProcess.worker(simulator));
-            }
+            workers.scaleTo(WORKERS);
             int perAccount = PER_MINUTE * SECONDS / 60 * 3 / 2 + 10;
             List<String> batches = new ArrayList<>();
             long start = System.nanoTime();
@@ -54,12 +55,11 @@ public final class Pacing {
             long gaveUp = batches.stream()
                     .mapToLong(location -> api.count(location, "FAILED") + api.count(location, "DEAD_LETTERED"))
                     .sum();
+            var deferred = workers.countsByTag("graphmail.mail.deferred", "reason");
             batches.forEach(location -> api.post(location + "/cancel", ""));
             print(stats, elapsed, perAccount, gaveUp);
-        } finally {
-            workers.forEach(ConfigurableApplicationContext::close);
+            System.out.printf("Deliveries the workers deferred (graphmail.mail.deferred by reason): %s%n", deferred);
         }
-        System.exit(0);
     }
 
     private static void print(List<RunningSimulator.MailboxStats> stats, long elapsed, int queued, long gaveUp) {

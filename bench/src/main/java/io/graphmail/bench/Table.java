@@ -1,6 +1,7 @@
 package io.graphmail.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A titled table of figures, printed with aligned columns. */
@@ -15,7 +16,7 @@ final class Table {
     }
 
     Table row(Object... cells) {
-        rows.add(java.util.Arrays.stream(cells).map(String::valueOf).toArray(String[]::new));
+        rows.add(Arrays.stream(cells).map(String::valueOf).toArray(String[]::new));
         return this;
     }
 

@@ -1,0 +1,46 @@
+package io.graphmail.bench;
+
+import io.graphmail.testsupport.RunningSimulator;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Mail workers started in-process. Declared after the simulator and the gateway in a try-with-resources, they are
+ * stopped first, while what they talk to still answers.
+ */
+final class Workers implements AutoCloseable {
+
+    private final RunningSimulator simulator;
+    private final List<ConfigurableApplicationContext> running = new ArrayList<>();
+
+    Workers(RunningSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    /** Starts workers until {@code count} run. */
+    Workers scaleTo(int count) {
+        while (running.size() < count) {
+            running.add(InProcess.worker(simulator));
+        }
+        return this;
+    }
+
+    /** A counter's count per value of {@code tag}, summed over the running workers. */
+    Map<String, Long> countsByTag(String counter, String tag) {
+        var counts = new TreeMap<String, Long>();
+        running.forEach(worker -> worker.getBean(MeterRegistry.class)
+                .find(counter)
+                .counters()
+                .forEach(c -> counts.merge(c.getId().getTag(tag), (long) c.count(), Long::sum)));
+        return counts;
+    }
+
+    @Override
+    public void close() {
+        running.forEach(ConfigurableApplicationContext::close);
+    }
+}
