@@ -49,14 +49,17 @@ public abstract class FullStackTests {
     @BeforeAll
     static void startWorkerAndSimulator() {
         simulator = RunningSimulator.start();
+        worker =
+                startWorker("--graphmail.worker.retry.initial-backoff=50ms", "--graphmail.worker.retry.max-attempts=3");
+    }
+
+    /** One more mail worker against the same broker, database and simulator; close it when done. */
+    protected static ConfigurableApplicationContext startWorker(String... extraArguments) {
         var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
         arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
-        arguments.addAll(List.of(
-                "--server.port=0",
-                "--spring.jmx.enabled=false",
-                "--graphmail.worker.retry.initial-backoff=50ms",
-                "--graphmail.worker.retry.max-attempts=3"));
-        worker = MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
+        arguments.addAll(List.of("--server.port=0", "--spring.jmx.enabled=false"));
+        arguments.addAll(List.of(extraArguments));
+        return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
     }
 
     @AfterAll

@@ -55,11 +55,6 @@ public final class TestBackends {
         return MONGO;
     }
 
-    public static String virtualHost() {
-        String path = RABBIT.getPath();
-        return path == null || path.length() <= 1 ? "/" : path.substring(1);
-    }
-
     private static String chooseRabbit() {
         String fromEnv = System.getenv("RABBITMQ_URI");
         if (fromEnv != null && !fromEnv.isBlank()) {

@@ -5,11 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.graphmail.gateway.FullStackTests;
 import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.testsupport.TestBackends;
-import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
@@ -39,10 +36,7 @@ class BatchIntegrationTests extends FullStackTests {
 
     @Test
     void deliversATemplateBatchOfTwoThousandExactlyOnceWithTwoWorkers() {
-        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
-        arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
-        arguments.addAll(List.of("--server.port=0", "--spring.jmx.enabled=false"));
-        try (var secondWorker = MailWorkerApplication.builder().run(arguments.toArray(String[]::new))) {
+        try (var secondWorker = startWorker()) {
             var response = api.post("/api/v1/mail/batches", templateBatch(2000, null));
 
             assertThat(response.status()).isEqualTo(202);

@@ -5,11 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.graphmail.gateway.FullStackTests;
 import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.testsupport.TestBackends;
-import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -95,13 +91,6 @@ class PacingIntegrationTests extends FullStackTests {
                 {"accountId":"%s","template":{"subject":"Paced {{n}}","text":"Message {{n}}"},"recipients":[%s]}""".formatted(accountId, recipients));
         assertThat(response.status()).isEqualTo(202);
         return response.header("Location");
-    }
-
-    private static org.springframework.context.ConfigurableApplicationContext startWorker() {
-        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
-        arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
-        arguments.addAll(List.of("--server.port=0", "--spring.jmx.enabled=false"));
-        return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
     }
 
     private static long count(JsonNode batch, String status) {
