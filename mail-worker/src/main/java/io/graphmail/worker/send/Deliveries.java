@@ -62,6 +62,18 @@ class Deliveries {
                         .inc("attempts", -1));
     }
 
+    /** Graph throttled the attempt: like {@link #putBack}, but counted; returns the count so far. */
+    int putBackThrottled(String key, String error) {
+        var update = new Update()
+                .set("state", Delivery.State.RETRYING)
+                .set("lastError", error)
+                .inc("attempts", -1)
+                .inc("throttles", 1);
+        Delivery delivery = mongo.findAndModify(
+                query(where("_id").is(key)), update, options().returnNew(true), Delivery.class);
+        return delivery == null || delivery.throttles() == null ? 1 : delivery.throttles();
+    }
+
     void markFailed(String key, String error) {
         update(key, new Update().set("state", Delivery.State.FAILED).set("lastError", error));
     }

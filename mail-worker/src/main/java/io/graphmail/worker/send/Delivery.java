@@ -14,6 +14,7 @@ record Delivery(
         String accountId,
         State state,
         int attempts,
+        Integer throttles,
         Instant claimedAt,
         Instant sentAt,
         String lastError) {

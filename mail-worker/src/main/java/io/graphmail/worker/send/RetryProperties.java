@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How transient Graph failures are retried.
  *
- * @param maxAttempts calls to Graph before a command is dead-lettered
+ * @param maxAttempts calls to Graph before a command is dead-lettered; a 429 does not count
+ * @param maxThrottled 429 answers before a command is dead-lettered
  * @param initialBackoff wait after the first failure when Graph gives no {@code Retry-After}
  * @param multiplier growth of the wait per further failure
  * @param maxBackoff the longest wait between two attempts
@@ -20,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("graphmail.worker.retry")
 record RetryProperties(
         @Min(1) @DefaultValue("5") int maxAttempts,
+        @Min(1) @DefaultValue("30") int maxThrottled,
         @DefaultValue("2s") Duration initialBackoff,
         @DefaultValue("2.0") double multiplier,
         @DefaultValue("5m") Duration maxBackoff,

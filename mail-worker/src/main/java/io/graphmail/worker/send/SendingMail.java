@@ -91,7 +91,7 @@ class SendingMail {
             graph.send(command, account.get());
         } catch (GraphCallFailed failure) {
             if (failure.status() == 429) {
-                pacing.throttled(command.accountId(), failure.retryAfter().orElse(Duration.ofSeconds(1)));
+                return throttled(command, attempt, failure);
             }
             return failed(command, attempt, failure);
         } catch (AccountNeedsConsent waiting) {
@@ -107,6 +107,27 @@ class SendingMail {
         events.sent(new MailSent(UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt));
         meterRegistry.counter("graphmail.mail.sent").increment();
         return Outcome.done();
+    }
+
+    /**
+     * Graph's throttling says nothing about the message, so it does not use up an attempt; it
+     * holds the whole account for {@code Retry-After}. A separate, larger budget still ends a
+     * message that Graph keeps refusing.
+     */
+    private Outcome throttled(SendMailCommand command, int attempt, GraphCallFailed failure) {
+        Duration retryAfter = failure.retryAfter().orElse(Duration.ofSeconds(1));
+        pacing.throttled(command.accountId(), retryAfter);
+        meterRegistry
+                .counter("graphmail.mail.deferred", "reason", "THROTTLED_BY_GRAPH")
+                .increment();
+        int throttles = deliveries.putBackThrottled(command.deliveryKey(), failure.code());
+        if (throttles >= retry.maxThrottled()) {
+            String reason = "RETRIES_EXHAUSTED: throttled by Graph " + throttles + " times";
+            deliveries.markFailed(command.deliveryKey(), reason);
+            return new Outcome.DeadLetter(reason);
+        }
+        events.failed(failedEvent(command, attempt - 1, failure.code(), false));
+        return new Outcome.RetryLater(retryAfter);
     }
 
     private Outcome failed(SendMailCommand command, int attempt, GraphCallFailed failure) {

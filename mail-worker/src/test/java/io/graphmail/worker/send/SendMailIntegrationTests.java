@@ -41,7 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "spring.config.name=mail-worker",
             "graphmail.worker.retry.initial-backoff=50ms",
-            "graphmail.worker.retry.max-attempts=4"
+            "graphmail.worker.retry.max-attempts=4",
+            "graphmail.worker.retry.max-throttled=8"
         })
 class SendMailIntegrationTests {
 
@@ -111,6 +112,36 @@ class SendMailIntegrationTests {
                 .extracting(MailFailed::permanent)
                 .containsExactly(false, false);
         assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    @Test
+    void throttlingDoesNotUseUpAttempts() {
+        simulator.fault(
+                Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 429, "count", 6, "retryAfterSeconds", 0));
+        SendMailCommand command = command("Patient");
+        publish(command);
+
+        MailSent sent = events.awaitOne(MailSent.class, command.commandId());
+        assertThat(sent.attempts())
+                .as("six 429s, more than max-attempts, then sent")
+                .isEqualTo(1);
+        assertThat(events.all(MailFailed.class, command.commandId()))
+                .hasSize(6)
+                .allSatisfy(failed -> assertThat(failed.reason()).isEqualTo("TooManyRequests"));
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    @Test
+    void deadLettersCommandThatGraphKeepsThrottling() {
+        simulator.fault(
+                Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 429, "count", 20, "retryAfterSeconds", 0));
+        SendMailCommand command = command("Always too many");
+        publish(command);
+
+        Message deadLetter = awaitDeadLetter(command.commandId().toString());
+        assertThat((String) deadLetter.getMessageProperties().getHeader(REASON_HEADER))
+                .isEqualTo("RETRIES_EXHAUSTED: throttled by Graph 8 times");
+        assertThat(simulator.sent(mailbox)).isEmpty();
     }
 
     @Test
