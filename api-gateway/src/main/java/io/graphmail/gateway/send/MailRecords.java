@@ -52,14 +52,14 @@ class MailRecords {
                 MailRecord.class);
     }
 
-    void markAllPublished(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return;
+    /** One update for a whole batch: every record but {@code unconfirmed} has been published. */
+    void markBatchPublished(String batchId, List<UUID> unconfirmed) {
+        var criteria = where("batchId").is(batchId).and("pendingPublish").is(true);
+        if (!unconfirmed.isEmpty()) {
+            criteria = criteria.and("_id")
+                    .nin(unconfirmed.stream().map(UUID::toString).toList());
         }
-        mongo.updateMulti(
-                query(where("_id").in(ids.stream().map(UUID::toString).toList())),
-                new Update().set("pendingPublish", false),
-                MailRecord.class);
+        mongo.updateMulti(query(criteria), new Update().set("pendingPublish", false), MailRecord.class);
     }
 
     /**

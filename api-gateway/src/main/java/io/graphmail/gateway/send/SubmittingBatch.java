@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
@@ -81,7 +82,7 @@ class SubmittingBatch {
     }
 
     private void publish(Batch batch, List<SendMailCommand> all) {
-        int published = 0;
+        var unconfirmed = new ArrayList<UUID>();
         for (int from = 0; from < all.size(); from += CHUNK) {
             var chunk = new LinkedHashMap<UUID, SendMailCommand>();
             all.subList(from, Math.min(all.size(), from + CHUNK)).forEach(c -> chunk.put(c.commandId(), c));
@@ -91,14 +92,15 @@ class SubmittingBatch {
             } catch (PublishFailed e) {
                 confirmed = List.of();
             }
-            if (confirmed.isEmpty() && published == 0) {
+            if (confirmed.isEmpty() && unconfirmed.size() == from) {
                 batches.delete(batch.id());
                 meterRegistry.counter("graphmail.mail.publish.failed").increment(all.size());
                 throw new PublishFailed("the broker took no message of the batch");
             }
-            records.markAllPublished(confirmed);
-            published += confirmed.size();
+            var taken = new HashSet<>(confirmed);
+            chunk.keySet().stream().filter(id -> !taken.contains(id)).forEach(unconfirmed::add);
         }
+        records.markBatchPublished(batch.id(), unconfirmed);
     }
 
     private static List<SendMailRequest> expand(BatchRequest request, String accountId) {
