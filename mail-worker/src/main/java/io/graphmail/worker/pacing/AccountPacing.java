@@ -5,7 +5,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,12 +20,21 @@ import org.springframework.stereotype.Component;
  * Paces sending per account across every worker, with the state in MongoDB (optimistic versioning):
  * an even rate per minute, a rolling daily recipient budget, a cap on concurrent Graph calls, and
  * Graph's own {@code Retry-After}. It never waits: over a limit, it says how long to defer.
+ *
+ * <p>A message that is not yet due gets a <em>reserved slot</em>, the next free one in the
+ * account's even schedule, so deferred messages come back one by one, each at its own turn,
+ * instead of all competing for every free moment. When it is sent, a log of the last minute's
+ * sends (as Graph counts them) makes sure that late and on-time messages together never exceed
+ * the rate in any minute.
  */
 @Component
 public class AccountPacing {
 
     private static final int ATTEMPTS = 20;
+    private static final long MINUTE_MS = Duration.ofMinutes(1).toMillis();
     private static final long HOUR_MS = Duration.ofHours(1).toMillis();
+    /** Above this rate the per-minute log would grow large; the even schedule alone is enough there. */
+    private static final int LOGGED_RATE_LIMIT = 1000;
 
     private final MongoTemplate mongo;
     private final PacingProperties defaults;
@@ -39,20 +50,32 @@ public class AccountPacing {
         return new Limits(defaults.messagesPerMinute(), defaults.recipientsPerDay(), defaults.maxConcurrent());
     }
 
-    public Permit acquire(String accountId, int recipients, Limits limits) {
+    /**
+     * A permit to send {@code recipients} recipients now, a reserved slot, or a deferral.
+     *
+     * @param reservedSlot the slot this message was given earlier, or {@code null}
+     */
+    public Permit acquire(String accountId, int recipients, Limits limits, Long reservedSlot) {
         if (limits.isUnlimited()) {
             return new Permit.Granted(accountId, null);
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             long now = clock.millis();
             PacingState state = load(accountId);
-            Permit.Deferred deferred = deferral(state, recipients, limits, now);
-            if (deferred != null) {
-                return deferred;
+            // Slots handed out before Graph throttled the account no longer hold.
+            boolean holdsSlot = reservedSlot != null && reservedSlot >= state.blockedUntil();
+            Permit decision = holdsSlot
+                    ? decideWithSlot(state, reservedSlot, limits, now)
+                    : decideWithoutSlot(state, recipients, limits, now);
+            if (decision instanceof Permit.Deferred) {
+                return decision;
             }
             String leaseId = UUID.randomUUID().toString();
-            if (save(grant(state, recipients, limits, now, leaseId))) {
-                return new Permit.Granted(accountId, leaseId);
+            PacingState next = decision instanceof Permit.Reserved reserved
+                    ? reserve(state, recipients, limits, reserved.slot())
+                    : grant(state, holdsSlot ? 0 : recipients, limits, now, leaseId, !holdsSlot);
+            if (save(next)) {
+                return decision instanceof Permit.Reserved ? decision : new Permit.Granted(accountId, leaseId);
             }
         }
         return new Permit.Deferred(jitter(Duration.ofMillis(250)), "CONTENDED");
@@ -72,30 +95,62 @@ public class AccountPacing {
         long until = clock.millis() + retryAfter.toMillis();
         mongo.upsert(
                 query(where("_id").is(accountId)),
-                new Update().max("blockedUntil", until).inc("version", 1),
+                new Update().max("blockedUntil", until).max("nextSendAt", until).inc("version", 1),
                 PacingState.class);
     }
 
-    private Permit.Deferred deferral(PacingState state, int recipients, Limits limits, long now) {
+    private Permit decideWithSlot(PacingState state, long slot, Limits limits, long now) {
         if (state.blockedUntil() > now) {
-            return new Permit.Deferred(Duration.ofMillis(state.blockedUntil() - now), "THROTTLED_BY_GRAPH");
+            return deferred(state.blockedUntil() - now, "THROTTLED_BY_GRAPH");
         }
+        if (slot > now) {
+            return deferred(slot - now, "RATE");
+        }
+        return sendNowOrDefer(state, limits, now);
+    }
+
+    private Permit decideWithoutSlot(PacingState state, int recipients, Limits limits, long now) {
+        if (state.blockedUntil() > now) {
+            return deferred(state.blockedUntil() - now, "THROTTLED_BY_GRAPH");
+        }
+        if (limits.recipientsPerDay() > 0 && recipientsToday(state, now) + recipients > limits.recipientsPerDay()) {
+            long nextHour = (now / HOUR_MS + 1) * HOUR_MS;
+            return deferred(nextHour - now, "DAILY_RECIPIENTS");
+        }
+        if (limits.messagesPerMinute() > 0 && state.nextSendAt() > now) {
+            return new Permit.Reserved(state.nextSendAt(), Duration.ofMillis(state.nextSendAt() - now));
+        }
+        return sendNowOrDefer(state, limits, now);
+    }
+
+    private Permit sendNowOrDefer(PacingState state, Limits limits, long now) {
         long inProgress =
                 state.leases().values().stream().filter(expiry -> expiry > now).count();
         if (limits.maxConcurrent() > 0 && inProgress >= limits.maxConcurrent()) {
             return new Permit.Deferred(jitter(Duration.ofMillis(250)), "CONCURRENCY");
         }
-        if (limits.messagesPerMinute() > 0 && state.nextSendAt() > now) {
-            return new Permit.Deferred(Duration.ofMillis(state.nextSendAt() - now), "RATE");
-        }
-        if (limits.recipientsPerDay() > 0 && recipientsToday(state, now) + recipients > limits.recipientsPerDay()) {
-            long nextHour = (now / HOUR_MS + 1) * HOUR_MS;
-            return new Permit.Deferred(Duration.ofMillis(nextHour - now), "DAILY_RECIPIENTS");
+        var lastMinute = state.recentSends().stream()
+                .filter(startedAt -> startedAt > now - MINUTE_MS)
+                .toList();
+        if (isLogged(limits) && lastMinute.size() >= limits.messagesPerMinute()) {
+            return deferred(lastMinute.get(0) + MINUTE_MS - now, "RATE");
         }
         return null;
     }
 
-    private PacingState grant(PacingState state, int recipients, Limits limits, long now, String leaseId) {
+    private PacingState reserve(PacingState state, int recipients, Limits limits, long slot) {
+        return new PacingState(
+                state.accountId(),
+                slot + spacing(limits),
+                state.leases(),
+                countRecipients(state, recipients, clock.millis()),
+                state.blockedUntil(),
+                state.recentSends(),
+                state.version());
+    }
+
+    private PacingState grant(
+            PacingState state, int recipients, Limits limits, long now, String leaseId, boolean takesSlot) {
         var leases = new HashMap<String, Long>();
         state.leases().forEach((id, expiry) -> {
             if (expiry > now) {
@@ -103,6 +158,25 @@ public class AccountPacing {
             }
         });
         leases.put(leaseId, now + defaults.leaseTime().toMillis());
+        var recentSends = new ArrayList<Long>();
+        if (isLogged(limits)) {
+            state.recentSends().stream()
+                    .filter(startedAt -> startedAt > now - MINUTE_MS)
+                    .forEach(recentSends::add);
+            recentSends.add(now);
+        }
+        long nextSendAt = takesSlot ? Math.max(state.nextSendAt(), now) + spacing(limits) : state.nextSendAt();
+        return new PacingState(
+                state.accountId(),
+                nextSendAt,
+                leases,
+                countRecipients(state, recipients, now),
+                state.blockedUntil(),
+                recentSends,
+                state.version());
+    }
+
+    private static Map<String, Long> countRecipients(PacingState state, int recipients, long now) {
         var hours = new HashMap<String, Long>();
         long firstHour = now / HOUR_MS - 23;
         state.recipientsByHour().forEach((hour, count) -> {
@@ -110,33 +184,31 @@ public class AccountPacing {
                 hours.put(hour, count);
             }
         });
-        hours.merge(Long.toString(now / HOUR_MS), (long) recipients, Long::sum);
-        long spacing = limits.messagesPerMinute() > 0 ? 60_000L / limits.messagesPerMinute() : 0;
-        long nextSendAt = Math.max(state.nextSendAt(), now) + spacing;
-        return new PacingState(state.accountId(), nextSendAt, leases, hours, state.blockedUntil(), state.version());
+        if (recipients > 0) {
+            hours.merge(Long.toString(now / HOUR_MS), (long) recipients, Long::sum);
+        }
+        return hours;
     }
 
     private static long recipientsToday(PacingState state, long now) {
         long firstHour = now / HOUR_MS - 23;
         return state.recipientsByHour().entrySet().stream()
                 .filter(entry -> Long.parseLong(entry.getKey()) >= firstHour)
-                .mapToLong(java.util.Map.Entry::getValue)
+                .mapToLong(Map.Entry::getValue)
                 .sum();
+    }
+
+    private static long spacing(Limits limits) {
+        return limits.messagesPerMinute() > 0 ? MINUTE_MS / limits.messagesPerMinute() : 0;
+    }
+
+    private static boolean isLogged(Limits limits) {
+        return limits.messagesPerMinute() > 0 && limits.messagesPerMinute() <= LOGGED_RATE_LIMIT;
     }
 
     private PacingState load(String accountId) {
         PacingState state = mongo.findById(accountId, PacingState.class);
-        return state == null ? PacingState.fresh(accountId) : withDefaults(state);
-    }
-
-    private static PacingState withDefaults(PacingState state) {
-        return new PacingState(
-                state.accountId(),
-                state.nextSendAt(),
-                state.leases() == null ? new HashMap<>() : state.leases(),
-                state.recipientsByHour() == null ? new HashMap<>() : state.recipientsByHour(),
-                state.blockedUntil(),
-                state.version());
+        return state == null ? PacingState.fresh(accountId) : state.withDefaults();
     }
 
     private boolean save(PacingState state) {
@@ -146,6 +218,10 @@ public class AccountPacing {
         } catch (OptimisticLockingFailureException | DuplicateKeyException anotherWorkerWasFaster) {
             return false;
         }
+    }
+
+    private static Permit.Deferred deferred(long millis, String reason) {
+        return new Permit.Deferred(Duration.ofMillis(Math.max(1, millis)), reason);
     }
 
     private static Duration jitter(Duration base) {

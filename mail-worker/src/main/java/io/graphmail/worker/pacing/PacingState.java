@@ -1,6 +1,8 @@
 package io.graphmail.worker.pacing;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -9,11 +11,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One account's pacing, shared by all workers (collection {@code account_pacing}, workers only).
  *
- * @param nextSendAt the earliest instant (epoch ms) the next message may go: messages are spaced
- *     evenly, one per {@code 60 s / messagesPerMinute} (a generic cell rate algorithm)
+ * @param nextSendAt the next free slot (epoch ms): slots are spaced evenly, one per
+ *     {@code 60 s / messagesPerMinute} (a generic cell rate algorithm), and handed out in order
  * @param leases permits in progress: lease id → expiry (epoch ms)
  * @param recipientsByHour recipients sent per hour (epoch hour → count) over the last 24 hours
  * @param blockedUntil Graph's last {@code Retry-After} for this mailbox (epoch ms)
+ * @param recentSends when the sends of the last minute started (epoch ms), oldest first
  */
 @Document("account_pacing")
 record PacingState(
@@ -22,9 +25,21 @@ record PacingState(
         Map<String, Long> leases,
         Map<String, Long> recipientsByHour,
         long blockedUntil,
+        List<Long> recentSends,
         @Version Long version) {
 
     static PacingState fresh(String accountId) {
-        return new PacingState(accountId, 0, new HashMap<>(), new HashMap<>(), 0, null);
+        return new PacingState(accountId, 0, new HashMap<>(), new HashMap<>(), 0, new ArrayList<>(), null);
+    }
+
+    PacingState withDefaults() {
+        return new PacingState(
+                accountId,
+                nextSendAt,
+                leases == null ? new HashMap<>() : leases,
+                recipientsByHour == null ? new HashMap<>() : recipientsByHour,
+                blockedUntil,
+                recentSends == null ? new ArrayList<>() : recentSends,
+                version);
     }
 }

@@ -49,7 +49,23 @@ class Deliveries {
     }
 
     void markRetrying(String key, String error) {
-        update(key, new Update().set("state", Delivery.State.RETRYING).set("lastError", error));
+        update(
+                key,
+                new Update()
+                        .set("state", Delivery.State.RETRYING)
+                        .set("lastError", error)
+                        .unset("paceSlot"));
+    }
+
+    /** Not yet its turn: like {@link #putBack}, and remember the turn the pacing gave it. */
+    void reserve(String key, long paceSlot) {
+        update(
+                key,
+                new Update()
+                        .set("state", Delivery.State.RETRYING)
+                        .set("lastError", "PACED: RATE")
+                        .set("paceSlot", paceSlot)
+                        .inc("attempts", -1));
     }
 
     /** The attempt never reached Graph: make the command claimable again without counting it. */
@@ -68,7 +84,8 @@ class Deliveries {
                 .set("state", Delivery.State.RETRYING)
                 .set("lastError", error)
                 .inc("attempts", -1)
-                .inc("throttles", 1);
+                .inc("throttles", 1)
+                .unset("paceSlot");
         Delivery delivery = mongo.findAndModify(
                 query(where("_id").is(key)), update, options().returnNew(true), Delivery.class);
         return delivery == null || delivery.throttles() == null ? 1 : delivery.throttles();

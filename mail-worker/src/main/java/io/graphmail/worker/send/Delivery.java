@@ -7,6 +7,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * What the workers know about one send command; the guard that keeps a command from being sent
  * twice, whichever worker receives it and however often.
+ *
+ * <p>{@code paceSlot} is the turn (epoch ms) the account's pacing reserved for it, if any.
  */
 @Document("deliveries")
 record Delivery(
@@ -15,6 +17,7 @@ record Delivery(
         State state,
         int attempts,
         Integer throttles,
+        Long paceSlot,
         Instant claimedAt,
         Instant sentAt,
         String lastError) {

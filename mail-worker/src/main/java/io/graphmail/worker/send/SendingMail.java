@@ -79,7 +79,16 @@ class SendingMail {
             return new AlreadyClaimed(deliveries, events, retry, clock).handle(command);
         }
         int attempt = claimed.get().attempts();
-        Permit permit = pacing.acquire(command.accountId(), recipients(command), limitsOf(account.get()));
+        Permit permit = pacing.acquire(
+                command.accountId(),
+                recipients(command),
+                limitsOf(account.get()),
+                claimed.get().paceSlot());
+        if (permit instanceof Permit.Reserved reserved) {
+            deliveries.reserve(command.deliveryKey(), reserved.slot());
+            meterRegistry.counter("graphmail.mail.deferred", "reason", "RATE").increment();
+            return new Outcome.RetryLater(reserved.delay());
+        }
         if (permit instanceof Permit.Deferred deferred) {
             deliveries.putBack(command.deliveryKey(), "PACED: " + deferred.reason());
             meterRegistry
