@@ -1,6 +1,7 @@
 package io.graphmail.worker.accounts;
 
 import java.util.Optional;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,5 +17,11 @@ public class AccountDirectory {
 
     public Optional<AccountSettings> find(String accountId) {
         return Optional.ofNullable(mongo.findById(accountId, AccountSettings.class));
+    }
+
+    /** The account as read at most a second ago (sending reads it for every message). */
+    @Cacheable(cacheNames = "sending-accounts", unless = "#result == null")
+    public Optional<AccountSettings> findRecent(String accountId) {
+        return find(accountId);
     }
 }

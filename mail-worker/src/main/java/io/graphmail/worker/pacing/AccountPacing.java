@@ -32,6 +32,12 @@ public class AccountPacing {
 
     private static final int ATTEMPTS = 20;
     private static final long MINUTE_MS = Duration.ofMinutes(1).toMillis();
+    /**
+     * The log counts a little more than a minute: Graph counts a send when the request arrives, a
+     * moment after the grant, and that moment varies (and so do the clocks of different workers).
+     */
+    private static final long WINDOW_MS = MINUTE_MS + 500;
+
     private static final long HOUR_MS = Duration.ofHours(1).toMillis();
     /** Above this rate the per-minute log would grow large; the even schedule alone is enough there. */
     private static final int LOGGED_RATE_LIMIT = 1000;
@@ -130,10 +136,10 @@ public class AccountPacing {
             return new Permit.Deferred(jitter(Duration.ofMillis(250)), "CONCURRENCY");
         }
         var lastMinute = state.recentSends().stream()
-                .filter(startedAt -> startedAt > now - MINUTE_MS)
+                .filter(startedAt -> startedAt > now - WINDOW_MS)
                 .toList();
         if (isLogged(limits) && lastMinute.size() >= limits.messagesPerMinute()) {
-            return deferred(lastMinute.get(0) + MINUTE_MS - now, "RATE");
+            return deferred(lastMinute.get(0) + WINDOW_MS - now, "RATE");
         }
         return null;
     }
@@ -161,7 +167,7 @@ public class AccountPacing {
         var recentSends = new ArrayList<Long>();
         if (isLogged(limits)) {
             state.recentSends().stream()
-                    .filter(startedAt -> startedAt > now - MINUTE_MS)
+                    .filter(startedAt -> startedAt > now - WINDOW_MS)
                     .forEach(recentSends::add);
             recentSends.add(now);
         }

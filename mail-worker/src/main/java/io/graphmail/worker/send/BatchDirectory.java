@@ -2,6 +2,7 @@ package io.graphmail.worker.send;
 
 import java.util.UUID;
 import org.bson.Document;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,12 @@ class BatchDirectory {
         this.mongo = mongo;
     }
 
-    /** The batch's state; ACTIVE for an unknown batch, whose messages were accepted all the same. */
-    State state(UUID batchId) {
+    /**
+     * The batch's state as read at most a second ago; ACTIVE for an unknown batch, whose messages
+     * were accepted all the same.
+     */
+    @Cacheable("batch-states")
+    public State state(UUID batchId) {
         Document batch = mongo.findById(batchId.toString(), Document.class, "batches");
         return batch == null || batch.getString("state") == null
                 ? State.ACTIVE

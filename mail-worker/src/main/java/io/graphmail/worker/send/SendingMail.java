@@ -59,7 +59,7 @@ class SendingMail {
     }
 
     Outcome send(SendMailCommand command) {
-        var account = accounts.find(command.accountId());
+        var account = accounts.findRecent(command.accountId());
         if (account.isEmpty()) {
             events.failed(failedEvent(command, 0, "UNKNOWN_ACCOUNT", true));
             return Outcome.done();
