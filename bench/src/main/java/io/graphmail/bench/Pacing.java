@@ -17,7 +17,7 @@ public final class Pacing {
     private static final int ACCOUNTS = 10;
     private static final int PER_MINUTE = Integer.getInteger("bench.pacing.perMinute", 60);
     private static final int MAX_CONCURRENT = 4;
-    private static final int SECONDS = Integer.getInteger("bench.pacing.seconds", 60);
+    private static final int SECONDS = Integer.getInteger("bench.pacing.seconds", 180);
     private static final int WORKERS = Integer.getInteger("bench.workers", 2);
     private static final int LATENCY_MS = 200;
 

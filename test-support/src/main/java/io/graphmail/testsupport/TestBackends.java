@@ -1,7 +1,6 @@
 package io.graphmail.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
@@ -79,7 +78,7 @@ public final class TestBackends {
             container.start();
             return withDatabase(container.getConnectionString(), database);
         }
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new IdIndexedMemoryBackend());
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
