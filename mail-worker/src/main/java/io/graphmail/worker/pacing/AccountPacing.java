@@ -204,8 +204,12 @@ public class AccountPacing {
                 .sum();
     }
 
+    /** Slots as far apart as the log allows, so that a message on time never waits for the log. */
     private static long spacing(Limits limits) {
-        return limits.messagesPerMinute() > 0 ? MINUTE_MS / limits.messagesPerMinute() : 0;
+        if (limits.messagesPerMinute() == 0) {
+            return 0;
+        }
+        return (isLogged(limits) ? WINDOW_MS : MINUTE_MS) / limits.messagesPerMinute();
     }
 
     private static boolean isLogged(Limits limits) {

@@ -30,15 +30,16 @@ class AccountPacingTests {
         client.close();
     }
 
+    // Two a minute: slots 30.25 s apart, half of the 60.5 s the log counts as a minute.
     @Test
     void givesMessagesThatAreNotYetDueEvenlySpacedSlotsInTurn() {
         var twoPerMinute = new Limits(2, 0, 0);
 
         assertThat(pacing.acquire(account, 1, twoPerMinute, null)).isInstanceOf(Permit.Granted.class);
         assertThat(pacing.acquire(account, 1, twoPerMinute, null))
-                .isEqualTo(new Permit.Reserved(30_000, Duration.ofSeconds(30)));
+                .isEqualTo(new Permit.Reserved(30_250, Duration.ofMillis(30_250)));
         assertThat(pacing.acquire(account, 1, twoPerMinute, null))
-                .isEqualTo(new Permit.Reserved(60_000, Duration.ofSeconds(60)));
+                .isEqualTo(new Permit.Reserved(60_500, Duration.ofMillis(60_500)));
     }
 
     @Test
@@ -49,12 +50,12 @@ class AccountPacingTests {
 
         clock.set(29_000);
         assertThat(pacing.acquire(account, 1, twoPerMinute, reserved.slot()))
-                .isEqualTo(new Permit.Deferred(Duration.ofSeconds(1), "RATE"));
-        clock.set(30_000);
+                .isEqualTo(new Permit.Deferred(Duration.ofMillis(1_250), "RATE"));
+        clock.set(30_250);
         assertThat(pacing.acquire(account, 1, twoPerMinute, reserved.slot())).isInstanceOf(Permit.Granted.class);
         assertThat(pacing.acquire(account, 1, twoPerMinute, null))
                 .as("the next newcomer gets the slot after")
-                .isEqualTo(new Permit.Reserved(60_000, Duration.ofSeconds(30)));
+                .isEqualTo(new Permit.Reserved(60_500, Duration.ofMillis(30_250)));
     }
 
     @Test
@@ -73,7 +74,7 @@ class AccountPacingTests {
         assertThat(pacing.acquire(account, 1, twoPerMinute, fourth))
                 .as("two sends started in the last minute; the next may go when the first is a minute old"
                         + " (and half a second, for the way to Graph)")
-                .isEqualTo(new Permit.Deferred(Duration.ofMillis(40_500), "RATE"));
+                .isEqualTo(new Permit.Deferred(Duration.ofMillis(39_750), "RATE"));
     }
 
     @Test
@@ -85,7 +86,7 @@ class AccountPacingTests {
 
         clock.set(slot);
         assertThat(pacing.acquire(account, 1, twoPerMinute, slot))
-                .isEqualTo(new Permit.Deferred(Duration.ofSeconds(70), "THROTTLED_BY_GRAPH"));
+                .isEqualTo(new Permit.Deferred(Duration.ofMillis(69_750), "THROTTLED_BY_GRAPH"));
         clock.set(100_000);
         assertThat(pacing.acquire(account, 1, twoPerMinute, slot))
                 .as("the old slot no longer counts; the first slot after the hold is free")
