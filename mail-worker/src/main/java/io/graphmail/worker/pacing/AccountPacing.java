@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -33,8 +32,8 @@ public class AccountPacing {
     private static final int ATTEMPTS = 20;
     private static final long MINUTE_MS = Duration.ofMinutes(1).toMillis();
     /**
-     * The log counts a little more than a minute: Graph counts a send when the request arrives, a
-     * moment after the grant, and that moment varies (and so do the clocks of different workers).
+     * The log counts a little more than a minute, for the clocks of different workers, which differ
+     * a little.
      */
     private static final long WINDOW_MS = MINUTE_MS + 500;
 
@@ -63,7 +62,7 @@ public class AccountPacing {
      */
     public Permit acquire(String accountId, int recipients, Limits limits, Long reservedSlot) {
         if (limits.isUnlimited()) {
-            return new Permit.Granted(accountId, null);
+            return new Permit.Granted(accountId, null, false);
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             long now = clock.millis();
@@ -81,18 +80,22 @@ public class AccountPacing {
                     ? reserve(state, recipients, limits, reserved.slot())
                     : grant(state, holdsSlot ? 0 : recipients, limits, now, leaseId, !holdsSlot);
             if (save(next)) {
-                return decision instanceof Permit.Reserved ? decision : new Permit.Granted(accountId, leaseId);
+                return decision instanceof Permit.Reserved
+                        ? decision
+                        : new Permit.Granted(accountId, leaseId, isLogged(limits));
             }
         }
         return new Permit.Deferred(jitter(Duration.ofMillis(250)), "CONTENDED");
     }
 
+    /** The Graph call is over: it no longer counts as in progress, and counts in the log from now. */
     public void release(Permit.Granted permit) {
         if (permit.leaseId() != null) {
-            mongo.updateFirst(
-                    query(where("_id").is(permit.accountId())),
-                    new Update().unset("leases." + permit.leaseId()).inc("version", 1),
-                    PacingState.class);
+            var update = new Update().unset("leases." + permit.leaseId()).inc("version", 1);
+            if (permit.logged()) {
+                update.set("recentSends." + permit.leaseId(), clock.millis());
+            }
+            mongo.updateFirst(query(where("_id").is(permit.accountId())), update, PacingState.class);
         }
     }
 
@@ -135,8 +138,9 @@ public class AccountPacing {
         if (limits.maxConcurrent() > 0 && inProgress >= limits.maxConcurrent()) {
             return new Permit.Deferred(jitter(Duration.ofMillis(250)), "CONCURRENCY");
         }
-        var lastMinute = state.recentSends().stream()
-                .filter(startedAt -> startedAt > now - WINDOW_MS)
+        var lastMinute = state.recentSends().values().stream()
+                .filter(sentAt -> sentAt > now - WINDOW_MS)
+                .sorted()
                 .toList();
         if (isLogged(limits) && lastMinute.size() >= limits.messagesPerMinute()) {
             return deferred(lastMinute.get(0) + WINDOW_MS - now, "RATE");
@@ -164,12 +168,14 @@ public class AccountPacing {
             }
         });
         leases.put(leaseId, now + defaults.leaseTime().toMillis());
-        var recentSends = new ArrayList<Long>();
+        var recentSends = new HashMap<String, Long>();
         if (isLogged(limits)) {
-            state.recentSends().stream()
-                    .filter(startedAt -> startedAt > now - WINDOW_MS)
-                    .forEach(recentSends::add);
-            recentSends.add(now);
+            state.recentSends().forEach((id, sentAt) -> {
+                if (sentAt > now - WINDOW_MS) {
+                    recentSends.put(id, sentAt);
+                }
+            });
+            recentSends.put(leaseId, now);
         }
         long nextSendAt = takesSlot ? Math.max(state.nextSendAt(), now) + spacing(limits) : state.nextSendAt();
         return new PacingState(

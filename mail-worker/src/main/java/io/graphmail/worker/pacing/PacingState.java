@@ -1,8 +1,6 @@
 package io.graphmail.worker.pacing;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -16,7 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param leases permits in progress: lease id → expiry (epoch ms)
  * @param recipientsByHour recipients sent per hour (epoch hour → count) over the last 24 hours
  * @param blockedUntil Graph's last {@code Retry-After} for this mailbox (epoch ms)
- * @param recentSends when the sends of the last minute started (epoch ms), oldest first
+ * @param recentSends the sends of the last minute: lease id → when it was granted, replaced by when
+ *     its Graph call ended (epoch ms), since Graph counts a send some time after the grant
  */
 @Document("account_pacing")
 record PacingState(
@@ -25,11 +24,11 @@ record PacingState(
         Map<String, Long> leases,
         Map<String, Long> recipientsByHour,
         long blockedUntil,
-        List<Long> recentSends,
+        Map<String, Long> recentSends,
         @Version Long version) {
 
     static PacingState fresh(String accountId) {
-        return new PacingState(accountId, 0, new HashMap<>(), new HashMap<>(), 0, new ArrayList<>(), null);
+        return new PacingState(accountId, 0, new HashMap<>(), new HashMap<>(), 0, new HashMap<>(), null);
     }
 
     PacingState withDefaults() {
@@ -39,7 +38,7 @@ record PacingState(
                 leases == null ? new HashMap<>() : leases,
                 recipientsByHour == null ? new HashMap<>() : recipientsByHour,
                 blockedUntil,
-                recentSends == null ? new ArrayList<>() : recentSends,
+                recentSends == null ? new HashMap<>() : recentSends,
                 version);
     }
 }

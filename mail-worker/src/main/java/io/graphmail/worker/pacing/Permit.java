@@ -5,8 +5,11 @@ import java.time.Duration;
 /** The pacer's answer: go (and return the permit afterwards), come back at a reserved slot, or wait. */
 public sealed interface Permit {
 
-    /** Send now; {@link AccountPacing#release} when the Graph call is over. */
-    record Granted(String accountId, String leaseId) implements Permit {}
+    /**
+     * Send now; {@link AccountPacing#release} when the Graph call is over. {@code logged}: the send
+     * counts in the account's log of the last minute.
+     */
+    record Granted(String accountId, String leaseId, boolean logged) implements Permit {}
 
     /**
      * The message has its turn at {@code slot} (epoch ms), which is now its own: keep it and present

@@ -78,6 +78,20 @@ class AccountPacingTests {
     }
 
     @Test
+    void countsASendInTheLogFromWhenItsGraphCallEnded() {
+        var onePerMinute = new Limits(1, 0, 0);
+        var first = (Permit.Granted) pacing.acquire(account, 1, onePerMinute, null);
+        long slot = ((Permit.Reserved) pacing.acquire(account, 1, onePerMinute, null)).slot();
+        clock.set(5_000);
+        pacing.release(first);
+
+        clock.set(slot);
+        assertThat(pacing.acquire(account, 1, onePerMinute, slot))
+                .as("the first call ended at 5 s, so Graph may have counted it as late as that")
+                .isEqualTo(new Permit.Deferred(Duration.ofSeconds(5), "RATE"));
+    }
+
+    @Test
     void slotsFromBeforeGraphThrottledTheAccountAreReplaced() {
         var twoPerMinute = new Limits(2, 0, 0);
         pacing.acquire(account, 1, twoPerMinute, null);
