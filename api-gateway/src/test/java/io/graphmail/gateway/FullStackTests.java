@@ -29,7 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.config.name=api-gateway",
             "graphmail.security.api-keys=test-key-1,test-key-2",
             "graphmail.gateway.sweeper.interval=200ms",
-            "graphmail.gateway.sweeper.grace=1s"
+            "graphmail.gateway.sweeper.grace=1s",
+            // Tests ask for the syncs they need; scheduled rounds would add traffic they do not expect.
+            "graphmail.sync.schedule-enabled=false"
         })
 public abstract class FullStackTests {
 

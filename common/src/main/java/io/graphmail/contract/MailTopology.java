@@ -23,6 +23,7 @@ public final class MailTopology {
     public static final String ACCOUNT_STATUS_ROUTING_KEY = "account.status.v1";
     public static final String ACCOUNT_REMOVED_ROUTING_KEY = "account.removed.v1";
     public static final String BATCH_STATE_ROUTING_KEY = "batch.state.v1";
+    public static final String SYNC_ROUTING_KEY = "mailbox.sync.v1";
 
     public static final String SEND_QUEUE = "graphmail.mail.send";
     /** Prefix of the delay queues, one per delay tier: {@code graphmail.mail.send.retry.5s}. */
@@ -36,6 +37,8 @@ public final class MailTopology {
     public static final String GATEWAY_ACCOUNT_EVENTS_QUEUE = "graphmail.gateway.account-events";
     public static final String WORKER_ACCOUNT_EVENTS_QUEUE = "graphmail.worker.account-events";
     public static final String WORKER_BATCH_EVENTS_QUEUE = "graphmail.worker.batch-events";
+    public static final String SYNC_QUEUE = "graphmail.mailbox.sync";
+    public static final String SYNC_DEAD_LETTER_QUEUE = "graphmail.mailbox.sync.dlq";
 
     /** Header carrying the human-readable reason a message was dead-lettered. */
     public static final String REASON_HEADER = "x-graphmail-reason";

@@ -35,10 +35,15 @@ public final class SimulatorHttp {
         return send(request(path, TOKEN).GET());
     }
 
-    public Response getAbsolute(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + TOKEN)
-                .GET());
+    /** A Graph call with extra headers, given as name-value pairs; a name may repeat. */
+    public Response getWithHeaders(String path, String... headers) {
+        return send(request(path, TOKEN).GET().headers(headers));
+    }
+
+    /** Follows an absolute link, such as a next link or delta link, with extra headers as name-value pairs. */
+    public Response getAbsolute(String url, String... headers) {
+        var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN);
+        return send(headers.length == 0 ? request.GET() : request.GET().headers(headers));
     }
 
     public Response get(String path, String token) {
@@ -74,6 +79,23 @@ public final class SimulatorHttp {
     public Response put(String path, String body) {
         return send(
                 request(path, TOKEN).header("Content-Type", "application/json").PUT(bodyOf(body)));
+    }
+
+    public Response patch(String path, String body) {
+        return send(
+                request(path, TOKEN).header("Content-Type", "application/json").method("PATCH", bodyOf(body)));
+    }
+
+    /** Fetches raw bytes, such as an attachment's {@code $value}. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(request(path, TOKEN).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response delete(String path) {

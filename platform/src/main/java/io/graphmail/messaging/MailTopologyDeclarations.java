@@ -60,6 +60,13 @@ public final class MailTopologyDeclarations {
                 .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
                 .build();
 
+        Queue sync = workQueue(SYNC_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(SYNC_DEAD_LETTER_QUEUE)
+                .build();
+        Queue syncDeadLetters =
+                QueueBuilder.durable(SYNC_DEAD_LETTER_QUEUE).quorum().build();
+
         var declarables = new java.util.ArrayList<org.springframework.amqp.core.Declarable>();
         for (RetryTier tier : RetryTier.values()) {
             Queue delay = QueueBuilder.durable(tier.queue())
@@ -72,6 +79,9 @@ public final class MailTopologyDeclarations {
         }
 
         declarables.addAll(java.util.List.of(
+                sync,
+                syncDeadLetters,
+                BindingBuilder.bind(sync).to(commands).with(SYNC_ROUTING_KEY),
                 workerBatchEvents,
                 eventBinding(workerBatchEvents, events, BATCH_STATE_ROUTING_KEY),
                 consent,

@@ -44,7 +44,8 @@ public class MessagingConfiguration {
                 "io.graphmail.contract",
                 "io.graphmail.contract.send",
                 "io.graphmail.contract.accounts",
-                "io.graphmail.contract.batches");
+                "io.graphmail.contract.batches",
+                "io.graphmail.contract.sync");
     }
 
     @Bean

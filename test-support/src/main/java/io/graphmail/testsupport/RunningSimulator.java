@@ -216,6 +216,86 @@ public final class RunningSimulator implements AutoCloseable {
     }
 
     /**
+     * Files {@code count} generated messages (about 4 KB of HTML each) in a folder of the mailbox; more settings
+     * (attachments, sizes, dates) in {@code extra}, as the simulator's README lists them. Returns their Graph ids.
+     */
+    public List<String> generateMessages(String mailbox, String folder, int count, Map<String, Object> extra) {
+        var request = new LinkedHashMap<String, Object>(extra);
+        request.put("count", count);
+        request.put("folder", folder);
+        JsonNode body = control.post()
+                .uri("/_sim/mailboxes/{mailbox}/messages/generate", mailbox)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(JsonNode.class);
+        return body.get("ids").valueStream().map(JsonNode::asString).toList();
+    }
+
+    /** Files one message given in Graph's JSON shape (attachments with Base64 {@code contentBytes}); returns its id. */
+    public String seedMessage(String mailbox, String folder, Map<String, Object> message) {
+        JsonNode body = control.post()
+                .uri("/_sim/mailboxes/{mailbox}/messages?folder={folder}", mailbox, folder)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(message)
+                .retrieve()
+                .body(JsonNode.class);
+        return body.get("id").asString();
+    }
+
+    /** Removes every injected fault and latency, keeping mailboxes and everything else. */
+    public void clearFaults() {
+        control.delete().uri("/_sim/faults").retrieve().toBodilessEntity();
+    }
+
+    /** Changes a message's properties (e.g. {@code isRead}, {@code subject}) as its owner would. */
+    public void updateMessage(String mailbox, String id, Map<String, Object> changes) {
+        control.patch()
+                .uri("/_sim/mailboxes/{mailbox}/messages/{id}", mailbox, id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(changes)
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** Deletes a message as its owner would. */
+    public void deleteMessage(String mailbox, String id) {
+        control.delete()
+                .uri("/_sim/mailboxes/{mailbox}/messages/{id}", mailbox, id)
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** The messages now in a folder: Graph id → subject, read flag and the like, as Graph JSON. */
+    public Map<String, JsonNode> folderContents(String mailbox, String folder) {
+        JsonNode body = control.get()
+                .uri("/_sim/mailboxes/{mailbox}/folders/{folder}/messages", mailbox, folder)
+                .retrieve()
+                .body(JsonNode.class);
+        var contents = new LinkedHashMap<String, JsonNode>();
+        body.get("value")
+                .valueStream()
+                .forEach(entry -> contents.put(entry.get("id").asString(), entry));
+        return contents;
+    }
+
+    /** From now on every delta and skip token issued for the mailbox is refused (410), as when Graph drops them. */
+    public void expireDeltaTokens(String mailbox) {
+        control.post()
+                .uri("/_sim/mailboxes/{mailbox}/delta/expire", mailbox)
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** How clients have run delta queries on the mailbox since the last reset. */
+    public DeltaStats deltaStats(String mailbox) {
+        return control.get()
+                .uri("/_sim/mailboxes/{mailbox}/delta/stats", mailbox)
+                .retrieve()
+                .body(DeltaStats.class);
+    }
+
+    /**
      * Forgets all mailboxes, faults, throttling limits and stats, request counts and identity state (device codes,
      * tokens, apps, counts).
      */
@@ -251,4 +331,15 @@ public final class RunningSimulator implements AutoCloseable {
      */
     public record MailboxStats(
             long requests, long sends, long throttled, int maxConcurrentObserved, int maxSendsInAnyMinute) {}
+
+    /**
+     * How clients ran delta queries on a mailbox.
+     *
+     * @param initialRounds rounds started without a delta token (everything in the folder)
+     * @param tokenRounds rounds started from a delta token (only what changed)
+     * @param pages pages served, including the first of each round
+     * @param expiredTokens requests refused because their token had expired
+     */
+    public record DeltaStats(
+            long initialRounds, long tokenRounds, long pages, long expiredTokens, long immutableIdRequests) {}
 }

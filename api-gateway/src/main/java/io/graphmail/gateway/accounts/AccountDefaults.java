@@ -1,4 +1,4 @@
-package io.graphmail.gateway.send;
+package io.graphmail.gateway.accounts;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     original {@code /api/v1/emails} endpoints)
  */
 @ConfigurationProperties("graphmail.accounts")
-record AccountDefaults(@DefaultValue("default") String defaultAccount) {
+public record AccountDefaults(@DefaultValue("default") String defaultAccount) {
 
-    String orDefault(String accountId) {
+    public String orDefault(String accountId) {
         return accountId == null || accountId.isBlank() ? defaultAccount : accountId;
     }
 }

@@ -50,6 +50,12 @@ class Accounts {
         mongo.updateFirst(query(where("_id").is(id)), update, Account.class);
     }
 
+    List<String> idsWithStatus(AccountStatus status) {
+        var withStatus = query(where("status").is(status));
+        withStatus.fields().include("_id");
+        return mongo.find(withStatus, Account.class).stream().map(Account::id).toList();
+    }
+
     long countByStatus(AccountStatus status) {
         return mongo.count(query(where("status").is(status)), Account.class);
     }

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.accounts;
 
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** What other features may ask about accounts. */
@@ -17,5 +18,10 @@ public class KnownAccounts {
         if (accounts.find(accountId).isEmpty()) {
             throw new AccountNotFound(accountId);
         }
+    }
+
+    /** The accounts that can reach Graph now (consented, tokens working). */
+    public List<String> activeAccountIds() {
+        return accounts.idsWithStatus(AccountStatus.ACTIVE);
     }
 }

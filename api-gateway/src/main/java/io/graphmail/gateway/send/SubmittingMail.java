@@ -1,6 +1,7 @@
 package io.graphmail.gateway.send;
 
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.messaging.PublishFailed;

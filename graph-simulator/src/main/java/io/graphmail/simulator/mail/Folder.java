@@ -5,17 +5,23 @@ import java.util.Arrays;
 
 /** The well-known mail folders the simulator keeps; a folder's id is its well-known name. */
 enum Folder {
-    INBOX("inbox"),
-    SENT_ITEMS("sentitems");
+    INBOX("inbox", "Inbox"),
+    SENT_ITEMS("sentitems", "Sent Items");
 
     private final String id;
+    private final String displayName;
 
-    Folder(String id) {
+    Folder(String id, String displayName) {
         this.id = id;
+        this.displayName = displayName;
     }
 
     String id() {
         return id;
+    }
+
+    String displayName() {
+        return displayName;
     }
 
     static Folder named(String name) {

@@ -1,44 +1,88 @@
 package io.graphmail.simulator.mail;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
-/** One mailbox's messages in filing order, and the log of what it sent. Thread-safe. */
+/**
+ * One mailbox's messages in filing order, the log of every change to them, and the log of what it sent. Thread-safe.
+ */
 final class Mailbox {
 
-    private final List<Message> messages = new ArrayList<>();
+    private final Map<String, Message> messages = new LinkedHashMap<>();
     private final List<Message> sent = new ArrayList<>();
+    private final ChangeLog changes = new ChangeLog();
+    private final DeltaCounts deltaCounts = new DeltaCounts();
 
     /** Files a message, replacing one with the same id so that seeding twice does not duplicate. */
     synchronized void file(Message message) {
-        messages.removeIf(existing -> existing.id().equals(message.id()));
-        messages.add(message);
+        messages.remove(message.id());
+        messages.put(message.id(), message);
+        changes.record(message.id(), message);
     }
 
     /** Records a sent message; Graph keeps a copy in Sent Items only when asked to. */
     synchronized void recordSent(Message message, boolean saveToSentItems) {
         sent.add(message);
         if (saveToSentItems) {
-            messages.add(message);
+            file(message);
         }
     }
 
+    /** Replaces a message by what {@code change} makes of it, keeping its place in filing order. */
+    synchronized Optional<Message> update(String id, UnaryOperator<Message> change) {
+        Message current = messages.get(id);
+        if (current == null) {
+            return Optional.empty();
+        }
+        Message changed = change.apply(current);
+        messages.put(id, changed);
+        changes.record(id, changed);
+        return Optional.of(changed);
+    }
+
+    synchronized boolean delete(String id) {
+        if (messages.remove(id) == null) {
+            return false;
+        }
+        changes.record(id, null);
+        return true;
+    }
+
     synchronized List<Message> messages() {
-        return List.copyOf(messages);
+        return List.copyOf(messages.values());
     }
 
     synchronized List<Message> messagesIn(Folder folder) {
-        return messages.stream()
+        return messages.values().stream()
                 .filter(message -> folder.id().equals(message.parentFolderId()))
                 .toList();
     }
 
     synchronized Optional<Message> find(String id) {
-        return messages.stream().filter(message -> message.id().equals(id)).findFirst();
+        return Optional.ofNullable(messages.get(id));
     }
 
     synchronized List<Message> sent() {
         return List.copyOf(sent);
+    }
+
+    synchronized ChangeLog.Position changePosition() {
+        return changes.position();
+    }
+
+    synchronized List<ChangeLog.Change> changesUpTo(long sequence) {
+        return changes.upTo(sequence);
+    }
+
+    synchronized long expireSyncStates() {
+        return changes.expire();
+    }
+
+    DeltaCounts deltaCounts() {
+        return deltaCounts;
     }
 }

@@ -1,5 +1,6 @@
 package io.graphmail.simulator.mail;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Control API: seed mailboxes, see what was sent, start afresh. */
+/** Control API: seed mailboxes, see what they hold and what was sent, start afresh. */
 @RestController
 @RequestMapping("/_sim/mailboxes")
 class MailboxesController {
@@ -28,7 +29,34 @@ class MailboxesController {
         this.json = json;
     }
 
-    /** Files one message (a JSON object) or many (a JSON array), by default in the inbox. */
+    /** What a test compares a synchronized copy of a folder with. */
+    record FolderEntry(
+            String id,
+            String subject,
+            Boolean isRead,
+            Instant receivedDateTime,
+            Instant lastModifiedDateTime,
+            String changeKey,
+            List<String> categories) {
+
+        static FolderEntry of(Message message) {
+            return new FolderEntry(
+                    message.id(),
+                    message.subject(),
+                    message.isRead(),
+                    message.receivedDateTime(),
+                    message.lastModifiedDateTime(),
+                    message.changeKey(),
+                    message.categories());
+        }
+    }
+
+    record FolderContents(String folder, int count, List<FolderEntry> value) {}
+
+    /**
+     * Files one message (a JSON object) or many (a JSON array) in the folder each names as {@code parentFolderId}, or
+     * else in the {@code folder} given, by default the inbox.
+     */
     @PostMapping("/{mailbox}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     Object seed(
@@ -43,6 +71,16 @@ class MailboxesController {
         return file(target, into, body);
     }
 
+    /** The messages in a folder, in filing order. */
+    @GetMapping("/{mailbox}/folders/{folder}/messages")
+    FolderContents contents(@PathVariable String mailbox, @PathVariable String folder) {
+        var into = Folder.named(folder);
+        var entries = mailboxes.of(mailbox).messagesIn(into).stream()
+                .map(FolderEntry::of)
+                .toList();
+        return new FolderContents(into.id(), entries.size(), entries);
+    }
+
     @GetMapping("/{mailbox}/sent")
     Map<String, List<Message>> sent(@PathVariable String mailbox) {
         return Map.of("value", mailboxes.of(mailbox).sent());
@@ -55,7 +93,9 @@ class MailboxesController {
     }
 
     private Message file(Mailbox mailbox, Folder folder, JsonNode node) {
-        Message message = json.treeToValue(node, Message.class).filedIn(folder, Message.now());
+        Message seeded = json.treeToValue(node, Message.class);
+        Folder into = seeded.parentFolderId() == null ? folder : Folder.named(seeded.parentFolderId());
+        Message message = seeded.filedIn(into, Message.now());
         mailbox.file(message);
         return message;
     }

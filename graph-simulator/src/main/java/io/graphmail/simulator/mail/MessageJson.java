@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -23,12 +24,17 @@ class MessageJson {
     }
 
     ObjectNode message(Message message, MessageQuery query) {
+        return message(message, query.select(), query.withAttachments());
+    }
+
+    /** The message with only the {@code select}ed properties (all when empty), attachments only when asked for. */
+    ObjectNode message(Message message, Set<String> select, boolean withAttachments) {
         ObjectNode node = json.valueToTree(message);
-        if (!query.withAttachments()) {
+        if (!withAttachments) {
             node.remove("attachments");
         }
-        if (!query.select().isEmpty()) {
-            node.retain(query.select());
+        if (!select.isEmpty()) {
+            node.retain(select);
         }
         return node;
     }
@@ -38,7 +44,7 @@ class MessageJson {
         String self =
                 ServletUriComponentsBuilder.fromRequestUri(request).build().toUriString();
         var body = new LinkedHashMap<String, Object>();
-        body.put("@odata.context", self.substring(0, self.indexOf("/v1.0/") + 6) + "$metadata#messages");
+        body.put("@odata.context", ODataContext.of(request, "messages"));
         body.put(
                 "value",
                 matching.stream()

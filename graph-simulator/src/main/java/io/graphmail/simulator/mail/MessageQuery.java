@@ -60,7 +60,8 @@ record MessageQuery(
         }
     }
 
-    private static Set<String> select(String select) {
+    /** The properties {@code $select} names, the id always among them; empty for all properties. */
+    static Set<String> select(String select) {
         if (select == null || select.isBlank()) {
             return Set.of();
         }

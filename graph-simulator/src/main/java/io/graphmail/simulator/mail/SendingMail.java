@@ -2,7 +2,6 @@ package io.graphmail.simulator.mail;
 
 import io.graphmail.simulator.web.GraphErrorException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -47,13 +46,13 @@ class SendingMail {
         }
     }
 
-    private static void checkAttachments(List<Message.FileAttachment> attachments) {
+    private static void checkAttachments(List<FileAttachment> attachments) {
         if (attachments == null) {
             return;
         }
         for (var attachment : attachments) {
             try {
-                Base64.getDecoder().decode(attachment.contentBytes() == null ? "" : attachment.contentBytes());
+                attachment.content();
             } catch (IllegalArgumentException e) {
                 throw GraphErrorException.badRequest(
                         "ErrorInvalidRequest",

@@ -77,6 +77,7 @@ class MessageQueryTests {
 
     private static Message received(Instant at) {
         return new Message(
-                null, at, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, at, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null);
     }
 }

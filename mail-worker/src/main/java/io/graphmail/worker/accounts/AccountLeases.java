@@ -2,6 +2,7 @@ package io.graphmail.worker.accounts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -11,11 +12,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Short leases across all workers (ShedLock on MongoDB), so that only one worker at a time refreshes
- * an account's tokens: a refresh rotates the refresh token, and two at once would lose one.
+ * Leases across all workers (ShedLock on MongoDB): only one worker at a time refreshes an account's
+ * tokens (a refresh rotates the refresh token, and two at once would lose one), or syncs a folder.
  */
 @Component
-class AccountLeases {
+public class AccountLeases {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
@@ -34,6 +35,34 @@ class AccountLeases {
         try {
             return work.get();
         } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Lease {@code name} if it is free; close it to give it back. */
+    public Optional<Lease> tryTake(String name, Duration atMost) {
+        return locks.lock(new LockConfiguration(Instant.now(), name, atMost, Duration.ZERO))
+                .map(lock -> new Lease(lock, atMost));
+    }
+
+    /** A lease held until closed; one that is never closed ends by itself after its time. */
+    public static final class Lease implements AutoCloseable {
+
+        private SimpleLock lock;
+        private final Duration atMost;
+
+        private Lease(SimpleLock lock, Duration atMost) {
+            this.lock = lock;
+            this.atMost = atMost;
+        }
+
+        /** Starts the lease's time again, for work that takes longer than one lease. */
+        public void extend() {
+            lock.extend(atMost, Duration.ZERO).ifPresent(extended -> lock = extended);
+        }
+
+        @Override
+        public void close() {
             lock.unlock();
         }
     }

@@ -1,0 +1,44 @@
+package io.graphmail.gateway.messages;
+
+import io.graphmail.gateway.accounts.KnownAccounts;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Reads the archived mailbox: pages of messages, one message, an attachment's content. */
+@Component
+class ReadingMailbox {
+
+    private final KnownAccounts accounts;
+    private final StoredMessages messages;
+    private final AttachmentFiles files;
+
+    ReadingMailbox(KnownAccounts accounts, StoredMessages messages, AttachmentFiles files) {
+        this.accounts = accounts;
+        this.messages = messages;
+        this.files = files;
+    }
+
+    /** @throws io.graphmail.gateway.accounts.AccountNotFound if the account is unknown */
+    MessagePage list(MessageQuery query) {
+        accounts.requireExists(query.filter().accountId());
+        List<StoredMessage> found = messages.page(query, query.limit() + 1);
+        boolean more = found.size() > query.limit();
+        List<StoredMessage> page = more ? found.subList(0, query.limit()) : found;
+        String nextCursor = more
+                ? MessageCursor.encode(query.filter(), query.direction(), PagePosition.of(page.get(page.size() - 1)))
+                : null;
+        return new MessagePage(page.stream().map(MessageView::listItem).toList(), nextCursor);
+    }
+
+    MessageView message(String id) {
+        return messages.find(id).map(MessageView::full).orElseThrow(() -> MessageProblem.messageNotFound(id));
+    }
+
+    AttachmentContent attachment(String messageId, String attachmentId) {
+        StoredMessage.Attachment attachment = messages.attachmentsOf(messageId)
+                .orElseThrow(() -> MessageProblem.messageNotFound(messageId))
+                .attachment(attachmentId)
+                .orElseThrow(() -> MessageProblem.attachmentNotFound(messageId, attachmentId));
+        return files.open(attachment).orElseThrow(() -> MessageProblem.attachmentNotStored(messageId, attachmentId));
+    }
+}

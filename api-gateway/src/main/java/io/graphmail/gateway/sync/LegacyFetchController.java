@@ -1,0 +1,45 @@
+package io.graphmail.gateway.sync;
+
+import io.graphmail.gateway.accounts.AccountDefaults;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The original service's fetch: it read one page of messages into memory. Here it syncs the default
+ * account's mailbox into MongoDB, where the query API reads it.
+ */
+@Tag(name = "Original API", description = "Kept for users of the original service")
+@RestController
+class LegacyFetchController {
+
+    private final RequestingSync requestingSync;
+    private final AccountDefaults accountDefaults;
+
+    LegacyFetchController(RequestingSync requestingSync, AccountDefaults accountDefaults) {
+        this.requestingSync = requestingSync;
+        this.accountDefaults = accountDefaults;
+    }
+
+    @Operation(summary = "Sync the default account's mailbox (original endpoint)")
+    @GetMapping("/api/v1/emails/fetch")
+    ResponseEntity<Map<String, Object>> fetch() {
+        String accountId = accountDefaults.orDefault(null);
+        var command = requestingSync.request(accountId, SyncRequest.DEFAULTS, "legacy-fetch");
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/accounts/" + accountId + "/sync"))
+                .body(Map.of(
+                        "runId",
+                        command.runId(),
+                        "accountId",
+                        accountId,
+                        "message",
+                        "Mailbox sync started",
+                        "messages",
+                        "/api/v1/accounts/" + accountId + "/messages"));
+    }
+}

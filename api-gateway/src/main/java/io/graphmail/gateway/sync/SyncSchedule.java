@@ -1,0 +1,87 @@
+package io.graphmail.gateway.sync;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.graphmail.gateway.accounts.KnownAccounts;
+import io.graphmail.messaging.PublishFailed;
+import java.time.Clock;
+import java.time.Duration;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Syncs every active account once per interval, however many gateways run. Time is cut into
+ * numbered rounds of one interval; a gateway that finds the current round not yet claimed in
+ * {@code sync_schedule} claims it atomically and publishes the commands, so each round fires once.
+ * ShedLock keeps two gateways from even trying at the same moment.
+ */
+@Component
+@ConditionalOnProperty(name = "graphmail.sync.schedule-enabled", matchIfMissing = true)
+class SyncSchedule {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncSchedule.class);
+    private static final String SCHEDULE = "mailbox-sync";
+
+    private final KnownAccounts accounts;
+    private final RequestingSync requestingSync;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final Duration interval;
+
+    SyncSchedule(
+            KnownAccounts accounts,
+            RequestingSync requestingSync,
+            MongoTemplate mongo,
+            Clock clock,
+            @Value("${graphmail.sync.interval:5m}") Duration interval) {
+        this.accounts = accounts;
+        this.requestingSync = requestingSync;
+        this.mongo = mongo;
+        this.clock = clock;
+        this.interval = interval;
+    }
+
+    @Scheduled(fixedDelayString = "${graphmail.sync.check-every:10s}")
+    @SchedulerLock(name = "mailbox-sync-schedule", lockAtMostFor = "5m")
+    void syncAllWhenDue() {
+        long round = clock.millis() / interval.toMillis();
+        if (!claim(round)) {
+            return;
+        }
+        int requested = 0;
+        for (String accountId : accounts.activeAccountIds()) {
+            try {
+                requestingSync.request(accountId, SyncRequest.DEFAULTS, "schedule");
+                requested++;
+            } catch (PublishFailed e) {
+                log.warn("Broker unavailable; scheduled sync of {} waits for the next round", accountId);
+            }
+        }
+        log.info("Scheduled sync round {}: {} accounts", round, requested);
+    }
+
+    /** True for exactly one caller per round, across all gateways. */
+    boolean claim(long round) {
+        try {
+            var claimed = mongo.findAndModify(
+                    query(where("_id").is(SCHEDULE).and("round").lt(round)),
+                    new Update().set("round", round).set("claimedAt", clock.instant()),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true),
+                    org.bson.Document.class,
+                    "sync_schedule");
+            return claimed != null;
+        } catch (DuplicateKeyException roundAlreadyClaimed) {
+            return false;
+        }
+    }
+}

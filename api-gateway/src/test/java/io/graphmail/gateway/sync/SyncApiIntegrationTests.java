@@ -1,0 +1,111 @@
+package io.graphmail.gateway.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.graphmail.gateway.FullStackTests;
+import io.graphmail.testsupport.TestAccounts;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Sync on request over REST, through RabbitMQ and a worker, and its status; the original fetch endpoint. */
+class SyncApiIntegrationTests extends FullStackTests {
+
+    final String accountId = "sync-" + UUID.randomUUID();
+    final String mailbox = accountId + "@graphmail.local";
+
+    @BeforeEach
+    void registerAccount() {
+        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void syncsOnRequestAndShowsEachFolder() {
+        simulator.generateMessages(mailbox, "inbox", 30, Map.of());
+        simulator.generateMessages(mailbox, "sentitems", 4, Map.of());
+
+        var response = api.post("/api/v1/accounts/" + accountId + "/sync", "");
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.header("Location")).isEqualTo("/api/v1/accounts/" + accountId + "/sync");
+        String runId = response.text("runId");
+        JsonNode status = await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/v1/accounts/" + accountId + "/sync").json(), json -> bothIdle(json, runId));
+        assertThat(folder(status, "inbox").get("added").asInt()).isEqualTo(30);
+        assertThat(folder(status, "inbox").get("folderName").asString()).isEqualTo("Inbox");
+        assertThat(folder(status, "sentitems").get("added").asInt()).isEqualTo(4);
+        assertThat(folder(status, "inbox").get("deltaStateAgeSeconds").asLong()).isBetween(0L, 30L);
+    }
+
+    @Test
+    void syncsOnlyTheFoldersAsked() {
+        simulator.generateMessages(mailbox, "sentitems", 3, Map.of());
+
+        var response = api.post("/api/v1/accounts/" + accountId + "/sync", """
+                {"folders":["sentitems"],"mode":"full"}""");
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.text("mode")).isEqualTo("full");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/v1/accounts/" + accountId + "/sync")
+                                .json()
+                                .get("folders")
+                                .size()
+                        == 1);
+        JsonNode only = api.get("/api/v1/accounts/" + accountId + "/sync")
+                .json()
+                .get("folders")
+                .get(0);
+        assertThat(only.get("folder").asString()).isEqualTo("sentitems");
+    }
+
+    @Test
+    void refusesAnUnknownFolderNamingTheFieldAndAnUnknownAccount() {
+        var badFolder = api.post("/api/v1/accounts/" + accountId + "/sync", """
+                {"folders":["drafts"]}""");
+        assertThat(badFolder.status()).isEqualTo(400);
+        assertThat(badFolder.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(badFolder.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("folders[0]");
+
+        var badMode = api.post("/api/v1/accounts/" + accountId + "/sync", """
+                {"mode":"sometimes"}""");
+        assertThat(badMode.status()).isEqualTo(400);
+        assertThat(badMode.json().get("errors").get(0).get("field").asString()).isEqualTo("mode");
+
+        assertThat(api.post("/api/v1/accounts/nobody-" + accountId + "/sync", "")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/accounts/nobody-" + accountId + "/sync").status())
+                .isEqualTo(404);
+    }
+
+    private static boolean bothIdle(JsonNode status, String runId) {
+        var folders = status.get("folders");
+        if (folders == null || folders.size() != 2) {
+            return false;
+        }
+        for (JsonNode folder : folders) {
+            if (!"IDLE".equals(folder.get("state").asString())
+                    || !runId.equals(folder.get("lastRunId").asString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode folder(JsonNode status, String name) {
+        for (JsonNode folder : status.get("folders")) {
+            if (name.equals(folder.get("folder").asString())) {
+                return folder;
+            }
+        }
+        throw new AssertionError("no folder " + name + " in " + status);
+    }
+}

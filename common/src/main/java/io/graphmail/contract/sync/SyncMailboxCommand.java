@@ -1,0 +1,38 @@
+package io.graphmail.contract.sync;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Bring an account's mail folders in MongoDB up to date with Graph. Sent by the gateway, on request
+ * or on its schedule; a worker runs it. Commands are idempotent: one already run is ignored.
+ *
+ * @param commandId unique per command
+ * @param runId the sync run it belongs to (one per request or scheduled round)
+ * @param accountId the account whose mailbox to sync
+ * @param folders well-known folder names ({@code inbox}, {@code sentitems}); empty for the defaults
+ * @param mode {@code INCREMENTAL} continues from the stored delta link; {@code FULL} starts over
+ * @param syncFrom on a first or full sync, mail received before this day is not fetched; may be null
+ * @param requestedAt when the gateway sent it
+ */
+public record SyncMailboxCommand(
+        UUID commandId,
+        UUID runId,
+        String accountId,
+        List<String> folders,
+        Mode mode,
+        LocalDate syncFrom,
+        Instant requestedAt) {
+
+    public enum Mode {
+        INCREMENTAL,
+        FULL
+    }
+
+    public SyncMailboxCommand {
+        folders = folders == null ? List.of() : List.copyOf(folders);
+        mode = mode == null ? Mode.INCREMENTAL : mode;
+    }
+}

@@ -1,0 +1,88 @@
+package io.graphmail.simulator.mail;
+
+import io.graphmail.simulator.web.GraphErrorException;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Changes messages as a user or another client would: each change gets a new change key and enters the change log. */
+@Component
+class ChangingMessages {
+
+    /** Properties the store maintains itself; a message changes folder by moving. */
+    private static final Set<String> MAINTAINED = Set.of(
+            "id",
+            "parentfolderid",
+            "changekey",
+            "createddatetime",
+            "lastmodifieddatetime",
+            "attachments",
+            "hasattachments",
+            "weblink");
+
+    private final Mailboxes mailboxes;
+    private final JsonMapper json;
+
+    ChangingMessages(Mailboxes mailboxes, JsonMapper json) {
+        this.mailboxes = mailboxes;
+        this.json = json;
+    }
+
+    /** Applies a JSON merge patch of message properties, e.g. {@code {"isRead": true}}. */
+    Message update(String mailbox, String id, JsonNode patch) {
+        if (!(patch instanceof ObjectNode properties)) {
+            throw GraphErrorException.badRequest("ErrorInvalidRequest", "The patch must be a JSON object.");
+        }
+        properties.propertyNames().stream()
+                .filter(name -> MAINTAINED.contains(name.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .ifPresent(name -> {
+                    throw GraphErrorException.badRequest(
+                            "ErrorInvalidPropertyUpdate", "The property '" + name + "' cannot be changed this way.");
+                });
+        return mailboxes
+                .of(mailbox)
+                .update(id, current -> patched(current, properties).revised(folderOf(current), Message.now()))
+                .orElseThrow(ChangingMessages::notFound);
+    }
+
+    Message move(String mailbox, String id, Folder destination) {
+        return mailboxes
+                .of(mailbox)
+                .update(id, current -> current.revised(destination, Message.now()))
+                .orElseThrow(ChangingMessages::notFound);
+    }
+
+    void delete(String mailbox, String id) {
+        if (!mailboxes.of(mailbox).delete(id)) {
+            throw notFound();
+        }
+    }
+
+    private Message patched(Message current, ObjectNode patch) {
+        ObjectNode node = json.valueToTree(current);
+        node.setAll(patch);
+        try {
+            Message merged = json.treeToValue(node, Message.class);
+            if (patch.has("body") && !patch.has("bodyPreview")) {
+                node.put("bodyPreview", BodyPreview.of(merged.body()));
+                merged = json.treeToValue(node, Message.class);
+            }
+            return merged;
+        } catch (JacksonException e) {
+            throw GraphErrorException.badRequest("ErrorInvalidRequest", "The patch does not fit a message.");
+        }
+    }
+
+    private static Folder folderOf(Message message) {
+        return Folder.named(message.parentFolderId());
+    }
+
+    private static GraphErrorException notFound() {
+        return GraphErrorException.notFound("The specified object was not found in the store.");
+    }
+}

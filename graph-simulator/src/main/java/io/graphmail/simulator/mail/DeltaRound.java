@@ -1,0 +1,66 @@
+package io.graphmail.simulator.mail;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Works out what a delta round reports from the change log alone, so that every page of a round sees the same list:
+ * first the messages that left the folder (in the order they left), then those added or changed, newest first, each
+ * once in its state as of the round's snapshot.
+ */
+final class DeltaRound {
+
+    private DeltaRound() {}
+
+    /** The round's entries, given the log's changes up to the state's snapshot. */
+    static List<DeltaItem> items(List<ChangeLog.Change> changes, SyncState state) {
+        Predicate<Message> matching = state.options().matching();
+        Predicate<Message> inScope =
+                message -> message != null && state.folder().equals(message.parentFolderId()) && matching.test(message);
+        int since = (int) state.since();
+        var messages = new HashMap<String, Message>();
+        changes.subList(0, since).forEach(change -> apply(messages, change));
+        Set<String> before =
+                messages.values().stream().filter(inScope).map(Message::id).collect(Collectors.toSet());
+        var lastChange = new LinkedHashMap<String, Long>();
+        for (var change : changes.subList(since, changes.size())) {
+            apply(messages, change);
+            lastChange.put(change.messageId(), change.sequence());
+        }
+        var items = new ArrayList<DeltaItem>();
+        var changed = new ArrayList<Message>();
+        lastChange.keySet().forEach(id -> {
+            Message now = messages.get(id);
+            boolean existed = before.contains(id);
+            if (inScope.test(now) && reports(state, existed ? "updated" : "created")) {
+                changed.add(now);
+            } else if (!inScope.test(now) && existed && reports(state, "deleted")) {
+                items.add(DeltaItem.removed(id, now == null ? "deleted" : "changed"));
+            }
+        });
+        changed.sort(Comparator.comparing(Message::receivedDateTime)
+                .thenComparing(message -> lastChange.get(message.id()))
+                .reversed());
+        changed.forEach(message -> items.add(DeltaItem.changed(message)));
+        return List.copyOf(items);
+    }
+
+    private static boolean reports(SyncState state, String kind) {
+        return state.initial() || state.options().reports(kind);
+    }
+
+    private static void apply(Map<String, Message> messages, ChangeLog.Change change) {
+        if (change.after() == null) {
+            messages.remove(change.messageId());
+        } else {
+            messages.put(change.messageId(), change.after());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.graphmail.simulator.mail;
+
+import io.graphmail.simulator.web.GraphErrorException;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** Answers delta queries on a mailbox folder as Graph does: rounds of pages, each round ending with a delta token. */
+@Component
+class TrackingMessageChanges {
+
+    static final int DEFAULT_PAGE_SIZE = 10;
+    static final int MAX_PAGE_SIZE = 1000;
+
+    private final Mailboxes mailboxes;
+    private final SyncTokens tokens;
+    private final DeltaRounds rounds;
+
+    TrackingMessageChanges(Mailboxes mailboxes, SyncTokens tokens, DeltaRounds rounds) {
+        this.mailboxes = mailboxes;
+        this.tokens = tokens;
+        this.rounds = rounds;
+    }
+
+    DeltaPage page(String address, Folder folder, DeltaRequest request) {
+        Mailbox mailbox = mailboxes.of(address);
+        if (request.preferences().immutableId()) {
+            mailbox.deltaCounts().immutableIdRequest();
+        }
+        SyncState state = stateOf(mailbox, folder, request);
+        Integer preferred = request.preferences().maxPageSize();
+        Integer applied = preferred == null ? null : Math.min(preferred, MAX_PAGE_SIZE);
+        int pageSize = applied != null
+                ? applied
+                : Objects.requireNonNullElse(state.options().top(), DEFAULT_PAGE_SIZE);
+        List<DeltaItem> items = rounds.items(mailbox, state);
+        int from = Math.min(state.offset(), items.size());
+        int to = Math.min(items.size(), from + pageSize);
+        boolean lastPage = to == items.size();
+        SyncState next = lastPage ? state.deltaAfter() : state.pageAt(to);
+        mailbox.deltaCounts().page();
+        return new DeltaPage(items.subList(from, to), state.options(), tokens.encode(next), lastPage, applied);
+    }
+
+    private SyncState stateOf(Mailbox mailbox, Folder folder, DeltaRequest request) {
+        ChangeLog.Position position = mailbox.changePosition();
+        if (request.skipToken() != null) {
+            return known(mailbox, request.skipToken(), position, folder);
+        }
+        if (request.deltaToken() != null) {
+            SyncState round =
+                    known(mailbox, request.deltaToken(), position, folder).roundUntil(position.sequence());
+            mailbox.deltaCounts().tokenRound();
+            return round;
+        }
+        mailbox.deltaCounts().initialRound();
+        return SyncState.initialRound(position, folder, request.options());
+    }
+
+    private SyncState known(Mailbox mailbox, String token, ChangeLog.Position position, Folder folder) {
+        return tokens.decode(token, position, folder).orElseThrow(() -> {
+            mailbox.deltaCounts().expiredToken();
+            return new GraphErrorException(
+                    HttpStatus.GONE,
+                    "SyncStateNotFound",
+                    "The sync state generation is not found: the token has expired or is unknown. "
+                            + "Synchronize again with a delta request without a token.");
+        });
+    }
+}

@@ -1,0 +1,192 @@
+package io.graphmail.worker.graph;
+
+import com.microsoft.graph.models.FileAttachment;
+import com.microsoft.graph.models.Message;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.users.item.UserItemRequestBuilder;
+import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaGetResponse;
+import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaRequestBuilder;
+import io.graphmail.worker.accounts.AccountSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads mail folders through Graph's delta query, always with immutable ids and the page size we
+ * ask for, and fetches attachments. Every call is timed like sends are.
+ */
+@Component
+public class MailboxReader {
+
+    /** The message properties we store; Graph returns only these. */
+    static final String[] SELECTED = {
+        "subject",
+        "from",
+        "sender",
+        "toRecipients",
+        "ccRecipients",
+        "bccRecipients",
+        "replyTo",
+        "receivedDateTime",
+        "sentDateTime",
+        "conversationId",
+        "internetMessageId",
+        "parentFolderId",
+        "bodyPreview",
+        "body",
+        "importance",
+        "isRead",
+        "isDraft",
+        "hasAttachments",
+        "categories",
+        "flag",
+        "webLink"
+    };
+
+    private final GraphClients clients;
+    private final MeterRegistry meterRegistry;
+
+    MailboxReader(GraphClients clients, MeterRegistry meterRegistry) {
+        this.clients = clients;
+        this.meterRegistry = meterRegistry;
+    }
+
+    /** The folder's id and display name, from its well-known name ({@code inbox}, {@code sentitems}). */
+    public MailFolder folder(AccountSettings account, String wellKnownName) {
+        var folder = call(
+                account,
+                "getMailFolder",
+                () -> user(account).mailFolders().byMailFolderId(wellKnownName).get());
+        return new MailFolder(folder.getId(), folder.getDisplayName());
+    }
+
+    /** The first page of a new delta round: everything in the folder, received on or after {@code from}. */
+    public DeltaPage firstDeltaPage(AccountSettings account, String folderId, LocalDate from, int pageSize) {
+        DeltaRequestBuilder delta =
+                user(account).mailFolders().byMailFolderId(folderId).messages().delta();
+        return call(
+                account,
+                "delta",
+                () -> DeltaPage.of(delta.get(config -> {
+                    config.queryParameters.select = SELECTED;
+                    if (from != null) {
+                        config.queryParameters.filter =
+                                "receivedDateTime ge " + from.atStartOfDay().toInstant(ZoneOffset.UTC);
+                    }
+                    prefer(config.headers, pageSize);
+                })));
+    }
+
+    /** The page a {@code @odata.nextLink} or {@code @odata.deltaLink} points to. */
+    public DeltaPage deltaPage(AccountSettings account, String link, int pageSize) {
+        DeltaRequestBuilder delta = user(account)
+                .mailFolders()
+                .byMailFolderId("inbox")
+                .messages()
+                .delta()
+                .withUrl(link);
+        return call(account, "delta", () -> DeltaPage.of(delta.get(config -> prefer(config.headers, pageSize))));
+    }
+
+    /** What a message's attachments are (without their content). */
+    public List<AttachmentInfo> attachments(AccountSettings account, String messageId) {
+        var page = call(
+                account,
+                "listAttachments",
+                () -> user(account)
+                        .messages()
+                        .byMessageId(messageId)
+                        .attachments()
+                        .get(config -> config.queryParameters.select =
+                                new String[] {"id", "name", "contentType", "size", "isInline"}));
+        if (page == null || page.getValue() == null) {
+            return List.of();
+        }
+        return page.getValue().stream()
+                .map(attachment -> new AttachmentInfo(
+                        attachment.getId(),
+                        attachment.getName(),
+                        attachment.getContentType(),
+                        attachment.getSize() == null ? 0 : attachment.getSize(),
+                        Boolean.TRUE.equals(attachment.getIsInline()),
+                        attachment instanceof FileAttachment))
+                .toList();
+    }
+
+    /** A file attachment's content. */
+    public byte[] attachmentContent(AccountSettings account, String messageId, String attachmentId) {
+        var attachment = call(
+                account,
+                "getAttachment",
+                () -> user(account)
+                        .messages()
+                        .byMessageId(messageId)
+                        .attachments()
+                        .byAttachmentId(attachmentId)
+                        .get());
+        return attachment instanceof FileAttachment file && file.getContentBytes() != null
+                ? file.getContentBytes()
+                : new byte[0];
+    }
+
+    private static void prefer(com.microsoft.kiota.RequestHeaders headers, int pageSize) {
+        headers.add("Prefer", "odata.maxpagesize=" + pageSize);
+        headers.add("Prefer", "IdType=\"ImmutableId\"");
+    }
+
+    private UserItemRequestBuilder user(AccountSettings account) {
+        GraphServiceClient client = clients.forAccount(account.id());
+        return account.isDelegated() ? client.me() : client.users().byUserId(account.mailbox());
+    }
+
+    private <T> T call(AccountSettings account, String operation, Supplier<T> request) {
+        Timer.Sample sample = Timer.start(meterRegistry);
+        String status = "200";
+        try {
+            return request.get();
+        } catch (RuntimeException e) {
+            GraphCallFailed failure = GraphCallFailed.from(e);
+            status = failure.statusTag();
+            if (failure.status() == 401) {
+                clients.tokenRejected(account.id());
+            }
+            throw failure;
+        } finally {
+            sample.stop(meterRegistry.timer("graphmail.graph.requests", "operation", operation, "status", status));
+        }
+    }
+
+    /** An attachment's description; only file attachments have content to download. */
+    public record AttachmentInfo(
+            String id, String name, String contentType, int size, boolean isInline, boolean isFile) {}
+
+    /** A well-known folder as Graph names it. */
+    public record MailFolder(String id, String displayName) {}
+
+    /**
+     * One page of a delta round: changed messages, the ids Graph reports removed, and either the
+     * next page's link or, on the last page, the link for the next round.
+     */
+    public record DeltaPage(List<Message> changed, List<String> removedIds, String nextLink, String deltaLink) {
+
+        static DeltaPage of(DeltaGetResponse response) {
+            var changed = new ArrayList<Message>();
+            var removed = new ArrayList<String>();
+            for (Message message : response.getValue() == null ? List.<Message>of() : response.getValue()) {
+                Map<String, Object> extra = message.getAdditionalData();
+                if (extra != null && extra.containsKey("@removed")) {
+                    removed.add(message.getId());
+                } else {
+                    changed.add(message);
+                }
+            }
+            return new DeltaPage(changed, removed, response.getOdataNextLink(), response.getOdataDeltaLink());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.graphmail.worker.sync;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The {@code sync_states} collection; workers are its only writers. */
+@Component
+class FolderSyncStates {
+
+    /** Enough to recognise a redelivered command; older ones are long done. */
+    private static final int REMEMBERED_COMMANDS = 50;
+
+    private final MongoTemplate mongo;
+
+    FolderSyncStates(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Optional<FolderSyncState> find(String accountId, String folder) {
+        return Optional.ofNullable(mongo.findById(FolderSyncState.idOf(accountId, folder), FolderSyncState.class));
+    }
+
+    /** A new round: from the delta link, or (full) from nothing. */
+    void startRound(
+            String accountId,
+            String folder,
+            SyncingFolder.Folder graphFolder,
+            boolean full,
+            String runId,
+            Instant now) {
+        upsert(
+                accountId,
+                folder,
+                new Update()
+                        .set("folderId", graphFolder.id())
+                        .set("folderName", graphFolder.name())
+                        .set("fullRound", full)
+                        .set("roundStartedAt", now)
+                        .set("lastRunId", runId)
+                        .set("lastStartedAt", now)
+                        .set("added", 0)
+                        .set("updated", 0)
+                        .set("removed", 0)
+                        .unset("nextLink")
+                        .unset("lastError"));
+    }
+
+    /** The pages so far are written; the round continues at {@code nextLink}. */
+    void pageWritten(String accountId, String folder, String nextLink, PageCounts counts) {
+        upsert(accountId, folder, counted(new Update().set("nextLink", nextLink), counts));
+    }
+
+    /** The round's pages are all written: the next round starts at {@code deltaLink}. */
+    void roundCompleted(
+            String accountId, String folder, String deltaLink, PageCounts counts, String commandId, Instant now) {
+        var update = counted(new Update(), counts)
+                .set("deltaLink", deltaLink)
+                .set("deltaLinkSavedAt", now)
+                .set("lastCompletedAt", now)
+                .set("fullRound", false)
+                .unset("nextLink")
+                .unset("lastError");
+        update.push("completedCommands").slice(-REMEMBERED_COMMANDS).each(commandId);
+        upsert(accountId, folder, update);
+    }
+
+    /** Graph no longer knows our delta state: the next round starts from nothing. */
+    void forgetLinks(String accountId, String folder) {
+        upsert(accountId, folder, new Update().unset("deltaLink").unset("nextLink"));
+    }
+
+    void failed(String accountId, String folder, String error) {
+        upsert(accountId, folder, new Update().set("lastError", error));
+    }
+
+    private static Update counted(Update update, PageCounts counts) {
+        return update.inc("added", counts.added())
+                .inc("updated", counts.updated())
+                .inc("removed", counts.removed());
+    }
+
+    private void upsert(String accountId, String folder, Update update) {
+        update.setOnInsert("accountId", accountId).setOnInsert("folder", folder);
+        mongo.upsert(query(where("_id").is(FolderSyncState.idOf(accountId, folder))), update, FolderSyncState.class);
+    }
+}

@@ -1,0 +1,120 @@
+package io.graphmail.worker.sync;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code messages} collection: synced mail, one document per account and Graph message
+ * (unique). Workers are its only writers; each page is one unordered bulk upsert by id.
+ */
+@Component
+class StoredMessages {
+
+    static final String COLLECTION = "messages";
+
+    private final MongoTemplate mongo;
+
+    StoredMessages(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void createIndexes() {
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index()
+                .on("accountId", Sort.Direction.ASC)
+                .on("graphId", Sort.Direction.ASC)
+                .unique());
+        indexes.createIndex(new Index()
+                .on("accountId", Sort.Direction.ASC)
+                .on("receivedDateTime", Sort.Direction.DESC)
+                .on("_id", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("accountId", Sort.Direction.ASC).on("conversationId", Sort.Direction.ASC));
+        indexes.createIndex(new Index()
+                .on("accountId", Sort.Direction.ASC)
+                .on("folder", Sort.Direction.ASC)
+                .on("receivedDateTime", Sort.Direction.DESC));
+    }
+
+    /** The attachments already stored for these messages (our id → attachment documents). */
+    Map<String, List<Document>> storedAttachments(Collection<String> ids) {
+        var found = mongo.getCollection(COLLECTION)
+                .find(new Document("_id", new Document("$in", List.copyOf(ids))))
+                .projection(new Document("attachments", 1));
+        var byId = new java.util.HashMap<String, List<Document>>();
+        found.forEach(document -> byId.put(document.getString("_id"), document.getList("attachments", Document.class)));
+        return byId;
+    }
+
+    /** Writes one page of changed messages; {@code messages} maps our id to its stored fields. */
+    PageCounts upsertPage(String accountId, Map<String, SyncedMessage> messages, Instant now) {
+        if (messages.isEmpty()) {
+            return PageCounts.NONE;
+        }
+        var bulk = mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
+        messages.forEach((id, message) -> {
+            var update = new Update()
+                    .setOnInsert("accountId", accountId)
+                    .setOnInsert("graphId", message.graphId())
+                    .set("syncedAt", Date.from(now))
+                    .set("attachments", message.attachments())
+                    .unset("deletedAt");
+            message.fields().forEach(update::set);
+            bulk.upsert(query(where("_id").is(id)), update);
+        });
+        var result = bulk.execute();
+        int added = result.getUpserts().size();
+        return new PageCounts(added, messages.size() - added, 0);
+    }
+
+    /** Marks messages Graph reported removed; returns how many were not marked already. */
+    int markRemoved(Collection<String> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        var removed = query(where("_id").in(ids).and("deletedAt").is(null));
+        return (int) mongo.updateMulti(removed, new Update().set("deletedAt", Date.from(now)), COLLECTION)
+                .getModifiedCount();
+    }
+
+    /**
+     * After a full round: what the folder held but the round did not see was deleted while we were
+     * not looking (for instance while Graph had dropped our delta state).
+     */
+    int markUnseenRemoved(String accountId, String folder, Instant roundStartedAt, LocalDate from, Instant now) {
+        var unseen = where("accountId")
+                .is(accountId)
+                .and("folder")
+                .is(folder)
+                .and("deletedAt")
+                .is(null)
+                .and("syncedAt")
+                .lt(Date.from(roundStartedAt));
+        if (from != null) {
+            unseen = unseen.and("receivedDateTime")
+                    .gte(Date.from(from.atStartOfDay().toInstant(ZoneOffset.UTC)));
+        }
+        return (int) mongo.updateMulti(query(unseen), new Update().set("deletedAt", Date.from(now)), COLLECTION)
+                .getModifiedCount();
+    }
+
+    /** A changed message ready to store: its Graph id, its fields and its attachment documents. */
+    record SyncedMessage(String graphId, Document fields, List<Document> attachments) {}
+}

@@ -1,0 +1,158 @@
+package io.graphmail.worker.sync;
+
+import com.microsoft.graph.models.Message;
+import io.graphmail.worker.accounts.AccountLeases.Lease;
+import io.graphmail.worker.accounts.AccountSettings;
+import io.graphmail.worker.graph.GraphCallFailed;
+import io.graphmail.worker.graph.MailboxReader;
+import io.graphmail.worker.graph.MailboxReader.DeltaPage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * One delta round for one folder: page by page from Graph into MongoDB, storing where to go on only
+ * once a page is written, so that a round interrupted anywhere resumes or restarts without gaps.
+ */
+@Service
+class SyncingFolder {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncingFolder.class);
+    /** What Graph answers (410 Gone) when it no longer holds the state a delta or skip token names. */
+    private static final Set<String> SYNC_STATE_LOST =
+            Set.of("syncstatenotfound", "resyncrequired", "syncstateinvalid");
+
+    private final MailboxReader reader;
+    private final StoredMessages messages;
+    private final StoredAttachments attachments;
+    private final FolderSyncStates states;
+    private final SyncProperties properties;
+    private final Clock clock;
+
+    SyncingFolder(
+            MailboxReader reader,
+            StoredMessages messages,
+            StoredAttachments attachments,
+            FolderSyncStates states,
+            SyncProperties properties,
+            Clock clock) {
+        this.reader = reader;
+        this.messages = messages;
+        this.attachments = attachments;
+        this.states = states;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A folder as we name it (well-known name) and as Graph does (id, display name). */
+    record Folder(String wellKnownName, String id, String name) {}
+
+    PageCounts sync(AccountSettings account, String folderName, Round round, Lease lease) {
+        try {
+            return runRound(account, folderName, round, lease);
+        } catch (GraphCallFailed failure) {
+            if (failure.status() != 410
+                    && !SYNC_STATE_LOST.contains(failure.code().toLowerCase(java.util.Locale.ROOT))) {
+                throw failure;
+            }
+            log.warn(
+                    "Graph no longer holds the delta state of {} / {} ({}); syncing the folder in full",
+                    account.id(),
+                    folderName,
+                    failure.code());
+            states.forgetLinks(account.id(), folderName);
+            return runRound(account, folderName, round.restartedInFull(), lease);
+        }
+    }
+
+    private PageCounts runRound(AccountSettings account, String folderName, Round round, Lease lease) {
+        var state = states.find(account.id(), folderName);
+        var graphFolder = reader.folder(account, folderName);
+        var folder = new Folder(folderName, graphFolder.id(), graphFolder.displayName());
+        String resumeAt =
+                round.full() ? null : state.map(FolderSyncState::nextLink).orElse(null);
+        boolean full;
+        Instant startedAt;
+        DeltaPage page;
+        if (resumeAt != null) {
+            full = state.get().fullRound();
+            startedAt = state.get().roundStartedAt();
+            page = reader.deltaPage(account, resumeAt, properties.pageSize());
+        } else {
+            String deltaLink =
+                    round.full() ? null : state.map(FolderSyncState::deltaLink).orElse(null);
+            full = deltaLink == null;
+            startedAt = clock.instant();
+            states.startRound(account.id(), folderName, folder, full, round.runId(), startedAt);
+            page = full
+                    ? reader.firstDeltaPage(account, folder.id(), round.syncFrom(), properties.pageSize())
+                    : reader.deltaPage(account, deltaLink, properties.pageSize());
+        }
+        PageCounts total = PageCounts.NONE;
+        while (true) {
+            PageCounts written = write(account, folder, page);
+            total = total.plus(written);
+            lease.extend();
+            if (page.nextLink() == null) {
+                if (full) {
+                    int unseen = messages.markUnseenRemoved(
+                            account.id(), folderName, startedAt, round.syncFrom(), clock.instant());
+                    written = written.plus(new PageCounts(0, 0, unseen));
+                    total = total.plus(new PageCounts(0, 0, unseen));
+                }
+                states.roundCompleted(
+                        account.id(), folderName, page.deltaLink(), written, round.commandId(), clock.instant());
+                return total;
+            }
+            states.pageWritten(account.id(), folderName, page.nextLink(), written);
+            page = reader.deltaPage(account, page.nextLink(), properties.pageSize());
+        }
+    }
+
+    private PageCounts write(AccountSettings account, Folder folder, DeltaPage page) {
+        Instant now = clock.instant();
+        var changed = new LinkedHashMap<String, Message>();
+        page.changed().forEach(message -> changed.put(MessageDocuments.idOf(account.id(), message.getId()), message));
+        var withAttachments = changed.entrySet().stream()
+                .filter(entry -> Boolean.TRUE.equals(entry.getValue().getHasAttachments()))
+                .map(java.util.Map.Entry::getKey)
+                .toList();
+        var stored = withAttachments.isEmpty()
+                ? java.util.Map.<String, List<org.bson.Document>>of()
+                : messages.storedAttachments(withAttachments);
+        var synced = new LinkedHashMap<String, StoredMessages.SyncedMessage>();
+        changed.forEach((id, message) -> synced.put(
+                id,
+                new StoredMessages.SyncedMessage(
+                        message.getId(),
+                        MessageDocuments.fieldsOf(message, folder),
+                        Boolean.TRUE.equals(message.getHasAttachments())
+                                ? attachments.of(account, id, message.getId(), stored.get(id))
+                                : List.of())));
+        PageCounts upserted = messages.upsertPage(account.id(), synced, now);
+        var removedIds = page.removedIds().stream()
+                .map(graphId -> MessageDocuments.idOf(account.id(), graphId))
+                .toList();
+        int removed = messages.markRemoved(removedIds, now);
+        return upserted.plus(new PageCounts(0, 0, removed));
+    }
+
+    /**
+     * What a command asks of a folder's round.
+     *
+     * @param full start from nothing rather than from the stored delta link (or the round in progress)
+     * @param syncFrom on a full round, skip mail received before this day
+     */
+    record Round(String commandId, String runId, boolean full, LocalDate syncFrom) {
+
+        Round restartedInFull() {
+            return new Round(commandId, runId, true, syncFrom);
+        }
+    }
+}
