@@ -41,6 +41,27 @@ class SyncApiIntegrationTests extends FullStackTests {
         assertThat(folder(status, "inbox").get("folderName").asString()).isEqualTo("Inbox");
         assertThat(folder(status, "sentitems").get("added").asInt()).isEqualTo(4);
         assertThat(folder(status, "inbox").get("deltaStateAgeSeconds").asLong()).isBetween(0L, 30L);
+        var synced =
+                api.get("/api/v1/accounts/" + accountId + "/messages?limit=200").json();
+        assertThat(synced.get("items").size()).as("both folders, queryable").isEqualTo(34);
+        var inboxOnly = api.get("/api/v1/accounts/" + accountId + "/messages?folder=inbox&limit=200")
+                .json();
+        assertThat(inboxOnly.get("items").size()).isEqualTo(30);
+    }
+
+    @Test
+    void theOriginalFetchEndpointSyncsTheDefaultAccount() {
+        // The default account is shared by every test class in this JVM; all register it with this mailbox.
+        String defaultMailbox = "default@graphmail.local";
+        var registered = api.post("/api/v1/accounts", TestAccounts.applicationAccountJson("default", defaultMailbox));
+        assertThat(registered.status()).as("registered here or by another test").isIn(201, 409);
+        var response = api.get("/api/v1/emails/fetch");
+        assertThat(response.status()).isEqualTo(202);
+        String runId = response.text("runId");
+        assertThat(response.text("accountId")).isEqualTo("default");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/v1/accounts/default/sync").json(), json -> bothIdle(json, runId));
     }
 
     @Test
