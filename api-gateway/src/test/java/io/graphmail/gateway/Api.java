@@ -27,6 +27,18 @@ public final class Api {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POSTs a body as given: no JSON content type unless the headers name one. */
+    public Response postBody(String path, HttpRequest.BodyPublisher body, String... headers) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(body);
+        if (apiKey != null) {
+            builder.header("Authorization", "Bearer " + apiKey);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -81,6 +81,19 @@ public final class SimulatorHttp {
                 request(path, TOKEN).header("Content-Type", "application/json").PUT(bodyOf(body)));
     }
 
+    /** PUTs raw bytes to an absolute URL, such as an upload URL: no token, the headers given as name-value pairs. */
+    public Response putBytes(String url, byte[] body, String... headers) {
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(headers.length == 0 ? request : request.headers(headers));
+    }
+
+    /** Calls an absolute URL, such as an upload URL, with {@code method}, without a token. */
+    public Response callAbsolute(String method, String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response patch(String path, String body) {
         return send(
                 request(path, TOKEN).header("Content-Type", "application/json").method("PATCH", bodyOf(body)));

@@ -26,6 +26,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RunningSimulator implements AutoCloseable {
 
+    /** The path a worker sends a message on (a draft's {@code send}), for faults and latency. */
+    public static final String SEND_PATHS = "/v1.0/users/*/messages/*/send";
+
     private final ConfigurableApplicationContext context;
     private final int port;
     private final int httpsPort;
@@ -232,15 +235,14 @@ public final class RunningSimulator implements AutoCloseable {
         return body.get("ids").valueStream().map(JsonNode::asString).toList();
     }
 
-    /** Files one message given in Graph's JSON shape (attachments with Base64 {@code contentBytes}); returns its id. */
-    public String seedMessage(String mailbox, String folder, Map<String, Object> message) {
-        JsonNode body = control.post()
+    /** Files one message given in Graph's JSON shape (attachments with Base64 {@code contentBytes}); returns it as filed. */
+    public JsonNode seedMessage(String mailbox, String folder, Map<String, Object> message) {
+        return control.post()
                 .uri("/_sim/mailboxes/{mailbox}/messages?folder={folder}", mailbox, folder)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(message)
                 .retrieve()
                 .body(JsonNode.class);
-        return body.get("id").asString();
     }
 
     /** Removes every injected fault and latency, keeping mailboxes and everything else. */

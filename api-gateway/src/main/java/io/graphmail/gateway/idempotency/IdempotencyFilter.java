@@ -21,11 +21,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} for every POST under {@code /api/} (IETF httpapi idempotency-key draft):
  * the first request with a key is processed and its response kept for 24 hours; a repeat with the
  * same body gets that response again ({@code Idempotent-Replayed: true}) and causes nothing; the same
- * key with another body is 422; a repeat while the first is still being processed is 409.
+ * key with another body is 422; a repeat while the first is still being processed is 409. File
+ * uploads are not covered.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    private static final String UPLOADS = "/api/v1/attachments";
 
     private final IdempotencyRecords records;
     private final ProblemResponses problems;
@@ -37,11 +39,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
         this.clock = clock;
     }
 
+    /**
+     * Uploads are left out: fingerprinting a body means holding it in memory, and a repeated upload
+     * only stores another copy, which nothing sends unless asked to.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         return !"POST".equals(request.getMethod())
                 || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+                || !path.startsWith("/api/")
+                || path.startsWith(UPLOADS);
     }
 
     @Override

@@ -27,11 +27,23 @@ record BatchRequest(
 
     static final int MAX_ITEMS = 10_000;
 
-    /** Mustache templates; {@code {{name}}} is HTML-escaped in {@code html}, not in {@code text}. */
+    /**
+     * Mustache templates; {@code {{name}}} is HTML-escaped in {@code html}, not in {@code text}.
+     * {@code attachmentIds} go with every message: uploaded once, sent many times.
+     */
     record Template(
             @NotBlank @Size(max = 255) String subject,
             @Size(max = 1_000_000) String html,
-            @Size(max = 1_000_000) String text) {}
+            @Size(max = 1_000_000) String text,
+
+            @Schema(description = "Files uploaded through POST /api/v1/attachments, sent with every message")
+            @Size(max = SendMailRequest.MAX_ATTACHMENT_IDS)
+            List<@NotBlank @Size(max = 64) String> attachmentIds) {
+
+        Template {
+            attachmentIds = attachmentIds == null ? List.of() : attachmentIds;
+        }
+    }
 
     /** One recipient of a template and the values for its variables. */
     record Recipient(

@@ -34,9 +34,7 @@ final class BatchRules implements Validator {
     private static void checkListed(BatchRequest batch, Errors errors) {
         for (int i = 0; i < batch.messages().size(); i++) {
             var message = batch.messages().get(i);
-            if (message.to().isEmpty()
-                    && message.cc().isEmpty()
-                    && message.bcc().isEmpty()) {
+            if (message.needsRecipients() && !message.hasRecipients()) {
                 errors.rejectValue(
                         "messages[" + i + "].to", "recipients.required", "at least one recipient is required");
             }

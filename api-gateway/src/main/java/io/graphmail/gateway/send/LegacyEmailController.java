@@ -55,21 +55,19 @@ class LegacyEmailController {
             @Size(max = 10) List<@Valid LegacyAttachment> attachments) {
 
         SendMailRequest toSendMailRequest() {
-            return new SendMailRequest(
+            return SendMailRequest.plain(
                     null,
                     recipients,
                     List.of(),
                     List.of(),
                     subject,
                     new SendMailRequest.Body("html", body),
-                    List.of(),
                     attachments == null
                             ? List.of()
                             : attachments.stream()
                                     .map(a -> new SendMailRequest.Attachment(
                                             a.name(), a.contentType(), a.contentBase64()))
-                                    .toList(),
-                    null);
+                                    .toList());
         }
     }
 

@@ -4,8 +4,9 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Rules that span fields of a {@link SendMailRequest}: someone to send to, and a whole message
- * that Graph accepts in one {@code sendMail} call (about 4 MB; inline attachments up to 3 MB).
+ * Rules that span fields of a {@link SendMailRequest}: someone to send to (a reply has its original
+ * sender), and a whole message that Graph accepts in one {@code sendMail} call (about 4 MB; inline
+ * attachments up to 3 MB). Uploaded attachments ({@code attachmentIds}) are checked when resolved.
  */
 final class SendLimits implements Validator {
 
@@ -21,8 +22,11 @@ final class SendLimits implements Validator {
     @Override
     public void validate(Object target, Errors errors) {
         var request = (SendMailRequest) target;
-        if (request.to().isEmpty() && request.cc().isEmpty() && request.bcc().isEmpty()) {
-            errors.rejectValue("to", "recipients.required", "at least one recipient (to, cc or bcc) is required");
+        if (request.needsRecipients() && !request.hasRecipients()) {
+            errors.rejectValue(
+                    "to",
+                    "recipients.required",
+                    "at least one recipient (to, cc or bcc) is required unless the message is a reply (inReplyTo)");
         }
         long attachmentChars = request.attachments().stream()
                 .mapToLong(attachment -> length(attachment.contentBase64()))

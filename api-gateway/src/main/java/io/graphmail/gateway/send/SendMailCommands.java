@@ -7,12 +7,18 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Turns a validated request into the command the workers receive. */
+/** Turns a validated request, its ids resolved, into the command the workers receive. */
 final class SendMailCommands {
 
     private SendMailCommands() {}
 
-    static SendMailCommand of(UUID id, String accountId, SendMailRequest request, Instant now, UUID batchId) {
+    static SendMailCommand of(
+            UUID id,
+            String accountId,
+            SendMailRequest request,
+            MessageReferences references,
+            Instant now,
+            UUID batchId) {
         var type = MailBody.ContentType.valueOf(request.body().contentType().toUpperCase(Locale.ROOT));
         return new SendMailCommand(
                 id,
@@ -28,6 +34,11 @@ final class SendMailCommands {
                         .toList(),
                 now,
                 batchId,
-                0);
+                0,
+                references.attachments(),
+                references.reply(),
+                request.importance() == null ? null : request.importance().toLowerCase(Locale.ROOT),
+                request.headers(),
+                request.saveToSentItems());
     }
 }

@@ -9,10 +9,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request to send one message. At least one of {@code to}, {@code cc} and {@code bcc} must name a
- * recipient; Exchange Online allows 500 recipients per message.
+ * recipient unless it is a reply; Exchange Online allows 500 recipients per message.
  */
 @Schema(description = "One message to send")
 record SendMailRequest(
@@ -36,7 +37,30 @@ record SendMailRequest(
         @Size(max = 10) List<@Valid Attachment> attachments,
 
         @Schema(description = "Send at this instant instead of now (ISO-8601)", example = "2026-12-24T18:00:00Z")
-        Instant sendAt) {
+        Instant sendAt,
+
+        @Schema(description = "Files uploaded through POST /api/v1/attachments, by id") @Size(max = MAX_ATTACHMENT_IDS)
+        List<@NotBlank @Size(max = 64) String> attachmentIds,
+
+        @Schema(description = "Send as a reply in the thread of a synced message; then `to` may be empty") @Valid
+        InReplyTo inReplyTo,
+
+        @Schema(
+                allowableValues = {"low", "normal", "high"},
+                example = "normal")
+        @Pattern(regexp = "(?i)low|normal|high", message = "must be low, normal or high")
+        String importance,
+
+        @Schema(
+                description = "Custom internet message headers: names start with x-, at most 5 (Graph's limit)",
+                example = "{\"x-order-id\": \"4711\"}")
+        @CustomHeaders
+        Map<String, String> headers,
+
+        @Schema(description = "Keep a copy in the account's Sent Items (default true)")
+        Boolean saveToSentItems) {
+
+    static final int MAX_ATTACHMENT_IDS = 20;
 
     SendMailRequest {
         to = to == null ? List.of() : to;
@@ -44,6 +68,31 @@ record SendMailRequest(
         bcc = bcc == null ? List.of() : bcc;
         replyTo = replyTo == null ? List.of() : replyTo;
         attachments = attachments == null ? List.of() : attachments;
+        attachmentIds = attachmentIds == null ? List.of() : attachmentIds;
+        headers = headers == null ? Map.of() : headers;
+        saveToSentItems = saveToSentItems == null ? Boolean.TRUE : saveToSentItems;
+    }
+
+    /** A plain message: no uploads, not a reply, default importance, headers and Sent Items copy. */
+    static SendMailRequest plain(
+            String accountId,
+            List<String> to,
+            List<String> cc,
+            List<String> bcc,
+            String subject,
+            Body body,
+            List<Attachment> attachments) {
+        return new SendMailRequest(
+                accountId, to, cc, bcc, subject, body, List.of(), attachments, null, List.of(), null, null, null, null);
+    }
+
+    boolean hasRecipients() {
+        return !to.isEmpty() || !cc.isEmpty() || !bcc.isEmpty();
+    }
+
+    /** A reply goes to the original sender, so it needs no recipient of its own. */
+    boolean needsRecipients() {
+        return inReplyTo == null;
     }
 
     /** The message body. */
@@ -57,6 +106,19 @@ record SendMailRequest(
 
             @Schema(example = "<p>Hello</p>") @NotNull @Size(max = SendLimits.MAX_BODY_CHARS)
             String content) {}
+
+    /** The synced message this one answers. */
+    record InReplyTo(
+            @Schema(description = "A message id from GET /api/v1/accounts/{id}/messages") @NotBlank @Size(max = 200)
+            String messageId,
+
+            @Schema(description = "Answer the sender and all recipients (default false: the sender only)")
+            Boolean replyAll) {
+
+        InReplyTo {
+            replyAll = replyAll != null && replyAll;
+        }
+    }
 
     /** A small file sent inline (Graph takes up to 3 MB this way). */
     record Attachment(

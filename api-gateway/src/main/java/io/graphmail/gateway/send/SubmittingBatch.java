@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Accepts a batch: every message is recorded first (bulk inserts), then published in chunks with
  * one wait for all confirms per chunk. Once recorded, a message is accepted: anything the broker did
  * not confirm is published by the sweeper. Only if the broker took none is the batch withdrawn (503).
+ * Ids the messages refer to (uploads, answered messages) are resolved before anything is recorded.
  */
 @Service
 class SubmittingBatch {
@@ -33,6 +35,7 @@ class SubmittingBatch {
     private final MailCommands commands;
     private final KnownAccounts knownAccounts;
     private final AccountDefaults accountDefaults;
+    private final ResolvingReferences references;
     private final JsonMapper jsonMapper;
     private final MeterRegistry meterRegistry;
     private final Clock clock;
@@ -44,6 +47,7 @@ class SubmittingBatch {
             MailCommands commands,
             KnownAccounts knownAccounts,
             AccountDefaults accountDefaults,
+            ResolvingReferences references,
             JsonMapper jsonMapper,
             MeterRegistry meterRegistry,
             Clock clock,
@@ -53,6 +57,7 @@ class SubmittingBatch {
         this.commands = commands;
         this.knownAccounts = knownAccounts;
         this.accountDefaults = accountDefaults;
+        this.references = references;
         this.jsonMapper = jsonMapper;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
@@ -62,10 +67,13 @@ class SubmittingBatch {
     Batch submit(BatchRequest request) {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireExists(accountId);
+        List<SendMailRequest> messages = expand(request, accountId);
+        List<MessageReferences> resolved = references.forBatch(accountId, request, messages);
         Instant now = clock.instant();
         UUID batchId = UUID.randomUUID();
-        List<SendMailCommand> all = expand(request, accountId).stream()
-                .map(message -> SendMailCommands.of(UUID.randomUUID(), accountId, message, now, batchId))
+        List<SendMailCommand> all = IntStream.range(0, messages.size())
+                .mapToObj(i -> SendMailCommands.of(
+                        UUID.randomUUID(), accountId, messages.get(i), resolved.get(i), now, batchId))
                 .toList();
         var batch = new Batch(batchId.toString(), accountId, Batch.State.ACTIVE, all.size(), now, request.sendAt());
         batches.insert(batch);

@@ -27,6 +27,7 @@ class SubmittingMail {
     private final JsonMapper jsonMapper;
     private final AccountDefaults accountDefaults;
     private final KnownAccounts knownAccounts;
+    private final ResolvingReferences references;
     private final MeterRegistry meterRegistry;
     private final Clock clock;
     private final Duration grace;
@@ -37,6 +38,7 @@ class SubmittingMail {
             JsonMapper jsonMapper,
             AccountDefaults accountDefaults,
             KnownAccounts knownAccounts,
+            ResolvingReferences references,
             MeterRegistry meterRegistry,
             Clock clock,
             @Value("${graphmail.gateway.sweeper.grace:30s}") Duration grace) {
@@ -45,6 +47,7 @@ class SubmittingMail {
         this.jsonMapper = jsonMapper;
         this.accountDefaults = accountDefaults;
         this.knownAccounts = knownAccounts;
+        this.references = references;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
         this.grace = grace;
@@ -53,11 +56,14 @@ class SubmittingMail {
     /**
      * @throws PublishFailed if the broker did not take the message (nothing was accepted)
      * @throws io.graphmail.gateway.accounts.AccountNotFound if the account is not registered
+     * @throws ReferenceProblem if an upload or the message answered is unknown (nothing was accepted)
      */
     MailView submit(SendMailRequest request) {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireExists(accountId);
-        SendMailCommand command = SendMailCommands.of(UUID.randomUUID(), accountId, request, clock.instant(), null);
+        MessageReferences resolved = references.forMessage(accountId, request);
+        SendMailCommand command =
+                SendMailCommands.of(UUID.randomUUID(), accountId, request, resolved, clock.instant(), null);
         var record = MailRecord.unpublished(command, request.sendAt(), grace, jsonMapper.writeValueAsString(command));
         records.insert(record);
         if (!record.isScheduled()) {

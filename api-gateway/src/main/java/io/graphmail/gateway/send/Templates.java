@@ -22,20 +22,22 @@ final class Templates {
         this.text = template.text() == null ? null : strict.escapeHTML(false).compile(template.text());
     }
 
-    /** @throws MustacheException if a variable is missing */
+    /**
+     * The recipient's message; the template's {@code attachmentIds} are resolved once for the whole batch.
+     *
+     * @throws MustacheException if a variable is missing
+     */
     SendMailRequest render(String accountId, BatchRequest.Recipient recipient) {
         var body = html != null
                 ? new SendMailRequest.Body("html", html.execute(recipient.variables()))
                 : new SendMailRequest.Body("text", text.execute(recipient.variables()));
-        return new SendMailRequest(
+        return SendMailRequest.plain(
                 accountId,
                 recipient.to(),
                 recipient.cc(),
                 recipient.bcc(),
                 subject.execute(recipient.variables()),
                 body,
-                List.of(),
-                List.of(),
-                null);
+                List.of());
     }
 }

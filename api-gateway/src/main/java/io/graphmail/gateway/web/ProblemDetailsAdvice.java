@@ -14,17 +14,20 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error the API gives is RFC 9457 {@code application/problem+json} with a stable type. */
@@ -34,6 +37,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Pattern ITEM = Pattern.compile("(messages|recipients)\\[(\\d+)]\\.?(.*)");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final DataSize maxAttachmentSize;
+
+    ProblemDetailsAdvice(@Value("${graphmail.attachments.max-bytes:150MB}") DataSize maxAttachmentSize) {
+        this.maxAttachmentSize = maxAttachmentSize;
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -51,6 +60,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .orElse("The request is not valid"));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A multipart upload over {@code spring.servlet.multipart.*}, refused before it reached a controller. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "attachment-too-large",
+                "Attachment too large",
+                "An attachment may be at most " + maxAttachmentSize.toBytes() + " bytes ("
+                        + maxAttachmentSize.toMegabytes() + " MB)");
+        problem.setProperty("maxBytes", maxAttachmentSize.toBytes());
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
     /** A batch item's error also names the item: {@code messages[7].to[0]} → index 7, field {@code to[0]}. */

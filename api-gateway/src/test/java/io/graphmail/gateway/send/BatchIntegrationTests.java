@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.graphmail.gateway.FullStackTests;
+import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,7 +107,7 @@ class BatchIntegrationTests extends FullStackTests {
 
     @Test
     void pausingHoldsQueuedMessagesAndResumingSendsThem() {
-        simulator.latency("/v1.0/users/*/sendMail", 100);
+        simulator.latency(RunningSimulator.SEND_PATHS, 100);
         String location =
                 api.post("/api/v1/mail/batches", templateBatch(60, null)).header("Location");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
 import io.graphmail.gateway.GatewayApplication;
+import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
 import java.time.Instant;
@@ -74,7 +75,7 @@ class MailApiIntegrationTests extends FullStackTests {
 
     @Test
     void retriesGraphOutagesAndCountsAttempts() {
-        simulator.fault(Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 503, "count", 2));
+        simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 2));
 
         var response = api.post("/api/v1/mail", mail("ada@example.com", "Flaky"));
 
@@ -87,7 +88,7 @@ class MailApiIntegrationTests extends FullStackTests {
     void marksMessageFailedWithGraphsErrorCodeWhenGraphRefusesIt() {
         simulator.fault(Map.of(
                 "pathPattern",
-                "/v1.0/users/*/sendMail",
+                RunningSimulator.SEND_PATHS,
                 "status",
                 400,
                 "count",
@@ -104,7 +105,7 @@ class MailApiIntegrationTests extends FullStackTests {
 
     @Test
     void marksMessageDeadLetteredWhenRetriesRunOut() {
-        simulator.fault(Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 503, "count", 10));
+        simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 10));
 
         var response = api.post("/api/v1/mail", mail("ada@example.com", "Hopeless"));
 
@@ -114,7 +115,7 @@ class MailApiIntegrationTests extends FullStackTests {
 
     @Test
     void sendsADeadLetteredMessageAgainOnRequest() {
-        simulator.fault(Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 503, "count", 10));
+        simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 10));
         String id = api.post("/api/v1/mail", mail("ada@example.com", "Second chance"))
                 .text("id");
         awaitMail(id, "DEAD_LETTERED");
@@ -130,7 +131,7 @@ class MailApiIntegrationTests extends FullStackTests {
 
     @Test
     void replaysDeadLettersOfOneAccount() {
-        simulator.fault(Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 503, "count", 6));
+        simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 6));
         String first =
                 api.post("/api/v1/mail", mail("ada@example.com", "Lost one")).text("id");
         String second =

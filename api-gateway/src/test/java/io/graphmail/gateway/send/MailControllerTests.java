@@ -75,6 +75,52 @@ class MailControllerTests {
     }
 
     @Test
+    void rejectsCustomHeadersGraphWouldRefuseNamingHeaders() throws Exception {
+        String sixHeaders = "{\"x-1\":\"a\",\"x-2\":\"b\",\"x-3\":\"c\",\"x-4\":\"d\",\"x-5\":\"e\",\"x-6\":\"f\"}";
+        for (String headers : new String[] {
+            sixHeaders,
+            "{\"Reply-By\":\"tomorrow\"}",
+            "{\"x-bad name\":\"a\"}",
+            "{\"x-" + "n".repeat(300) + "\":\"a\"}",
+            "{\"x-long\":\"" + "v".repeat(1001) + "\"}"
+        }) {
+            postMail(
+                            "{\"to\":[\"ada@example.com\"],\"subject\":\"Hi\",\"body\":{\"contentType\":\"text\",\"content\":\"x\"},"
+                                    + "\"headers\":" + headers + "}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://graphmail.io/problems/validation"))
+                    .andExpect(jsonPath("$.errors[0].field").value("headers"));
+        }
+        verify(submittingMail, never()).submit(any());
+    }
+
+    @Test
+    void rejectsUnknownImportanceAndTooManyUploads() throws Exception {
+        String ids = "\"a\",".repeat(20) + "\"a\"";
+        postMail(
+                        "{\"to\":[\"ada@example.com\"],\"subject\":\"Hi\",\"body\":{\"contentType\":\"text\",\"content\":\"x\"},"
+                                + "\"importance\":\"urgent\",\"attachmentIds\":[" + ids + "]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'importance')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'attachmentIds')]").exists());
+        verify(submittingMail, never()).submit(any());
+    }
+
+    @Test
+    void acceptsAReplyWithoutRecipientsButNotAReplyWithoutItsMessageId() throws Exception {
+        when(submittingMail.submit(any()))
+                .thenReturn(new MailView(UUID.randomUUID(), MailStatus.ACCEPTED, 0, null, null, null));
+
+        postMail("""
+                {"subject":"Re","body":{"contentType":"text","content":"x"},"inReplyTo":{"messageId":"m-1"}}""").andExpect(status().isAccepted());
+        postMail("""
+                {"subject":"Re","body":{"contentType":"text","content":"x"},"inReplyTo":{}}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("inReplyTo.messageId"));
+    }
+
+    @Test
     void answers503WhenTheBrokerDoesNotConfirm() throws Exception {
         when(submittingMail.submit(any())).thenThrow(new PublishFailed("broker unreachable"));
 

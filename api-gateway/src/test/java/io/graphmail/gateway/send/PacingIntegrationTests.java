@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.graphmail.gateway.FullStackTests;
+import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +30,7 @@ class PacingIntegrationTests extends FullStackTests {
         String mailbox = "paced-" + suffix + "@graphmail.local";
         register("paced-" + suffix, mailbox, 600, 4);
         simulator.limit(mailbox, 600, 4);
-        simulator.latency("/v1.0/users/*/sendMail", 100);
+        simulator.latency(RunningSimulator.SEND_PATHS, 100);
         try (var secondWorker = startWorker()) {
             String location = submit("paced-" + suffix, 80);
 
@@ -47,7 +48,7 @@ class PacingIntegrationTests extends FullStackTests {
         String mailbox = "burst-" + suffix + "@graphmail.local";
         register("burst-" + suffix, mailbox, 6000, 4);
         simulator.fault(
-                Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 429, "count", 8, "retryAfterSeconds", 1));
+                Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 429, "count", 8, "retryAfterSeconds", 1));
 
         String location = submit("burst-" + suffix, 30);
 

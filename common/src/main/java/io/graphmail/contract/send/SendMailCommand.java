@@ -2,6 +2,7 @@ package io.graphmail.contract.send;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,11 @@ import java.util.UUID;
  * @param batchId the bulk batch this message belongs to, or {@code null}
  * @param resubmission 0 for the original; counts up each time an operator sends a failed or
  *     dead-lettered message again ({@code null} from older producers means 0)
+ * @param storedAttachments attachments uploaded beforehand, sent by reference; may be empty
+ * @param reply the message this one answers, or {@code null}
+ * @param importance {@code low}, {@code normal} or {@code high}; {@code null} is normal
+ * @param headers custom {@code x-} internet message headers; may be empty
+ * @param saveToSentItems keep a copy in Sent Items ({@code null} means yes)
  */
 public record SendMailCommand(
         UUID commandId,
@@ -33,7 +39,46 @@ public record SendMailCommand(
         List<MailAttachment> attachments,
         Instant submittedAt,
         UUID batchId,
-        Integer resubmission) {
+        Integer resubmission,
+        List<AttachmentReference> storedAttachments,
+        MailReply reply,
+        String importance,
+        Map<String, String> headers,
+        Boolean saveToSentItems) {
+
+    /** A plain message: no stored attachments, no reply, default importance, headers and copy. */
+    public SendMailCommand(
+            UUID commandId,
+            String accountId,
+            List<String> to,
+            List<String> cc,
+            List<String> bcc,
+            String subject,
+            MailBody body,
+            List<String> replyTo,
+            List<MailAttachment> attachments,
+            Instant submittedAt,
+            UUID batchId,
+            Integer resubmission) {
+        this(
+                commandId,
+                accountId,
+                to,
+                cc,
+                bcc,
+                subject,
+                body,
+                replyTo,
+                attachments,
+                submittedAt,
+                batchId,
+                resubmission,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 
     public SendMailCommand {
         to = List.copyOf(to == null ? List.of() : to);
@@ -42,6 +87,13 @@ public record SendMailCommand(
         replyTo = List.copyOf(replyTo == null ? List.of() : replyTo);
         attachments = List.copyOf(attachments == null ? List.of() : attachments);
         resubmission = resubmission == null ? 0 : resubmission;
+        storedAttachments = List.copyOf(storedAttachments == null ? List.of() : storedAttachments);
+        headers = Map.copyOf(headers == null ? Map.of() : headers);
+    }
+
+    /** Whether Graph should keep a copy in the mailbox's Sent Items. */
+    public boolean keepsSentCopy() {
+        return saveToSentItems == null || saveToSentItems;
     }
 
     /** What workers deduplicate on: the command id, and the resubmission when there was one. */
@@ -63,6 +115,11 @@ public record SendMailCommand(
                 attachments,
                 submittedAt,
                 batchId,
-                resubmission + 1);
+                resubmission + 1,
+                storedAttachments,
+                reply,
+                importance,
+                headers,
+                saveToSentItems);
     }
 }

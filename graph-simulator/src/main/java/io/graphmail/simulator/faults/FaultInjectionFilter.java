@@ -11,10 +11,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Delays or fails matching requests before any endpoint sees them. On Graph paths it runs after the bearer check and
- * the throttle: a request they turn away is never faulted, and a fault's latency counts as time in progress.
+ * Delays, fails or drops matching requests, before any endpoint sees them or, for faults that strike after success,
+ * once the endpoint has done its work: its answer is then held back until the fault has had its say. On Graph paths
+ * it runs after the bearer check and the throttle: a request they turn away is never faulted, and a fault's latency
+ * counts as time in progress.
  */
 @Component
 @Order(FaultInjectionFilter.ORDER)
@@ -38,16 +41,40 @@ class FaultInjectionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<FaultSpec> fault =
-                faults.strike(request.getMethod(), request.getRequestURI()).map(Fault::spec);
-        if (fault.isPresent()) {
-            delay(fault.get().latency());
-            if (fault.get().failsRequest()) {
-                fail(response, fault.get());
-                return;
-            }
+        String method = request.getMethod();
+        String path = request.getRequestURI();
+        Optional<FaultSpec> before = faults.strike(method, path, false).map(Fault::spec);
+        if (before.isPresent() && strike(before.get(), request, response)) {
+            return;
         }
-        chain.doFilter(request, response);
+        if (!faults.anyAfterSuccess(method, path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var held = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, held);
+        Optional<FaultSpec> after =
+                held.getStatus() / 100 == 2 ? faults.strike(method, path, true).map(Fault::spec) : Optional.empty();
+        if (after.isPresent() && strike(after.get(), request, response)) {
+            return;
+        }
+        held.copyBodyToResponse();
+    }
+
+    /** Applies the fault's latency, then its failure if it has one; answers whether it ended the request. */
+    private boolean strike(FaultSpec fault, HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        delay(fault.latency());
+        if (fault.dropsConnection()) {
+            ConnectionDrops.drop(request);
+            return true;
+        }
+        if (fault.failsRequest()) {
+            response.reset();
+            fail(response, fault);
+            return true;
+        }
+        return false;
     }
 
     private void fail(HttpServletResponse response, FaultSpec fault) throws IOException {

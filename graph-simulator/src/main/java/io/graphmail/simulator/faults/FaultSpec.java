@@ -21,6 +21,9 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param retryAfterSeconds the {@code Retry-After} header to send, if any
  * @param latencyMs a delay before the answer (or before the request proceeds)
  * @param errorCode the Graph error code; defaults to the one Graph sends with {@code status}
+ * @param dropConnection close the connection without any answer instead of answering with a status
+ * @param afterSuccess strike once the endpoint has done its work and answered 2xx, so that the work is done (a mail
+ *     is sent) while the client sees a failure, a dropped connection or a late answer; other answers pass unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record FaultSpec(
@@ -31,10 +34,20 @@ record FaultSpec(
         @DecimalMin("0") @DecimalMax("1") Double probability,
         @PositiveOrZero Integer retryAfterSeconds,
         @PositiveOrZero Long latencyMs,
-        String errorCode) {
+        String errorCode,
+        Boolean dropConnection,
+        Boolean afterSuccess) {
 
     boolean failsRequest() {
         return status != null && status > 0;
+    }
+
+    boolean dropsConnection() {
+        return Boolean.TRUE.equals(dropConnection);
+    }
+
+    boolean strikesAfterSuccess() {
+        return Boolean.TRUE.equals(afterSuccess);
     }
 
     long latency() {
@@ -43,6 +56,16 @@ record FaultSpec(
 
     FaultSpec withDefaults() {
         String code = errorCode == null && failsRequest() ? GraphError.defaultCode(status) : errorCode;
-        return new FaultSpec(pathPattern, method, status, count, probability, retryAfterSeconds, latencyMs, code);
+        return new FaultSpec(
+                pathPattern,
+                method,
+                status,
+                count,
+                probability,
+                retryAfterSeconds,
+                latencyMs,
+                code,
+                dropConnection,
+                afterSuccess);
     }
 }

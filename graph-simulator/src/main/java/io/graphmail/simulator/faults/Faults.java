@@ -22,25 +22,38 @@ class Faults {
     }
 
     Fault add(FaultSpec spec) {
-        if (!spec.failsRequest() && spec.latency() == 0) {
+        if (!spec.failsRequest() && spec.latency() == 0 && !spec.dropsConnection()) {
             throw GraphErrorException.badRequest(
-                    "ErrorInvalidRequest", "A fault needs a status of 400 or more, a latencyMs, or both.");
+                    "ErrorInvalidRequest", "A fault needs a status of 400 or more, a latencyMs or dropConnection.");
         }
         if (spec.failsRequest() && spec.status() < 400) {
             throw GraphErrorException.badRequest("ErrorInvalidRequest", "'status' must be 0 or an error status.");
+        }
+        if (spec.failsRequest() && spec.dropsConnection()) {
+            throw GraphErrorException.badRequest(
+                    "ErrorInvalidRequest", "A fault either answers with a status or drops the connection.");
         }
         var fault = new Fault(UUID.randomUUID().toString(), spec.withDefaults(), parser.parse(spec.pathPattern()));
         faults.add(fault);
         return fault;
     }
 
-    Optional<Fault> strike(String method, String path) {
+    /** The first fault of its phase (before the endpoint, or after its success) that strikes the request. */
+    Optional<Fault> strike(String method, String path, boolean afterSuccess) {
         var container = PathContainer.parsePath(path);
         var random = ThreadLocalRandom.current();
         return faults.stream()
+                .filter(fault -> fault.spec().strikesAfterSuccess() == afterSuccess)
                 .filter(fault -> fault.matches(method, container))
                 .filter(fault -> fault.strikes(random::nextDouble))
                 .findFirst();
+    }
+
+    /** Whether a fault waits for an endpoint's answer to the request, which must then be held back until it is known. */
+    boolean anyAfterSuccess(String method, String path) {
+        var container = PathContainer.parsePath(path);
+        return faults.stream()
+                .anyMatch(fault -> fault.spec().strikesAfterSuccess() && fault.matches(method, container));
     }
 
     List<FaultView> list() {

@@ -76,6 +76,10 @@ class AttachmentsController {
             @PathVariable String attachmentId,
             @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox) {
         FileAttachment file = attachment(Mailboxes.addressFor(userId, tokenMailbox), messageId, attachmentId);
+        if (!file.hasContent()) {
+            throw GraphErrorException.notFound(
+                    "The simulator keeps only the size and SHA-256 of attachments uploaded in a session over 4 MB.");
+        }
         return ResponseEntity.ok().contentType(mediaType(file.contentType())).body(file.content());
     }
 

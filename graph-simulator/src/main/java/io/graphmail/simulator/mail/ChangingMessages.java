@@ -1,6 +1,8 @@
 package io.graphmail.simulator.mail;
 
 import io.graphmail.simulator.web.GraphErrorException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -50,6 +52,29 @@ class ChangingMessages {
                 .orElseThrow(ChangingMessages::notFound);
     }
 
+    /**
+     * Applies a patch as Graph's {@code PATCH /messages/{id}} does: only the properties Graph lets a client change,
+     * and extended properties merged by id into those the message has.
+     */
+    Message updateAsGraph(String mailbox, String id, JsonNode patch) {
+        if (!(patch instanceof ObjectNode properties)) {
+            throw GraphErrorException.badRequest("ErrorInvalidRequest", "The patch must be a JSON object.");
+        }
+        return mailboxes
+                .of(mailbox)
+                .update(id, current -> {
+                    UpdatableProperties.check(current, properties);
+                    ObjectNode merged = properties.deepCopy();
+                    merged.propertyNames().stream()
+                            .filter(name -> name.startsWith("@odata."))
+                            .toList()
+                            .forEach(merged::remove);
+                    mergeExtendedProperties(current, merged);
+                    return patched(current, merged).revised(folderOf(current), Message.now());
+                })
+                .orElseThrow(ChangingMessages::notFound);
+    }
+
     Message move(String mailbox, String id, Folder destination) {
         return mailboxes
                 .of(mailbox)
@@ -76,6 +101,23 @@ class ChangingMessages {
         } catch (JacksonException e) {
             throw GraphErrorException.badRequest("ErrorInvalidRequest", "The patch does not fit a message.");
         }
+    }
+
+    private void mergeExtendedProperties(Message current, ObjectNode patch) {
+        var name = patch.propertyNames().stream()
+                .filter(MessageJson.EXTENDED_PROPERTIES::equalsIgnoreCase)
+                .findFirst();
+        if (name.isEmpty()) {
+            return;
+        }
+        Message.ExtendedProperty[] changed =
+                json.treeToValue(patch.remove(name.get()), Message.ExtendedProperty[].class);
+        var merged = new LinkedHashMap<String, Message.ExtendedProperty>();
+        ExtendedPropertyFilter.properties(current).forEach(property -> merged.put(property.id(), property));
+        for (var property : changed) {
+            merged.put(property.id(), property);
+        }
+        patch.set(MessageJson.EXTENDED_PROPERTIES, json.valueToTree(List.copyOf(merged.values())));
     }
 
     private static Folder folderOf(Message message) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 /** The well-known mail folders the simulator keeps; a folder's id is its well-known name. */
 enum Folder {
     INBOX("inbox", "Inbox"),
+    DRAFTS("drafts", "Drafts"),
     SENT_ITEMS("sentitems", "Sent Items");
 
     private final String id;

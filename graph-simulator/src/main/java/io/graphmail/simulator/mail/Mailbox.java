@@ -16,6 +16,7 @@ final class Mailbox {
     private final List<Message> sent = new ArrayList<>();
     private final ChangeLog changes = new ChangeLog();
     private final DeltaCounts deltaCounts = new DeltaCounts();
+    private final DraftCounts draftCounts = new DraftCounts();
 
     /** Files a message, replacing one with the same id so that seeding twice does not duplicate. */
     synchronized void file(Message message) {
@@ -30,6 +31,16 @@ final class Mailbox {
         if (saveToSentItems) {
             file(message);
         }
+    }
+
+    /**
+     * Sends a draft: replaces it by what {@code sending} makes of it (which refuses what is not a draft) and records
+     * that as sent, in one step, so that a draft is never sent twice.
+     */
+    synchronized Optional<Message> sendDraft(String id, UnaryOperator<Message> sending) {
+        Optional<Message> sentCopy = update(id, sending);
+        sentCopy.ifPresent(sent::add);
+        return sentCopy;
     }
 
     /** Replaces a message by what {@code change} makes of it, keeping its place in filing order. */
@@ -84,5 +95,9 @@ final class Mailbox {
 
     DeltaCounts deltaCounts() {
         return deltaCounts;
+    }
+
+    DraftCounts draftCounts() {
+        return draftCounts;
     }
 }

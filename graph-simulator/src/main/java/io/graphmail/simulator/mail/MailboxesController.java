@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Control API: seed mailboxes, see what they hold and what was sent, start afresh. */
 @RestController
@@ -23,10 +24,12 @@ class MailboxesController {
 
     private final Mailboxes mailboxes;
     private final JsonMapper json;
+    private final SentLogJson sentLog;
 
-    MailboxesController(Mailboxes mailboxes, JsonMapper json) {
+    MailboxesController(Mailboxes mailboxes, JsonMapper json, SentLogJson sentLog) {
         this.mailboxes = mailboxes;
         this.json = json;
+        this.sentLog = sentLog;
     }
 
     /** What a test compares a synchronized copy of a folder with. */
@@ -82,8 +85,8 @@ class MailboxesController {
     }
 
     @GetMapping("/{mailbox}/sent")
-    Map<String, List<Message>> sent(@PathVariable String mailbox) {
-        return Map.of("value", mailboxes.of(mailbox).sent());
+    Map<String, List<ObjectNode>> sent(@PathVariable String mailbox) {
+        return Map.of("value", sentLog.entries(mailboxes.of(mailbox).sent()));
     }
 
     @DeleteMapping

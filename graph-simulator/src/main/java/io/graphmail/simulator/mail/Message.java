@@ -38,9 +38,17 @@ record Message(
         List<Recipient> bccRecipients,
         List<Recipient> replyTo,
         Flag flag,
-        List<FileAttachment> attachments) {
+        List<FileAttachment> attachments,
+        List<InternetMessageHeader> internetMessageHeaders,
+        List<ExtendedProperty> singleValueExtendedProperties) {
 
     record ItemBody(String contentType, String content) {}
+
+    /** A custom Internet message header; Graph accepts only names starting with {@code x-}. */
+    record InternetMessageHeader(String name, String value) {}
+
+    /** A single-value extended property, e.g. {@code String {<guid>} Name ClientKey}. */
+    record ExtendedProperty(String id, String value) {}
 
     record Recipient(EmailAddress emailAddress) {}
 
@@ -86,7 +94,9 @@ record Message(
                 listOrEmpty(bccRecipients),
                 listOrEmpty(replyTo),
                 flag == null ? new Flag("notFlagged") : flag,
-                files);
+                files,
+                listOrEmpty(internetMessageHeaders),
+                listOrEmpty(singleValueExtendedProperties));
     }
 
     /** This message as Graph stores it on sending: new identity, sender and times, already read. */
@@ -118,20 +128,87 @@ record Message(
                 bccRecipients,
                 replyTo,
                 flag,
-                attachments);
+                attachments,
+                internetMessageHeaders,
+                singleValueExtendedProperties);
+    }
+
+    /**
+     * This message as a draft of {@code mailbox}, before filing: new identity, the mailbox as sender, read. The
+     * conversation, if given, stays: a reply belongs to the conversation of the message it answers.
+     */
+    Message draftedBy(String mailbox) {
+        var owner = new Recipient(new EmailAddress(null, mailbox));
+        return new Message(
+                null,
+                null,
+                null,
+                null,
+                categories,
+                null,
+                null,
+                null,
+                internetMessageId,
+                subject,
+                null,
+                importance,
+                null,
+                conversationId,
+                true,
+                true,
+                null,
+                body,
+                owner,
+                owner,
+                toRecipients,
+                ccRecipients,
+                bccRecipients,
+                replyTo,
+                flag,
+                attachments,
+                internetMessageHeaders,
+                singleValueExtendedProperties);
     }
 
     /** This message after a change: filed in {@code folder}, with a new change key and modification time. */
     Message revised(Folder folder, Instant now) {
+        return copy(folder, now, isDraft, receivedDateTime, sentDateTime, attachments, hasAttachments);
+    }
+
+    /** This draft once sent: in Sent Items under the same id, no longer a draft, sent and received now. */
+    Message sentAt(Instant now) {
+        return copy(Folder.SENT_ITEMS, now, false, now, now, attachments, hasAttachments);
+    }
+
+    /** This message with one more file attachment, in the same folder. */
+    Message withAttachment(FileAttachment file, Instant now) {
+        var files = Stream.concat(listOrEmpty(attachments).stream(), Stream.of(file))
+                .toList();
+        return copy(Folder.named(parentFolderId), now, isDraft, receivedDateTime, sentDateTime, files, true);
+    }
+
+    /** Whether this message is an unsent draft. */
+    boolean draft() {
+        return Boolean.TRUE.equals(isDraft);
+    }
+
+    private Message copy(
+            Folder folder,
+            Instant now,
+            Boolean draft,
+            Instant received,
+            Instant sent,
+            List<FileAttachment> files,
+            Boolean hasFiles) {
         return new Message(
                 id,
                 createdDateTime,
                 now,
                 Ids.changeKey(),
                 categories,
-                receivedDateTime,
-                sentDateTime,
-                hasAttachments,
+                received,
+                sent,
+                hasFiles,
                 internetMessageId,
                 subject,
                 bodyPreview,
@@ -139,7 +216,7 @@ record Message(
                 folder.id(),
                 conversationId,
                 isRead,
-                isDraft,
+                draft,
                 webLink,
                 body,
                 sender,
@@ -149,7 +226,9 @@ record Message(
                 bccRecipients,
                 replyTo,
                 flag,
-                attachments);
+                files,
+                internetMessageHeaders,
+                singleValueExtendedProperties);
     }
 
     /** The current time as Graph reports it, to the second. */

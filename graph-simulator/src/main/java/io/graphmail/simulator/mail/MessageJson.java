@@ -17,22 +17,42 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class MessageJson {
 
+    static final String HEADERS = "internetMessageHeaders";
+    static final String EXTENDED_PROPERTIES = "singleValueExtendedProperties";
+
     private final JsonMapper json;
 
     MessageJson(JsonMapper json) {
         this.json = json;
     }
 
+    /** The message as a listing or a get answers it, with the extended properties {@code $expand} asks for. */
     ObjectNode message(Message message, MessageQuery query) {
-        return message(message, query.select(), query.withAttachments());
+        ObjectNode node = message(message, query.select(), query.withAttachments());
+        if (query.expandedProperties() != null) {
+            var expanded = ExtendedPropertyFilter.properties(message).stream()
+                    .filter(query.expandedProperties())
+                    .toList();
+            if (!expanded.isEmpty()) {
+                node.set(EXTENDED_PROPERTIES, json.valueToTree(expanded));
+            }
+        }
+        return node;
     }
 
-    /** The message with only the {@code select}ed properties (all when empty), attachments only when asked for. */
+    /**
+     * The message with only the {@code select}ed properties (all when empty), attachments only when asked for. As in
+     * Graph, {@code internetMessageHeaders} come only when selected, extended properties only when expanded.
+     */
     ObjectNode message(Message message, Set<String> select, boolean withAttachments) {
         ObjectNode node = json.valueToTree(message);
         if (!withAttachments) {
             node.remove("attachments");
         }
+        if (!select.contains(HEADERS)) {
+            node.remove(HEADERS);
+        }
+        node.remove(EXTENDED_PROPERTIES);
         if (!select.isEmpty()) {
             node.retain(select);
         }

@@ -7,14 +7,23 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** The OData query options of a message listing: $top, $skip, $select, $filter, $orderby and $expand. */
+/**
+ * The OData query options of a message listing: $top, $skip, $select, $filter, $orderby and $expand.
+ *
+ * @param expandedProperties the extended properties {@code $expand} asks for, or null when it asks for none
+ */
 record MessageQuery(
-        int top, int skip, Set<String> select, Predicate<Message> filter, boolean ascending, boolean withAttachments) {
+        int top,
+        int skip,
+        Set<String> select,
+        Predicate<Message> filter,
+        boolean ascending,
+        boolean withAttachments,
+        Predicate<Message.ExtendedProperty> expandedProperties) {
 
     static final int DEFAULT_TOP = 10;
     static final int MAX_TOP = 1000;
@@ -24,13 +33,15 @@ record MessageQuery(
         if (top < 1 || top > MAX_TOP) {
             throw invalid("$top must be between 1 and " + MAX_TOP + ".");
         }
+        Expansion expand = Expansion.parse(params.get("$expand"));
         return new MessageQuery(
                 top,
                 number(params, "$skip", 0),
                 select(params.get("$select")),
-                ReceivedDateFilter.parse(params.get("$filter")),
+                filter(params.get("$filter")),
                 ascending(params.get("$orderby")),
-                String.valueOf(params.get("$expand")).toLowerCase(Locale.ROOT).contains("attachments"));
+                expand.attachments(),
+                expand.properties());
     }
 
     /** The matching messages in order, before paging; messages received in the same instant keep filing order. */
@@ -42,6 +53,18 @@ record MessageQuery(
         }
         matching.sort(ascending ? byReceived : byReceived.reversed());
         return matching;
+    }
+
+    private static Predicate<Message> filter(String filter) {
+        if (filter != null && ExtendedPropertyFilter.isAbout(filter)) {
+            return ExtendedPropertyFilter.parse(filter);
+        }
+        if (filter != null && filter.strip().regionMatches(true, 0, "internetMessageHeaders", 0, 22)) {
+            throw GraphErrorException.badRequest(
+                    "ErrorInvalidUrlQueryFilter",
+                    "internetMessageHeaders cannot be filtered on; filter on a singleValueExtendedProperty instead.");
+        }
+        return ReceivedDateFilter.parse(filter);
     }
 
     private static int number(Map<String, String> params, String name, int fallback) {

@@ -85,7 +85,9 @@ final class SampleMail {
                 List.of(),
                 List.of(),
                 new Message.Flag(random.nextInt(10) == 0 ? "flagged" : "notFlagged"),
-                attachments(topic, shape));
+                attachments(topic, shape),
+                List.of(),
+                List.of());
     }
 
     private String body(String topic, Message.Recipient to, Message.Recipient from, int bytes) {
@@ -114,7 +116,8 @@ final class SampleMail {
                     null,
                     false,
                     null,
-                    Base64.getEncoder().encodeToString(content)));
+                    Base64.getEncoder().encodeToString(content),
+                    null));
         }
         return files;
     }

@@ -1,8 +1,10 @@
 package io.graphmail.simulator.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.graphmail.simulator.SimulatorTests;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 
 class FaultInjectionTests extends SimulatorTests {
@@ -120,5 +122,70 @@ class FaultInjectionTests extends SimulatorTests {
         assertThat(http.post("/_sim/faults", "{\"pathPattern\": \"/v1.0/**\", \"status\": 503, \"probability\": 2}")
                         .status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void dropsTheConnectionAfterTheSendWasDone() {
+        http.post("/_sim/faults", """
+                {"pathPattern": "/v1.0/users/*/sendMail", "afterSuccess": true, "dropConnection": true, "count": 1}""");
+
+        assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> http.post(SEND, MAIL));
+        assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value")).hasSize(1);
+        assertThat(http.post(SEND, MAIL).status()).isEqualTo(202);
+        assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value")).hasSize(2);
+    }
+
+    @Test
+    void dropsTheConnectionBeforeTheEndpointRuns() {
+        http.post("/_sim/faults", """
+                {"pathPattern": "/v1.0/users/*/sendMail", "dropConnection": true, "count": 1}""");
+
+        assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> http.post(SEND, MAIL));
+        assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value")).isEmpty();
+    }
+
+    @Test
+    void answersWithAnErrorAfterTheSendWasDone() {
+        http.post("/_sim/faults", """
+                {"pathPattern": "/v1.0/users/*/sendMail", "afterSuccess": true, "status": 504, "count": 1}""");
+
+        var response = http.post(SEND, MAIL);
+
+        assertThat(response.status()).isEqualTo(504);
+        assertThat(response.errorCode()).isEqualTo("GatewayTimeout");
+        assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value")).hasSize(1);
+    }
+
+    @Test
+    void delaysTheAnswerAfterTheSendWasDone() {
+        http.post("/_sim/faults", """
+                {"pathPattern": "/v1.0/users/*/sendMail", "afterSuccess": true, "latencyMs": 300, "count": 1}""");
+
+        long started = System.nanoTime();
+        var response = http.post(SEND, MAIL);
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void leavesFailedAnswersAloneAfterSuccess() {
+        http.post("/_sim/faults", """
+                {"pathPattern": "/v1.0/users/*/sendMail", "afterSuccess": true, "status": 503, "count": 1}""");
+
+        var refused = http.post(SEND, "{\"message\": {\"toRecipients\": []}}");
+
+        assertThat(refused.errorCode()).isEqualTo("ErrorInvalidRecipients");
+        assertThat(http.post(SEND, MAIL).status()).isEqualTo(503);
+        assertThat(http.post(SEND, MAIL).status()).isEqualTo(202);
+    }
+
+    @Test
+    void refusesAFaultThatBothAnswersAndDrops() {
+        var response = http.post("/_sim/faults", """
+                {"pathPattern": "/v1.0/**", "status": 503, "dropConnection": true}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("ErrorInvalidRequest");
     }
 }

@@ -247,7 +247,7 @@ class DeltaQueryTests extends SimulatorTests {
 
         assertThat(page.path("value").get(0).path("subject").asString()).isEqualTo("mine");
         assertThat(page.path("@odata.deltaLink").asString()).startsWith(http.base() + "/v1.0/me/mailFolders/Inbox");
-        assertThat(http.get("/v1.0/me/mailFolders/drafts/messages/delta").errorCode())
+        assertThat(http.get("/v1.0/me/mailFolders/archive/messages/delta").errorCode())
                 .isEqualTo("ErrorItemNotFound");
     }
 

@@ -51,7 +51,7 @@ class MailboxControlTests extends SimulatorTests {
         assertThat(http.post(CONTROL + "/messages/generate", "{\"count\": 1, \"attachmentBytes\": 4000000}")
                         .status())
                 .isEqualTo(400);
-        assertThat(http.post(CONTROL + "/messages/generate", "{\"count\": 1, \"folder\": \"drafts\"}")
+        assertThat(http.post(CONTROL + "/messages/generate", "{\"count\": 1, \"folder\": \"archive\"}")
                         .status())
                 .isEqualTo(404);
     }
@@ -128,8 +128,12 @@ class MailboxControlTests extends SimulatorTests {
         assertThat(inbox.path("unreadItemCount").asInt()).isEqualTo(2);
         assertThat(sentItems.path("displayName").asString()).isEqualTo("Sent Items");
         assertThat(sentItems.path("totalItemCount").asInt()).isZero();
-        assertThat(all.path("value")).hasSize(2);
-        assertThat(http.get("/v1.0/users/" + MAILBOX + "/mailFolders/drafts").status())
+        assertThat(all.path("value")
+                        .valueStream()
+                        .map(folder -> folder.path("displayName").asString()))
+                .containsExactly("Inbox", "Drafts", "Sent Items");
+        assertThat(http.get("/v1.0/users/" + MAILBOX + "/mailFolders/deleteditems")
+                        .status())
                 .isEqualTo(404);
     }
 

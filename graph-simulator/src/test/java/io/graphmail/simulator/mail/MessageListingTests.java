@@ -109,7 +109,7 @@ class MessageListingTests extends SimulatorTests {
                         .json()))
                 .containsExactly("sent");
         assertThat(subjects(http.get("/v1.0/users/u@x.io/messages").json())).hasSize(3);
-        assertThat(http.get("/v1.0/users/u@x.io/mailFolders/drafts/messages").errorCode())
+        assertThat(http.get("/v1.0/users/u@x.io/mailFolders/archive/messages").errorCode())
                 .isEqualTo("ErrorItemNotFound");
     }
 

@@ -78,6 +78,6 @@ class MessageQueryTests {
     private static Message received(Instant at) {
         return new Message(
                 null, null, null, null, null, at, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 }

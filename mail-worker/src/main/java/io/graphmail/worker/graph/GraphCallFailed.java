@@ -38,6 +38,19 @@ public class GraphCallFailed extends RuntimeException {
         return new GraphCallFailed(0, "NETWORK_ERROR:" + rootCause(e).getClass().getSimpleName(), null, e);
     }
 
+    /** A ranged upload to an upload session failed ({@code status} 0: no answer). */
+    static GraphCallFailed upload(int status, String code) {
+        return new GraphCallFailed(status, code, null, null);
+    }
+
+    /**
+     * No answer, a timeout or a server error: Graph may or may not have acted on the request. For a
+     * send, that means the message may have gone out.
+     */
+    public boolean isAmbiguous() {
+        return status == 0 || status == 408 || status >= 500;
+    }
+
     /** Throttling, server trouble, refused tokens and network errors pass; everything else will fail again. */
     public boolean isTransient() {
         return status == 0 || TRANSIENT_STATUSES.contains(status);

@@ -28,6 +28,8 @@ class GraphClients {
         this.tokens = tokens;
         this.http = GraphClientFactory.create(new RequestOption[] {withoutRetries()})
                 .callTimeout(properties.timeout())
+                // OkHttp would otherwise repeat a POST whose connection dropped: a second send.
+                .retryOnConnectionFailure(false)
                 .build();
     }
 

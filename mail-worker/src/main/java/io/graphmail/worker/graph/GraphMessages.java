@@ -4,19 +4,75 @@ import com.microsoft.graph.models.Attachment;
 import com.microsoft.graph.models.BodyType;
 import com.microsoft.graph.models.EmailAddress;
 import com.microsoft.graph.models.FileAttachment;
+import com.microsoft.graph.models.Importance;
+import com.microsoft.graph.models.InternetMessageHeader;
 import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.Message;
 import com.microsoft.graph.models.Recipient;
+import com.microsoft.graph.models.SingleValueLegacyExtendedProperty;
 import io.graphmail.contract.send.MailAttachment;
 import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.SendMailCommand;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /** Translates our command into Graph's message model. */
 final class GraphMessages {
 
+    /**
+     * The single-value extended property that carries a delivery's key on the message, so that the
+     * message can be found again in Drafts or Sent Items (our own property set's GUID).
+     */
+    static final String DELIVERY_KEY_PROPERTY =
+            "String {9b7c2d1e-5a3f-4c8e-b6d0-7e1f2a3b4c5d} Name graphmailDeliveryKey";
+    /** The same key as an internet message header, visible to recipients' mail tools. */
+    static final String DELIVERY_KEY_HEADER = "X-Graphmail-Delivery";
+
     private GraphMessages() {}
+
+    /** The command as a draft: its content, options and delivery key. */
+    static Message draftOf(SendMailCommand command) {
+        var message = from(command);
+        applyOptions(message, command);
+        return message;
+    }
+
+    /** What a reply draft gets from the command (Graph has already set the subject and thread). */
+    static Message replyChangesOf(SendMailCommand command) {
+        var message = new Message();
+        message.setBody(body(command.body()));
+        if (!command.to().isEmpty()) {
+            message.setToRecipients(recipients(command.to()));
+        }
+        message.setCcRecipients(recipients(command.cc()));
+        message.setBccRecipients(recipients(command.bcc()));
+        message.setReplyTo(recipients(command.replyTo()));
+        applyOptions(message, command);
+        return message;
+    }
+
+    private static void applyOptions(Message message, SendMailCommand command) {
+        if (command.importance() != null) {
+            message.setImportance(Importance.forValue(command.importance().toLowerCase(Locale.ROOT)));
+        }
+        var headers = new ArrayList<InternetMessageHeader>();
+        command.headers().forEach((name, value) -> headers.add(header(name, value)));
+        headers.add(header(DELIVERY_KEY_HEADER, command.deliveryKey()));
+        message.setInternetMessageHeaders(headers);
+        var key = new SingleValueLegacyExtendedProperty();
+        key.setId(DELIVERY_KEY_PROPERTY);
+        key.setValue(command.deliveryKey());
+        message.setSingleValueExtendedProperties(List.of(key));
+    }
+
+    private static InternetMessageHeader header(String name, String value) {
+        var header = new InternetMessageHeader();
+        header.setName(name);
+        header.setValue(value);
+        return header;
+    }
 
     static Message from(SendMailCommand command) {
         var message = new Message();

@@ -2,13 +2,10 @@ package io.graphmail.worker.graph;
 
 import com.microsoft.graph.models.FileAttachment;
 import com.microsoft.graph.models.Message;
-import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.UserItemRequestBuilder;
 import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaGetResponse;
 import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaRequestBuilder;
 import io.graphmail.worker.accounts.AccountSettings;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -49,12 +46,10 @@ public class MailboxReader {
         "webLink"
     };
 
-    private final GraphClients clients;
-    private final MeterRegistry meterRegistry;
+    private final GraphCalls calls;
 
-    MailboxReader(GraphClients clients, MeterRegistry meterRegistry) {
-        this.clients = clients;
-        this.meterRegistry = meterRegistry;
+    MailboxReader(GraphCalls calls) {
+        this.calls = calls;
     }
 
     /** The folder's id and display name, from its well-known name ({@code inbox}, {@code sentitems}). */
@@ -141,25 +136,11 @@ public class MailboxReader {
     }
 
     private UserItemRequestBuilder user(AccountSettings account) {
-        GraphServiceClient client = clients.forAccount(account.id());
-        return account.isDelegated() ? client.me() : client.users().byUserId(account.mailbox());
+        return calls.mailbox(account);
     }
 
     private <T> T call(AccountSettings account, String operation, Supplier<T> request) {
-        Timer.Sample sample = Timer.start(meterRegistry);
-        String status = "200";
-        try {
-            return request.get();
-        } catch (RuntimeException e) {
-            GraphCallFailed failure = GraphCallFailed.from(e);
-            status = failure.statusTag();
-            if (failure.status() == 401) {
-                clients.tokenRejected(account.id());
-            }
-            throw failure;
-        } finally {
-            sample.stop(meterRegistry.timer("graphmail.graph.requests", "operation", operation, "status", status));
-        }
+        return calls.call(account, operation, request);
     }
 
     /** An attachment's description; only file attachments have content to download. */

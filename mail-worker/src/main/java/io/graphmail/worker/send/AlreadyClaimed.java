@@ -13,6 +13,8 @@ import java.util.UUID;
  */
 final class AlreadyClaimed {
 
+    static final String INTERRUPTED = "INTERRUPTED: an attempt never reported back; looking before sending again";
+
     static final String OUTCOME_UNKNOWN =
             "OUTCOME_UNKNOWN: an attempt was interrupted; not resent, to avoid sending twice";
 
@@ -54,6 +56,11 @@ final class AlreadyClaimed {
         var leaseEnds = delivery.claimedAt().plus(retry.inFlightLease());
         if (clock.instant().isBefore(leaseEnds)) {
             return new Outcome.RetryLater(retry.inFlightLease());
+        }
+        if (command.keepsSentCopy()) {
+            // The message carries its key into Sent Items: the retry looks there before sending again.
+            deliveries.markInterrupted(command.deliveryKey(), INTERRUPTED);
+            return new Outcome.RetryLater(retry.initialBackoff());
         }
         deliveries.markFailed(command.deliveryKey(), OUTCOME_UNKNOWN);
         failed(command, delivery, OUTCOME_UNKNOWN);

@@ -91,6 +91,21 @@ class Deliveries {
         return delivery == null || delivery.throttles() == null ? 1 : delivery.throttles();
     }
 
+    /** The attempt created this draft; a later attempt must look for it before sending again. */
+    void recordDraft(String key, String draftId) {
+        update(key, new Update().set("draftId", draftId));
+    }
+
+    /** The attempt's worker never reported back: retry, looking for what it may have sent first. */
+    void markInterrupted(String key, String error) {
+        update(
+                key,
+                new Update()
+                        .set("state", Delivery.State.RETRYING)
+                        .set("interrupted", true)
+                        .set("lastError", error));
+    }
+
     void markFailed(String key, String error) {
         update(key, new Update().set("state", Delivery.State.FAILED).set("lastError", error));
     }

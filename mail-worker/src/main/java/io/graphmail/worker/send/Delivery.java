@@ -8,7 +8,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * What the workers know about one send command; the guard that keeps a command from being sent
  * twice, whichever worker receives it and however often.
  *
- * <p>{@code paceSlot} is the turn (epoch ms) the account's pacing reserved for it, if any.
+ * <p>{@code paceSlot} is the turn (epoch ms) the account's pacing reserved for it, if any;
+ * {@code draftId} the Graph draft an attempt created; {@code interrupted} that an attempt ended
+ * without reporting back (its worker died).
  */
 @Document("deliveries")
 record Delivery(
@@ -18,9 +20,16 @@ record Delivery(
         int attempts,
         Integer throttles,
         Long paceSlot,
+        String draftId,
+        Boolean interrupted,
         Instant claimedAt,
         Instant sentAt,
         String lastError) {
+
+    /** An earlier attempt may have got as far as sending: look before sending again. */
+    boolean mayHaveSent() {
+        return draftId != null || Boolean.TRUE.equals(interrupted);
+    }
 
     enum State {
         /** A worker is calling Graph right now (or died doing so). */

@@ -38,7 +38,11 @@ class SendMailCommandReader {
         if (command.accountId() == null || command.accountId().isBlank()) {
             return "INVALID_COMMAND: no accountId";
         }
-        if (command.to().isEmpty() && command.cc().isEmpty() && command.bcc().isEmpty()) {
+        // A reply goes to the answered message's sender when it names no one.
+        if (command.reply() == null
+                && command.to().isEmpty()
+                && command.cc().isEmpty()
+                && command.bcc().isEmpty()) {
             return "INVALID_COMMAND: no recipients";
         }
         if (command.body() == null || command.body().contentType() == null) {

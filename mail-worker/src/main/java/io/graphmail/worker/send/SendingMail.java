@@ -8,11 +8,11 @@ import io.graphmail.worker.accounts.AccountNeedsConsent;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.accounts.TokenSource;
 import io.graphmail.worker.graph.GraphCallFailed;
-import io.graphmail.worker.graph.GraphMailSender;
 import io.graphmail.worker.messaging.MailEvents;
 import io.graphmail.worker.pacing.AccountPacing;
 import io.graphmail.worker.pacing.Limits;
 import io.graphmail.worker.pacing.Permit;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class SendingMail {
     private final BatchDirectory batches;
     private final Deliveries deliveries;
     private final TokenSource tokens;
-    private final GraphMailSender graph;
+    private final DeliveringOnce delivering;
     private final AccountPacing pacing;
     private final MailEvents events;
     private final RetryProperties retry;
@@ -40,7 +40,7 @@ class SendingMail {
             BatchDirectory batches,
             Deliveries deliveries,
             TokenSource tokens,
-            GraphMailSender graph,
+            DeliveringOnce delivering,
             AccountPacing pacing,
             MailEvents events,
             RetryProperties retry,
@@ -50,7 +50,7 @@ class SendingMail {
         this.batches = batches;
         this.deliveries = deliveries;
         this.tokens = tokens;
-        this.graph = graph;
+        this.delivering = delivering;
         this.pacing = pacing;
         this.events = events;
         this.retry = retry;
@@ -96,8 +96,13 @@ class SendingMail {
                     .increment();
             return new Outcome.RetryLater(deferred.delay());
         }
+        DeliveringOnce.Delivered delivered;
         try {
-            graph.send(command, account.get());
+            delivered = delivering.deliver(command, account.get(), claimed.get());
+        } catch (StoredUploads.UnusableUpload unusable) {
+            deliveries.markFailed(command.deliveryKey(), "ATTACHMENT_UNAVAILABLE");
+            events.failed(failedEvent(command, attempt, "ATTACHMENT_UNAVAILABLE: " + unusable.getMessage(), true));
+            return Outcome.done();
         } catch (GraphCallFailed failure) {
             if (failure.status() == 429) {
                 return throttled(command, attempt, failure);
@@ -110,6 +115,13 @@ class SendingMail {
             return new Outcome.Park(reason);
         } finally {
             pacing.release((Permit.Granted) permit);
+        }
+        DistributionSummary.builder("graphmail.mail.graph.requests")
+                .description("Graph requests it took to deliver one message")
+                .register(meterRegistry)
+                .record(delivered.graphRequests());
+        if (delivered.sentEarlier()) {
+            meterRegistry.counter("graphmail.mail.duplicates.avoided").increment();
         }
         Instant sentAt = clock.instant();
         deliveries.markSent(command.deliveryKey(), sentAt);

@@ -102,7 +102,7 @@ class SendMailIntegrationTests {
 
     @Test
     void retriesTransientFailuresThroughTheRetryQueueUntilSent() {
-        simulator.fault(Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 503, "count", 2));
+        simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 2));
         SendMailCommand command = command("Second time lucky");
         publish(command);
 
@@ -117,7 +117,7 @@ class SendMailIntegrationTests {
     @Test
     void throttlingDoesNotUseUpAttempts() {
         simulator.fault(
-                Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 429, "count", 6, "retryAfterSeconds", 0));
+                Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 429, "count", 6, "retryAfterSeconds", 0));
         SendMailCommand command = command("Patient");
         publish(command);
 
@@ -134,7 +134,7 @@ class SendMailIntegrationTests {
     @Test
     void deadLettersCommandThatGraphKeepsThrottling() {
         simulator.fault(
-                Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 429, "count", 20, "retryAfterSeconds", 0));
+                Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 429, "count", 20, "retryAfterSeconds", 0));
         SendMailCommand command = command("Always too many");
         publish(command);
 
@@ -148,7 +148,7 @@ class SendMailIntegrationTests {
     void reportsGraphRejectionAsPermanentFailureWithGraphsErrorCode() {
         simulator.fault(Map.of(
                 "pathPattern",
-                "/v1.0/users/*/sendMail",
+                RunningSimulator.SEND_PATHS,
                 "status",
                 400,
                 "count",
@@ -167,7 +167,7 @@ class SendMailIntegrationTests {
 
     @Test
     void deadLettersCommandWhenTransientFailuresOutlastTheRetries() {
-        simulator.fault(Map.of("pathPattern", "/v1.0/users/*/sendMail", "status", 503, "count", 10));
+        simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 10));
         SendMailCommand command = command("Never through");
         publish(command);
 

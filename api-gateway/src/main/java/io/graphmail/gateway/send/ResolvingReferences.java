@@ -1,0 +1,145 @@
+package io.graphmail.gateway.send;
+
+import io.graphmail.contract.send.AttachmentReference;
+import io.graphmail.contract.send.MailReply;
+import io.graphmail.gateway.attachments.UploadedAttachments;
+import io.graphmail.gateway.messages.KnownMessages;
+import io.graphmail.gateway.send.ReferenceProblem.Errors;
+import io.graphmail.gateway.send.ReferenceProblem.Place;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves what a send refers to by id, before anything is recorded: uploaded files
+ * ({@code attachmentIds}) and the message answered ({@code inReplyTo}), which must be in the sending
+ * account's mailbox. A batch is looked up with one query per kind, and fails as a whole.
+ */
+@Component
+class ResolvingReferences {
+
+    /** The most a message may carry in attachments: Graph's upload sessions take up to 150 MB. */
+    static final long MAX_ATTACHMENT_BYTES_PER_MESSAGE = 150L * 1024 * 1024;
+
+    private final UploadedAttachments uploads;
+    private final KnownMessages messages;
+
+    ResolvingReferences(UploadedAttachments uploads, KnownMessages messages) {
+        this.uploads = uploads;
+        this.messages = messages;
+    }
+
+    /** @throws ReferenceProblem if an id does not resolve or the attachments are too large */
+    MessageReferences forMessage(String accountId, SendMailRequest request) {
+        return resolve(accountId, List.of(Wanted.of(Place.REQUEST, request))).get(0);
+    }
+
+    /**
+     * One entry per message, in order; a template's uploads are resolved once and shared by every message.
+     *
+     * @throws ReferenceProblem naming every item whose ids do not resolve
+     */
+    List<MessageReferences> forBatch(String accountId, BatchRequest batch, List<SendMailRequest> expanded) {
+        if (batch.template() != null) {
+            var template = new Wanted(Place.TEMPLATE, batch.template().attachmentIds(), null, 0);
+            return Collections.nCopies(
+                    expanded.size(), resolve(accountId, List.of(template)).get(0));
+        }
+        return resolve(
+                accountId,
+                IntStream.range(0, expanded.size())
+                        .mapToObj(i -> Wanted.of(Place.item(i), expanded.get(i)))
+                        .toList());
+    }
+
+    private List<MessageReferences> resolve(String accountId, List<Wanted> wanted) {
+        if (wanted.stream().allMatch(Wanted::isEmpty)) {
+            return Collections.nCopies(wanted.size(), MessageReferences.NONE);
+        }
+        Map<String, AttachmentReference> uploaded = uploads.find(wanted.stream()
+                .flatMap(w -> w.attachmentIds().stream())
+                .distinct()
+                .toList());
+        var errors = new Errors();
+        for (Wanted w : wanted) {
+            for (int i = 0; i < w.attachmentIds().size(); i++) {
+                String id = w.attachmentIds().get(i);
+                if (!uploaded.containsKey(id)) {
+                    errors.add(w.place(), "attachmentIds[" + i + "]", "no uploaded attachment has id " + id);
+                }
+            }
+        }
+        errors.throwIfAny(HttpStatus.NOT_FOUND, "attachment-not-found", "Attachment not found");
+        Map<String, String> graphIds = graphIdsOfAnswered(accountId, wanted);
+        for (Wanted w : wanted) {
+            if (w.inReplyTo() != null && !graphIds.containsKey(w.inReplyTo().messageId())) {
+                errors.add(
+                        w.place(),
+                        "inReplyTo.messageId",
+                        "no message " + w.inReplyTo().messageId() + " in the mailbox of account " + accountId);
+            }
+        }
+        errors.throwIfAny(HttpStatus.NOT_FOUND, "message-not-found", "Message not found");
+        List<MessageReferences> resolved =
+                wanted.stream().map(w -> w.resolvedWith(uploaded, graphIds)).toList();
+        checkSizes(wanted, resolved);
+        return resolved;
+    }
+
+    private Map<String, String> graphIdsOfAnswered(String accountId, List<Wanted> wanted) {
+        List<String> answered = wanted.stream()
+                .map(Wanted::inReplyTo)
+                .filter(Objects::nonNull)
+                .map(SendMailRequest.InReplyTo::messageId)
+                .distinct()
+                .toList();
+        return answered.isEmpty() ? Map.of() : messages.graphIdsInMailbox(accountId, answered);
+    }
+
+    private static void checkSizes(List<Wanted> wanted, List<MessageReferences> resolved) {
+        var errors = new Errors();
+        for (int i = 0; i < wanted.size(); i++) {
+            long total = wanted.get(i).inlineBytes()
+                    + resolved.get(i).attachments().stream()
+                            .mapToLong(AttachmentReference::size)
+                            .sum();
+            if (total > MAX_ATTACHMENT_BYTES_PER_MESSAGE) {
+                errors.add(
+                        wanted.get(i).place(),
+                        "attachmentIds",
+                        "the message's attachments total " + total + " bytes; at most "
+                                + MAX_ATTACHMENT_BYTES_PER_MESSAGE + " (150 MB) per message");
+            }
+        }
+        errors.throwIfAny(HttpStatus.CONTENT_TOO_LARGE, "attachments-too-large", "Attachments too large");
+    }
+
+    /** The ids one message gives, and where in the request it gives them. */
+    private record Wanted(
+            Place place, List<String> attachmentIds, SendMailRequest.InReplyTo inReplyTo, long inlineBytes) {
+
+        static Wanted of(Place place, SendMailRequest request) {
+            long inlineBytes = request.attachments().stream()
+                    .mapToLong(a ->
+                            a.contentBase64() == null ? 0 : a.contentBase64().length() * 3L / 4)
+                    .sum();
+            return new Wanted(place, request.attachmentIds(), request.inReplyTo(), inlineBytes);
+        }
+
+        boolean isEmpty() {
+            return attachmentIds.isEmpty() && inReplyTo == null;
+        }
+
+        MessageReferences resolvedWith(Map<String, AttachmentReference> uploaded, Map<String, String> graphIds) {
+            MailReply reply = inReplyTo == null
+                    ? null
+                    : new MailReply(inReplyTo.messageId(), graphIds.get(inReplyTo.messageId()), inReplyTo.replyAll());
+            return new MessageReferences(
+                    attachmentIds.stream().map(uploaded::get).toList(), reply);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.graphmail.gateway.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.graphmail.gateway.FullStackTests;
+import io.graphmail.testsupport.TestAccounts;
+import java.net.http.HttpRequest;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Uploaded attachments sent by reference through upload sessions, and replies threaded with synced mail. */
+class RichSendIntegrationTests extends FullStackTests {
+
+    final String accountId = "rich-" + UUID.randomUUID();
+    final String mailbox = accountId + "@graphmail.local";
+
+    @BeforeEach
+    void registerAccount() {
+        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aTenMegabyteUploadSentWithFiftyMessagesArrivesIntactInEach() throws Exception {
+        byte[] content = new byte[10 * 1024 * 1024];
+        new Random(11).nextBytes(content);
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        var upload = api.postBody(
+                "/api/v1/attachments?name=plans.bin",
+                HttpRequest.BodyPublishers.ofByteArray(content),
+                "Content-Type",
+                "application/octet-stream");
+        assertThat(upload.status()).isEqualTo(201);
+        assertThat(upload.text("sha256")).isEqualTo(sha256);
+
+        String recipients = IntStream.range(0, 50)
+                .mapToObj(i -> "{\"to\":[\"r%d@example.com\"],\"variables\":{\"n\":%d}}".formatted(i, i))
+                .collect(Collectors.joining(","));
+        var batch = api.post("/api/v1/mail/batches", """
+                {"accountId":"%s","template":{"subject":"Plans {{n}}","text":"See attached","attachmentIds":["%s"]},
+                 "recipients":[%s]}""".formatted(accountId, upload.text("id"), recipients));
+        assertThat(batch.status()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> api.get(batch.header("Location"))
+                                .json()
+                                .get("counts")
+                                .path("SENT")
+                                .asInt()
+                        == 50);
+        var sent = simulator.sent(mailbox);
+        assertThat(sent).hasSize(50);
+        assertThat(sent).allSatisfy(message -> {
+            var attachment = message.get("attachments").get(0);
+            assertThat(attachment.get("name").asString()).isEqualTo("plans.bin");
+            assertThat(attachment.get("size").asLong()).isEqualTo(content.length);
+            assertThat(attachment.get("sha256").asString()).isEqualTo(sha256);
+        });
+    }
+
+    @Test
+    void aReplyToASyncedMessageThreadsWithIt() {
+        var original = simulator.seedMessage(
+                mailbox,
+                "inbox",
+                Map.of(
+                        "subject", "Offsite agenda",
+                        "from", Map.of("emailAddress", Map.of("name", "Grace", "address", "grace@example.com")),
+                        "toRecipients", List.of(Map.of("emailAddress", Map.of("address", mailbox)))));
+        var sync = api.post("/api/v1/accounts/" + accountId + "/sync", "{\"folders\":[\"inbox\"]}");
+        assertThat(sync.status()).isEqualTo(202);
+        String storedId = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            var items = api.get("/api/v1/accounts/" + accountId + "/messages")
+                                    .json()
+                                    .get("items");
+                            return items.isEmpty()
+                                    ? null
+                                    : items.get(0).get("id").asString();
+                        },
+                        id -> id != null);
+
+        var reply = api.post("/api/v1/mail", """
+                {"accountId":"%s","inReplyTo":{"messageId":"%s"},"subject":"ignored",
+                 "body":{"contentType":"html","content":"<p>Works for me</p>"},"importance":"high"}""".formatted(accountId, storedId));
+        assertThat(reply.status()).isEqualTo(202);
+        awaitStatus(reply.header("Location"), "SENT");
+
+        var sent = simulator.sent(mailbox).get(0);
+        assertThat(sent.get("subject").asString()).isEqualTo("RE: Offsite agenda");
+        assertThat(sent.get("conversationId").asString())
+                .isEqualTo(original.get("conversationId").asString());
+        assertThat(sent.get("toRecipients")
+                        .get(0)
+                        .get("emailAddress")
+                        .get("address")
+                        .asString())
+                .isEqualTo("grace@example.com");
+        assertThat(sent.get("importance").asString()).isEqualTo("high");
+    }
+}

@@ -1,0 +1,21 @@
+package io.graphmail.simulator.mail;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Control API: how a mailbox's drafts went. */
+@RestController
+class DraftControlController {
+
+    private final Mailboxes mailboxes;
+
+    DraftControlController(Mailboxes mailboxes) {
+        this.mailboxes = mailboxes;
+    }
+
+    @GetMapping("/_sim/mailboxes/{mailbox}/drafts/stats")
+    DraftCounts.DraftStats stats(@PathVariable String mailbox) {
+        return mailboxes.of(mailbox).draftCounts().stats();
+    }
+}

@@ -1,0 +1,61 @@
+package io.graphmail.simulator.mail;
+
+import io.graphmail.simulator.web.GraphErrorException;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** Creates drafts in the Drafts folder and attaches small files to messages, as Graph's JSON endpoints do. */
+@Component
+class DraftingMessages {
+
+    /** The largest file Graph takes in one {@code POST .../attachments}; larger ones need an upload session. */
+    static final int MAX_INLINE_ATTACHMENT_BYTES = 3 * 1024 * 1024;
+
+    private final Mailboxes mailboxes;
+
+    DraftingMessages(Mailboxes mailboxes) {
+        this.mailboxes = mailboxes;
+    }
+
+    /** Files {@code message} as a new draft of the mailbox. */
+    Message create(String address, Message message) {
+        if (message == null) {
+            throw GraphErrorException.badRequest("ErrorInvalidRequest", "The request body must be a message.");
+        }
+        MessageChecks.internetMessageHeaders(message.internetMessageHeaders());
+        MessageChecks.attachments(message.attachments());
+        Message draft = message.draftedBy(address).filedIn(Folder.DRAFTS, Message.now());
+        Mailbox mailbox = mailboxes.of(address);
+        mailbox.file(draft);
+        mailbox.draftCounts().created();
+        return draft;
+    }
+
+    /** Adds a file attachment of at most 3 MB to a message. */
+    FileAttachment attach(String address, String messageId, FileAttachment file) {
+        if (file == null || !FileAttachment.ODATA_TYPE.equalsIgnoreCase(file.odataType())) {
+            throw GraphErrorException.badRequest(
+                    "ErrorInvalidRequest", "Only '#microsoft.graph.fileAttachment' attachments are supported.");
+        }
+        MessageChecks.attachments(List.of(file));
+        if (file.content().length > MAX_INLINE_ATTACHMENT_BYTES) {
+            throw new GraphErrorException(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "RequestEntityTooLarge",
+                    "Attachments over 3 MB need an upload session (attachments/createUploadSession).");
+        }
+        Instant now = Message.now();
+        FileAttachment stored = file.stored(now);
+        mailboxes
+                .of(address)
+                .update(messageId, message -> message.withAttachment(stored, now))
+                .orElseThrow(DraftingMessages::notFound);
+        return stored;
+    }
+
+    static GraphErrorException notFound() {
+        return GraphErrorException.notFound("The specified object was not found in the store.");
+    }
+}

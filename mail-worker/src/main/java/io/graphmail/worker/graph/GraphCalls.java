@@ -1,0 +1,55 @@
+package io.graphmail.worker.graph;
+
+import com.microsoft.graph.users.item.UserItemRequestBuilder;
+import io.graphmail.worker.accounts.AccountSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/** Every Graph call goes through here: on the account's mailbox, timed, its failure classified. */
+@Component
+class GraphCalls {
+
+    private final GraphClients clients;
+    private final MeterRegistry meterRegistry;
+
+    GraphCalls(GraphClients clients, MeterRegistry meterRegistry) {
+        this.clients = clients;
+        this.meterRegistry = meterRegistry;
+    }
+
+    /** {@code /me} for a delegated account, {@code /users/{mailbox}} for an application one. */
+    UserItemRequestBuilder mailbox(AccountSettings account) {
+        var client = clients.forAccount(account.id());
+        return account.isDelegated() ? client.me() : client.users().byUserId(account.mailbox());
+    }
+
+    /**
+     * @throws GraphCallFailed when Graph refuses the call or cannot be reached
+     * @throws io.graphmail.worker.accounts.AccountNeedsConsent when no token can be had until the owner consents
+     */
+    <T> T call(AccountSettings account, String operation, Supplier<T> request) {
+        Timer.Sample sample = Timer.start(meterRegistry);
+        String status = "2xx";
+        try {
+            return request.get();
+        } catch (RuntimeException e) {
+            GraphCallFailed failure = GraphCallFailed.from(e);
+            status = failure.statusTag();
+            if (failure.status() == 401) {
+                clients.tokenRejected(account.id());
+            }
+            throw failure;
+        } finally {
+            sample.stop(meterRegistry.timer("graphmail.graph.requests", "operation", operation, "status", status));
+        }
+    }
+
+    void call(AccountSettings account, String operation, Runnable request) {
+        call(account, operation, () -> {
+            request.run();
+            return null;
+        });
+    }
+}

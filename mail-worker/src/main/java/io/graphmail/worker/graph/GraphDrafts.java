@@ -1,0 +1,165 @@
+package io.graphmail.worker.graph;
+
+import com.microsoft.graph.models.AttachmentItem;
+import com.microsoft.graph.models.AttachmentType;
+import com.microsoft.graph.models.FileAttachment;
+import com.microsoft.graph.models.Message;
+import com.microsoft.graph.users.item.messages.item.attachments.createuploadsession.CreateUploadSessionPostRequestBody;
+import com.microsoft.graph.users.item.messages.item.createreply.CreateReplyPostRequestBody;
+import com.microsoft.graph.users.item.messages.item.createreplyall.CreateReplyAllPostRequestBody;
+import com.microsoft.kiota.RequestHeaders;
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.worker.accounts.AccountSettings;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Graph's draft-and-send: a message is created as a draft carrying its delivery key, completed
+ * (attachments), then sent; the key finds it again in Drafts or Sent Items when an outcome is in
+ * doubt. Ids are immutable ({@code Prefer: IdType="ImmutableId"} on every call), so a draft's id
+ * stays valid when Graph moves it to Sent Items.
+ */
+@Component
+public class GraphDrafts {
+
+    private final GraphCalls calls;
+
+    GraphDrafts(GraphCalls calls) {
+        this.calls = calls;
+    }
+
+    /** Creates the command's message as a draft, with its small inline attachments; returns its id. */
+    public String create(SendMailCommand command, AccountSettings account) {
+        Message draft = calls.call(
+                account,
+                "createDraft",
+                () -> calls.mailbox(account)
+                        .messages()
+                        .post(GraphMessages.draftOf(command), config -> immutableIds(config.headers)));
+        return draft.getId();
+    }
+
+    /**
+     * Creates a reply (or reply-all) draft to the command's original message, threaded by Graph, with
+     * the command's content, options and delivery key (custom headers can only be set at creation).
+     */
+    public String createReply(SendMailCommand command, AccountSettings account) {
+        var original =
+                calls.mailbox(account).messages().byMessageId(command.reply().graphMessageId());
+        var content = GraphMessages.replyChangesOf(command);
+        Message draft;
+        if (command.reply().replyAll()) {
+            var body = new CreateReplyAllPostRequestBody();
+            body.setMessage(content);
+            draft = calls.call(
+                    account,
+                    "createReplyAll",
+                    () -> original.createReplyAll().post(body, config -> immutableIds(config.headers)));
+        } else {
+            var body = new CreateReplyPostRequestBody();
+            body.setMessage(content);
+            draft = calls.call(
+                    account,
+                    "createReply",
+                    () -> original.createReply().post(body, config -> immutableIds(config.headers)));
+        }
+        String draftId = draft.getId();
+        if (!command.attachments().isEmpty()) {
+            GraphMessages.from(command)
+                    .getAttachments()
+                    .forEach(attachment -> calls.call(
+                            account,
+                            "addAttachment",
+                            () -> calls.mailbox(account)
+                                    .messages()
+                                    .byMessageId(draftId)
+                                    .attachments()
+                                    .post(attachment, config -> immutableIds(config.headers))));
+        }
+        return draftId;
+    }
+
+    /** Adds a file of up to 3 MB to a draft in one request. */
+    public void attach(AccountSettings account, String draftId, String name, String contentType, byte[] content) {
+        var attachment = new FileAttachment();
+        attachment.setOdataType("#microsoft.graph.fileAttachment");
+        attachment.setName(name);
+        attachment.setContentType(contentType);
+        attachment.setContentBytes(content);
+        calls.call(
+                account,
+                "addAttachment",
+                () -> calls.mailbox(account)
+                        .messages()
+                        .byMessageId(draftId)
+                        .attachments()
+                        .post(attachment, config -> immutableIds(config.headers)));
+    }
+
+    /** Opens an upload session for a large file on a draft; returns the pre-authenticated upload URL. */
+    public String openUpload(AccountSettings account, String draftId, String name, String contentType, long size) {
+        var item = new AttachmentItem();
+        item.setAttachmentType(AttachmentType.File);
+        item.setName(name);
+        item.setContentType(contentType);
+        item.setSize(size);
+        var body = new CreateUploadSessionPostRequestBody();
+        body.setAttachmentItem(item);
+        var session = calls.call(
+                account,
+                "createUploadSession",
+                () -> calls.mailbox(account)
+                        .messages()
+                        .byMessageId(draftId)
+                        .attachments()
+                        .createUploadSession()
+                        .post(body, config -> immutableIds(config.headers)));
+        return session.getUploadUrl();
+    }
+
+    /** Sends the draft. Graph answers once it has accepted the message; it is delivered afterwards. */
+    public void send(AccountSettings account, String draftId) {
+        calls.call(
+                account,
+                "sendDraft",
+                () -> calls.mailbox(account)
+                        .messages()
+                        .byMessageId(draftId)
+                        .send()
+                        .post(config -> immutableIds(config.headers)));
+    }
+
+    public void delete(AccountSettings account, String draftId) {
+        calls.call(
+                account,
+                "deleteDraft",
+                () -> calls.mailbox(account)
+                        .messages()
+                        .byMessageId(draftId)
+                        .delete(config -> immutableIds(config.headers)));
+    }
+
+    /** The message carrying {@code deliveryKey} in a well-known folder ({@code sentitems}, {@code drafts}), if any. */
+    public Optional<String> findByKey(AccountSettings account, String folder, String deliveryKey) {
+        var found = calls.call(
+                account,
+                "findByKey",
+                () -> calls.mailbox(account)
+                        .mailFolders()
+                        .byMailFolderId(folder)
+                        .messages()
+                        .get(config -> {
+                            config.queryParameters.filter = "singleValueExtendedProperties/Any(ep: ep/id eq '"
+                                    + GraphMessages.DELIVERY_KEY_PROPERTY + "' and ep/value eq '" + deliveryKey + "')";
+                            config.queryParameters.select = new String[] {"id"};
+                            immutableIds(config.headers);
+                        }));
+        return found == null || found.getValue() == null || found.getValue().isEmpty()
+                ? Optional.empty()
+                : Optional.of(found.getValue().get(0).getId());
+    }
+
+    private static void immutableIds(RequestHeaders headers) {
+        headers.add("Prefer", "IdType=\"ImmutableId\"");
+    }
+}

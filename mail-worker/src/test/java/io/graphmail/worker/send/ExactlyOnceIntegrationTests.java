@@ -1,0 +1,245 @@
+package io.graphmail.worker.send;
+
+import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
+import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.graphmail.contract.send.AttachmentReference;
+import io.graphmail.contract.send.MailBody;
+import io.graphmail.contract.send.MailReply;
+import io.graphmail.contract.send.MailSent;
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.testsupport.RunningSimulator;
+import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.MailWorkerApplication;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Draft-and-send with a delivery key: one email per command, whatever happens between worker and Graph. */
+@SpringBootTest(
+        classes = MailWorkerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "spring.config.name=mail-worker",
+            "graphmail.worker.retry.initial-backoff=50ms",
+            "graphmail.worker.retry.in-flight-lease=2s",
+            "graphmail.graph.timeout=5s"
+        })
+class ExactlyOnceIntegrationTests {
+
+    static final RunningSimulator simulator = RunningSimulator.start();
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    RabbitAdmin admin;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meterRegistry;
+
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
+
+    EventRecorder events;
+    final String mailbox = "once-" + UUID.randomUUID() + "@graphmail.local";
+    final String accountId = "once-" + UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        TestBackends.register(registry);
+        TestAccounts.workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        simulator.reset();
+        mongo.getCollection("accounts").insertOne(TestAccounts.applicationAccount(accountId, mailbox));
+        events = EventRecorder.start(rabbit, admin);
+    }
+
+    @Test
+    void sendsADraftCarryingItsKeyInTwoGraphRequests() {
+        var command = command("Keyed", List.of());
+        publish(command);
+
+        events.awaitOne(MailSent.class, command.commandId());
+        var sent = simulator.sent(mailbox);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).get("subject").asString()).isEqualTo("Keyed");
+        assertThat(sent.get(0).toString()).contains(command.deliveryKey());
+        var perMessage = meterRegistry.find("graphmail.mail.graph.requests").summary();
+        assertThat(perMessage.max()).isEqualTo(2.0);
+    }
+
+    @Test
+    void anAmbiguousSendIsLookedUpRatherThanRepeated() {
+        simulator.fault(Map.of(
+                "pathPattern", RunningSimulator.SEND_PATHS, "afterSuccess", true, "dropConnection", true, "count", 1));
+        var command = command("Answer lost", List.of());
+        publish(command);
+
+        MailSent sent = events.awaitOne(MailSent.class, command.commandId());
+        assertThat(sent.attempts())
+                .as("the second attempt found it in Sent Items")
+                .isEqualTo(2);
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+        assertThat(meterRegistry.counter("graphmail.mail.duplicates.avoided").count())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aWorkerKilledAfterGraphAcceptedTheSendLeavesOneCopy() {
+        // Graph sends the mail, then answers so late that the worker is gone before it hears.
+        simulator.fault(Map.of(
+                "pathPattern", RunningSimulator.SEND_PATHS, "afterSuccess", true, "latencyMs", 20_000, "count", 1));
+        var container = listeners.getListenerContainer("send-mail");
+        container.stop();
+        var doomed = startAnotherWorker();
+        var command = command("Killed mid-send", List.of());
+        try {
+            publish(command);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> simulator.sent(mailbox).size() == 1);
+        } finally {
+            doomed.close();
+            container.start();
+        }
+
+        events.awaitOne(MailSent.class, command.commandId());
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> simulator.sent(mailbox).size() == 1);
+    }
+
+    @Test
+    void aReplyThreadsWithTheMessageItAnswers() {
+        JsonNode original = simulator.seedMessage(
+                mailbox,
+                "inbox",
+                Map.of(
+                        "subject", "Plans for Friday",
+                        "from", Map.of("emailAddress", Map.of("name", "Bob", "address", "bob@example.com")),
+                        "toRecipients", List.of(Map.of("emailAddress", Map.of("address", mailbox)))));
+        var reply = new SendMailCommand(
+                UUID.randomUUID(),
+                accountId,
+                List.of(),
+                List.of(),
+                List.of(),
+                "ignored for replies",
+                new MailBody(MailBody.ContentType.HTML, "<p>Count me in</p>"),
+                List.of(),
+                List.of(),
+                Instant.now(),
+                null,
+                0,
+                List.of(),
+                new MailReply("stored-id", original.get("id").asString(), false),
+                null,
+                Map.of(),
+                null);
+        publish(reply);
+
+        events.awaitOne(MailSent.class, reply.commandId());
+        var sent = simulator.sent(mailbox).get(0);
+        assertThat(sent.get("subject").asString()).isEqualTo("RE: Plans for Friday");
+        assertThat(sent.get("conversationId").asString())
+                .isEqualTo(original.get("conversationId").asString());
+        assertThat(sent.get("toRecipients")
+                        .get(0)
+                        .get("emailAddress")
+                        .get("address")
+                        .asString())
+                .isEqualTo("bob@example.com");
+        assertThat(sent.get("body").get("content").asString()).contains("Count me in");
+    }
+
+    @Test
+    void aLargeUploadedAttachmentGoesThroughAnUploadSessionIntact() throws Exception {
+        byte[] content = new byte[10 * 1024 * 1024];
+        new Random(42).nextBytes(content);
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        var uploads = new GridFsTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter(), "uploads");
+        String id = uploads.store(new ByteArrayInputStream(content), "big.bin", "application/octet-stream")
+                .toHexString();
+        var command = command(
+                "Big file",
+                List.of(new AttachmentReference(id, "big.bin", "application/octet-stream", content.length, sha256)));
+        publish(command);
+
+        events.awaitOne(MailSent.class, command.commandId());
+        var attachment = simulator.sent(mailbox).get(0).get("attachments").get(0);
+        assertThat(attachment.get("name").asString()).isEqualTo("big.bin");
+        assertThat(attachment.get("size").asLong()).isEqualTo(content.length);
+        assertThat(attachment.get("sha256").asString()).isEqualTo(sha256);
+    }
+
+    private org.springframework.context.ConfigurableApplicationContext startAnotherWorker() {
+        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
+        TestAccounts.workerProperties(simulator).forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        arguments.addAll(List.of("--server.port=0", "--spring.jmx.enabled=false", "--graphmail.graph.timeout=60s"));
+        return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
+    }
+
+    private SendMailCommand command(String subject, List<AttachmentReference> stored) {
+        return new SendMailCommand(
+                UUID.randomUUID(),
+                accountId,
+                List.of("ada@example.com"),
+                List.of(),
+                List.of(),
+                subject,
+                new MailBody(MailBody.ContentType.HTML, "<p>Hello</p>"),
+                List.of(),
+                List.of(),
+                Instant.now(),
+                null,
+                0,
+                stored,
+                null,
+                null,
+                Map.of(),
+                null);
+    }
+
+    private void publish(SendMailCommand command) {
+        rabbit.convertAndSend(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, message -> {
+            message.getMessageProperties().setMessageId(command.commandId().toString());
+            return message;
+        });
+    }
+}
