@@ -121,6 +121,19 @@ class ExactlyOnceIntegrationTests {
     }
 
     @Test
+    void aSendThatTimesOutAfterGraphAcceptedItIsNotRepeated() {
+        // Graph sends the mail and answers after the worker's 5 s timeout.
+        simulator.fault(Map.of(
+                "pathPattern", RunningSimulator.SEND_PATHS, "afterSuccess", true, "latencyMs", 8_000, "count", 1));
+        var command = command("Slow answer", List.of());
+        publish(command);
+
+        MailSent sent = events.awaitOne(MailSent.class, command.commandId());
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    @Test
     void aWorkerKilledAfterGraphAcceptedTheSendLeavesOneCopy() {
         // Graph sends the mail, then answers so late that the worker is gone before it hears.
         simulator.fault(Map.of(
