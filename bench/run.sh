@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs graphmail's benchmarks on this machine: bench/run.sh [accept|pipeline|pacing|memory|all]
+# Runs graphmail's benchmarks on this machine: bench/run.sh [accept|pipeline|pacing|memory|sync|all]
 # Builds the bench module and what it needs first (skip with BENCH_SKIP_BUILD=1); extra JVM options in BENCH_OPTS,
 # e.g. BENCH_OPTS='-Dbench.messages=2000'. Everything runs on 127.0.0.1, in a throwaway RabbitMQ virtual host.
 set -euo pipefail
@@ -24,10 +24,11 @@ case "${1:-all}" in
     pipeline) run Pipeline ;;
     pacing) run Pacing ;;
     memory) run Memory ;;
+    sync) run SyncIngest ;;
     all)
         status=0
-        for benchmark in AcceptRate Pipeline Pacing Memory; do run "$benchmark" || status=$?; done
+        for benchmark in AcceptRate Pipeline Pacing Memory SyncIngest; do run "$benchmark" || status=$?; done
         exit "$status"
         ;;
-    *) echo "usage: bench/run.sh [accept|pipeline|pacing|memory|all]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [accept|pipeline|pacing|memory|sync|all]" >&2; exit 2 ;;
 esac

@@ -24,9 +24,14 @@ final class InProcess {
         return GatewayApplication.builder().run(arguments("--graphmail.security.api-keys=" + API_KEY));
     }
 
-    /** A worker sending through the simulator, unpaced unless an account has limits of its own. */
-    static ConfigurableApplicationContext worker(RunningSimulator simulator) {
-        return MailWorkerApplication.builder().run(arguments(TestAccounts.workerArguments(simulator)));
+    /**
+     * A worker sending through the simulator, unpaced unless an account has limits of its own; {@code extra} are
+     * more settings, as {@code --name=value}.
+     */
+    static ConfigurableApplicationContext worker(RunningSimulator simulator, String... extra) {
+        var settings = new ArrayList<>(List.of(TestAccounts.workerArguments(simulator)));
+        settings.addAll(List.of(extra));
+        return MailWorkerApplication.builder().run(arguments(settings.toArray(String[]::new)));
     }
 
     static int port(ConfigurableApplicationContext context) {

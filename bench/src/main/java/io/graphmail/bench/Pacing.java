@@ -32,7 +32,7 @@ public final class Pacing {
                 var gateway = InProcess.gateway();
                 var workers = new Workers(simulator)) {
             var api = new GatewayClient(InProcess.port(gateway));
-            simulator.latency("/v1.0/users/*/sendMail", LATENCY_MS);
+            simulator.latency(RunningSimulator.SEND_PATHS, LATENCY_MS);
             List<String> accounts = new ArrayList<>();
             for (int i = 0; i < ACCOUNTS; i++) {
                 String accountId = Batches.accountId("pacing-" + i);

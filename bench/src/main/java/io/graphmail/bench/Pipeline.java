@@ -77,6 +77,9 @@ public final class Pipeline {
             broker.delete(rawQueue);
             table.print();
             System.out.printf(
+                    "Graph requests per delivered message (graphmail.mail.graph.requests, mean): %.2f%n",
+                    workers.mean("graphmail.mail.graph.requests"));
+            System.out.printf(
                     "Target: end-to-end >= 0.5 x raw consume, all SENT (pacing off): %s%n", Table.verdict(met));
         }
     }

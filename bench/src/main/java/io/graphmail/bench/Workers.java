@@ -39,6 +39,19 @@ final class Workers implements AutoCloseable {
         return counts;
     }
 
+    /** The mean of a distribution summary over the running workers, and how many values it holds. */
+    double mean(String summary) {
+        double total = 0;
+        long count = 0;
+        for (var worker : running) {
+            for (var found : worker.getBean(MeterRegistry.class).find(summary).summaries()) {
+                total += found.totalAmount();
+                count += found.count();
+            }
+        }
+        return count == 0 ? 0 : total / count;
+    }
+
     @Override
     public void close() {
         running.forEach(ConfigurableApplicationContext::close);

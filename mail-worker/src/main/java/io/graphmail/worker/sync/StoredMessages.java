@@ -3,6 +3,10 @@ package io.graphmail.worker.sync;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,7 +18,6 @@ import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
@@ -63,23 +66,24 @@ class StoredMessages {
         return byId;
     }
 
-    /** Writes one page of changed messages; {@code messages} maps our id to its stored fields. */
+    /**
+     * Writes one page of changed messages as whole documents, one unordered bulk write of upserts by
+     * id ({@code messages} maps our id to the message). Graph sends every stored field of a changed
+     * message, so replacing the document is both correct and the cheapest write.
+     */
     PageCounts upsertPage(String accountId, Map<String, SyncedMessage> messages, Instant now) {
         if (messages.isEmpty()) {
             return PageCounts.NONE;
         }
-        var bulk = mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
+        var writes = new java.util.ArrayList<ReplaceOneModel<Document>>(messages.size());
         messages.forEach((id, message) -> {
-            var update = new Update()
-                    .setOnInsert("accountId", accountId)
-                    .setOnInsert("graphId", message.graphId())
-                    .set("syncedAt", Date.from(now))
-                    .set("attachments", message.attachments())
-                    .unset("deletedAt");
-            message.fields().forEach(update::set);
-            bulk.upsert(query(where("_id").is(id)), update);
+            var document =
+                    new Document("_id", id).append("accountId", accountId).append("graphId", message.graphId());
+            document.putAll(message.fields());
+            document.append("attachments", message.attachments()).append("syncedAt", Date.from(now));
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true)));
         });
-        var result = bulk.execute();
+        var result = mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
         int added = result.getUpserts().size();
         return new PageCounts(added, messages.size() - added, 0);
     }

@@ -12,8 +12,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,6 +38,7 @@ class SyncingFolder {
     private final FolderSyncStates states;
     private final SyncProperties properties;
     private final Clock clock;
+    private final Executor prefetcher;
 
     SyncingFolder(
             MailboxReader reader,
@@ -41,13 +46,15 @@ class SyncingFolder {
             StoredAttachments attachments,
             FolderSyncStates states,
             SyncProperties properties,
-            Clock clock) {
+            Clock clock,
+            @Qualifier("syncPrefetcher") Executor prefetcher) {
         this.reader = reader;
         this.messages = messages;
         this.attachments = attachments;
         this.states = states;
         this.properties = properties;
         this.clock = clock;
+        this.prefetcher = prefetcher;
     }
 
     /** A folder as we name it (well-known name) and as Graph does (id, display name). */
@@ -96,7 +103,17 @@ class SyncingFolder {
         }
         PageCounts total = PageCounts.NONE;
         while (true) {
-            PageCounts written = write(account, folder, page);
+            // The next page is fetched while this one is written; its link is stored only after.
+            var next = page.nextLink() == null ? null : prefetch(account, page.nextLink());
+            PageCounts written;
+            try {
+                written = write(account, folder, page);
+            } catch (RuntimeException e) {
+                if (next != null) {
+                    next.cancel(true);
+                }
+                throw e;
+            }
             total = total.plus(written);
             lease.extend();
             if (page.nextLink() == null) {
@@ -111,7 +128,22 @@ class SyncingFolder {
                 return total;
             }
             states.pageWritten(account.id(), folderName, page.nextLink(), written);
-            page = reader.deltaPage(account, page.nextLink(), properties.pageSize());
+            page = await(next);
+        }
+    }
+
+    private CompletableFuture<DeltaPage> prefetch(AccountSettings account, String link) {
+        return CompletableFuture.supplyAsync(() -> reader.deltaPage(account, link, properties.pageSize()), prefetcher);
+    }
+
+    private static DeltaPage await(CompletableFuture<DeltaPage> next) {
+        try {
+            return next.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

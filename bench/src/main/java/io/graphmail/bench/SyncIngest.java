@@ -1,0 +1,264 @@
+package io.graphmail.bench;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
+import static io.graphmail.contract.MailTopology.SYNC_ROUTING_KEY;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import io.graphmail.contract.sync.SyncMailboxCommand;
+import io.graphmail.messaging.ConfirmedPublisher;
+import io.graphmail.testsupport.RunningSimulator;
+import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.testsupport.TestBackends;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Sync ingest: messages per second of a first sync of one inbox (N generated messages with 4 KB bodies, pages of 100,
+ * the simulator without latency) by one worker into MongoDB, from the publish of a {@link SyncMailboxCommand} until
+ * the folder's sync state records the command done; next to the raw rate of writing the very documents the sync
+ * stored, under a fresh account, straight into MongoDB with the plain driver as unordered bulk upserts by id of 100
+ * (one per page, as the sync writes them), in the same run. Sync and raw writes alternate, each on fresh accounts.
+ */
+public final class SyncIngest {
+
+    private static final int MESSAGES = Integer.getInteger("bench.sync.messages", 10_000);
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    private static final int WARM_UP = 2_000;
+    private static final int PAGE_SIZE = 100;
+    private static final int BODY_BYTES = 4_000;
+    private static final String FOLDER = "inbox";
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final Codec<Document> DOCUMENT_CODEC =
+            MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
+
+    private final RunningSimulator simulator;
+    private final ConfigurableApplicationContext worker;
+    private final MongoCollection<Document> accounts;
+    private final MongoCollection<Document> messages;
+    private final MongoCollection<Document> syncStates;
+
+    private SyncIngest(RunningSimulator simulator, ConfigurableApplicationContext worker, MongoDatabase database) {
+        this.simulator = simulator;
+        this.worker = worker;
+        this.accounts = database.getCollection("accounts");
+        this.messages = database.getCollection("messages");
+        this.syncStates = database.getCollection("sync_states");
+    }
+
+    public static void main(String[] args) {
+        Exit.after(SyncIngest::run);
+    }
+
+    private static void run() throws Exception {
+        String mongoUri = TestBackends.mongoUri();
+        try (var simulator = RunningSimulator.start();
+                var worker = InProcess.worker(simulator, "--graphmail.sync.page-size=" + PAGE_SIZE);
+                var mongo = MongoClients.create(mongoUri)) {
+            var database = mongo.getDatabase(new ConnectionString(mongoUri).getDatabase());
+            new SyncIngest(simulator, worker, database).measure();
+        }
+    }
+
+    private void measure() {
+        var warmUp = sync(WARM_UP);
+        forget(warmUp.accountId(), raw(warmUp.accountId()).accountId());
+
+        var syncs = new ArrayList<Sync>();
+        var raws = new ArrayList<Raw>();
+        for (int run = 0; run < RUNS; run++) {
+            var synced = sync(MESSAGES);
+            var raw = raw(synced.accountId());
+            forget(synced.accountId(), raw.accountId());
+            syncs.add(synced);
+            raws.add(raw);
+        }
+        print(syncs, raws);
+    }
+
+    /** A first sync of a fresh account's inbox holding {@code count} messages, timed from publish to done. */
+    private Sync sync(int count) {
+        String accountId = Batches.accountId("sync");
+        String mailbox = Batches.mailbox(accountId);
+        accounts.insertOne(TestAccounts.applicationAccount(accountId, mailbox));
+        simulator.generateMessages(mailbox, FOLDER, count, Map.of("bodyBytes", BODY_BYTES));
+        var command = new SyncMailboxCommand(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                accountId,
+                List.of(FOLDER),
+                SyncMailboxCommand.Mode.INCREMENTAL,
+                null,
+                Instant.now());
+        var publisher = worker.getBean(ConfirmedPublisher.class);
+        System.gc();
+        double graphBefore = deltaCallNanos();
+        long start = System.nanoTime();
+        publisher.publish(COMMANDS_EXCHANGE, SYNC_ROUTING_KEY, command, command.commandId());
+        boolean done = Waiting.until(
+                () -> completed(accountId, command.commandId().toString()), TIMEOUT, Duration.ofMillis(20));
+        long nanos = System.nanoTime() - start;
+        if (!done) {
+            throw new IllegalStateException(
+                    "the sync of %,d messages did not complete in %s".formatted(count, TIMEOUT));
+        }
+        return new Sync(
+                accountId,
+                nanos,
+                (long) (deltaCallNanos() - graphBefore),
+                messages.countDocuments(eq("accountId", accountId)),
+                simulator.deltaStats(mailbox));
+    }
+
+    /**
+     * Writes the documents the sync stored for {@code syncedAccount} again, as a fresh account's (new ids, so every
+     * upsert inserts, as on a first sync), in unordered bulk upserts of one page each; timed from the first write.
+     */
+    private Raw raw(String syncedAccount) {
+        String accountId = Batches.accountId("raw");
+        var writes = new ArrayList<WriteModel<Document>>();
+        long bytes = 0;
+        for (Document stored : messages.find(eq("accountId", syncedAccount)).batchSize(PAGE_SIZE)) {
+            var document = new Document(stored);
+            String id = idOf(accountId, stored.getString("graphId"));
+            document.put("_id", id);
+            document.put("accountId", accountId);
+            bytes += new RawBsonDocument(document, DOCUMENT_CODEC)
+                    .getByteBuffer()
+                    .remaining();
+            writes.add(new ReplaceOneModel<>(eq("_id", id), document, UPSERT));
+        }
+        System.gc();
+        long start = System.nanoTime();
+        for (int from = 0; from < writes.size(); from += PAGE_SIZE) {
+            messages.bulkWrite(writes.subList(from, Math.min(writes.size(), from + PAGE_SIZE)), UNORDERED);
+        }
+        long nanos = System.nanoTime() - start;
+        return new Raw(
+                accountId,
+                nanos,
+                messages.countDocuments(eq("accountId", accountId)),
+                writes.isEmpty() ? 0 : bytes / writes.size());
+    }
+
+    /** Deletes what a run stored, so that every run writes into a collection of the same size. */
+    private void forget(String... accountIds) {
+        messages.deleteMany(in("accountId", List.of(accountIds)));
+    }
+
+    private boolean completed(String accountId, String commandId) {
+        Document state = syncStates.find(eq("_id", accountId + ":" + FOLDER)).first();
+        if (state == null) {
+            return false;
+        }
+        if (state.getString("lastError") != null) {
+            throw new IllegalStateException("the sync failed: " + state.getString("lastError"));
+        }
+        return state.getList("completedCommands", String.class, List.of()).contains(commandId);
+    }
+
+    /** The worker's time in Graph delta calls so far (HTTP, the simulator, and the SDK reading the page). */
+    private double deltaCallNanos() {
+        return worker
+                .getBean(MeterRegistry.class)
+                .find("graphmail.graph.requests")
+                .tag("operation", "delta")
+                .timers()
+                .stream()
+                .mapToDouble(timer -> timer.totalTime(TimeUnit.NANOSECONDS))
+                .sum();
+    }
+
+    /** The worker's id for a Graph message (MessageDocuments.idOf). */
+    private static String idOf(String accountId, String graphId) {
+        return UUID.nameUUIDFromBytes((accountId + "\n" + graphId).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private void print(List<Sync> syncs, List<Raw> raws) {
+        var table = new Table(
+                "Sync ingest: first sync of %,d messages into MongoDB (%,d bytes each as stored), pages of %d, one worker"
+                        .formatted(MESSAGES, raws.get(0).bytesPerDocument(), PAGE_SIZE),
+                "run",
+                "pages",
+                "sync s",
+                "in Graph calls s",
+                "sync msg/s",
+                "raw upsert s",
+                "raw msg/s",
+                "ratio");
+        boolean allStored = true;
+        double[] ratios = new double[syncs.size()];
+        for (int run = 0; run < syncs.size(); run++) {
+            var synced = syncs.get(run);
+            var raw = raws.get(run);
+            allStored &= synced.stored() == MESSAGES && raw.stored() == MESSAGES;
+            ratios[run] = (double) raw.nanos() / synced.nanos();
+            table.row(
+                    run + 1,
+                    synced.delta().pages(),
+                    Table.seconds(synced.nanos()),
+                    Table.seconds(synced.graphNanos()),
+                    Table.rate(Table.perSecond(MESSAGES, synced.nanos())),
+                    Table.seconds(raw.nanos()),
+                    Table.rate(Table.perSecond(MESSAGES, raw.nanos())),
+                    Table.ratio(ratios[run]));
+        }
+        Arrays.sort(ratios);
+        double median = ratios[ratios.length / 2];
+        table.row("median", "", "", "", "", "", "", Table.ratio(median));
+        table.print();
+        for (int run = 0; run < syncs.size(); run++) {
+            var delta = syncs.get(run).delta();
+            System.out.printf(
+                    "Run %d at the simulator: %d initial delta round(s), %d token round(s), %d pages (%.1f messages a page),"
+                            + " %d with immutable ids%n",
+                    run + 1,
+                    delta.initialRounds(),
+                    delta.tokenRounds(),
+                    delta.pages(),
+                    (double) MESSAGES / delta.pages(),
+                    delta.immutableIdRequests());
+        }
+        System.out.printf(
+                "Documents stored per run, sync / raw: %s (expected %,d each)%n",
+                IntStream.range(0, syncs.size())
+                        .mapToObj(run -> "%,d / %,d"
+                                .formatted(
+                                        syncs.get(run).stored(), raws.get(run).stored()))
+                        .toList(),
+                MESSAGES);
+        System.out.printf(
+                "Target: sync >= 0.5 x raw bulk upsert, every message stored once: %s%n",
+                Table.verdict(median >= 0.5 && allStored));
+    }
+
+    private record Sync(
+            String accountId, long nanos, long graphNanos, long stored, RunningSimulator.DeltaStats delta) {}
+
+    private record Raw(String accountId, long nanos, long stored, long bytesPerDocument) {}
+}
