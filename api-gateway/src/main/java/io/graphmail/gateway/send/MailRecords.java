@@ -102,8 +102,10 @@ class MailRecords {
         return mongo.find(due, MailRecord.class);
     }
 
-    void markSent(UUID id, int attempts, Instant sentAt) {
-        transition(id, MailStatus.SENT, new Update().set("attempts", attempts).set("sentAt", sentAt));
+    /** False if the message had a final status already (a repeated or late event). */
+    boolean markSent(UUID id, int attempts, Instant sentAt) {
+        return transition(
+                id, MailStatus.SENT, new Update().set("attempts", attempts).set("sentAt", sentAt));
     }
 
     void markRetrying(UUID id, int attempts, String error) {
@@ -123,11 +125,13 @@ class MailRecords {
         transition(id, MailStatus.DEAD_LETTERED, new Update().set("lastError", reason));
     }
 
-    private void transition(UUID id, MailStatus to, Update update) {
+    private boolean transition(UUID id, MailStatus to, Update update) {
         var notFinal = Criteria.where("status").nin(MailStatus.FINAL);
-        mongo.updateFirst(
-                query(where("_id").is(id.toString()).andOperator(notFinal)),
-                update.set("status", to).set("pendingPublish", false),
-                MailRecord.class);
+        return mongo.updateFirst(
+                                query(where("_id").is(id.toString()).andOperator(notFinal)),
+                                update.set("status", to).set("pendingPublish", false),
+                                MailRecord.class)
+                        .getModifiedCount()
+                > 0;
     }
 }

@@ -4,6 +4,9 @@ import static io.graphmail.contract.MailTopology.GATEWAY_EVENTS_QUEUE;
 
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitHandler;
@@ -20,14 +23,22 @@ class MailResultsListener {
     private static final String CANCELLED = "CANCELLED";
 
     private final MailRecords records;
+    private final Timer deliveryTime;
 
-    MailResultsListener(MailRecords records) {
+    MailResultsListener(MailRecords records, MeterRegistry meterRegistry) {
         this.records = records;
+        this.deliveryTime = Timer.builder("graphmail.mail.delivery")
+                .description("From accepted by the gateway to accepted by Graph")
+                .publishPercentileHistogram()
+                .register(meterRegistry);
     }
 
     @RabbitHandler
     void onSent(MailSent event) {
-        records.markSent(event.commandId(), event.attempts(), event.sentAt());
+        boolean first = records.markSent(event.commandId(), event.attempts(), event.sentAt());
+        if (first && event.submittedAt() != null) {
+            deliveryTime.record(Duration.between(event.submittedAt(), event.sentAt()));
+        }
     }
 
     @RabbitHandler

@@ -10,10 +10,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Sync on request over REST, through RabbitMQ and a worker, and its status; the original fetch endpoint. */
 class SyncApiIntegrationTests extends FullStackTests {
+
+    @Autowired
+    SyncLagMetrics syncLag;
 
     final String accountId = "sync-" + UUID.randomUUID();
     final String mailbox = accountId + "@graphmail.local";
@@ -47,6 +51,10 @@ class SyncApiIntegrationTests extends FullStackTests {
         var inboxOnly = api.get("/api/v1/accounts/" + accountId + "/messages?folder=inbox&limit=200")
                 .json();
         assertThat(inboxOnly.get("items").size()).isEqualTo(30);
+        syncLag.refresh();
+        assertThat(api.get("/actuator/prometheus").body())
+                .containsPattern(
+                        "graphmail_sync_lag_seconds\\{[^}]*account=\"" + accountId + "\",[^}]*folder=\"inbox\"");
     }
 
     @Test

@@ -11,5 +11,12 @@ import java.util.UUID;
  * @param accountId the sending mailbox
  * @param attempts how many calls to Graph it took, at least 1
  * @param sentAt when Graph accepted it
+ * @param submittedAt when the gateway accepted the message ({@code null} from older workers)
  */
-public record MailSent(UUID eventId, UUID commandId, String accountId, int attempts, Instant sentAt) {}
+public record MailSent(
+        UUID eventId, UUID commandId, String accountId, int attempts, Instant sentAt, Instant submittedAt) {
+
+    public MailSent(UUID eventId, UUID commandId, String accountId, int attempts, Instant sentAt) {
+        this(eventId, commandId, accountId, attempts, sentAt, null);
+    }
+}

@@ -125,7 +125,8 @@ class SendingMail {
         }
         Instant sentAt = clock.instant();
         deliveries.markSent(command.deliveryKey(), sentAt);
-        events.sent(new MailSent(UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt));
+        events.sent(new MailSent(
+                UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt, command.submittedAt()));
         meterRegistry.counter("graphmail.mail.sent").increment();
         return Outcome.done();
     }
@@ -138,6 +139,12 @@ class SendingMail {
     private Outcome throttled(SendMailCommand command, int attempt, GraphCallFailed failure) {
         Duration retryAfter = failure.retryAfter().orElse(Duration.ofSeconds(1));
         pacing.throttled(command.accountId(), retryAfter);
+        meterRegistry.counter("graphmail.graph.throttled").increment();
+        DistributionSummary.builder("graphmail.graph.retry.after")
+                .baseUnit("seconds")
+                .description("Retry-After Graph asked for with a 429")
+                .register(meterRegistry)
+                .record(retryAfter.toMillis() / 1000.0);
         meterRegistry
                 .counter("graphmail.mail.deferred", "reason", "THROTTLED_BY_GRAPH")
                 .increment();
