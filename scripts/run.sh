@@ -12,6 +12,9 @@ mkdir -p data/logs
 export GRAPHMAIL_API_KEYS="${GRAPHMAIL_API_KEYS:-demo-key}"
 export GRAPHMAIL_DEFAULT_ACCOUNT="${GRAPHMAIL_DEFAULT_ACCOUNT:-default}"
 export MONGODB_URI="${MONGODB_URI:-}"
+# Plain text logs (data/logs/) and every trace recorded; containers default to JSON logs and 10% of traces.
+export LOG_FORMAT="${LOG_FORMAT:-text}"
+export TRACING_SAMPLING_PROBABILITY="${TRACING_SAMPLING_PROBABILITY:-1.0}"
 # Without a configured Graph, the simulator stands in for Graph and for Microsoft's identity platform.
 if [[ -z "${GRAPHMAIL_GRAPH_BASE_URL:-}" ]]; then
     export GRAPHMAIL_GRAPH_BASE_URL=http://127.0.0.1:8089/v1.0

@@ -46,5 +46,11 @@ public final class MailTopology {
     /** Header counting delivery attempts of a command, starting at 1. */
     public static final String ATTEMPT_HEADER = "x-graphmail-attempt";
 
+    /**
+     * Header carrying the correlation id of the request that caused a message (the gateway's
+     * {@code X-Request-Id}), so that every log line and message that follows from it can be found.
+     */
+    public static final String CORRELATION_ID_HEADER = "x-correlation-id";
+
     private MailTopology() {}
 }

@@ -2,17 +2,23 @@ package io.graphmail.messaging;
 
 import java.time.Duration;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What both services share on the broker: topology, JSON conversion and confirmed publishing. */
+/**
+ * What both services share on the broker: topology, JSON conversion, confirmed publishing and the correlation id
+ * that travels with every message.
+ */
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
 
@@ -53,5 +59,27 @@ public class MessagingConfiguration {
             RabbitTemplate rabbitTemplate,
             @Value("${graphmail.messaging.confirm-timeout:5s}") Duration confirmTimeout) {
         return new ConfirmedPublisher(rabbitTemplate, confirmTimeout);
+    }
+
+    /** Every message published carries the current correlation id. */
+    @Bean
+    RabbitTemplateCustomizer correlationIdOnPublish() {
+        return template -> template.addBeforePublishPostProcessors(new CorrelationIdOnPublish());
+    }
+
+    /**
+     * Every listener (annotated or registered as a plain {@code MessageListener}) handles a message with its
+     * correlation id current. This is the containers' only advice: listener retry
+     * ({@code spring.rabbitmq.listener.simple.retry}) is not used.
+     */
+    @Bean
+    ContainerCustomizer<SimpleMessageListenerContainer> correlationIdOnReceive(
+            @Value("${graphmail.messaging.shutdown-timeout:40s}") Duration shutdownTimeout) {
+        return container -> {
+            container.setAdviceChain(new CorrelationIdOnReceive());
+            // On shutdown, messages in hand get this long to finish (a Graph call may take up to its 30 s
+            // timeout) before they are handed back to the broker; keep it under the pod's grace period.
+            container.setShutdownTimeout(shutdownTimeout.toMillis());
+        };
     }
 }

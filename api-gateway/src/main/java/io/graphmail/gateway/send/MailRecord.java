@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param batchId the batch it belongs to, or {@code null}
  * @param outbox the command as last published: the sweeper publishes it should the gateway stop
  *     before the broker confirmed it, and a retry publishes it again
+ * @param correlationId the correlation id of the request that submitted it, which a later publication (by the
+ *     sweeper) carries too; {@code null} for records older than correlation ids
  */
 @Document("mail")
 record MailRecord(
@@ -28,13 +30,15 @@ record MailRecord(
         @Indexed boolean pendingPublish,
         Instant publishAt,
         @Indexed String batchId,
-        String outbox) {
+        String outbox,
+        String correlationId) {
 
     /**
      * A new record waiting to be published: at {@code sendAt} when that is in the future, otherwise at
      * once (and by the sweeper after {@code grace} should that fail silently).
      */
-    static MailRecord unpublished(SendMailCommand command, Instant sendAt, Duration grace, String outbox) {
+    static MailRecord unpublished(
+            SendMailCommand command, Instant sendAt, Duration grace, String outbox, String correlationId) {
         boolean scheduled = sendAt != null && sendAt.isAfter(command.submittedAt());
         return new MailRecord(
                 command.commandId().toString(),
@@ -47,7 +51,8 @@ record MailRecord(
                 true,
                 scheduled ? sendAt : command.submittedAt().plus(grace),
                 command.batchId() == null ? null : command.batchId().toString(),
-                outbox);
+                outbox,
+                correlationId);
     }
 
     boolean isScheduled() {

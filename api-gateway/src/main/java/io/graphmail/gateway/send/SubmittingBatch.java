@@ -4,6 +4,7 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -80,7 +81,11 @@ class SubmittingBatch {
         for (int from = 0; from < all.size(); from += CHUNK) {
             records.insertAll(all.subList(from, Math.min(all.size(), from + CHUNK)).stream()
                     .map(command -> MailRecord.unpublished(
-                            command, request.sendAt(), grace, jsonMapper.writeValueAsString(command)))
+                            command,
+                            request.sendAt(),
+                            grace,
+                            jsonMapper.writeValueAsString(command),
+                            CorrelationId.current()))
                     .toList());
         }
         if (request.sendAt() == null || !request.sendAt().isAfter(now)) {

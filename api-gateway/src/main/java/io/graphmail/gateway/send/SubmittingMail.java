@@ -4,6 +4,7 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -64,7 +65,8 @@ class SubmittingMail {
         MessageReferences resolved = references.forMessage(accountId, request);
         SendMailCommand command =
                 SendMailCommands.of(UUID.randomUUID(), accountId, request, resolved, clock.instant(), null);
-        var record = MailRecord.unpublished(command, request.sendAt(), grace, jsonMapper.writeValueAsString(command));
+        var record = MailRecord.unpublished(
+                command, request.sendAt(), grace, jsonMapper.writeValueAsString(command), CorrelationId.current());
         records.insert(record);
         if (!record.isScheduled()) {
             publish(command);

@@ -2,6 +2,7 @@ package io.graphmail.gateway.send;
 
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
 import java.time.Clock;
 import java.util.UUID;
@@ -36,13 +37,13 @@ class UnpublishedMailSweeper {
     /**
      * Publishes what is due: scheduled sends whose time has come, and records left unpublished
      * (due a grace period after acceptance, so as not to race a request still in flight). One
-     * gateway at a time sweeps.
+     * gateway at a time sweeps. Each goes out with the correlation id of the request that submitted it.
      */
     @Scheduled(fixedDelayString = "${graphmail.gateway.sweeper.interval:1s}")
     @SchedulerLock(name = "unpublished-mail-sweeper", lockAtMostFor = "1m")
     void sweep() {
         for (MailRecord record : records.duePublishes(clock.instant(), 500)) {
-            try {
+            try (var scope = CorrelationId.open(record.correlationId())) {
                 commands.publish(jsonMapper.readValue(record.outbox(), SendMailCommand.class));
                 records.markPublished(UUID.fromString(record.id()));
                 log.debug("Published message {} from the outbox", record.id());

@@ -282,7 +282,8 @@ class MailApiIntegrationTests extends FullStackTests {
                 true,
                 Instant.now().minusSeconds(30),
                 null,
-                command));
+                command,
+                null));
 
         awaitMail(id, "SENT");
         assertThat(simulator.sent(mailbox)).hasSize(1);

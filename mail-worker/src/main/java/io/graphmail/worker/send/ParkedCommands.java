@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.logging.CorrelationId;
 import io.graphmail.worker.messaging.Retries;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,7 +43,8 @@ class ParkedCommands {
                 command.batchId() == null ? null : command.batchId().toString(),
                 reason,
                 new String(message.getBody(), StandardCharsets.UTF_8),
-                clock.instant()));
+                clock.instant(),
+                CorrelationId.current()));
     }
 
     /** Puts every command parked for the account back on the send queue. */
@@ -66,7 +68,9 @@ class ParkedCommands {
                     .setContentType("application/json")
                     .setMessageId(parked.commandId())
                     .build();
-            retries.retryLater(message, Duration.ZERO);
+            try (var scope = CorrelationId.open(parked.correlationId())) {
+                retries.retryLater(message, Duration.ZERO);
+            }
             mongo.remove(query(where("_id").is(parked.commandId())), Parked.class);
         }
     }
@@ -82,7 +86,14 @@ class ParkedCommands {
         return mongo.find(query(where("accountId").is(accountId)), Parked.class);
     }
 
+    /** @param correlationId of the request behind the command, which goes back on the queue with it */
     @Document("parked_commands")
     record Parked(
-            @Id String commandId, String accountId, String batchId, String reason, String body, Instant parkedAt) {}
+            @Id String commandId,
+            String accountId,
+            String batchId,
+            String reason,
+            String body,
+            Instant parkedAt,
+            String correlationId) {}
 }

@@ -18,11 +18,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** Sends one command through Graph at most once, and reports the result. */
 @Service
 class SendingMail {
+
+    private static final Logger log = LoggerFactory.getLogger(SendingMail.class);
 
     private final AccountDirectory accounts;
     private final BatchDirectory batches;
@@ -128,6 +132,7 @@ class SendingMail {
         events.sent(new MailSent(
                 UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt, command.submittedAt()));
         meterRegistry.counter("graphmail.mail.sent").increment();
+        log.info("Sent command {} for account {} (attempt {})", command.commandId(), command.accountId(), attempt);
         return Outcome.done();
     }
 
@@ -164,6 +169,7 @@ class SendingMail {
                 .counter("graphmail.mail.failed", "permanent", Boolean.toString(!retryable), "code", failure.code())
                 .increment();
         if (!failure.isTransient()) {
+            log.warn("Command {} for account {} failed: {}", command.commandId(), command.accountId(), failure.code());
             deliveries.markFailed(command.deliveryKey(), failure.code());
             events.failed(failedEvent(command, attempt, failure.code(), true));
             return Outcome.done();

@@ -224,7 +224,11 @@ class ExactlyOnceIntegrationTests {
     private org.springframework.context.ConfigurableApplicationContext startAnotherWorker() {
         var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
         TestAccounts.workerProperties(simulator).forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        arguments.addAll(List.of("--server.port=0", "--spring.jmx.enabled=false", "--graphmail.graph.timeout=60s"));
+        arguments.addAll(List.of(
+                "--server.port=0",
+                "--spring.jmx.enabled=false",
+                "--graphmail.graph.timeout=60s",
+                "--graphmail.messaging.shutdown-timeout=1s"));
         return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
     }
 

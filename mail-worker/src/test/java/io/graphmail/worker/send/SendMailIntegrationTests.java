@@ -1,10 +1,13 @@
 package io.graphmail.worker.send;
 
 import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
+import static io.graphmail.contract.MailTopology.CORRELATION_ID_HEADER;
+import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
 import static io.graphmail.contract.MailTopology.REASON_HEADER;
 import static io.graphmail.contract.MailTopology.SEND_DEAD_LETTER_QUEUE;
 import static io.graphmail.contract.MailTopology.SEND_QUEUE;
 import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
+import static io.graphmail.contract.MailTopology.SENT_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,16 +24,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,9 +55,13 @@ import org.springframework.test.context.DynamicPropertySource;
             "graphmail.worker.retry.max-attempts=4",
             "graphmail.worker.retry.max-throttled=8"
         })
+@ExtendWith(OutputCaptureExtension.class)
 class SendMailIntegrationTests {
 
     static final RunningSimulator simulator = RunningSimulator.start();
+
+    /** The trace id of a log line: {@code [traceId-spanId]} in text, {@code "traceId":"…"} in JSON. */
+    static final Pattern TRACE_ID = Pattern.compile("(?:\\[|\"traceId\":\")([0-9a-f]{32})[-\"]");
 
     @Autowired
     RabbitTemplate rabbit;
@@ -112,6 +127,49 @@ class SendMailIntegrationTests {
                 .extracting(MailFailed::permanent)
                 .containsExactly(false, false);
         assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    @Test
+    void keepsTheCorrelationIdThroughTheRetryQueueInLogsAndEvents(CapturedOutput output) {
+        var sentEvents = new Queue("test.sent." + UUID.randomUUID(), false, true, true);
+        admin.declareQueue(sentEvents);
+        admin.declareBinding(BindingBuilder.bind(sentEvents)
+                .to(new TopicExchange(EVENTS_EXCHANGE))
+                .with(SENT_ROUTING_KEY));
+        simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 1));
+        String correlationId = "test-" + UUID.randomUUID();
+        SendMailCommand command = command("Correlated");
+
+        rabbit.convertAndSend(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, message -> {
+            message.getMessageProperties().setMessageId(command.commandId().toString());
+            message.getMessageProperties().setHeader(CORRELATION_ID_HEADER, correlationId);
+            return message;
+        });
+
+        Message sent = await().atMost(Duration.ofSeconds(20))
+                .until(() -> rabbit.receive(sentEvents.getName()), Objects::nonNull);
+        assertThat(((MailSent) rabbit.getMessageConverter().fromMessage(sent)).commandId())
+                .isEqualTo(command.commandId());
+        assertThat((String) sent.getMessageProperties().getHeader(CORRELATION_ID_HEADER))
+                .isEqualTo(correlationId);
+        List<String> lines = output.getAll()
+                .lines()
+                .filter(line -> line.contains(correlationId))
+                .toList();
+        assertThat(lines)
+                .as("the retry scheduled on the first attempt, the send after the delay queue")
+                .anyMatch(line -> line.contains(
+                        "Command " + command.commandId() + " for account " + accountId + " will be retried"))
+                .anyMatch(line -> line.contains("Sent command " + command.commandId()));
+        assertThat(lines.stream()
+                        .map(line -> TRACE_ID.matcher(line)
+                                .results()
+                                .findFirst()
+                                .orElseThrow()
+                                .group(1))
+                        .distinct())
+                .as("one trace, from the first attempt through the delay queue to the send")
+                .hasSize(1);
     }
 
     @Test

@@ -250,6 +250,7 @@ class SyncMailboxIntegrationTests {
                 "--spring.jmx.enabled=false",
                 "--graphmail.sync.page-size=50",
                 "--graphmail.sync.lease-time=5s",
+                "--graphmail.messaging.shutdown-timeout=1s",
                 "--graphmail.worker.concurrency=1"));
         return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
     }
