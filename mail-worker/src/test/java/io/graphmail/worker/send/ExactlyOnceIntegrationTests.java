@@ -13,13 +13,13 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.AnotherWorker;
 import io.graphmail.worker.MailWorkerApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +140,8 @@ class ExactlyOnceIntegrationTests {
                 "pathPattern", RunningSimulator.SEND_PATHS, "afterSuccess", true, "latencyMs", 20_000, "count", 1));
         var container = listeners.getListenerContainer("send-mail");
         container.stop();
-        var doomed = startAnotherWorker();
+        var doomed = AnotherWorker.start(
+                simulator, "--graphmail.graph.timeout=60s", "--graphmail.messaging.shutdown-timeout=1s");
         var command = command("Killed mid-send", List.of());
         try {
             publish(command);
@@ -219,17 +220,6 @@ class ExactlyOnceIntegrationTests {
         assertThat(attachment.get("name").asString()).isEqualTo("big.bin");
         assertThat(attachment.get("size").asLong()).isEqualTo(content.length);
         assertThat(attachment.get("sha256").asString()).isEqualTo(sha256);
-    }
-
-    private org.springframework.context.ConfigurableApplicationContext startAnotherWorker() {
-        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
-        TestAccounts.workerProperties(simulator).forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        arguments.addAll(List.of(
-                "--server.port=0",
-                "--spring.jmx.enabled=false",
-                "--graphmail.graph.timeout=60s",
-                "--graphmail.messaging.shutdown-timeout=1s"));
-        return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
     }
 
     private SendMailCommand command(String subject, List<AttachmentReference> stored) {

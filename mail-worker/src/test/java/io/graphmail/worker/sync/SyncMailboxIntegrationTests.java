@@ -11,6 +11,7 @@ import io.graphmail.contract.sync.SyncMailboxCommand;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.AnotherWorker;
 import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,7 +175,12 @@ class SyncMailboxIntegrationTests {
         simulator.latency("/v1.0/users/*/mailFolders/*/messages/**", 1500);
         var container = listeners.getListenerContainer("mailbox-sync");
         container.stop();
-        var doomed = startAnotherWorker();
+        var doomed = AnotherWorker.start(
+                simulator,
+                "--graphmail.sync.page-size=50",
+                "--graphmail.sync.lease-time=5s",
+                "--graphmail.messaging.shutdown-timeout=1s",
+                "--graphmail.worker.concurrency=1");
         try {
             publish(command("inbox", SyncMailboxCommand.Mode.INCREMENTAL));
             await().atMost(Duration.ofSeconds(30)).until(() -> stored(Map.of()).size() >= 100);
@@ -240,19 +246,6 @@ class SyncMailboxIntegrationTests {
                 where("_id").is(new org.bson.types.ObjectId(attachments.get(0).getString("contentId")))));
         assertThat(file.getMetadata().getString("messageId")).isEqualTo(message.getString("_id"));
         assertThat(gridFs.getResource(file).getContentAsByteArray()).isEqualTo(small);
-    }
-
-    private org.springframework.context.ConfigurableApplicationContext startAnotherWorker() {
-        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
-        TestAccounts.workerProperties(simulator).forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        arguments.addAll(List.of(
-                "--server.port=0",
-                "--spring.jmx.enabled=false",
-                "--graphmail.sync.page-size=50",
-                "--graphmail.sync.lease-time=5s",
-                "--graphmail.messaging.shutdown-timeout=1s",
-                "--graphmail.worker.concurrency=1"));
-        return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
     }
 
     private SyncMailboxCommand command(String folder, SyncMailboxCommand.Mode mode) {
