@@ -357,8 +357,10 @@ def substitute(expr, dashboard, range_seconds):
         value = var.get("allValue") or ".*"
         name = re.escape(var["name"])
         expr = re.sub(r"\$\{" + name + r"(:[a-z]+)?\}|\[\[" + name + r"\]\]|\$" + name + r"\b", value, expr)
-    expr = expr.replace("$__rate_interval", "1m").replace("$__interval", "1m")
-    return expr.replace("$__range", f"{range_seconds}s")
+    # The question is whether the panel had data at any time during the run, not only in its last minute:
+    # rate windows span the whole run, so traffic that ended early still counts.
+    window = f"{range_seconds}s"
+    return expr.replace("$__rate_interval", window).replace("$__interval", window).replace("$__range", window)
 
 
 def panels(items):
