@@ -38,8 +38,13 @@ show_logs() {
         "$work/prometheus.log"; do
         [[ -s "$f" ]] || continue
         echo "----- last lines of $f"
-        tail -n 40 "$f"
+        tail -n 25 "$f"
     done
+    # CI shows the end of the output: the check's own verdict goes last.
+    if [[ -s "$work/check.log" ]]; then
+        echo "----- the check's own output (last lines)"
+        tail -n 30 "$work/check.log"
+    fi
 }
 
 cleanup() {
@@ -149,10 +154,11 @@ await "Prometheus to be ready" 60 curl -fs "http://127.0.0.1:$prom_port/-/ready"
 since=$(date +%s)
 sleep 5
 
-python3 monitoring/scrape_check.py traffic --api-key "$api_key" --vhost "$vhost" --max-attempts "$max_attempts"
+python3 monitoring/scrape_check.py traffic --api-key "$api_key" --vhost "$vhost" --max-attempts "$max_attempts" \
+    2>&1 | tee "$work/check.log"
 
 log "waiting for the last events to be scraped"
 sleep 8
 
 python3 monitoring/scrape_check.py verify --prometheus "http://127.0.0.1:$prom_port" --since "$since" \
-    --dashboards monitoring/grafana/dashboards --alerts monitoring/prometheus/alerts.yml
+    --dashboards monitoring/grafana/dashboards --alerts monitoring/prometheus/alerts.yml 2>&1 | tee "$work/check.log"

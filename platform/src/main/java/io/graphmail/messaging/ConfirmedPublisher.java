@@ -1,5 +1,7 @@
 package io.graphmail.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,15 +23,21 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  *
  * <p>Needs {@code spring.rabbitmq.publisher-confirm-type=correlated},
  * {@code spring.rabbitmq.publisher-returns=true} and {@code spring.rabbitmq.template.mandatory=true}.
+ *
+ * <p>{@code graphmail_publish_confirm_seconds{routing_key, result}} times each publication until its
+ * confirm (for {@link #publishAll} the whole chunk): {@code result} is {@code confirmed} or
+ * {@code failed}.
  */
 public class ConfirmedPublisher {
 
     private final RabbitTemplate rabbitTemplate;
     private final Duration confirmTimeout;
+    private final MeterRegistry meterRegistry;
 
-    public ConfirmedPublisher(RabbitTemplate rabbitTemplate, Duration confirmTimeout) {
+    public ConfirmedPublisher(RabbitTemplate rabbitTemplate, Duration confirmTimeout, MeterRegistry meterRegistry) {
         this.rabbitTemplate = rabbitTemplate;
         this.confirmTimeout = confirmTimeout;
+        this.meterRegistry = meterRegistry;
     }
 
     /** Converts and publishes {@code payload}, setting the AMQP message id. */
@@ -49,6 +57,7 @@ public class ConfirmedPublisher {
     public List<UUID> publishAll(String exchange, String routingKey, Map<UUID, ?> payloads) {
         var pending = new LinkedHashMap<UUID, CorrelationData>();
         var confirmed = new ArrayList<UUID>();
+        Timer.Sample sample = Timer.start(meterRegistry);
         try {
             // Waiting inside invoke() hands the channel back with no confirm outstanding, so the
             // connection factory can cache it at once instead of opening a new one next time.
@@ -63,11 +72,13 @@ public class ConfirmedPublisher {
             });
         } catch (AmqpException e) {
             if (pending.isEmpty()) {
+                stop(sample, routingKey, false);
                 throw new PublishFailed("broker unreachable", e);
             }
             confirmed.clear();
             awaitConfirms(pending, confirmed);
         }
+        stop(sample, routingKey, confirmed.size() == payloads.size());
         return confirmed;
     }
 
@@ -106,6 +117,8 @@ public class ConfirmedPublisher {
 
     private void send(String exchange, String routingKey, Publication publication) {
         var correlation = new CorrelationData();
+        Timer.Sample sample = Timer.start(meterRegistry);
+        boolean confirmed = false;
         try {
             publication.publish(correlation);
             CorrelationData.Confirm confirm =
@@ -116,6 +129,7 @@ public class ConfirmedPublisher {
             if (correlation.getReturned() != null) {
                 throw new PublishFailed("no queue bound for " + exchange + "/" + routingKey);
             }
+            confirmed = true;
         } catch (AmqpException e) {
             throw new PublishFailed("broker unreachable", e);
         } catch (TimeoutException e) {
@@ -125,7 +139,17 @@ public class ConfirmedPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailed("interrupted while waiting for a confirm", e);
+        } finally {
+            stop(sample, routingKey, confirmed);
         }
+    }
+
+    private void stop(Timer.Sample sample, String routingKey, boolean confirmed) {
+        sample.stop(Timer.builder("graphmail.publish.confirm")
+                .description("From publishing until the broker confirmed (or failed to)")
+                .tags("routing_key", routingKey, "result", confirmed ? "confirmed" : "failed")
+                .publishPercentileHistogram()
+                .register(meterRegistry));
     }
 
     @FunctionalInterface

@@ -1,5 +1,6 @@
 package io.graphmail.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.ContainerCustomizer;
@@ -57,8 +58,9 @@ public class MessagingConfiguration {
     @Bean
     ConfirmedPublisher confirmedPublisher(
             RabbitTemplate rabbitTemplate,
-            @Value("${graphmail.messaging.confirm-timeout:5s}") Duration confirmTimeout) {
-        return new ConfirmedPublisher(rabbitTemplate, confirmTimeout);
+            @Value("${graphmail.messaging.confirm-timeout:5s}") Duration confirmTimeout,
+            MeterRegistry meterRegistry) {
+        return new ConfirmedPublisher(rabbitTemplate, confirmTimeout, meterRegistry);
     }
 
     /** Every message published carries the current correlation id. */

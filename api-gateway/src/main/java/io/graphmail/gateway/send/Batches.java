@@ -57,14 +57,16 @@ class Batches {
                 MailRecord.class);
     }
 
-    void cancelUnpublished(String id) {
-        mongo.updateMulti(
-                query(where("batchId").is(id).and("pendingPublish").is(true)),
-                new Update()
-                        .set("status", MailStatus.CANCELLED)
-                        .set("pendingPublish", false)
-                        .unset("outbox"),
-                MailRecord.class);
+    /** Cancels the batch's messages not yet on the broker; returns how many. */
+    long cancelUnpublished(String id) {
+        return mongo.updateMulti(
+                        query(where("batchId").is(id).and("pendingPublish").is(true)),
+                        new Update()
+                                .set("status", MailStatus.CANCELLED)
+                                .set("pendingPublish", false)
+                                .unset("outbox"),
+                        MailRecord.class)
+                .getModifiedCount();
     }
 
     Map<String, Long> countsByStatus(String id) {

@@ -16,11 +16,13 @@ class ControllingBatches {
 
     private final Batches batches;
     private final BatchEvents events;
+    private final FinalStatusMetrics finalStatus;
     private final Clock clock;
 
-    ControllingBatches(Batches batches, BatchEvents events, Clock clock) {
+    ControllingBatches(Batches batches, BatchEvents events, FinalStatusMetrics finalStatus, Clock clock) {
         this.batches = batches;
         this.events = events;
+        this.finalStatus = finalStatus;
         this.clock = clock;
     }
 
@@ -36,7 +38,7 @@ class ControllingBatches {
 
     void cancel(String id) {
         change(id, Batch.State.CANCELLED);
-        batches.cancelUnpublished(id);
+        finalStatus.reached(MailStatus.CANCELLED, batches.cancelUnpublished(id));
     }
 
     private void change(String id, Batch.State to) {

@@ -23,10 +23,12 @@ class DeadLetterListener {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterListener.class);
 
     private final MailRecords records;
+    private final FinalStatusMetrics finalStatus;
     private final MeterRegistry meterRegistry;
 
-    DeadLetterListener(MailRecords records, MeterRegistry meterRegistry) {
+    DeadLetterListener(MailRecords records, FinalStatusMetrics finalStatus, MeterRegistry meterRegistry) {
         this.records = records;
+        this.finalStatus = finalStatus;
         this.meterRegistry = meterRegistry;
     }
 
@@ -41,7 +43,7 @@ class DeadLetterListener {
             return;
         }
         log.warn("Message {} was dead-lettered: {}", id, reason);
-        records.markDeadLettered(id, reason);
+        finalStatus.reached(MailStatus.DEAD_LETTERED, records.markDeadLettered(id, reason));
     }
 
     private static String reason(Message message) {

@@ -113,16 +113,17 @@ class MailRecords {
                 id, MailStatus.SENDING, new Update().set("attempts", attempts).set("lastError", error));
     }
 
-    void markFailed(UUID id, int attempts, String error) {
-        transition(id, MailStatus.FAILED, new Update().set("attempts", attempts).set("lastError", error));
+    boolean markFailed(UUID id, int attempts, String error) {
+        return transition(
+                id, MailStatus.FAILED, new Update().set("attempts", attempts).set("lastError", error));
     }
 
-    void markCancelled(UUID id) {
-        transition(id, MailStatus.CANCELLED, new Update());
+    boolean markCancelled(UUID id) {
+        return transition(id, MailStatus.CANCELLED, new Update());
     }
 
-    void markDeadLettered(UUID id, String reason) {
-        transition(id, MailStatus.DEAD_LETTERED, new Update().set("lastError", reason));
+    boolean markDeadLettered(UUID id, String reason) {
+        return transition(id, MailStatus.DEAD_LETTERED, new Update().set("lastError", reason));
     }
 
     private boolean transition(UUID id, MailStatus to, Update update) {

@@ -23,19 +23,24 @@ class MailResultsListener {
     private static final String CANCELLED = "CANCELLED";
 
     private final MailRecords records;
+    private final FinalStatusMetrics finalStatus;
     private final Timer deliveryTime;
 
-    MailResultsListener(MailRecords records, MeterRegistry meterRegistry) {
+    MailResultsListener(MailRecords records, FinalStatusMetrics finalStatus, MeterRegistry meterRegistry) {
         this.records = records;
+        this.finalStatus = finalStatus;
         this.deliveryTime = Timer.builder("graphmail.mail.delivery")
                 .description("From accepted by the gateway to accepted by Graph")
                 .publishPercentileHistogram()
+                // Buckets up to an hour: paced accounts queue mail for many minutes.
+                .maximumExpectedValue(Duration.ofHours(1))
                 .register(meterRegistry);
     }
 
     @RabbitHandler
     void onSent(MailSent event) {
         boolean first = records.markSent(event.commandId(), event.attempts(), event.sentAt());
+        finalStatus.reached(MailStatus.SENT, first);
         if (first && event.submittedAt() != null) {
             deliveryTime.record(Duration.between(event.submittedAt(), event.sentAt()));
         }
@@ -44,10 +49,11 @@ class MailResultsListener {
     @RabbitHandler
     void onFailed(MailFailed event) {
         if (event.permanent() && CANCELLED.equals(event.reason())) {
-            records.markCancelled(event.commandId());
+            finalStatus.reached(MailStatus.CANCELLED, records.markCancelled(event.commandId()));
         } else if (event.permanent()) {
             log.warn("Message {} from account {} failed: {}", event.commandId(), event.accountId(), event.reason());
-            records.markFailed(event.commandId(), event.attempts(), event.reason());
+            finalStatus.reached(
+                    MailStatus.FAILED, records.markFailed(event.commandId(), event.attempts(), event.reason()));
         } else {
             records.markRetrying(event.commandId(), event.attempts(), event.reason());
         }

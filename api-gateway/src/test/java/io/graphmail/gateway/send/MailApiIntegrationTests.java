@@ -2,12 +2,14 @@ package io.graphmail.gateway.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graphmail.contract.send.MailSent;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
 import io.graphmail.gateway.GatewayApplication;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,12 @@ class MailApiIntegrationTests extends FullStackTests {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meterRegistry;
+
+    @Autowired
+    MailResultsListener results;
 
     final String mailbox = "sender-" + UUID.randomUUID() + "@graphmail.local";
     final String accountId = "account-" + UUID.randomUUID().toString().substring(0, 8);
@@ -311,7 +319,46 @@ class MailApiIntegrationTests extends FullStackTests {
         var metrics = new Api(port, null).get("/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("graphmail_mail_accepted_total");
+        assertThat(metrics.body())
+                .contains("graphmail_mail_accepted_total")
+                .containsPattern("graphmail_publish_confirm_seconds_count\\{[^}]*result=\"confirmed\"[^}]*"
+                        + "routing_key=\"mail.send.v1\"[^}]*} [1-9]")
+                .containsPattern("graphmail_mail_completed_total\\{[^}]*status=\"FAILED\"[^}]*} ");
+    }
+
+    @Test
+    void countsEachMessageOnceByItsFinalStatus() {
+        double sentBefore = completed(MailStatus.SENT);
+        double failedBefore = completed(MailStatus.FAILED);
+        simulator.fault(Map.of(
+                "pathPattern",
+                RunningSimulator.SEND_PATHS,
+                "status",
+                400,
+                "errorCode",
+                "ErrorInvalidRecipients",
+                "count",
+                1));
+        String failed =
+                api.post("/api/v1/mail", mail("ada@example.com", "Refused")).text("id");
+        awaitMail(failed, "FAILED");
+        String sent = api.post("/api/v1/mail", mail("ada@example.com", "Counted once"))
+                .text("id");
+        var status = awaitMail(sent, "SENT");
+
+        results.onSent(new MailSent(
+                UUID.randomUUID(), UUID.fromString(sent), accountId, 1, Instant.parse(status.text("sentAt"))));
+
+        assertThat(completed(MailStatus.SENT)).as("a repeated result").isEqualTo(sentBefore + 1);
+        assertThat(completed(MailStatus.FAILED)).isEqualTo(failedBefore + 1);
+    }
+
+    private double completed(MailStatus status) {
+        return meterRegistry
+                .get("graphmail.mail.completed")
+                .tag("status", status.name())
+                .counter()
+                .count();
     }
 
     private String mail(String to, String subject) {

@@ -31,6 +31,7 @@ class MsalTokenSource implements TokenSource {
     private final AccountLeases leases;
     private final ConsentStates consentStates;
     private final IdentityProperties identity;
+    private final TokenRequestMetrics metrics;
     private final Clock clock;
     private final Map<String, HotToken> hotTokens = new ConcurrentHashMap<>();
     private final Set<String> refreshNext = ConcurrentHashMap.newKeySet();
@@ -42,6 +43,7 @@ class MsalTokenSource implements TokenSource {
             AccountLeases leases,
             ConsentStates consentStates,
             IdentityProperties identity,
+            TokenRequestMetrics metrics,
             Clock clock) {
         this.directory = directory;
         this.applications = applications;
@@ -49,6 +51,7 @@ class MsalTokenSource implements TokenSource {
         this.leases = leases;
         this.consentStates = consentStates;
         this.identity = identity;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -103,6 +106,20 @@ class MsalTokenSource implements TokenSource {
     }
 
     private IAuthenticationResult acquire(AccountSettings account) {
+        try {
+            IAuthenticationResult result = request(account);
+            metrics.record(account, TokenRequestMetrics.ACQUIRED);
+            return result;
+        } catch (AccountNeedsConsent e) {
+            metrics.record(account, TokenRequestMetrics.REAUTH_REQUIRED);
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.record(account, TokenRequestMetrics.FAILED);
+            throw e;
+        }
+    }
+
+    private IAuthenticationResult request(AccountSettings account) {
         try {
             if (!account.isDelegated()) {
                 var parameters = ClientCredentialParameters.builder(new HashSet<>(identity.applicationScopes()))

@@ -9,6 +9,7 @@ import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.MailWorkerApplication;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,9 @@ class AccountTokensIntegrationTests {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meterRegistry;
 
     final String accountId = "delegated-" + UUID.randomUUID().toString().substring(0, 8);
     final String mailbox = accountId + "@outlook.example";
@@ -112,6 +116,7 @@ class AccountTokensIntegrationTests {
             String first = tokens.accessToken(accountId);
             assertThat(other.accessToken(accountId)).isNotBlank();
             int refreshesBefore = simulator.tokenRequests().getOrDefault("refresh_token", 0);
+            double acquiredBefore = tokenRequests("acquired");
 
             simulator.expireAccessTokens();
             tokens.invalidate(accountId);
@@ -123,12 +128,15 @@ class AccountTokensIntegrationTests {
             assertThat(refreshedThere).isNotBlank();
             assertThat(other.needsConsent(accountId)).isFalse();
             assertThat(simulator.tokenRequests().get("refresh_token")).isEqualTo(refreshesBefore + 2);
+            assertThat(tokenRequests("acquired")).as("this worker's refresh").isEqualTo(acquiredBefore + 1);
         }
     }
 
     @Test
     void revokedRefreshTokenMeansTheOwnerMustConsentAgain() {
         tokens.accessToken(accountId);
+        double refusedBefore = tokenRequests("reauth_required");
+        double failedBefore = tokenRequests("failed");
 
         simulator.revokeRefreshTokens(mailbox);
         tokens.invalidate(accountId);
@@ -136,5 +144,15 @@ class AccountTokensIntegrationTests {
         assertThatThrownBy(() -> tokens.accessToken(accountId)).isInstanceOf(AccountNeedsConsent.class);
         assertThat(caches.find(accountId).orElseThrow().state()).isEqualTo(TokenCaches.REAUTH_REQUIRED);
         assertThat(tokens.needsConsent(accountId)).isTrue();
+        assertThat(tokenRequests("reauth_required")).isEqualTo(refusedBefore + 1);
+        assertThat(tokenRequests("failed")).isEqualTo(failedBefore);
+    }
+
+    private double tokenRequests(String result) {
+        return meterRegistry
+                .get("graphmail.token.requests")
+                .tags("flow", "delegated", "result", result)
+                .counter()
+                .count();
     }
 }
