@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLSocketFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * One msal4j client application per account, each with the account's encrypted token cache:
@@ -20,7 +21,7 @@ class MsalApplications {
 
     private final IdentityProperties identity;
     private final TokenCaches caches;
-    private final SSLSocketFactory sslSocketFactory;
+    private final SingletonSupplier<SSLSocketFactory> sslSocketFactory;
     private final Map<String, Object> applications = new ConcurrentHashMap<>();
     // msal4j runs its calls on this pool; its default, the common pool, has one thread on a
     // two-core machine, which one device code flow (polling for minutes) would block.
@@ -33,7 +34,9 @@ class MsalApplications {
     MsalApplications(IdentityProperties identity, TokenCaches caches) {
         this.identity = identity;
         this.caches = caches;
-        this.sslSocketFactory = TrustedCertificates.socketFactory(identity.trustCertificateFile());
+        // Read on first use: in the compose demo the simulator writes its certificate after the worker starts.
+        this.sslSocketFactory =
+                SingletonSupplier.of(() -> TrustedCertificates.socketFactory(identity.trustCertificateFile()));
     }
 
     PublicClientApplication delegated(AccountSettings account) {
@@ -59,9 +62,11 @@ class MsalApplications {
                         .validateAuthority(false)
                         .setTokenCacheAccessAspect(cache)
                         .executorService(msalThreads);
-                return sslSocketFactory == null
-                        ? builder.build()
-                        : builder.sslSocketFactory(sslSocketFactory).build();
+                SSLSocketFactory trusted = sslSocketFactory.get();
+                if (trusted != null) {
+                    builder.sslSocketFactory(trusted);
+                }
+                return builder.build();
             }
             var credential =
                     ClientCredentialFactory.createFromSecret(SecretReferences.resolve(account.clientSecretRef()));
@@ -71,9 +76,11 @@ class MsalApplications {
                     .validateAuthority(false)
                     .setTokenCacheAccessAspect(cache)
                     .executorService(msalThreads);
-            return sslSocketFactory == null
-                    ? builder.build()
-                    : builder.sslSocketFactory(sslSocketFactory).build();
+            SSLSocketFactory trusted = sslSocketFactory.get();
+            if (trusted != null) {
+                builder.sslSocketFactory(trusted);
+            }
+            return builder.build();
         } catch (MalformedURLException e) {
             throw new IllegalStateException("Invalid authority for account " + account.id(), e);
         }

@@ -37,6 +37,8 @@ class SendingMail {
     private final MailEvents events;
     private final RetryProperties retry;
     private final MeterRegistry meterRegistry;
+    private final DistributionSummary graphRequestsPerMessage;
+    private final DistributionSummary retryAfter;
     private final Clock clock;
 
     SendingMail(
@@ -59,6 +61,13 @@ class SendingMail {
         this.events = events;
         this.retry = retry;
         this.meterRegistry = meterRegistry;
+        this.graphRequestsPerMessage = DistributionSummary.builder("graphmail.mail.graph.requests")
+                .description("Graph requests it took to deliver one message")
+                .register(meterRegistry);
+        this.retryAfter = DistributionSummary.builder("graphmail.graph.retry.after")
+                .baseUnit("seconds")
+                .description("Retry-After Graph asked for with a 429")
+                .register(meterRegistry);
         this.clock = clock;
     }
 
@@ -120,18 +129,17 @@ class SendingMail {
         } finally {
             pacing.release((Permit.Granted) permit);
         }
-        DistributionSummary.builder("graphmail.mail.graph.requests")
-                .description("Graph requests it took to deliver one message")
-                .register(meterRegistry)
-                .record(delivered.graphRequests());
+        graphRequestsPerMessage.record(delivered.graphRequests());
         if (delivered.sentEarlier()) {
             meterRegistry.counter("graphmail.mail.duplicates.avoided").increment();
         }
         Instant sentAt = clock.instant();
         deliveries.markSent(command.deliveryKey(), sentAt);
+        meterRegistry
+                .counter("graphmail.mail.sent", "account", command.accountId())
+                .increment();
         events.sent(new MailSent(
                 UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt, command.submittedAt()));
-        meterRegistry.counter("graphmail.mail.sent").increment();
         log.info("Sent command {} for account {} (attempt {})", command.commandId(), command.accountId(), attempt);
         return Outcome.done();
     }
@@ -142,14 +150,12 @@ class SendingMail {
      * message that Graph keeps refusing.
      */
     private Outcome throttled(SendMailCommand command, int attempt, GraphCallFailed failure) {
-        Duration retryAfter = failure.retryAfter().orElse(Duration.ofSeconds(1));
-        pacing.throttled(command.accountId(), retryAfter);
-        meterRegistry.counter("graphmail.graph.throttled").increment();
-        DistributionSummary.builder("graphmail.graph.retry.after")
-                .baseUnit("seconds")
-                .description("Retry-After Graph asked for with a 429")
-                .register(meterRegistry)
-                .record(retryAfter.toMillis() / 1000.0);
+        Duration wait = failure.retryAfter().orElse(Duration.ofSeconds(1));
+        pacing.throttled(command.accountId(), wait);
+        meterRegistry
+                .counter("graphmail.graph.throttled", "account", command.accountId())
+                .increment();
+        retryAfter.record(wait.toMillis() / 1000.0);
         meterRegistry
                 .counter("graphmail.mail.deferred", "reason", "THROTTLED_BY_GRAPH")
                 .increment();
@@ -160,7 +166,7 @@ class SendingMail {
             return new Outcome.DeadLetter(reason);
         }
         events.failed(failedEvent(command, attempt - 1, failure.code(), false));
-        return new Outcome.RetryLater(retryAfter);
+        return new Outcome.RetryLater(wait);
     }
 
     private Outcome failed(SendMailCommand command, int attempt, GraphCallFailed failure) {

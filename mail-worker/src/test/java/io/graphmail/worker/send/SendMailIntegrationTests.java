@@ -19,6 +19,7 @@ import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.MailWorkerApplication;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,9 @@ class SendMailIntegrationTests {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meterRegistry;
 
     EventRecorder events;
     final String mailbox = "sender-" + UUID.randomUUID() + "@graphmail.local";
@@ -187,6 +191,12 @@ class SendMailIntegrationTests {
                 .hasSize(6)
                 .allSatisfy(failed -> assertThat(failed.reason()).isEqualTo("TooManyRequests"));
         assertThat(simulator.sent(mailbox)).hasSize(1);
+        assertThat(accountCount("graphmail.graph.throttled")).isEqualTo(6);
+        assertThat(accountCount("graphmail.mail.sent")).isEqualTo(1);
+    }
+
+    private double accountCount(String counter) {
+        return meterRegistry.get(counter).tag("account", accountId).counter().count();
     }
 
     @Test
