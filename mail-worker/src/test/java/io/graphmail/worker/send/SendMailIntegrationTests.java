@@ -120,6 +120,34 @@ class SendMailIntegrationTests {
     }
 
     @Test
+    void sendsWithoutACopyInSentItemsWhenAskedTo() {
+        var plain = command("Not kept");
+        var command = new SendMailCommand(
+                plain.commandId(),
+                accountId,
+                plain.to(),
+                plain.cc(),
+                plain.bcc(),
+                plain.subject(),
+                plain.body(),
+                plain.replyTo(),
+                plain.attachments(),
+                plain.submittedAt(),
+                null,
+                0,
+                List.of(),
+                null,
+                null,
+                Map.of(),
+                false);
+        publish(command);
+
+        events.awaitOne(MailSent.class, command.commandId());
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+        assertThat(simulator.folderContents(mailbox, "sentitems")).isEmpty();
+    }
+
+    @Test
     void retriesTransientFailuresThroughTheRetryQueueUntilSent() {
         simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 2));
         SendMailCommand command = command("Second time lucky");
