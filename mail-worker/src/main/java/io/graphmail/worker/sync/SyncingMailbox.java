@@ -66,6 +66,7 @@ class SyncingMailbox {
                 .orElse(false);
         if (done) {
             log.info("Sync command {} already ran for {} / {}", round.commandId(), account.id(), folder);
+            count(folder, "duplicate");
             return;
         }
         var lease = leases.tryTake("sync-" + account.id() + "-" + folder, properties.leaseTime());
