@@ -12,15 +12,14 @@ import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Updates;
+import io.graphmail.hashing.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -71,7 +70,7 @@ class Uploads {
                 .append("uploadedBy", uploadedBy)
                 .append("uploadedAt", Date.from(uploadedAt));
         GridFSUploadStream upload = bucket.openUploadStream(name, new GridFSUploadOptions().metadata(metadata));
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.newDigest();
         long size = 0;
         try {
             byte[] buffer = new byte[BUFFER_BYTES];
@@ -87,7 +86,7 @@ class Uploads {
             abort(upload, e);
             throw e;
         }
-        String hash = HexFormat.of().formatHex(sha256.digest());
+        String hash = Sha256.hex(sha256);
         ObjectId id = upload.getObjectId();
         try {
             upload.close();
@@ -149,14 +148,6 @@ class Uploads {
                 metadata.getString("sha256"),
                 metadata.getString("uploadedBy"),
                 uploadedAt == null ? null : uploadedAt.toInstant());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     /** The content ran past the limit; whatever was written of it is gone. */

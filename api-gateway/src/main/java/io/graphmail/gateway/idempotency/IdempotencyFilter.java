@@ -2,16 +2,14 @@ package io.graphmail.gateway.idempotency;
 
 import io.graphmail.gateway.security.AuthenticatedClient;
 import io.graphmail.gateway.web.ProblemResponses;
+import io.graphmail.hashing.Sha256;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -67,8 +65,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         var body = new RepeatableBodyRequest(request);
-        String id = sha256(AuthenticatedClient.of(request) + "\n" + key);
-        String fingerprint = sha256(request.getMethod() + " " + request.getRequestURI() + "\n"
+        String id = Sha256.hex(AuthenticatedClient.of(request) + "\n" + key);
+        String fingerprint = Sha256.hex(request.getMethod() + " " + request.getRequestURI() + "\n"
                 + new String(body.body(), StandardCharsets.UTF_8));
         if (records.claim(id, fingerprint, clock.instant())) {
             process(body, response, chain, id, fingerprint);
@@ -134,14 +132,5 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.setContentType(earlier.contentType());
         }
         response.getOutputStream().write(earlier.body().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

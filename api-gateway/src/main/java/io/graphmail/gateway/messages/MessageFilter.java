@@ -1,8 +1,6 @@
 package io.graphmail.gateway.messages;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.graphmail.hashing.Sha256;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -52,11 +50,6 @@ record MessageFilter(
                         includeDeleted)
                 .map(String::valueOf)
                 .collect(Collectors.joining("\u0000"));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 9));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(Sha256.of(canonical), 9));
     }
 }

@@ -1,8 +1,7 @@
 package io.graphmail.gateway.security;
 
-import java.nio.charset.StandardCharsets;
+import io.graphmail.hashing.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,7 @@ final class ApiKeys {
         this.digests = keys.stream()
                 .map(String::trim)
                 .filter(key -> !key.isEmpty())
-                .map(ApiKeys::sha256)
+                .map(Sha256::of)
                 .toList();
     }
 
@@ -29,19 +28,11 @@ final class ApiKeys {
      * configured key is compared, so timing does not tell which one matched or how closely.
      */
     Optional<String> clientFor(String presentedKey) {
-        byte[] presented = sha256(presentedKey);
+        byte[] presented = Sha256.of(presentedKey);
         boolean known = false;
         for (byte[] digest : digests) {
             known |= MessageDigest.isEqual(digest, presented);
         }
         return known ? Optional.of(HexFormat.of().formatHex(presented, 0, 6)) : Optional.empty();
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.graphmail.worker.send;
 
 import io.graphmail.contract.send.AttachmentReference;
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.hashing.Sha256;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.GraphDrafts;
 import io.graphmail.worker.graph.GraphMailSender;
@@ -10,9 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,7 +86,7 @@ class DeliveringOnce {
 
     private int attach(AccountSettings account, String draftId, AttachmentReference attachment) {
         try (InputStream stored = uploads.open(attachment)) {
-            var digest = new DigestInputStream(stored, MessageDigest.getInstance("SHA-256"));
+            var digest = new DigestInputStream(stored, Sha256.newDigest());
             int requests;
             if (attachment.size() <= INLINE_LIMIT) {
                 drafts.attach(account, draftId, attachment.name(), attachment.contentType(), digest.readAllBytes());
@@ -98,15 +96,13 @@ class DeliveringOnce {
                         account, draftId, attachment.name(), attachment.contentType(), attachment.size());
                 requests = 1 + uploadSessions.upload(uploadUrl, digest, attachment.size());
             }
-            String sha256 = HexFormat.of().formatHex(digest.getMessageDigest().digest());
+            String sha256 = Sha256.hex(digest.getMessageDigest());
             if (attachment.sha256() != null && !attachment.sha256().equalsIgnoreCase(sha256)) {
                 throw new StoredUploads.UnusableUpload(attachment, "does not match its SHA-256");
             }
             return requests;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
