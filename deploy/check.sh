@@ -18,34 +18,8 @@ cd "$root" || exit 1
 tools=deploy/tools
 bin="$tools/node_modules/.bin"
 
-passed=0
-failed=0
-skipped=0
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-have() { command -v "$1" >/dev/null 2>&1; }
-
-check() {
-    local name="$1"
-    shift
-    echo "== $name"
-    if "$@" >"$work/out" 2>&1; then
-        sed 's/^/   /' "$work/out"
-        echo "   PASS"
-        passed=$((passed + 1))
-    else
-        sed 's/^/   /' "$work/out"
-        echo "   FAIL"
-        failed=$((failed + 1))
-    fi
-}
-
-skip() {
-    echo "== $1"
-    echo "   SKIP: $2"
-    skipped=$((skipped + 1))
-}
+source scripts/lib/checks.sh
+work="$checks_work"
 
 # npm ci is fast from npm's cache; it runs no install scripts (dockerlinter's would download ShellCheck,
 # which comes from Debian here).
@@ -98,7 +72,7 @@ fi
 
 check "npm ci in $tools" install_tools
 if [ "$failed" -gt 0 ]; then
-    echo "deploy checks: $passed passed, $failed failed, $skipped skipped"
+    summarize "deploy checks"
     exit 1
 fi
 
@@ -115,6 +89,4 @@ else
     skip "kubectl kustomize" "kubectl not found; the kustomizations' files and references were checked above"
 fi
 
-echo
-echo "deploy checks: $passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+summarize "deploy checks"

@@ -18,39 +18,8 @@ dashboards_dir=monitoring/grafana/dashboards
 provisioning_dir=monitoring/grafana/provisioning
 datasource_uid=graphmail-prometheus
 
-# --strict (CI): a check skipped for a missing tool fails the run.
-strict=false
-[[ "${1:-}" == "--strict" ]] && strict=true
-
-passed=0
-failed=0
-skipped=0
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-have() { command -v "$1" >/dev/null 2>&1; }
-
-# check NAME COMMAND...: runs the command, shows its output indented, counts the outcome.
-check() {
-    local name="$1"
-    shift
-    echo "== $name"
-    if "$@" >"$work/out" 2>&1; then
-        sed 's/^/   /' "$work/out"
-        echo "   PASS"
-        passed=$((passed + 1))
-    else
-        sed 's/^/   /' "$work/out"
-        echo "   FAIL"
-        failed=$((failed + 1))
-    fi
-}
-
-skip() {
-    echo "== $1"
-    echo "   SKIP: $2"
-    skipped=$((skipped + 1))
-}
+source scripts/lib/checks.sh
+work="$checks_work"
 
 # Writes every PromQL expression of the dashboards into a rules file promtool can check. Grafana's
 # interval variables are not PromQL, so they are replaced by a fixed range first. Also fails when a
@@ -199,10 +168,5 @@ else
     skip "docker-compose config" "neither docker-compose nor docker compose found"
 fi
 
-echo
-echo "monitoring checks: $passed passed, $failed failed, $skipped skipped"
-if [[ "$strict" == true && "$skipped" -gt 0 ]]; then
-    echo "--strict: a skipped check counts as failed"
-    exit 1
-fi
-[ "$failed" -eq 0 ]
+# --strict (CI): a check skipped for a missing tool fails the run.
+summarize "monitoring checks" "${1:-}"
