@@ -149,6 +149,9 @@ public class ConfirmedPublisher {
                 .description("From publishing until the broker confirmed (or failed to)")
                 .tags("routing_key", routingKey, "result", confirmed ? "confirmed" : "failed")
                 .publishPercentileHistogram()
+                // Confirms take milliseconds; past the confirm timeout the publish has failed anyway.
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(confirmTimeout.plusSeconds(1))
                 .register(meterRegistry));
     }
 
