@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Accounts and worker settings for tests against the Graph simulator's mail and identity endpoints. */
 public final class TestAccounts {
@@ -21,6 +22,12 @@ public final class TestAccounts {
     private static final Path SECRET_FILE = writeTemp("client-secret", CLIENT_SECRET);
 
     private TestAccounts() {}
+
+    /** Registers the test backends and a worker's settings against {@code simulator}, for {@code @DynamicPropertySource}. */
+    public static void registerWorker(DynamicPropertyRegistry registry, RunningSimulator simulator) {
+        TestBackends.register(registry);
+        workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
+    }
 
     /** Worker properties pointing Graph calls and token requests at the simulator. */
     public static Map<String, String> workerProperties(RunningSimulator simulator) {

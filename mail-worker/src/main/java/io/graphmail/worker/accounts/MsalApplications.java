@@ -1,5 +1,6 @@
 package io.graphmail.worker.accounts;
 
+import com.microsoft.aad.msal4j.AbstractClientApplicationBase;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.PublicClientApplication;
@@ -52,37 +53,27 @@ class MsalApplications {
     }
 
     private Object build(AccountSettings account) {
+        if (account.isDelegated()) {
+            return configured(PublicClientApplication.builder(account.clientId()), account)
+                    .build();
+        }
+        var credential = ClientCredentialFactory.createFromSecret(SecretReferences.resolve(account.clientSecretRef()));
+        return configured(ConfidentialClientApplication.builder(account.clientId(), credential), account)
+                .build();
+    }
+
+    /** What public and confidential clients share: authority, encrypted cache, threads, trust. */
+    private <B extends AbstractClientApplicationBase.Builder<B>> B configured(B builder, AccountSettings account) {
         try {
-            var cache = new EncryptedTokenCache(account.id(), caches);
-            String authority = identity.authority(account.tenant());
-            if (account.isDelegated()) {
-                var builder = PublicClientApplication.builder(account.clientId())
-                        .authority(authority)
-                        .instanceDiscovery(false)
-                        .validateAuthority(false)
-                        .setTokenCacheAccessAspect(cache)
-                        .executorService(msalThreads);
-                SSLSocketFactory trusted = sslSocketFactory.get();
-                if (trusted != null) {
-                    builder.sslSocketFactory(trusted);
-                }
-                return builder.build();
-            }
-            var credential =
-                    ClientCredentialFactory.createFromSecret(SecretReferences.resolve(account.clientSecretRef()));
-            var builder = ConfidentialClientApplication.builder(account.clientId(), credential)
-                    .authority(authority)
+            builder.authority(identity.authority(account.tenant()))
                     .instanceDiscovery(false)
                     .validateAuthority(false)
-                    .setTokenCacheAccessAspect(cache)
+                    .setTokenCacheAccessAspect(new EncryptedTokenCache(account.id(), caches))
                     .executorService(msalThreads);
-            SSLSocketFactory trusted = sslSocketFactory.get();
-            if (trusted != null) {
-                builder.sslSocketFactory(trusted);
-            }
-            return builder.build();
         } catch (MalformedURLException e) {
             throw new IllegalStateException("Invalid authority for account " + account.id(), e);
         }
+        SSLSocketFactory trusted = sslSocketFactory.get();
+        return trusted == null ? builder : builder.sslSocketFactory(trusted);
     }
 }

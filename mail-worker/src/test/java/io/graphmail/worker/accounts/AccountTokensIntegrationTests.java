@@ -56,8 +56,7 @@ class AccountTokensIntegrationTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        TestBackends.register(registry);
-        TestAccounts.workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
+        TestAccounts.registerWorker(registry, simulator);
     }
 
     @AfterAll

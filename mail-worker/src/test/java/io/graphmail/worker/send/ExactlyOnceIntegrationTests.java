@@ -12,7 +12,6 @@ import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.AnotherWorker;
 import io.graphmail.worker.MailWorkerApplication;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,8 +73,7 @@ class ExactlyOnceIntegrationTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        TestBackends.register(registry);
-        TestAccounts.workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
+        TestAccounts.registerWorker(registry, simulator);
     }
 
     @AfterAll

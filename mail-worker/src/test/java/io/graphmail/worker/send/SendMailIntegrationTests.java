@@ -17,7 +17,6 @@ import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.MailWorkerApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -82,8 +81,7 @@ class SendMailIntegrationTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        TestBackends.register(registry);
-        TestAccounts.workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
+        TestAccounts.registerWorker(registry, simulator);
     }
 
     @AfterAll
@@ -121,25 +119,7 @@ class SendMailIntegrationTests {
 
     @Test
     void sendsWithoutACopyInSentItemsWhenAskedTo() {
-        var plain = command("Not kept");
-        var command = new SendMailCommand(
-                plain.commandId(),
-                accountId,
-                plain.to(),
-                plain.cc(),
-                plain.bcc(),
-                plain.subject(),
-                plain.body(),
-                plain.replyTo(),
-                plain.attachments(),
-                plain.submittedAt(),
-                null,
-                0,
-                List.of(),
-                null,
-                null,
-                Map.of(),
-                false);
+        var command = command("Not kept", false);
         publish(command);
 
         events.awaitOne(MailSent.class, command.commandId());
@@ -322,6 +302,10 @@ class SendMailIntegrationTests {
     }
 
     private SendMailCommand command(String subject) {
+        return command(subject, null);
+    }
+
+    private SendMailCommand command(String subject, Boolean saveToSentItems) {
         return new SendMailCommand(
                 UUID.randomUUID(),
                 accountId,
@@ -334,7 +318,12 @@ class SendMailIntegrationTests {
                 List.of(),
                 Instant.now(),
                 null,
-                0);
+                0,
+                null,
+                null,
+                null,
+                null,
+                saveToSentItems);
     }
 
     private void publish(SendMailCommand command) {

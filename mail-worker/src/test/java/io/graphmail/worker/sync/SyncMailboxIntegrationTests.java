@@ -10,9 +10,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.graphmail.contract.sync.SyncMailboxCommand;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.AnotherWorker;
 import io.graphmail.worker.MailWorkerApplication;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +66,7 @@ class SyncMailboxIntegrationTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        TestBackends.register(registry);
-        TestAccounts.workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
+        TestAccounts.registerWorker(registry, simulator);
     }
 
     @AfterAll
@@ -267,7 +266,7 @@ class SyncMailboxIntegrationTests {
 
     private double handledRounds(String folder) {
         return meterRegistry.find("graphmail.sync.folder.runs").tag("folder", folder).counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .mapToDouble(Counter::count)
                 .sum();
     }
 
