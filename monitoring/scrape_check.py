@@ -194,6 +194,10 @@ def rabbitmqctl(*args):
     subprocess.run(["rabbitmqctl", "-q", *args], check=True, capture_output=True, text=True)
 
 
+# More than one scrape interval of the check's Prometheus (scrape-check.sh passes --interval 2s to config).
+SCRAPES_APART = 5
+
+
 def traffic(args):
     gm = Graphmail(args)
     send_path = "/v1.0/users/*/messages/*/send"
@@ -241,6 +245,9 @@ def traffic(args):
     _, generated = request("POST", f"{gm.sim}/_sim/mailboxes/{gm.mailbox}/messages/generate",
                            {"count": 20, "attachments": 1}, expect=(201,))
     gm.sync("first round")
+    # A rate (and so a histogram quantile) needs a counter to move between two scrapes; rounds this small can all
+    # finish between two scrapes, so the later ones wait for the next.
+    time.sleep(SCRAPES_APART)
     gm.fault(pathPattern="/v1.0/users/*/mailFolders/*/messages/delta", method="GET", status=503, count=1)
     gm.sync("a delta call fails", expect_failed=True)
     gm.clear_faults()
@@ -249,6 +256,7 @@ def traffic(args):
         request("PATCH", f"{gm.sim}/_sim/mailboxes/{gm.mailbox}/messages/{message_id}",
                 {"isRead": True, "subject": "changed by the scrape check"}, expect=(200,))
     request("DELETE", f"{gm.sim}/_sim/mailboxes/{gm.mailbox}/messages/{ids[3]}", expect=(204,))
+    time.sleep(SCRAPES_APART)
     gm.sync("updates and a removal")
 
     log("the broker refuses the gateway: no connections allowed to the virtual host for a moment (503)")
