@@ -51,7 +51,8 @@ class AttachmentsController {
                     file.getSize(),
                     content,
                     "file");
-            return created(storingUpload.store(source, AuthenticatedClient.of(request)));
+            return created(
+                    storingUpload.store(source, AuthenticatedClient.current().id()));
         }
     }
 
@@ -68,7 +69,7 @@ class AttachmentsController {
                 request.getContentLengthLong(),
                 request.getInputStream(),
                 "body");
-        return created(storingUpload.store(source, AuthenticatedClient.of(request)));
+        return created(storingUpload.store(source, AuthenticatedClient.current().id()));
     }
 
     @Operation(summary = "An uploaded file's description")

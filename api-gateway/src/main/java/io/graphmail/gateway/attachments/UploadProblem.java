@@ -1,6 +1,6 @@
 package io.graphmail.gateway.attachments;
 
-import java.net.URI;
+import io.graphmail.gateway.problems.Problems;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -52,9 +52,6 @@ class UploadProblem extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://graphmail.io/problems/" + type));
-        problem.setTitle(title);
-        return problem;
+        return Problems.of(status, type, title, detail);
     }
 }

@@ -1,21 +1,24 @@
 package io.graphmail.gateway.idempotency;
 
-import io.graphmail.gateway.web.ProblemResponses;
+import io.graphmail.gateway.problems.ProblemResponses;
 import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration {
 
-    /** After the API key filter, which tells whose key it is. */
+    /** Runs inside the security filter chain, after authorisation, which tells whose key it is. */
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-            IdempotencyRecords records, ProblemResponses problems, Clock clock) {
-        var registration = new FilterRegistrationBean<>(new IdempotencyFilter(records, problems, clock));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    IdempotencyFilter idempotencyFilter(IdempotencyRecords records, ProblemResponses problems, Clock clock) {
+        return new IdempotencyFilter(records, problems, clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilterNotInTheServletContainer(IdempotencyFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
         return registration;
     }
 }

@@ -1,7 +1,8 @@
 package io.graphmail.gateway.idempotency;
 
+import io.graphmail.gateway.problems.ProblemResponses;
+import io.graphmail.gateway.security.AfterAuthorization;
 import io.graphmail.gateway.security.AuthenticatedClient;
-import io.graphmail.gateway.web.ProblemResponses;
 import io.graphmail.hashing.Sha256;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,8 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * {@code Idempotency-Key} for every POST under {@code /api/} (IETF httpapi idempotency-key draft):
@@ -22,10 +26,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * key with another body is 422; a repeat while the first is still being processed is 409. File
  * uploads are not covered.
  */
-class IdempotencyFilter extends OncePerRequestFilter {
+class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorization {
 
     static final String HEADER = "Idempotency-Key";
-    private static final String UPLOADS = "/api/v1/attachments";
+    private static final RequestMatcher API =
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    private static final RequestMatcher UPLOADS =
+            PathPatternRequestMatcher.withDefaults().matcher("/api/v1/attachments/**");
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final IdempotencyRecords records;
     private final ProblemResponses problems;
@@ -43,11 +51,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         return !"POST".equals(request.getMethod())
                 || request.getHeader(HEADER) == null
-                || !path.startsWith("/api/")
-                || path.startsWith(UPLOADS);
+                || !API.matches(request)
+                || UPLOADS.matches(request);
     }
 
     @Override
@@ -65,8 +72,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         var body = new RepeatableBodyRequest(request);
-        String id = Sha256.hex(AuthenticatedClient.of(request) + "\n" + key);
-        String fingerprint = Sha256.hex(request.getMethod() + " " + request.getRequestURI() + "\n"
+        String id = Sha256.hex(AuthenticatedClient.current().id() + "\n" + key);
+        String fingerprint = Sha256.hex(request.getMethod() + " " + PATHS.getPathWithinApplication(request) + "\n"
                 + new String(body.body(), StandardCharsets.UTF_8));
         if (records.claim(id, fingerprint, clock.instant())) {
             process(body, response, chain, id, fingerprint);

@@ -1,6 +1,6 @@
 package io.graphmail.gateway.messages;
 
-import java.net.URI;
+import io.graphmail.gateway.problems.Problems;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -53,9 +53,6 @@ class MessageProblem extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://graphmail.io/problems/" + type));
-        problem.setTitle(title);
-        return problem;
+        return Problems.of(status, type, title, detail);
     }
 }

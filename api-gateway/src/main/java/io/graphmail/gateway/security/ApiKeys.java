@@ -1,38 +1,58 @@
 package io.graphmail.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.graphmail.hashing.Sha256;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
-/** The configured API keys, held only as SHA-256 digests and compared in constant time. */
-final class ApiKeys {
+/**
+ * Finds the client an API key belongs to: a configured client first, then the keys issued through the API.
+ * Keys are looked up by their SHA-256 digest, so neither the keys nor timing tell anything about other keys.
+ * Issued keys are cached for at most a second, so a revocation reaches every gateway within a second.
+ */
+@Component
+class ApiKeys {
 
-    private final List<byte[]> digests;
+    static final Duration CACHED_FOR = Duration.ofSeconds(1);
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
-    ApiKeys(List<String> keys) {
-        this.digests = keys.stream()
-                .map(String::trim)
-                .filter(key -> !key.isEmpty())
-                .map(Sha256::of)
-                .toList();
+    private final ConfiguredClients configured;
+    private final StoredKeys stored;
+    private final Clock clock;
+    private final Cache<String, Optional<StoredKey>> recent = Caffeine.newBuilder()
+            .expireAfterWrite(CACHED_FOR)
+            .maximumSize(10_000)
+            .build();
+
+    ApiKeys(SecurityProperties properties, StoredKeys stored, Clock clock) {
+        this.configured = new ConfiguredClients(properties);
+        this.stored = stored;
+        this.clock = clock;
     }
 
-    boolean isEmpty() {
-        return digests.isEmpty();
-    }
-
-    /**
-     * The caller's client id (a short fingerprint of its key) if the key is known. Every
-     * configured key is compared, so timing does not tell which one matched or how closely.
-     */
-    Optional<String> clientFor(String presentedKey) {
-        byte[] presented = Sha256.of(presentedKey);
-        boolean known = false;
-        for (byte[] digest : digests) {
-            known |= MessageDigest.isEqual(digest, presented);
+    Optional<ApiClient> clientFor(String presentedKey) {
+        String digest = Sha256.hex(presentedKey);
+        Optional<ApiClient> client = configured.byDigest(digest);
+        if (client.isPresent()) {
+            return client;
         }
-        return known ? Optional.of(HexFormat.of().formatHex(presented, 0, 6)) : Optional.empty();
+        Optional<StoredKey> key = recent.get(digest, stored::findByDigest).filter(StoredKey::isActive);
+        key.ifPresent(this::touch);
+        return key.map(StoredKey::toClient);
+    }
+
+    void forget(String digest) {
+        recent.invalidate(digest);
+    }
+
+    private void touch(StoredKey key) {
+        var now = clock.instant();
+        if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minus(TOUCH_EVERY))) {
+            stored.touch(key.id(), now);
+            recent.invalidate(key.digest());
+        }
     }
 }

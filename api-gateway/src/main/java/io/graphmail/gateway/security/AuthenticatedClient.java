@@ -1,20 +1,18 @@
 package io.graphmail.gateway.security;
 
-import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Which API client made a request: a short fingerprint of its key, never the key itself. */
+/** The client of the request being handled, for code that runs in a filter rather than a controller. */
 public final class AuthenticatedClient {
-
-    private static final String ATTRIBUTE = AuthenticatedClient.class.getName();
 
     private AuthenticatedClient() {}
 
-    public static String of(HttpServletRequest request) {
-        Object client = request.getAttribute(ATTRIBUTE);
-        return client == null ? "anonymous" : client.toString();
-    }
-
-    static void set(HttpServletRequest request, String client) {
-        request.setAttribute(ATTRIBUTE, client);
+    /** @throws IllegalStateException outside an authenticated request, which the filter chain never lets through */
+    public static ApiClient current() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ApiClient client) {
+            return client;
+        }
+        throw new IllegalStateException("No authenticated API client");
     }
 }

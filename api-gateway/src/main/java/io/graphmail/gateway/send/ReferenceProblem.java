@@ -1,6 +1,6 @@
 package io.graphmail.gateway.send;
 
-import java.net.URI;
+import io.graphmail.gateway.problems.Problems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,9 +72,7 @@ class ReferenceProblem extends ErrorResponseException {
         if (errors.size() > ERRORS_IN_DETAIL) {
             detail += "; and " + (errors.size() - ERRORS_IN_DETAIL) + " more";
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://graphmail.io/problems/" + type));
-        problem.setTitle(title);
+        ProblemDetail problem = Problems.of(status, type, title, detail);
         problem.setProperty("errors", errors);
         return problem;
     }

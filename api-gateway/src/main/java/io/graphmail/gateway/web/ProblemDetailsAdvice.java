@@ -3,12 +3,12 @@ package io.graphmail.gateway.web;
 import io.graphmail.gateway.accounts.AccountConflict;
 import io.graphmail.gateway.accounts.AccountNotFound;
 import io.graphmail.gateway.accounts.ConsentUnavailable;
+import io.graphmail.gateway.problems.Problems;
 import io.graphmail.gateway.send.BatchCancelled;
 import io.graphmail.gateway.send.BatchNotFound;
 import io.graphmail.gateway.send.MailNotFound;
 import io.graphmail.gateway.send.MailNotRetryable;
 import io.graphmail.messaging.PublishFailed;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -153,9 +153,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://graphmail.io/problems/" + type));
-        problem.setTitle(title);
-        return problem;
+        return Problems.of(status, type, title, detail);
     }
 }

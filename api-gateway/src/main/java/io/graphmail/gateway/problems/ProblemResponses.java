@@ -1,4 +1,4 @@
-package io.graphmail.gateway.web;
+package io.graphmail.gateway.problems;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,10 +28,25 @@ public class ProblemResponses {
             String title,
             String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetailsAdvice.problem(status, type, title, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        write(request, response, Problems.of(status, type, title, detail));
+    }
+
+    /** @param request the request the problem is about, named as its instance; {@code null} to name none */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        if (request != null) {
+            instance(request.getRequestURI(), problem);
+        }
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         jsonMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static void instance(String path, ProblemDetail problem) {
+        try {
+            problem.setInstance(URI.create(path));
+        } catch (IllegalArgumentException notAUri) {
+            // A path that is no URI reference is left out rather than echoed.
+        }
     }
 }

@@ -1,0 +1,33 @@
+package io.graphmail.gateway.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+
+/**
+ * Reads {@code Authorization: Bearer <key>}. No header means no authentication attempt (the request then
+ * needs none or gets 401); a header in another form is refused rather than ignored.
+ */
+final class BearerKeys implements AuthenticationConverter {
+
+    private static final String BEARER = "bearer ";
+    private static final int LONGEST_KEY = 512;
+
+    @Override
+    public Authentication convert(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            return null;
+        }
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new BadCredentialsException("Authorization must be 'Bearer <API key>'");
+        }
+        String key = header.substring(BEARER.length()).trim();
+        if (key.isEmpty() || key.length() > LONGEST_KEY) {
+            throw new BadCredentialsException("The API key is not valid");
+        }
+        return ApiKeyAuthentication.presented(key);
+    }
+}

@@ -1,0 +1,86 @@
+package io.graphmail.gateway.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Which scope each operation of the API needs, in one place. The filter chain allows these and denies every
+ * other request, so an endpoint added without a rule here is refused until someone decides who may call it.
+ */
+final class ScopeRules {
+
+    static final String REQUIRED_SCOPE = ScopeRules.class.getName() + ".requiredScope";
+
+    /** {@code null} scope: any authenticated client. */
+    record Rule(HttpMethod method, String pattern, Scope scope) {}
+
+    static final List<Rule> RULES = List.of(
+            new Rule(POST, "/api/v1/mail", Scope.MAIL_SEND),
+            new Rule(POST, "/api/v1/mail/batches", Scope.MAIL_SEND),
+            new Rule(POST, "/api/v1/mail/batches/{id}/pause", Scope.MAIL_SEND),
+            new Rule(POST, "/api/v1/mail/batches/{id}/resume", Scope.MAIL_SEND),
+            new Rule(POST, "/api/v1/mail/batches/{id}/cancel", Scope.MAIL_SEND),
+            new Rule(POST, "/api/v1/mail/dead-letters/replay", Scope.MAIL_SEND),
+            new Rule(POST, "/api/v1/mail/{id}/retry", Scope.MAIL_SEND),
+            new Rule(GET, "/api/v1/mail/{id}", Scope.MAIL_READ),
+            new Rule(GET, "/api/v1/mail/batches/{id}", Scope.MAIL_READ),
+            new Rule(GET, "/api/v1/mail/batches/{id}/messages", Scope.MAIL_READ),
+            new Rule(POST, "/api/v1/attachments", Scope.MAIL_SEND),
+            new Rule(GET, "/api/v1/attachments/{id}", Scope.MAIL_READ),
+            new Rule(POST, "/api/v1/emails/send", Scope.MAIL_SEND),
+            new Rule(GET, "/api/v1/emails/fetch", Scope.MAILBOX_READ),
+            new Rule(GET, "/api/v1/emails/health", null),
+            new Rule(GET, "/api/v1/accounts", Scope.ACCOUNTS_READ),
+            new Rule(GET, "/api/v1/accounts/{id}", Scope.ACCOUNTS_READ),
+            new Rule(POST, "/api/v1/accounts", Scope.ACCOUNTS_MANAGE),
+            new Rule(DELETE, "/api/v1/accounts/{id}", Scope.ACCOUNTS_MANAGE),
+            new Rule(POST, "/api/v1/accounts/{id}/consent", Scope.ACCOUNTS_MANAGE),
+            new Rule(POST, "/api/v1/accounts/{id}/sync", Scope.MAILBOX_READ),
+            new Rule(GET, "/api/v1/accounts/{id}/sync", Scope.MAILBOX_READ),
+            new Rule(GET, "/api/v1/accounts/{id}/messages", Scope.MAILBOX_READ),
+            new Rule(GET, "/api/v1/messages/{id}", Scope.MAILBOX_READ),
+            new Rule(GET, "/api/v1/messages/{id}/attachments/{attachmentId}", Scope.MAILBOX_READ),
+            new Rule(POST, "/api/v1/keys", Scope.ADMIN),
+            new Rule(GET, "/api/v1/keys", Scope.ADMIN),
+            new Rule(DELETE, "/api/v1/keys/{id}", Scope.ADMIN));
+
+    private ScopeRules() {}
+
+    /**
+     * Refuses every request: 401 without credentials (the authentication is asked for, which fails when there is
+     * none), 403 with them.
+     */
+    static AuthorizationManager<RequestAuthorizationContext> nobody() {
+        return (authentication, context) -> {
+            authentication.get();
+            return new AuthorizationDecision(false);
+        };
+    }
+
+    /** Allows an authenticated client holding {@code scope}; on refusal, notes the scope for the 403 problem. */
+    static AuthorizationManager<RequestAuthorizationContext> requires(Scope scope) {
+        return new AuthorizationManager<>() {
+            @Override
+            public AuthorizationResult authorize(
+                    Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
+                boolean granted = authentication.get() != null
+                        && authentication.get().getPrincipal() instanceof ApiClient client
+                        && (scope == null || client.has(scope));
+                if (!granted && scope != null) {
+                    context.getRequest().setAttribute(REQUIRED_SCOPE, scope);
+                }
+                return new AuthorizationDecision(granted);
+            }
+        };
+    }
+}

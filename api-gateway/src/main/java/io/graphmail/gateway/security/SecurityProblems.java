@@ -1,0 +1,91 @@
+package io.graphmail.gateway.security;
+
+import io.graphmail.gateway.problems.ProblemResponses;
+import io.graphmail.gateway.problems.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/** The filter chain's refusals as problem+json: 401 (no or bad key), 403 (scope), 400 (rejected request). */
+final class SecurityProblems
+        implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler, RequestRejectedHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
+
+    private final ProblemResponses problems;
+
+    SecurityProblems(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    /** No credentials at all. */
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        unauthorized(request, response, "An API key is required: Authorization: Bearer <key>");
+    }
+
+    /** Credentials that are not valid. */
+    @Override
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        unauthorized(request, response, e.getMessage());
+    }
+
+    @Override
+    public void handle(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            org.springframework.security.access.AccessDeniedException e)
+            throws IOException {
+        Object scope = request.getAttribute(ScopeRules.REQUIRED_SCOPE);
+        if (scope instanceof Scope missing) {
+            var problem = Problems.of(
+                    HttpStatus.FORBIDDEN,
+                    "missing-scope",
+                    "Missing scope",
+                    "This operation needs the scope " + missing.value());
+            problem.setProperty("scope", missing.value());
+            problems.write(request, response, problem);
+        } else {
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "forbidden",
+                    "Forbidden",
+                    "No client may call this operation");
+        }
+    }
+
+    /** A request the firewall refused (encoded separators, dot segments, matrix parameters, control characters). */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        log.info("Refused a malformed request: {}", e.getMessage());
+        problems.write(
+                null,
+                response,
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed-request",
+                        "Malformed request",
+                        "The request's path or headers are not accepted"));
+    }
+
+    private void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+            throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"graphmail\"");
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+    }
+}
