@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param tenant the authority's tenant segment: {@code consumers}, {@code organizations} or a tenant id
  * @param clientSecretRef where an application account's secret is ({@code env:NAME} or
  *     {@code file:/path}); the secret itself is never stored
+ * @param owner the API client that registered it; it and clients granted the account may use it
  */
 @Document("accounts")
 record Account(
@@ -24,4 +25,5 @@ record Account(
         @Indexed AccountStatus status,
         String statusReason,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        @Indexed String owner) {}

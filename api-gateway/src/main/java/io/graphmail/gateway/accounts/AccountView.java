@@ -1,5 +1,7 @@
 package io.graphmail.gateway.accounts;
 
+import io.graphmail.gateway.security.ApiClient;
+import io.graphmail.gateway.security.Scope;
 import java.time.Instant;
 
 /** What the API shows of an account; a secret reference names where the secret is, never the secret. */
@@ -16,14 +18,15 @@ record AccountView(
         Instant createdAt,
         Instant updatedAt) {
 
-    static AccountView of(Account account) {
+    /** The secret reference is shown only to clients that manage accounts. */
+    static AccountView of(Account account, ApiClient client) {
         return new AccountView(
                 account.id(),
                 account.type().name().toLowerCase(java.util.Locale.ROOT),
                 account.mailbox(),
                 account.tenant(),
                 account.clientId(),
-                account.clientSecretRef(),
+                client.has(Scope.ACCOUNTS_MANAGE) ? account.clientSecretRef() : null,
                 account.limits(),
                 account.status(),
                 account.statusReason(),

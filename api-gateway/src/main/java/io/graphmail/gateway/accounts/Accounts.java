@@ -3,12 +3,13 @@ package io.graphmail.gateway.accounts;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.graphmail.gateway.security.ApiClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +32,14 @@ class Accounts {
         return Optional.ofNullable(mongo.findById(id, Account.class));
     }
 
-    /** Accounts ordered by id, starting after {@code afterId} (keyset pagination). */
-    List<Account> page(String afterId, int limit) {
-        Query page = afterId == null ? new Query() : query(where("_id").gt(afterId));
-        return mongo.find(page.with(Sort.by("_id")).limit(limit), Account.class);
+    /** The accounts the client may use, ordered by id, starting after {@code afterId} (keyset pagination). */
+    List<Account> page(String afterId, int limit, ApiClient client) {
+        var criteria = afterId == null ? new Criteria() : where("_id").gt(afterId);
+        if (!client.isAdmin() && !client.accounts().contains(ApiClient.ALL_ACCOUNTS)) {
+            criteria = criteria.andOperator(new Criteria()
+                    .orOperator(where("owner").is(client.id()), where("_id").in(client.accounts())));
+        }
+        return mongo.find(query(criteria).with(Sort.by("_id")).limit(limit), Account.class);
     }
 
     boolean delete(String id) {

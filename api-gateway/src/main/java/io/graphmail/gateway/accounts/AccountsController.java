@@ -1,5 +1,6 @@
 package io.graphmail.gateway.accounts;
 
+import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,10 +45,12 @@ class AccountsController {
             summary = "Register a mailbox",
             description = "Delegated accounts start PENDING_CONSENT; application accounts ACTIVE.")
     @PostMapping
-    ResponseEntity<AccountView> register(@Valid @RequestBody RegisterAccountRequest registerAccountRequest) {
-        Account account = managingAccounts.register(registerAccountRequest);
+    ResponseEntity<AccountView> register(
+            @Valid @RequestBody RegisterAccountRequest registerAccountRequest,
+            @AuthenticationPrincipal ApiClient client) {
+        Account account = managingAccounts.register(registerAccountRequest, client);
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id()))
-                .body(AccountView.of(account));
+                .body(AccountView.of(account, client));
     }
 
     @Operation(
@@ -55,26 +59,29 @@ class AccountsController {
     @GetMapping
     AccountPage list(
             @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        List<Account> page = accounts.page(after, limit + 1);
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @AuthenticationPrincipal ApiClient client) {
+        List<Account> page = accounts.page(after, limit + 1, client);
         boolean more = page.size() > limit;
-        List<AccountView> items =
-                page.stream().limit(limit).map(AccountView::of).toList();
+        List<AccountView> items = page.stream()
+                .limit(limit)
+                .map(account -> AccountView.of(account, client))
+                .toList();
         return new AccountPage(items, more ? items.get(items.size() - 1).id() : null);
     }
 
     @Operation(summary = "One account and its status")
     @GetMapping("/{id}")
-    AccountView get(@PathVariable String id) {
-        return accounts.find(id).map(AccountView::of).orElseThrow(() -> new AccountNotFound(id));
+    AccountView get(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        return AccountView.of(managingAccounts.usable(id, client), client);
     }
 
     @Operation(
             summary = "Remove an account and its tokens",
             description = "Messages waiting for it fail with ACCOUNT_REMOVED.")
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> remove(@PathVariable String id) {
-        managingAccounts.remove(id);
+    ResponseEntity<Void> remove(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        managingAccounts.remove(id, client);
         return ResponseEntity.noContent().build();
     }
 
@@ -82,7 +89,7 @@ class AccountsController {
             summary = "Start the device code flow",
             description = "Show the user the code and address; the account turns ACTIVE once they consent.")
     @PostMapping("/{id}/consent")
-    ConsentView consent(@PathVariable String id) {
-        return managingAccounts.startConsent(id);
+    ConsentView consent(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        return managingAccounts.startConsent(id, client);
     }
 }

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.accounts;
 
+import io.graphmail.gateway.security.ApiClient;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,23 @@ public class KnownAccounts {
         if (accounts.find(accountId).isEmpty()) {
             throw new AccountNotFound(accountId);
         }
+    }
+
+    /**
+     * @throws AccountNotFound if no account has this id or the client may not use it (the same answer, so ids tell
+     *     nothing about other clients' accounts)
+     */
+    public void requireUsable(String accountId, ApiClient client) {
+        if (!isUsable(accountId, client)) {
+            throw new AccountNotFound(accountId);
+        }
+    }
+
+    public boolean isUsable(String accountId, ApiClient client) {
+        return accountId != null
+                && accounts.find(accountId)
+                        .filter(account -> client.mayUseAccount(account.id(), account.owner()))
+                        .isPresent();
     }
 
     /** The accounts that can reach Graph now (consented, tokens working). */

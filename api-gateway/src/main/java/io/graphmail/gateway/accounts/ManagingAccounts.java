@@ -4,6 +4,7 @@ import io.graphmail.contract.accounts.AccountRemoved;
 import io.graphmail.contract.accounts.ConsentStarted;
 import io.graphmail.contract.accounts.StartConsent;
 import io.graphmail.gateway.messaging.AccountMessages;
+import io.graphmail.gateway.security.ApiClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -25,7 +26,7 @@ class ManagingAccounts {
         this.clock = clock;
     }
 
-    Account register(RegisterAccountRequest request) {
+    Account register(RegisterAccountRequest request, ApiClient client) {
         AccountType type = AccountType.valueOf(request.type().toUpperCase(Locale.ROOT));
         Instant now = clock.instant();
         var account = new Account(
@@ -39,7 +40,8 @@ class ManagingAccounts {
                 type == AccountType.APPLICATION ? AccountStatus.ACTIVE : AccountStatus.PENDING_CONSENT,
                 null,
                 now,
-                now);
+                now,
+                client.id());
         try {
             accounts.insert(account);
         } catch (DuplicateKeyException taken) {
@@ -48,15 +50,17 @@ class ManagingAccounts {
         return account;
     }
 
-    void remove(String id) {
+    void remove(String id, ApiClient client) {
+        usable(id, client);
         if (!accounts.delete(id)) {
             throw new AccountNotFound(id);
         }
         messages.removed(new AccountRemoved(UUID.randomUUID(), id, clock.instant()));
     }
 
-    ConsentView startConsent(String id) {
-        Account account = accounts.find(id).orElseThrow(() -> new AccountNotFound(id));
+    /** Only a client allowed to manage the account (re)starts its consent, so no one else's login can take it over. */
+    ConsentView startConsent(String id, ApiClient client) {
+        Account account = usable(id, client);
         if (account.type() != AccountType.DELEGATED) {
             throw new AccountConflict("Application accounts need no consent");
         }
@@ -68,5 +72,11 @@ class ManagingAccounts {
         accounts.updateStatus(id, AccountStatus.PENDING_CONSENT, null, null, clock.instant());
         return new ConsentView(
                 id, started.userCode(), started.verificationUri(), started.expiresAt(), started.message());
+    }
+
+    Account usable(String id, ApiClient client) {
+        return accounts.find(id)
+                .filter(account -> client.mayUseAccount(account.id(), account.owner()))
+                .orElseThrow(() -> new AccountNotFound(id));
     }
 }

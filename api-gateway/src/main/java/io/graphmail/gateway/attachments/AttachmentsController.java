@@ -1,5 +1,6 @@
 package io.graphmail.gateway.attachments;
 
+import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.gateway.security.AuthenticatedClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,8 +76,11 @@ class AttachmentsController {
 
     @Operation(summary = "An uploaded file's description")
     @GetMapping("/{id}")
-    UploadView get(@PathVariable String id) {
-        return uploads.find(id).map(UploadView::of).orElseThrow(() -> UploadProblem.notFound(id));
+    UploadView get(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        return uploads.find(id)
+                .filter(upload -> client.owns(upload.uploadedBy()))
+                .map(UploadView::of)
+                .orElseThrow(() -> UploadProblem.notFound(id));
     }
 
     private static ResponseEntity<UploadView> created(Upload upload) {

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.messages;
 
+import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,8 +37,10 @@ class MessagesController {
                     + " descending walk's first page do not join it.")
     @GetMapping("/accounts/{accountId}/messages")
     ResponseEntity<MessagePage> list(
-            @PathVariable String accountId, @ParameterObject MessageListParameters parameters) {
-        MessagePage page = mailbox.list(parameters.toQuery(accountId));
+            @PathVariable String accountId,
+            @ParameterObject MessageListParameters parameters,
+            @AuthenticationPrincipal ApiClient client) {
+        MessagePage page = mailbox.list(parameters.toQuery(accountId), client);
         var response = ResponseEntity.ok();
         if (page.nextCursor() != null) {
             String path = ServletUriComponentsBuilder.fromCurrentRequestUri()
@@ -51,8 +55,8 @@ class MessagesController {
 
     @Operation(operationId = "getMessage", summary = "One message with its body")
     @GetMapping("/messages/{id}")
-    MessageView message(@PathVariable String id) {
-        return mailbox.message(id);
+    MessageView message(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        return mailbox.message(id, client);
     }
 
     @Operation(
@@ -60,8 +64,9 @@ class MessagesController {
             summary = "Download an attachment's content",
             description = "404 with type attachment-not-stored when the attachment was too large to archive.")
     @GetMapping("/messages/{id}/attachments/{attachmentId}")
-    ResponseEntity<Resource> attachment(@PathVariable String id, @PathVariable String attachmentId) {
-        AttachmentContent content = mailbox.attachment(id, attachmentId);
+    ResponseEntity<Resource> attachment(
+            @PathVariable String id, @PathVariable String attachmentId, @AuthenticationPrincipal ApiClient client) {
+        AttachmentContent content = mailbox.attachment(id, attachmentId, client);
         String filename = content.filename();
         ContentDisposition disposition = ContentDisposition.attachment()
                 .filename(filename, filename.chars().allMatch(c -> c < 128) ? null : StandardCharsets.UTF_8)

@@ -1,6 +1,7 @@
 package io.graphmail.gateway.messages;
 
 import io.graphmail.gateway.accounts.KnownAccounts;
+import io.graphmail.gateway.security.ApiClient;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,9 @@ class ReadingMailbox {
         this.files = files;
     }
 
-    /** @throws io.graphmail.gateway.accounts.AccountNotFound if the account is unknown */
-    MessagePage list(MessageQuery query) {
-        accounts.requireExists(query.filter().accountId());
+    /** @throws io.graphmail.gateway.accounts.AccountNotFound if the account is unknown or not the client's */
+    MessagePage list(MessageQuery query, ApiClient client) {
+        accounts.requireUsable(query.filter().accountId(), client);
         List<StoredMessage> found = messages.page(query, query.limit() + 1);
         boolean more = found.size() > query.limit();
         List<StoredMessage> page = more ? found.subList(0, query.limit()) : found;
@@ -30,12 +31,17 @@ class ReadingMailbox {
         return new MessagePage(page.stream().map(MessageView::listItem).toList(), nextCursor);
     }
 
-    MessageView message(String id) {
-        return messages.find(id).map(MessageView::full).orElseThrow(() -> MessageProblem.messageNotFound(id));
+    /** Messages of accounts the client may not use are not found. */
+    MessageView message(String id, ApiClient client) {
+        return messages.find(id)
+                .filter(message -> accounts.isUsable(message.accountId(), client))
+                .map(MessageView::full)
+                .orElseThrow(() -> MessageProblem.messageNotFound(id));
     }
 
-    AttachmentContent attachment(String messageId, String attachmentId) {
+    AttachmentContent attachment(String messageId, String attachmentId, ApiClient client) {
         StoredMessage.Attachment attachment = messages.attachmentsOf(messageId)
+                .filter(message -> accounts.isUsable(message.accountId(), client))
                 .orElseThrow(() -> MessageProblem.messageNotFound(messageId))
                 .attachment(attachmentId)
                 .orElseThrow(() -> MessageProblem.attachmentNotFound(messageId, attachmentId));

@@ -36,7 +36,7 @@ class StoredMessages {
     /** The message with only its id and attachments read. */
     Optional<StoredMessage> attachmentsOf(String id) {
         Query attachments = query(where("_id").is(id));
-        attachments.fields().include("attachments");
+        attachments.fields().include("attachments").include("accountId");
         return Optional.ofNullable(mongo.findOne(attachments, StoredMessage.class));
     }
 }

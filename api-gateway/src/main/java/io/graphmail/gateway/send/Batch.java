@@ -6,7 +6,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A batch of messages submitted together. Written by the gateway only; workers read its state. */
 @Document("batches")
-record Batch(@Id String id, String accountId, State state, int total, Instant createdAt, Instant sendAt) {
+/** @param client the API client that submitted it; only it (and admins) can see or act on it */
+record Batch(
+        @Id String id, String accountId, State state, int total, Instant createdAt, Instant sendAt, String client) {
 
     enum State {
         ACTIVE,

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.send;
 
+import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.gateway.web.IdempotentPost;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,8 +52,9 @@ class BatchController {
             description = "All or nothing: any invalid item rejects the batch with errors naming each item's index.")
     @IdempotentPost
     @PostMapping
-    ResponseEntity<BatchView> submit(@Valid @RequestBody BatchRequest batchRequest) {
-        Batch batch = submittingBatch.submit(batchRequest);
+    ResponseEntity<BatchView> submit(
+            @Valid @RequestBody BatchRequest batchRequest, @AuthenticationPrincipal ApiClient client) {
+        Batch batch = submittingBatch.submit(batchRequest, client);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/mail/batches/" + batch.id()))
                 .body(view(batch));
@@ -59,8 +62,8 @@ class BatchController {
 
     @Operation(summary = "A batch's progress: messages by status and the current rate")
     @GetMapping("/{id}")
-    BatchView get(@PathVariable String id) {
-        return view(batches.find(id).orElseThrow(() -> new BatchNotFound(id)));
+    BatchView get(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        return view(visible(id, client));
     }
 
     @Operation(
@@ -71,8 +74,9 @@ class BatchController {
             @PathVariable String id,
             @RequestParam(required = false) MailStatus status,
             @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        batches.find(id).orElseThrow(() -> new BatchNotFound(id));
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @AuthenticationPrincipal ApiClient client) {
+        visible(id, client);
         List<MailRecord> page = batches.messages(id, status, after, limit + 1);
         List<MailView> items = page.stream().limit(limit).map(MailView::of).toList();
         String next = page.size() > limit ? items.get(items.size() - 1).id().toString() : null;
@@ -81,23 +85,28 @@ class BatchController {
 
     @Operation(summary = "Stop sending the batch's remaining messages until resumed")
     @PostMapping("/{id}/pause")
-    BatchView pause(@PathVariable String id) {
-        controllingBatches.pause(id);
-        return get(id);
+    BatchView pause(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        controllingBatches.pause(visible(id, client).id());
+        return get(id, client);
     }
 
     @Operation(summary = "Send the batch's remaining messages again")
     @PostMapping("/{id}/resume")
-    BatchView resume(@PathVariable String id) {
-        controllingBatches.resume(id);
-        return get(id);
+    BatchView resume(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        controllingBatches.resume(visible(id, client).id());
+        return get(id, client);
     }
 
     @Operation(summary = "Never send the batch's remaining messages; they end CANCELLED")
     @PostMapping("/{id}/cancel")
-    BatchView cancel(@PathVariable String id) {
-        controllingBatches.cancel(id);
-        return get(id);
+    BatchView cancel(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        controllingBatches.cancel(visible(id, client).id());
+        return get(id, client);
+    }
+
+    /** Another client's batch is not found, so ids tell nothing about what others send. */
+    private Batch visible(String id, ApiClient client) {
+        return batches.find(id).filter(batch -> client.owns(batch.client())).orElseThrow(() -> new BatchNotFound(id));
     }
 
     private BatchView view(Batch batch) {

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.send;
 
+import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,19 +30,21 @@ class DeadLetterController {
 
     @Operation(summary = "Send a FAILED or DEAD_LETTERED message once more")
     @PostMapping("/{id}/retry")
-    MailView retry(@PathVariable UUID id) {
-        return resendingMail.retry(id);
+    MailView retry(@PathVariable UUID id, @AuthenticationPrincipal ApiClient client) {
+        return resendingMail.retry(id, client);
     }
 
     @Operation(
             summary = "Send dead-lettered messages once more",
             description = "Optionally only one account's, or those whose reason starts with `reason`"
-                    + " (e.g. RETRIES_EXHAUSTED). The broker's dead-letter queue keeps its copies for inspection.")
+                    + " (e.g. RETRIES_EXHAUSTED). A client replays its own messages; an admin everyone's. The"
+                    + " broker's dead-letter queue keeps its copies for inspection.")
     @PostMapping("/dead-letters/replay")
     Map<String, List<UUID>> replay(
             @RequestParam(required = false) String accountId,
             @RequestParam(required = false) String reason,
-            @RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int limit) {
-        return Map.of("replayed", resendingMail.replayDeadLetters(accountId, reason, limit));
+            @RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int limit,
+            @AuthenticationPrincipal ApiClient client) {
+        return Map.of("replayed", resendingMail.replayDeadLetters(accountId, reason, limit, client));
     }
 }

@@ -1,6 +1,7 @@
 package io.graphmail.gateway.send;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,8 +37,9 @@ class LegacyEmailController {
 
     @Operation(summary = "Send an HTML message to a list of recipients (original shape)")
     @PostMapping("/send")
-    ResponseEntity<Map<String, Object>> send(@Valid @RequestBody LegacySendRequest legacy) {
-        var mail = submittingMail.submit(legacy.toSendMailRequest());
+    ResponseEntity<Map<String, Object>> send(
+            @Valid @RequestBody LegacySendRequest legacy, @AuthenticationPrincipal ApiClient client) {
+        var mail = submittingMail.submit(legacy.toSendMailRequest(), client);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/mail/" + mail.id()))
                 .body(Map.of("id", mail.id(), "status", mail.status(), "message", "Email queued for sending"));

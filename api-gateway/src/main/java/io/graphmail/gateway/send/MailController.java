@@ -1,5 +1,6 @@
 package io.graphmail.gateway.send;
 
+import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.gateway.web.IdempotentPost;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,6 +8,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -39,8 +41,9 @@ class MailController {
             description = "Answers 202 once the message is recorded and queued; follow the Location header.")
     @IdempotentPost
     @PostMapping
-    ResponseEntity<MailView> send(@Valid @RequestBody SendMailRequest sendMailRequest) {
-        MailView mail = submittingMail.submit(sendMailRequest);
+    ResponseEntity<MailView> send(
+            @Valid @RequestBody SendMailRequest sendMailRequest, @AuthenticationPrincipal ApiClient client) {
+        MailView mail = submittingMail.submit(sendMailRequest, client);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/mail/" + mail.id()))
                 .body(mail);
@@ -48,7 +51,7 @@ class MailController {
 
     @Operation(summary = "Where a message stands")
     @GetMapping("/{id}")
-    MailView status(@PathVariable UUID id) {
-        return records.find(id).map(MailView::of).orElseThrow(() -> new MailNotFound(id));
+    MailView status(@PathVariable UUID id, @AuthenticationPrincipal ApiClient client) {
+        return records.findFor(id, client).map(MailView::of).orElseThrow(() -> new MailNotFound(id));
     }
 }

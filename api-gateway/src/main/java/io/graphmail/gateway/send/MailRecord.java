@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     before the broker confirmed it, and a retry publishes it again
  * @param correlationId the correlation id of the request that submitted it, which a later publication (by the
  *     sweeper) carries too; {@code null} for records older than correlation ids
+ * @param client the API client that submitted it; only it (and admins) can see or act on it
  */
 @Document("mail")
 record MailRecord(
@@ -31,14 +32,20 @@ record MailRecord(
         Instant publishAt,
         @Indexed String batchId,
         String outbox,
-        String correlationId) {
+        String correlationId,
+        @Indexed String client) {
 
     /**
      * A new record waiting to be published: at {@code sendAt} when that is in the future, otherwise at
      * once (and by the sweeper after {@code grace} should that fail silently).
      */
     static MailRecord unpublished(
-            SendMailCommand command, Instant sendAt, Duration grace, String outbox, String correlationId) {
+            SendMailCommand command,
+            Instant sendAt,
+            Duration grace,
+            String outbox,
+            String correlationId,
+            String client) {
         boolean scheduled = sendAt != null && sendAt.isAfter(command.submittedAt());
         return new MailRecord(
                 command.commandId().toString(),
@@ -52,7 +59,8 @@ record MailRecord(
                 scheduled ? sendAt : command.submittedAt().plus(grace),
                 command.batchId() == null ? null : command.batchId().toString(),
                 outbox,
-                correlationId);
+                correlationId,
+                client);
     }
 
     boolean isScheduled() {

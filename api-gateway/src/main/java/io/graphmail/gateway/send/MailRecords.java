@@ -3,6 +3,7 @@ package io.graphmail.gateway.send;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.graphmail.gateway.security.ApiClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,11 @@ class MailRecords {
 
     Optional<MailRecord> find(UUID id) {
         return Optional.ofNullable(mongo.findById(id.toString(), MailRecord.class));
+    }
+
+    /** The record if the client may see it: another client's message is as good as missing. */
+    Optional<MailRecord> findFor(UUID id, ApiClient client) {
+        return find(id).filter(record -> client.owns(record.client()));
     }
 
     void delete(UUID id) {
@@ -78,8 +84,12 @@ class MailRecords {
         return mongo.updateFirst(failed, reopened, MailRecord.class).getModifiedCount() > 0;
     }
 
-    List<MailRecord> deadLettered(String accountId, String reasonPrefix, int limit) {
+    /** @param client only this client's messages; {@code null} for everyone's */
+    List<MailRecord> deadLettered(String accountId, String reasonPrefix, int limit, String client) {
         var criteria = where("status").is(MailStatus.DEAD_LETTERED);
+        if (client != null) {
+            criteria = criteria.and("client").is(client);
+        }
         if (accountId != null) {
             criteria = criteria.and("accountId").is(accountId);
         }

@@ -2,6 +2,7 @@ package io.graphmail.gateway.send;
 
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.messaging.PublishFailed;
 import java.util.List;
 import java.util.UUID;
@@ -29,8 +30,8 @@ class ResendingMail {
      * @throws MailNotFound if there is no such message
      * @throws MailNotRetryable if it is neither FAILED nor DEAD_LETTERED
      */
-    MailView retry(UUID id) {
-        MailRecord record = records.find(id).orElseThrow(() -> new MailNotFound(id));
+    MailView retry(UUID id, ApiClient client) {
+        MailRecord record = records.findFor(id, client).orElseThrow(() -> new MailNotFound(id));
         if (!resend(record)) {
             throw new MailNotRetryable(id, record.status());
         }
@@ -38,8 +39,8 @@ class ResendingMail {
     }
 
     /** Resends dead-lettered messages, optionally of one account or with a reason starting so. */
-    List<UUID> replayDeadLetters(String accountId, String reasonPrefix, int limit) {
-        return records.deadLettered(accountId, reasonPrefix, limit).stream()
+    List<UUID> replayDeadLetters(String accountId, String reasonPrefix, int limit, ApiClient client) {
+        return records.deadLettered(accountId, reasonPrefix, limit, client.isAdmin() ? null : client.id()).stream()
                 .filter(this::resend)
                 .map(record -> UUID.fromString(record.id()))
                 .toList();

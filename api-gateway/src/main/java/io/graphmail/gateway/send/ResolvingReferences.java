@@ -4,6 +4,7 @@ import io.graphmail.contract.send.AttachmentReference;
 import io.graphmail.contract.send.MailReply;
 import io.graphmail.gateway.attachments.UploadedAttachments;
 import io.graphmail.gateway.messages.KnownMessages;
+import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.gateway.send.ReferenceProblem.Errors;
 import io.graphmail.gateway.send.ReferenceProblem.Place;
 import java.util.Collections;
@@ -34,8 +35,9 @@ class ResolvingReferences {
     }
 
     /** @throws ReferenceProblem if an id does not resolve or the attachments are too large */
-    MessageReferences forMessage(String accountId, SendMailRequest request) {
-        return resolve(accountId, List.of(Wanted.of(Place.REQUEST, request))).get(0);
+    MessageReferences forMessage(String accountId, SendMailRequest request, ApiClient client) {
+        return resolve(accountId, List.of(Wanted.of(Place.REQUEST, request)), client)
+                .get(0);
     }
 
     /**
@@ -43,27 +45,32 @@ class ResolvingReferences {
      *
      * @throws ReferenceProblem naming every item whose ids do not resolve
      */
-    List<MessageReferences> forBatch(String accountId, BatchRequest batch, List<SendMailRequest> expanded) {
+    List<MessageReferences> forBatch(
+            String accountId, BatchRequest batch, List<SendMailRequest> expanded, ApiClient client) {
         if (batch.template() != null) {
             var template = new Wanted(Place.TEMPLATE, batch.template().attachmentIds(), null, 0);
             return Collections.nCopies(
-                    expanded.size(), resolve(accountId, List.of(template)).get(0));
+                    expanded.size(),
+                    resolve(accountId, List.of(template), client).get(0));
         }
         return resolve(
                 accountId,
                 IntStream.range(0, expanded.size())
                         .mapToObj(i -> Wanted.of(Place.item(i), expanded.get(i)))
-                        .toList());
+                        .toList(),
+                client);
     }
 
-    private List<MessageReferences> resolve(String accountId, List<Wanted> wanted) {
+    private List<MessageReferences> resolve(String accountId, List<Wanted> wanted, ApiClient client) {
         if (wanted.stream().allMatch(Wanted::isEmpty)) {
             return Collections.nCopies(wanted.size(), MessageReferences.NONE);
         }
-        Map<String, AttachmentReference> uploaded = uploads.find(wanted.stream()
-                .flatMap(w -> w.attachmentIds().stream())
-                .distinct()
-                .toList());
+        Map<String, AttachmentReference> uploaded = uploads.find(
+                wanted.stream()
+                        .flatMap(w -> w.attachmentIds().stream())
+                        .distinct()
+                        .toList(),
+                client);
         var errors = new Errors();
         for (Wanted w : wanted) {
             for (int i = 0; i < w.attachmentIds().size(); i++) {

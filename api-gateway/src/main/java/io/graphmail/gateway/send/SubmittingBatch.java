@@ -4,6 +4,7 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,18 +66,19 @@ class SubmittingBatch {
         this.grace = grace;
     }
 
-    Batch submit(BatchRequest request) {
+    Batch submit(BatchRequest request, ApiClient client) {
         String accountId = accountDefaults.orDefault(request.accountId());
-        knownAccounts.requireExists(accountId);
+        knownAccounts.requireUsable(accountId, client);
         List<SendMailRequest> messages = expand(request, accountId);
-        List<MessageReferences> resolved = references.forBatch(accountId, request, messages);
+        List<MessageReferences> resolved = references.forBatch(accountId, request, messages, client);
         Instant now = clock.instant();
         UUID batchId = UUID.randomUUID();
         List<SendMailCommand> all = IntStream.range(0, messages.size())
                 .mapToObj(i -> SendMailCommands.of(
                         UUID.randomUUID(), accountId, messages.get(i), resolved.get(i), now, batchId))
                 .toList();
-        var batch = new Batch(batchId.toString(), accountId, Batch.State.ACTIVE, all.size(), now, request.sendAt());
+        var batch = new Batch(
+                batchId.toString(), accountId, Batch.State.ACTIVE, all.size(), now, request.sendAt(), client.id());
         batches.insert(batch);
         for (int from = 0; from < all.size(); from += CHUNK) {
             records.insertAll(all.subList(from, Math.min(all.size(), from + CHUNK)).stream()
@@ -85,7 +87,8 @@ class SubmittingBatch {
                             request.sendAt(),
                             grace,
                             jsonMapper.writeValueAsString(command),
-                            CorrelationId.current()))
+                            CorrelationId.current(),
+                            client.id()))
                     .toList());
         }
         if (request.sendAt() == null || !request.sendAt().isAfter(now)) {

@@ -4,6 +4,7 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,17 +57,22 @@ class SubmittingMail {
 
     /**
      * @throws PublishFailed if the broker did not take the message (nothing was accepted)
-     * @throws io.graphmail.gateway.accounts.AccountNotFound if the account is not registered
+     * @throws io.graphmail.gateway.accounts.AccountNotFound if the account is not registered or not the client's
      * @throws ReferenceProblem if an upload or the message answered is unknown (nothing was accepted)
      */
-    MailView submit(SendMailRequest request) {
+    MailView submit(SendMailRequest request, ApiClient client) {
         String accountId = accountDefaults.orDefault(request.accountId());
-        knownAccounts.requireExists(accountId);
-        MessageReferences resolved = references.forMessage(accountId, request);
+        knownAccounts.requireUsable(accountId, client);
+        MessageReferences resolved = references.forMessage(accountId, request, client);
         SendMailCommand command =
                 SendMailCommands.of(UUID.randomUUID(), accountId, request, resolved, clock.instant(), null);
         var record = MailRecord.unpublished(
-                command, request.sendAt(), grace, jsonMapper.writeValueAsString(command), CorrelationId.current());
+                command,
+                request.sendAt(),
+                grace,
+                jsonMapper.writeValueAsString(command),
+                CorrelationId.current(),
+                client.id());
         records.insert(record);
         if (!record.isScheduled()) {
             publish(command);

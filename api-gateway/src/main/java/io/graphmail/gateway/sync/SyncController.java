@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.graphmail.gateway.accounts.KnownAccounts;
+import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +42,10 @@ class SyncController {
             description = "Publishes a sync command and answers 202 with its run id; GET the same path for progress.")
     @PostMapping("/api/v1/accounts/{id}/sync")
     ResponseEntity<Map<String, Object>> sync(
-            @PathVariable String id, @Valid @RequestBody(required = false) SyncRequest request) {
+            @PathVariable String id,
+            @Valid @RequestBody(required = false) SyncRequest request,
+            @AuthenticationPrincipal ApiClient client) {
+        accounts.requireUsable(id, client);
         var command = requestingSync.request(id, request == null ? SyncRequest.DEFAULTS : request, "api");
         String status = "/api/v1/accounts/" + id + "/sync";
         return ResponseEntity.accepted()
@@ -55,8 +60,8 @@ class SyncController {
 
     @Operation(summary = "Each folder's sync state: last run, what it changed, last error, delta state age")
     @GetMapping("/api/v1/accounts/{id}/sync")
-    SyncStatusView status(@PathVariable String id) {
-        accounts.requireExists(id);
+    SyncStatusView status(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        accounts.requireUsable(id, client);
         var now = clock.instant();
         var folders =
                 mongo.find(query(where("accountId").is(id)).with(Sort.by("folder")), FolderSyncStatus.class).stream()
