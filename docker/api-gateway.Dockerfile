@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 #
-# api-gateway: the REST API, port 8080.
+# api-gateway: the REST API on port 8080; actuator (health, metrics) on the management port 9080.
 #
 #   docker build -f docker/api-gateway.Dockerfile -t graphmail/api-gateway:0.1.0-SNAPSHOT .
 #
@@ -43,15 +43,16 @@ COPY --from=build /layers/application/ ./
 
 # Heap from the container's memory limit; a JVM out of memory exits so that the orchestrator restarts it.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:InitialRAMPercentage=25.0 -XX:+ExitOnOutOfMemoryError" \
-    GATEWAY_PORT=8080
+    GATEWAY_PORT=8080 \
+    GATEWAY_MANAGEMENT_PORT=9080
 
 # Numeric, so that Kubernetes' runAsNonRoot can verify it.
 USER 10001:10001
-EXPOSE 8080
+EXPOSE 8080 9080
 
 # Liveness, not readiness: a broker or database outage makes the service unready, and restarting it would not help.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
-    CMD ["sh", "-c", "curl -fsS -o /dev/null --max-time 4 http://127.0.0.1:${GATEWAY_PORT}/actuator/health/liveness || exit 1"]
+    CMD ["sh", "-c", "curl -fsS -o /dev/null --max-time 4 http://127.0.0.1:${GATEWAY_MANAGEMENT_PORT}/actuator/health/liveness || exit 1"]
 
 # java is PID 1 and gets SIGTERM itself, for Spring's graceful shutdown. This replaces the base image's entrypoint,
 # which only adds system CA certificates when USE_SYSTEM_CA_CERTS is set.

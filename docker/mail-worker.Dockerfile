@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 #
-# mail-worker: the RabbitMQ consumers that send through Microsoft Graph; actuator on port 8081.
+# mail-worker: the RabbitMQ consumers that send through Microsoft Graph; actuator (health, metrics) on the management
+# port 9081.
 #
 #   docker build -f docker/mail-worker.Dockerfile -t graphmail/mail-worker:0.1.0-SNAPSHOT .
 #
@@ -43,15 +44,16 @@ COPY --from=build /layers/application/ ./
 
 # Heap from the container's memory limit; a JVM out of memory exits so that the orchestrator restarts it.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:InitialRAMPercentage=25.0 -XX:+ExitOnOutOfMemoryError" \
-    WORKER_PORT=8081
+    WORKER_PORT=8081 \
+    WORKER_MANAGEMENT_PORT=9081
 
 # Numeric, so that Kubernetes' runAsNonRoot can verify it.
 USER 10001:10001
-EXPOSE 8081
+EXPOSE 9081
 
 # Liveness, not readiness: a broker or database outage makes the service unready, and restarting it would not help.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
-    CMD ["sh", "-c", "curl -fsS -o /dev/null --max-time 4 http://127.0.0.1:${WORKER_PORT}/actuator/health/liveness || exit 1"]
+    CMD ["sh", "-c", "curl -fsS -o /dev/null --max-time 4 http://127.0.0.1:${WORKER_MANAGEMENT_PORT}/actuator/health/liveness || exit 1"]
 
 # java is PID 1 and gets SIGTERM itself, for Spring's graceful shutdown. This replaces the base image's entrypoint,
 # which only adds system CA certificates when USE_SYSTEM_CA_CERTS is set.

@@ -134,8 +134,13 @@ else
     skip "dashboard PromQL expressions" "python3 not found"
 fi
 
-# docker-compose.yml requires GRAPHMAIL_TOKEN_KEY (${...:?}); a placeholder is enough to validate the file.
-export GRAPHMAIL_TOKEN_KEY="${GRAPHMAIL_TOKEN_KEY:-check:placeholder}"
+# docker-compose.yml has no default for its secrets (${VAR:?...}): the file is validated with a throwaway env file
+# that gives each a placeholder, and must be refused without one.
+compose_env="$work/compose.env"
+compose_secrets=(GRAPHMAIL_API_KEYS GRAPHMAIL_TOKEN_KEY RABBITMQ_PASSWORD GRAFANA_ADMIN_PASSWORD)
+for secret in "${compose_secrets[@]}"; do
+    echo "$secret=check-placeholder"
+done >"$compose_env"
 # docker-compose config accepts a service that depends on one of a profile the run leaves out; compose then
 # refuses to start. Checked here instead.
 compose_profile_dependencies() {
@@ -149,10 +154,37 @@ print("\n".join(bad) or f"{len(services)} services; none that always runs depend
 sys.exit(1 if bad else 0)
 PY
 }
+# Closed by default: every published port listens on 127.0.0.1 (the gateway's API on GRAPHMAIL_BIND_ADDRESS,
+# 127.0.0.1 unless set), no management port (9080, 9081) is published, and anonymous Grafana is off.
+compose_closed_by_default() {
+    python3 - docker-compose.yml <<'PY'
+import re, sys, yaml
+services = yaml.safe_load(open(sys.argv[1]))["services"]
+bad, published = [], 0
+for name, svc in services.items():
+    for port in svc.get("ports") or []:
+        published += 1
+        spec = str(port)
+        loopback = spec.startswith("127.0.0.1:") or (
+            name == "api-gateway" and spec.startswith("${GRAPHMAIL_BIND_ADDRESS:-127.0.0.1}:"))
+        if not loopback:
+            bad.append(f"{name}: port {spec} is not bound to 127.0.0.1")
+        if re.search(r":(9080|9081)$", spec):
+            bad.append(f"{name}: publishes a management port ({spec})")
+anonymous = str((services.get("grafana", {}).get("environment") or {}).get("GF_AUTH_ANONYMOUS_ENABLED", ""))
+if anonymous not in ("false", "${GRAFANA_ANONYMOUS_ENABLED:-false}"):
+    bad.append(f"grafana: anonymous access is not off by default ({anonymous})")
+print("\n".join(bad) or f"{published} published ports, all on 127.0.0.1; no management port; anonymous Grafana off")
+sys.exit(1 if bad else 0)
+PY
+}
 if have python3 && python3 -c 'import yaml' 2>/dev/null; then
     check "compose services outside profiles depend only on services outside profiles" compose_profile_dependencies
+    check "compose is closed by default (ports on 127.0.0.1, no management port, no anonymous Grafana)" \
+        compose_closed_by_default
 else
     skip "compose profile dependencies" "python3 with PyYAML not found"
+    skip "compose is closed by default" "python3 with PyYAML not found"
 fi
 
 compose=()
@@ -161,9 +193,29 @@ if have docker-compose; then
 elif have docker && docker compose version >/dev/null 2>&1; then
     compose=(docker compose)
 fi
+# Each secret left out in turn: compose must refuse the file, naming the variable.
+compose_requires_secrets() {
+    local secret
+    for secret in "${compose_secrets[@]}"; do
+        grep -v "^$secret=" "$compose_env" >"$work/missing.env"
+        if env -u "$secret" -u COMPOSE_PROFILES "${compose[@]}" --env-file "$work/missing.env" -f docker-compose.yml \
+            --profile demo config -q >"$work/missing.out" 2>&1; then
+            echo "accepted without $secret"
+            return 1
+        fi
+        grep -q "$secret" "$work/missing.out" || { cat "$work/missing.out"; return 1; }
+        echo "refused without $secret"
+    done
+}
 if [[ ${#compose[@]} -gt 0 ]]; then
-    check "${compose[*]} config -q" env -u COMPOSE_PROFILES "${compose[@]}" -f docker-compose.yml config -q
-    check "${compose[*]} --profile demo config -q" env -u COMPOSE_PROFILES "${compose[@]}" -f docker-compose.yml --profile demo config -q
+    # Variables of the calling environment would win over the env file; the check uses the file's alone.
+    unset_secrets=()
+    for secret in "${compose_secrets[@]}"; do unset_secrets+=(-u "$secret"); done
+    check "${compose[*]} config -q" env "${unset_secrets[@]}" -u COMPOSE_PROFILES "${compose[@]}" --env-file "$compose_env" \
+        -f docker-compose.yml config -q
+    check "${compose[*]} --profile demo config -q" env "${unset_secrets[@]}" -u COMPOSE_PROFILES "${compose[@]}" \
+        --env-file "$compose_env" -f docker-compose.yml --profile demo config -q
+    check "${compose[*]} config refuses to run without each secret" compose_requires_secrets
 else
     skip "docker-compose config" "neither docker-compose nor docker compose found"
 fi

@@ -13,8 +13,9 @@
 #   bash monitoring/scrape-check.sh
 #
 # Needs: prometheus (Debian package "prometheus"), a local rabbitmq-server (rabbitmqctl, rabbitmq-plugins),
-# java, mvn, curl, python3 with PyYAML. Ports 8080, 8081, 8089, 8443, 27017, 15692 and 19090 (SCRAPE_CHECK_PORT)
-# are used. Takes about two minutes once the modules are built.
+# java, mvn, curl, python3 with PyYAML. Ports 8080, 8081, 9080, 9081 (the management ports, which Prometheus
+# scrapes), 8089, 8443, 27017, 15692 and 19090 (SCRAPE_CHECK_PORT) are used. Takes about two minutes once the
+# modules are built.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -96,7 +97,7 @@ done
 python3 -c 'import yaml' 2>/dev/null || fail "python3 has no yaml module (apt-get install python3-yaml)"
 # scripts/run.sh reads .env, whose settings (broker, API keys, Graph) would replace the check's own.
 [[ -f .env ]] && fail "scripts/run.sh would read .env and use its settings instead of the check's; move it aside (mv .env .env.off)"
-for port in 8080 8081 8089 8443 27017 "$prom_port"; do
+for port in 8080 8081 9080 9081 8089 8443 27017 "$prom_port"; do
     port_open "$port" && fail "port $port is in use; stop what listens there (scripts/run.sh?) first"
 done
 

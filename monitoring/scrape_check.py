@@ -37,8 +37,8 @@ def log(message):
 # ---------------------------------------------------------------------------------------------------- config
 
 LOCAL_TARGETS = {
-    "api-gateway:8080": "127.0.0.1:8080",
-    "mail-worker:8081": "127.0.0.1:8081",
+    "api-gateway:9080": "127.0.0.1:9080",
+    "mail-worker:9081": "127.0.0.1:9081",
     "rabbitmq:15692": "127.0.0.1:15692",
 }
 
@@ -119,6 +119,7 @@ def wait_for(what, probe, timeout, interval=0.5):
 class Graphmail:
     def __init__(self, args):
         self.api = args.gateway.rstrip("/")
+        self.management = args.gateway_management.rstrip("/")
         self.sim = args.simulator.rstrip("/")
         self.auth = {"Authorization": f"Bearer {args.api_key}"}
         self.account = args.account
@@ -209,6 +210,14 @@ def traffic(args):
         return status == 200 and body.get("status") == "ACTIVE"
     wait_for(f"account {gm.account} to be ACTIVE", account_active, 60)
 
+    log("actuator answers on the management port only")
+    for path in ("/actuator/prometheus", "/actuator/health"):
+        status, body = request("GET", f"{gm.api}{path}", headers=gm.auth)
+        if status == 200:
+            raise SystemExit(f"the API port serves {path}: {str(body)[:200]}")
+        request("GET", f"{gm.management}{path}", expect=(200,))
+        log(f"  {path}: API port {status}, management port 200")
+
     log("sends: two single messages and a batch of five")
     for _ in range(2):
         gm.send_and_await("single", ("SENT",))
@@ -270,7 +279,7 @@ def traffic(args):
         rabbitmqctl("clear_vhost_limits", "-p", gm.vhost)
     wait_for("workers to consume graphmail.mail.send again", lambda: gm.send_consumers() > 0, 60, interval=1)
     wait_for("the gateway to be ready again",
-             lambda: request("GET", f"{gm.api}/actuator/health/readiness")[0] == 200, 60, interval=1)
+             lambda: request("GET", f"{gm.management}/actuator/health/readiness")[0] == 200, 60, interval=1)
     log("  broker reachable again, workers consuming")
 
     log("sends after the outage")
@@ -486,8 +495,9 @@ def main():
 
     t = sub.add_parser("traffic")
     t.add_argument("--gateway", default="http://127.0.0.1:8080")
+    t.add_argument("--gateway-management", default="http://127.0.0.1:9080")
     t.add_argument("--simulator", default="http://127.0.0.1:8089")
-    t.add_argument("--api-key", default="demo-key")
+    t.add_argument("--api-key", required=True)
     t.add_argument("--account", default="default")
     t.add_argument("--mailbox", default="me@graphmail.local")
     t.add_argument("--vhost", required=True)

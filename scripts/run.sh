@@ -2,6 +2,11 @@
 # Runs graphmail locally: the Graph simulator, a mail worker and the API gateway, against the local RabbitMQ
 # (started if stopped) and MongoDB at MONGODB_URI or an embedded MongoDB-compatible server kept under data/.
 # Ctrl-C stops everything. Settings come from the environment or .env (see .env.example).
+#
+# Closed by default: every service listens on 127.0.0.1 only (GRAPHMAIL_BIND_ADDRESS=0.0.0.0 opens them to the
+# network), and the gateway accepts one API key made for this run and printed at the end, unless
+# GRAPHMAIL_API_KEYS names the keys. Actuator (health, metrics) is on the management ports 9080 and 9081
+# (GATEWAY_MANAGEMENT_PORT, WORKER_MANAGEMENT_PORT), never on the API port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +14,24 @@ if [[ -f .env ]]; then
     set -a; source .env; set +a
 fi
 mkdir -p data/logs
-export GRAPHMAIL_API_KEYS="${GRAPHMAIL_API_KEYS:-demo-key}"
+bind_address="${GRAPHMAIL_BIND_ADDRESS:-127.0.0.1}"
+# Where this script and the printed URLs reach the services: loopback when they listen on every interface.
+case "$bind_address" in
+    0.0.0.0 | :: | "[::]") host=127.0.0.1 ;;
+    *) host="$bind_address" ;;
+esac
+url_host="$host"
+[[ "$url_host" == *:* ]] && url_host="[$url_host]"
+gateway_port="${GATEWAY_PORT:-8080}"
+gateway_management_port="${GATEWAY_MANAGEMENT_PORT:-9080}"
+worker_management_port="${WORKER_MANAGEMENT_PORT:-9081}"
+# A key for this run only, unless keys are configured: a well-known key would open the API to anyone who can
+# reach it.
+if [[ -z "${GRAPHMAIL_API_KEYS:-}" ]]; then
+    GRAPHMAIL_API_KEYS="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    generated_key=true
+fi
+export GRAPHMAIL_API_KEYS
 export GRAPHMAIL_DEFAULT_ACCOUNT="${GRAPHMAIL_DEFAULT_ACCOUNT:-default}"
 export MONGODB_URI="${MONGODB_URI:-}"
 # Plain text logs (data/logs/) and every trace recorded; containers default to JSON logs and 10% of traces.
@@ -17,8 +39,10 @@ export LOG_FORMAT="${LOG_FORMAT:-text}"
 export TRACING_SAMPLING_PROBABILITY="${TRACING_SAMPLING_PROBABILITY:-1.0}"
 # Without a configured Graph, the simulator stands in for Graph and for Microsoft's identity platform.
 if [[ -z "${GRAPHMAIL_GRAPH_BASE_URL:-}" ]]; then
-    export GRAPHMAIL_GRAPH_BASE_URL=http://127.0.0.1:8089/v1.0
-    export GRAPHMAIL_IDENTITY_AUTHORITY_HOST=https://localhost:8443
+    tls_host=localhost
+    [[ "$host" == 127.0.0.1 ]] || tls_host="$url_host"
+    export GRAPHMAIL_GRAPH_BASE_URL="http://$url_host:8089/v1.0"
+    export GRAPHMAIL_IDENTITY_AUTHORITY_HOST="https://$tls_host:8443"
     export GRAPHMAIL_IDENTITY_TRUST_CERTIFICATE_FILE="$PWD/data/simulator-certificate.pem"
     use_simulator=true
 fi
@@ -66,15 +90,22 @@ if [[ -z "$MONGODB_URI" ]]; then
     export MONGODB_URI="mongodb://127.0.0.1:27017/graphmail"
 fi
 start graph-simulator graph-simulator/target/graph-simulator-0.1.0-SNAPSHOT-exec.jar \
+    --server.address="$bind_address" \
     --graphmail.simulator.https-port=8443 \
-    --graphmail.simulator.certificate-file="$PWD/data/simulator-certificate.pem"
-await_health graph-simulator http://127.0.0.1:8089/actuator/health
-start mail-worker mail-worker/target/mail-worker-0.1.0-SNAPSHOT-exec.jar
-start api-gateway api-gateway/target/api-gateway-0.1.0-SNAPSHOT-exec.jar
+    --graphmail.simulator.certificate-file="$PWD/data/simulator-certificate.pem" \
+    --graphmail.simulator.certificate-hostnames="localhost,127.0.0.1,$host"
+await_health graph-simulator "http://$url_host:8089/actuator/health"
+start mail-worker mail-worker/target/mail-worker-0.1.0-SNAPSHOT-exec.jar \
+    --server.address="$bind_address" --management.server.address="$bind_address" \
+    --management.server.port="$worker_management_port"
+start api-gateway api-gateway/target/api-gateway-0.1.0-SNAPSHOT-exec.jar \
+    --server.address="$bind_address" --server.port="$gateway_port" \
+    --management.server.address="$bind_address" --management.server.port="$gateway_management_port"
 
-await_health mail-worker http://127.0.0.1:8081/actuator/health/readiness
-await_health api-gateway http://127.0.0.1:8080/actuator/health/readiness
+await_health mail-worker "http://$url_host:$worker_management_port/actuator/health/readiness"
+await_health api-gateway "http://$url_host:$gateway_management_port/actuator/health/readiness"
 
+api="http://$url_host:$gateway_port"
 demo_key="${GRAPHMAIL_API_KEYS%%,*}"
 if [[ "${use_simulator:-}" == true ]]; then
     # A demo Microsoft 365 account (client credentials) against the simulator; 409 if it exists already.
@@ -83,23 +114,26 @@ if [[ "${use_simulator:-}" == true ]]; then
         -d "{\"id\":\"$GRAPHMAIL_DEFAULT_ACCOUNT\",\"type\":\"application\",\"mailbox\":\"me@graphmail.local\",
              \"tenant\":\"graphmail-demo\",\"clientId\":\"demo-client\",
              \"clientSecretRef\":\"file:$PWD/data/demo-client-secret\"}" \
-        http://127.0.0.1:8080/api/v1/accounts
+        "$api/api/v1/accounts"
 fi
+key_note="from GRAPHMAIL_API_KEYS"
+[[ "${generated_key:-}" == true ]] && key_note="made for this run; set GRAPHMAIL_API_KEYS to keep one"
 cat <<INFO
 
-graphmail is running (logs in data/logs/, data in data/):
-  API           http://127.0.0.1:8080/api/v1/mail
-  Swagger UI    http://127.0.0.1:8080/swagger-ui.html
-  Health        http://127.0.0.1:8080/actuator/health   http://127.0.0.1:8081/actuator/health
-  Metrics       http://127.0.0.1:8080/actuator/prometheus   http://127.0.0.1:8081/actuator/prometheus
-  Graph sim.    http://127.0.0.1:8089/_sim/mailboxes/me@graphmail.local/sent
-  Accounts      http://127.0.0.1:8080/api/v1/accounts  (demo account: ${GRAPHMAIL_DEFAULT_ACCOUNT})
-  Demo API key  ${demo_key}
+graphmail is running on ${bind_address} (logs in data/logs/, data in data/):
+  API           $api/api/v1/mail
+  Swagger UI    $api/swagger-ui.html
+  Health        http://$url_host:$gateway_management_port/actuator/health   http://$url_host:$worker_management_port/actuator/health
+  Metrics       http://$url_host:$gateway_management_port/actuator/prometheus   http://$url_host:$worker_management_port/actuator/prometheus
+                (actuator answers on the management ports only, never on the API port)
+  Graph sim.    http://$url_host:8089/_sim/mailboxes/me@graphmail.local/sent
+  Accounts      $api/api/v1/accounts  (demo account: ${GRAPHMAIL_DEFAULT_ACCOUNT})
+  API key       ${demo_key}  (${key_note})
 
 Try:
   curl -si -H 'Authorization: Bearer ${demo_key}' -H 'Content-Type: application/json' \\
     -d '{"to":["ada@example.com"],"subject":"Hello","body":{"contentType":"html","content":"<p>Hi</p>"}}' \\
-    http://127.0.0.1:8080/api/v1/mail
+    $api/api/v1/mail
 
 Press Ctrl-C to stop.
 INFO

@@ -5,7 +5,8 @@
 // One Dockerfile per service, each built by docker-compose.yml, with an identical <name>.Dockerfile.dockerignore;
 // a Maven build stage on Temurin 17 that extracts Spring Boot's layers; a runtime stage on eclipse-temurin:17-jre
 // that copies the four layers in order, sizes the heap from the container, runs as a numeric non-root user,
-// exposes its ports, checks /actuator/health/liveness and starts the JarLauncher.
+// exposes its ports, checks /actuator/health/liveness (on the management port, for the services that have one)
+// and starts the JarLauncher.
 // Prints one line per problem and exits 1 if there is any.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -53,6 +54,11 @@ function check(file) {
     if (of("EXPOSE").length === 0) problem(where, "no EXPOSE");
     if (!of("HEALTHCHECK").some((i) => args(i).includes("/actuator/health/liveness"))) {
         problem(where, "no HEALTHCHECK on /actuator/health/liveness");
+    }
+    // Actuator is on the management port (management.server.port) of the gateway and the worker, never the API's.
+    const managementPort = { "api-gateway": "GATEWAY_MANAGEMENT_PORT", "mail-worker": "WORKER_MANAGEMENT_PORT" }[service];
+    if (managementPort && !of("HEALTHCHECK").some((i) => args(i).includes(`\${${managementPort}}/actuator/`))) {
+        problem(where, `the HEALTHCHECK does not ask the management port (\${${managementPort}})`);
     }
     if (!of("ENTRYPOINT").some((i) => args(i).includes("org.springframework.boot.loader.launch.JarLauncher"))) {
         problem(where, "the ENTRYPOINT does not start the JarLauncher");

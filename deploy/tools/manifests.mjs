@@ -5,8 +5,9 @@
 //
 // Every object is checked against the schema of its kind (Kubernetes, KEDA, Prometheus Operator), and fields
 // the schema does not know are rejected, as kubectl's strict validation would. Then the rules of this project:
-// the kustomizations list every file, probes, resources and graceful shutdown on every Deployment, and every
-// name one object gives another (ConfigMap, Secret key, Service and PDB selectors, autoscaler targets) exists.
+// the kustomizations list every file, probes, resources and graceful shutdown on every Deployment, actuator (probes,
+// scrape annotations, ServiceMonitors) on the management port only and that port behind no ClusterIP Service, and
+// every name one object gives another (ConfigMap, Secret key, Service and PDB selectors, autoscaler targets) exists.
 // Prints one line per problem and exits 1 if there is any.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
@@ -170,6 +171,12 @@ function checkDeployment(d, byKind, secrets, where) {
     for (const c of pod.containers) {
         const cw = `${where} container ${c.name}`;
         const portNames = new Set((c.ports ?? []).flatMap((p) => [p.name, p.containerPort]));
+        const management = (c.ports ?? []).find((p) => p.name === "management");
+        if (!management) problem(cw, "no container port named management (actuator's management.server.port)");
+        const scrapePort = d.spec.template.metadata?.annotations?.["prometheus.io/port"];
+        if (scrapePort !== undefined && management && scrapePort !== String(management.containerPort)) {
+            problem(cw, `prometheus.io/port ${scrapePort} is not the management port ${management.containerPort}`);
+        }
         const probes = { startupProbe: "liveness", livenessProbe: "liveness", readinessProbe: "readiness" };
         for (const [probe, group] of Object.entries(probes)) {
             const get = c[probe]?.httpGet;
@@ -177,6 +184,7 @@ function checkDeployment(d, byKind, secrets, where) {
             else {
                 if (get.path !== `/actuator/health/${group}`) problem(cw, `${probe} should ask /actuator/health/${group}`);
                 if (!portNames.has(get.port)) problem(cw, `${probe} port ${get.port} is not a container port`);
+                if (get.port !== "management") problem(cw, `${probe} asks port ${get.port}, not the management port`);
             }
         }
         for (const part of ["requests", "limits"]) {
@@ -243,6 +251,13 @@ function checkReferences(objects, kustomization, envExample, sendQueue) {
             case "Service": {
                 const targets = podsOf(object.spec.selector);
                 if (targets.length === 0) problem(where, "selects no Deployment's pods");
+                const managementPorts = object.spec.ports.filter((p) => p.targetPort === "management" || p.name === "management");
+                if (managementPorts.length > 0 && object.spec.clusterIP !== "None") {
+                    problem(where, "carries the management port but is not headless: actuator would sit behind a virtual IP");
+                }
+                if (managementPorts.length > 0 && managementPorts.length < object.spec.ports.length) {
+                    problem(where, "mixes the management port with other ports; give it a headless Service of its own");
+                }
                 for (const port of object.spec.ports) {
                     const named = typeof port.targetPort === "string";
                     for (const d of targets) {
@@ -287,6 +302,7 @@ function checkReferences(objects, kustomization, envExample, sendQueue) {
                 const services = byKind("Service").filter((s) => matches(object.spec.selector.matchLabels, s.metadata.labels));
                 if (services.length === 0) problem(where, "selects no Service");
                 for (const e of object.spec.endpoints) {
+                    if (e.port !== "management") problem(where, `scrapes port ${e.port}, not the management port`);
                     if (!services.every((s) => s.spec.ports.some((p) => p.name === e.port))) {
                         problem(where, `port ${e.port} is not a port of the Services it selects`);
                     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=api-gateway",
+            "management.server.port=0",
             "graphmail.security.api-keys=test-key-1,test-key-2",
             "graphmail.gateway.sweeper.interval=200ms",
             "graphmail.gateway.sweeper.grace=1s",
@@ -40,6 +42,10 @@ public abstract class FullStackTests {
 
     @LocalServerPort
     protected int port;
+
+    /** Actuator's port, apart from the API's. */
+    @LocalManagementPort
+    protected int managementPort;
 
     protected Api api;
 
@@ -59,7 +65,7 @@ public abstract class FullStackTests {
     protected static ConfigurableApplicationContext startWorker(String... extraArguments) {
         var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
         arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
-        arguments.addAll(List.of("--server.port=0", "--spring.jmx.enabled=false"));
+        arguments.addAll(List.of("--server.port=0", "--management.server.port=0", "--spring.jmx.enabled=false"));
         arguments.addAll(List.of(extraArguments));
         return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
     }

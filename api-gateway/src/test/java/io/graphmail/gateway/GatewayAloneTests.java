@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=api-gateway",
+            "management.server.port=0",
             "graphmail.security.api-keys=" + GatewayAloneTests.API_KEY,
             "graphmail.sync.schedule-enabled=false",
             "spring.rabbitmq.listener.simple.auto-startup=false",
@@ -40,6 +42,10 @@ public abstract class GatewayAloneTests {
 
     @LocalServerPort
     protected int port;
+
+    /** Actuator's port, apart from the API's. */
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected MongoTemplate mongo;

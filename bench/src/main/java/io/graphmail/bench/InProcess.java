@@ -40,7 +40,11 @@ final class InProcess {
 
     private static String[] arguments(String... extra) {
         var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
-        arguments.addAll(List.of("--server.port=0", "--server.address=127.0.0.1", "--spring.jmx.enabled=false"));
+        arguments.addAll(List.of(
+                "--server.port=0",
+                "--management.server.port=0",
+                "--server.address=127.0.0.1",
+                "--spring.jmx.enabled=false"));
         arguments.addAll(List.of(extra));
         return arguments.toArray(String[]::new);
     }

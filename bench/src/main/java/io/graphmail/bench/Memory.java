@@ -94,6 +94,8 @@ public final class Memory {
                         "-jar",
                         JAR.toString(),
                         "--server.port=" + port,
+                        // Actuator on the API port: the bench samples the heap through the one client it has.
+                        "--management.server.port=" + port,
                         "--server.address=127.0.0.1",
                         "--spring.rabbitmq.addresses=" + TestBackends.rabbitUri(),
                         "--spring.mongodb.uri=" + TestBackends.mongoUri(),

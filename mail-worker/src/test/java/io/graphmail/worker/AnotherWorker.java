@@ -16,7 +16,7 @@ public final class AnotherWorker {
     public static ConfigurableApplicationContext start(RunningSimulator simulator, String... extraArguments) {
         var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
         arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
-        arguments.addAll(List.of("--server.port=0", "--spring.jmx.enabled=false"));
+        arguments.addAll(List.of("--server.port=0", "--management.server.port=0", "--spring.jmx.enabled=false"));
         arguments.addAll(List.of(extraArguments));
         return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
     }

@@ -106,7 +106,7 @@ class AccountsIntegrationTests extends FullStackTests {
     void countsAccountsByStatusForPrometheus() {
         registerDelegated();
 
-        var metrics = new Api(port, null).get("/actuator/prometheus");
+        var metrics = new Api(managementPort, null).get("/actuator/prometheus");
 
         assertThat(metrics.body()).containsPattern("graphmail_accounts\\{[^}]*status=\"PENDING_CONSENT\"[^}]*} [1-9]");
     }

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=api-gateway",
+            "management.server.port=0",
             "graphmail.security.api-keys=outage-key",
             "spring.rabbitmq.listener.simple.auto-startup=false"
         })

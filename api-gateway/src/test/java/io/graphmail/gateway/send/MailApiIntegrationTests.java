@@ -196,8 +196,11 @@ class MailApiIntegrationTests extends FullStackTests {
     @Test
     void sendsAScheduledMessageAfterTheGatewayThatAcceptedItStopped() {
         var arguments = new java.util.ArrayList<>(List.of(TestBackends.arguments()));
-        arguments.addAll(
-                List.of("--server.port=0", "--spring.jmx.enabled=false", "--graphmail.security.api-keys=other"));
+        arguments.addAll(List.of(
+                "--server.port=0",
+                "--management.server.port=0",
+                "--spring.jmx.enabled=false",
+                "--graphmail.security.api-keys=other"));
         String id;
         try (var acceptingGateway = GatewayApplication.builder().run(arguments.toArray(String[]::new))) {
             int otherPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) acceptingGateway)
@@ -270,7 +273,9 @@ class MailApiIntegrationTests extends FullStackTests {
         assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.text("type")).isEqualTo("https://graphmail.io/problems/unauthorized");
-        assertThat(new Api(port, null).get("/actuator/health").status()).isEqualTo(200);
+        assertThat(new Api(managementPort, null).get("/actuator/health").status())
+                .as("health needs no key on the management port")
+                .isEqualTo(200);
     }
 
     @Test
@@ -316,7 +321,7 @@ class MailApiIntegrationTests extends FullStackTests {
     void exposesMailCountersForPrometheus() {
         awaitMail(api.post("/api/v1/mail", mail("ada@example.com", "Counted")).text("id"), "SENT");
 
-        var metrics = new Api(port, null).get("/actuator/prometheus");
+        var metrics = new Api(managementPort, null).get("/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body())

@@ -3,6 +3,7 @@ package io.graphmail.gateway.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
 import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class SyncApiIntegrationTests extends FullStackTests {
                 .json();
         assertThat(inboxOnly.get("items").size()).isEqualTo(30);
         syncLag.refresh();
-        assertThat(api.get("/actuator/prometheus").body())
+        assertThat(new Api(managementPort, null).get("/actuator/prometheus").body())
                 .containsPattern(
                         "graphmail_sync_lag_seconds\\{[^}]*account=\"" + accountId + "\",[^}]*folder=\"inbox\"");
     }

@@ -109,7 +109,7 @@ class AccountTokensIntegrationTests {
     void twoWorkersShareOneAccountAcrossARotatedRefreshToken() {
         var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
         arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
-        arguments.addAll(List.of("--server.port=0", "--spring.jmx.enabled=false"));
+        arguments.addAll(List.of("--server.port=0", "--management.server.port=0", "--spring.jmx.enabled=false"));
         try (var secondWorker = MailWorkerApplication.builder().run(arguments.toArray(String[]::new))) {
             TokenSource other = secondWorker.getBean(TokenSource.class);
             String first = tokens.accessToken(accountId);
