@@ -39,6 +39,14 @@ public final class Api {
         return send(builder);
     }
 
+    /** Any method, with a JSON body for those that carry one. */
+    public Response send(String method, String path, String json) {
+        var body = method.equals("GET") || method.equals("DELETE")
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json);
+        return send(request(path).method(method, body));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -1,6 +1,7 @@
 package io.graphmail.gateway.accounts;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -10,15 +11,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Optional;
+import io.graphmail.gateway.security.SignedIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(AccountsController.class)
+@AutoConfigureMockMvc(addFilters = false)
 class AccountsControllerTests {
 
     @Autowired
@@ -30,6 +35,16 @@ class AccountsControllerTests {
     @MockitoBean
     Accounts accounts;
 
+    @BeforeEach
+    void signIn() {
+        SignedIn.as(SignedIn.ADMIN);
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.signOut();
+    }
+
     @Test
     void requiresMailboxAndSecretReferenceForApplicationAccounts() throws Exception {
         register("""
@@ -38,7 +53,7 @@ class AccountsControllerTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[?(@.field == 'mailbox')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'clientSecretRef')]").exists());
-        verify(managingAccounts, never()).register(any());
+        verify(managingAccounts, never()).register(any(), any());
     }
 
     @Test
@@ -62,7 +77,7 @@ class AccountsControllerTests {
 
     @Test
     void answers404ForUnknownAccount() throws Exception {
-        when(accounts.find("nope")).thenReturn(Optional.empty());
+        when(managingAccounts.usable(eq("nope"), any())).thenThrow(new AccountNotFound("nope"));
 
         mvc.perform(get("/api/v1/accounts/nope"))
                 .andExpect(status().isNotFound())
@@ -71,7 +86,7 @@ class AccountsControllerTests {
 
     @Test
     void answers409WhenConsentIsAskedForAnApplicationAccount() throws Exception {
-        when(managingAccounts.startConsent("app"))
+        when(managingAccounts.startConsent(eq("app"), any()))
                 .thenThrow(new AccountConflict("Application accounts need no consent"));
 
         mvc.perform(post("/api/v1/accounts/app/consent"))

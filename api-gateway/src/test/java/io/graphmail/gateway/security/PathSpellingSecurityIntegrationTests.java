@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every operation the API documents, under every spelling of its path, without a key: nothing reaches a
@@ -32,7 +31,7 @@ class PathSpellingSecurityIntegrationTests extends GatewayAloneTests {
         invocations.clear();
         List<String> failures = new ArrayList<>();
         int tried = 0;
-        for (Operation operation : documentedOperations()) {
+        for (DocumentedOperations.Operation operation : DocumentedOperations.of(api)) {
             for (var spelling :
                     PathSpellings.of(PathSpellings.concrete(operation.path())).entrySet()) {
                 for (Map<String, String> headers : List.of(
@@ -88,7 +87,7 @@ class PathSpellingSecurityIntegrationTests extends GatewayAloneTests {
         assertThat(invocations.reached()).isEmpty();
     }
 
-    private static String bodyFor(Operation operation) {
+    private static String bodyFor(DocumentedOperations.Operation operation) {
         return operation.method().equals("GET") || operation.method().equals("DELETE") ? null : MAIL;
     }
 
@@ -99,20 +98,4 @@ class PathSpellingSecurityIntegrationTests extends GatewayAloneTests {
         }
         return counts;
     }
-
-    private List<Operation> documentedOperations() {
-        var response = api.get("/v3/api-docs");
-        assertThat(response.status()).isEqualTo(200);
-        List<Operation> operations = new ArrayList<>();
-        JsonNode paths = response.json().get("paths");
-        for (String path : paths.propertyNames()) {
-            for (String method : paths.get(path).propertyNames()) {
-                operations.add(new Operation(method.toUpperCase(java.util.Locale.ROOT), path));
-            }
-        }
-        assertThat(operations).hasSizeGreaterThan(20);
-        return operations;
-    }
-
-    record Operation(String method, String path) {}
 }

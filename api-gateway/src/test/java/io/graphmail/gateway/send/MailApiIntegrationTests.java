@@ -296,6 +296,7 @@ class MailApiIntegrationTests extends FullStackTests {
                 Instant.now().minusSeconds(30),
                 null,
                 command,
+                null,
                 null));
 
         awaitMail(id, "SENT");

@@ -2,6 +2,7 @@ package io.graphmail.gateway.send;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -12,17 +13,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.graphmail.gateway.security.SignedIn;
 import io.graphmail.messaging.PublishFailed;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(MailController.class)
+@AutoConfigureMockMvc(addFilters = false)
 class MailControllerTests {
 
     @Autowired
@@ -34,6 +40,16 @@ class MailControllerTests {
     @MockitoBean
     MailRecords records;
 
+    @BeforeEach
+    void signIn() {
+        SignedIn.as(SignedIn.ADMIN);
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.signOut();
+    }
+
     @Test
     void rejectsInvalidAddressNamingTheField() throws Exception {
         postMail("""
@@ -42,7 +58,7 @@ class MailControllerTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://graphmail.io/problems/validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("to[0]"));
-        verify(submittingMail, never()).submit(any());
+        verify(submittingMail, never()).submit(any(), any());
     }
 
     @Test
@@ -53,7 +69,7 @@ class MailControllerTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("to"))
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("at least one recipient")));
-        verify(submittingMail, never()).submit(any());
+        verify(submittingMail, never()).submit(any(), any());
     }
 
     @Test
@@ -63,7 +79,7 @@ class MailControllerTests {
                         + content + "\"}}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("body.content"));
-        verify(submittingMail, never()).submit(any());
+        verify(submittingMail, never()).submit(any(), any());
     }
 
     @Test
@@ -92,7 +108,7 @@ class MailControllerTests {
                     .andExpect(jsonPath("$.type").value("https://graphmail.io/problems/validation"))
                     .andExpect(jsonPath("$.errors[0].field").value("headers"));
         }
-        verify(submittingMail, never()).submit(any());
+        verify(submittingMail, never()).submit(any(), any());
     }
 
     @Test
@@ -104,12 +120,12 @@ class MailControllerTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'importance')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'attachmentIds')]").exists());
-        verify(submittingMail, never()).submit(any());
+        verify(submittingMail, never()).submit(any(), any());
     }
 
     @Test
     void acceptsAReplyWithoutRecipientsButNotAReplyWithoutItsMessageId() throws Exception {
-        when(submittingMail.submit(any()))
+        when(submittingMail.submit(any(), any()))
                 .thenReturn(new MailView(UUID.randomUUID(), MailStatus.ACCEPTED, 0, null, null, null));
 
         postMail("""
@@ -122,7 +138,7 @@ class MailControllerTests {
 
     @Test
     void answers503WhenTheBrokerDoesNotConfirm() throws Exception {
-        when(submittingMail.submit(any())).thenThrow(new PublishFailed("broker unreachable"));
+        when(submittingMail.submit(any(), any())).thenThrow(new PublishFailed("broker unreachable"));
 
         postMail("""
                 {"to":["ada@example.com"],"subject":"Hi","body":{"contentType":"html","content":"x"}}""")
@@ -135,7 +151,7 @@ class MailControllerTests {
     @Test
     void answers404ForUnknownMessage() throws Exception {
         UUID id = UUID.randomUUID();
-        when(records.find(id)).thenReturn(Optional.empty());
+        when(records.findFor(eq(id), any())).thenReturn(Optional.empty());
 
         mvc.perform(get("/api/v1/mail/{id}", id))
                 .andExpect(status().isNotFound())
