@@ -22,6 +22,7 @@ class MsalApplications {
 
     private final IdentityProperties identity;
     private final TokenCaches caches;
+    private final ClientSecrets secrets;
     private final SingletonSupplier<SSLSocketFactory> sslSocketFactory;
     private final Map<String, Object> applications = new ConcurrentHashMap<>();
     // msal4j runs its calls on this pool; its default, the common pool, has one thread on a
@@ -32,9 +33,10 @@ class MsalApplications {
         return thread;
     });
 
-    MsalApplications(IdentityProperties identity, TokenCaches caches) {
+    MsalApplications(IdentityProperties identity, TokenCaches caches, ClientSecrets secrets) {
         this.identity = identity;
         this.caches = caches;
+        this.secrets = secrets;
         // Read on first use: in the compose demo the simulator writes its certificate after the worker starts.
         this.sslSocketFactory =
                 SingletonSupplier.of(() -> TrustedCertificates.socketFactory(identity.trustCertificateFile()));
@@ -44,6 +46,7 @@ class MsalApplications {
         return (PublicClientApplication) applications.computeIfAbsent(account.id(), id -> build(account));
     }
 
+    /** @throws CredentialsUnavailable if its secret cannot be read (then nothing is kept, and the next call tries again) */
     ConfidentialClientApplication application(AccountSettings account) {
         return (ConfidentialClientApplication) applications.computeIfAbsent(account.id(), id -> build(account));
     }
@@ -57,7 +60,7 @@ class MsalApplications {
             return configured(PublicClientApplication.builder(account.clientId()), account)
                     .build();
         }
-        var credential = ClientCredentialFactory.createFromSecret(SecretReferences.resolve(account.clientSecretRef()));
+        var credential = ClientCredentialFactory.createFromSecret(secrets.secretOf(account));
         return configured(ConfidentialClientApplication.builder(account.clientId(), credential), account)
                 .build();
     }
