@@ -20,6 +20,10 @@ if [[ -z "${GRAPHMAIL_GRAPH_BASE_URL:-}" ]]; then
     export GRAPHMAIL_GRAPH_BASE_URL=http://127.0.0.1:8089/v1.0
     export GRAPHMAIL_IDENTITY_AUTHORITY_HOST=https://localhost:8443
     export GRAPHMAIL_IDENTITY_TRUST_CERTIFICATE_FILE="$PWD/data/simulator-certificate.pem"
+    # The demo account's client secret (the simulator's), under the secret alias "demo" that both services know.
+    echo sim-secret > data/demo-client-secret
+    chmod 600 data/demo-client-secret
+    export GRAPHMAIL_ACCOUNTS_SECRETS_DEMO_FILE="$PWD/data/demo-client-secret"
     use_simulator=true
 fi
 # The token cache key: kept under data/ so cached tokens survive restarts.
@@ -78,11 +82,16 @@ await_health api-gateway http://127.0.0.1:8080/actuator/health/readiness
 demo_key="${GRAPHMAIL_API_KEYS%%,*}"
 if [[ "${use_simulator:-}" == true ]]; then
     # A demo Microsoft 365 account (client credentials) against the simulator; 409 if it exists already.
-    echo sim-secret > data/demo-client-secret
+    # One kept from before secret aliases names its secret file directly, which no longer resolves: register it anew.
+    if curl -s -H "Authorization: Bearer $demo_key" "http://127.0.0.1:8080/api/v1/accounts/$GRAPHMAIL_DEFAULT_ACCOUNT" \
+        | grep -q '"clientSecretRef":"file:'; then
+        curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $demo_key" \
+            "http://127.0.0.1:8080/api/v1/accounts/$GRAPHMAIL_DEFAULT_ACCOUNT"
+    fi
     curl -s -o /dev/null -H "Authorization: Bearer $demo_key" -H 'Content-Type: application/json' \
         -d "{\"id\":\"$GRAPHMAIL_DEFAULT_ACCOUNT\",\"type\":\"application\",\"mailbox\":\"me@graphmail.local\",
              \"tenant\":\"graphmail-demo\",\"clientId\":\"demo-client\",
-             \"clientSecretRef\":\"file:$PWD/data/demo-client-secret\"}" \
+             \"clientSecretRef\":\"demo\"}" \
         http://127.0.0.1:8080/api/v1/accounts
 fi
 cat <<INFO

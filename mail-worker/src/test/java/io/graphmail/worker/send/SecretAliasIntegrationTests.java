@@ -2,6 +2,7 @@ package io.graphmail.worker.send;
 
 import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
 import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
+import static io.graphmail.contract.MailTopology.SYNC_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +13,7 @@ import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.contract.sync.SyncMailboxCommand;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.worker.MailWorkerApplication;
@@ -169,6 +171,38 @@ class SecretAliasIntegrationTests {
         awaitStatus(accountId, "ACTIVE");
         events.awaitOne(MailSent.class, command.commandId());
         assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    @Test
+    void aSyncOfAnAccountWithoutCredentialsFailsCleanlyWithTheCause() {
+        String accountId = accountNaming("unset");
+        simulator.generateMessages(accountId + "@graphmail.local", "inbox", 3, java.util.Map.of());
+
+        rabbit.convertAndSend(
+                COMMANDS_EXCHANGE,
+                SYNC_ROUTING_KEY,
+                new SyncMailboxCommand(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        accountId,
+                        List.of("inbox"),
+                        SyncMailboxCommand.Mode.INCREMENTAL,
+                        null,
+                        Instant.now()));
+
+        var state = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> mongo.getCollection("sync_states")
+                                .find(Filters.eq("_id", accountId + ":inbox"))
+                                .first(),
+                        java.util.Objects::nonNull);
+        assertThat(state.getString("lastError"))
+                .isEqualTo("Account " + accountId
+                        + " has no usable credentials: the environment variable of secret alias 'unset' is not set");
+        assertThat(mongo.getCollection("messages").countDocuments(Filters.eq("accountId", accountId)))
+                .isZero();
+        awaitStatus(accountId, "CREDENTIALS_UNAVAILABLE");
+        assertStillSendsForAnotherAccount();
     }
 
     private String accountNaming(String alias) {
