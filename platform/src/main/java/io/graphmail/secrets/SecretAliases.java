@@ -2,20 +2,22 @@ package io.graphmail.secrets;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The client secrets the operator made available to application accounts, by alias. An account's
+ * The client credentials (secrets or certificates) the operator made available to application accounts, by alias. An account's
  * {@code clientSecretRef} names one of these aliases, never a path or a variable of its own, so an
  * API client can only pick among the secrets the operator chose to offer.
  *
  * <p>Both apps read the same properties: workers read the secret through its source; the gateway
  * only checks at registration that the alias exists (it never reads the secret).
  *
- * @param secrets alias → where its secret is ({@code graphmail.accounts.secrets.<alias>.env} or
- *     {@code .file})
+ * @param secrets alias → where its credential is ({@code graphmail.accounts.secrets.<alias>.env},
+ *     {@code .file} or {@code .certificate-file})
  */
 @ConfigurationProperties("graphmail.accounts")
 public record SecretAliases(@DefaultValue Map<String, Source> secrets) {
@@ -33,9 +35,16 @@ public record SecretAliases(@DefaultValue Map<String, Source> secrets) {
                 throw new IllegalArgumentException("graphmail.accounts.secrets: alias '" + alias
                         + "' must be lowercase letters, digits or dashes (at most 63)");
             }
-            if ((source.env() == null) == (source.file() == null)) {
+            long sources = Stream.of(source.env(), source.file(), source.certificateFile())
+                    .filter(Objects::nonNull)
+                    .count();
+            if (sources != 1) {
                 throw new IllegalArgumentException(
-                        "graphmail.accounts.secrets." + alias + ": give exactly one of env or file");
+                        "graphmail.accounts.secrets." + alias + ": give exactly one of env, file or certificate-file");
+            }
+            if (source.certificatePasswordEnv() != null && source.certificateFile() == null) {
+                throw new IllegalArgumentException("graphmail.accounts.secrets." + alias
+                        + ": certificate-password-env goes with certificate-file");
             }
         });
     }
@@ -46,10 +55,13 @@ public record SecretAliases(@DefaultValue Map<String, Source> secrets) {
     }
 
     /**
-     * Where one alias's secret is.
+     * Where one alias's credential is: a client secret (in a variable or a file) or a certificate.
      *
-     * @param env the name of the environment variable holding the secret
-     * @param file the file holding the secret (e.g. a mounted Kubernetes or Docker secret)
+     * @param env the name of the environment variable holding the client secret
+     * @param file the file holding the client secret (e.g. a mounted Kubernetes or Docker secret)
+     * @param certificateFile a certificate with its private key, which the app registration knows: PEM (an
+     *     unencrypted PKCS#8 {@code PRIVATE KEY} and the {@code CERTIFICATE}) or PKCS#12 ({@code .p12}/{@code .pfx})
+     * @param certificatePasswordEnv the environment variable holding the PKCS#12 file's password (none when absent)
      */
-    public record Source(String env, Path file) {}
+    public record Source(String env, Path file, Path certificateFile, String certificatePasswordEnv) {}
 }

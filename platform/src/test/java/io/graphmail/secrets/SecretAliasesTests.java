@@ -45,7 +45,7 @@ class SecretAliasesTests {
                                 "graphmail.accounts.secrets.contoso.file", "/a"))))
                 .isInstanceOf(BindException.class)
                 .rootCause()
-                .hasMessageContaining("exactly one of env or file");
+                .hasMessageContaining("exactly one of env, file or certificate-file");
     }
 
     @Test

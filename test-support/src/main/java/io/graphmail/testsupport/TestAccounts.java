@@ -22,6 +22,9 @@ public final class TestAccounts {
     /** The secret alias test accounts name; it points at a file holding {@link #CLIENT_SECRET}. */
     public static final String SECRET_ALIAS = "simulator";
 
+    /** A secret alias whose environment variable is never set: accounts naming it have no usable credentials. */
+    public static final String UNREADABLE_SECRET_ALIAS = "unreadable";
+
     private static final Path SECRET_FILE = writeTemp("client-secret", CLIENT_SECRET);
 
     private TestAccounts() {}
@@ -54,7 +57,11 @@ public final class TestAccounts {
 
     /** The secret aliases test accounts use; workers read the secret, gateways only check the alias exists. */
     public static Map<String, String> secretAliasProperties() {
-        return Map.of("graphmail.accounts.secrets." + SECRET_ALIAS + ".file", SECRET_FILE.toString());
+        return Map.of(
+                "graphmail.accounts.secrets." + SECRET_ALIAS + ".file",
+                SECRET_FILE.toString(),
+                "graphmail.accounts.secrets." + UNREADABLE_SECRET_ALIAS + ".env",
+                "GRAPHMAIL_TEST_SECRET_THAT_IS_NEVER_SET");
     }
 
     /** Registers the test secret aliases, for a gateway's {@code @DynamicPropertySource}. */

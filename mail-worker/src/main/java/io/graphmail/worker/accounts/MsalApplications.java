@@ -1,7 +1,6 @@
 package io.graphmail.worker.accounts;
 
 import com.microsoft.aad.msal4j.AbstractClientApplicationBase;
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.PublicClientApplication;
 import java.net.MalformedURLException;
@@ -22,7 +21,7 @@ class MsalApplications {
 
     private final IdentityProperties identity;
     private final TokenCaches caches;
-    private final ClientSecrets secrets;
+    private final ClientCredentials credentials;
     private final SingletonSupplier<SSLSocketFactory> sslSocketFactory;
     private final Map<String, Object> applications = new ConcurrentHashMap<>();
     // msal4j runs its calls on this pool; its default, the common pool, has one thread on a
@@ -33,10 +32,10 @@ class MsalApplications {
         return thread;
     });
 
-    MsalApplications(IdentityProperties identity, TokenCaches caches, ClientSecrets secrets) {
+    MsalApplications(IdentityProperties identity, TokenCaches caches, ClientCredentials credentials) {
         this.identity = identity;
         this.caches = caches;
-        this.secrets = secrets;
+        this.credentials = credentials;
         // Read on first use: in the compose demo the simulator writes its certificate after the worker starts.
         this.sslSocketFactory =
                 SingletonSupplier.of(() -> TrustedCertificates.socketFactory(identity.trustCertificateFile()));
@@ -60,7 +59,7 @@ class MsalApplications {
             return configured(PublicClientApplication.builder(account.clientId()), account)
                     .build();
         }
-        var credential = ClientCredentialFactory.createFromSecret(secrets.secretOf(account));
+        var credential = credentials.credentialOf(account);
         return configured(ConfidentialClientApplication.builder(account.clientId(), credential), account)
                 .build();
     }

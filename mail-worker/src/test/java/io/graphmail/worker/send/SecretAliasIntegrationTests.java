@@ -16,6 +16,7 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.contract.sync.SyncMailboxCommand;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.testsupport.TestCertificates;
 import io.graphmail.worker.MailWorkerApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +64,9 @@ class SecretAliasIntegrationTests {
     static final Path directory = temporaryDirectory();
     static final Path oversizeFile = directory.resolve("oversize");
     static final Path laterFile = directory.resolve("later");
+    static final Path certificateFile = directory.resolve("certificate.pem");
+    static final Path brokenCertificateFile = directory.resolve("broken.pem");
+    static final TestCertificates.Credential certificate = TestCertificates.newCredential("graphmail-test");
 
     @Autowired
     RabbitTemplate rabbit;
@@ -87,6 +91,10 @@ class SecretAliasIntegrationTests {
         Files.write(oversizeFile, new byte[1024 * 1024]);
         registry.add("graphmail.accounts.secrets.oversize.file", oversizeFile::toString);
         registry.add("graphmail.accounts.secrets.later.file", laterFile::toString);
+        Files.writeString(certificateFile, certificate.keyAndCertificatePem());
+        registry.add("graphmail.accounts.secrets.certified.certificate-file", certificateFile::toString);
+        Files.writeString(brokenCertificateFile, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        registry.add("graphmail.accounts.secrets.broken.certificate-file", brokenCertificateFile::toString);
     }
 
     @AfterAll
@@ -94,6 +102,8 @@ class SecretAliasIntegrationTests {
         simulator.close();
         Files.deleteIfExists(oversizeFile);
         Files.deleteIfExists(laterFile);
+        Files.deleteIfExists(certificateFile);
+        Files.deleteIfExists(brokenCertificateFile);
         Files.deleteIfExists(directory);
     }
 
@@ -171,6 +181,33 @@ class SecretAliasIntegrationTests {
         awaitStatus(accountId, "ACTIVE");
         events.awaitOne(MailSent.class, command.commandId());
         assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    @Test
+    void sendsWithACertificateCredential() {
+        String accountId = accountNaming("certified");
+        String clientId = "certified-" + suffix;
+        mongo.getCollection("accounts").updateOne(Filters.eq("_id", accountId), Updates.set("clientId", clientId));
+        simulator.registerAppWithCertificate(TestAccounts.TENANT, clientId, certificate.certificatePem());
+        var command = command(accountId);
+
+        publish(command);
+
+        events.awaitOne(MailSent.class, command.commandId());
+        assertThat(simulator.sent(accountId + "@graphmail.local")).hasSize(1);
+        assertThat(simulator.tokenRequests()).containsEntry("client_credentials", 1);
+    }
+
+    @Test
+    void parksMailOfAnAccountWhoseCertificateCannotBeUsed() {
+        String accountId = accountNaming("broken");
+        var command = command(accountId);
+        publish(command);
+
+        var status = awaitStatus(accountId, "CREDENTIALS_UNAVAILABLE");
+        assertThat(status.reason()).startsWith("the certificate of secret alias 'broken' cannot be used");
+        assertParked(command, events);
+        assertStillSendsForAnotherAccount();
     }
 
     @Test
