@@ -2,7 +2,7 @@ package io.graphmail.gateway.accounts;
 
 import java.time.Instant;
 
-/** What the API shows of an account; a secret reference names where the secret is, never the secret. */
+/** What the API shows of an account; a secret reference is the alias the operator gave the secret, never the secret. */
 record AccountView(
         String id,
         String type,

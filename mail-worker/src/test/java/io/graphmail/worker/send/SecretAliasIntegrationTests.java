@@ -143,6 +143,26 @@ class SecretAliasIntegrationTests {
     }
 
     @Test
+    void reportsTheCauseOnceNotForEveryMessage(CapturedOutput output) {
+        String accountId = accountNaming("oversize");
+        var commands = java.util.stream.Stream.generate(() -> command(accountId))
+                .limit(6)
+                .toList();
+        commands.forEach(this::publish);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> mongo.getCollection("parked_commands").countDocuments(Filters.eq("accountId", accountId))
+                        == commands.size());
+        assertThat(events.statusChanges(accountId))
+                .singleElement()
+                .satisfies(change -> assertThat(change.status()).isEqualTo("CREDENTIALS_UNAVAILABLE"));
+        assertThat(output.getAll()
+                        .lines()
+                        .filter(line -> line.contains("Account " + accountId + " has no usable credentials")))
+                .hasSize(1);
+    }
+
+    @Test
     void neverReadsADeviceAsASecretFile() {
         String accountId = accountNaming("device");
         publish(command(accountId));
