@@ -44,6 +44,10 @@ if [[ -z "${GRAPHMAIL_GRAPH_BASE_URL:-}" ]]; then
     export GRAPHMAIL_GRAPH_BASE_URL="http://$url_host:8089/v1.0"
     export GRAPHMAIL_IDENTITY_AUTHORITY_HOST="https://$tls_host:8443"
     export GRAPHMAIL_IDENTITY_TRUST_CERTIFICATE_FILE="$PWD/data/simulator-certificate.pem"
+    # The demo account's client secret (the simulator's), under the secret alias "demo" that both services know.
+    echo sim-secret > data/demo-client-secret
+    chmod 600 data/demo-client-secret
+    export GRAPHMAIL_ACCOUNTS_SECRETS_DEMO_FILE="$PWD/data/demo-client-secret"
     use_simulator=true
 fi
 # The token cache key: kept under data/ so cached tokens survive restarts.
@@ -109,11 +113,16 @@ api="http://$url_host:$gateway_port"
 demo_key="${GRAPHMAIL_API_KEYS%%,*}"
 if [[ "${use_simulator:-}" == true ]]; then
     # A demo Microsoft 365 account (client credentials) against the simulator; 409 if it exists already.
-    echo sim-secret > data/demo-client-secret
+    # One kept from before secret aliases names its secret file directly, which no longer resolves: register it anew.
+    if curl -s -H "Authorization: Bearer $demo_key" "http://127.0.0.1:8080/api/v1/accounts/$GRAPHMAIL_DEFAULT_ACCOUNT" \
+        | grep -q '"clientSecretRef":"file:'; then
+        curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $demo_key" \
+            "http://127.0.0.1:8080/api/v1/accounts/$GRAPHMAIL_DEFAULT_ACCOUNT"
+    fi
     curl -s -o /dev/null -H "Authorization: Bearer $demo_key" -H 'Content-Type: application/json' \
         -d "{\"id\":\"$GRAPHMAIL_DEFAULT_ACCOUNT\",\"type\":\"application\",\"mailbox\":\"me@graphmail.local\",
              \"tenant\":\"graphmail-demo\",\"clientId\":\"demo-client\",
-             \"clientSecretRef\":\"file:$PWD/data/demo-client-secret\"}" \
+             \"clientSecretRef\":\"demo\"}" \
         "$api/api/v1/accounts"
 fi
 key_note="from GRAPHMAIL_API_KEYS"

@@ -313,12 +313,13 @@ function checkReferences(objects, kustomization, envExample, sendQueue) {
     }
 }
 
+// Settings of .env.example, set or given as a commented-out example ("# NAME=value").
 function settings(path) {
     return new Set(
         readFileSync(path, "utf8")
             .split("\n")
-            .map((line) => line.trim())
-            .filter((line) => line && !line.startsWith("#") && line.includes("="))
+            .map((line) => line.trim().replace(/^#\s*/, ""))
+            .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))
             .map((line) => line.slice(0, line.indexOf("="))),
     );
 }

@@ -1,10 +1,12 @@
 package io.graphmail.gateway;
 
 import io.graphmail.health.HealthConfiguration;
+import io.graphmail.secrets.SecretAliases;
 import java.time.Clock;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -13,6 +15,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @Configuration(proxyBeanMethods = false)
 @Import(HealthConfiguration.class)
 @EnableSchedulerLock(defaultLockAtMostFor = "1m")
+// The gateway needs the secret aliases' names only, to refuse a registration naming none of them.
+@EnableConfigurationProperties(SecretAliases.class)
 class GatewayConfiguration {
 
     /** Scheduled work runs on one gateway at a time, whatever the number of replicas. */

@@ -52,6 +52,7 @@ public abstract class FullStackTests {
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         TestBackends.register(registry);
+        TestAccounts.registerSecretAliases(registry);
     }
 
     @BeforeAll

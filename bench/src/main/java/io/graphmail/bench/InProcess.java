@@ -21,7 +21,14 @@ final class InProcess {
     private InProcess() {}
 
     static ConfigurableApplicationContext gateway() {
-        return GatewayApplication.builder().run(arguments("--graphmail.security.api-keys=" + API_KEY));
+        return GatewayApplication.builder().run(arguments(gatewaySettings()));
+    }
+
+    /** The bench's API key and the secret alias its application accounts name. */
+    private static String[] gatewaySettings() {
+        var settings = new ArrayList<>(List.of("--graphmail.security.api-keys=" + API_KEY));
+        settings.addAll(List.of(TestAccounts.secretAliasArguments()));
+        return settings.toArray(String[]::new);
     }
 
     /**

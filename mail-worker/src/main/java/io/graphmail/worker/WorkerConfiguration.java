@@ -1,15 +1,20 @@
 package io.graphmail.worker;
 
 import io.graphmail.health.HealthConfiguration;
+import io.graphmail.secrets.SecretAliases;
 import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @Import(HealthConfiguration.class)
 @EnableCaching
+@EnableScheduling
+@EnableConfigurationProperties(SecretAliases.class)
 class WorkerConfiguration {
 
     @Bean

@@ -206,6 +206,20 @@ public final class RunningSimulator implements AutoCloseable {
                 .toBodilessEntity();
     }
 
+    /** Registers an app whose client credentials need a client assertion signed with this certificate's key. */
+    public void registerAppWithCertificate(String tenant, String clientId, String certificatePem) {
+        var app = new LinkedHashMap<String, String>();
+        app.put("tenant", tenant);
+        app.put("clientId", clientId);
+        app.put("certificate", certificatePem);
+        control.post()
+                .uri("/_sim/identity/apps")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(app)
+                .retrieve()
+                .toBodilessEntity();
+    }
+
     /** Token requests per grant type since the last reset, e.g. {@code {device_code=3, refresh_token=1}}. */
     public Map<String, Integer> tokenRequests() {
         JsonNode body = control.get().uri("/_sim/identity/stats").retrieve().body(JsonNode.class);

@@ -19,6 +19,12 @@ public final class TestAccounts {
     public static final String TENANT = "graphmail-test";
     public static final String CLIENT_ID = "graphmail-test-client";
 
+    /** The secret alias test accounts name; it points at a file holding {@link #CLIENT_SECRET}. */
+    public static final String SECRET_ALIAS = "simulator";
+
+    /** A secret alias whose environment variable is never set: accounts naming it have no usable credentials. */
+    public static final String UNREADABLE_SECRET_ALIAS = "unreadable";
+
     private static final Path SECRET_FILE = writeTemp("client-secret", CLIENT_SECRET);
 
     private TestAccounts() {}
@@ -45,7 +51,29 @@ public final class TestAccounts {
         properties.put(
                 "graphmail.tokens.encryption-keys",
                 "test:" + Base64.getEncoder().encodeToString(new byte[32]));
+        properties.putAll(secretAliasProperties());
         return properties;
+    }
+
+    /** The secret aliases test accounts use; workers read the secret, gateways only check the alias exists. */
+    public static Map<String, String> secretAliasProperties() {
+        return Map.of(
+                "graphmail.accounts.secrets." + SECRET_ALIAS + ".file",
+                SECRET_FILE.toString(),
+                "graphmail.accounts.secrets." + UNREADABLE_SECRET_ALIAS + ".env",
+                "GRAPHMAIL_TEST_SECRET_THAT_IS_NEVER_SET");
+    }
+
+    /** Registers the test secret aliases, for a gateway's {@code @DynamicPropertySource}. */
+    public static void registerSecretAliases(DynamicPropertyRegistry registry) {
+        secretAliasProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The test secret aliases, as command-line arguments for a gateway. */
+    public static String[] secretAliasArguments() {
+        return secretAliasProperties().entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
     }
 
     /** The same, as command-line arguments. */
@@ -55,9 +83,9 @@ public final class TestAccounts {
                 .toArray(String[]::new);
     }
 
-    /** Where the client secret is, as an account's {@code clientSecretRef}. */
+    /** The client secret's alias, as an account's {@code clientSecretRef}. */
     public static String clientSecretRef() {
-        return "file:" + SECRET_FILE;
+        return SECRET_ALIAS;
     }
 
     /** An application account as the gateway stores it, for tests that run a worker alone. */

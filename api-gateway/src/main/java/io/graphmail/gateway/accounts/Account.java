@@ -9,8 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A mailbox graphmail may act for. Written by the gateway only; workers read it to get tokens.
  *
  * @param tenant the authority's tenant segment: {@code consumers}, {@code organizations} or a tenant id
- * @param clientSecretRef where an application account's secret is ({@code env:NAME} or
- *     {@code file:/path}); the secret itself is never stored
+ * @param clientSecretRef the alias of an application account's client secret, as the operator
+ *     configured it ({@code graphmail.accounts.secrets.<alias>}); the secret itself is never stored
  * @param owner the API client that registered it; it and clients granted the account may use it
  */
 @Document("accounts")

@@ -1,10 +1,17 @@
 package io.graphmail.gateway.accounts;
 
+import io.graphmail.secrets.SecretAliases;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /** What an application account needs beyond a delegated one. */
 final class AccountRules implements Validator {
+
+    private final SecretAliases secretAliases;
+
+    AccountRules(SecretAliases secretAliases) {
+        this.secretAliases = secretAliases;
+    }
 
     @Override
     public boolean supports(Class<?> type) {
@@ -22,6 +29,12 @@ final class AccountRules implements Validator {
         }
         if (request.clientSecretRef() == null) {
             errors.rejectValue("clientSecretRef", "secret.required", "is required for application accounts");
+        } else if (!errors.hasFieldErrors("clientSecretRef")
+                && !secretAliases.isConfigured(request.clientSecretRef())) {
+            errors.rejectValue(
+                    "clientSecretRef",
+                    "secret.unknown",
+                    "names no client secret alias the operator configured (graphmail.accounts.secrets.<alias>)");
         }
     }
 }

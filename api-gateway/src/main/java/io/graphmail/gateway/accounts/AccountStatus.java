@@ -10,5 +10,10 @@ public enum AccountStatus {
     /** The consent did not complete for another reason (see statusReason). */
     CONSENT_FAILED,
     /** The refresh token expired or was revoked: its owner must consent again. */
-    REAUTH_REQUIRED
+    REAUTH_REQUIRED,
+    /**
+     * The application account's client secret cannot be read (alias not configured on the worker,
+     * variable not set, file missing or too large; see statusReason): the operator must fix it.
+     */
+    CREDENTIALS_UNAVAILABLE
 }

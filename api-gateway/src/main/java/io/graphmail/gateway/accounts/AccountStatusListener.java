@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
-/** Records what workers learn about an account's consent. */
+/** Records what workers learn about an account's consent and credentials. */
 @Component
 class AccountStatusListener {
 
@@ -25,6 +25,8 @@ class AccountStatusListener {
         AccountStatus status = AccountStatus.valueOf(event.status());
         if (status == AccountStatus.REAUTH_REQUIRED) {
             log.warn("Account {} needs its owner to consent again ({})", event.accountId(), event.reason());
+        } else if (status == AccountStatus.CREDENTIALS_UNAVAILABLE) {
+            log.warn("Account {} has no usable credentials ({})", event.accountId(), event.reason());
         }
         accounts.updateStatus(event.accountId(), status, event.reason(), event.mailbox(), event.changedAt());
     }

@@ -4,7 +4,7 @@ import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.gateway.security.Scope;
 import java.time.Instant;
 
-/** What the API shows of an account; a secret reference names where the secret is, never the secret. */
+/** What the API shows of an account; a secret reference is the alias the operator gave the secret, never the secret. */
 record AccountView(
         String id,
         String type,

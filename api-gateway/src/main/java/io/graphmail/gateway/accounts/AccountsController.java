@@ -1,6 +1,7 @@
 package io.graphmail.gateway.accounts;
 
 import io.graphmail.gateway.security.ApiClient;
+import io.graphmail.secrets.SecretAliases;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,15 +31,17 @@ class AccountsController {
 
     private final ManagingAccounts managingAccounts;
     private final Accounts accounts;
+    private final AccountRules rules;
 
-    AccountsController(ManagingAccounts managingAccounts, Accounts accounts) {
+    AccountsController(ManagingAccounts managingAccounts, Accounts accounts, SecretAliases secretAliases) {
         this.managingAccounts = managingAccounts;
         this.accounts = accounts;
+        this.rules = new AccountRules(secretAliases);
     }
 
     @InitBinder("registerAccountRequest")
     void rules(WebDataBinder binder) {
-        binder.addValidators(new AccountRules());
+        binder.addValidators(rules);
     }
 
     @Operation(

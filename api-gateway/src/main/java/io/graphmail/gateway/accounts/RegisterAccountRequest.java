@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Registers a mailbox. Application accounts need a mailbox and a client secret reference. */
+/** Registers a mailbox. Application accounts need a mailbox and the alias of a configured client secret. */
 @Schema(description = "A mailbox to register")
 record RegisterAccountRequest(
         @Schema(description = "Chosen id; generated when omitted", example = "sales-team")
@@ -36,9 +36,12 @@ record RegisterAccountRequest(
         String clientId,
 
         @Schema(
-                description = "Application accounts: where the client secret is, env:NAME or file:/path",
-                example = "env:GRAPHMAIL_SALES_SECRET")
-        @Pattern(regexp = "env:[A-Za-z_][A-Za-z0-9_]*|file:/.+", message = "must be env:NAME or file:/path")
+                description = "Application accounts: the alias of a client secret the operator configured"
+                        + " (graphmail.accounts.secrets.<alias>)",
+                example = "sales")
+        @Pattern(
+                regexp = "[a-z0-9][a-z0-9-]{0,62}",
+                message = "must be the alias of a configured client secret (lowercase letters, digits, dashes)")
         String clientSecretRef,
 
         @Schema(description = "Sending limits for this mailbox; Exchange Online's defaults when omitted") @Valid

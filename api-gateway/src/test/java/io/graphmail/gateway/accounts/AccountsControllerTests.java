@@ -12,19 +12,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.graphmail.gateway.security.SignedIn;
+import io.graphmail.secrets.SecretAliases;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(AccountsController.class)
+@WebMvcTest(
+        controllers = AccountsController.class,
+        properties = "graphmail.accounts.secrets.contoso.env=CONTOSO_CLIENT_SECRET")
 @AutoConfigureMockMvc(addFilters = false)
 class AccountsControllerTests {
+
+    @TestConfiguration
+    @EnableConfigurationProperties(SecretAliases.class)
+    static class Aliases {}
 
     @Autowired
     MockMvc mvc;
@@ -65,6 +75,54 @@ class AccountsControllerTests {
                 .andExpect(jsonPath("$.errors[0].field").value("clientSecretRef"))
                 .andExpect(jsonPath("$.detail")
                         .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("s3cr3t-value"))));
+    }
+
+    @Test
+    void refusesASecretAliasTheOperatorDidNotConfigure() throws Exception {
+        register("""
+                {"type":"application","mailbox":"a@contoso.com","tenant":"t1","clientId":"c1",
+                 "clientSecretRef":"fabrikam"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("clientSecretRef"));
+        verify(managingAccounts, never()).register(any(), any());
+    }
+
+    @Test
+    void refusesPathsAndVariablesAsSecretReferences() throws Exception {
+        for (String reference : new String[] {"file:/dev/zero", "env:CONTOSO_CLIENT_SECRET", "../contoso", "Contoso"}) {
+            register("""
+                    {"type":"application","mailbox":"a@contoso.com","tenant":"t1","clientId":"c1",
+                     "clientSecretRef":"%s"}""".formatted(reference))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("clientSecretRef"));
+        }
+        verify(managingAccounts, never()).register(any(), any());
+    }
+
+    @Test
+    void registersAnApplicationAccountNamingAConfiguredAlias() throws Exception {
+        Instant now = Instant.now();
+        when(managingAccounts.register(any(), any()))
+                .thenReturn(new Account(
+                        "sales",
+                        AccountType.APPLICATION,
+                        "a@contoso.com",
+                        "t1",
+                        "c1",
+                        "contoso",
+                        null,
+                        AccountStatus.ACTIVE,
+                        null,
+                        now,
+                        now,
+                        "test-admin"));
+
+        register("""
+                {"id":"sales","type":"application","mailbox":"a@contoso.com","tenant":"t1","clientId":"c1",
+                 "clientSecretRef":"contoso"}""")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.clientSecretRef").value("contoso"));
     }
 
     @Test

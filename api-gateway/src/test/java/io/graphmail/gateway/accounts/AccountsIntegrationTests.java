@@ -68,6 +68,40 @@ class AccountsIntegrationTests extends FullStackTests {
     }
 
     @Test
+    void refusesASecretAliasTheOperatorDidNotConfigure() {
+        var response = api.post(
+                "/api/v1/accounts", """
+                {"id":"%s","type":"application","mailbox":"%s","tenant":"%s","clientId":"%s","clientSecretRef":"nobody"}""".formatted(accountId, mailbox, TestAccounts.TENANT, TestAccounts.CLIENT_ID));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("clientSecretRef");
+        assertThat(api.get("/api/v1/accounts/" + accountId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAccountWhoseSecretCannotBeReadHasItsMailParkedWithTheCause() {
+        String json = TestAccounts.applicationAccountJson(accountId, mailbox)
+                .replace(
+                        "\"clientSecretRef\":\"" + TestAccounts.SECRET_ALIAS + "\"",
+                        "\"clientSecretRef\":\"" + TestAccounts.UNREADABLE_SECRET_ALIAS + "\"");
+        assertThat(api.post("/api/v1/accounts", json).status()).isEqualTo(201);
+
+        String mailId = send("Without credentials");
+
+        var account = awaitStatus("/api/v1/accounts/" + accountId, "CREDENTIALS_UNAVAILABLE");
+        assertThat(account.text("statusReason"))
+                .isEqualTo("the environment variable of secret alias 'unreadable' is not set");
+        var mail = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api.get("/api/v1/mail/" + mailId),
+                        response -> String.valueOf(response.text("lastError")).startsWith("CREDENTIALS_UNAVAILABLE"));
+        assertThat(mail.text("status")).isEqualTo("SENDING");
+        assertThat(mail.json().get("attempts").asInt()).isZero();
+        assertThat(simulator.sent(mailbox)).isEmpty();
+    }
+
+    @Test
     void removesAnAccount() {
         assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
                         .status())

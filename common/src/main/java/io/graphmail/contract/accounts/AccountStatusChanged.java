@@ -9,9 +9,10 @@ import java.util.UUID;
  *
  * @param eventId unique per event
  * @param accountId the account
- * @param status {@code ACTIVE}, {@code CONSENT_EXPIRED} or {@code REAUTH_REQUIRED}
+ * @param status {@code ACTIVE}, {@code CONSENT_EXPIRED}, {@code CONSENT_FAILED}, {@code REAUTH_REQUIRED} or
+ *     {@code CREDENTIALS_UNAVAILABLE}
  * @param mailbox the mailbox the tokens are for, when learned from a consent; otherwise {@code null}
- * @param reason the identity platform's error code, or {@code null}
+ * @param reason the identity platform's error code, why credentials are unavailable, or {@code null}
  * @param changedAt when it was learned
  */
 public record AccountStatusChanged(

@@ -58,6 +58,15 @@ class IdentityError extends RuntimeException {
                         + "value, not the client secret ID, for a secret added to app '" + clientId + "'.");
     }
 
+    static IdentityError invalidClientAssertion(String clientId) {
+        return new IdentityError(
+                HttpStatus.UNAUTHORIZED,
+                "invalid_client",
+                700027,
+                "Client assertion failed signature validation, or no certificate is registered for app '" + clientId
+                        + "'.");
+    }
+
     static IdentityError unknownApp(String clientId, String tenant) {
         return new IdentityError(
                 HttpStatus.BAD_REQUEST,

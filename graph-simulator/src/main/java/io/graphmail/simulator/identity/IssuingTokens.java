@@ -68,7 +68,7 @@ class IssuingTokens {
     /** An application token for the tenant, for a known client secret and a {@code .default} scope. */
     TokenResponse byClientCredentials(TokenRequest request) {
         String clientId = request.clientId();
-        apps.authenticate(request.tenant(), clientId, request.clientSecret());
+        apps.authenticate(request, clientId);
         request.required("scope");
         var resources = request.scopes().stream()
                 .filter(scope -> !OPENID_SCOPES.contains(scope))

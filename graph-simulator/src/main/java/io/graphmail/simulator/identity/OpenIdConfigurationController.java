@@ -35,7 +35,8 @@ class OpenIdConfigurationController {
                 "grant_types_supported",
                 List.of("urn:ietf:params:oauth:grant-type:device_code", "refresh_token", "client_credentials"));
         configuration.put(
-                "token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic"));
+                "token_endpoint_auth_methods_supported",
+                List.of("client_secret_post", "client_secret_basic", "private_key_jwt"));
         return configuration;
     }
 

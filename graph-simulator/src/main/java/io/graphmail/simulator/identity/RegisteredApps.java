@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * App registrations with their client secret. An app registered here accepts only its own secret; any other client id
- * is accepted with {@code graphmail.simulator.identity.default-client-secret}.
+ * App registrations with their client secret or certificate. An app registered here accepts only its own credential;
+ * any other client id is accepted with {@code graphmail.simulator.identity.default-client-secret}.
  */
 @Component
 class RegisteredApps {
@@ -24,9 +24,24 @@ class RegisteredApps {
         return app;
     }
 
-    /** Checks a confidential client's secret; throws {@code invalid_client} or {@code unauthorized_client}. */
-    void authenticate(String tenant, String clientId, String secret) {
+    /**
+     * Checks a confidential client's secret or client assertion; throws {@code invalid_client} or
+     * {@code unauthorized_client}.
+     */
+    void authenticate(TokenRequest request, String clientId) {
         var app = apps.get(key(clientId));
+        var assertion = request.clientAssertion();
+        if (assertion.isPresent()) {
+            if (app == null || app.certificate() == null) {
+                throw IdentityError.invalidClientAssertion(clientId);
+            }
+            checkTenant(app, clientId, request.tenant());
+            if (!ClientAssertions.valid(assertion.get(), app.certificate(), clientId)) {
+                throw IdentityError.invalidClientAssertion(clientId);
+            }
+            return;
+        }
+        String secret = request.clientSecret();
         if (app == null) {
             String fallback = properties.defaultClientSecret();
             if (fallback == null || fallback.isEmpty() || !fallback.equals(secret)) {
@@ -34,11 +49,15 @@ class RegisteredApps {
             }
             return;
         }
+        checkTenant(app, clientId, request.tenant());
+        if (!secret.equals(app.clientSecret())) {
+            throw IdentityError.invalidClient(clientId);
+        }
+    }
+
+    private static void checkTenant(AppRegistration app, String clientId, String tenant) {
         if (app.tenant() != null && !TenantIds.forApp(app.tenant()).equals(TenantIds.forApp(tenant))) {
             throw IdentityError.unknownApp(clientId, tenant);
-        }
-        if (!app.clientSecret().equals(secret)) {
-            throw IdentityError.invalidClient(clientId);
         }
     }
 

@@ -46,6 +46,14 @@ record TokenRequest(String tenant, Map<String, String> form, String authorizatio
                 .orElseThrow(() -> IdentityError.missingParameter("client_id"));
     }
 
+    /** A certificate credential's signed JWT, when the client sent one instead of a secret. */
+    Optional<String> clientAssertion() {
+        return optional("client_assertion")
+                .filter(assertion -> optional("client_assertion_type")
+                        .filter("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"::equals)
+                        .isPresent());
+    }
+
     /** The client secret, from the form or else the basic credentials. */
     String clientSecret() {
         return optional("client_secret")

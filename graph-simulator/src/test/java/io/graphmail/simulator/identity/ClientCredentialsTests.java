@@ -4,9 +4,13 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalServiceException;
+import io.graphmail.simulator.MsalClients;
 import io.graphmail.simulator.SimulatorTests;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -102,6 +106,26 @@ class ClientCredentialsTests extends SimulatorTests {
     }
 
     @Test
+    void aCertificateAppAcceptsOnlyAssertionsSignedWithTheKeyOfItsCertificate() throws Exception {
+        var registeredKey = RsaCredential.generate();
+        var otherKey = RsaCredential.generate();
+        var registered = http.post(
+                "/_sim/identity/apps",
+                "{\"tenant\": \"" + TENANT + "\", \"clientId\": \"" + CLIENT_ID + "\", \"certificate\": \""
+                        + registeredKey.certificatePem().replace("\n", "\\n") + "\"}");
+        assertThat(registered.status()).isEqualTo(201);
+
+        assertThat(acquire(registeredKey.credential()).accessToken()).isNotBlank();
+        var forged = catchThrowable(() -> acquire(otherKey.credential()));
+        assertThat(forged).cause().isInstanceOf(MsalServiceException.class);
+        assertThat(((MsalServiceException) forged.getCause()).errorCode()).isEqualTo("invalid_client");
+        assertThat(catchThrowable(() -> acquire("sim-secret")))
+                .as("an app with a certificate has no secret")
+                .cause()
+                .isInstanceOf(MsalServiceException.class);
+    }
+
+    @Test
     void acceptsTheSecretAsBasicAuthentication() {
         String basic = "Basic "
                 + Base64.getEncoder().encodeToString((CLIENT_ID + ":sim-secret").getBytes(StandardCharsets.UTF_8));
@@ -130,10 +154,49 @@ class ClientCredentialsTests extends SimulatorTests {
         assertThat(response.oauthError()).isEqualTo("invalid_scope");
     }
 
+    private IAuthenticationResult acquire(IClientCredential credential) throws Exception {
+        var msal = ConfidentialClientApplication.builder(CLIENT_ID, credential)
+                .authority(MsalClients.authority(httpsPort.port(), TENANT))
+                .instanceDiscovery(false)
+                .validateAuthority(false)
+                .sslSocketFactory(MsalClients.trusting(certificate.pem()))
+                .build();
+        return msal.acquireToken(
+                        ClientCredentialParameters.builder(GRAPH_DEFAULT).build())
+                .get(10, SECONDS);
+    }
+
     private IAuthenticationResult acquire(String secret) throws Exception {
         var msal = confidentialClient(CLIENT_ID, secret, TENANT);
         return msal.acquireToken(
                         ClientCredentialParameters.builder(GRAPH_DEFAULT).build())
                 .get(10, SECONDS);
+    }
+
+    /** An RSA key and a self-signed certificate for it, as an app registration's certificate credential. */
+    record RsaCredential(IClientCredential credential, String certificatePem) {
+
+        static RsaCredential generate() throws Exception {
+            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            var keys = generator.generateKeyPair();
+            var name = new org.bouncycastle.asn1.x500.X500Name("CN=graphmail-app");
+            var now = java.time.Instant.now();
+            var holder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
+                            name,
+                            java.math.BigInteger.ONE,
+                            java.util.Date.from(now.minusSeconds(3600)),
+                            java.util.Date.from(now.plusSeconds(86_400)),
+                            name,
+                            keys.getPublic())
+                    .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                            .build(keys.getPrivate()));
+            var certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);
+            String pem = "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+            return new RsaCredential(
+                    ClientCredentialFactory.createFromCertificate(keys.getPrivate(), certificate), pem);
+        }
     }
 }

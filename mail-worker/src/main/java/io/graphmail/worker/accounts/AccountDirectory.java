@@ -1,5 +1,9 @@
 package io.graphmail.worker.accounts;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
 import java.util.Optional;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,5 +27,12 @@ public class AccountDirectory {
     @Cacheable(cacheNames = "sending-accounts", unless = "#result == null")
     public Optional<AccountSettings> findRecent(String accountId) {
         return find(accountId);
+    }
+
+    /** The application accounts the gateway recorded with this status. */
+    List<AccountSettings> withStatus(String status) {
+        return mongo.find(
+                query(where("status").is(status).and("type").is(AccountSettings.Type.APPLICATION)),
+                AccountSettings.class);
     }
 }

@@ -13,8 +13,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param mailbox the mailbox address; for delegated accounts known once consented
  * @param tenant the authority's tenant segment: {@code consumers}, {@code organizations} or a tenant id
  * @param clientId the Azure app registration's client id
- * @param clientSecretRef where the client secret is: {@code env:NAME} or {@code file:/path}
+ * @param clientSecretRef the alias of the client secret the operator configured
+ *     ({@code graphmail.accounts.secrets.<alias>})
  * @param limits the account's own sending limits, or {@code null} for the defaults
+ * @param status the gateway's record of whether tokens can be had, e.g. {@code ACTIVE}
  */
 @Document("accounts")
 public record AccountSettings(
@@ -24,7 +26,8 @@ public record AccountSettings(
         String tenant,
         String clientId,
         String clientSecretRef,
-        SendingLimits limits) {
+        SendingLimits limits,
+        String status) {
 
     /** Per-account limits; each null keeps the worker's default. */
     public record SendingLimits(Integer messagesPerMinute, Integer recipientsPerDay, Integer maxConcurrent) {}

@@ -1,7 +1,6 @@
 package io.graphmail.worker.accounts;
 
 import com.microsoft.aad.msal4j.AbstractClientApplicationBase;
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.PublicClientApplication;
 import java.net.MalformedURLException;
@@ -22,6 +21,7 @@ class MsalApplications {
 
     private final IdentityProperties identity;
     private final TokenCaches caches;
+    private final ClientCredentials credentials;
     private final SingletonSupplier<SSLSocketFactory> sslSocketFactory;
     private final Map<String, Object> applications = new ConcurrentHashMap<>();
     // msal4j runs its calls on this pool; its default, the common pool, has one thread on a
@@ -32,9 +32,10 @@ class MsalApplications {
         return thread;
     });
 
-    MsalApplications(IdentityProperties identity, TokenCaches caches) {
+    MsalApplications(IdentityProperties identity, TokenCaches caches, ClientCredentials credentials) {
         this.identity = identity;
         this.caches = caches;
+        this.credentials = credentials;
         // Read on first use: in the compose demo the simulator writes its certificate after the worker starts.
         this.sslSocketFactory =
                 SingletonSupplier.of(() -> TrustedCertificates.socketFactory(identity.trustCertificateFile()));
@@ -44,6 +45,7 @@ class MsalApplications {
         return (PublicClientApplication) applications.computeIfAbsent(account.id(), id -> build(account));
     }
 
+    /** @throws CredentialsUnavailable if its secret cannot be read (then nothing is kept, and the next call tries again) */
     ConfidentialClientApplication application(AccountSettings account) {
         return (ConfidentialClientApplication) applications.computeIfAbsent(account.id(), id -> build(account));
     }
@@ -57,7 +59,7 @@ class MsalApplications {
             return configured(PublicClientApplication.builder(account.clientId()), account)
                     .build();
         }
-        var credential = ClientCredentialFactory.createFromSecret(SecretReferences.resolve(account.clientSecretRef()));
+        var credential = credentials.credentialOf(account);
         return configured(ConfidentialClientApplication.builder(account.clientId(), credential), account)
                 .build();
     }

@@ -30,6 +30,7 @@ class MsalTokenSource implements TokenSource {
     private final TokenCaches caches;
     private final AccountLeases leases;
     private final ConsentStates consentStates;
+    private final CredentialStates credentialStates;
     private final IdentityProperties identity;
     private final TokenRequestMetrics metrics;
     private final Clock clock;
@@ -42,6 +43,7 @@ class MsalTokenSource implements TokenSource {
             TokenCaches caches,
             AccountLeases leases,
             ConsentStates consentStates,
+            CredentialStates credentialStates,
             IdentityProperties identity,
             TokenRequestMetrics metrics,
             Clock clock) {
@@ -50,6 +52,7 @@ class MsalTokenSource implements TokenSource {
         this.caches = caches;
         this.leases = leases;
         this.consentStates = consentStates;
+        this.credentialStates = credentialStates;
         this.identity = identity;
         this.metrics = metrics;
         this.clock = clock;
@@ -66,6 +69,8 @@ class MsalTokenSource implements TokenSource {
                 .orElseThrow(() -> new IllegalArgumentException("Unknown account " + accountId));
         if (account.isDelegated()) {
             requireConsent(accountId);
+        } else {
+            requireCredentials(account);
         }
         IAuthenticationResult result = leases.withLease("tokens-" + accountId, LEASE, LEASE, () -> acquire(account));
         hotTokens.put(
@@ -81,6 +86,20 @@ class MsalTokenSource implements TokenSource {
             return false;
         } catch (AccountNeedsConsent waiting) {
             return directory.find(accountId).map(AccountSettings::isDelegated).orElse(false);
+        }
+    }
+
+    @Override
+    public boolean credentialsUnavailable(String accountId) {
+        var account = directory.find(accountId);
+        if (account.isEmpty() || account.get().isDelegated()) {
+            return false;
+        }
+        try {
+            applications.application(account.get());
+            return false;
+        } catch (CredentialsUnavailable unavailable) {
+            return true;
         }
     }
 
@@ -102,6 +121,16 @@ class MsalTokenSource implements TokenSource {
         }
         if (TokenCaches.REAUTH_REQUIRED.equals(cache.get().state())) {
             throw new AccountNeedsConsent(accountId, TokenCaches.REAUTH_REQUIRED);
+        }
+    }
+
+    /** Builds the account's client application, which reads its secret, before any token request. */
+    private void requireCredentials(AccountSettings account) {
+        try {
+            applications.application(account);
+        } catch (CredentialsUnavailable unavailable) {
+            credentialStates.unavailable(account, unavailable);
+            throw unavailable;
         }
     }
 

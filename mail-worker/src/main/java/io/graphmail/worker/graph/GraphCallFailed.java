@@ -2,7 +2,7 @@ package io.graphmail.worker.graph;
 
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.kiota.ApiException;
-import io.graphmail.worker.accounts.AccountNeedsConsent;
+import io.graphmail.worker.accounts.AccountOnHold;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -24,11 +24,11 @@ public class GraphCallFailed extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    /** @throws AccountNeedsConsent as it is, if that is why the call failed */
+    /** @throws AccountOnHold as it is, if that is why the call failed */
     static GraphCallFailed from(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AccountNeedsConsent needsConsent) {
-                throw needsConsent;
+            if (cause instanceof AccountOnHold onHold) {
+                throw onHold;
             }
         }
         if (e instanceof ApiException api) {

@@ -27,7 +27,7 @@ class GraphCalls {
 
     /**
      * @throws GraphCallFailed when Graph refuses the call or cannot be reached
-     * @throws io.graphmail.worker.accounts.AccountNeedsConsent when no token can be had until the owner consents
+     * @throws io.graphmail.worker.accounts.AccountOnHold when no token can be had until the owner consents or the operator fixes its credentials
      */
     <T> T call(AccountSettings account, String operation, Supplier<T> request) {
         Timer.Sample sample = Timer.start(meterRegistry);

@@ -2,7 +2,7 @@ package io.graphmail.worker.graph;
 
 import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
 import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.worker.accounts.AccountNeedsConsent;
+import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.accounts.AccountSettings;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +20,7 @@ public class GraphMailSender {
      * Hands the message to Graph.
      *
      * @throws GraphCallFailed when Graph refuses it or cannot be reached
-     * @throws AccountNeedsConsent when no token can be had until the account's owner consents
+     * @throws AccountOnHold when no token can be had until the account's owner consents or its credentials are readable
      */
     public void send(SendMailCommand command, AccountSettings account) {
         var body = new SendMailPostRequestBody();

@@ -61,9 +61,10 @@ class SendMailListener implements MessageListener {
             retries.retryLater(message, retry.delay());
         } else if (outcome instanceof Outcome.Park park) {
             log.info(
-                    "Command {} parked until account {} consents",
+                    "Command {} for account {} parked: {}",
                     command.get().commandId(),
-                    command.get().accountId());
+                    command.get().accountId(),
+                    park.reason());
             parked.park(command.get(), message, park.reason());
             // What held it may have ended while it was being parked; then nobody else releases it.
             if (!sendingMail.stillHeld(command.get(), park.reason())) {

@@ -4,8 +4,9 @@ import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.worker.accounts.AccountDirectory;
-import io.graphmail.worker.accounts.AccountNeedsConsent;
+import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.accounts.AccountSettings;
+import io.graphmail.worker.accounts.CredentialsUnavailable;
 import io.graphmail.worker.accounts.TokenSource;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.messaging.MailEvents;
@@ -121,8 +122,8 @@ class SendingMail {
                 return throttled(command, attempt, failure);
             }
             return failed(command, attempt, failure);
-        } catch (AccountNeedsConsent waiting) {
-            String reason = "AWAITING_CONSENT: " + waiting.reason();
+        } catch (AccountOnHold waiting) {
+            String reason = waiting.holdReason();
             deliveries.putBack(command.deliveryKey(), reason);
             events.failed(failedEvent(command, attempt - 1, reason, false));
             return new Outcome.Park(reason);
@@ -204,8 +205,11 @@ class SendingMail {
 
     /** Whether what parked the command still holds, so it may stay parked. */
     boolean stillHeld(SendMailCommand command, String reason) {
-        return reason.startsWith("BATCH_PAUSED")
-                ? batches.state(command.batchId()) == BatchDirectory.State.PAUSED
+        if (reason.startsWith("BATCH_PAUSED")) {
+            return batches.state(command.batchId()) == BatchDirectory.State.PAUSED;
+        }
+        return reason.startsWith(CredentialsUnavailable.STATUS)
+                ? tokens.credentialsUnavailable(command.accountId())
                 : tokens.needsConsent(command.accountId());
     }
 

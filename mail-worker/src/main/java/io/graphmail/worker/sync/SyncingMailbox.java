@@ -3,7 +3,7 @@ package io.graphmail.worker.sync;
 import io.graphmail.contract.sync.SyncMailboxCommand;
 import io.graphmail.worker.accounts.AccountDirectory;
 import io.graphmail.worker.accounts.AccountLeases;
-import io.graphmail.worker.accounts.AccountNeedsConsent;
+import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -93,7 +93,7 @@ class SyncingMailbox {
                     .counter("graphmail.sync.messages", "change", "removed")
                     .increment(counts.removed());
             count(folder, "completed");
-        } catch (GraphCallFailed | AccountNeedsConsent failure) {
+        } catch (GraphCallFailed | AccountOnHold failure) {
             log.warn("Sync of {} / {} failed: {}", account.id(), folder, failure.getMessage());
             states.failed(account.id(), folder, failure.getMessage());
             count(folder, "failed");

@@ -3,6 +3,7 @@ package io.graphmail.worker.send;
 import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
 import static org.awaitility.Awaitility.await;
 
+import io.graphmail.contract.accounts.AccountStatusChanged;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import java.time.Duration;
@@ -48,6 +49,16 @@ final class EventRecorder {
                 .filter(type::isInstance)
                 .map(type::cast)
                 .filter(event -> commandId.equals(commandIdOf(event)))
+                .toList();
+    }
+
+    /** The account status changes workers reported for the account so far. */
+    List<AccountStatusChanged> statusChanges(String accountId) {
+        drain();
+        return received.stream()
+                .filter(AccountStatusChanged.class::isInstance)
+                .map(AccountStatusChanged.class::cast)
+                .filter(event -> accountId.equals(event.accountId()))
                 .toList();
     }
 

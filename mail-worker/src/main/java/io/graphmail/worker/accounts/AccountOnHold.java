@@ -1,0 +1,29 @@
+package io.graphmail.worker.accounts;
+
+/**
+ * No token can be had for the account until someone acts: its owner consents, or the operator
+ * makes its credentials readable. Work for it waits (parked); it has not failed.
+ */
+public abstract class AccountOnHold extends RuntimeException {
+
+    private final String accountId;
+    private final String reason;
+
+    AccountOnHold(String accountId, String reason, String message) {
+        super(message);
+        this.accountId = accountId;
+        this.reason = reason;
+    }
+
+    /** Why, in a few words that never carry a secret. */
+    public String reason() {
+        return reason;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** What work waiting for the account records as its reason, e.g. {@code AWAITING_CONSENT: PENDING_CONSENT}. */
+    public abstract String holdReason();
+}
