@@ -56,6 +56,7 @@ public abstract class GatewayAloneTests {
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         TestBackends.register(registry);
+        TestAccounts.registerSecretAliases(registry);
     }
 
     @BeforeEach
