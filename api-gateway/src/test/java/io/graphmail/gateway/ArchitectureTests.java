@@ -1,6 +1,7 @@
 package io.graphmail.gateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -29,4 +30,22 @@ class ArchitectureTests {
             .should()
             .dependOnClassesThat()
             .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired");
+
+    @ArchTest
+    static final ArchRule featurePackagesHaveNoCycles =
+            slices().matching("io.graphmail.gateway.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule securityDependsOnNoFeature = noClasses()
+            .that()
+            .resideInAPackage("..gateway.security..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..gateway.send..",
+                    "..gateway.accounts..",
+                    "..gateway.attachments..",
+                    "..gateway.messages..",
+                    "..gateway.sync..",
+                    "..gateway.web..");
 }

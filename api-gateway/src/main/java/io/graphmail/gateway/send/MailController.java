@@ -1,7 +1,7 @@
 package io.graphmail.gateway.send;
 
+import io.graphmail.gateway.idempotency.IdempotentPost;
 import io.graphmail.gateway.security.ApiClient;
-import io.graphmail.gateway.web.IdempotentPost;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package io.graphmail.gateway.web;
+package io.graphmail.gateway.idempotency;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
