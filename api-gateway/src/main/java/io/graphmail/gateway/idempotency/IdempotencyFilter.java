@@ -2,6 +2,7 @@ package io.graphmail.gateway.idempotency;
 
 import io.graphmail.gateway.security.AuthenticatedClient;
 import io.graphmail.gateway.web.ProblemResponses;
+import io.graphmail.gateway.web.RequestBodyTooLarge;
 import io.graphmail.hashing.Sha256;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,11 +31,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyRecords records;
     private final ProblemResponses problems;
     private final Clock clock;
+    private final long maxBodyBytes;
 
-    IdempotencyFilter(IdempotencyRecords records, ProblemResponses problems, Clock clock) {
+    /** @param maxBodyBytes the most it holds of a body, whatever limit the request body filter gave it */
+    IdempotencyFilter(IdempotencyRecords records, ProblemResponses problems, Clock clock, long maxBodyBytes) {
         this.records = records;
         this.problems = problems;
         this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
@@ -43,7 +47,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The decoded, normalised path Spring MVC routes on, not the raw URI.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return !"POST".equals(request.getMethod())
                 || request.getHeader(HEADER) == null
                 || !path.startsWith("/api/")
@@ -64,10 +69,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key must be 1 to 255 characters");
             return;
         }
-        var body = new RepeatableBodyRequest(request);
+        RepeatableBodyRequest body;
+        try {
+            body = new RepeatableBodyRequest(request, maxBodyBytes);
+        } catch (RequestBodyTooLarge e) {
+            problems.writeTooLarge(request, response, e.maxBytes());
+            return;
+        }
         String id = Sha256.hex(AuthenticatedClient.of(request) + "\n" + key);
-        String fingerprint = Sha256.hex(request.getMethod() + " " + request.getRequestURI() + "\n"
-                + new String(body.body(), StandardCharsets.UTF_8));
+        String fingerprint = fingerprint(request, body.body());
         if (records.claim(id, fingerprint, clock.instant())) {
             process(body, response, chain, id, fingerprint);
             return;
@@ -92,6 +102,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } else {
             replay(earlier, response);
         }
+    }
+
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
+        var digest = Sha256.newDigest();
+        digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update(body);
+        return Sha256.hex(digest);
     }
 
     private void process(
