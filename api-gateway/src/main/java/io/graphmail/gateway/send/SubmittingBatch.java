@@ -1,9 +1,11 @@
 package io.graphmail.gateway.send;
 
+import com.samskivert.mustache.MustacheException;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.gateway.send.ReferenceProblem.Place;
 import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +44,7 @@ class SubmittingBatch {
     private final MeterRegistry meterRegistry;
     private final Clock clock;
     private final Duration grace;
+    private final TemplateLimits templateLimits;
 
     SubmittingBatch(
             Batches batches,
@@ -52,7 +56,8 @@ class SubmittingBatch {
             JsonMapper jsonMapper,
             MeterRegistry meterRegistry,
             Clock clock,
-            @Value("${graphmail.gateway.sweeper.grace:30s}") Duration grace) {
+            @Value("${graphmail.gateway.sweeper.grace:30s}") Duration grace,
+            TemplateLimits templateLimits) {
         this.batches = batches;
         this.records = records;
         this.commands = commands;
@@ -63,6 +68,7 @@ class SubmittingBatch {
         this.meterRegistry = meterRegistry;
         this.clock = clock;
         this.grace = grace;
+        this.templateLimits = templateLimits;
     }
 
     Batch submit(BatchRequest request) {
@@ -117,13 +123,34 @@ class SubmittingBatch {
         records.markBatchPublished(batch.id(), unconfirmed);
     }
 
-    private static List<SendMailRequest> expand(BatchRequest request, String accountId) {
+    /**
+     * The batch's messages; a template is rendered here, once per recipient, within the template limits.
+     *
+     * @throws ReferenceProblem (400) naming each recipient it does not render for
+     */
+    private List<SendMailRequest> expand(BatchRequest request, String accountId) {
         if (request.template() == null) {
             return request.messages();
         }
-        var templates = new Templates(request.template());
+        var templates = new Templates(request.template(), templateLimits);
         var messages = new ArrayList<SendMailRequest>(request.recipients().size());
-        request.recipients().forEach(recipient -> messages.add(templates.render(accountId, recipient)));
+        var errors = new ReferenceProblem.Errors();
+        for (int i = 0; i < request.recipients().size(); i++) {
+            try {
+                messages.add(templates.render(accountId, request.recipients().get(i)));
+            } catch (MustacheException e) {
+                errors.add(Place.recipient(i), "variables", e.getMessage());
+            } catch (RenderLimitExceeded e) {
+                // The first is enough: the other recipients would most likely render past it too, at some cost.
+                if (e.batchWide()) {
+                    errors.add(Place.REQUEST, e.field(), e.getMessage() + " (reached at recipients[" + i + "])");
+                } else {
+                    errors.add(Place.recipient(i), e.field(), e.getMessage());
+                }
+                break;
+            }
+        }
+        errors.throwIfAny(HttpStatus.BAD_REQUEST, "validation", "Invalid request");
         return messages;
     }
 }
