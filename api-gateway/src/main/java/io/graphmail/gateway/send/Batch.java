@@ -9,6 +9,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record Batch(@Id String id, String accountId, State state, int total, Instant createdAt, Instant sendAt) {
 
     enum State {
+        /**
+         * Being submitted: workers hold back its messages until it is ACTIVE. A submission that fails is withdrawn
+         * (CANCELLED, its messages removed), so nothing of it is ever sent.
+         */
+        SUBMITTING,
         ACTIVE,
         /** Nothing more is sent until it is resumed. */
         PAUSED,

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
@@ -24,10 +23,12 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Accepts a batch: every message is recorded first (bulk inserts), then published in chunks with
- * one wait for all confirms per chunk. Once recorded, a message is accepted: anything the broker did
- * not confirm is published by the sweeper. Only if the broker took none is the batch withdrawn (503).
- * Ids the messages refer to (uploads, answered messages) are resolved before anything is recorded.
+ * Accepts a batch, all or nothing. The batch is recorded as SUBMITTING (workers hold back its messages), then every
+ * message is recorded (bulk inserts) and published in chunks with one wait for all confirms per chunk; only when the
+ * broker has confirmed every message is the batch made ACTIVE and accepted (202). If anything fails on the way, the
+ * batch is withdrawn before the answer (503 when the broker failed): its records are removed and it is CANCELLED, so
+ * workers drop what the broker already has, and a retry sends each message once. Ids the messages refer to
+ * (uploads, answered messages) are resolved before anything is recorded.
  */
 @Service
 class SubmittingBatch {
@@ -43,7 +44,7 @@ class SubmittingBatch {
     private final JsonMapper jsonMapper;
     private final MeterRegistry meterRegistry;
     private final Clock clock;
-    private final Duration grace;
+    private final Duration abandonedAfter;
     private final TemplateLimits templateLimits;
 
     SubmittingBatch(
@@ -56,7 +57,7 @@ class SubmittingBatch {
             JsonMapper jsonMapper,
             MeterRegistry meterRegistry,
             Clock clock,
-            @Value("${graphmail.gateway.sweeper.grace:30s}") Duration grace,
+            @Value("${graphmail.gateway.batches.abandoned-after:10m}") Duration abandonedAfter,
             TemplateLimits templateLimits) {
         this.batches = batches;
         this.records = records;
@@ -67,10 +68,14 @@ class SubmittingBatch {
         this.jsonMapper = jsonMapper;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
-        this.grace = grace;
+        this.abandonedAfter = abandonedAfter;
         this.templateLimits = templateLimits;
     }
 
+    /**
+     * @throws PublishFailed if the broker did not confirm every message: the batch was withdrawn, nothing of it is
+     *     sent, and a retry sends each message once
+     */
     Batch submit(BatchRequest request) {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireExists(accountId);
@@ -82,27 +87,44 @@ class SubmittingBatch {
                 .mapToObj(i -> SendMailCommands.of(
                         UUID.randomUUID(), accountId, messages.get(i), resolved.get(i), now, batchId))
                 .toList();
-        var batch = new Batch(batchId.toString(), accountId, Batch.State.ACTIVE, all.size(), now, request.sendAt());
-        batches.insert(batch);
+        var submitting =
+                new Batch(batchId.toString(), accountId, Batch.State.SUBMITTING, all.size(), now, request.sendAt());
+        batches.insert(submitting);
+        try {
+            record(all, request.sendAt());
+            if (request.sendAt() == null || !request.sendAt().isAfter(now)) {
+                publish(submitting, all);
+            }
+            if (!batches.activate(submitting.id())) {
+                throw new PublishFailed("the batch was withdrawn while it was submitted");
+            }
+        } catch (RuntimeException e) {
+            batches.withdraw(submitting.id());
+            throw e;
+        }
+        meterRegistry.counter("graphmail.mail.accepted", "endpoint", "batch").increment(all.size());
+        return new Batch(submitting.id(), accountId, Batch.State.ACTIVE, all.size(), now, request.sendAt());
+    }
+
+    /**
+     * Records every message, in chunks. Should the gateway stop before the batch is active, the sweeper leaves the
+     * records alone until the batch has been withdrawn as abandoned.
+     */
+    private void record(List<SendMailCommand> all, Instant sendAt) {
         for (int from = 0; from < all.size(); from += CHUNK) {
             records.insertAll(all.subList(from, Math.min(all.size(), from + CHUNK)).stream()
                     .map(command -> MailRecord.unpublished(
                             command,
-                            request.sendAt(),
-                            grace,
+                            sendAt,
+                            abandonedAfter,
                             jsonMapper.writeValueAsString(command),
                             CorrelationId.current()))
                     .toList());
         }
-        if (request.sendAt() == null || !request.sendAt().isAfter(now)) {
-            publish(batch, all);
-        }
-        meterRegistry.counter("graphmail.mail.accepted", "endpoint", "batch").increment(all.size());
-        return batch;
     }
 
+    /** Publishes in chunks, one wait for all confirms per chunk; all or nothing. */
     private void publish(Batch batch, List<SendMailCommand> all) {
-        var unconfirmed = new ArrayList<UUID>();
         for (int from = 0; from < all.size(); from += CHUNK) {
             var chunk = new LinkedHashMap<UUID, SendMailCommand>();
             all.subList(from, Math.min(all.size(), from + CHUNK)).forEach(c -> chunk.put(c.commandId(), c));
@@ -112,15 +134,13 @@ class SubmittingBatch {
             } catch (PublishFailed e) {
                 confirmed = List.of();
             }
-            if (confirmed.isEmpty() && unconfirmed.size() == from) {
-                batches.delete(batch.id());
+            if (confirmed.size() < chunk.size()) {
                 meterRegistry.counter("graphmail.mail.publish.failed").increment(all.size());
-                throw new PublishFailed("the broker took no message of the batch");
+                throw new PublishFailed("the broker did not confirm " + (chunk.size() - confirmed.size())
+                        + " messages of batch " + batch.id());
             }
-            var taken = new HashSet<>(confirmed);
-            chunk.keySet().stream().filter(id -> !taken.contains(id)).forEach(unconfirmed::add);
         }
-        records.markBatchPublished(batch.id(), unconfirmed);
+        records.markBatchPublished(batch.id(), List.of());
     }
 
     /**

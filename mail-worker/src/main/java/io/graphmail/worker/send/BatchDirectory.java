@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 class BatchDirectory {
 
     enum State {
+        /** Still being submitted: its messages wait, to be sent once it is ACTIVE or dropped if it is withdrawn. */
+        SUBMITTING,
         ACTIVE,
         PAUSED,
         CANCELLED
