@@ -108,7 +108,8 @@ class SubmittingBatch {
 
     /**
      * Records every message, in chunks. Should the gateway stop before the batch is active, the sweeper leaves the
-     * records alone until the batch has been withdrawn as abandoned.
+     * records alone for as long as it takes to find the batch abandoned and withdraw it (and workers would hold back
+     * anything published of a batch still SUBMITTING).
      */
     private void record(List<SendMailCommand> all, Instant sendAt) {
         for (int from = 0; from < all.size(); from += CHUNK) {

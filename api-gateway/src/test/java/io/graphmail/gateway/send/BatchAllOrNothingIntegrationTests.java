@@ -9,6 +9,7 @@ import io.graphmail.gateway.FullStackTests;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -33,6 +34,9 @@ class BatchAllOrNothingIntegrationTests extends FullStackTests {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    WithdrawingAbandonedBatches abandoned;
 
     final String mailbox = "whole-" + UUID.randomUUID() + "@graphmail.local";
     final String accountId = "whole-" + UUID.randomUUID().toString().substring(0, 8);
@@ -88,6 +92,38 @@ class BatchAllOrNothingIntegrationTests extends FullStackTests {
                         .collect(Collectors.toSet()))
                 .hasSize(MESSAGES);
         assertThat(batchStates()).containsExactlyInAnyOrder("CANCELLED", "ACTIVE");
+    }
+
+    @Test
+    void aSubmissionAbandonedByItsGatewayIsWithdrawn() {
+        String stale = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        for (var batch : List.of(
+                new Batch(
+                        stale,
+                        accountId,
+                        Batch.State.SUBMITTING,
+                        1,
+                        Instant.now().minus(Duration.ofHours(1)),
+                        null),
+                new Batch(fresh, accountId, Batch.State.SUBMITTING, 1, Instant.now(), null))) {
+            mongo.insert(batch);
+            mongo.getCollection("mail")
+                    .insertOne(new Document("_id", UUID.randomUUID().toString())
+                            .append("accountId", accountId)
+                            .append("batchId", batch.id())
+                            .append("status", "ACCEPTED")
+                            .append("pendingPublish", true));
+        }
+
+        abandoned.withdrawAbandoned();
+
+        assertThat(mongo.findById(stale, Batch.class).state()).isEqualTo(Batch.State.CANCELLED);
+        assertThat(mongo.getCollection("mail").countDocuments(new Document("batchId", stale)))
+                .isZero();
+        assertThat(mongo.findById(fresh, Batch.class).state()).isEqualTo(Batch.State.SUBMITTING);
+        assertThat(mongo.getCollection("mail").countDocuments(new Document("batchId", fresh)))
+                .isEqualTo(1);
     }
 
     private List<String> batchStates() {

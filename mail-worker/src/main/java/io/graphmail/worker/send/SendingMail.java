@@ -71,7 +71,7 @@ class SendingMail {
         this.clock = clock;
     }
 
-    private static final Duration SUBMITTING_RECHECK = Duration.ofSeconds(1);
+    private static final Duration SUBMITTING_RECHECK = Duration.ofMillis(250);
 
     Outcome send(SendMailCommand command) {
         var account = accounts.findRecent(command.accountId());
@@ -89,7 +89,7 @@ class SendingMail {
                 return new Outcome.Park("BATCH_PAUSED");
             }
             if (batchState == BatchDirectory.State.SUBMITTING) {
-                // Not parked: the batch is ACTIVE or withdrawn within seconds, and nothing announces either.
+                // Not parked: the batch is ACTIVE or withdrawn within a moment, and nothing announces either.
                 return new Outcome.RetryLater(SUBMITTING_RECHECK);
             }
         }
