@@ -1,5 +1,6 @@
 package io.graphmail.gateway.idempotency;
 
+import io.graphmail.gateway.limits.RequestBodyLimits;
 import io.graphmail.gateway.problems.ProblemResponses;
 import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,8 +12,9 @@ class IdempotencyConfiguration {
 
     /** Runs inside the security filter chain, after authorisation, which tells whose key it is. */
     @Bean
-    IdempotencyFilter idempotencyFilter(IdempotencyRecords records, ProblemResponses problems, Clock clock) {
-        return new IdempotencyFilter(records, problems, clock);
+    IdempotencyFilter idempotencyFilter(
+            IdempotencyRecords records, ProblemResponses problems, Clock clock, RequestBodyLimits limits) {
+        return new IdempotencyFilter(records, problems, clock, limits.largest());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.idempotency;
 
+import io.graphmail.gateway.limits.RequestBodyTooLarge;
 import io.graphmail.gateway.problems.ProblemResponses;
 import io.graphmail.gateway.security.AfterAuthorization;
 import io.graphmail.gateway.security.AuthenticatedClient;
@@ -38,11 +39,14 @@ class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorizati
     private final IdempotencyRecords records;
     private final ProblemResponses problems;
     private final Clock clock;
+    private final long maxBodyBytes;
 
-    IdempotencyFilter(IdempotencyRecords records, ProblemResponses problems, Clock clock) {
+    /** @param maxBodyBytes the most it holds of a body, whatever limit the request body filter gave it */
+    IdempotencyFilter(IdempotencyRecords records, ProblemResponses problems, Clock clock, long maxBodyBytes) {
         this.records = records;
         this.problems = problems;
         this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
@@ -71,10 +75,15 @@ class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorizati
                     "Idempotency-Key must be 1 to 255 characters");
             return;
         }
-        var body = new RepeatableBodyRequest(request);
+        RepeatableBodyRequest body;
+        try {
+            body = new RepeatableBodyRequest(request, maxBodyBytes);
+        } catch (RequestBodyTooLarge e) {
+            problems.writeTooLarge(request, response, e.maxBytes());
+            return;
+        }
         String id = Sha256.hex(AuthenticatedClient.current().id() + "\n" + key);
-        String fingerprint = Sha256.hex(request.getMethod() + " " + PATHS.getPathWithinApplication(request) + "\n"
-                + new String(body.body(), StandardCharsets.UTF_8));
+        String fingerprint = fingerprint(request, body.body());
         if (records.claim(id, fingerprint, clock.instant())) {
             process(body, response, chain, id, fingerprint);
             return;
@@ -99,6 +108,14 @@ class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorizati
         } else {
             replay(earlier, response);
         }
+    }
+
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
+        var digest = Sha256.newDigest();
+        digest.update((request.getMethod() + " " + PATHS.getPathWithinApplication(request) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        digest.update(body);
+        return Sha256.hex(digest);
     }
 
     private void process(

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.idempotency;
 
+import io.graphmail.gateway.limits.RequestBodyTooLarge;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,14 +8,21 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
-/** A request whose body was read up front (to fingerprint it) and can still be read by the handler. */
+/**
+ * A request whose body was read up front (to fingerprint it) and can still be read by the handler. It holds at most
+ * {@code maxBytes}: a longer body fails with {@link RequestBodyTooLarge} once that much has been read.
+ */
 final class RepeatableBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    RepeatableBodyRequest(HttpServletRequest request) throws IOException {
+    RepeatableBodyRequest(HttpServletRequest request, long maxBytes) throws IOException {
         super(request);
-        this.body = request.getInputStream().readAllBytes();
+        byte[] read = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (read.length > maxBytes) {
+            throw new RequestBodyTooLarge(maxBytes);
+        }
+        this.body = read;
     }
 
     byte[] body() {

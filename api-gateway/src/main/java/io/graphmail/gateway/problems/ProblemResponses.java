@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +32,16 @@ public class ProblemResponses {
         write(request, response, Problems.of(status, type, title, detail));
     }
 
+    /**
+     * Answers 413 for a body over its limit, found before Spring MVC. The connection is closed afterwards: the rest
+     * of the body is not worth reading.
+     */
+    public void writeTooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes)
+            throws IOException {
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        write(request, response, Problems.tooLarge(maxBytes));
+    }
+
     /** @param request the request the problem is about, named as its instance; {@code null} to name none */
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
@@ -39,7 +50,11 @@ public class ProblemResponses {
         }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        jsonMapper.writeValue(response.getOutputStream(), problem);
+        // With a length rather than chunked, a client still sending a body it was refused reads the whole answer.
+        byte[] body = jsonMapper.writeValueAsBytes(problem);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
     }
 
     private static void instance(String path, ProblemDetail problem) {

@@ -15,4 +15,15 @@ public final class Problems {
         problem.setTitle(title);
         return problem;
     }
+
+    /** A request body over the limit of its operation (413). */
+    public static ProblemDetail tooLarge(long maxBytes) {
+        ProblemDetail problem = of(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "request-too-large",
+                "Request too large",
+                "The request body may be at most " + maxBytes + " bytes for this operation");
+        problem.setProperty("maxBytes", maxBytes);
+        return problem;
+    }
 }

@@ -11,6 +11,11 @@ record Batch(
         @Id String id, String accountId, State state, int total, Instant createdAt, Instant sendAt, String client) {
 
     enum State {
+        /**
+         * Being submitted: workers hold back its messages until it is ACTIVE. A submission that fails is withdrawn
+         * (CANCELLED, its messages removed), so nothing of it is ever sent.
+         */
+        SUBMITTING,
         ACTIVE,
         /** Nothing more is sent until it is resumed. */
         PAUSED,

@@ -33,18 +33,24 @@ class BatchController {
     private final ControllingBatches controllingBatches;
     private final Batches batches;
     private final Clock clock;
+    private final TemplateLimits templateLimits;
 
     BatchController(
-            SubmittingBatch submittingBatch, ControllingBatches controllingBatches, Batches batches, Clock clock) {
+            SubmittingBatch submittingBatch,
+            ControllingBatches controllingBatches,
+            Batches batches,
+            Clock clock,
+            TemplateLimits templateLimits) {
         this.submittingBatch = submittingBatch;
         this.controllingBatches = controllingBatches;
         this.batches = batches;
         this.clock = clock;
+        this.templateLimits = templateLimits;
     }
 
     @InitBinder("batchRequest")
     void rules(WebDataBinder binder) {
-        binder.addValidators(new BatchRules());
+        binder.addValidators(new BatchRules(templateLimits));
     }
 
     @Operation(

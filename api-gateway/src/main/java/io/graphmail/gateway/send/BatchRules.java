@@ -5,10 +5,17 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * What a batch needs beyond its fields' own constraints: exactly one form, a recipient per item,
- * and a template that renders for every recipient. Errors name the item, e.g. {@code recipients[7]}.
+ * What a batch needs beyond its fields' own constraints: exactly one form, a recipient per item, items within the
+ * single-send limits, and a template that compiles within the {@link TemplateLimits}. Errors name the item, e.g.
+ * {@code recipients[7]}. Templates are rendered once, when the batch is submitted, not here.
  */
 final class BatchRules implements Validator {
+
+    private final TemplateLimits templateLimits;
+
+    BatchRules(TemplateLimits templateLimits) {
+        this.templateLimits = templateLimits;
+    }
 
     @Override
     public boolean supports(Class<?> type) {
@@ -18,6 +25,9 @@ final class BatchRules implements Validator {
     @Override
     public void validate(Object target, Errors errors) {
         var batch = (BatchRequest) target;
+        if (batch.hasTooManyItems()) {
+            return; // the item count is the error; the items are not worth checking
+        }
         boolean listed = batch.messages() != null && !batch.messages().isEmpty();
         boolean templated = batch.template() != null;
         if (listed == templated) {
@@ -34,14 +44,21 @@ final class BatchRules implements Validator {
     private static void checkListed(BatchRequest batch, Errors errors) {
         for (int i = 0; i < batch.messages().size(); i++) {
             var message = batch.messages().get(i);
+            if (message == null) {
+                errors.rejectValue("messages[" + i + "]", "item.required", "must not be null");
+                continue;
+            }
             if (message.needsRecipients() && !message.hasRecipients()) {
                 errors.rejectValue(
                         "messages[" + i + "].to", "recipients.required", "at least one recipient is required");
             }
+            errors.pushNestedPath("messages[" + i + "]");
+            SendLimits.checkSize(message, errors);
+            errors.popNestedPath();
         }
     }
 
-    private static void checkTemplated(BatchRequest batch, Errors errors) {
+    private void checkTemplated(BatchRequest batch, Errors errors) {
         if (batch.recipients() == null || batch.recipients().isEmpty()) {
             errors.rejectValue("recipients", "recipients.required", "a template needs recipients");
             return;
@@ -50,26 +67,21 @@ final class BatchRules implements Validator {
             errors.rejectValue("template", "template.body", "give html, text or both");
             return;
         }
-        Templates templates;
         try {
-            templates = new Templates(batch.template());
+            new Templates(batch.template(), templateLimits);
         } catch (MustacheException e) {
-            errors.rejectValue("template", "template.syntax", "is not a valid Mustache template: " + e.getMessage());
+            errors.rejectValue("template", "template.syntax", "is not a valid template: " + e.getMessage());
             return;
         }
         for (int i = 0; i < batch.recipients().size(); i++) {
             var recipient = batch.recipients().get(i);
-            if (recipient.to().isEmpty()
+            if (recipient == null) {
+                errors.rejectValue("recipients[" + i + "]", "item.required", "must not be null");
+            } else if (recipient.to().isEmpty()
                     && recipient.cc().isEmpty()
                     && recipient.bcc().isEmpty()) {
                 errors.rejectValue(
                         "recipients[" + i + "].to", "recipients.required", "at least one recipient is required");
-                continue;
-            }
-            try {
-                templates.render(null, recipient);
-            } catch (MustacheException e) {
-                errors.rejectValue("recipients[" + i + "].variables", "template.variable", e.getMessage());
             }
         }
     }

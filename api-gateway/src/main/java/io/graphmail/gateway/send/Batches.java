@@ -36,9 +36,31 @@ class Batches {
         return Optional.ofNullable(mongo.findById(id, Batch.class));
     }
 
-    void delete(String id) {
-        mongo.remove(query(where("_id").is(id)), Batch.class);
+    /** The batch is submitted: its messages may be sent. False if it was withdrawn meanwhile. */
+    boolean activate(String id) {
+        var submitting = query(where("_id").is(id).and("state").is(Batch.State.SUBMITTING));
+        return mongo.updateFirst(submitting, new Update().set("state", Batch.State.ACTIVE), Batch.class)
+                        .getModifiedCount()
+                > 0;
+    }
+
+    /**
+     * Withdraws a batch whose submission failed: its records go, and the batch stays, CANCELLED, so that workers
+     * drop any of its messages the broker already has.
+     */
+    void withdraw(String id) {
+        mongo.updateFirst(query(where("_id").is(id)), new Update().set("state", Batch.State.CANCELLED), Batch.class);
         mongo.remove(query(where("batchId").is(id)), MailRecord.class);
+    }
+
+    /** Batches still being submitted that were created before {@code before}: their gateway stopped. */
+    List<String> submittingSince(Instant before, int limit) {
+        var abandoned = query(where("state")
+                        .is(Batch.State.SUBMITTING)
+                        .and("createdAt")
+                        .lt(before))
+                .limit(limit);
+        return mongo.find(abandoned, Batch.class).stream().map(Batch::id).toList();
     }
 
     /** Moves the batch to {@code to} unless it is cancelled; false if it was. */

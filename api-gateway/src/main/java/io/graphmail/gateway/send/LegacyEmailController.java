@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,6 +37,12 @@ class LegacyEmailController {
 
     LegacyEmailController(SubmittingMail submittingMail) {
         this.submittingMail = submittingMail;
+    }
+
+    /** The single-send size limits (3 MB of inline attachments, 5 MB in all) hold here too. */
+    @InitBinder("legacySendRequest")
+    void rules(WebDataBinder binder) {
+        binder.addValidators(new LegacyLimits());
     }
 
     @Operation(summary = "Send an HTML message to a list of recipients (original shape)")
@@ -55,7 +65,7 @@ class LegacyEmailController {
             @NotEmpty @Size(max = 500) List<@NotBlank @jakarta.validation.constraints.Email String> recipients,
             @NotNull @Size(max = 255) String subject,
             @NotNull @Size(max = SendLimits.MAX_BODY_CHARS) String body,
-            @Size(max = 10) List<@Valid LegacyAttachment> attachments) {
+            @Size(max = 10) List<@NotNull @Valid LegacyAttachment> attachments) {
 
         SendMailRequest toSendMailRequest() {
             return SendMailRequest.plain(
@@ -68,9 +78,24 @@ class LegacyEmailController {
                     attachments == null
                             ? List.of()
                             : attachments.stream()
+                                    .filter(java.util.Objects::nonNull)
                                     .map(a -> new SendMailRequest.Attachment(
                                             a.name(), a.contentType(), a.contentBase64()))
                                     .toList());
+        }
+    }
+
+    /** Errors land on the original shape's own {@code attachments} and {@code body}. */
+    static final class LegacyLimits implements Validator {
+
+        @Override
+        public boolean supports(Class<?> type) {
+            return LegacySendRequest.class.equals(type);
+        }
+
+        @Override
+        public void validate(Object target, Errors errors) {
+            SendLimits.checkSize(((LegacySendRequest) target).toSendMailRequest(), errors);
         }
     }
 

@@ -11,7 +11,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A send naming an upload or a message that does not resolve, or uploads too large for one message.
+ * A send naming an upload or a message that does not resolve, uploads too large for one message, or a batch template
+ * that does not render for some recipients.
  * Its {@code errors} name each place as validation errors do: {@code {field, message}}, and for a
  * batch's item also its {@code index} and {@code path}.
  */
@@ -31,6 +32,10 @@ class ReferenceProblem extends ErrorResponseException {
 
         static Place item(int index) {
             return new Place(index, "messages[" + index + "].");
+        }
+
+        static Place recipient(int index) {
+            return new Place(index, "recipients[" + index + "].");
         }
 
         Map<String, Object> error(String field, String message) {
@@ -54,6 +59,10 @@ class ReferenceProblem extends ErrorResponseException {
 
         void add(Place place, String field, String message) {
             errors.add(place.error(field, message));
+        }
+
+        boolean isEmpty() {
+            return errors.isEmpty();
         }
 
         void throwIfAny(HttpStatus status, String type, String title) {

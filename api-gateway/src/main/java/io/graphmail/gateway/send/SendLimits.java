@@ -28,7 +28,16 @@ final class SendLimits implements Validator {
                     "recipients.required",
                     "at least one recipient (to, cc or bcc) is required unless the message is a reply (inReplyTo)");
         }
+        checkSize(request, errors);
+    }
+
+    /**
+     * The size rules alone, for a batch's items and the original send endpoint too: errors go on {@code attachments}
+     * and {@code body} under the current nested path (e.g. {@code messages[7].attachments}).
+     */
+    static void checkSize(SendMailRequest request, Errors errors) {
         long attachmentChars = request.attachments().stream()
+                .filter(java.util.Objects::nonNull)
                 .mapToLong(attachment -> length(attachment.contentBase64()))
                 .sum();
         if (attachmentChars > MAX_ATTACHMENT_BASE64_CHARS) {
@@ -36,7 +45,10 @@ final class SendLimits implements Validator {
         }
         long bodyChars = request.body() == null ? 0 : length(request.body().content());
         if (bodyChars + attachmentChars + length(request.subject()) > MAX_TOTAL_CHARS) {
-            errors.reject("message.tooLarge", "the whole message may be at most 5 MB");
+            errors.rejectValue(
+                    "body",
+                    "message.tooLarge",
+                    "the whole message (body, subject, inline attachments) may be at most 5 MB");
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A request to send one message. At least one of {@code to}, {@code cc} and {@code bcc} must name a
@@ -34,9 +35,10 @@ record SendMailRequest(
 
         @NotNull @Valid Body body,
         @Size(max = 10) List<@NotBlank @Email String> replyTo,
-        @Size(max = 10) List<@Valid Attachment> attachments,
+        @Size(max = 10) List<@NotNull @Valid Attachment> attachments,
 
         @Schema(description = "Send at this instant instead of now (ISO-8601)", example = "2026-12-24T18:00:00Z")
+        @JsonDeserialize(using = IsoInstant.class)
         Instant sendAt,
 
         @Schema(description = "Files uploaded through POST /api/v1/attachments, by id") @Size(max = MAX_ATTACHMENT_IDS)

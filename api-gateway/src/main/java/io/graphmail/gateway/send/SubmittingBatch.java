@@ -1,10 +1,12 @@
 package io.graphmail.gateway.send;
 
+import com.samskivert.mustache.MustacheException;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.gateway.security.ApiClient;
+import io.graphmail.gateway.send.ReferenceProblem.Place;
 import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,20 +14,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Accepts a batch: every message is recorded first (bulk inserts), then published in chunks with
- * one wait for all confirms per chunk. Once recorded, a message is accepted: anything the broker did
- * not confirm is published by the sweeper. Only if the broker took none is the batch withdrawn (503).
- * Ids the messages refer to (uploads, answered messages) are resolved before anything is recorded.
+ * Accepts a batch, all or nothing. The batch is recorded as SUBMITTING (workers hold back its messages), then every
+ * message is recorded (bulk inserts) and published in chunks with one wait for all confirms per chunk; only when the
+ * broker has confirmed every message is the batch made ACTIVE and accepted (202). If anything fails on the way, the
+ * batch is withdrawn before the answer (503 when the broker failed): its records are removed and it is CANCELLED, so
+ * workers drop what the broker already has, and a retry sends each message once. Ids the messages refer to
+ * (uploads, answered messages) are resolved before anything is recorded.
  */
 @Service
 class SubmittingBatch {
@@ -41,7 +45,8 @@ class SubmittingBatch {
     private final JsonMapper jsonMapper;
     private final MeterRegistry meterRegistry;
     private final Clock clock;
-    private final Duration grace;
+    private final Duration abandonedAfter;
+    private final TemplateLimits templateLimits;
 
     SubmittingBatch(
             Batches batches,
@@ -53,7 +58,8 @@ class SubmittingBatch {
             JsonMapper jsonMapper,
             MeterRegistry meterRegistry,
             Clock clock,
-            @Value("${graphmail.gateway.sweeper.grace:30s}") Duration grace) {
+            @Value("${graphmail.gateway.batches.abandoned-after:10m}") Duration abandonedAfter,
+            TemplateLimits templateLimits) {
         this.batches = batches;
         this.records = records;
         this.commands = commands;
@@ -63,9 +69,14 @@ class SubmittingBatch {
         this.jsonMapper = jsonMapper;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
-        this.grace = grace;
+        this.abandonedAfter = abandonedAfter;
+        this.templateLimits = templateLimits;
     }
 
+    /**
+     * @throws PublishFailed if the broker did not confirm every message: the batch was withdrawn, nothing of it is
+     *     sent, and a retry sends each message once
+     */
     Batch submit(BatchRequest request, ApiClient client) {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireUsable(accountId, client);
@@ -77,29 +88,47 @@ class SubmittingBatch {
                 .mapToObj(i -> SendMailCommands.of(
                         UUID.randomUUID(), accountId, messages.get(i), resolved.get(i), now, batchId))
                 .toList();
-        var batch = new Batch(
-                batchId.toString(), accountId, Batch.State.ACTIVE, all.size(), now, request.sendAt(), client.id());
-        batches.insert(batch);
+        var submitting = new Batch(
+                batchId.toString(), accountId, Batch.State.SUBMITTING, all.size(), now, request.sendAt(), client.id());
+        batches.insert(submitting);
+        try {
+            record(all, request.sendAt(), client);
+            if (request.sendAt() == null || !request.sendAt().isAfter(now)) {
+                publish(submitting, all);
+            }
+            if (!batches.activate(submitting.id())) {
+                throw new PublishFailed("the batch was withdrawn while it was submitted");
+            }
+        } catch (RuntimeException e) {
+            batches.withdraw(submitting.id());
+            throw e;
+        }
+        meterRegistry.counter("graphmail.mail.accepted", "endpoint", "batch").increment(all.size());
+        return new Batch(
+                submitting.id(), accountId, Batch.State.ACTIVE, all.size(), now, request.sendAt(), client.id());
+    }
+
+    /**
+     * Records every message, in chunks. Should the gateway stop before the batch is active, the sweeper leaves the
+     * records alone for as long as it takes to find the batch abandoned and withdraw it (and workers would hold back
+     * anything published of a batch still SUBMITTING).
+     */
+    private void record(List<SendMailCommand> all, Instant sendAt, ApiClient client) {
         for (int from = 0; from < all.size(); from += CHUNK) {
             records.insertAll(all.subList(from, Math.min(all.size(), from + CHUNK)).stream()
                     .map(command -> MailRecord.unpublished(
                             command,
-                            request.sendAt(),
-                            grace,
+                            sendAt,
+                            abandonedAfter,
                             jsonMapper.writeValueAsString(command),
                             CorrelationId.current(),
                             client.id()))
                     .toList());
         }
-        if (request.sendAt() == null || !request.sendAt().isAfter(now)) {
-            publish(batch, all);
-        }
-        meterRegistry.counter("graphmail.mail.accepted", "endpoint", "batch").increment(all.size());
-        return batch;
     }
 
+    /** Publishes in chunks, one wait for all confirms per chunk; all or nothing. */
     private void publish(Batch batch, List<SendMailCommand> all) {
-        var unconfirmed = new ArrayList<UUID>();
         for (int from = 0; from < all.size(); from += CHUNK) {
             var chunk = new LinkedHashMap<UUID, SendMailCommand>();
             all.subList(from, Math.min(all.size(), from + CHUNK)).forEach(c -> chunk.put(c.commandId(), c));
@@ -109,24 +138,43 @@ class SubmittingBatch {
             } catch (PublishFailed e) {
                 confirmed = List.of();
             }
-            if (confirmed.isEmpty() && unconfirmed.size() == from) {
-                batches.delete(batch.id());
+            if (confirmed.size() < chunk.size()) {
                 meterRegistry.counter("graphmail.mail.publish.failed").increment(all.size());
-                throw new PublishFailed("the broker took no message of the batch");
+                throw new PublishFailed("the broker did not confirm " + (chunk.size() - confirmed.size())
+                        + " messages of batch " + batch.id());
             }
-            var taken = new HashSet<>(confirmed);
-            chunk.keySet().stream().filter(id -> !taken.contains(id)).forEach(unconfirmed::add);
         }
-        records.markBatchPublished(batch.id(), unconfirmed);
+        records.markBatchPublished(batch.id(), List.of());
     }
 
-    private static List<SendMailRequest> expand(BatchRequest request, String accountId) {
+    /**
+     * The batch's messages; a template is rendered here, once per recipient, within the template limits.
+     *
+     * @throws ReferenceProblem (400) naming each recipient it does not render for
+     */
+    private List<SendMailRequest> expand(BatchRequest request, String accountId) {
         if (request.template() == null) {
             return request.messages();
         }
-        var templates = new Templates(request.template());
+        var templates = new Templates(request.template(), templateLimits);
         var messages = new ArrayList<SendMailRequest>(request.recipients().size());
-        request.recipients().forEach(recipient -> messages.add(templates.render(accountId, recipient)));
+        var errors = new ReferenceProblem.Errors();
+        for (int i = 0; i < request.recipients().size(); i++) {
+            try {
+                messages.add(templates.render(accountId, request.recipients().get(i)));
+            } catch (MustacheException e) {
+                errors.add(Place.recipient(i), "variables", e.getMessage());
+            } catch (RenderLimitExceeded e) {
+                // The first is enough: the other recipients would most likely render past it too, at some cost.
+                if (e.batchWide()) {
+                    errors.add(Place.REQUEST, e.field(), e.getMessage() + " (reached at recipients[" + i + "])");
+                } else {
+                    errors.add(Place.recipient(i), e.field(), e.getMessage());
+                }
+                break;
+            }
+        }
+        errors.throwIfAny(HttpStatus.BAD_REQUEST, "validation", "Invalid request");
         return messages;
     }
 }

@@ -3,12 +3,14 @@ package io.graphmail.gateway.web;
 import io.graphmail.gateway.accounts.AccountConflict;
 import io.graphmail.gateway.accounts.AccountNotFound;
 import io.graphmail.gateway.accounts.ConsentUnavailable;
+import io.graphmail.gateway.limits.RequestBodyTooLarge;
 import io.graphmail.gateway.problems.Problems;
 import io.graphmail.gateway.send.BatchCancelled;
 import io.graphmail.gateway.send.BatchNotFound;
 import io.graphmail.gateway.send.MailNotFound;
 import io.graphmail.gateway.send.MailNotRetryable;
 import io.graphmail.messaging.PublishFailed;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,17 +20,22 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every error the API gives is RFC 9457 {@code application/problem+json} with a stable type. */
 @RestControllerAdvice
@@ -39,9 +46,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final DataSize maxAttachmentSize;
+    private final JsonMapper jsonMapper;
 
-    ProblemDetailsAdvice(@Value("${graphmail.attachments.max-bytes:150MB}") DataSize maxAttachmentSize) {
+    ProblemDetailsAdvice(
+            @Value("${graphmail.attachments.max-bytes:150MB}") DataSize maxAttachmentSize, JsonMapper jsonMapper) {
         this.maxAttachmentSize = maxAttachmentSize;
+        this.jsonMapper = jsonMapper;
     }
 
     @Override
@@ -60,6 +70,41 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .orElse("The request is not valid"));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * A body Spring MVC could not read: past its size limit (413), or not JSON the operation takes, nested too deep
+     * or with a number too long (400). The parser's message is not repeated: it may quote the body.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var tooLarge = RequestBodyTooLarge.in(e);
+        if (tooLarge.isPresent()) {
+            ProblemDetail problem = Problems.tooLarge(tooLarge.getAsLong());
+            if (request instanceof ServletWebRequest servlet) {
+                problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+            }
+            // With a length rather than chunked, and the connection closed after it, a client still sending the
+            // rest of the body reads the whole answer.
+            byte[] body = jsonMapper.writeValueAsBytes(problem);
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .header(HttpHeaders.CONNECTION, "close")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .contentLength(body.length)
+                    .body(body);
+        }
+        return ResponseEntity.badRequest()
+                .body(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", unreadable(e)));
+    }
+
+    private static String unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException) {
+                return "The body goes past a JSON limit (nesting depth, number or string length)";
+            }
+        }
+        return "The body is not JSON this operation accepts";
     }
 
     /** A multipart upload over {@code spring.servlet.multipart.*}, refused before it reached a controller. */

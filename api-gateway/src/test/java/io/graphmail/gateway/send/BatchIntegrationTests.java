@@ -111,9 +111,10 @@ class BatchIntegrationTests extends FullStackTests {
         String location =
                 api.post("/api/v1/mail/batches", templateBatch(60, null)).header("Location");
 
-        api.post(location + "/pause", "");
+        // Paused once sending is under way, with the rest queued or in flight at the workers.
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> simulator.sent(mailbox).size() > 0);
+        api.post(location + "/pause", "");
         int sentWhilePaused = settledSentCount();
         assertThat(sentWhilePaused).isLessThan(60);
 

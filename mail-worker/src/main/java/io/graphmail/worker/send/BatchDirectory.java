@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 class BatchDirectory {
 
     enum State {
+        /** Still being submitted: its messages wait, to be sent once it is ACTIVE or dropped if it is withdrawn. */
+        SUBMITTING,
         ACTIVE,
         PAUSED,
         CANCELLED
@@ -24,9 +26,11 @@ class BatchDirectory {
 
     /**
      * The batch's state as read at most a second ago; ACTIVE for an unknown batch, whose messages
-     * were accepted all the same.
+     * were accepted all the same. SUBMITTING is not kept: it lasts only until the submission ends.
      */
-    @Cacheable("batch-states")
+    @Cacheable(
+            value = "batch-states",
+            unless = "#result == T(io.graphmail.worker.send.BatchDirectory.State).SUBMITTING")
     public State state(UUID batchId) {
         Document batch = mongo.findById(batchId.toString(), Document.class, "batches");
         return batch == null || batch.getString("state") == null

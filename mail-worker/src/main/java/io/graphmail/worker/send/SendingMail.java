@@ -72,6 +72,8 @@ class SendingMail {
         this.clock = clock;
     }
 
+    private static final Duration SUBMITTING_RECHECK = Duration.ofMillis(250);
+
     Outcome send(SendMailCommand command) {
         var account = accounts.findRecent(command.accountId());
         if (account.isEmpty()) {
@@ -86,6 +88,10 @@ class SendingMail {
             }
             if (batchState == BatchDirectory.State.PAUSED) {
                 return new Outcome.Park("BATCH_PAUSED");
+            }
+            if (batchState == BatchDirectory.State.SUBMITTING) {
+                // Not parked: the batch is ACTIVE or withdrawn within a moment, and nothing announces either.
+                return new Outcome.RetryLater(SUBMITTING_RECHECK);
             }
         }
         var claimed = deliveries.claim(command.deliveryKey(), command.accountId(), clock.instant());
