@@ -67,7 +67,8 @@ if [[ -z "$MONGODB_URI" ]]; then
 fi
 start graph-simulator graph-simulator/target/graph-simulator-0.1.0-SNAPSHOT-exec.jar \
     --graphmail.simulator.https-port=8443 \
-    --graphmail.simulator.certificate-file="$PWD/data/simulator-certificate.pem"
+    --graphmail.simulator.certificate-file="$PWD/data/simulator-certificate.pem" \
+    --graphmail.simulator.identity.default-app-permissions=Mail.Send,Mail.ReadWrite
 await_health graph-simulator http://127.0.0.1:8089/actuator/health
 start mail-worker mail-worker/target/mail-worker-0.1.0-SNAPSHOT-exec.jar
 start api-gateway api-gateway/target/api-gateway-0.1.0-SNAPSHOT-exec.jar

@@ -1,6 +1,7 @@
 package io.graphmail.simulator.identity;
 
 import jakarta.validation.constraints.NotBlank;
+import java.util.List;
 
 /**
  * An app registered through the control API.
@@ -8,6 +9,20 @@ import jakarta.validation.constraints.NotBlank;
  * @param tenant the tenant the app lives in (a tenant id or domain); any tenant when absent
  * @param clientId the app's client id
  * @param clientSecret the only secret the app then accepts
+ * @param applicationPermissions the application permissions an admin granted the app (e.g. {@code Mail.Send},
+ *     {@code Mail.ReadWrite}): the roles of its client credentials tokens; none when absent
+ * @param delegatedPermissions the delegated permissions users may consent to for the app: a device code token
+ *     carries what was asked for and is among them; when absent, whatever was asked for
  */
 record AppRegistration(
-        String tenant, @NotBlank String clientId, @NotBlank String clientSecret) {}
+        String tenant,
+        @NotBlank String clientId,
+        @NotBlank String clientSecret,
+        List<String> applicationPermissions,
+        List<String> delegatedPermissions) {
+
+    AppRegistration {
+        applicationPermissions = applicationPermissions == null ? List.of() : List.copyOf(applicationPermissions);
+        delegatedPermissions = delegatedPermissions == null ? null : List.copyOf(delegatedPermissions);
+    }
+}

@@ -28,6 +28,7 @@ class ClientCredentialsTests extends SimulatorTests {
 
     @Test
     void appTokenSendsMailForAnyMailboxButNotForMe() throws Exception {
+        grantPermissions("Mail.Send", "Mail.Read");
         String token = acquire("sim-secret").accessToken();
 
         assertThat(http.post("/v1.0/users/ada@example.com/sendMail", MAIL, token)
@@ -47,6 +48,7 @@ class ClientCredentialsTests extends SimulatorTests {
 
     @Test
     void anExpiredAppTokenIsReplacedWhenTheCacheIsSkipped() throws Exception {
+        grantPermissions("Mail.Read");
         var msal = confidentialClient(CLIENT_ID, "sim-secret", TENANT);
         String first = msal.acquireToken(
                         ClientCredentialParameters.builder(GRAPH_DEFAULT).build())
@@ -128,6 +130,16 @@ class ClientCredentialsTests extends SimulatorTests {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.oauthError()).isEqualTo("invalid_scope");
+    }
+
+    /** Registers the app with the default secret and the application permissions an admin granted it. */
+    private void grantPermissions(String... permissions) {
+        var registered = http.post(
+                "/_sim/identity/apps",
+                "{\"clientId\": \"" + CLIENT_ID
+                        + "\", \"clientSecret\": \"sim-secret\", \"applicationPermissions\": [\""
+                        + String.join("\", \"", permissions) + "\"]}");
+        assertThat(registered.status()).isEqualTo(201);
     }
 
     private IAuthenticationResult acquire(String secret) throws Exception {
