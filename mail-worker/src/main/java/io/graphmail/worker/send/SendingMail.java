@@ -120,12 +120,12 @@ class SendingMail {
             if (failure.status() == 429) {
                 return throttled(command, attempt, failure);
             }
+            if (lacksPermission(failure) && tokens.permissionMissing(command.accountId())) {
+                return awaitConsent(command, attempt, TokenSource.MISSING_PERMISSION);
+            }
             return failed(command, attempt, failure);
         } catch (AccountNeedsConsent waiting) {
-            String reason = "AWAITING_CONSENT: " + waiting.reason();
-            deliveries.putBack(command.deliveryKey(), reason);
-            events.failed(failedEvent(command, attempt - 1, reason, false));
-            return new Outcome.Park(reason);
+            return awaitConsent(command, attempt, waiting.reason());
         } finally {
             pacing.release((Permit.Granted) permit);
         }
@@ -142,6 +142,18 @@ class SendingMail {
                 UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt, command.submittedAt()));
         log.info("Sent command {} for account {} (attempt {})", command.commandId(), command.accountId(), attempt);
         return Outcome.done();
+    }
+
+    /** Parks the command until the account's owner consents; the attempt does not count. */
+    private Outcome awaitConsent(SendMailCommand command, int attempt, String why) {
+        String reason = "AWAITING_CONSENT: " + why;
+        deliveries.putBack(command.deliveryKey(), reason);
+        events.failed(failedEvent(command, attempt - 1, reason, false));
+        return new Outcome.Park(reason);
+    }
+
+    private static boolean lacksPermission(GraphCallFailed failure) {
+        return failure.status() == 403 && "ErrorAccessDenied".equals(failure.code());
     }
 
     /**
