@@ -30,9 +30,12 @@ final class GraphMessages {
 
     private GraphMessages() {}
 
-    /** The command as a draft: its content, options and delivery key. */
-    static Message draftOf(SendMailCommand command) {
+    /** The command as a draft: its content, options and delivery key, with its inline attachments or without. */
+    static Message draftOf(SendMailCommand command, boolean withAttachments) {
         var message = from(command);
+        if (!withAttachments) {
+            message.setAttachments(null);
+        }
         applyOptions(message, command);
         return message;
     }
