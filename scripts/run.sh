@@ -97,7 +97,8 @@ start graph-simulator graph-simulator/target/graph-simulator-0.1.0-SNAPSHOT-exec
     --server.address="$bind_address" \
     --graphmail.simulator.https-port=8443 \
     --graphmail.simulator.certificate-file="$PWD/data/simulator-certificate.pem" \
-    --graphmail.simulator.certificate-hostnames="localhost,127.0.0.1,$host"
+    --graphmail.simulator.certificate-hostnames="localhost,127.0.0.1,$host" \
+    --graphmail.simulator.identity.default-app-permissions=Mail.Send,Mail.ReadWrite
 await_health graph-simulator "http://$url_host:8089/actuator/health"
 start mail-worker mail-worker/target/mail-worker-0.1.0-SNAPSHOT-exec.jar \
     --server.address="$bind_address" --management.server.address="$bind_address" \
@@ -114,10 +115,10 @@ demo_key="${GRAPHMAIL_API_KEYS%%,*}"
 if [[ "${use_simulator:-}" == true ]]; then
     # A demo Microsoft 365 account (client credentials) against the simulator; 409 if it exists already.
     # One kept from before secret aliases names its secret file directly, which no longer resolves: register it anew.
-    if curl -s -H "Authorization: Bearer $demo_key" "http://127.0.0.1:8080/api/v1/accounts/$GRAPHMAIL_DEFAULT_ACCOUNT" \
+    if curl -s -H "Authorization: Bearer $demo_key" "$api/api/v1/accounts/$GRAPHMAIL_DEFAULT_ACCOUNT" \
         | grep -q '"clientSecretRef":"file:'; then
         curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $demo_key" \
-            "http://127.0.0.1:8080/api/v1/accounts/$GRAPHMAIL_DEFAULT_ACCOUNT"
+            "$api/api/v1/accounts/$GRAPHMAIL_DEFAULT_ACCOUNT"
     fi
     curl -s -o /dev/null -H "Authorization: Bearer $demo_key" -H 'Content-Type: application/json' \
         -d "{\"id\":\"$GRAPHMAIL_DEFAULT_ACCOUNT\",\"type\":\"application\",\"mailbox\":\"me@graphmail.local\",

@@ -111,6 +111,12 @@ public final class SimulatorHttp {
         }
     }
 
+    /** Calls {@code path} with any method, a JSON body (may be empty) and {@code token}. */
+    public Response call(String method, String path, String body, String token) {
+        return send(
+                request(path, token).header("Content-Type", "application/json").method(method, bodyOf(body)));
+    }
+
     public Response delete(String path) {
         return send(request(path, TOKEN).DELETE());
     }

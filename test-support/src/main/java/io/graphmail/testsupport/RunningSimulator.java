@@ -43,13 +43,27 @@ public final class RunningSimulator implements AutoCloseable {
         this.control = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
     }
 
+    /** The simulator, with graphmail's test app registered as {@link #grantGraphmailApp()} does. */
     public static RunningSimulator start() {
-        return new RunningSimulator(GraphSimulatorApplication.builder()
+        var simulator = new RunningSimulator(GraphSimulatorApplication.builder()
                 .run(
                         "--server.port=0",
                         "--server.address=127.0.0.1",
                         "--graphmail.simulator.https-port=0",
                         "--spring.jmx.enabled=false"));
+        simulator.grantGraphmailApp();
+        return simulator;
+    }
+
+    /**
+     * Registers graphmail's test app ({@link TestAccounts#CLIENT_ID}, any tenant, the default secret) with the
+     * application permissions graphmail needs, as an admin grants them: Mail.Send to send, Mail.ReadWrite for drafts,
+     * attachments, upload sessions, replies, deleting stale drafts and reading. Delegated tokens carry what the
+     * worker asks for.
+     */
+    public void grantGraphmailApp() {
+        registerApp(
+                null, TestAccounts.CLIENT_ID, TestAccounts.CLIENT_SECRET, List.of("Mail.Send", "Mail.ReadWrite"), null);
     }
 
     /** The Graph API root to configure as {@code graphmail.graph.base-url}. */
@@ -192,12 +206,31 @@ public final class RunningSimulator implements AutoCloseable {
         control.post().uri("/_sim/identity/expire-access-tokens").retrieve().toBodilessEntity();
     }
 
-    /** Registers an app whose client credentials then need exactly this secret ({@code tenant} may be null). */
+    /**
+     * Registers an app whose client credentials then need exactly this secret ({@code tenant} may be null), with no
+     * application permissions and any delegated ones.
+     */
     public void registerApp(String tenant, String clientId, String clientSecret) {
-        var app = new LinkedHashMap<String, String>();
+        registerApp(tenant, clientId, clientSecret, List.of(), null);
+    }
+
+    /**
+     * Registers an app: its client credentials need exactly this secret ({@code tenant} may be null), its app tokens
+     * carry {@code applicationPermissions} as roles, and its delegated tokens only those of the scopes asked for that
+     * are among {@code delegatedPermissions} (null: any).
+     */
+    public void registerApp(
+            String tenant,
+            String clientId,
+            String clientSecret,
+            List<String> applicationPermissions,
+            List<String> delegatedPermissions) {
+        var app = new LinkedHashMap<String, Object>();
         app.put("tenant", tenant);
         app.put("clientId", clientId);
         app.put("clientSecret", clientSecret);
+        app.put("applicationPermissions", applicationPermissions);
+        app.put("delegatedPermissions", delegatedPermissions);
         control.post()
                 .uri("/_sim/identity/apps")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -206,12 +239,16 @@ public final class RunningSimulator implements AutoCloseable {
                 .toBodilessEntity();
     }
 
-    /** Registers an app whose client credentials need a client assertion signed with this certificate's key. */
+    /**
+     * Registers an app whose client credentials need a client assertion signed with this certificate's key, granted
+     * the application permissions graphmail needs (Mail.Send, Mail.ReadWrite).
+     */
     public void registerAppWithCertificate(String tenant, String clientId, String certificatePem) {
-        var app = new LinkedHashMap<String, String>();
+        var app = new LinkedHashMap<String, Object>();
         app.put("tenant", tenant);
         app.put("clientId", clientId);
         app.put("certificate", certificatePem);
+        app.put("applicationPermissions", List.of("Mail.Send", "Mail.ReadWrite"));
         control.post()
                 .uri("/_sim/identity/apps")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -313,7 +350,7 @@ public final class RunningSimulator implements AutoCloseable {
 
     /**
      * Forgets all mailboxes, faults, throttling limits and stats, request counts and identity state (device codes,
-     * tokens, apps, counts).
+     * tokens, apps, counts); then registers graphmail's test app again ({@link #grantGraphmailApp()}).
      */
     public void reset() {
         control.delete().uri("/_sim/faults").retrieve().toBodilessEntity();
@@ -322,6 +359,7 @@ public final class RunningSimulator implements AutoCloseable {
         control.delete().uri("/_sim/stats").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/requests").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/identity").retrieve().toBodilessEntity();
+        grantGraphmailApp();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
 import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +100,35 @@ class AccountsIntegrationTests extends FullStackTests {
         assertThat(mail.text("status")).isEqualTo("SENDING");
         assertThat(mail.json().get("attempts").asInt()).isZero();
         assertThat(simulator.sent(mailbox)).isEmpty();
+    }
+
+    @Test
+    void aTokenWithoutMailReadWriteParksMailUntilTheOwnerConsentsToIt() {
+        // Users may consent to Mail.Send only for this app: its delegated tokens then cannot create drafts.
+        simulator.registerApp(
+                null,
+                TestAccounts.CLIENT_ID,
+                TestAccounts.CLIENT_SECRET,
+                List.of("Mail.Send", "Mail.ReadWrite"),
+                List.of("Mail.Send"));
+        registerDelegated();
+        consent();
+        String parked = send("Needs a draft");
+
+        var account = awaitStatus("/api/v1/accounts/" + accountId, "REAUTH_REQUIRED");
+        assertThat(account.text("statusReason")).isEqualTo("MISSING_PERMISSION");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var mail = api.get("/api/v1/mail/" + parked);
+            return "SENDING".equals(mail.text("status"))
+                    && "AWAITING_CONSENT: MISSING_PERMISSION".equals(mail.text("lastError"));
+        });
+        assertThat(simulator.sent(mailbox)).isEmpty();
+
+        simulator.grantGraphmailApp();
+        consent();
+
+        awaitStatus("/api/v1/mail/" + parked, "SENT");
+        assertThat(simulator.sent(mailbox)).hasSize(1);
     }
 
     @Test

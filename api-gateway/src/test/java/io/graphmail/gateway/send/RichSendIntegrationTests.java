@@ -71,6 +71,62 @@ class RichSendIntegrationTests extends FullStackTests {
     }
 
     @Test
+    void filesAroundGraphsThreeMegabyteLineArriveIntact() throws Exception {
+        var expected = new java.util.LinkedHashMap<String, String>();
+        var ids = new java.util.ArrayList<String>();
+        for (int size : new int[] {2_900_000, 3_000_000, 3 * 1024 * 1024, 3_500_000}) {
+            byte[] content = new byte[size];
+            new Random(size).nextBytes(content);
+            String name = "file-" + size + ".bin";
+            expected.put(
+                    name,
+                    HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+            var upload = api.postBody(
+                    "/api/v1/attachments?name=" + name,
+                    HttpRequest.BodyPublishers.ofByteArray(content),
+                    "Content-Type",
+                    "application/octet-stream");
+            assertThat(upload.status()).isEqualTo(201);
+            ids.add("\"" + upload.text("id") + "\"");
+        }
+
+        var mail = api.post("/api/v1/mail", """
+                {"accountId":"%s","to":["ada@example.com"],"subject":"Files","body":{"contentType":"text","content":"Hi"},
+                 "attachmentIds":[%s]}""".formatted(accountId, String.join(",", ids)));
+        assertThat(mail.status()).isEqualTo(202);
+
+        awaitStatus("/api/v1/mail/" + mail.text("id"), "SENT");
+        var attachments = simulator.sent(mailbox).get(0).get("attachments");
+        assertThat(attachments
+                        .valueStream()
+                        .collect(Collectors.toMap(
+                                attachment -> attachment.get("name").asString(),
+                                attachment -> attachment.get("sha256").asString())))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void aDraftWithABodyAndInlineAttachmentsOverFourMegabytesIsSplitAndArrivesIntact() throws Exception {
+        byte[] content = new byte[2_900_000];
+        new Random(29).nextBytes(content);
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        String body = "x".repeat(900_000);
+
+        var mail = api.post("/api/v1/mail", """
+                {"accountId":"%s","to":["ada@example.com"],"subject":"Inline","body":{"contentType":"text","content":"%s"},
+                 "attachments":[{"name":"inline.bin","contentType":"application/octet-stream","contentBase64":"%s"}]}""".formatted(
+                        accountId, body, java.util.Base64.getEncoder().encodeToString(content)));
+        assertThat(mail.status()).isEqualTo(202);
+
+        awaitStatus("/api/v1/mail/" + mail.text("id"), "SENT");
+        var sent = simulator.sent(mailbox).get(0);
+        assertThat(sent.get("body").get("content").asString()).hasSize(body.length());
+        assertThat(sent.get("attachments").get(0).get("sha256").asString()).isEqualTo(sha256);
+    }
+
+    @Test
     void aReplyToASyncedMessageThreadsWithIt() {
         var original = simulator.seedMessage(
                 mailbox,

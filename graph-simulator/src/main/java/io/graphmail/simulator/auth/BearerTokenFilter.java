@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +20,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * Checks the bearer token of Graph calls as Graph does: none, unknown or expired is 401 InvalidAuthenticationToken;
  * {@code /me} needs a signed-in user; {@code /users/{id}} another user's mailbox needs an application token (403
- * ErrorAccessDenied otherwise).
+ * ErrorAccessDenied otherwise); and the token must carry one of the permissions the endpoint's documented permission
+ * table names ({@link GraphPermissions}; 403 ErrorAccessDenied otherwise).
  */
 @Component
 @Order(BearerTokenFilter.ORDER)
@@ -79,15 +81,34 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 ? Optional.of(UriUtils.decode(segments[1], StandardCharsets.UTF_8))
                 : Optional.empty();
         if (user.isPresent() && !grant.mayAccess(user.get())) {
-            errors.write(
-                    response,
-                    HttpServletResponse.SC_FORBIDDEN,
-                    "ErrorAccessDenied",
-                    "Access is denied. Check credentials and try again.");
+            accessDenied(response);
+            return false;
+        }
+        if (!permitted(grant, request.getMethod(), segments)) {
+            accessDenied(response);
             return false;
         }
         user.or(grant::me).ifPresent(mailbox -> request.setAttribute(AuthenticatedMailbox.ATTRIBUTE, mailbox));
         return true;
+    }
+
+    private static boolean permitted(TokenGrant grant, String method, String[] segments) {
+        int resourceStart = segments[0].equals("me") ? 1 : segments[0].equals("users") ? 2 : segments.length;
+        if (resourceStart >= segments.length) {
+            return true;
+        }
+        String resource = "/" + String.join("/", Arrays.copyOfRange(segments, resourceStart, segments.length));
+        return GraphPermissions.required(method, resource)
+                .map(grant::permitsAnyOf)
+                .orElse(true);
+    }
+
+    private void accessDenied(HttpServletResponse response) throws IOException {
+        errors.write(
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                "ErrorAccessDenied",
+                "Access is denied. Check credentials and try again.");
     }
 
     private void unauthorized(HttpServletResponse response, String message) throws IOException {

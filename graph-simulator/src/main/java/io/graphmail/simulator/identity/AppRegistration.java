@@ -3,6 +3,7 @@ package io.graphmail.simulator.identity;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import java.util.List;
 
 /**
  * An app registered through the control API.
@@ -11,8 +12,23 @@ import jakarta.validation.constraints.NotBlank;
  * @param clientId the app's client id
  * @param clientSecret the only secret the app then accepts
  * @param certificate a PEM certificate whose key signs the app's client assertions (certificate credentials)
+ * @param applicationPermissions the application permissions an admin granted the app (e.g. {@code Mail.Send},
+ *     {@code Mail.ReadWrite}): the roles of its client credentials tokens; none when absent
+ * @param delegatedPermissions the delegated permissions users may consent to for the app: a device code token
+ *     carries what was asked for and is among them; when absent, whatever was asked for
  */
-record AppRegistration(String tenant, @NotBlank String clientId, String clientSecret, String certificate) {
+record AppRegistration(
+        String tenant,
+        @NotBlank String clientId,
+        String clientSecret,
+        String certificate,
+        List<String> applicationPermissions,
+        List<String> delegatedPermissions) {
+
+    AppRegistration {
+        applicationPermissions = applicationPermissions == null ? List.of() : List.copyOf(applicationPermissions);
+        delegatedPermissions = delegatedPermissions == null ? null : List.copyOf(delegatedPermissions);
+    }
 
     @JsonIgnore
     @AssertTrue(message = "give a clientSecret or a certificate")

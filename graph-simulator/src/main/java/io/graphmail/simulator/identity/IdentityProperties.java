@@ -1,6 +1,7 @@
 package io.graphmail.simulator.identity;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshTokenLifetime the lifetime of refresh tokens
  * @param defaultClientSecret the client secret accepted for apps not registered through the control API; empty
  *     accepts only registered apps
+ * @param defaultAppPermissions the application permissions (roles) of apps not registered through the control API;
+ *     none by default, so that such an app's token opens no Graph endpoint
  */
 @Validated
 @ConfigurationProperties("graphmail.simulator.identity")
@@ -24,7 +27,12 @@ record IdentityProperties(
         @DefaultValue("1s") Duration pollingInterval,
         @DefaultValue("1h") Duration accessTokenLifetime,
         @DefaultValue("90d") Duration refreshTokenLifetime,
-        @DefaultValue("sim-secret") String defaultClientSecret) {
+        @DefaultValue("sim-secret") String defaultClientSecret,
+        List<String> defaultAppPermissions) {
+
+    IdentityProperties {
+        defaultAppPermissions = defaultAppPermissions == null ? List.of() : List.copyOf(defaultAppPermissions);
+    }
 
     long pollingIntervalSeconds() {
         return Math.max(1, pollingInterval.toSeconds());

@@ -49,7 +49,7 @@ class IssuingTokens {
         if (!deviceCodes.redeem(flow)) {
             throw IdentityError.invalidGrant("The provided device code has already been redeemed.");
         }
-        return delegated(flow.user(), clientId, flow.scopes(), request);
+        return delegated(flow.user(), clientId, apps.consentable(clientId, flow.scopes()), request);
     }
 
     /** Exchanges a refresh token for new tokens and a new refresh token; the old one is void from now on. */
@@ -62,7 +62,7 @@ class IssuingTokens {
             throw IdentityError.refreshTokenExpired();
         }
         Set<String> scopes = request.scopes().isEmpty() ? grant.scopes() : request.scopes();
-        return delegated(grant.user(), clientId, scopes, request);
+        return delegated(grant.user(), clientId, apps.consentable(clientId, scopes), request);
     }
 
     /** An application token for the tenant, for a known client secret and a {@code .default} scope. */
@@ -83,7 +83,7 @@ class IssuingTokens {
                 null,
                 TenantIds.forApp(request.tenant()),
                 clientId,
-                Set.of(resources.get(0)),
+                apps.applicationPermissions(clientId),
                 expiresAt);
         long lifetime = properties.accessTokenLifetime().toSeconds();
         return new TokenResponse("Bearer", null, lifetime, lifetime, tokens.issueAccessToken(grant), null, null, null);

@@ -1,7 +1,10 @@
 package io.graphmail.simulator.identity;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +62,35 @@ class RegisteredApps {
         if (app.tenant() != null && !TenantIds.forApp(app.tenant()).equals(TenantIds.forApp(tenant))) {
             throw IdentityError.unknownApp(clientId, tenant);
         }
+    }
+
+    /**
+     * The roles of the app's client credentials tokens: what an admin granted a registered app, else
+     * {@code graphmail.simulator.identity.default-app-permissions}.
+     */
+    Set<String> applicationPermissions(String clientId) {
+        var app = apps.get(key(clientId));
+        List<String> granted = app == null ? properties.defaultAppPermissions() : app.applicationPermissions();
+        return Set.copyOf(granted);
+    }
+
+    /**
+     * What a device code or refresh token of the app carries of the scopes asked for: those among the app's
+     * delegated permissions (all of them for an app without a list), sign-in scopes ({@code openid} ...) always.
+     */
+    Set<String> consentable(String clientId, Set<String> requested) {
+        var app = apps.get(key(clientId));
+        if (app == null || app.delegatedPermissions() == null) {
+            return requested;
+        }
+        var allowed = GraphPermissionNames.normalised(Set.copyOf(app.delegatedPermissions()));
+        var granted = new LinkedHashSet<String>();
+        for (String scope : requested) {
+            if (GraphPermissionNames.isOpenId(scope) || allowed.contains(GraphPermissionNames.normalised(scope))) {
+                granted.add(scope);
+            }
+        }
+        return granted;
     }
 
     void clear() {

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param mailbox the signed-in mailbox of a delegated token, the default mailbox of the static token, else null
  * @param tenantId the tenant the token was issued in, null for the static token
  * @param clientId the app the token was issued to, null for the static token
- * @param scopes the granted scopes
+ * @param scopes the granted permissions: a delegated token's scopes ({@code scp}), an application token's roles
+ *     ({@code roles}); the static token's are ignored, as it may do anything
  * @param expiresAt when the token stops being accepted
  */
 public record TokenGrant(
@@ -28,6 +29,12 @@ public record TokenGrant(
     /** The grant of the static token, which never expires. */
     public static TokenGrant unrestricted(String defaultMailbox) {
         return new TokenGrant(Kind.STATIC, defaultMailbox, null, null, Set.of(), Instant.MAX);
+    }
+
+    /** Whether the token carries one of {@code permissions} (normalised names) or is the static token. */
+    public boolean permitsAnyOf(Set<String> permissions) {
+        return kind == Kind.STATIC
+                || scopes.stream().map(GraphPermissionNames::normalised).anyMatch(permissions::contains);
     }
 
     public boolean expiredAt(Instant now) {

@@ -17,6 +17,12 @@ import java.util.stream.Collectors;
  */
 final class DeltaRound {
 
+    /**
+     * "Applying {@code $filter} in a delta query returns only up to 5,000 messages." (concepts/delta-query-messages.md).
+     * Which ones Microsoft does not say; the simulator returns the newest.
+     */
+    static final int FILTERED_ROUND_CAP = 5_000;
+
     private DeltaRound() {}
 
     /** The round's entries, given the log's changes up to the state's snapshot. */
@@ -48,7 +54,10 @@ final class DeltaRound {
         changed.sort(Comparator.comparing(Message::receivedDateTime)
                 .thenComparing(message -> lastChange.get(message.id()))
                 .reversed());
-        changed.forEach(message -> items.add(DeltaItem.changed(message)));
+        var reported = state.initial() && state.options().filter() != null && changed.size() > FILTERED_ROUND_CAP
+                ? changed.subList(0, FILTERED_ROUND_CAP)
+                : changed;
+        reported.forEach(message -> items.add(DeltaItem.changed(message)));
         return List.copyOf(items);
     }
 

@@ -10,8 +10,11 @@ import org.springframework.stereotype.Component;
 @Component
 class DraftingMessages {
 
-    /** The largest file Graph takes in one {@code POST .../attachments}; larger ones need an upload session. */
-    static final int MAX_INLINE_ATTACHMENT_BYTES = 3 * 1024 * 1024;
+    /**
+     * Graph takes files "under 3 MB" in one {@code POST .../attachments}; from this size they need an upload session.
+     * Microsoft does not say which MB; the stricter reading, 3,000,000 bytes, is taken.
+     */
+    static final int MIN_UPLOAD_SESSION_BYTES = 3_000_000;
 
     private final Mailboxes mailboxes;
 
@@ -33,18 +36,18 @@ class DraftingMessages {
         return draft;
     }
 
-    /** Adds a file attachment of at most 3 MB to a message. */
+    /** Adds a file attachment under 3 MB to a message. */
     FileAttachment attach(String address, String messageId, FileAttachment file) {
         if (file == null || !FileAttachment.ODATA_TYPE.equalsIgnoreCase(file.odataType())) {
             throw GraphErrorException.badRequest(
                     "ErrorInvalidRequest", "Only '#microsoft.graph.fileAttachment' attachments are supported.");
         }
         MessageChecks.attachments(List.of(file));
-        if (file.content().length > MAX_INLINE_ATTACHMENT_BYTES) {
+        if (file.content().length >= MIN_UPLOAD_SESSION_BYTES) {
             throw new GraphErrorException(
                     HttpStatus.PAYLOAD_TOO_LARGE,
                     "RequestEntityTooLarge",
-                    "Attachments over 3 MB need an upload session (attachments/createUploadSession).");
+                    "Attachments of 3 MB or more need an upload session (attachments/createUploadSession).");
         }
         Instant now = Message.now();
         FileAttachment stored = file.stored(now);

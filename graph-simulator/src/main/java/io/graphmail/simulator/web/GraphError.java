@@ -3,18 +3,24 @@ package io.graphmail.simulator.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /** The body Microsoft Graph answers errors with. */
 public record GraphError(Detail error) {
 
     public record Detail(String code, String message, InnerError innerError) {}
 
-    public record InnerError(@JsonProperty("request-id") String requestId, String date) {}
+    /** Graph's inner error: the ids of the request that failed, and when. */
+    public record InnerError(
+            @JsonProperty("request-id") String requestId,
+            @JsonProperty("client-request-id") String clientRequestId,
+            String date) {}
 
+    /** An error of the request being answered, with its {@code request-id} and {@code client-request-id}. */
     public static GraphError of(String code, String message) {
+        var ids = RequestIds.current();
         var inner = new InnerError(
-                UUID.randomUUID().toString(),
+                ids.requestId(),
+                ids.clientRequestId(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return new GraphError(new Detail(code, message, inner));
     }

@@ -17,8 +17,13 @@ public class GraphErrorResponses {
     }
 
     public void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+        var error = GraphError.of(code, message);
         response.setStatus(status);
+        // Again, as a response reset (a fault striking after the endpoint answered) drops the headers set before.
+        response.setHeader(RequestIds.REQUEST_ID, error.error().innerError().requestId());
+        response.setHeader(
+                RequestIds.CLIENT_REQUEST_ID, error.error().innerError().clientRequestId());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), GraphError.of(code, message));
+        json.writeValue(response.getOutputStream(), error);
     }
 }

@@ -65,7 +65,8 @@ class IssuedTokenAccessTests extends SimulatorTests {
 
     private String signIn(String mailbox) {
         var flow = http.postForm(
-                        "/organizations/oauth2/v2.0/devicecode", Map.of("client_id", CLIENT_ID, "scope", "Mail.Send"))
+                        "/organizations/oauth2/v2.0/devicecode",
+                        Map.of("client_id", CLIENT_ID, "scope", "Mail.Send Mail.Read"))
                 .json();
         http.post("/_sim/consent/" + flow.path("user_code").asString(), "{\"mailbox\": \"" + mailbox + "\"}");
         return http.postForm(

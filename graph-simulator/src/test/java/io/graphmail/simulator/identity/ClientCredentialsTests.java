@@ -32,6 +32,7 @@ class ClientCredentialsTests extends SimulatorTests {
 
     @Test
     void appTokenSendsMailForAnyMailboxButNotForMe() throws Exception {
+        grantPermissions("Mail.Send", "Mail.Read");
         String token = acquire("sim-secret").accessToken();
 
         assertThat(http.post("/v1.0/users/ada@example.com/sendMail", MAIL, token)
@@ -51,6 +52,7 @@ class ClientCredentialsTests extends SimulatorTests {
 
     @Test
     void anExpiredAppTokenIsReplacedWhenTheCacheIsSkipped() throws Exception {
+        grantPermissions("Mail.Read");
         var msal = confidentialClient(CLIENT_ID, "sim-secret", TENANT);
         String first = msal.acquireToken(
                         ClientCredentialParameters.builder(GRAPH_DEFAULT).build())
@@ -164,6 +166,16 @@ class ClientCredentialsTests extends SimulatorTests {
         return msal.acquireToken(
                         ClientCredentialParameters.builder(GRAPH_DEFAULT).build())
                 .get(10, SECONDS);
+    }
+
+    /** Registers the app with the default secret and the application permissions an admin granted it. */
+    private void grantPermissions(String... permissions) {
+        var registered = http.post(
+                "/_sim/identity/apps",
+                "{\"clientId\": \"" + CLIENT_ID
+                        + "\", \"clientSecret\": \"sim-secret\", \"applicationPermissions\": [\""
+                        + String.join("\", \"", permissions) + "\"]}");
+        assertThat(registered.status()).isEqualTo(201);
     }
 
     private IAuthenticationResult acquire(String secret) throws Exception {

@@ -114,7 +114,8 @@ class DeviceCodeFlowTests extends SimulatorTests {
     @Test
     void answersAuthorizationPendingUntilConsent() {
         var flow = http.postForm(
-                        "/consumers/oauth2/v2.0/devicecode", Map.of("client_id", CLIENT_ID, "scope", "Mail.Send"))
+                        "/consumers/oauth2/v2.0/devicecode",
+                        Map.of("client_id", CLIENT_ID, "scope", "Mail.Send Mail.Read"))
                 .json();
         var poll = Map.of(
                 "grant_type",
@@ -137,7 +138,7 @@ class DeviceCodeFlowTests extends SimulatorTests {
         var granted = http.postForm("/consumers/oauth2/v2.0/token", poll);
         assertThat(granted.status()).isEqualTo(200);
         assertThat(granted.json().path("token_type").asString()).isEqualTo("Bearer");
-        assertThat(granted.json().path("scope").asString()).isEqualTo("Mail.Send");
+        assertThat(granted.json().path("scope").asString()).isEqualTo("Mail.Send Mail.Read");
         assertThat(granted.json().path("expires_in").asLong()).isEqualTo(3600);
         assertThat(granted.json().path("ext_expires_in").asLong()).isEqualTo(3600);
         assertThat(granted.json().path("refresh_token").asString()).isNotBlank();

@@ -21,7 +21,7 @@ class RefreshTokenTests extends SimulatorTests {
 
     static final String CLIENT_ID = "7d4e1f2a-3b5c-4d6e-9f80-1a2b3c4d5e6f";
     static final String MAILBOX = "ada@example.com";
-    static final Set<String> SCOPES = Set.of("https://graph.microsoft.com/Mail.Send");
+    static final Set<String> SCOPES = Set.of("https://graph.microsoft.com/Mail.Read");
 
     PublicClientApplication msal;
 

@@ -179,6 +179,32 @@ class DeltaQueryTests extends SimulatorTests {
     }
 
     @Test
+    void aFilteredRoundListsAtMostFiveThousandMessagesTheNewest() {
+        var generated = http.post(
+                "/_sim/mailboxes/" + MAILBOX + "/messages/generate",
+                "{\"count\": 5050, \"bodyBytes\": 64, \"startDateTime\": \"2024-01-01T00:00:00Z\"}");
+        List<String> ids = generated
+                .json()
+                .path("ids")
+                .valueStream()
+                .map(JsonNode::asString)
+                .toList();
+        String[] prefer = {"Prefer", "odata.maxpagesize=1000"};
+
+        var filtered = follow(
+                http.getWithHeaders(
+                                DELTA + "?$select=subject&$filter=receivedDateTime%20ge%202023-01-01T00:00:00Z", prefer)
+                        .json(),
+                prefer);
+        var unfiltered =
+                follow(http.getWithHeaders(DELTA + "?$select=subject", prefer).json(), prefer);
+
+        assertThat(filtered.ids()).hasSize(5000).containsExactlyInAnyOrderElementsOf(ids.subList(50, 5050));
+        assertThat(filtered.deltaLink()).contains("$deltatoken=");
+        assertThat(unfiltered.ids()).hasSize(5050);
+    }
+
+    @Test
     void rendersMessagesWithGraphsProperties() {
         generate(1);
 

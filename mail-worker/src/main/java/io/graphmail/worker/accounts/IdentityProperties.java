@@ -28,7 +28,9 @@ record IdentityProperties(
         URI authorityHost,
 
         Path trustCertificateFile,
-        @NotEmpty @DefaultValue({"Mail.Send", "Mail.Read"}) List<String> delegatedScopes,
+
+        @NotEmpty @DefaultValue({"Mail.Send", "Mail.ReadWrite"})
+        List<String> delegatedScopes,
 
         @NotEmpty @DefaultValue("https://graph.microsoft.com/.default")
         List<String> applicationScopes,

@@ -109,6 +109,17 @@ class MsalTokenSource implements TokenSource {
         refreshNext.add(accountId);
     }
 
+    @Override
+    public boolean permissionMissing(String accountId) {
+        boolean delegated =
+                directory.find(accountId).map(AccountSettings::isDelegated).orElse(false);
+        if (delegated) {
+            forget(accountId);
+            consentStates.reauthRequired(accountId, MISSING_PERMISSION);
+        }
+        return delegated;
+    }
+
     void forget(String accountId) {
         hotTokens.remove(accountId);
         refreshNext.remove(accountId);

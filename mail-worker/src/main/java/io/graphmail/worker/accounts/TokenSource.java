@@ -19,4 +19,15 @@ public interface TokenSource {
 
     /** Graph refused the last token: forget it and refresh on the next call. */
     void invalidate(String accountId);
+
+    /**
+     * Graph answered {@code 403 ErrorAccessDenied}: the account's token lacks a permission graphmail needs (it was
+     * consented to with fewer scopes than asked for). A delegated account then needs its owner to consent again
+     * ({@code REAUTH_REQUIRED}, reason {@value #MISSING_PERMISSION}) and this returns true; an application account's
+     * permissions are an admin's to grant, so nothing changes and this returns false.
+     */
+    boolean permissionMissing(String accountId);
+
+    /** Why a delegated account needs consent again when its token lacks a permission. */
+    String MISSING_PERMISSION = "MISSING_PERMISSION";
 }

@@ -28,20 +28,24 @@ public class GraphDrafts {
         this.calls = calls;
     }
 
-    /** Creates the command's message as a draft, with its small inline attachments; returns its id. */
-    public String create(SendMailCommand command, AccountSettings account) {
+    /**
+     * Creates the command's message as a draft, with its inline attachments or without them (to be added one by one,
+     * when they would take the request over Graph's 4 MB); returns its id.
+     */
+    public String create(SendMailCommand command, AccountSettings account, boolean withAttachments) {
         Message draft = calls.call(
                 account,
                 "createDraft",
                 () -> calls.mailbox(account)
                         .messages()
-                        .post(GraphMessages.draftOf(command), config -> immutableIds(config.headers)));
+                        .post(GraphMessages.draftOf(command, withAttachments), config -> immutableIds(config.headers)));
         return draft.getId();
     }
 
     /**
      * Creates a reply (or reply-all) draft to the command's original message, threaded by Graph, with
-     * the command's content, options and delivery key (custom headers can only be set at creation).
+     * the command's content, options and delivery key (custom headers can only be set at creation). Its inline
+     * attachments are added afterwards.
      */
     public String createReply(SendMailCommand command, AccountSettings account) {
         var original =
@@ -63,23 +67,10 @@ public class GraphDrafts {
                     "createReply",
                     () -> original.createReply().post(body, config -> immutableIds(config.headers)));
         }
-        String draftId = draft.getId();
-        if (!command.attachments().isEmpty()) {
-            GraphMessages.from(command)
-                    .getAttachments()
-                    .forEach(attachment -> calls.call(
-                            account,
-                            "addAttachment",
-                            () -> calls.mailbox(account)
-                                    .messages()
-                                    .byMessageId(draftId)
-                                    .attachments()
-                                    .post(attachment, config -> immutableIds(config.headers))));
-        }
-        return draftId;
+        return draft.getId();
     }
 
-    /** Adds a file of up to 3 MB to a draft in one request. */
+    /** Adds a file to a draft in one request; only for files {@link GraphRequestSizes#fitsOnePost} allows. */
     public void attach(AccountSettings account, String draftId, String name, String contentType, byte[] content) {
         var attachment = new FileAttachment();
         attachment.setOdataType("#microsoft.graph.fileAttachment");

@@ -27,14 +27,15 @@ final class GraphMessages {
      */
     static final String DELIVERY_KEY_PROPERTY =
             "String {9b7c2d1e-5a3f-4c8e-b6d0-7e1f2a3b4c5d} Name graphmailDeliveryKey";
-    /** The same key as an internet message header, visible to recipients' mail tools. */
-    static final String DELIVERY_KEY_HEADER = "X-Graphmail-Delivery";
 
     private GraphMessages() {}
 
-    /** The command as a draft: its content, options and delivery key. */
-    static Message draftOf(SendMailCommand command) {
+    /** The command as a draft: its content, options and delivery key, with its inline attachments or without. */
+    static Message draftOf(SendMailCommand command, boolean withAttachments) {
         var message = from(command);
+        if (!withAttachments) {
+            message.setAttachments(null);
+        }
         applyOptions(message, command);
         return message;
     }
@@ -57,10 +58,13 @@ final class GraphMessages {
         if (command.importance() != null) {
             message.setImportance(Importance.forValue(command.importance().toLowerCase(Locale.ROOT)));
         }
-        var headers = new ArrayList<InternetMessageHeader>();
-        command.headers().forEach((name, value) -> headers.add(header(name, value)));
-        headers.add(header(DELIVERY_KEY_HEADER, command.deliveryKey()));
-        message.setInternetMessageHeaders(headers);
+        // The delivery key travels only as the extended property, which lookups use: Graph takes at most five custom
+        // headers (InvalidInternetMessageHeaderCollection beyond), and all five are the sender's.
+        if (!command.headers().isEmpty()) {
+            var headers = new ArrayList<InternetMessageHeader>();
+            command.headers().forEach((name, value) -> headers.add(header(name, value)));
+            message.setInternetMessageHeaders(headers);
+        }
         var key = new SingleValueLegacyExtendedProperty();
         key.setId(DELIVERY_KEY_PROPERTY);
         key.setValue(command.deliveryKey());

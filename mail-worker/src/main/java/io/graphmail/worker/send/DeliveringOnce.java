@@ -1,16 +1,20 @@
 package io.graphmail.worker.send;
 
 import io.graphmail.contract.send.AttachmentReference;
+import io.graphmail.contract.send.MailAttachment;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.hashing.Sha256;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.GraphDrafts;
 import io.graphmail.worker.graph.GraphMailSender;
+import io.graphmail.worker.graph.GraphRequestSizes;
 import io.graphmail.worker.graph.UploadSessions;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
+import java.util.Base64;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeliveringOnce {
-
-    /** Graph's limit for a file added in one request; larger ones go through an upload session. */
-    static final long INLINE_LIMIT = 3 * 1024 * 1024;
 
     private final GraphDrafts drafts;
     private final GraphMailSender sendMail;
@@ -73,10 +74,18 @@ class DeliveringOnce {
                 requests++;
             }
         }
-        String draftId =
-                command.reply() == null ? drafts.create(command, account) : drafts.createReply(command, account);
-        requests += command.reply() == null ? 1 : 1 + command.attachments().size();
+        // Inline attachments ride in the creating POST while it stays under Graph's 4 MB; else they follow one by one.
+        boolean attachmentsInDraft = command.reply() == null && GraphRequestSizes.draftFitsWithAttachments(command);
+        String draftId = command.reply() == null
+                ? drafts.create(command, account, attachmentsInDraft)
+                : drafts.createReply(command, account);
+        requests++;
         deliveries.recordDraft(key, draftId);
+        if (!attachmentsInDraft) {
+            for (MailAttachment attachment : command.attachments()) {
+                requests += addInline(account, draftId, attachment);
+            }
+        }
         for (AttachmentReference attachment : command.storedAttachments()) {
             requests += attach(account, draftId, attachment);
         }
@@ -87,15 +96,8 @@ class DeliveringOnce {
     private int attach(AccountSettings account, String draftId, AttachmentReference attachment) {
         try (InputStream stored = uploads.open(attachment)) {
             var digest = new DigestInputStream(stored, Sha256.newDigest());
-            int requests;
-            if (attachment.size() <= INLINE_LIMIT) {
-                drafts.attach(account, draftId, attachment.name(), attachment.contentType(), digest.readAllBytes());
-                requests = 1;
-            } else {
-                String uploadUrl = drafts.openUpload(
-                        account, draftId, attachment.name(), attachment.contentType(), attachment.size());
-                requests = 1 + uploadSessions.upload(uploadUrl, digest, attachment.size());
-            }
+            int requests =
+                    add(account, draftId, attachment.name(), attachment.contentType(), digest, attachment.size());
             String sha256 = Sha256.hex(digest.getMessageDigest());
             if (attachment.sha256() != null && !attachment.sha256().equalsIgnoreCase(sha256)) {
                 throw new StoredUploads.UnusableUpload(attachment, "does not match its SHA-256");
@@ -104,5 +106,35 @@ class DeliveringOnce {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private int addInline(AccountSettings account, String draftId, MailAttachment attachment) {
+        byte[] content = Base64.getDecoder().decode(attachment.contentBase64());
+        try {
+            return add(
+                    account,
+                    draftId,
+                    attachment.name(),
+                    attachment.contentType(),
+                    new ByteArrayInputStream(content),
+                    content.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Adds a file to the draft in one POST when it fits one (under 3 MB, the request under 4 MB), else through an
+     * upload session; returns the Graph requests it took.
+     */
+    private int add(
+            AccountSettings account, String draftId, String name, String contentType, InputStream content, long size)
+            throws IOException {
+        if (GraphRequestSizes.fitsOnePost(size)) {
+            drafts.attach(account, draftId, name, contentType, content.readAllBytes());
+            return 1;
+        }
+        String uploadUrl = drafts.openUpload(account, draftId, name, contentType, size);
+        return 1 + uploadSessions.upload(uploadUrl, content, size);
     }
 }

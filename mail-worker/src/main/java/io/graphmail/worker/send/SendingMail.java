@@ -4,6 +4,7 @@ import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.worker.accounts.AccountDirectory;
+import io.graphmail.worker.accounts.AccountNeedsConsent;
 import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.accounts.CredentialsUnavailable;
@@ -127,12 +128,12 @@ class SendingMail {
             if (failure.status() == 429) {
                 return throttled(command, attempt, failure);
             }
+            if (lacksPermission(failure) && tokens.permissionMissing(command.accountId())) {
+                return park(command, attempt, AccountNeedsConsent.HOLD + ": " + TokenSource.MISSING_PERMISSION);
+            }
             return failed(command, attempt, failure);
         } catch (AccountOnHold waiting) {
-            String reason = waiting.holdReason();
-            deliveries.putBack(command.deliveryKey(), reason);
-            events.failed(failedEvent(command, attempt - 1, reason, false));
-            return new Outcome.Park(reason);
+            return park(command, attempt, waiting.holdReason());
         } finally {
             pacing.release((Permit.Granted) permit);
         }
@@ -149,6 +150,17 @@ class SendingMail {
                 UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt, command.submittedAt()));
         log.info("Sent command {} for account {} (attempt {})", command.commandId(), command.accountId(), attempt);
         return Outcome.done();
+    }
+
+    /** Parks the command until the account can be used again (consent, credentials); the attempt does not count. */
+    private Outcome park(SendMailCommand command, int attempt, String reason) {
+        deliveries.putBack(command.deliveryKey(), reason);
+        events.failed(failedEvent(command, attempt - 1, reason, false));
+        return new Outcome.Park(reason);
+    }
+
+    private static boolean lacksPermission(GraphCallFailed failure) {
+        return failure.status() == 403 && "ErrorAccessDenied".equals(failure.code());
     }
 
     /**

@@ -119,6 +119,17 @@ class StoredMessages {
                 .getModifiedCount();
     }
 
+    /** How many messages of the folder a round started at {@code roundStartedAt} has seen so far. */
+    long countSeen(String accountId, String folder, Instant roundStartedAt) {
+        var seen = where("accountId")
+                .is(accountId)
+                .and("folder")
+                .is(folder)
+                .and("syncedAt")
+                .gte(Date.from(roundStartedAt));
+        return mongo.count(query(seen), COLLECTION);
+    }
+
     /** A changed message ready to store: its Graph id, its fields and its attachment documents. */
     record SyncedMessage(String graphId, Document fields, List<Document> attachments) {}
 }

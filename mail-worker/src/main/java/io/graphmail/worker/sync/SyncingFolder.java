@@ -32,6 +32,12 @@ class SyncingFolder {
     private static final Set<String> SYNC_STATE_LOST =
             Set.of("syncstatenotfound", "resyncrequired", "syncstateinvalid");
 
+    /**
+     * "Applying {@code $filter} in a delta query returns only up to 5,000 messages." (Graph's delta-query-messages
+     * page): a filtered round that saw this many may have missed older mail, so it cannot tell what was deleted.
+     */
+    static final int FILTERED_ROUND_CAP = 5_000;
+
     private final MailboxReader reader;
     private final StoredMessages messages;
     private final StoredAttachments attachments;
@@ -117,7 +123,7 @@ class SyncingFolder {
             total = total.plus(written);
             lease.extend();
             if (page.nextLink() == null) {
-                if (full) {
+                if (full && mayMarkUnseenRemoved(account, folderName, round, startedAt)) {
                     int unseen = messages.markUnseenRemoved(
                             account.id(), folderName, startedAt, round.syncFrom(), clock.instant());
                     written = written.plus(new PageCounts(0, 0, unseen));
@@ -130,6 +136,25 @@ class SyncingFolder {
             states.pageWritten(account.id(), folderName, page.nextLink(), written);
             page = await(next);
         }
+    }
+
+    /** Not after a filtered round Graph may have cut short: what it did not list may still be there. */
+    private boolean mayMarkUnseenRemoved(AccountSettings account, String folderName, Round round, Instant startedAt) {
+        if (round.syncFrom() == null) {
+            return true;
+        }
+        long seen = messages.countSeen(account.id(), folderName, startedAt);
+        if (seen < FILTERED_ROUND_CAP) {
+            return true;
+        }
+        log.warn(
+                "Full round of {} / {} from {} saw {} messages, Graph's limit for a filtered delta query; "
+                        + "messages it did not list are kept, not marked deleted",
+                account.id(),
+                folderName,
+                round.syncFrom(),
+                seen);
+        return false;
     }
 
     private CompletableFuture<DeltaPage> prefetch(AccountSettings account, String link) {

@@ -128,6 +128,53 @@ class SendMailIntegrationTests {
     }
 
     @Test
+    void deliversTheMostCustomHeadersGraphAllows() {
+        var headers = new java.util.LinkedHashMap<String, String>();
+        for (int i = 1; i <= 5; i++) {
+            headers.put("x-custom-" + i, "value " + i);
+        }
+        var plain = command("Five headers");
+        var command = new SendMailCommand(
+                plain.commandId(),
+                plain.accountId(),
+                plain.to(),
+                plain.cc(),
+                plain.bcc(),
+                plain.subject(),
+                plain.body(),
+                plain.replyTo(),
+                plain.attachments(),
+                plain.submittedAt(),
+                null,
+                0,
+                null,
+                null,
+                null,
+                headers,
+                null);
+        publish(command);
+
+        events.awaitOne(MailSent.class, command.commandId());
+        var message = simulator.sent(mailbox).get(0);
+        assertThat(message.get("internetMessageHeaders")
+                        .valueStream()
+                        .map(header -> header.get("name").asString() + "="
+                                + header.get("value").asString()))
+                .containsExactlyInAnyOrder(
+                        "x-custom-1=value 1",
+                        "x-custom-2=value 2",
+                        "x-custom-3=value 3",
+                        "x-custom-4=value 4",
+                        "x-custom-5=value 5");
+        assertThat(message.get("singleValueExtendedProperties")
+                        .get(0)
+                        .get("value")
+                        .asString())
+                .as("the delivery key travels as the extended property")
+                .isEqualTo(command.deliveryKey());
+    }
+
+    @Test
     void retriesTransientFailuresThroughTheRetryQueueUntilSent() {
         simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 2));
         SendMailCommand command = command("Second time lucky");

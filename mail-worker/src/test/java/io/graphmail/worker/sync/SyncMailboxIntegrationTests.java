@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -106,6 +108,26 @@ class SyncMailboxIntegrationTests {
         var state = state("inbox");
         assertThat(state.getInteger("added")).isEqualTo(1000);
         assertThat(state.getString("deltaLink")).contains("deltatoken");
+    }
+
+    @Test
+    void aFullRoundFromADayMarksNothingDeletedThatGraphsFiveThousandCapLeftOut() {
+        simulator.generateMessages(mailbox, "inbox", 5050, Map.of("bodyBytes", 64));
+        syncAndAwait(command("inbox", SyncMailboxCommand.Mode.INCREMENTAL));
+        assertThat(stored(Map.of())).hasSize(5050);
+
+        var full = new SyncMailboxCommand(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                accountId,
+                List.of("inbox"),
+                SyncMailboxCommand.Mode.FULL,
+                LocalDate.now(ZoneOffset.UTC).minusDays(30),
+                Instant.now());
+        syncAndAwait(full);
+
+        assertThat(stored(Map.of("deletedAt", new Document("$ne", null)))).isEmpty();
+        assertMatchesSimulator("inbox");
     }
 
     @Test
