@@ -1,5 +1,6 @@
 package io.graphmail.gateway.security;
 
+import com.nimbusds.jwt.JWTParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -8,12 +9,14 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -42,6 +45,7 @@ final class OidcDecoders {
         }
         var decoder = SingletonSupplier.of(() -> build(properties));
         return token -> {
+            refuseMalformed(token);
             try {
                 return decoder.obtain().decode(token);
             } catch (JwtException e) {
@@ -50,6 +54,15 @@ final class OidcDecoders {
                 throw new JwtException("The identity provider cannot be asked for its keys: " + e.getMessage());
             }
         };
+    }
+
+    /** Before the provider is asked anything: a token that is no JWT is the client's fault, whatever the provider. */
+    private static void refuseMalformed(String token) {
+        try {
+            JWTParser.parse(token);
+        } catch (ParseException e) {
+            throw new BadJwtException("it is not a well-formed JWT");
+        }
     }
 
     private static NimbusJwtDecoder build(OidcProperties properties) {
