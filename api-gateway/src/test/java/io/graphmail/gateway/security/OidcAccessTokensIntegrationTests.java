@@ -11,6 +11,8 @@ import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayAloneTests;
 import io.graphmail.testsupport.RunningSimulator;
 import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -38,7 +40,9 @@ import org.springframework.test.context.TestPropertySource;
             "graphmail.security.oidc.audiences=" + OidcAccessTokensIntegrationTests.API_CLIENT_ID,
             "graphmail.security.oidc.scopes-claim=roles",
             "graphmail.security.oidc.scope-mapping.[Graphmail.Read]=mail:read",
-            "graphmail.security.oidc.scope-mapping.[Graphmail.Send]=mail:send"
+            "graphmail.security.oidc.scope-mapping.[Graphmail.Send]=mail:send",
+            "graphmail.security.clients.reader.keys=key-mail-read",
+            "graphmail.security.clients.reader.scopes=mail:read"
         })
 class OidcAccessTokensIntegrationTests extends GatewayAloneTests {
 
@@ -46,6 +50,7 @@ class OidcAccessTokensIntegrationTests extends GatewayAloneTests {
     static final String API_CLIENT_ID = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
     private static final String READER = "reader-app";
     private static final String STRANGER = "stranger-app";
+    private static final String WRITER = "writer-app";
     private static final String SECRET = "sim-secret";
     private static final String MAIL = """
             {"accountId": "%s", "to": ["bea@example.com"], "subject": "Hi", "body": {"contentType": "Text", "content": "x"}}
@@ -74,7 +79,13 @@ class OidcAccessTokensIntegrationTests extends GatewayAloneTests {
         simulator.registerApi(
                 "api://graphmail",
                 API_CLIENT_ID,
-                Map.of(READER, List.of("Graphmail.Read"), STRANGER, List.of("Other.Thing")));
+                Map.of(
+                        READER,
+                        List.of("Graphmail.Read"),
+                        STRANGER,
+                        List.of("Other.Thing"),
+                        WRITER,
+                        List.of("Graphmail.Send", "Graphmail.Read")));
         simulator.registerApi("api://other", UUID.randomUUID().toString(), Map.of(READER, List.of("Graphmail.Read")));
     }
 
@@ -93,6 +104,25 @@ class OidcAccessTokensIntegrationTests extends GatewayAloneTests {
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(answer.text("type")).isEqualTo("https://graphmail.io/problems/missing-scope");
         assertThat(answer.text("scope")).isEqualTo("mail:send");
+    }
+
+    @Test
+    void whatATokenClientCreatesIsItsOwnAndNoOtherClientsOne() {
+        var writer = asToken(graphmailToken(WRITER));
+        var created = writer.postBody(
+                "/api/v1/attachments?name=figures.pdf",
+                HttpRequest.BodyPublishers.ofByteArray("%PDF-1.4 figures".getBytes(StandardCharsets.US_ASCII)),
+                "Content-Type",
+                "application/pdf");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String upload = "/api/v1/attachments/" + created.text("id");
+
+        assertThat(writer.get(upload).status()).isEqualTo(200);
+        assertThat(asToken(graphmailToken(READER)).get(upload).status()).isEqualTo(404);
+        assertThat(new Api(port, "key-mail-read").get(upload).status()).isEqualTo(404);
+        assertThat(api.get(upload).status())
+                .as("an admin key sees every client's objects")
+                .isEqualTo(200);
     }
 
     @Test
