@@ -41,7 +41,8 @@ record OidcProperties(
     static final String CLIENT_PREFIX = "oidc:";
     static final String EVERY_CLIENT = "*";
 
+    /** An empty {@code GRAPHMAIL_SECURITY_OIDC_ISSUER_URI} leaves it off too. */
     boolean enabled() {
-        return issuerUri != null;
+        return issuerUri != null && !issuerUri.toString().isBlank();
     }
 }

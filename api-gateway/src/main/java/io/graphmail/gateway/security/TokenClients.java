@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,6 +20,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * configured claim maps to, and the accounts configured for it.
  */
 final class TokenClients implements Converter<Jwt, AccessTokenAuthentication> {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenClients.class);
 
     private final OidcProperties properties;
     private final Map<String, Scope> scopeMapping = new HashMap<>();
@@ -33,6 +37,10 @@ final class TokenClients implements Converter<Jwt, AccessTokenAuthentication> {
                                 .orElseThrow(() -> new IllegalStateException("graphmail.security.oidc.scope-mapping."
                                         + value + " names unknown scope '" + scope + "'"))));
         properties.accounts().forEach((client, ids) -> accounts.put(normalised(client), Set.copyOf(ids)));
+        if (scopeMapping.isEmpty()) {
+            log.warn("Access tokens are accepted but graphmail.security.oidc.scope-mapping is empty: every token client"
+                    + " is refused every operation (403)");
+        }
     }
 
     @Override

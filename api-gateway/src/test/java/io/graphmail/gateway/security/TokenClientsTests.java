@@ -85,6 +85,15 @@ class TokenClientsTests {
                 .hasMessageContaining("mail:sendd");
     }
 
+    @Test
+    void anEmptyIssuerLeavesAccessTokensOff() {
+        var empty = new OidcProperties(
+                URI.create(""), null, List.of(), "roles", Map.of(), List.of(), Map.of(), Duration.ZERO, null);
+
+        assertThat(empty.enabled()).isFalse();
+        assertThat(properties("roles", Map.of()).enabled()).isTrue();
+    }
+
     private static ApiClient client(OidcProperties properties, Map<String, Object> claims) {
         var jwt = Jwt.withTokenValue("token")
                 .header("alg", "RS256")
