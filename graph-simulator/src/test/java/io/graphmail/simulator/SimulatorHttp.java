@@ -129,6 +129,7 @@ public final class SimulatorHttp {
         delete("/_sim/stats");
         delete("/_sim/requests");
         delete("/_sim/identity");
+        delete("/_sim/identity/apis");
     }
 
     private HttpRequest.Builder request(String path, String token) {

@@ -5,6 +5,7 @@ import io.graphmail.simulator.https.HttpsPort;
 import io.graphmail.simulator.https.SimulatorCertificate;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -17,6 +18,8 @@ import javax.net.ssl.TrustManagerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -257,6 +260,54 @@ public final class RunningSimulator implements AutoCloseable {
                 .toBodilessEntity();
     }
 
+    /**
+     * Registers a web API (an app registration exposing app roles): client credentials for
+     * {@code <applicationIdUri>/.default} then get a signed v2.0 access token with {@code aud} the API's client id and
+     * {@code roles} the roles granted here to the calling client id.
+     */
+    public void registerApi(String applicationIdUri, String apiClientId, Map<String, List<String>> roleAssignments) {
+        control.post()
+                .uri("/_sim/identity/apis")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "applicationIdUri", applicationIdUri,
+                        "clientId", apiClientId,
+                        "appRoleAssignments", roleAssignments))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** The claims as given, signed with the key the simulator publishes at {@code /{tenant}/discovery/v2.0/keys}. */
+    public String signedToken(Map<String, Object> claims) {
+        JsonNode body = control.post()
+                .uri("/_sim/identity/signed-tokens")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(claims)
+                .retrieve()
+                .body(JsonNode.class);
+        return body.path("token").asString();
+    }
+
+    /** An app-only access token from the token endpoint over HTTPS, as a confidential client asks for one. */
+    public String clientCredentialsToken(String tenant, String clientId, String clientSecret, String scope) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("grant_type", "client_credentials");
+        form.add("client_id", clientId);
+        form.add("client_secret", clientSecret);
+        form.add("scope", scope);
+        var https = RestClient.builder()
+                .requestFactory(new JdkClientHttpRequestFactory(
+                        HttpClient.newBuilder().sslContext(sslContext()).build()))
+                .build();
+        JsonNode body = https.post()
+                .uri(identityAuthority(tenant) + "oauth2/v2.0/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
+                .retrieve()
+                .body(JsonNode.class);
+        return body.path("access_token").asString();
+    }
+
     /** Token requests per grant type since the last reset, e.g. {@code {device_code=3, refresh_token=1}}. */
     public Map<String, Integer> tokenRequests() {
         JsonNode body = control.get().uri("/_sim/identity/stats").retrieve().body(JsonNode.class);
@@ -350,7 +401,7 @@ public final class RunningSimulator implements AutoCloseable {
 
     /**
      * Forgets all mailboxes, faults, throttling limits and stats, request counts and identity state (device codes,
-     * tokens, apps, counts); then registers graphmail's test app again ({@link #grantGraphmailApp()}).
+     * tokens, apps, web APIs, counts); then registers graphmail's test app again ({@link #grantGraphmailApp()}).
      */
     public void reset() {
         control.delete().uri("/_sim/faults").retrieve().toBodilessEntity();
@@ -359,6 +410,7 @@ public final class RunningSimulator implements AutoCloseable {
         control.delete().uri("/_sim/stats").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/requests").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/identity").retrieve().toBodilessEntity();
+        control.delete().uri("/_sim/identity/apis").retrieve().toBodilessEntity();
         grantGraphmailApp();
     }
 

@@ -2,12 +2,14 @@ package io.graphmail.gateway.security;
 
 import io.graphmail.gateway.problems.ProblemResponses;
 import jakarta.servlet.DispatcherType;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,11 +22,12 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * One stateless filter chain in front of everything the API port serves: bearer API keys checked by a real
- * {@link ApiKeyAuthenticationProvider}, each operation allowed to the scope {@link ScopeRules} names, and every
+ * {@link ApiKeyAuthenticationProvider} and, when an issuer is configured, JWT access tokens checked by an
+ * {@link AccessTokenAuthenticationProvider}; each operation allowed to the scope {@link ScopeRules} names, and every
  * other request denied. Public: the API description (if enabled) and Actuator, which serves on the management port.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, OidcProperties.class})
 class SecurityConfiguration {
 
     @Bean
@@ -55,10 +58,14 @@ class SecurityConfiguration {
             ApiKeys apiKeys,
             SecurityProblems problems,
             SecurityProperties properties,
+            OidcProperties oidc,
             List<AfterAuthorization> afterAuthorization)
             throws Exception {
-        var authentication = new AuthenticationFilter(
-                new ProviderManager(new ApiKeyAuthenticationProvider(apiKeys)), new BearerKeys());
+        var providers = new ArrayList<AuthenticationProvider>(List.of(new ApiKeyAuthenticationProvider(apiKeys)));
+        if (oidc.enabled()) {
+            providers.add(new AccessTokenAuthenticationProvider(OidcDecoders.decoder(oidc), new TokenClients(oidc)));
+        }
+        var authentication = new AuthenticationFilter(new ProviderManager(providers), new BearerKeys(oidc.enabled()));
         authentication.setFailureHandler(problems);
         authentication.setSuccessHandler((request, response, result) -> {});
         http.csrf(csrf -> csrf.disable())

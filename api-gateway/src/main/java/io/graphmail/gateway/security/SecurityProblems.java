@@ -32,7 +32,7 @@ final class SecurityProblems
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        unauthorized(request, response, "An API key is required: Authorization: Bearer <key>");
+        unauthorized(request, response, "Credentials are required: Authorization: Bearer <API key or access token>");
     }
 
     /** Credentials that are not valid. */

@@ -16,6 +16,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class OpenIdConfigurationController {
 
+    private final SigningKey signingKey;
+
+    OpenIdConfigurationController(SigningKey signingKey) {
+        this.signingKey = signingKey;
+    }
+
     @GetMapping("/{tenant}/v2.0/.well-known/openid-configuration")
     Map<String, Object> configuration(@PathVariable String tenant) {
         String root = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
@@ -40,9 +46,9 @@ class OpenIdConfigurationController {
         return configuration;
     }
 
-    /** The id tokens are unsigned, so there are no keys to publish. */
+    /** The key that signs access tokens for registered APIs (id tokens stay unsigned). */
     @GetMapping("/{tenant}/discovery/v2.0/keys")
     Map<String, List<Object>> keys(@PathVariable String tenant) {
-        return Map.of("keys", List.of());
+        return Map.of("keys", List.of(signingKey.publicJwk()));
     }
 }

@@ -20,10 +20,12 @@ class TokenController {
 
     private final IssuingTokens issuing;
     private final TokenRequestCounts counts;
+    private final ApiAccessTokens apiTokens;
 
-    TokenController(IssuingTokens issuing, TokenRequestCounts counts) {
+    TokenController(IssuingTokens issuing, TokenRequestCounts counts, ApiAccessTokens apiTokens) {
         this.issuing = issuing;
         this.counts = counts;
+        this.apiTokens = apiTokens;
     }
 
     @PostMapping("/{tenant}/oauth2/v2.0/token")
@@ -38,7 +40,8 @@ class TokenController {
         var response = switch (grantType) {
             case DEVICE_CODE_GRANT, "device_code" -> issuing.byDeviceCode(request);
             case "refresh_token" -> issuing.byRefreshToken(request);
-            case "client_credentials" -> issuing.byClientCredentials(request);
+            case "client_credentials" ->
+                apiTokens.forRegisteredApi(request).orElseGet(() -> issuing.byClientCredentials(request));
             default -> throw IdentityError.unsupportedGrantType(grantType);
         };
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(response);
