@@ -4,6 +4,7 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.gateway.ratelimits.MessageQuotas;
 import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
@@ -38,6 +39,7 @@ class SubmittingBatch {
     private final KnownAccounts knownAccounts;
     private final AccountDefaults accountDefaults;
     private final ResolvingReferences references;
+    private final MessageQuotas quotas;
     private final JsonMapper jsonMapper;
     private final MeterRegistry meterRegistry;
     private final Clock clock;
@@ -50,6 +52,7 @@ class SubmittingBatch {
             KnownAccounts knownAccounts,
             AccountDefaults accountDefaults,
             ResolvingReferences references,
+            MessageQuotas quotas,
             JsonMapper jsonMapper,
             MeterRegistry meterRegistry,
             Clock clock,
@@ -60,6 +63,7 @@ class SubmittingBatch {
         this.knownAccounts = knownAccounts;
         this.accountDefaults = accountDefaults;
         this.references = references;
+        this.quotas = quotas;
         this.jsonMapper = jsonMapper;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
@@ -71,6 +75,7 @@ class SubmittingBatch {
         knownAccounts.requireUsable(accountId, client);
         List<SendMailRequest> messages = expand(request, accountId);
         List<MessageReferences> resolved = references.forBatch(accountId, request, messages, client);
+        quotas.take(client, messages.size());
         Instant now = clock.instant();
         UUID batchId = UUID.randomUUID();
         List<SendMailCommand> all = IntStream.range(0, messages.size())
