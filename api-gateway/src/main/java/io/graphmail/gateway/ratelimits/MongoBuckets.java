@@ -34,8 +34,12 @@ import org.bson.types.Binary;
  *
  * <p>Cost: two round trips per check (read, then conditional write), one more read and write for each retry when
  * another replica changed the same bucket in between. A bucket is written with the time Bucket4j says it needs to
- * refill completely; a full bucket is no different from a missing one, so the TTL monitor may delete it then and
- * an expired document that is still there is read as missing.
+ * refill completely (plus the allowance the expiration strategy adds); a full bucket is no different from a missing
+ * one, so the TTL monitor may delete it then and an expired document that is still there is read as missing.
+ *
+ * <p>The swap is atomic because MongoDB applies a single-document update atomically. mongo-java-server, which the
+ * tests use, does not serialise concurrent updates of one document, so the tests interleave replicas step by step
+ * rather than race them.
  */
 final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
 

@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class RateLimitConfiguration {
 
     static final String COLLECTION = "rate_limits";
+    static final Duration CLOCK_ALLOWANCE = Duration.ofSeconds(10);
 
     @Bean
     ClientLimits clientLimits(RateLimitProperties properties) {
@@ -23,8 +24,9 @@ class RateLimitConfiguration {
     }
 
     /**
-     * A bucket document lives as long as its bucket takes to refill completely (a day at most, for message quotas),
-     * so idle clients leave nothing behind.
+     * A bucket document lives as long as its bucket takes to refill completely (a day at most, for message quotas)
+     * and then {@link #CLOCK_ALLOWANCE} more, so idle clients leave nothing behind, and a gateway whose clock runs a
+     * little ahead of the one that wrote the bucket does not take it for expired while it is still in use.
      */
     @Bean
     ProxyManager<String> rateLimitBuckets(MongoTemplate mongo) {
@@ -32,7 +34,7 @@ class RateLimitConfiguration {
                 mongo.getCollection(COLLECTION),
                 ClientSideConfig.getDefault()
                         .withExpirationAfterWriteStrategy(
-                                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofDays(1))));
+                                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(CLOCK_ALLOWANCE)));
         buckets.createExpiryIndex();
         return buckets;
     }
