@@ -1,9 +1,14 @@
 package io.graphmail.gateway.ratelimits;
 
+import io.graphmail.gateway.security.ApiClient;
+import io.graphmail.gateway.security.KeyLimits;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The limits of each client: its overrides where it has them, the defaults otherwise. */
+/**
+ * The limits a request is held to: those its key carries (issued keys may), else its client's configured overrides,
+ * else the defaults.
+ */
 final class ClientLimits {
 
     private final RateLimitProperties properties;
@@ -13,6 +18,20 @@ final class ClientLimits {
         this.properties = properties;
         check("graphmail.security.rate-limits", defaults());
         properties.clients().keySet().forEach(this::of);
+    }
+
+    Limits of(ApiClient client) {
+        Limits configured = of(client.id());
+        KeyLimits own = client.limits();
+        if (own.isNone()) {
+            return configured;
+        }
+        long rps = own.requestsPerSecond() != null ? own.requestsPerSecond() : configured.requestsPerSecond();
+        long burst = own.burst() != null
+                ? own.burst()
+                : own.requestsPerSecond() != null ? Math.max(1, 2 * rps) : configured.burst();
+        long messages = own.messagesPerDay() != null ? own.messagesPerDay() : configured.messagesPerDay();
+        return new Limits(rps, burst, messages);
     }
 
     Limits of(String clientId) {

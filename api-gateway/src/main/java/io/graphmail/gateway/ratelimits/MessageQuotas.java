@@ -34,7 +34,7 @@ public final class MessageQuotas {
 
     /** @throws QuotaExceeded if fewer than {@code messages} remain of the client's quota today (none is taken) */
     public void take(ApiClient client, int messages) {
-        Limits clientLimits = limits.of(client.id());
+        Limits clientLimits = limits.of(client);
         if (!clientLimits.limitsMessages()) {
             return;
         }
@@ -43,7 +43,7 @@ public final class MessageQuotas {
         // A raised quota applies at once (the remaining messages grow by the difference); a lowered one tomorrow.
         ConsumptionProbe probe = buckets.builder()
                 .withImplicitConfigurationReplacement(quota, TokensInheritanceStrategy.ADDITIVE)
-                .build("messages:" + client.id() + ":" + today, () -> configuration(quota))
+                .build(key(client, today), () -> configuration(quota))
                 .tryConsumeAndReturnRemaining(messages);
         if (!probe.isConsumed()) {
             meterRegistry
@@ -54,6 +54,12 @@ public final class MessageQuotas {
                     today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
             throw new QuotaExceeded(quota, probe.getRemainingTokens(), messages, untilTomorrow);
         }
+    }
+
+    /** A key issued with its own quota counts apart from its client's other keys. */
+    private static String key(ApiClient client, LocalDate day) {
+        Long own = client.limits().messagesPerDay();
+        return "messages:" + client.id() + (own == null ? "" : ":key-quota-" + own) + ":" + day;
     }
 
     private static BucketConfiguration configuration(long quota) {

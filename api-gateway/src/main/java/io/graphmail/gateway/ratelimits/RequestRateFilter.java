@@ -61,7 +61,7 @@ final class RequestRateFilter extends OncePerRequestFilter implements AfterAutho
             chain.doFilter(request, response);
             return;
         }
-        Limits clientLimits = limits.of(client.id());
+        Limits clientLimits = limits.of(client);
         if (!clientLimits.limitsRequests()) {
             chain.doFilter(request, response);
             return;

@@ -126,6 +126,31 @@ class RateLimitIntegrationTests extends GatewayAloneTests {
         assertThat(mail("batcher")).isEqualTo(10);
     }
 
+    @Test
+    void aKeyIssuedWithItsOwnLimitsIsHeldToThem() {
+        var issued = api.post("/api/v1/keys", """
+                {"client":"tool","scopes":["mail:read"],"limits":{"requestsPerSecond":2,"burst":2}}""");
+        assertThat(issued.status()).isEqualTo(201);
+        assertThat(issued.json().get("limits").get("requestsPerSecond").asLong())
+                .isEqualTo(2);
+        var tool = new Api(port, issued.text("key"));
+
+        var first = tool.get(HEALTH);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("RateLimit-Policy")).isEqualTo("\"requests\";q=2;w=1");
+        assertThat(firstRefusal(tool, 3).text("type")).isEqualTo("https://graphmail.io/problems/rate-limited");
+    }
+
+    @Test
+    void refusesANegativeLimitForAnIssuedKey() {
+        var refused = api.post("/api/v1/keys", """
+                {"client":"tool","scopes":["mail:read"],"limits":{"messagesPerDay":-5}}""");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("limits.messagesPerDay");
+    }
+
     private static Api.Response firstRefusal(Api client, int allowedAlready) {
         for (int i = 0; i < allowedAlready; i++) {
             var answer = client.get(HEALTH);
