@@ -47,7 +47,7 @@ final class ClientLimits {
         long rps = pick(overrides.requestsPerSecond(), defaults.requestsPerSecond());
         long burst = overrides.burst() != 0
                 ? overrides.burst()
-                : overrides.requestsPerSecond() > 0 ? 2 * rps : Math.max(defaults.burst(), Math.max(rps, 1));
+                : overrides.requestsPerSecond() > 0 ? 2 * rps : defaults.burst();
         var limits = new Limits(rps, burst, pick(overrides.messagesPerDay(), defaults.messagesPerDay()));
         return check("graphmail.security.clients." + clientId, limits);
     }
