@@ -27,7 +27,7 @@ import org.bson.types.Binary;
  * bucket. Each bucket is one document in {@code rate_limits}: {@code _id} (the bucket key), {@code state} (Bucket4j's
  * serialised state), {@code version} and {@code expiresAt}.
  *
- * <p>Hand-written because Bucket4j ships no MongoDB integration that this build can use (its maintainers point to
+ * <p>Hand-written because Bucket4j has no MongoDB integration (none is published with 8.16.0; its maintainers point to
  * extending {@link AbstractCompareAndSwapBasedProxyManager}, as its PostgreSQL and Redis integrations do). It uses
  * only what every MongoDB (and mongo-java-server in tests) has: a read by {@code _id}, an insert that the unique
  * {@code _id} makes fail for the second writer, an update conditional on the version read, and a TTL index.
