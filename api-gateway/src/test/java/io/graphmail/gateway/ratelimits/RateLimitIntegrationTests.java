@@ -39,6 +39,10 @@ import org.springframework.test.context.TestPropertySource;
             "graphmail.security.clients.batcher.scopes=mail:send",
             "graphmail.security.clients.batcher.accounts=*",
             "graphmail.security.clients.batcher.messages-per-day=10",
+            "graphmail.security.clients.idempotent.keys=key-batcher-idempotent",
+            "graphmail.security.clients.idempotent.scopes=mail:send",
+            "graphmail.security.clients.idempotent.accounts=*",
+            "graphmail.security.clients.idempotent.messages-per-day=10",
             "graphmail.security.clients.shared.keys=key-shared",
             "graphmail.security.clients.shared.scopes=mail:read",
             "graphmail.security.clients.shared.requests-per-second=1",
@@ -111,6 +115,20 @@ class RateLimitIntegrationTests extends GatewayAloneTests {
         assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"messages\";q=10;w=86400;qu=\"messages\"");
         assertThat(refused.header("RateLimit")).matches("\"messages\";r=0;t=[1-9]\\d*");
         assertThat(mail("counted")).isEqualTo(10);
+    }
+
+    @Test
+    void aQuotaRefusalIsNotKeptAsTheAnswerToItsIdempotencyKey() {
+        var batcher = new Api(port, "key-batcher-idempotent");
+        assertThat(batcher.post("/api/v1/mail/batches", batch(10)).status()).isEqualTo(202);
+
+        String mail = single();
+        var first = batcher.post("/api/v1/mail", mail, "Idempotency-Key", "quota-" + accountId);
+        var again = batcher.post("/api/v1/mail", mail, "Idempotency-Key", "quota-" + accountId);
+
+        assertThat(first.status()).isEqualTo(429);
+        assertThat(again.status()).isEqualTo(429);
+        assertThat(again.header("Idempotent-Replayed")).isNull();
     }
 
     @Test
