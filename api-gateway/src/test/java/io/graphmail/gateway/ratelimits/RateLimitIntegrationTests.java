@@ -173,6 +173,21 @@ class RateLimitIntegrationTests extends GatewayAloneTests {
         assertThat(refused.body()).contains("limits.messagesPerDay");
     }
 
+    @Test
+    void theApiDescriptionTellsThatEveryOperationMayAnswer429() {
+        var description = api.get("/v3/api-docs").json();
+
+        var send = description
+                .get("paths")
+                .get("/api/v1/mail")
+                .get("post")
+                .get("responses")
+                .get("429");
+        assertThat(send).isNotNull();
+        assertThat(send.get("headers").has("Retry-After")).isTrue();
+        assertThat(send.get("headers").has("RateLimit")).isTrue();
+    }
+
     private static Api.Response firstRefusal(Api client, int attempts) {
         for (int i = 0; i < attempts; i++) {
             var answer = client.get(HEALTH);
