@@ -1,5 +1,6 @@
 package io.graphmail.gateway.security;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Min;
 
 /**
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Min;
  * @param burst requests that may come at once
  * @param messagesPerDay messages per UTC day
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record KeyLimits(
         @Min(-1) Long requestsPerSecond,
         @Min(0) Long burst,

@@ -155,6 +155,7 @@ class RateLimitIntegrationTests extends GatewayAloneTests {
         assertThat(issued.status()).isEqualTo(201);
         assertThat(issued.json().get("limits").get("requestsPerSecond").asLong())
                 .isEqualTo(2);
+        assertThat(issued.json().get("limits").has("messagesPerDay")).isFalse();
         var tool = new Api(port, issued.text("key"));
 
         var first = tool.get(HEALTH);
