@@ -129,7 +129,8 @@ class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorizati
         try {
             chain.doFilter(request, captured);
         } finally {
-            if (captured.getStatus() >= 500) {
+            // A refusal for now (429: quota) is not the answer to keep: the same request may succeed later.
+            if (captured.getStatus() >= 500 || captured.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
                 records.release(id);
             } else {
                 records.complete(new IdempotencyRecord(

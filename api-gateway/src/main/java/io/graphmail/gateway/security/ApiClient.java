@@ -8,14 +8,21 @@ import java.util.Set;
  * @param id stable name, recorded on every object the client creates
  * @param scopes what it may do
  * @param accounts accounts it may use besides those it registered; {@code *} for every account
+ * @param limits rate limits of the key it called with, where that key carries its own
  */
-public record ApiClient(String id, Set<Scope> scopes, Set<String> accounts) {
+public record ApiClient(String id, Set<Scope> scopes, Set<String> accounts, KeyLimits limits) {
 
     public static final String ALL_ACCOUNTS = "*";
 
     public ApiClient {
         scopes = Set.copyOf(scopes);
         accounts = Set.copyOf(accounts);
+        limits = limits == null ? KeyLimits.NONE : limits.normalised();
+    }
+
+    /** A client whose limits are its configured ones (or the defaults). */
+    public ApiClient(String id, Set<Scope> scopes, Set<String> accounts) {
+        this(id, scopes, accounts, KeyLimits.NONE);
     }
 
     public boolean isAdmin() {

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.security;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -12,6 +13,7 @@ import java.util.List;
  * @param client the client's name; objects it creates are recorded under it
  * @param scopes what the key may do
  * @param accounts accounts it may use besides those its client registers; {@code *} for all
+ * @param limits optional rate limits for requests made with this key, instead of its client's
  */
 record IssueKeyRequest(
         @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+")
@@ -19,7 +21,8 @@ record IssueKeyRequest(
 
         @NotEmpty @Size(max = 10) List<@NotBlank String> scopes,
         @Size(max = 1000) List<@NotBlank @Size(max = 200) String> accounts,
-        @Size(max = 500) String description) {
+        @Size(max = 500) String description,
+        @Valid KeyLimits limits) {
 
     List<String> accountsOrNone() {
         return accounts == null ? List.of() : accounts;

@@ -47,7 +47,10 @@ class IssuingKeys {
                 clock.instant(),
                 issuer.id(),
                 null,
-                null);
+                null,
+                request.limits() == null || request.limits().isNone()
+                        ? null
+                        : request.limits().normalised());
         stored.insert(key);
         apiKeys.forget(key.digest());
         log.info("Issued API key {} for client {} with scopes {}", key.id(), key.client(), key.scopes());

@@ -16,6 +16,7 @@ record KeyView(
         String createdBy,
         Instant revokedAt,
         Instant lastUsedAt,
+        KeyLimits limits,
         String key) {
 
     static KeyView of(StoredKey key) {
@@ -33,6 +34,7 @@ record KeyView(
                 key.createdBy(),
                 key.revokedAt(),
                 key.lastUsedAt(),
+                key.limits(),
                 plaintext);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param createdBy the client that issued it
  * @param revokedAt when it stopped working, or {@code null}
  * @param lastUsedAt roughly when it was last used (updated at most once a minute)
+ * @param limits the key's own rate limits; {@code null} for its client's
  */
 @Document("api_keys")
 record StoredKey(
@@ -24,7 +25,8 @@ record StoredKey(
         Instant createdAt,
         String createdBy,
         Instant revokedAt,
-        Instant lastUsedAt) {
+        Instant lastUsedAt,
+        KeyLimits limits) {
 
     boolean isActive() {
         return revokedAt == null;
@@ -36,6 +38,7 @@ record StoredKey(
                 scopes.stream()
                         .flatMap(scope -> Scope.parse(scope).stream())
                         .collect(java.util.stream.Collectors.toSet()),
-                java.util.Set.copyOf(accounts));
+                java.util.Set.copyOf(accounts),
+                limits);
     }
 }

@@ -5,6 +5,7 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.gateway.ratelimits.MessageQuotas;
 import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.gateway.send.ReferenceProblem.Place;
 import io.graphmail.logging.CorrelationId;
@@ -42,6 +43,7 @@ class SubmittingBatch {
     private final KnownAccounts knownAccounts;
     private final AccountDefaults accountDefaults;
     private final ResolvingReferences references;
+    private final MessageQuotas quotas;
     private final JsonMapper jsonMapper;
     private final MeterRegistry meterRegistry;
     private final Clock clock;
@@ -55,6 +57,7 @@ class SubmittingBatch {
             KnownAccounts knownAccounts,
             AccountDefaults accountDefaults,
             ResolvingReferences references,
+            MessageQuotas quotas,
             JsonMapper jsonMapper,
             MeterRegistry meterRegistry,
             Clock clock,
@@ -66,6 +69,7 @@ class SubmittingBatch {
         this.knownAccounts = knownAccounts;
         this.accountDefaults = accountDefaults;
         this.references = references;
+        this.quotas = quotas;
         this.jsonMapper = jsonMapper;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
@@ -82,6 +86,7 @@ class SubmittingBatch {
         knownAccounts.requireUsable(accountId, client);
         List<SendMailRequest> messages = expand(request, accountId);
         List<MessageReferences> resolved = references.forBatch(accountId, request, messages, client);
+        quotas.take(client, messages.size());
         Instant now = clock.instant();
         UUID batchId = UUID.randomUUID();
         List<SendMailCommand> all = IntStream.range(0, messages.size())

@@ -4,6 +4,7 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.gateway.ratelimits.MessageQuotas;
 import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
@@ -30,6 +31,7 @@ class SubmittingMail {
     private final AccountDefaults accountDefaults;
     private final KnownAccounts knownAccounts;
     private final ResolvingReferences references;
+    private final MessageQuotas quotas;
     private final MeterRegistry meterRegistry;
     private final Clock clock;
     private final Duration grace;
@@ -41,6 +43,7 @@ class SubmittingMail {
             AccountDefaults accountDefaults,
             KnownAccounts knownAccounts,
             ResolvingReferences references,
+            MessageQuotas quotas,
             MeterRegistry meterRegistry,
             Clock clock,
             @Value("${graphmail.gateway.sweeper.grace:30s}") Duration grace) {
@@ -50,6 +53,7 @@ class SubmittingMail {
         this.accountDefaults = accountDefaults;
         this.knownAccounts = knownAccounts;
         this.references = references;
+        this.quotas = quotas;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
         this.grace = grace;
@@ -64,6 +68,7 @@ class SubmittingMail {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireUsable(accountId, client);
         MessageReferences resolved = references.forMessage(accountId, request, client);
+        quotas.take(client, 1);
         SendMailCommand command =
                 SendMailCommands.of(UUID.randomUUID(), accountId, request, resolved, clock.instant(), null);
         var record = MailRecord.unpublished(
