@@ -1,6 +1,7 @@
 package io.graphmail.gateway;
 
 import io.graphmail.health.HealthConfiguration;
+import io.graphmail.mongodb.MongoTimeoutsConfiguration;
 import io.graphmail.secrets.SecretAliases;
 import java.time.Clock;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@Import(HealthConfiguration.class)
+@Import({HealthConfiguration.class, MongoTimeoutsConfiguration.class})
 @EnableSchedulerLock(defaultLockAtMostFor = "1m")
 // The gateway needs the secret aliases' names only, to refuse a registration naming none of them.
 @EnableConfigurationProperties(SecretAliases.class)

@@ -26,7 +26,7 @@ public final class MailTopology {
     public static final String SYNC_ROUTING_KEY = "mailbox.sync.v1";
 
     public static final String SEND_QUEUE = "graphmail.mail.send";
-    /** Prefix of the delay queues, one per delay tier: {@code graphmail.mail.send.retry.5s}. */
+    /** Prefix of the delay queues, one per delay tier: {@code graphmail.mail.send.retry.5s.v2}. */
     public static final String SEND_RETRY_QUEUE = "graphmail.mail.send.retry";
 
     public static final String SEND_DEAD_LETTER_QUEUE = "graphmail.mail.send.dlq";

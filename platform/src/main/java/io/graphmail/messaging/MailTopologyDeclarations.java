@@ -69,7 +69,7 @@ public final class MailTopologyDeclarations {
 
         var declarables = new java.util.ArrayList<org.springframework.amqp.core.Declarable>();
         for (RetryTier tier : RetryTier.values()) {
-            Queue delay = QueueBuilder.durable(tier.queue())
+            Queue delay = atLeastOnceDeadLettering(tier.queue())
                     .ttl((int) tier.delay().toMillis())
                     .deadLetterExchange(COMMANDS_EXCHANGE)
                     .deadLetterRoutingKey(SEND_ROUTING_KEY)
@@ -107,14 +107,19 @@ public final class MailTopologyDeclarations {
         return new Declarables(declarables);
     }
 
+    private static QueueBuilder workQueue(String name) {
+        return atLeastOnceDeadLettering(name).deliveryLimit(DELIVERY_LIMIT);
+    }
+
     /*
      * Quorum queues survive a node loss; at-least-once dead-lettering (which needs reject-publish)
-     * means a dead-lettered message is never dropped on the way to its dead-letter queue.
+     * keeps a dead-lettered message in its queue until the target queue has confirmed it, so that
+     * nothing is dropped when the target cannot take it yet (for example while the broker restarts:
+     * a classic delay queue expired its messages into a send queue that was not back yet and lost them).
      */
-    private static QueueBuilder workQueue(String name) {
+    private static QueueBuilder atLeastOnceDeadLettering(String name) {
         return QueueBuilder.durable(name)
                 .quorum()
-                .deliveryLimit(DELIVERY_LIMIT)
                 .overflow(QueueBuilder.Overflow.rejectPublish)
                 .withArgument("x-dead-letter-strategy", "at-least-once");
     }

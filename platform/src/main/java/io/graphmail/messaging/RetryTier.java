@@ -8,6 +8,10 @@ import java.time.Duration;
  * The delay queues a deferred command waits in. Each queue has one fixed TTL, so nothing waits
  * behind a longer delay (RabbitMQ expires messages only at a queue's head); a command goes to the
  * longest tier not longer than its delay and, back early, is simply deferred again.
+ *
+ * <p>Queue names and routing keys carry {@code v2}: the first delay queues were classic queues,
+ * which dead-letter at most once, and a queue cannot be redeclared with other arguments. New names
+ * let an upgrade start beside the old queues, which receive nothing more and drain by themselves.
  */
 public enum RetryTier {
     QUARTER_SECOND(Duration.ofMillis(250)),
@@ -28,11 +32,12 @@ public enum RetryTier {
     }
 
     public String routingKey() {
-        return "delay." + delay.toMillis();
+        return "delay.v2." + delay.toMillis();
     }
 
     public String queue() {
-        return SEND_RETRY_QUEUE + "." + (delay.toMillis() < 1000 ? delay.toMillis() + "ms" : delay.toSeconds() + "s");
+        String tier = delay.toMillis() < 1000 ? delay.toMillis() + "ms" : delay.toSeconds() + "s";
+        return SEND_RETRY_QUEUE + "." + tier + ".v2";
     }
 
     /** The longest tier not longer than {@code wanted}; the shortest for anything shorter. */

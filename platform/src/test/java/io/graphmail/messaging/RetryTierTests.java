@@ -17,7 +17,7 @@ class RetryTierTests {
 
     @Test
     void namesEachTiersQueueAfterItsDelay() {
-        assertThat(RetryTier.QUARTER_SECOND.queue()).isEqualTo("graphmail.mail.send.retry.250ms");
-        assertThat(RetryTier.TWO_MINUTES.queue()).isEqualTo("graphmail.mail.send.retry.120s");
+        assertThat(RetryTier.QUARTER_SECOND.queue()).isEqualTo("graphmail.mail.send.retry.250ms.v2");
+        assertThat(RetryTier.TWO_MINUTES.queue()).isEqualTo("graphmail.mail.send.retry.120s.v2");
     }
 }

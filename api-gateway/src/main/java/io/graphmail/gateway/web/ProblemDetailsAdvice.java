@@ -1,5 +1,7 @@
 package io.graphmail.gateway.web;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.graphmail.gateway.accounts.AccountConflict;
 import io.graphmail.gateway.accounts.AccountNotFound;
 import io.graphmail.gateway.accounts.ConsentUnavailable;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -186,6 +189,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "broker-unavailable",
                 "Temporarily unavailable",
                 "The message could not be queued and was not accepted; try again shortly");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
+    }
+
+    /** MongoDB out of reach (the driver gives up within its bounded timeouts): nothing was done, try again. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class
+    })
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        log.warn("Refused a request: MongoDB is unavailable ({})", e.getClass().getSimpleName());
+        ProblemDetail problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "dependency-unavailable",
+                "Temporarily unavailable",
+                "The database could not be reached; try again shortly");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem);

@@ -1,0 +1,104 @@
+package io.graphmail.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.graphmail.testsupport.TestBackends;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A gateway whose MongoDB goes away: it answers at once that it is unavailable (503 with Retry-After), not a
+ * 500 after the driver's 30 s, and turns not ready.
+ */
+@SpringBootTest(
+        classes = GatewayApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=api-gateway",
+            "management.server.port=0",
+            "graphmail.security.api-keys=" + MongoOutageIntegrationTests.API_KEY,
+            "graphmail.sync.schedule-enabled=false",
+            "spring.rabbitmq.listener.simple.auto-startup=false"
+        })
+@DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MongoOutageIntegrationTests {
+
+    static final String API_KEY = "outage-key";
+    static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        InetSocketAddress address = MONGO.bind();
+        registry.add("spring.rabbitmq.addresses", () -> TestBackends.rabbitUri().toString());
+        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:%d/outage".formatted(address.getPort()));
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.shutdownNow();
+    }
+
+    @Test
+    @Order(1)
+    void readyWhileMongoAnswers() {
+        assertThat(new Api(managementPort, null)
+                        .get("/actuator/health/readiness")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void withMongoGoneRequestsAreRefusedAsUnavailableAndTheGatewayIsNotReady() {
+        MONGO.shutdownNow();
+        var api = new Api(port, API_KEY);
+
+        assertUnavailable(timed("GET", () -> api.get("/api/v1/mail/" + UUID.randomUUID())));
+        assertUnavailable(timed("POST", () -> api.post("/api/v1/mail", """
+                {"to":["ada@example.com"],"subject":"Hello","body":{"contentType":"text","content":"Hi"}}""")));
+
+        var readiness = new Api(managementPort, null).get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(503);
+        assertThat(readiness.text("status")).isEqualTo("DOWN");
+    }
+
+    private static Api.Response timed(String what, Supplier<Api.Response> call) {
+        long start = System.nanoTime();
+        Api.Response response = call.get();
+        System.out.printf(
+                "%s with MongoDB gone: %d in %d ms%n",
+                what,
+                response.status(),
+                Duration.ofNanos(System.nanoTime() - start).toMillis());
+        return response;
+    }
+
+    private static void assertUnavailable(Api.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(503);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+        assertThat(response.text("type")).endsWith("dependency-unavailable");
+    }
+}
