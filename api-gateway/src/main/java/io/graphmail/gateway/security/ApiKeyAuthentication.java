@@ -1,6 +1,7 @@
 package io.graphmail.gateway.security;
 
 import java.util.List;
+import java.util.Objects;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -52,11 +53,11 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ApiKeyAuthentication that && java.util.Objects.equals(client, that.client);
+        return other instanceof ApiKeyAuthentication that && Objects.equals(client, that.client);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hashCode(client);
+        return Objects.hashCode(client);
     }
 }

@@ -1,19 +1,12 @@
 package io.graphmail.gateway.security;
 
 import com.nimbusds.jwt.JWTParser;
-import java.io.IOException;
-import java.io.InputStream;
+import io.graphmail.tls.TrustedCertificates;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -85,28 +78,10 @@ final class OidcDecoders {
     private static RestTemplate restOperations(Path trustedCertificate) {
         var http = HttpClient.newBuilder().connectTimeout(TIMEOUT);
         if (trustedCertificate != null) {
-            http.sslContext(trusting(trustedCertificate));
+            http.sslContext(TrustedCertificates.sslContext(trustedCertificate));
         }
         var requests = new JdkClientHttpRequestFactory(http.build());
         requests.setReadTimeout(TIMEOUT);
         return new RestTemplate(requests);
-    }
-
-    private static SSLContext trusting(Path pemFile) {
-        try (InputStream pem = Files.newInputStream(pemFile)) {
-            KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
-            trustStore.load(null, null);
-            int index = 0;
-            for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
-                trustStore.setCertificateEntry("trusted-" + index++, certificate);
-            }
-            var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trustStore);
-            var context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot trust the certificate in " + pemFile, e);
-        }
     }
 }

@@ -5,12 +5,9 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationResult;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
@@ -69,18 +66,14 @@ final class ScopeRules {
 
     /** Allows an authenticated client holding {@code scope}; on refusal, notes the scope for the 403 problem. */
     static AuthorizationManager<RequestAuthorizationContext> requires(Scope scope) {
-        return new AuthorizationManager<>() {
-            @Override
-            public AuthorizationResult authorize(
-                    Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
-                boolean granted = authentication.get() != null
-                        && authentication.get().getPrincipal() instanceof ApiClient client
-                        && (scope == null || client.has(scope));
-                if (!granted && scope != null) {
-                    context.getRequest().setAttribute(REQUIRED_SCOPE, scope);
-                }
-                return new AuthorizationDecision(granted);
+        return (authentication, context) -> {
+            boolean granted = authentication.get() != null
+                    && authentication.get().getPrincipal() instanceof ApiClient client
+                    && (scope == null || client.has(scope));
+            if (!granted && scope != null) {
+                context.getRequest().setAttribute(REQUIRED_SCOPE, scope);
             }
+            return new AuthorizationDecision(granted);
         };
     }
 }

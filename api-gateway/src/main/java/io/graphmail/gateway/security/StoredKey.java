@@ -2,6 +2,8 @@ package io.graphmail.gateway.security;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -35,10 +37,8 @@ record StoredKey(
     ApiClient toClient() {
         return new ApiClient(
                 client,
-                scopes.stream()
-                        .flatMap(scope -> Scope.parse(scope).stream())
-                        .collect(java.util.stream.Collectors.toSet()),
-                java.util.Set.copyOf(accounts),
+                scopes.stream().flatMap(scope -> Scope.parse(scope).stream()).collect(Collectors.toSet()),
+                Set.copyOf(accounts),
                 limits);
     }
 }

@@ -3,6 +3,7 @@ package io.graphmail.worker.accounts;
 import com.microsoft.aad.msal4j.AbstractClientApplicationBase;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.PublicClientApplication;
+import io.graphmail.tls.TrustedCertificates;
 import java.net.MalformedURLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,8 +38,10 @@ class MsalApplications {
         this.caches = caches;
         this.credentials = credentials;
         // Read on first use: in the compose demo the simulator writes its certificate after the worker starts.
-        this.sslSocketFactory =
-                SingletonSupplier.of(() -> TrustedCertificates.socketFactory(identity.trustCertificateFile()));
+        this.sslSocketFactory = SingletonSupplier.of(() -> identity.trustCertificateFile() == null
+                ? null
+                : TrustedCertificates.sslContext(identity.trustCertificateFile())
+                        .getSocketFactory());
     }
 
     PublicClientApplication delegated(AccountSettings account) {

@@ -1,4 +1,4 @@
-package io.graphmail.worker.accounts;
+package io.graphmail.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,18 +8,18 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-/** An SSL socket factory that trusts one PEM certificate, or {@code null} for the JVM's defaults. */
-final class TrustedCertificates {
+/**
+ * TLS that trusts the certificates of one PEM file instead of the JVM's authorities: for a local stand-in of the
+ * identity platform (the simulator's self-signed certificate), whether a worker gets tokens or a gateway reads keys.
+ */
+public final class TrustedCertificates {
 
     private TrustedCertificates() {}
 
-    static SSLSocketFactory socketFactory(Path pemFile) {
-        if (pemFile == null) {
-            return null;
-        }
+    /** @throws IllegalStateException if the file cannot be read or holds no certificate Java can load */
+    public static SSLContext sslContext(Path pemFile) {
         try (InputStream pem = Files.newInputStream(pemFile)) {
             KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
             trustStore.load(null, null);
@@ -27,11 +27,11 @@ final class TrustedCertificates {
             for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
                 trustStore.setCertificateEntry("trusted-" + index++, certificate);
             }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trustStore);
-            SSLContext context = SSLContext.getInstance("TLS");
+            var context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
-            return context.getSocketFactory();
+            return context;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot trust the certificate in " + pemFile, e);
         }
