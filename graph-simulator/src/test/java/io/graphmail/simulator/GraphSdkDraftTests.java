@@ -100,7 +100,14 @@ class GraphSdkDraftTests extends SimulatorTests {
         assertThat(sentWithKey(key)).hasSize(1);
         var stats = http.get("/_sim/mailboxes/" + USER + "/drafts/stats").json();
         assertThat(stats.path("sent").asLong()).isEqualTo(1);
-        assertThat(stats.path("immutableIdRequests").asLong()).isEqualTo(5);
+        var preferences =
+                http.get("/_sim/mailboxes/" + USER + "/prefer-headers").json();
+        assertThat(preferences.path("requests").asLong()).isEqualTo(6);
+        assertThat(preferences.path("withoutImmutableId").asLong())
+                .as("only the expanded read leaves the preference out")
+                .isEqualTo(1);
+        assertThat(preferences.path("examples").get(0).asString())
+                .isEqualTo("GET /v1.0/users/" + USER.replace("@", "%40") + "/messages/" + draft.getId());
     }
 
     @Test

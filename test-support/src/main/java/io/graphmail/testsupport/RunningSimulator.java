@@ -399,6 +399,14 @@ public final class RunningSimulator implements AutoCloseable {
                 .body(DeltaStats.class);
     }
 
+    /** The {@code Prefer} headers of the Graph requests on the mailbox since the last reset. */
+    public PreferHeaderStats preferHeaders(String mailbox) {
+        return control.get()
+                .uri("/_sim/mailboxes/{mailbox}/prefer-headers", mailbox)
+                .retrieve()
+                .body(PreferHeaderStats.class);
+    }
+
     /**
      * Forgets all mailboxes, faults, throttling limits and stats, request counts and identity state (device codes,
      * tokens, apps, web APIs, counts); then registers graphmail's test app again ({@link #grantGraphmailApp()}).
@@ -448,4 +456,15 @@ public final class RunningSimulator implements AutoCloseable {
      */
     public record DeltaStats(
             long initialRounds, long tokenRounds, long pages, long expiredTokens, long immutableIdRequests) {}
+
+    /**
+     * The {@code Prefer} headers of a mailbox's Graph requests.
+     *
+     * @param requests Graph requests on the mailbox
+     * @param withoutImmutableId those that did not ask for {@code IdType="ImmutableId"}
+     * @param severalPreferHeaders those that sent more than one {@code Prefer} header
+     * @param examples the first few of either ({@code METHOD path})
+     */
+    public record PreferHeaderStats(
+            long requests, long withoutImmutableId, long severalPreferHeaders, List<String> examples) {}
 }

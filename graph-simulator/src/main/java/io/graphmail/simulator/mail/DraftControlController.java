@@ -4,7 +4,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Control API: how a mailbox's drafts went. */
+/** Control API: how a mailbox's drafts went, and the {@code Prefer} headers its requests carried. */
 @RestController
 class DraftControlController {
 
@@ -17,5 +17,10 @@ class DraftControlController {
     @GetMapping("/_sim/mailboxes/{mailbox}/drafts/stats")
     DraftCounts.DraftStats stats(@PathVariable String mailbox) {
         return mailboxes.of(mailbox).draftCounts().stats();
+    }
+
+    @GetMapping("/_sim/mailboxes/{mailbox}/prefer-headers")
+    PreferHeaderCounts.PreferHeaderStats preferHeaders(@PathVariable String mailbox) {
+        return mailboxes.of(mailbox).preferHeaders().stats();
     }
 }

@@ -5,15 +5,11 @@ import java.util.concurrent.atomic.LongAdder;
 /** What a mailbox's drafts came to, for tests that count sends per draft. Thread-safe. */
 final class DraftCounts {
 
-    /**
-     * The figures: drafts created (new messages and replies), drafts sent, and requests to message endpoints other
-     * than delta queries that preferred immutable ids.
-     */
-    record DraftStats(long created, long sent, long immutableIdRequests) {}
+    /** The figures: drafts created (new messages and replies) and drafts sent. */
+    record DraftStats(long created, long sent) {}
 
     private final LongAdder created = new LongAdder();
     private final LongAdder sent = new LongAdder();
-    private final LongAdder immutableIdRequests = new LongAdder();
 
     void created() {
         created.increment();
@@ -23,11 +19,7 @@ final class DraftCounts {
         sent.increment();
     }
 
-    void immutableIdRequest() {
-        immutableIdRequests.increment();
-    }
-
     DraftStats stats() {
-        return new DraftStats(created.sum(), sent.sum(), immutableIdRequests.sum());
+        return new DraftStats(created.sum(), sent.sum());
     }
 }

@@ -17,6 +17,7 @@ final class Mailbox {
     private final ChangeLog changes = new ChangeLog();
     private final DeltaCounts deltaCounts = new DeltaCounts();
     private final DraftCounts draftCounts = new DraftCounts();
+    private final PreferHeaderCounts preferHeaders = new PreferHeaderCounts();
 
     /** Files a message, replacing one with the same id so that seeding twice does not duplicate. */
     synchronized void file(Message message) {
@@ -95,6 +96,10 @@ final class Mailbox {
 
     DeltaCounts deltaCounts() {
         return deltaCounts;
+    }
+
+    PreferHeaderCounts preferHeaders() {
+        return preferHeaders;
     }
 
     DraftCounts draftCounts() {

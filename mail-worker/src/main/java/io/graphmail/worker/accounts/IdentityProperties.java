@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -37,6 +39,27 @@ record IdentityProperties(
 
         @DefaultValue("10s") Duration deviceCodeWait,
         @DefaultValue("5m") Duration refreshAhead) {
+
+    /**
+     * The hosts of the Microsoft identity platform in Microsoft's clouds (msal4j trusts the same), where msal4j keeps
+     * authority validation and instance discovery on.
+     */
+    private static final Set<String> MICROSOFT_AUTHORITY_HOSTS = Set.of(
+            "login.microsoftonline.com",
+            "login.microsoft.com",
+            "login.windows.net",
+            "sts.windows.net",
+            "login.microsoftonline.us",
+            "login-us.microsoftonline.com",
+            "login.chinacloudapi.cn",
+            "login.partner.microsoftonline.cn",
+            "login.microsoftonline.de");
+
+    /** Whether the authority is Microsoft's own, rather than a stand-in such as graph-simulator. */
+    boolean microsoftAuthority() {
+        return authorityHost.getHost() != null
+                && MICROSOFT_AUTHORITY_HOSTS.contains(authorityHost.getHost().toLowerCase(Locale.ROOT));
+    }
 
     String authority(String tenant) {
         String host = authorityHost.toString();

@@ -71,10 +71,12 @@ class MsalApplications {
     private <B extends AbstractClientApplicationBase.Builder<B>> B configured(B builder, AccountSettings account) {
         try {
             builder.authority(identity.authority(account.tenant()))
-                    .instanceDiscovery(false)
-                    .validateAuthority(false)
                     .setTokenCacheAccessAspect(new EncryptedTokenCache(account.id(), caches))
                     .executorService(msalThreads);
+            if (!identity.microsoftAuthority()) {
+                // A stand-in knows no instance discovery and is not on Microsoft's list of authorities.
+                builder.instanceDiscovery(false).validateAuthority(false);
+            }
         } catch (MalformedURLException e) {
             throw new IllegalStateException("Invalid authority for account " + account.id(), e);
         }

@@ -16,12 +16,17 @@ public class GraphCallFailed extends RuntimeException {
     private final int status;
     private final String code;
     private final Duration retryAfter;
+    private final String requestId;
 
-    GraphCallFailed(int status, String code, Duration retryAfter, Throwable cause) {
-        super("Graph call failed: " + (status == 0 ? "" : status + " ") + code, cause);
+    GraphCallFailed(int status, String code, Duration retryAfter, String requestId, Throwable cause) {
+        super(
+                "Graph call failed: " + (status == 0 ? "" : status + " ") + code
+                        + (requestId == null ? "" : " (request-id " + requestId + ")"),
+                cause);
         this.status = status;
         this.code = code;
         this.retryAfter = retryAfter;
+        this.requestId = requestId;
     }
 
     /** @throws AccountOnHold as it is, if that is why the call failed */
@@ -32,15 +37,16 @@ public class GraphCallFailed extends RuntimeException {
             }
         }
         if (e instanceof ApiException api) {
-            return new GraphCallFailed(api.getResponseStatusCode(), errorCode(api), RetryAfter.of(api), e);
+            return new GraphCallFailed(
+                    api.getResponseStatusCode(), errorCode(api), RetryAfter.of(api), requestId(api), e);
         }
         // No HTTP answer (connection refused, timeout): the outcome is the same as a 503.
-        return new GraphCallFailed(0, "NETWORK_ERROR:" + rootCause(e).getClass().getSimpleName(), null, e);
+        return new GraphCallFailed(0, "NETWORK_ERROR:" + rootCause(e).getClass().getSimpleName(), null, null, e);
     }
 
     /** A ranged upload to an upload session failed ({@code status} 0: no answer). */
     static GraphCallFailed upload(int status, String code) {
-        return new GraphCallFailed(status, code, null, null);
+        return new GraphCallFailed(status, code, null, null, null);
     }
 
     /**
@@ -70,6 +76,18 @@ public class GraphCallFailed extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
+    /**
+     * Graph's {@code request-id} of the refused call, which Microsoft support asks for; null when there was no answer.
+     */
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The code and, when Graph answered, its request id: what an operator needs to follow the failure up. */
+    public String reason() {
+        return requestId == null ? code : code + " (request-id " + requestId + ")";
+    }
+
     String statusTag() {
         return status == 0 ? "IO_ERROR" : Integer.toString(status);
     }
@@ -81,6 +99,18 @@ public class GraphCallFailed extends RuntimeException {
             return odata.getError().getCode();
         }
         return "HTTP_" + e.getResponseStatusCode();
+    }
+
+    private static String requestId(ApiException e) {
+        var headers = e.getResponseHeaders();
+        if (headers == null) {
+            return null;
+        }
+        return headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("request-id"))
+                .flatMap(header -> header.getValue().stream())
+                .findFirst()
+                .orElse(null);
     }
 
     private static Throwable rootCause(Throwable e) {

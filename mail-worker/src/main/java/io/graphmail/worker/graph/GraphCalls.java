@@ -5,11 +5,15 @@ import io.graphmail.worker.accounts.AccountSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Every Graph call goes through here: on the account's mailbox, timed, its failure classified. */
 @Component
 class GraphCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphCalls.class);
 
     private final GraphClients clients;
     private final MeterRegistry meterRegistry;
@@ -40,6 +44,13 @@ class GraphCalls {
             if (failure.status() == 401) {
                 clients.tokenRejected(account.id());
             }
+            log.info(
+                    "Graph {} for account {} failed: {} {} (request-id {})",
+                    operation,
+                    account.id(),
+                    failure.statusTag(),
+                    failure.code(),
+                    failure.requestId());
             throw failure;
         } finally {
             sample.stop(meterRegistry.timer("graphmail.graph.requests", "operation", operation, "status", status));

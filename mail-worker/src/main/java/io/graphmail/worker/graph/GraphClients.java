@@ -30,6 +30,7 @@ class GraphClients {
                 .callTimeout(properties.timeout())
                 // OkHttp would otherwise repeat a POST whose connection dropped: a second send.
                 .retryOnConnectionFailure(false)
+                .addInterceptor(new PreferImmutableIds())
                 .build();
     }
 

@@ -24,7 +24,7 @@ public class GraphMailSender {
      */
     public void send(SendMailCommand command, AccountSettings account) {
         var body = new SendMailPostRequestBody();
-        body.setMessage(GraphMessages.from(command));
+        body.setMessage(GraphMessages.sendMailMessageOf(command));
         body.setSaveToSentItems(command.keepsSentCopy());
         calls.call(account, "sendMail", () -> calls.mailbox(account).sendMail().post(body));
     }

@@ -54,7 +54,22 @@ final class GraphMessages {
         return message;
     }
 
+    /** The command as {@code sendMail}'s message: no draft to find again, so no delivery key, but every option. */
+    static Message sendMailMessageOf(SendMailCommand command) {
+        var message = from(command);
+        applyImportanceAndHeaders(message, command);
+        return message;
+    }
+
     private static void applyOptions(Message message, SendMailCommand command) {
+        applyImportanceAndHeaders(message, command);
+        var key = new SingleValueLegacyExtendedProperty();
+        key.setId(DELIVERY_KEY_PROPERTY);
+        key.setValue(command.deliveryKey());
+        message.setSingleValueExtendedProperties(List.of(key));
+    }
+
+    private static void applyImportanceAndHeaders(Message message, SendMailCommand command) {
         if (command.importance() != null) {
             message.setImportance(Importance.forValue(command.importance().toLowerCase(Locale.ROOT)));
         }
@@ -65,10 +80,6 @@ final class GraphMessages {
             command.headers().forEach((name, value) -> headers.add(header(name, value)));
             message.setInternetMessageHeaders(headers);
         }
-        var key = new SingleValueLegacyExtendedProperty();
-        key.setId(DELIVERY_KEY_PROPERTY);
-        key.setValue(command.deliveryKey());
-        message.setSingleValueExtendedProperties(List.of(key));
     }
 
     private static InternetMessageHeader header(String name, String value) {
@@ -78,7 +89,7 @@ final class GraphMessages {
         return header;
     }
 
-    static Message from(SendMailCommand command) {
+    private static Message from(SendMailCommand command) {
         var message = new Message();
         message.setSubject(command.subject());
         message.setBody(body(command.body()));

@@ -128,6 +128,58 @@ class SendMailIntegrationTests {
     }
 
     @Test
+    void sendMailWithoutASentCopyKeepsImportanceAndHeaders() {
+        var plain = command("Urgent, not kept", false);
+        var command = new SendMailCommand(
+                plain.commandId(),
+                plain.accountId(),
+                plain.to(),
+                plain.cc(),
+                plain.bcc(),
+                plain.subject(),
+                plain.body(),
+                plain.replyTo(),
+                plain.attachments(),
+                plain.submittedAt(),
+                null,
+                0,
+                null,
+                null,
+                "high",
+                Map.of("x-ticket", "T-42"),
+                false);
+        publish(command);
+
+        events.awaitOne(MailSent.class, command.commandId());
+        var message = simulator.sent(mailbox).get(0);
+        assertThat(message.get("importance").asString()).isEqualTo("high");
+        assertThat(message.get("internetMessageHeaders")
+                        .valueStream()
+                        .map(header -> header.get("name").asString() + "="
+                                + header.get("value").asString()))
+                .containsExactly("x-ticket=T-42");
+    }
+
+    @Test
+    void everyGraphCallAsksForImmutableIdsInOnePreferHeader() {
+        var drafted = command("Drafted");
+        var direct = command("Direct", false);
+        publish(drafted);
+        publish(direct);
+
+        events.awaitOne(MailSent.class, drafted.commandId());
+        events.awaitOne(MailSent.class, direct.commandId());
+        var preferences = simulator.preferHeaders(mailbox);
+        assertThat(preferences.requests()).as("draft, send and sendMail").isGreaterThanOrEqualTo(3);
+        assertThat(preferences.withoutImmutableId())
+                .as("requests without the preference: %s", preferences.examples())
+                .isZero();
+        assertThat(preferences.severalPreferHeaders())
+                .as("requests with several Prefer headers: %s", preferences.examples())
+                .isZero();
+    }
+
+    @Test
     void deliversTheMostCustomHeadersGraphAllows() {
         var headers = new java.util.LinkedHashMap<String, String>();
         for (int i = 1; i <= 5; i++) {

@@ -105,6 +105,13 @@ class SyncMailboxIntegrationTests {
         assertThat(message.getDate("deletedAt")).isNull();
         assertThat(simulator.deltaStats(mailbox).pages()).as("pages of 100").isEqualTo(10);
         assertThat(simulator.deltaStats(mailbox).immutableIdRequests()).isEqualTo(10);
+        var preferences = simulator.preferHeaders(mailbox);
+        assertThat(preferences.withoutImmutableId())
+                .as("folder, delta and attachment reads without the preference: %s", preferences.examples())
+                .isZero();
+        assertThat(preferences.severalPreferHeaders())
+                .as("requests with several Prefer headers: %s", preferences.examples())
+                .isZero();
         var state = state("inbox");
         assertThat(state.getInteger("added")).isEqualTo(1000);
         assertThat(state.getString("deltaLink")).contains("deltatoken");
