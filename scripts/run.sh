@@ -14,6 +14,13 @@ if [[ -f .env ]]; then
     set -a; source .env; set +a
 fi
 mkdir -p data/logs
+# One stack per checkout: a second run would truncate the running stack's logs and fight over its ports and data.
+# The lock stays held by the services themselves until the last of them stops.
+exec 9>data/run.lock
+if ! flock -n 9; then
+    echo "graphmail is already running from $PWD (data/run.lock is held): stop it first (Ctrl-C where it runs)." >&2
+    exit 1
+fi
 bind_address="${GRAPHMAIL_BIND_ADDRESS:-127.0.0.1}"
 # Where this script and the printed URLs reach the services: loopback when they listen on every interface.
 case "$bind_address" in
@@ -56,6 +63,18 @@ if [[ -z "${GRAPHMAIL_TOKEN_KEY:-}" ]]; then
     chmod 600 data/token.key
     export GRAPHMAIL_TOKEN_KEY="$(cat data/token.key)"
 fi
+
+port_in_use() { # host port
+    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+ports=("$gateway_port" "$gateway_management_port" "${WORKER_PORT:-8081}" "$worker_management_port" 8089 8443)
+[[ -z "$MONGODB_URI" ]] && ports+=(27017)
+for port in "${ports[@]}"; do
+    if port_in_use "$host" "$port"; then
+        echo "Port $port on $host is taken by another program; free it first." >&2
+        exit 1
+    fi
+done
 
 source scripts/lib/rabbitmq.sh
 ensure_rabbitmq
