@@ -37,8 +37,8 @@ class DeadLetterController {
     @Operation(
             summary = "Send dead-lettered messages once more",
             description = "Optionally only one account's, or those whose reason starts with `reason`"
-                    + " (e.g. RETRIES_EXHAUSTED). A client replays its own messages; an admin everyone's. The"
-                    + " broker's dead-letter queue keeps its copies for inspection.")
+                    + " (e.g. RETRIES_EXHAUSTED). A client replays its own messages; an admin everyone's. Their"
+                    + " copies leave the broker's dead-letter queue, which keeps only what was not replayed.")
     @PostMapping("/dead-letters/replay")
     Map<String, List<UUID>> replay(
             @RequestParam(required = false) String accountId,

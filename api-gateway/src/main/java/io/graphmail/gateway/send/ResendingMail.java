@@ -1,6 +1,7 @@
 package io.graphmail.gateway.send;
 
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.gateway.messaging.DeadLetterCopies;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.messaging.PublishFailed;
@@ -18,11 +19,14 @@ class ResendingMail {
 
     private final MailRecords records;
     private final MailCommands commands;
+    private final DeadLetterCopies deadLetterCopies;
     private final JsonMapper jsonMapper;
 
-    ResendingMail(MailRecords records, MailCommands commands, JsonMapper jsonMapper) {
+    ResendingMail(
+            MailRecords records, MailCommands commands, DeadLetterCopies deadLetterCopies, JsonMapper jsonMapper) {
         this.records = records;
         this.commands = commands;
+        this.deadLetterCopies = deadLetterCopies;
         this.jsonMapper = jsonMapper;
     }
 
@@ -35,15 +39,19 @@ class ResendingMail {
         if (!resend(record)) {
             throw new MailNotRetryable(id, record.status());
         }
+        deadLetterCopies.remove(List.of(id));
         return records.find(id).map(MailView::of).orElseThrow();
     }
 
     /** Resends dead-lettered messages, optionally of one account or with a reason starting so. */
     List<UUID> replayDeadLetters(String accountId, String reasonPrefix, int limit, ApiClient client) {
-        return records.deadLettered(accountId, reasonPrefix, limit, client.isAdmin() ? null : client.id()).stream()
-                .filter(this::resend)
-                .map(record -> UUID.fromString(record.id()))
-                .toList();
+        List<UUID> replayed =
+                records.deadLettered(accountId, reasonPrefix, limit, client.isAdmin() ? null : client.id()).stream()
+                        .filter(this::resend)
+                        .map(record -> UUID.fromString(record.id()))
+                        .toList();
+        deadLetterCopies.remove(replayed);
+        return replayed;
     }
 
     /** Reopens the record, then publishes; if publishing fails the sweeper publishes it later. */

@@ -2,6 +2,7 @@ package io.graphmail.gateway.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graphmail.contract.MailTopology;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -31,6 +33,9 @@ class MailApiIntegrationTests extends FullStackTests {
 
     @Autowired
     MailResultsListener results;
+
+    @Autowired
+    RabbitAdmin rabbitAdmin;
 
     final String mailbox = "sender-" + UUID.randomUUID() + "@graphmail.local";
     final String accountId = "account-" + UUID.randomUUID().toString().substring(0, 8);
@@ -147,12 +152,16 @@ class MailApiIntegrationTests extends FullStackTests {
         awaitMail(first, "DEAD_LETTERED");
         awaitMail(second, "DEAD_LETTERED");
         simulator.reset();
+        long copiesBefore = deadLetterCopies();
 
         var replay =
                 api.post("/api/v1/mail/dead-letters/replay?accountId=" + accountId + "&reason=RETRIES_EXHAUSTED", "");
 
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json().get("replayed").size()).isEqualTo(2);
+        assertThat(deadLetterCopies())
+                .as("the replayed copies leave the dead-letter queue, other tests' stay")
+                .isEqualTo(copiesBefore - 2);
         awaitMail(first, "SENT");
         awaitMail(second, "SENT");
         assertThat(simulator.sent(mailbox)).hasSize(2);
@@ -370,6 +379,11 @@ class MailApiIntegrationTests extends FullStackTests {
     private String mail(String to, String subject) {
         return """
                 {"accountId":"%s","to":["%s"],"subject":"%s","body":{"contentType":"html","content":"<p>Hello</p>"}}""".formatted(accountId, to, subject);
+    }
+
+    private long deadLetterCopies() {
+        var queue = rabbitAdmin.getQueueInfo(MailTopology.SEND_DEAD_LETTER_QUEUE);
+        return queue == null ? 0 : queue.getMessageCount();
     }
 
     private Api.Response awaitMail(String id, String status) {
