@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Map;
+import java.util.Locale;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
@@ -41,21 +41,21 @@ class SyncController {
             summary = "Sync an account's mailbox now",
             description = "Publishes a sync command and answers 202 with its run id; GET the same path for progress.")
     @PostMapping("/api/v1/accounts/{id}/sync")
-    ResponseEntity<Map<String, Object>> sync(
+    ResponseEntity<SyncAccepted> sync(
             @PathVariable String id,
             @Valid @RequestBody(required = false) SyncRequest request,
             @AuthenticationPrincipal ApiClient client) {
         accounts.requireUsable(id, client);
         var command = requestingSync.request(id, request == null ? SyncRequest.DEFAULTS : request, "api");
-        String status = "/api/v1/accounts/" + id + "/sync";
+        String statusUrl = "/api/v1/accounts/" + id + "/sync";
         return ResponseEntity.accepted()
-                .location(URI.create(status))
-                .body(Map.of(
-                        "runId", command.runId(),
-                        "accountId", id,
-                        "folders", command.folders(),
-                        "mode", command.mode().name().toLowerCase(java.util.Locale.ROOT),
-                        "status", status));
+                .location(URI.create(statusUrl))
+                .body(new SyncAccepted(
+                        command.runId(),
+                        id,
+                        command.folders(),
+                        command.mode().name().toLowerCase(Locale.ROOT),
+                        statusUrl));
     }
 
     @Operation(summary = "Each folder's sync state: last run, what it changed, last error, delta state age")

@@ -2,6 +2,7 @@ package io.graphmail.gateway.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
@@ -186,9 +187,14 @@ class AccountsIntegrationTests extends FullStackTests {
         assertThat(consent.status()).isEqualTo(200);
         assertThat(consent.text("verificationUri")).isNotBlank();
         simulator.approveConsent(consent.text("userCode"), mailbox);
+        // The status and its reason, so that a timeout says where the account stood.
         await().atMost(Duration.ofSeconds(30))
-                .until(() ->
-                        "ACTIVE".equals(api.get("/api/v1/accounts/" + accountId).text("status")));
+                .until(
+                        () -> {
+                            var account = api.get("/api/v1/accounts/" + accountId);
+                            return account.text("status") + " " + account.text("statusReason");
+                        },
+                        startsWith("ACTIVE "));
     }
 
     private String send(String subject) {

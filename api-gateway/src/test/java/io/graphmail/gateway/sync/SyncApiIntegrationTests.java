@@ -39,6 +39,8 @@ class SyncApiIntegrationTests extends FullStackTests {
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.header("Location")).isEqualTo("/api/v1/accounts/" + accountId + "/sync");
+        assertThat(response.text("statusUrl")).isEqualTo(response.header("Location"));
+        assertThat(response.text("status")).as("the old name, kept a release").isEqualTo(response.text("statusUrl"));
         String runId = response.text("runId");
         JsonNode status = await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.get("/api/v1/accounts/" + accountId + "/sync").json(), json -> bothIdle(json, runId));
