@@ -8,6 +8,7 @@ import io.graphmail.messaging.PublishFailed;
 import java.time.Clock;
 import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +32,7 @@ class SyncSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(SyncSchedule.class);
     private static final String SCHEDULE = "mailbox-sync";
+    private static final String COLLECTION = "sync_schedule";
 
     private final KnownAccounts accounts;
     private final RequestingSync requestingSync;
@@ -70,17 +72,30 @@ class SyncSchedule {
         log.info("Scheduled sync round {}: {} accounts", round, requested);
     }
 
-    /** True for exactly one caller per round, across all gateways. */
+    /**
+     * True for exactly one caller per round, across all gateways. Claims an existing schedule document without an
+     * upsert: an upsert that does not match inserts, and the duplicate key it then hits would be logged by MongoDB
+     * on every check, that is every few seconds for most of each round.
+     */
     boolean claim(long round) {
+        var claimed = mongo.findAndModify(
+                query(where("_id").is(SCHEDULE).and("round").lt(round)),
+                new Update().set("round", round).set("claimedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true),
+                Document.class,
+                COLLECTION);
+        if (claimed != null) {
+            return true;
+        }
+        if (mongo.exists(query(where("_id").is(SCHEDULE)), COLLECTION)) {
+            return false;
+        }
         try {
-            var claimed = mongo.findAndModify(
-                    query(where("_id").is(SCHEDULE).and("round").lt(round)),
-                    new Update().set("round", round).set("claimedAt", clock.instant()),
-                    FindAndModifyOptions.options().upsert(true).returnNew(true),
-                    org.bson.Document.class,
-                    "sync_schedule");
-            return claimed != null;
-        } catch (DuplicateKeyException roundAlreadyClaimed) {
+            mongo.insert(
+                    new Document("_id", SCHEDULE).append("round", round).append("claimedAt", clock.instant()),
+                    COLLECTION);
+            return true;
+        } catch (DuplicateKeyException firstRoundClaimedMeanwhile) {
             return false;
         }
     }

@@ -2,12 +2,18 @@ package io.graphmail.gateway.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandFailedEvent;
+import com.mongodb.event.CommandListener;
 import io.graphmail.testsupport.TestBackends;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +23,19 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /** Each scheduled round is claimed by exactly one gateway, however many try at once. */
 class SyncScheduleTests {
 
-    final MongoClient client = MongoClients.create(TestBackends.mongoUri());
+    /** Commands MongoDB refused, such as an upsert that ran into a duplicate key; MongoDB logs each of them. */
+    final List<String> refused = new CopyOnWriteArrayList<>();
+
+    final MongoClient client = MongoClients.create(MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(TestBackends.mongoUri()))
+            .addCommandListener(new CommandListener() {
+                @Override
+                public void commandFailed(CommandFailedEvent event) {
+                    refused.add(
+                            event.getCommandName() + ": " + event.getThrowable().getMessage());
+                }
+            })
+            .build());
     final MongoTemplate mongo = new MongoTemplate(client, "sync-schedule-" + System.nanoTime());
     final SyncSchedule gateways = new SyncSchedule(null, null, mongo, Clock.systemUTC(), Duration.ofMinutes(5));
 
@@ -44,5 +62,16 @@ class SyncScheduleTests {
         assertThat(gateways.claim(1_000)).as("the same round again").isFalse();
         assertThat(gateways.claim(999)).as("an earlier round").isFalse();
         assertThat(gateways.claim(1_001)).as("the next round").isTrue();
+    }
+
+    @Test
+    void checkingAClaimedRoundAgainMakesMongoDbRefuseNothing() {
+        assertThat(gateways.claim(7)).isTrue();
+
+        for (int check = 0; check < 5; check++) {
+            assertThat(gateways.claim(7)).isFalse();
+        }
+
+        assertThat(refused).isEmpty();
     }
 }
