@@ -51,7 +51,14 @@ class GraphSdkDeltaTests extends SimulatorTests {
         assertThat(sample.getReceivedDateTime()).isNotNull();
         assertThat(sample.getLastModifiedDateTime()).isNotNull();
         assertThat(sample.getChangeKey()).isNotBlank();
-        assertThat(sample.getParentFolderId()).isEqualTo("inbox");
+        assertThat(sample.getParentFolderId())
+                .isEqualTo(graph.users()
+                        .byUserId(MAILBOX)
+                        .mailFolders()
+                        .byMailFolderId("inbox")
+                        .get()
+                        .getId())
+                .isNotEqualTo("inbox");
         assertThat(sample.getImportance()).isIn(Importance.Low, Importance.Normal, Importance.High);
         assertThat(sample.getFlag().getFlagStatus()).isIn(FollowupFlagStatus.NotFlagged, FollowupFlagStatus.Flagged);
         assertThat(sample.getBody().getContent()).hasSizeGreaterThan(3000);
@@ -121,7 +128,14 @@ class GraphSdkDeltaTests extends SimulatorTests {
                 .attachments()
                 .get();
 
-        assertThat(inbox.getId()).isEqualTo("inbox");
+        assertThat(inbox.getId()).startsWith("AQMk").isNotEqualToIgnoringCase("inbox");
+        assertThat(graph.users()
+                        .byUserId(MAILBOX)
+                        .mailFolders()
+                        .byMailFolderId(inbox.getId())
+                        .get()
+                        .getDisplayName())
+                .isEqualTo("Inbox");
         assertThat(inbox.getDisplayName()).isEqualTo("Inbox");
         assertThat(inbox.getTotalItemCount()).isEqualTo(1);
         assertThat(inbox.getUnreadItemCount()).isEqualTo(1);

@@ -64,7 +64,7 @@ class GraphSdkDraftTests extends SimulatorTests {
                 .post(keyed("Invoice 42", key), config -> config.headers.add("Prefer", IMMUTABLE));
 
         assertThat(draft.getIsDraft()).isTrue();
-        assertThat(draft.getParentFolderId()).isEqualTo("drafts");
+        assertThat(draft.getParentFolderId()).isEqualTo(folderId("drafts"));
         assertThat(draft.getConversationId()).isNotBlank();
         assertThat(draft.getInternetMessageId()).isNotBlank();
         assertThat(draft.getCreatedDateTime()).isNotNull();
@@ -133,7 +133,7 @@ class GraphSdkDraftTests extends SimulatorTests {
         assertThat(reply.getSubject()).isEqualTo("RE: Lunch?");
         assertThat(reply.getConversationId()).isEqualTo("AAQkconversation1");
         assertThat(reply.getIsDraft()).isTrue();
-        assertThat(reply.getParentFolderId()).isEqualTo("drafts");
+        assertThat(reply.getParentFolderId()).isEqualTo(folderId("drafts"));
         assertThat(reply.getToRecipients())
                 .extracting(recipient -> recipient.getEmailAddress().getAddress())
                 .containsExactly("ada@x.io");
@@ -346,6 +346,15 @@ class GraphSdkDraftTests extends SimulatorTests {
 
     private static String sha256(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    private String folderId(String wellKnownName) {
+        return graph.users()
+                .byUserId(USER)
+                .mailFolders()
+                .byMailFolderId(wellKnownName)
+                .get()
+                .getId();
     }
 
     private List<Message> lookUp(String folder, String key) {

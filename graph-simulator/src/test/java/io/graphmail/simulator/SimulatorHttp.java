@@ -121,11 +121,12 @@ public final class SimulatorHttp {
         return send(request(path, TOKEN).DELETE());
     }
 
-    /** Forgets all mailboxes, faults, throttling limits and stats, request counts and identity state. */
+    /** Forgets all mailboxes, faults, throttling and delta page limits, stats, request counts and identity state. */
     public void reset() {
         delete("/_sim/mailboxes");
         delete("/_sim/faults");
         delete("/_sim/limits");
+        delete("/_sim/delta/limits");
         delete("/_sim/stats");
         delete("/_sim/requests");
         delete("/_sim/identity");

@@ -362,6 +362,16 @@ public final class RunningSimulator implements AutoCloseable {
                 .toBodilessEntity();
     }
 
+    /** Moves a message to another folder (a well-known name or a folder id) as its owner would; its id stays. */
+    public void moveMessage(String mailbox, String id, String folder) {
+        control.post()
+                .uri("/_sim/mailboxes/{mailbox}/messages/{id}/move", mailbox, id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("folder", folder))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
     /** Deletes a message as its owner would. */
     public void deleteMessage(String mailbox, String id) {
         control.delete()
@@ -408,12 +418,28 @@ public final class RunningSimulator implements AutoCloseable {
     }
 
     /**
-     * Forgets all mailboxes, faults, throttling limits and stats, request counts and identity state (device codes,
+     * From now on a delta page whose JSON is larger than {@code maxPageBytes} answers {@code 504 GatewayTimeout}, as
+     * Graph times out on pages with many full bodies; null: never. {@link #reset()} restores the configured limit.
+     */
+    public void deltaMaxPageBytes(Long maxPageBytes) {
+        var limits = new LinkedHashMap<String, Long>();
+        limits.put("maxPageBytes", maxPageBytes);
+        control.put()
+                .uri("/_sim/delta/limits")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(limits)
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /**
+     * Forgets all mailboxes, faults, throttling and delta page limits, stats, request counts and identity state (device codes,
      * tokens, apps, web APIs, counts); then registers graphmail's test app again ({@link #grantGraphmailApp()}).
      */
     public void reset() {
         control.delete().uri("/_sim/faults").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/limits").retrieve().toBodilessEntity();
+        control.delete().uri("/_sim/delta/limits").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/mailboxes").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/stats").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/requests").retrieve().toBodilessEntity();
@@ -453,9 +479,16 @@ public final class RunningSimulator implements AutoCloseable {
      * @param tokenRounds rounds started from a delta token (only what changed)
      * @param pages pages served, including the first of each round
      * @param expiredTokens requests refused because their token had expired
+     * @param immutableIdRequests requests answered that preferred immutable ids
+     * @param timedOutPages requests answered {@code 504} because their page was over the limit
      */
     public record DeltaStats(
-            long initialRounds, long tokenRounds, long pages, long expiredTokens, long immutableIdRequests) {}
+            long initialRounds,
+            long tokenRounds,
+            long pages,
+            long expiredTokens,
+            long immutableIdRequests,
+            long timedOutPages) {}
 
     /**
      * The {@code Prefer} headers of a mailbox's Graph requests.

@@ -61,6 +61,50 @@ class SyncApiIntegrationTests extends FullStackTests {
     }
 
     @Test
+    void messagesMovedBetweenSyncedFoldersShowInTheirNewFolderAndAreNeverDeleted() {
+        var ids = simulator.generateMessages(mailbox, "inbox", 5, Map.of());
+        sync("");
+        String movedFirst = ids.get(0);
+        String movedSecond = ids.get(1);
+        String subjectFirst = simulator
+                .folderContents(mailbox, "inbox")
+                .get(movedFirst)
+                .get("subject")
+                .asString();
+        String subjectSecond = simulator
+                .folderContents(mailbox, "inbox")
+                .get(movedSecond)
+                .get("subject")
+                .asString();
+
+        simulator.moveMessage(mailbox, movedFirst, "sentitems");
+        sync(""); // inbox, then sentitems
+        simulator.moveMessage(mailbox, movedSecond, "sentitems");
+        syncOnly("sentitems");
+        syncOnly("inbox");
+
+        var all = api.get("/api/v1/accounts/" + accountId + "/messages?includeDeleted=true&limit=200")
+                .json()
+                .get("items");
+        assertThat(all.size()).isEqualTo(5);
+        assertThat(all.valueStream().filter(item -> !item.path("deletedAt").isNull()))
+                .as("none deleted")
+                .isEmpty();
+        var sentItems = api.get("/api/v1/accounts/" + accountId + "/messages?folder=sentitems&limit=200")
+                .json()
+                .get("items");
+        assertThat(sentItems.valueStream().map(item -> item.get("subject").asString()))
+                .containsExactlyInAnyOrder(subjectFirst, subjectSecond);
+        assertThat(sentItems.valueStream().map(item -> item.get("folderName").asString()))
+                .containsOnly("Sent Items");
+        assertThat(api.get("/api/v1/accounts/" + accountId + "/messages?folder=inbox&limit=200")
+                        .json()
+                        .get("items")
+                        .size())
+                .isEqualTo(3);
+    }
+
+    @Test
     void theOriginalFetchEndpointSyncsTheDefaultAccount() {
         // The default account is shared by every test class in this JVM; all register it with this mailbox.
         String defaultMailbox = "default@graphmail.local";
@@ -116,6 +160,31 @@ class SyncApiIntegrationTests extends FullStackTests {
                 .isEqualTo(404);
         assertThat(api.get("/api/v1/accounts/nobody-" + accountId + "/sync").status())
                 .isEqualTo(404);
+    }
+
+    private void sync(String body) {
+        String runId = api.post("/api/v1/accounts/" + accountId + "/sync", body).text("runId");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/v1/accounts/" + accountId + "/sync").json(), json -> bothIdle(json, runId));
+    }
+
+    private void syncOnly(String folder) {
+        String runId = api.post("/api/v1/accounts/" + accountId + "/sync", "{\"folders\":[\"" + folder + "\"]}")
+                .text("runId");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> runId.equals(folder(
+                                        api.get("/api/v1/accounts/" + accountId + "/sync")
+                                                .json(),
+                                        folder)
+                                .get("lastRunId")
+                                .asString())
+                        && "IDLE"
+                                .equals(folder(
+                                                api.get("/api/v1/accounts/" + accountId + "/sync")
+                                                        .json(),
+                                                folder)
+                                        .get("state")
+                                        .asString()));
     }
 
     private static boolean bothIdle(JsonNode status, String runId) {

@@ -7,15 +7,23 @@ final class DeltaCounts {
 
     /**
      * The figures: rounds begun without a token, rounds begun with a {@code $deltatoken}, pages answered (first pages
-     * and {@code $skiptoken} pages alike), tokens answered {@code 410}, and delta requests that preferred immutable ids.
+     * and {@code $skiptoken} pages alike), tokens answered {@code 410}, delta requests answered that preferred immutable
+     * ids, and pages that timed out ({@code 504}, counted nowhere else).
      */
-    record DeltaStats(long initialRounds, long tokenRounds, long pages, long expiredTokens, long immutableIdRequests) {}
+    record DeltaStats(
+            long initialRounds,
+            long tokenRounds,
+            long pages,
+            long expiredTokens,
+            long immutableIdRequests,
+            long timedOutPages) {}
 
     private final LongAdder initialRounds = new LongAdder();
     private final LongAdder tokenRounds = new LongAdder();
     private final LongAdder pages = new LongAdder();
     private final LongAdder expiredTokens = new LongAdder();
     private final LongAdder immutableIdRequests = new LongAdder();
+    private final LongAdder timedOutPages = new LongAdder();
 
     void initialRound() {
         initialRounds.increment();
@@ -37,8 +45,17 @@ final class DeltaCounts {
         immutableIdRequests.increment();
     }
 
+    void timedOut() {
+        timedOutPages.increment();
+    }
+
     DeltaStats stats() {
         return new DeltaStats(
-                initialRounds.sum(), tokenRounds.sum(), pages.sum(), expiredTokens.sum(), immutableIdRequests.sum());
+                initialRounds.sum(),
+                tokenRounds.sum(),
+                pages.sum(),
+                expiredTokens.sum(),
+                immutableIdRequests.sum(),
+                timedOutPages.sum());
     }
 }

@@ -7,9 +7,13 @@ record DeltaItem(String id, Message message, String removedReason) {
         return new DeltaItem(message.id(), message, null);
     }
 
-    /** Graph's reasons: {@code deleted} for a message deleted for good, {@code changed} for one moved elsewhere. */
-    static DeltaItem removed(String id, String reason) {
-        return new DeltaItem(id, null, reason);
+    /**
+     * A message that left the folder, deleted or moved to another folder alike: Microsoft's message delta pages show
+     * only {@code "reason": "deleted"}, and no page says that a move reads otherwise, so a client must not tell the two
+     * apart by the reason (the moved message turns up in its new folder's delta).
+     */
+    static DeltaItem removed(String id) {
+        return new DeltaItem(id, null, "deleted");
     }
 
     boolean isRemoved() {

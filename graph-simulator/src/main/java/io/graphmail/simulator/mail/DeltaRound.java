@@ -48,7 +48,7 @@ final class DeltaRound {
             if (inScope.test(now) && reports(state, existed ? "updated" : "created")) {
                 changed.add(now);
             } else if (!inScope.test(now) && existed && reports(state, "deleted")) {
-                items.add(DeltaItem.removed(id, now == null ? "deleted" : "changed"));
+                items.add(DeltaItem.removed(id));
             }
         });
         changed.sort(Comparator.comparing(Message::receivedDateTime)

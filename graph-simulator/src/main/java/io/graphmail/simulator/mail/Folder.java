@@ -1,34 +1,60 @@
 package io.graphmail.simulator.mail;
 
 import io.graphmail.simulator.web.GraphErrorException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 
-/** The well-known mail folders the simulator keeps; a folder's id is its well-known name. */
+/**
+ * The well-known mail folders the simulator keeps. Their ids are opaque, as Graph's are; paths may name a folder by
+ * its id or by its well-known name (case-insensitively), as Graph's mailFolder resource allows.
+ */
 enum Folder {
     INBOX("inbox", "Inbox"),
     DRAFTS("drafts", "Drafts"),
-    SENT_ITEMS("sentitems", "Sent Items");
+    SENT_ITEMS("sentitems", "Sent Items"),
+    DELETED_ITEMS("deleteditems", "Deleted Items");
 
-    private final String id;
+    private final String wellKnownName;
     private final String displayName;
+    private final String id;
 
-    Folder(String id, String displayName) {
-        this.id = id;
+    Folder(String wellKnownName, String displayName) {
+        this.wellKnownName = wellKnownName;
         this.displayName = displayName;
+        this.id = opaqueId(wellKnownName);
     }
 
     String id() {
         return id;
     }
 
+    String wellKnownName() {
+        return wellKnownName;
+    }
+
     String displayName() {
         return displayName;
     }
 
+    /** The folder a path or body names, by its id (case-sensitive, as Graph's ids are) or its well-known name. */
     static Folder named(String name) {
         return Arrays.stream(values())
-                .filter(folder -> folder.id.equalsIgnoreCase(name))
+                .filter(folder -> folder.id.equals(name) || folder.wellKnownName.equalsIgnoreCase(name))
                 .findFirst()
                 .orElseThrow(() -> GraphErrorException.notFound("The mail folder '" + name + "' was not found."));
+    }
+
+    /** Shaped like an Exchange folder id (base64url, "AQMk" prefix); stable, so tokens and tests survive restarts. */
+    private static String opaqueId(String wellKnownName) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("graphmail-simulator folder " + wellKnownName).getBytes(StandardCharsets.UTF_8));
+            return "AQMkAD" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "AAA";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

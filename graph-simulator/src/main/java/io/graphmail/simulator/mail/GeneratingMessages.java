@@ -26,7 +26,7 @@ class GeneratingMessages {
 
     Generated generate(String address, GenerateMessagesRequest request) {
         int count = within("count", request.count(), null, 1, MAX_COUNT);
-        Folder folder = Folder.named(Objects.requireNonNullElse(request.folder(), Folder.INBOX.id()));
+        Folder folder = Folder.named(Objects.requireNonNullElse(request.folder(), Folder.INBOX.wellKnownName()));
         var shape = new SampleMail.Shape(
                 within("bodyBytes", request.bodyBytes(), 4000, 0, 1_000_000),
                 within("attachments", request.attachments(), 0, 0, 20),
@@ -47,7 +47,7 @@ class GeneratingMessages {
             mailbox.file(message);
             ids.add(message.id());
         }
-        return new Generated(folder.id(), count, ids);
+        return new Generated(folder.wellKnownName(), count, ids);
     }
 
     private static int within(String name, Integer value, Integer fallback, int min, int max) {

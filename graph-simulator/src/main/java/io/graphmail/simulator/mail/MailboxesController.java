@@ -81,7 +81,7 @@ class MailboxesController {
         var entries = mailboxes.of(mailbox).messagesIn(into).stream()
                 .map(FolderEntry::of)
                 .toList();
-        return new FolderContents(into.id(), entries.size(), entries);
+        return new FolderContents(into.wellKnownName(), entries.size(), entries);
     }
 
     @GetMapping("/{mailbox}/sent")

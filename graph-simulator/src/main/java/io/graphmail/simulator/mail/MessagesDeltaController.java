@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The delta function on a folder's messages; the Graph SDK calls it {@code delta()}, Graph's links {@code delta}. */
 @RestController
@@ -22,10 +24,12 @@ class MessagesDeltaController {
 
     private final TrackingMessageChanges tracking;
     private final DeltaJson json;
+    private final JsonMapper mapper;
 
-    MessagesDeltaController(TrackingMessageChanges tracking, DeltaJson json) {
+    MessagesDeltaController(TrackingMessageChanges tracking, DeltaJson json, JsonMapper mapper) {
         this.tracking = tracking;
         this.json = json;
+        this.mapper = mapper;
     }
 
     @GetMapping({
@@ -34,7 +38,7 @@ class MessagesDeltaController {
         "/users/{userId}/mailFolders/{folder}/messages/delta",
         "/users/{userId}/mailFolders/{folder}/messages/delta()"
     })
-    ResponseEntity<Map<String, Object>> delta(
+    ResponseEntity<byte[]> delta(
             @PathVariable(required = false) String userId,
             @PathVariable String folder,
             @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
@@ -42,12 +46,15 @@ class MessagesDeltaController {
             @RequestHeader HttpHeaders headers,
             HttpServletRequest request) {
         List<String> prefer = Objects.requireNonNullElse(headers.get("Prefer"), List.of());
-        DeltaPage page = tracking.page(
-                Mailboxes.addressFor(userId, tokenMailbox), Folder.named(folder), DeltaRequest.of(params, prefer));
-        var response = ResponseEntity.ok();
-        if (page.appliedPageSize() != null) {
-            response.header("Preference-Applied", "odata.maxpagesize=" + page.appliedPageSize());
+        var answer = tracking.answer(
+                Mailboxes.addressFor(userId, tokenMailbox),
+                Folder.named(folder),
+                DeltaRequest.of(params, prefer),
+                page -> mapper.writeValueAsBytes(json.page(page, request)));
+        var response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+        if (answer.appliedPageSize() != null) {
+            response.header("Preference-Applied", "odata.maxpagesize=" + answer.appliedPageSize());
         }
-        return response.body(json.page(page, request));
+        return response.body(answer.body());
     }
 }

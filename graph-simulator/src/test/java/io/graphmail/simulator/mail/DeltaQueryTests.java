@@ -60,7 +60,7 @@ class DeltaQueryTests extends SimulatorTests {
         var round = follow(http.getAbsolute(deltaLink).json());
 
         assertThat(round.items()).hasSize(4);
-        assertThat(removals(round)).containsEntry(ids.get(1), "deleted").containsEntry(ids.get(2), "changed");
+        assertThat(removals(round)).containsEntry(ids.get(1), "deleted").containsEntry(ids.get(2), "deleted");
         var changed =
                 round.items().stream().filter(item -> !item.has("@removed")).toList();
         assertThat(changed).extracting(item -> item.path("id").asString()).containsExactlyInAnyOrder(added, ids.get(0));
@@ -80,6 +80,26 @@ class DeltaQueryTests extends SimulatorTests {
         var quiet = http.getAbsolute(round.deltaLink()).json();
         assertThat(quiet.path("value")).isEmpty();
         assertThat(quiet.path("@odata.deltaLink").asString()).startsWith(http.base() + DELTA + "?$deltatoken=");
+    }
+
+    @Test
+    void reportsAMoveAsRemovedFromTheSourceFolderAndAddedToTheTargetUnderTheSameId() {
+        List<String> ids = generate(3);
+        String sentItemsDelta = "/v1.0/users/" + MAILBOX + "/mailFolders/sentitems/messages/delta";
+        String inboxLink = follow(http.get(DELTA).json()).deltaLink();
+        String sentItemsLink = follow(http.get(sentItemsDelta).json()).deltaLink();
+
+        http.post(messagePath(ids.get(0)) + "/move", "{\"destinationId\": \"" + Folder.SENT_ITEMS.id() + "\"}");
+
+        var inbox = follow(http.getAbsolute(inboxLink).json());
+        var sentItems = follow(http.getAbsolute(sentItemsLink).json());
+        assertThat(inbox.items()).singleElement();
+        assertThat(removals(inbox)).containsExactly(java.util.Map.entry(ids.get(0), "deleted"));
+        assertThat(sentItems.items()).singleElement().satisfies(item -> {
+            assertThat(item.path("id").asString()).isEqualTo(ids.get(0));
+            assertThat(item.has("@removed")).isFalse();
+            assertThat(item.path("parentFolderId").asString()).isEqualTo(Folder.SENT_ITEMS.id());
+        });
     }
 
     @Test
@@ -241,7 +261,7 @@ class DeltaQueryTests extends SimulatorTests {
                 .doesNotContain("attachments");
         assertThat(message.path("@odata.etag").asString())
                 .isEqualTo("W/\"" + message.path("changeKey").asString() + "\"");
-        assertThat(message.path("parentFolderId").asString()).isEqualTo("inbox");
+        assertThat(message.path("parentFolderId").asString()).isEqualTo(Folder.INBOX.id());
         assertThat(message.path("flag").path("flagStatus").asString()).isIn("notFlagged", "flagged");
         assertThat(message.path("body").path("content").asString().length()).isBetween(3900, 4100);
     }

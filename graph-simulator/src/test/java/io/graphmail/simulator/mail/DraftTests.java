@@ -25,7 +25,7 @@ class DraftTests extends SimulatorTests {
         JsonNode draft = created.json();
         assertThat(draft.path("isDraft").asBoolean()).isTrue();
         assertThat(draft.path("isRead").asBoolean()).isTrue();
-        assertThat(draft.path("parentFolderId").asString()).isEqualTo("drafts");
+        assertThat(draft.path("parentFolderId").asString()).isEqualTo(Folder.DRAFTS.id());
         assertThat(draft.path("from").path("emailAddress").path("address").asString())
                 .isEqualTo(MAILBOX);
         assertThat(draft.path("conversationId").asString()).startsWith("AAQk");
@@ -123,7 +123,7 @@ class DraftTests extends SimulatorTests {
         assertThat(sent.status()).isEqualTo(202);
         assertThat(sent.text()).isEmpty();
         JsonNode copy = http.get(MESSAGES + "/" + id).json();
-        assertThat(copy.path("parentFolderId").asString()).isEqualTo("sentitems");
+        assertThat(copy.path("parentFolderId").asString()).isEqualTo(Folder.SENT_ITEMS.id());
         assertThat(copy.path("isDraft").asBoolean()).isFalse();
         assertThat(copy.path("sentDateTime").asString()).isNotBlank();
         assertThat(http.get("/v1.0/users/" + MAILBOX + "/mailFolders/drafts/messages")
@@ -173,7 +173,7 @@ class DraftTests extends SimulatorTests {
 
         assertThat(refused.errorCode()).isEqualTo("ErrorInvalidRecipients");
         assertThat(http.get(MESSAGES + "/" + id).json().path("parentFolderId").asString())
-                .isEqualTo("drafts");
+                .isEqualTo(Folder.DRAFTS.id());
         assertThat(http.get("/_sim/mailboxes/" + MAILBOX + "/sent").json().path("value"))
                 .isEmpty();
     }

@@ -93,7 +93,7 @@ class MailboxControlTests extends SimulatorTests {
         var move = http.post(CONTROL + "/messages/" + moved + "/move", "{\"folder\": \"sentitems\"}");
         var delete = http.delete(CONTROL + "/messages/" + deleted);
 
-        assertThat(move.json().path("parentFolderId").asString()).isEqualTo("sentitems");
+        assertThat(move.json().path("parentFolderId").asString()).isEqualTo(Folder.SENT_ITEMS.id());
         assertThat(delete.status()).isEqualTo(204);
         assertThat(subjects("inbox")).containsExactly("stays");
         assertThat(subjects("sentitems")).containsExactly("moved");
@@ -102,7 +102,7 @@ class MailboxControlTests extends SimulatorTests {
                         .json()
                         .path("parentFolderId")
                         .asString())
-                .isEqualTo("sentitems");
+                .isEqualTo(Folder.SENT_ITEMS.id());
     }
 
     @Test
@@ -122,7 +122,10 @@ class MailboxControlTests extends SimulatorTests {
                 http.get("/v1.0/users/" + MAILBOX + "/mailFolders/sentitems").json();
         var all = http.get("/v1.0/users/" + MAILBOX + "/mailFolders").json();
 
-        assertThat(inbox.path("id").asString()).isEqualTo("inbox");
+        assertThat(inbox.path("id").asString())
+                .isEqualTo(Folder.INBOX.id())
+                .startsWith("AQMk")
+                .matches("[A-Za-z0-9_-]{40,}");
         assertThat(inbox.path("displayName").asString()).isEqualTo("Inbox");
         assertThat(inbox.path("totalItemCount").asInt()).isEqualTo(3);
         assertThat(inbox.path("unreadItemCount").asInt()).isEqualTo(2);
@@ -131,9 +134,28 @@ class MailboxControlTests extends SimulatorTests {
         assertThat(all.path("value")
                         .valueStream()
                         .map(folder -> folder.path("displayName").asString()))
-                .containsExactly("Inbox", "Drafts", "Sent Items");
-        assertThat(http.get("/v1.0/users/" + MAILBOX + "/mailFolders/deleteditems")
+                .containsExactly("Inbox", "Drafts", "Sent Items", "Deleted Items");
+        assertThat(all.path("value")
+                        .valueStream()
+                        .map(folder -> folder.path("id").asString()))
+                .doesNotHaveDuplicates()
+                .noneMatch(id -> id.matches("(?i)inbox|drafts|sentitems|deleteditems"));
+        assertThat(http.get("/v1.0/users/" + MAILBOX + "/mailFolders/" + Folder.INBOX.id())
+                        .json()
+                        .path("displayName")
+                        .asString())
+                .isEqualTo("Inbox");
+        assertThat(http.get("/v1.0/users/" + MAILBOX + "/mailFolders/DeletedItems")
+                        .json()
+                        .path("id")
+                        .asString())
+                .isEqualTo(Folder.DELETED_ITEMS.id());
+        assertThat(http.get("/v1.0/users/" + MAILBOX + "/mailFolders/archive").status())
+                .isEqualTo(404);
+        assertThat(http.get("/v1.0/users/" + MAILBOX + "/mailFolders/"
+                                + Folder.INBOX.id().toLowerCase(java.util.Locale.ROOT))
                         .status())
+                .as("ids are case-sensitive")
                 .isEqualTo(404);
     }
 

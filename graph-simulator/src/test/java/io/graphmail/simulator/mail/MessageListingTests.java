@@ -27,7 +27,7 @@ class MessageListingTests extends SimulatorTests {
         assertThat(message.path("internetMessageId").asString()).isNotBlank();
         assertThat(message.path("isRead").isBoolean()).isTrue();
         assertThat(message.path("hasAttachments").isBoolean()).isTrue();
-        assertThat(message.path("parentFolderId").asString()).isEqualTo("inbox");
+        assertThat(message.path("parentFolderId").asString()).isEqualTo(Folder.INBOX.id());
         assertThat(message.path("toRecipients").isArray()).isTrue();
     }
 

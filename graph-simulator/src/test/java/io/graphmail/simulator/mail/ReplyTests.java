@@ -27,7 +27,7 @@ class ReplyTests extends SimulatorTests {
         assertThat(reply.path("subject").asString()).isEqualTo("RE: Budget");
         assertThat(reply.path("conversationId").asString()).isEqualTo("AAQkbudget");
         assertThat(reply.path("isDraft").asBoolean()).isTrue();
-        assertThat(reply.path("parentFolderId").asString()).isEqualTo("drafts");
+        assertThat(reply.path("parentFolderId").asString()).isEqualTo(Folder.DRAFTS.id());
         assertThat(addresses(reply.path("toRecipients"))).containsExactly("ada@x.io");
         assertThat(reply.path("ccRecipients")).isEmpty();
         assertThat(reply.path("body").path("contentType").asString()).isEqualTo("html");

@@ -62,7 +62,7 @@ class SendMailTests extends SimulatorTests {
         var sentItems = http.get("/v1.0/users/a@x.io/mailFolders/SentItems/messages");
         assertThat(sentItems.json().path("value")).hasSize(1);
         assertThat(sentItems.json().path("value").get(0).path("parentFolderId").asString())
-                .isEqualTo("sentitems");
+                .isEqualTo(Folder.SENT_ITEMS.id());
         assertThat(sentItems.json().path("value").get(0).has("attachments")).isFalse();
         assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value")).hasSize(2);
     }

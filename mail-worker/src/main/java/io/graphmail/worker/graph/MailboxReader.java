@@ -130,9 +130,9 @@ public class MailboxReader {
                 : new byte[0];
     }
 
-    private static void prefer(com.microsoft.kiota.RequestHeaders headers, int pageSize) {
-        headers.add("Prefer", "odata.maxpagesize=" + pageSize);
-        headers.add("Prefer", "IdType=\"ImmutableId\"");
+    /** One {@code Prefer} header with both preferences, comma-separated, as Graph's pages write it. */
+    static void prefer(com.microsoft.kiota.RequestHeaders headers, int pageSize) {
+        headers.add("Prefer", "odata.maxpagesize=" + pageSize + ", IdType=\"ImmutableId\"");
     }
 
     private UserItemRequestBuilder user(AccountSettings account) {

@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param fullRound whether the round in progress fetches the whole folder (first, full or resync)
  * @param roundStartedAt when the round in progress started; a full round marks messages it did not
  *     see since then as deleted
+ * @param pageSize the page size the round in progress came down to after pages timed out (504), so
+ *     that a resumed round asks for no more; none: the configured one
  * @param completedCommands ids of the last commands run to the end, so a duplicate is a no-op
  */
 @Document("sync_states")
@@ -29,6 +31,7 @@ record FolderSyncState(
         String nextLink,
         boolean fullRound,
         Instant roundStartedAt,
+        Integer pageSize,
         String lastRunId,
         Instant lastStartedAt,
         Instant lastCompletedAt,

@@ -48,7 +48,13 @@ class FolderSyncStates {
                         .set("updated", 0)
                         .set("removed", 0)
                         .unset("nextLink")
+                        .unset("pageSize")
                         .unset("lastError"));
+    }
+
+    /** Pages of the round in progress timed out: it goes on, and resumes, with this page size. */
+    void pageSizeReduced(String accountId, String folder, int pageSize) {
+        upsert(accountId, folder, new Update().set("pageSize", pageSize));
     }
 
     /** The pages so far are written; the round continues at {@code nextLink}. */

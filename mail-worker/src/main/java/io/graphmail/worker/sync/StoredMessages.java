@@ -88,12 +88,18 @@ class StoredMessages {
         return new PageCounts(added, messages.size() - added, 0);
     }
 
-    /** Marks messages Graph reported removed; returns how many were not marked already. */
-    int markRemoved(Collection<String> ids, Instant now) {
+    /**
+     * Marks messages that a folder's round reported removed, if we hold them as that folder's: one
+     * moved to another synced folder, whose round already filed it there, is not deleted (Graph
+     * reports a move as a removal, with the message's immutable id, in the folder it left). Returns
+     * how many were not marked already.
+     */
+    int markRemoved(String folder, Collection<String> ids, Instant now) {
         if (ids.isEmpty()) {
             return 0;
         }
-        var removed = query(where("_id").in(ids).and("deletedAt").is(null));
+        var removed = query(
+                where("_id").in(ids).and("folder").is(folder).and("deletedAt").is(null));
         return (int) mongo.updateMulti(removed, new Update().set("deletedAt", Date.from(now)), COLLECTION)
                 .getModifiedCount();
     }

@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param folders the well-known folders synced when a command names none
  * @param pageSize messages per Graph page ({@code Prefer: odata.maxpagesize})
+ * @param minPageSize a page that times out (504) is asked for again with half as many messages, down to this many
  * @param syncFrom a first or full sync skips mail received before this day; none: everything
  * @param leaseTime how long a folder's sync lease lasts between pages (a dead worker's lease ends then)
  * @param attachments which attachment contents are downloaded
@@ -25,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
 record SyncProperties(
         @NotEmpty @DefaultValue({"inbox", "sentitems"}) List<String> folders,
         @Min(1) @Max(1000) @DefaultValue("100") int pageSize,
+        @Min(1) @Max(1000) @DefaultValue("10") int minPageSize,
         LocalDate syncFrom,
         @DefaultValue("2m") Duration leaseTime,
         @DefaultValue Attachments attachments) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,6 +40,7 @@ class SyncingFolder {
     static final int FILTERED_ROUND_CAP = 5_000;
 
     private final MailboxReader reader;
+    private final ShrinkingPages pages;
     private final StoredMessages messages;
     private final StoredAttachments attachments;
     private final FolderSyncStates states;
@@ -48,6 +50,7 @@ class SyncingFolder {
 
     SyncingFolder(
             MailboxReader reader,
+            ShrinkingPages pages,
             StoredMessages messages,
             StoredAttachments attachments,
             FolderSyncStates states,
@@ -55,6 +58,7 @@ class SyncingFolder {
             Clock clock,
             @Qualifier("syncPrefetcher") Executor prefetcher) {
         this.reader = reader;
+        this.pages = pages;
         this.messages = messages;
         this.attachments = attachments;
         this.states = states;
@@ -92,25 +96,34 @@ class SyncingFolder {
                 round.full() ? null : state.map(FolderSyncState::nextLink).orElse(null);
         boolean full;
         Instant startedAt;
-        DeltaPage page;
+        ShrinkingPages.Fetched fetched;
         if (resumeAt != null) {
             full = state.get().fullRound();
             startedAt = state.get().roundStartedAt();
-            page = reader.deltaPage(account, resumeAt, properties.pageSize());
+            int pageSize = Math.min(
+                    properties.pageSize(),
+                    Objects.requireNonNullElse(state.get().pageSize(), properties.pageSize()));
+            fetched = fetch(account, folderName, resumeAt, pageSize);
         } else {
             String deltaLink =
                     round.full() ? null : state.map(FolderSyncState::deltaLink).orElse(null);
             full = deltaLink == null;
             startedAt = clock.instant();
             states.startRound(account.id(), folderName, folder, full, round.runId(), startedAt);
-            page = full
-                    ? reader.firstDeltaPage(account, folder.id(), round.syncFrom(), properties.pageSize())
-                    : reader.deltaPage(account, deltaLink, properties.pageSize());
+            fetched = full
+                    ? pages.fetch(
+                            account,
+                            folderName,
+                            properties.pageSize(),
+                            size -> reader.firstDeltaPage(account, folder.id(), round.syncFrom(), size))
+                    : fetch(account, folderName, deltaLink, properties.pageSize());
         }
         PageCounts total = PageCounts.NONE;
         while (true) {
+            DeltaPage page = fetched.page();
             // The next page is fetched while this one is written; its link is stored only after.
-            var next = page.nextLink() == null ? null : prefetch(account, page.nextLink());
+            var next =
+                    page.nextLink() == null ? null : prefetch(account, folderName, page.nextLink(), fetched.pageSize());
             PageCounts written;
             try {
                 written = write(account, folder, page);
@@ -134,7 +147,7 @@ class SyncingFolder {
                 return total;
             }
             states.pageWritten(account.id(), folderName, page.nextLink(), written);
-            page = await(next);
+            fetched = await(next);
         }
     }
 
@@ -157,11 +170,16 @@ class SyncingFolder {
         return false;
     }
 
-    private CompletableFuture<DeltaPage> prefetch(AccountSettings account, String link) {
-        return CompletableFuture.supplyAsync(() -> reader.deltaPage(account, link, properties.pageSize()), prefetcher);
+    private ShrinkingPages.Fetched fetch(AccountSettings account, String folderName, String link, int pageSize) {
+        return pages.fetch(account, folderName, pageSize, size -> reader.deltaPage(account, link, size));
     }
 
-    private static DeltaPage await(CompletableFuture<DeltaPage> next) {
+    private CompletableFuture<ShrinkingPages.Fetched> prefetch(
+            AccountSettings account, String folderName, String link, int pageSize) {
+        return CompletableFuture.supplyAsync(() -> fetch(account, folderName, link, pageSize), prefetcher);
+    }
+
+    private static ShrinkingPages.Fetched await(CompletableFuture<ShrinkingPages.Fetched> next) {
         try {
             return next.join();
         } catch (CompletionException e) {
@@ -196,7 +214,7 @@ class SyncingFolder {
         var removedIds = page.removedIds().stream()
                 .map(graphId -> MessageDocuments.idOf(account.id(), graphId))
                 .toList();
-        int removed = messages.markRemoved(removedIds, now);
+        int removed = messages.markRemoved(folder.wellKnownName(), removedIds, now);
         return upserted.plus(new PageCounts(0, 0, removed));
     }
 

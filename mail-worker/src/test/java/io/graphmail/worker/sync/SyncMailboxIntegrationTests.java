@@ -239,6 +239,123 @@ class SyncMailboxIntegrationTests {
     }
 
     @Test
+    void aPageThatTimesOutIsAskedForAgainWithSmallerPagesAndTheSyncCompletes() {
+        List<String> ids = simulator.generateMessages(mailbox, "inbox", 200, Map.of("bodyBytes", 4000));
+        simulator.deltaMaxPageBytes(100_000L);
+        try {
+            syncAndAwait(command("inbox", SyncMailboxCommand.Mode.INCREMENTAL));
+        } finally {
+            simulator.deltaMaxPageBytes(null);
+        }
+
+        assertThat(simulator.deltaStats(mailbox).timedOutPages())
+                .as("pages of 100, 50 and 25 timed out")
+                .isEqualTo(3);
+        assertThat(state("inbox").getInteger("pageSize")).isEqualTo(12);
+        assertThat(stored(Map.of()).stream().map(m -> m.getString("graphId"))).containsExactlyInAnyOrderElementsOf(ids);
+        assertMatchesSimulator("inbox");
+    }
+
+    @Test
+    void aRoundResumedAfterItsPagesTimedOutKeepsTheSmallerPageSize() {
+        simulator.generateMessages(mailbox, "inbox", 100, Map.of("bodyBytes", 4000));
+        // Too large for any page: the round stops at the page that holds it, halfway through the folder.
+        simulator.seedMessage(
+                mailbox,
+                "inbox",
+                Map.of(
+                        "subject",
+                        "Huge",
+                        "receivedDateTime",
+                        Instant.now().minus(Duration.ofMinutes(40)).toString(),
+                        "body",
+                        Map.of("contentType", "text", "content", "x".repeat(300_000))));
+        simulator.deltaMaxPageBytes(100_000L);
+        try {
+            publish(command("inbox", SyncMailboxCommand.Mode.INCREMENTAL));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                var state = state("inbox");
+                return state != null && state.getString("lastError") != null;
+            });
+            assertThat(state("inbox").getString("lastError")).contains("504");
+            assertThat(state("inbox").getInteger("pageSize")).isEqualTo(10);
+            assertThat(state("inbox").getString("nextLink")).contains("skiptoken");
+            long timedOut = simulator.deltaStats(mailbox).timedOutPages();
+
+            // Pages of 10 fit now; one of 100 from where the round stopped would not.
+            simulator.deltaMaxPageBytes(400_000L);
+            syncAndAwait(command("inbox", SyncMailboxCommand.Mode.INCREMENTAL));
+
+            assertThat(simulator.deltaStats(mailbox).timedOutPages())
+                    .as("the resumed round asked for pages of 10")
+                    .isEqualTo(timedOut);
+        } finally {
+            simulator.deltaMaxPageBytes(null);
+        }
+        assertThat(stored(Map.of())).hasSize(101);
+        assertMatchesSimulator("inbox");
+    }
+
+    @Test
+    void aMessageMovedToASyncedFolderThatSyncsFirstIsNeverMarkedDeleted() {
+        List<String> ids = simulator.generateMessages(mailbox, "inbox", 5, Map.of());
+        syncAndAwait(command("inbox", SyncMailboxCommand.Mode.INCREMENTAL));
+        syncAndAwait(command("sentitems", SyncMailboxCommand.Mode.INCREMENTAL));
+        String moved = ids.get(2);
+
+        simulator.moveMessage(mailbox, moved, "sentitems");
+        syncAndAwait(command("sentitems", SyncMailboxCommand.Mode.INCREMENTAL));
+        assertThat(storedByGraphId(moved).getString("folder")).isEqualTo("sentitems");
+        syncAndAwait(command("inbox", SyncMailboxCommand.Mode.INCREMENTAL));
+
+        assertThat(simulator.deltaStats(mailbox).tokenRounds()).isEqualTo(2);
+        assertThat(state("inbox").getInteger("removed"))
+                .as("inbox reported it removed; the copy is sentitems'")
+                .isZero();
+        var message = storedByGraphId(moved);
+        assertThat(message.getDate("deletedAt")).isNull();
+        assertThat(message.getString("folder")).isEqualTo("sentitems");
+        assertThat(message.getString("parentFolderId"))
+                .as("Graph's opaque folder id, looked up by the well-known name")
+                .isEqualTo(state("sentitems").getString("folderId"))
+                .isNotEqualToIgnoringCase("sentitems");
+        assertThat(stored(Map.of("deletedAt", new Document("$ne", null)))).isEmpty();
+        assertThat(stored(Map.of())).hasSize(5);
+    }
+
+    @Test
+    void aMessageMovedToASyncedFolderThatSyncsLastEndsUpThereNotDeleted() {
+        List<String> ids = simulator.generateMessages(mailbox, "inbox", 5, Map.of());
+        syncAndAwait(command("inbox", SyncMailboxCommand.Mode.INCREMENTAL));
+        syncAndAwait(command("sentitems", SyncMailboxCommand.Mode.INCREMENTAL));
+        String moved = ids.get(2);
+
+        simulator.moveMessage(mailbox, moved, "sentitems");
+        var both = new SyncMailboxCommand(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                accountId,
+                List.of("inbox", "sentitems"),
+                SyncMailboxCommand.Mode.INCREMENTAL,
+                null,
+                Instant.now());
+        publish(both);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        completedCommands("sentitems").contains(both.commandId().toString()));
+
+        assertThat(state("inbox").getInteger("removed")).isEqualTo(1);
+        assertThat(state("sentitems").getInteger("updated")).isEqualTo(1);
+
+        var message = storedByGraphId(moved);
+        assertThat(message.getDate("deletedAt")).isNull();
+        assertThat(message.getString("folder")).isEqualTo("sentitems");
+        assertThat(stored(Map.of("deletedAt", new Document("$ne", null)))).isEmpty();
+        assertThat(stored(Map.of())).hasSize(5);
+        assertMatchesSimulator("sentitems", "inbox");
+    }
+
+    @Test
     void storesSmallAttachmentsInGridFsAndDescribesLargeOnes() throws Exception {
         byte[] small = "small attachment content".getBytes();
         byte[] large = new byte[10_000];
@@ -331,9 +448,12 @@ class SyncMailboxIntegrationTests {
                 .first();
     }
 
-    /** What is stored and not deleted is exactly what the folder holds at the simulator, field for field. */
-    private void assertMatchesSimulator(String folder) {
-        var atGraph = simulator.folderContents(mailbox, folder);
+    /** What is stored and not deleted is exactly what the folders hold at the simulator, field for field. */
+    private void assertMatchesSimulator(String... folders) {
+        var atGraph = new java.util.HashMap<String, tools.jackson.databind.JsonNode>();
+        for (String folder : folders) {
+            atGraph.putAll(simulator.folderContents(mailbox, folder));
+        }
         Predicate<Document> notDeleted = document -> document.get("deletedAt") == null;
         var live = stored(Map.of()).stream().filter(notDeleted).toList();
         assertThat(live).extracting(d -> d.getString("graphId")).containsExactlyInAnyOrderElementsOf(atGraph.keySet());

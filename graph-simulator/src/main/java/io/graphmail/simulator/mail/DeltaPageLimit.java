@@ -1,0 +1,41 @@
+package io.graphmail.simulator.mail;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/** The largest delta page answered, in bytes of JSON: the configured one until the control API changes it. */
+@Component
+class DeltaPageLimit {
+
+    /** The limit as the control API shows it; {@code maxPageBytes} null: none. */
+    record Limits(Long maxPageBytes) {}
+
+    private final long configured;
+    private final AtomicLong maxPageBytes;
+
+    DeltaPageLimit(DeltaProperties properties) {
+        this.configured = properties.maxPageBytes();
+        this.maxPageBytes = new AtomicLong(configured);
+    }
+
+    /** Whether a page this large times out. */
+    boolean exceededBy(long pageBytes) {
+        long limit = maxPageBytes.get();
+        return limit > 0 && pageBytes > limit;
+    }
+
+    Limits set(Long bytes) {
+        maxPageBytes.set(bytes == null ? 0 : bytes);
+        return limits();
+    }
+
+    Limits reset() {
+        maxPageBytes.set(configured);
+        return limits();
+    }
+
+    Limits limits() {
+        long limit = maxPageBytes.get();
+        return new Limits(limit > 0 ? limit : null);
+    }
+}
