@@ -56,13 +56,13 @@ public class AccountLeases {
             this.atMost = atMost;
         }
 
-        /** Starts the lease's time again, for work that takes longer than one lease. */
-        public void extend() {
+        /** Starts the lease's time again, for work that takes longer than one lease; from any thread. */
+        public synchronized void extend() {
             lock.extend(atMost, Duration.ZERO).ifPresent(extended -> lock = extended);
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
             lock.unlock();
         }
     }

@@ -1,5 +1,6 @@
 package io.graphmail.worker.sync;
 
+import io.graphmail.worker.accounts.AccountLeases.Lease;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.graph.MailboxReader.DeltaPage;
@@ -30,8 +31,11 @@ class ShrinkingPages {
     /** A page and the page size it was fetched with. */
     record Fetched(DeltaPage page, int pageSize) {}
 
-    /** {@code request} fetches the page with the page size it is given. */
-    Fetched fetch(AccountSettings account, String folder, int pageSize, IntFunction<DeltaPage> request) {
+    /**
+     * {@code request} fetches the page with the page size it is given. Each timeout extends the
+     * folder's lease: Graph may take long to time out, and the round is still making its way.
+     */
+    Fetched fetch(AccountSettings account, String folder, int pageSize, Lease lease, IntFunction<DeltaPage> request) {
         int size = pageSize;
         while (true) {
             try {
@@ -48,6 +52,7 @@ class ShrinkingPages {
                         size,
                         smaller);
                 states.pageSizeReduced(account.id(), folder, smaller);
+                lease.extend();
                 size = smaller;
             }
         }

@@ -103,7 +103,7 @@ class SyncingFolder {
             int pageSize = Math.min(
                     properties.pageSize(),
                     Objects.requireNonNullElse(state.get().pageSize(), properties.pageSize()));
-            fetched = fetch(account, folderName, resumeAt, pageSize);
+            fetched = fetch(account, folderName, resumeAt, pageSize, lease);
         } else {
             String deltaLink =
                     round.full() ? null : state.map(FolderSyncState::deltaLink).orElse(null);
@@ -115,15 +115,17 @@ class SyncingFolder {
                             account,
                             folderName,
                             properties.pageSize(),
+                            lease,
                             size -> reader.firstDeltaPage(account, folder.id(), round.syncFrom(), size))
-                    : fetch(account, folderName, deltaLink, properties.pageSize());
+                    : fetch(account, folderName, deltaLink, properties.pageSize(), lease);
         }
         PageCounts total = PageCounts.NONE;
         while (true) {
             DeltaPage page = fetched.page();
             // The next page is fetched while this one is written; its link is stored only after.
-            var next =
-                    page.nextLink() == null ? null : prefetch(account, folderName, page.nextLink(), fetched.pageSize());
+            var next = page.nextLink() == null
+                    ? null
+                    : prefetch(account, folderName, page.nextLink(), fetched.pageSize(), lease);
             PageCounts written;
             try {
                 written = write(account, folder, page);
@@ -170,13 +172,14 @@ class SyncingFolder {
         return false;
     }
 
-    private ShrinkingPages.Fetched fetch(AccountSettings account, String folderName, String link, int pageSize) {
-        return pages.fetch(account, folderName, pageSize, size -> reader.deltaPage(account, link, size));
+    private ShrinkingPages.Fetched fetch(
+            AccountSettings account, String folderName, String link, int pageSize, Lease lease) {
+        return pages.fetch(account, folderName, pageSize, lease, size -> reader.deltaPage(account, link, size));
     }
 
     private CompletableFuture<ShrinkingPages.Fetched> prefetch(
-            AccountSettings account, String folderName, String link, int pageSize) {
-        return CompletableFuture.supplyAsync(() -> fetch(account, folderName, link, pageSize), prefetcher);
+            AccountSettings account, String folderName, String link, int pageSize, Lease lease) {
+        return CompletableFuture.supplyAsync(() -> fetch(account, folderName, link, pageSize, lease), prefetcher);
     }
 
     private static ShrinkingPages.Fetched await(CompletableFuture<ShrinkingPages.Fetched> next) {

