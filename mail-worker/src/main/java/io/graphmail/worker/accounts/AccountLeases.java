@@ -41,36 +41,70 @@ public class AccountLeases {
 
     /** Lease {@code name} if it is free; close it to give it back. */
     public Optional<Lease> tryTake(String name, Duration atMost) {
-        return locks.lock(new LockConfiguration(Instant.now(), name, atMost, Duration.ZERO))
-                .map(lock -> new Lease(lock, atMost));
+        return take(name, atMost).map(lock -> new Lease(name, lock, atMost));
+    }
+
+    private Optional<SimpleLock> take(String name, Duration atMost) {
+        return locks.lock(new LockConfiguration(Instant.now(), name, atMost, Duration.ZERO));
     }
 
     /** A lease held until closed; one that is never closed ends by itself after its time. */
-    public static final class Lease implements AutoCloseable {
+    public final class Lease implements AutoCloseable {
 
-        private SimpleLock lock;
+        private final String name;
         private final Duration atMost;
+        private SimpleLock lock;
+        private boolean lost;
 
-        private Lease(SimpleLock lock, Duration atMost) {
+        private Lease(String name, SimpleLock lock, Duration atMost) {
+            this.name = name;
             this.lock = lock;
             this.atMost = atMost;
         }
 
-        /** Starts the lease's time again, for work that takes longer than one lease; from any thread. */
+        /**
+         * Starts the lease's time again, for work that takes longer than one lease; from any thread. A lease whose
+         * time ran out (a slow request) is taken again if nobody took it meanwhile.
+         *
+         * @throws LeaseLost if another worker holds it now: the work must stop, that worker does it
+         */
         public synchronized void extend() {
-            lock.extend(atMost, Duration.ZERO).ifPresent(extended -> lock = extended);
+            if (lost) {
+                throw new LeaseLost(name);
+            }
+            var extended = lock.extend(atMost, Duration.ZERO);
+            if (extended.isPresent()) {
+                lock = extended.get();
+                return;
+            }
+            var retaken = take(name, atMost);
+            if (retaken.isEmpty()) {
+                lost = true;
+                throw new LeaseLost(name);
+            }
+            lock = retaken.get();
         }
 
         @Override
         public synchronized void close() {
-            lock.unlock();
+            if (!lost) {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Another worker holds a lease this one's time ran out on. */
+    public static final class LeaseLost extends IllegalStateException {
+
+        LeaseLost(String name) {
+            super("Lease " + name + " ran out and another worker holds it now");
         }
     }
 
     private SimpleLock acquire(String name, Duration atMost, Duration wait) {
         Instant giveUp = Instant.now().plus(wait);
         while (true) {
-            var lock = locks.lock(new LockConfiguration(Instant.now(), name, atMost, Duration.ZERO));
+            var lock = take(name, atMost);
             if (lock.isPresent()) {
                 return lock.get();
             }
