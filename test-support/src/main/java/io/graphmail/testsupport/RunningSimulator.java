@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
@@ -164,12 +165,41 @@ public final class RunningSimulator implements AutoCloseable {
                 .toBodilessEntity();
     }
 
+    /**
+     * Outlook's window limits for every app and mailbox until the next {@link #reset()} (which brings back Graph's:
+     * 10,000 requests per 10 minutes, 150 MB uploaded per 5 minutes); 0 is no limit.
+     */
+    public void windowLimits(
+            int requestsPerWindow, long requestWindowSeconds, long uploadBytesPerWindow, long uploadWindowSeconds) {
+        control.put()
+                .uri("/_sim/limits/windows")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "requestsPerWindow", requestsPerWindow,
+                        "requestWindowSeconds", requestWindowSeconds,
+                        "uploadBytesPerWindow", uploadBytesPerWindow,
+                        "uploadWindowSeconds", uploadWindowSeconds))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
     /** What the throttle saw of the mailbox since the last reset. */
     public MailboxStats stats(String mailbox) {
         return control.get()
                 .uri("/_sim/mailboxes/{mailbox}/stats", mailbox)
                 .retrieve()
                 .body(MailboxStats.class);
+    }
+
+    /**
+     * What the throttle saw of each app's requests to the mailbox, by app id: Graph's limits (4 concurrent requests,
+     * 10,000 per 10 minutes, 150 MB uploaded per 5 minutes) hold per app and mailbox.
+     */
+    public Map<String, MailboxStats> statsPerApp(String mailbox) {
+        return control.get()
+                .uri("/_sim/mailboxes/{mailbox}/stats/apps", mailbox)
+                .retrieve()
+                .body(new ParameterizedTypeReference<Map<String, MailboxStats>>() {});
     }
 
     /** The user signs in as {@code mailbox} and consents to the device code flow showing {@code userCode}. */
@@ -434,9 +464,15 @@ public final class RunningSimulator implements AutoCloseable {
      * @param throttled requests answered 429 by the throttle
      * @param maxConcurrentObserved the most requests let through that were in progress at once
      * @param maxSendsInAnyMinute the most sends let through within any sliding 60 seconds
+     * @param uploadedBytes request body bytes of PATCH, POST and PUT let through, upload URLs included
      */
     public record MailboxStats(
-            long requests, long sends, long throttled, int maxConcurrentObserved, int maxSendsInAnyMinute) {}
+            long requests,
+            long sends,
+            long throttled,
+            int maxConcurrentObserved,
+            int maxSendsInAnyMinute,
+            long uploadedBytes) {}
 
     /**
      * How clients ran delta queries on a mailbox.
