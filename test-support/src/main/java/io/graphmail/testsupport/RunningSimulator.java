@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +50,18 @@ public final class RunningSimulator implements AutoCloseable {
 
     /** The simulator, with graphmail's test app registered as {@link #grantGraphmailApp()} does. */
     public static RunningSimulator start() {
-        var simulator = new RunningSimulator(GraphSimulatorApplication.builder()
-                .run(
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--graphmail.simulator.https-port=0",
-                        "--spring.jmx.enabled=false"));
+        return start(new String[0]);
+    }
+
+    /** Starts it with {@code extraArguments} ({@code --name=value}), e.g. smaller throttling limits. */
+    public static RunningSimulator start(String... extraArguments) {
+        var arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--graphmail.simulator.https-port=0",
+                "--spring.jmx.enabled=false"));
+        arguments.addAll(List.of(extraArguments));
+        var simulator = new RunningSimulator(GraphSimulatorApplication.builder().run(arguments.toArray(String[]::new)));
         simulator.grantGraphmailApp();
         return simulator;
     }
@@ -336,6 +343,26 @@ public final class RunningSimulator implements AutoCloseable {
                 .retrieve()
                 .body(JsonNode.class);
         return body.path("access_token").asString();
+    }
+
+    /**
+     * Requests received per method and path matching {@code pathPattern} (e.g. {@code /_upload/*}) since the last
+     * reset, e.g. {@code {"PUT /_upload/ab12": 3}}.
+     */
+    public Map<String, Integer> requestCounts(String pathPattern) {
+        JsonNode body = control.get()
+                .uri(uri -> uri.path("/_sim/requests")
+                        .queryParam("path", pathPattern)
+                        .build())
+                .retrieve()
+                .body(JsonNode.class);
+        var counts = new LinkedHashMap<String, Integer>();
+        if (body != null) {
+            JsonNode perPath = body.path("counts");
+            perPath.propertyNames()
+                    .forEach(path -> counts.put(path, perPath.path(path).asInt()));
+        }
+        return counts;
     }
 
     /** Token requests per grant type since the last reset, e.g. {@code {device_code=3, refresh_token=1}}. */
