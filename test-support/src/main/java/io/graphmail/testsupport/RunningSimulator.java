@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
@@ -48,12 +50,18 @@ public final class RunningSimulator implements AutoCloseable {
 
     /** The simulator, with graphmail's test app registered as {@link #grantGraphmailApp()} does. */
     public static RunningSimulator start() {
-        var simulator = new RunningSimulator(GraphSimulatorApplication.builder()
-                .run(
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--graphmail.simulator.https-port=0",
-                        "--spring.jmx.enabled=false"));
+        return start(new String[0]);
+    }
+
+    /** Starts it with {@code extraArguments} ({@code --name=value}), e.g. smaller throttling limits. */
+    public static RunningSimulator start(String... extraArguments) {
+        var arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--graphmail.simulator.https-port=0",
+                "--spring.jmx.enabled=false"));
+        arguments.addAll(List.of(extraArguments));
+        var simulator = new RunningSimulator(GraphSimulatorApplication.builder().run(arguments.toArray(String[]::new)));
         simulator.grantGraphmailApp();
         return simulator;
     }
@@ -164,12 +172,41 @@ public final class RunningSimulator implements AutoCloseable {
                 .toBodilessEntity();
     }
 
+    /**
+     * Outlook's window limits for every app and mailbox until the next {@link #reset()} (which brings back Graph's:
+     * 10,000 requests per 10 minutes, 150 MB uploaded per 5 minutes); 0 is no limit.
+     */
+    public void windowLimits(
+            int requestsPerWindow, long requestWindowSeconds, long uploadBytesPerWindow, long uploadWindowSeconds) {
+        control.put()
+                .uri("/_sim/limits/windows")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "requestsPerWindow", requestsPerWindow,
+                        "requestWindowSeconds", requestWindowSeconds,
+                        "uploadBytesPerWindow", uploadBytesPerWindow,
+                        "uploadWindowSeconds", uploadWindowSeconds))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
     /** What the throttle saw of the mailbox since the last reset. */
     public MailboxStats stats(String mailbox) {
         return control.get()
                 .uri("/_sim/mailboxes/{mailbox}/stats", mailbox)
                 .retrieve()
                 .body(MailboxStats.class);
+    }
+
+    /**
+     * What the throttle saw of each app's requests to the mailbox, by app id: Graph's limits (4 concurrent requests,
+     * 10,000 per 10 minutes, 150 MB uploaded per 5 minutes) hold per app and mailbox.
+     */
+    public Map<String, MailboxStats> statsPerApp(String mailbox) {
+        return control.get()
+                .uri("/_sim/mailboxes/{mailbox}/stats/apps", mailbox)
+                .retrieve()
+                .body(new ParameterizedTypeReference<Map<String, MailboxStats>>() {});
     }
 
     /** The user signs in as {@code mailbox} and consents to the device code flow showing {@code userCode}. */
@@ -306,6 +343,26 @@ public final class RunningSimulator implements AutoCloseable {
                 .retrieve()
                 .body(JsonNode.class);
         return body.path("access_token").asString();
+    }
+
+    /**
+     * Requests received per method and path matching {@code pathPattern} (e.g. {@code /_upload/*}) since the last
+     * reset, e.g. {@code {"PUT /_upload/ab12": 3}}.
+     */
+    public Map<String, Integer> requestCounts(String pathPattern) {
+        JsonNode body = control.get()
+                .uri(uri -> uri.path("/_sim/requests")
+                        .queryParam("path", pathPattern)
+                        .build())
+                .retrieve()
+                .body(JsonNode.class);
+        var counts = new LinkedHashMap<String, Integer>();
+        if (body != null) {
+            JsonNode perPath = body.path("counts");
+            perPath.propertyNames()
+                    .forEach(path -> counts.put(path, perPath.path(path).asInt()));
+        }
+        return counts;
     }
 
     /** Token requests per grant type since the last reset, e.g. {@code {device_code=3, refresh_token=1}}. */
@@ -468,9 +525,15 @@ public final class RunningSimulator implements AutoCloseable {
      * @param throttled requests answered 429 by the throttle
      * @param maxConcurrentObserved the most requests let through that were in progress at once
      * @param maxSendsInAnyMinute the most sends let through within any sliding 60 seconds
+     * @param uploadedBytes request body bytes of PATCH, POST and PUT let through, upload URLs included
      */
     public record MailboxStats(
-            long requests, long sends, long throttled, int maxConcurrentObserved, int maxSendsInAnyMinute) {}
+            long requests,
+            long sends,
+            long throttled,
+            int maxConcurrentObserved,
+            int maxSendsInAnyMinute,
+            long uploadedBytes) {}
 
     /**
      * How clients ran delta queries on a mailbox.

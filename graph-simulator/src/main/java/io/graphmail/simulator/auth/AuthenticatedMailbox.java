@@ -9,5 +9,11 @@ public final class AuthenticatedMailbox {
     /** The name of the request attribute holding the mailbox address. */
     public static final String ATTRIBUTE = "io.graphmail.simulator.auth.mailbox";
 
+    /** The name of the request attribute holding the calling app's id (the token's client id). */
+    public static final String APP_ATTRIBUTE = "io.graphmail.simulator.auth.app";
+
+    /** The app id the static token stands for, as it names no app. */
+    public static final String STATIC_TOKEN_APP = "static-token";
+
     private AuthenticatedMailbox() {}
 }

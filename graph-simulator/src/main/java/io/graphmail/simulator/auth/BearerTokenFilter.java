@@ -89,6 +89,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return false;
         }
         user.or(grant::me).ifPresent(mailbox -> request.setAttribute(AuthenticatedMailbox.ATTRIBUTE, mailbox));
+        request.setAttribute(
+                AuthenticatedMailbox.APP_ATTRIBUTE,
+                grant.clientId() == null ? AuthenticatedMailbox.STATIC_TOKEN_APP : grant.clientId());
         return true;
     }
 

@@ -17,8 +17,18 @@ final class UploadSession {
     /** The largest attachment whose content is kept. */
     static final int KEPT_CONTENT_BYTES = 4 * 1024 * 1024;
 
-    /** What the session uploads, and where to: the mailbox and message the file will be attached to. */
-    record Target(String mailbox, String messageId, String name, String contentType, boolean isInline, long size) {}
+    /**
+     * What the session uploads, and where to: the mailbox and message the file will be attached to; {@code app} is
+     * the app that opened the session, whose throttling budget the upload URL's requests count against.
+     */
+    record Target(
+            String app,
+            String mailbox,
+            String messageId,
+            String name,
+            String contentType,
+            boolean isInline,
+            long size) {}
 
     private final String id;
     private final String token;

@@ -35,9 +35,10 @@ class UploadSessionsController {
             @PathVariable(required = false) String userId,
             @PathVariable String messageId,
             @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
+            @RequestAttribute(AuthenticatedMailbox.APP_ATTRIBUTE) String app,
             @RequestBody(required = false) CreateUploadSessionRequest body,
             HttpServletRequest request) {
-        UploadSession session = uploading.open(Mailboxes.addressFor(userId, tokenMailbox), messageId, body);
+        UploadSession session = uploading.open(app, Mailboxes.addressFor(userId, tokenMailbox), messageId, body);
         var answer = new LinkedHashMap<String, Object>();
         answer.put("@odata.context", ODataContext.of(request, "microsoft.graph.uploadSession"));
         answer.put("uploadUrl", uploadUrl(session));

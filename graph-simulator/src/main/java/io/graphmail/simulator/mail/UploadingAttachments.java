@@ -36,7 +36,7 @@ class UploadingAttachments {
         this.sessions = sessions;
     }
 
-    UploadSession open(String mailbox, String messageId, CreateUploadSessionRequest request) {
+    UploadSession open(String app, String mailbox, String messageId, CreateUploadSessionRequest request) {
         var item = request == null ? null : request.attachmentItem();
         if (item == null || item.name() == null || item.name().isBlank() || item.size() == null) {
             throw invalid("AttachmentItem with the file's name and size is required.");
@@ -54,6 +54,7 @@ class UploadingAttachments {
         }
         mailboxes.of(mailbox).find(messageId).orElseThrow(DraftingMessages::notFound);
         return sessions.open(new UploadSession.Target(
+                app,
                 mailbox,
                 messageId,
                 item.name(),

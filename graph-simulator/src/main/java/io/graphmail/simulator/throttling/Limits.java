@@ -7,12 +7,35 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** The limits in force: each mailbox's own, else the default; none until set. Mailboxes match case-insensitively. */
+/**
+ * The limits in force: each mailbox's own, else the default, which starts as Outlook's (at most {@code maxConcurrent}
+ * requests in progress, from {@link ThrottlingProperties}) and comes back on {@link #clear()}, as do the window limits.
+ * Mailboxes match case-insensitively.
+ */
 @Component
 class Limits {
 
     private final Map<String, MailboxLimits> perMailbox = new ConcurrentHashMap<>();
-    private volatile MailboxLimits defaults = MailboxLimits.NONE;
+    private final MailboxLimits configured;
+    private final WindowLimits configuredWindows;
+    private volatile MailboxLimits defaults;
+    private volatile WindowLimits windows;
+
+    Limits(ThrottlingProperties properties) {
+        this.configured = new MailboxLimits(null, properties.maxConcurrent() == 0 ? null : properties.maxConcurrent());
+        this.defaults = configured;
+        this.configuredWindows = properties.windows();
+        this.windows = configuredWindows;
+    }
+
+    /** The window limits every app and mailbox is held to. */
+    WindowLimits windows() {
+        return windows;
+    }
+
+    void setWindows(WindowLimits windows) {
+        this.windows = windows;
+    }
 
     MailboxLimits of(String mailbox) {
         return perMailbox.getOrDefault(mailbox.toLowerCase(Locale.ROOT), defaults);
@@ -28,7 +51,8 @@ class Limits {
 
     void clear() {
         perMailbox.clear();
-        defaults = MailboxLimits.NONE;
+        defaults = configured;
+        windows = configuredWindows;
     }
 
     LimitsView view() {

@@ -1,6 +1,8 @@
 package io.graphmail.simulator.throttling;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +36,17 @@ class LimitsController {
         return defaults;
     }
 
+    /** Outlook's window limits for every app and mailbox, e.g. larger for a test that is not about them. */
+    @PutMapping("/limits/windows")
+    WindowsRequest limitWindows(@Valid @RequestBody WindowsRequest windows) {
+        limits.setWindows(new WindowLimits(
+                windows.requestsPerWindow(),
+                windows.requestWindowSeconds() * 1000,
+                windows.uploadBytesPerWindow(),
+                windows.uploadWindowSeconds() * 1000));
+        return windows;
+    }
+
     @GetMapping("/limits")
     Limits.LimitsView list() {
         return limits.view();
@@ -44,4 +57,11 @@ class LimitsController {
     void clear() {
         limits.clear();
     }
+
+    /** The window limits as the control API takes them; a limit of 0 is none. */
+    record WindowsRequest(
+            @PositiveOrZero int requestsPerWindow,
+            @Positive long requestWindowSeconds,
+            @PositiveOrZero long uploadBytesPerWindow,
+            @Positive long uploadWindowSeconds) {}
 }

@@ -6,36 +6,54 @@ import java.util.Iterator;
 import java.util.Optional;
 
 /**
- * One mailbox's requests in progress and sends of the last minute, checked against its limits, and the figures they
- * add up to. Times are milliseconds of a monotonic clock. Thread-safe.
+ * One app's traffic to one mailbox: requests in progress, requests and uploaded bytes of the sliding windows, sends of
+ * the last minute, checked against the limits, and the figures they add up to. Times are milliseconds of a monotonic
+ * clock. Thread-safe.
  */
 final class MailboxTraffic {
 
     static final long WINDOW_MILLIS = 60_000;
 
     private final Deque<Long> recentSends = new ArrayDeque<>();
+    private final Deque<Long> recentRequests = new ArrayDeque<>();
+    private final Deque<long[]> recentUploads = new ArrayDeque<>();
+    private long uploadBytesInWindow;
     private int inProgress;
     private long requests;
     private long sends;
     private long throttled;
     private int maxConcurrentObserved;
     private int maxSendsInAnyMinute;
+    private long uploadedBytes;
+
+    /** As {@link #admit(MailboxLimits, WindowLimits, boolean, long, long)} without window limits or uploads. */
+    synchronized Optional<Throttled> admit(MailboxLimits limits, boolean send, long nowMillis) {
+        return admit(limits, WindowLimits.NONE, send, 0, nowMillis);
+    }
 
     /**
      * Lets a request in, or says why it is throttled. Every request let in must be {@link #finished() finished}.
      *
      * @param send whether the request sends a message
+     * @param uploadBytes the bytes its body uploads (PATCH, POST, PUT)
      */
-    synchronized Optional<Throttled> admit(MailboxLimits limits, boolean send, long nowMillis) {
+    synchronized Optional<Throttled> admit(
+            MailboxLimits limits, WindowLimits windows, boolean send, long uploadBytes, long nowMillis) {
         requests++;
-        forgetSendsOlderThanAMinute(nowMillis);
-        Optional<Throttled> refusal = refusal(limits, send, nowMillis);
+        forgetOldTraffic(windows, nowMillis);
+        Optional<Throttled> refusal = refusal(limits, windows, send, uploadBytes, nowMillis);
         if (refusal.isPresent()) {
             throttled++;
             return refusal;
         }
         inProgress++;
         maxConcurrentObserved = Math.max(maxConcurrentObserved, inProgress);
+        recentRequests.addLast(nowMillis);
+        if (uploadBytes > 0) {
+            recentUploads.addLast(new long[] {nowMillis, uploadBytes});
+            uploadBytesInWindow += uploadBytes;
+            uploadedBytes += uploadBytes;
+        }
         if (send) {
             sends++;
             recentSends.addLast(nowMillis);
@@ -49,34 +67,65 @@ final class MailboxTraffic {
     }
 
     synchronized MailboxStats stats() {
-        return new MailboxStats(requests, sends, throttled, maxConcurrentObserved, maxSendsInAnyMinute);
+        return new MailboxStats(requests, sends, throttled, maxConcurrentObserved, maxSendsInAnyMinute, uploadedBytes);
     }
 
-    private Optional<Throttled> refusal(MailboxLimits limits, boolean send, long nowMillis) {
+    private Optional<Throttled> refusal(
+            MailboxLimits limits, WindowLimits windows, boolean send, long uploadBytes, long nowMillis) {
         Integer maxConcurrent = limits.maxConcurrent();
         if (maxConcurrent != null && inProgress >= maxConcurrent) {
             return Optional.of(Throttled.concurrency());
         }
+        if (windows.requests() > 0 && recentRequests.size() >= windows.requests()) {
+            long freeAt =
+                    nth(recentRequests, recentRequests.size() - windows.requests()) + windows.requestWindowMillis();
+            return Optional.of(Throttled.requests(windows.requests(), Throttled.seconds(freeAt - nowMillis)));
+        }
+        if (windows.uploadBytes() > 0 && uploadBytes > 0 && uploadBytesInWindow + uploadBytes > windows.uploadBytes()) {
+            return Optional.of(Throttled.uploads(
+                    windows.uploadBytes(), Throttled.seconds(uploadRoomAt(windows, uploadBytes) - nowMillis)));
+        }
         Integer perMinute = limits.messagesPerMinute();
         if (send && perMinute != null && recentSends.size() >= perMinute) {
-            return Optional.of(Throttled.sending(perMinute, secondsUntilASendIsFree(perMinute, nowMillis)));
+            long freeAt = nth(recentSends, recentSends.size() - perMinute) + WINDOW_MILLIS;
+            return Optional.of(Throttled.sending(perMinute, Throttled.seconds(freeAt - nowMillis)));
         }
         return Optional.empty();
     }
 
-    /** Until enough sends have left the window that one more fits: usually until the oldest leaves. */
-    private long secondsUntilASendIsFree(int perMinute, long nowMillis) {
-        Iterator<Long> sent = recentSends.iterator();
-        for (int leaving = recentSends.size() - perMinute; leaving > 0; leaving--) {
-            sent.next();
+    /** When enough uploads have left the window that {@code bytes} more fit (never, if they alone are too many). */
+    private long uploadRoomAt(WindowLimits windows, long bytes) {
+        long remaining = uploadBytesInWindow;
+        for (long[] upload : recentUploads) {
+            remaining -= upload[1];
+            if (remaining + bytes <= windows.uploadBytes()) {
+                return upload[0] + windows.uploadWindowMillis();
+            }
         }
-        long millis = sent.next() + WINDOW_MILLIS - nowMillis;
-        return Math.max(1, (millis + 999) / 1000);
+        return recentUploads.isEmpty() ? 0 : recentUploads.peekLast()[0] + windows.uploadWindowMillis();
     }
 
-    private void forgetSendsOlderThanAMinute(long nowMillis) {
-        while (!recentSends.isEmpty() && recentSends.peekFirst() <= nowMillis - WINDOW_MILLIS) {
-            recentSends.removeFirst();
+    /** The {@code index}th oldest entry: the one whose leaving makes room for one more. */
+    private static long nth(Deque<Long> times, int index) {
+        Iterator<Long> time = times.iterator();
+        for (int skipped = 0; skipped < index; skipped++) {
+            time.next();
+        }
+        return time.next();
+    }
+
+    private void forgetOldTraffic(WindowLimits windows, long nowMillis) {
+        forgetOlderThan(recentSends, nowMillis - WINDOW_MILLIS);
+        forgetOlderThan(recentRequests, nowMillis - (windows.requests() > 0 ? windows.requestWindowMillis() : 0));
+        long uploadsFrom = nowMillis - (windows.uploadBytes() > 0 ? windows.uploadWindowMillis() : 0);
+        while (!recentUploads.isEmpty() && recentUploads.peekFirst()[0] <= uploadsFrom) {
+            uploadBytesInWindow -= recentUploads.removeFirst()[1];
+        }
+    }
+
+    private static void forgetOlderThan(Deque<Long> times, long oldest) {
+        while (!times.isEmpty() && times.peekFirst() <= oldest) {
+            times.removeFirst();
         }
     }
 }

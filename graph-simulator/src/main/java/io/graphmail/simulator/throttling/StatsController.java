@@ -26,6 +26,12 @@ class StatsController {
         return traffic.stats(mailbox);
     }
 
+    /** Each app's figures for the mailbox, by app id (the token's client id; {@code static-token} for it). */
+    @GetMapping("/mailboxes/{mailbox}/stats/apps")
+    Map<String, MailboxStats> perApp(@PathVariable String mailbox) {
+        return traffic.perApp(mailbox);
+    }
+
     @GetMapping("/stats")
     Map<String, MailboxStats> all() {
         return traffic.stats();

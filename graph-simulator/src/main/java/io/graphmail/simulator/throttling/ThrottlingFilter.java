@@ -1,5 +1,6 @@
 package io.graphmail.simulator.throttling;
 
+import io.graphmail.simulator.mail.UploadSessionOwners;
 import io.graphmail.simulator.web.GraphErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,9 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Throttles Graph requests per mailbox as Graph does: 429 with {@code Retry-After} beyond the mailbox's concurrent
- * requests or its sends per minute. Runs after the bearer check, which names the mailbox, and before faults, so that
- * a fault's latency counts as time in progress.
+ * Throttles requests per app and mailbox as Outlook does: 429 with {@code Retry-After} beyond the concurrent requests,
+ * the requests or uploaded bytes of the sliding windows, or the mailbox's sends per minute. Graph requests are
+ * counted after the bearer check, which names the app and mailbox; requests to upload URLs for the app and mailbox
+ * that opened the session. Runs before faults, so that a fault's latency counts as time in progress.
  */
 @Component
 @Order(ThrottlingFilter.ORDER)
@@ -26,30 +28,39 @@ class ThrottlingFilter extends OncePerRequestFilter {
 
     private final Limits limits;
     private final Traffic traffic;
+    private final UploadSessionOwners uploadOwners;
     private final GraphErrorResponses errors;
 
-    ThrottlingFilter(Limits limits, Traffic traffic, GraphErrorResponses errors) {
+    ThrottlingFilter(Limits limits, Traffic traffic, UploadSessionOwners uploadOwners, GraphErrorResponses errors) {
         this.limits = limits;
         this.traffic = traffic;
+        this.uploadOwners = uploadOwners;
         this.errors = errors;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/v1.0/");
+        String path = request.getRequestURI();
+        return !path.startsWith(MailboxCall.GRAPH_ROOT) && !path.startsWith(MailboxCall.UPLOAD_ROOT);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<MailboxCall> call = MailboxCall.of(request);
+        Optional<MailboxCall> call = request.getRequestURI().startsWith(MailboxCall.UPLOAD_ROOT)
+                ? MailboxCall.ofUpload(request, uploadOwners)
+                : MailboxCall.ofGraph(request);
         if (call.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        MailboxTraffic mailbox = traffic.of(call.get().mailbox());
-        Optional<Throttled> throttled =
-                mailbox.admit(limits.of(call.get().mailbox()), call.get().send(), System.nanoTime() / 1_000_000);
+        MailboxTraffic mailbox = traffic.of(call.get().app(), call.get().mailbox());
+        Optional<Throttled> throttled = mailbox.admit(
+                limits.of(call.get().mailbox()),
+                limits.windows(),
+                call.get().send(),
+                call.get().uploadBytes(),
+                System.nanoTime() / 1_000_000);
         if (throttled.isPresent()) {
             response.setHeader(
                     HttpHeaders.RETRY_AFTER, String.valueOf(throttled.get().retryAfterSeconds()));

@@ -8,31 +8,49 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** The traffic of every mailbox, keyed case-insensitively; forgotten with the mailboxes or on its own. */
+/**
+ * The traffic of every app and mailbox combination, Outlook's unit of throttling; mailboxes are keyed
+ * case-insensitively. Forgotten with the mailboxes or on its own.
+ */
 @Component
 class Traffic {
 
-    private final Map<String, MailboxTraffic> mailboxes = new ConcurrentHashMap<>();
+    private final Map<AppMailbox, MailboxTraffic> traffic = new ConcurrentHashMap<>();
 
-    MailboxTraffic of(String mailbox) {
-        return mailboxes.computeIfAbsent(mailbox.toLowerCase(Locale.ROOT), key -> new MailboxTraffic());
+    MailboxTraffic of(String app, String mailbox) {
+        return traffic.computeIfAbsent(
+                new AppMailbox(app, mailbox.toLowerCase(Locale.ROOT)), key -> new MailboxTraffic());
     }
 
+    /** All apps' figures for the mailbox together; all zero for a mailbox not seen. */
     MailboxStats stats(String mailbox) {
-        var traffic = mailboxes.get(mailbox.toLowerCase(Locale.ROOT));
-        return traffic == null ? MailboxStats.NONE : traffic.stats();
+        return perApp(mailbox).values().stream().reduce(MailboxStats.NONE, MailboxStats::plus);
     }
 
-    /** Stats per mailbox, sorted by address. */
+    /** Each app's figures for the mailbox, by app id. */
+    Map<String, MailboxStats> perApp(String mailbox) {
+        String address = mailbox.toLowerCase(Locale.ROOT);
+        var stats = new TreeMap<String, MailboxStats>();
+        traffic.forEach((key, seen) -> {
+            if (key.mailbox().equals(address)) {
+                stats.put(key.app(), seen.stats());
+            }
+        });
+        return stats;
+    }
+
+    /** Stats per mailbox (all apps together), sorted by address. */
     Map<String, MailboxStats> stats() {
         var stats = new TreeMap<String, MailboxStats>();
-        mailboxes.forEach((mailbox, traffic) -> stats.put(mailbox, traffic.stats()));
+        traffic.forEach((key, seen) -> stats.merge(key.mailbox(), seen.stats(), MailboxStats::plus));
         return stats;
     }
 
     /** Forgets the figures; requests in progress finish on the traffic they started on. */
     @EventListener(MailboxesCleared.class)
     void clear() {
-        mailboxes.clear();
+        traffic.clear();
     }
+
+    private record AppMailbox(String app, String mailbox) {}
 }

@@ -23,7 +23,7 @@ class MailboxTrafficTests {
         });
         traffic.finished();
         assertThat(traffic.admit(limits, READ, 0)).isEmpty();
-        assertThat(traffic.stats()).isEqualTo(new MailboxStats(4, 1, 1, 2, 1));
+        assertThat(traffic.stats()).isEqualTo(new MailboxStats(4, 1, 1, 2, 1, 0));
     }
 
     @Test
@@ -75,7 +75,56 @@ class MailboxTrafficTests {
             assertThat(traffic.admit(MailboxLimits.NONE, SEND, request)).isEmpty();
         }
 
-        assertThat(traffic.stats()).isEqualTo(new MailboxStats(100, 100, 0, 100, 100));
+        assertThat(traffic.stats()).isEqualTo(new MailboxStats(100, 100, 0, 100, 100, 0));
+    }
+
+    @Test
+    void throttlesTheRequestBeyondTheWindowsLimitUntilTheOldestLeavesIt() {
+        var windows = new WindowLimits(3, 10_000, 0, 1);
+        requestAndFinish(windows, 0, 0);
+        requestAndFinish(windows, 1_000, 0);
+        requestAndFinish(windows, 2_000, 0);
+
+        assertThat(traffic.admit(MailboxLimits.NONE, windows, READ, 0, 4_000)).hasValueSatisfying(throttled -> {
+            assertThat(throttled.code()).isEqualTo("ApplicationThrottled");
+            assertThat(throttled.retryAfterSeconds())
+                    .as("until the first leaves the window")
+                    .isEqualTo(6);
+        });
+        assertThat(traffic.admit(MailboxLimits.NONE, windows, SEND, 0, 9_999)).isPresent();
+        requestAndFinish(windows, 10_000, 0);
+        assertThat(traffic.admit(MailboxLimits.NONE, windows, READ, 0, 10_500))
+                .as("three let through within the window again")
+                .isPresent();
+        assertThat(traffic.stats().throttled()).isEqualTo(3);
+    }
+
+    @Test
+    void throttlesUploadsBeyondTheWindowsBytesUntilEnoughLeaveIt() {
+        var windows = new WindowLimits(0, 1, 1_000, 60_000);
+        requestAndFinish(windows, 0, 400);
+        requestAndFinish(windows, 10_000, 400);
+
+        assertThat(traffic.admit(MailboxLimits.NONE, windows, READ, 300, 20_000))
+                .hasValueSatisfying(throttled -> {
+                    assertThat(throttled.code()).isEqualTo("ApplicationThrottled");
+                    assertThat(throttled.retryAfterSeconds())
+                            .as("until the first upload leaves the window")
+                            .isEqualTo(40);
+                });
+        assertThat(traffic.admit(MailboxLimits.NONE, windows, READ, 0, 20_000))
+                .as("requests without a body upload nothing")
+                .isEmpty();
+        traffic.finished();
+        requestAndFinish(windows, 20_000, 200);
+        requestAndFinish(windows, 60_000, 300);
+        assertThat(traffic.stats().uploadedBytes()).isEqualTo(1_300);
+    }
+
+    private void requestAndFinish(WindowLimits windows, long at, long uploadBytes) {
+        assertThat(traffic.admit(MailboxLimits.NONE, windows, READ, uploadBytes, at))
+                .isEmpty();
+        traffic.finished();
     }
 
     private void sendAndFinish(MailboxLimits limits, long at) {

@@ -61,7 +61,7 @@ class ThrottlingTests extends SimulatorTests {
         assertThat(http.get("/_sim/mailboxes/a@x.io/sent").json().path("value")).hasSize(5);
         assertThat(stats("A@X.IO").toString())
                 .isEqualTo("{\"requests\":7,\"sends\":5,\"throttled\":1,\"maxConcurrentObserved\":1,"
-                        + "\"maxSendsInAnyMinute\":5}");
+                        + "\"maxSendsInAnyMinute\":5,\"uploadedBytes\":" + MAIL.length() * 5 + "}");
     }
 
     @Test

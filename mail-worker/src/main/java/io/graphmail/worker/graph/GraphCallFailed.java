@@ -49,6 +49,11 @@ public class GraphCallFailed extends RuntimeException {
         return new GraphCallFailed(status, code, null, null, null);
     }
 
+    /** A ranged upload was refused with {@code Retry-After}, too often or for too long to wait here. */
+    static GraphCallFailed upload(int status, String code, Duration retryAfter) {
+        return new GraphCallFailed(status, code, retryAfter, null);
+    }
+
     /**
      * No answer, a timeout or a server error: Graph may or may not have acted on the request. For a
      * send, that means the message may have gone out.

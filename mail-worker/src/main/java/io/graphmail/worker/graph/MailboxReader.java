@@ -6,6 +6,8 @@ import com.microsoft.graph.users.item.UserItemRequestBuilder;
 import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaGetResponse;
 import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaRequestBuilder;
 import io.graphmail.worker.accounts.AccountSettings;
+import io.graphmail.worker.pacing.MailboxBudget;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads mail folders through Graph's delta query, always with immutable ids and the page size we
- * ask for, and fetches attachments. Every call is timed like sends are.
+ * ask for, and fetches attachments. Every call is timed like sends are, and takes a place in the
+ * mailbox's budget of concurrent requests, which sends share; a 429 holds the mailbox for its
+ * {@code Retry-After}, after which the call is tried again.
  */
 @Component
 public class MailboxReader {
@@ -46,10 +50,15 @@ public class MailboxReader {
         "webLink"
     };
 
-    private final GraphCalls calls;
+    /** A read Graph keeps throttling fails after this many tries; the sync round resumes later. */
+    static final int THROTTLED_ATTEMPTS = 3;
 
-    MailboxReader(GraphCalls calls) {
+    private final GraphCalls calls;
+    private final MailboxBudget budget;
+
+    MailboxReader(GraphCalls calls, MailboxBudget budget) {
         this.calls = calls;
+        this.budget = budget;
     }
 
     /** The folder's id and display name, from its well-known name ({@code inbox}, {@code sentitems}). */
@@ -140,7 +149,16 @@ public class MailboxReader {
     }
 
     private <T> T call(AccountSettings account, String operation, Supplier<T> request) {
-        return calls.call(account, operation, request);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return budget.call(account, () -> calls.call(account, operation, request));
+            } catch (GraphCallFailed failure) {
+                if (failure.status() != 429 || attempt >= THROTTLED_ATTEMPTS) {
+                    throw failure;
+                }
+                budget.throttled(account.id(), failure.retryAfter().orElse(Duration.ofSeconds(1)));
+            }
+        }
     }
 
     /** An attachment's description; only file attachments have content to download. */

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param recipientsPerDay recipients over a rolling 24 hours (Exchange Online: 10,000)
  * @param maxConcurrent Graph requests in progress at once per mailbox (Graph: 4)
  * @param leaseTime how long a permit counts as in progress if its worker never returns it
+ * @param budgetWait how long a sync request waits for a place among the mailbox's concurrent requests (or for
+ *     Graph's {@code Retry-After} to pass) before its round fails and resumes later
  */
 @Validated
 @ConfigurationProperties("graphmail.worker.pacing")
@@ -21,4 +23,5 @@ public record PacingProperties(
         @Min(0) @DefaultValue("30") int messagesPerMinute,
         @Min(0) @DefaultValue("10000") int recipientsPerDay,
         @Min(0) @DefaultValue("4") int maxConcurrent,
-        @DefaultValue("2m") Duration leaseTime) {}
+        @DefaultValue("2m") Duration leaseTime,
+        @DefaultValue("2m") Duration budgetWait) {}

@@ -135,6 +135,6 @@ class DeliveringOnce {
             return 1;
         }
         String uploadUrl = drafts.openUpload(account, draftId, name, contentType, size);
-        return 1 + uploadSessions.upload(uploadUrl, content, size);
+        return 1 + uploadSessions.upload(account.id(), uploadUrl, content, size);
     }
 }

@@ -5,6 +5,7 @@ import io.graphmail.worker.accounts.AccountDirectory;
 import io.graphmail.worker.accounts.AccountLeases;
 import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.graph.GraphCallFailed;
+import io.graphmail.worker.pacing.MailboxBudget;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +94,7 @@ class SyncingMailbox {
                     .counter("graphmail.sync.messages", "change", "removed")
                     .increment(counts.removed());
             count(folder, "completed");
-        } catch (GraphCallFailed | AccountOnHold failure) {
+        } catch (GraphCallFailed | AccountOnHold | MailboxBudget.MailboxBusy failure) {
             log.warn("Sync of {} / {} failed: {}", account.id(), folder, failure.getMessage());
             states.failed(account.id(), folder, failure.getMessage());
             count(folder, "failed");

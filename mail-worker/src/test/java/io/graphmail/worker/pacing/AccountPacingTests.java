@@ -21,8 +21,8 @@ class AccountPacingTests {
     static final MongoTemplate mongo = new MongoTemplate(client, "pacing-tests");
 
     final ManualClock clock = new ManualClock();
-    final AccountPacing pacing =
-            new AccountPacing(mongo, new PacingProperties(30, 10_000, 4, Duration.ofMinutes(2)), clock);
+    final AccountPacing pacing = new AccountPacing(
+            mongo, new PacingProperties(30, 10_000, 4, Duration.ofMinutes(2), Duration.ofMinutes(2)), clock);
     final String account = "account-" + UUID.randomUUID();
 
     @AfterAll
