@@ -128,6 +128,9 @@ class SendingMail {
             if (failure.status() == 429) {
                 return throttled(command, attempt, failure);
             }
+            if (failure.status() == 0) {
+                return unreachable(command, attempt, failure);
+            }
             if (lacksPermission(failure) && tokens.permissionMissing(command.accountId())) {
                 return park(command, attempt, AccountNeedsConsent.HOLD + ": " + TokenSource.MISSING_PERMISSION);
             }
@@ -186,6 +189,25 @@ class SendingMail {
         }
         events.failed(failedEvent(command, attempt - 1, failure.code(), false));
         return new Outcome.RetryLater(wait);
+    }
+
+    /**
+     * No answer at all (a reset or stale pooled connection, EOF, a timeout): routine on any network, and no verdict on
+     * the message, so it does not use up an attempt. A budget of its own, with backoff, still ends a message that
+     * never gets through. Graph may have acted on the request, so the next attempt looks before sending.
+     */
+    private Outcome unreachable(SendMailCommand command, int attempt, GraphCallFailed failure) {
+        meterRegistry
+                .counter("graphmail.mail.failed", "permanent", "false", "code", failure.code())
+                .increment();
+        int errors = deliveries.putBackNetworkError(command.deliveryKey(), failure.code());
+        if (errors >= retry.maxNetworkErrors()) {
+            String reason = "RETRIES_EXHAUSTED: " + failure.code() + " " + errors + " times";
+            deliveries.markFailed(command.deliveryKey(), reason);
+            return new Outcome.DeadLetter(reason);
+        }
+        events.failed(failedEvent(command, attempt - 1, failure.code(), false));
+        return new Outcome.RetryLater(retry.backoffAfter(errors, null));
     }
 
     private Outcome failed(SendMailCommand command, int attempt, GraphCallFailed failure) {

@@ -250,6 +250,23 @@ class SendMailIntegrationTests {
         assertThat(accountCount("graphmail.mail.sent")).isEqualTo(1);
     }
 
+    @Test
+    void networkErrorsDoNotUseUpAttempts() {
+        // Connections dropped with no answer, more often than max-attempts (4): what stale pooled connections do.
+        simulator.fault(
+                Map.of("pathPattern", "/v1.0/users/*/messages", "method", "POST", "dropConnection", true, "count", 6));
+        SendMailCommand command = command("Through a flaky network");
+        publish(command);
+
+        MailSent sent = events.awaitOne(MailSent.class, command.commandId());
+        assertThat(sent.attempts()).as("six dropped connections, then sent").isEqualTo(1);
+        assertThat(events.all(MailFailed.class, command.commandId())).hasSize(6).allSatisfy(failed -> {
+            assertThat(failed.reason()).startsWith("NETWORK_ERROR");
+            assertThat(failed.permanent()).isFalse();
+        });
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
     private double accountCount(String counter) {
         return meterRegistry.get(counter).tag("account", accountId).counter().count();
     }
