@@ -1,7 +1,9 @@
 package io.graphmail.worker.send;
 
+import io.graphmail.mongodb.MongoUnavailable;
 import io.graphmail.worker.messaging.DeadLetters;
 import io.graphmail.worker.messaging.Retries;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -14,11 +16,18 @@ import org.springframework.stereotype.Component;
  *
  * <p>It reads raw messages rather than converted payloads so that a malformed one can be
  * dead-lettered with its reason instead of being rejected blindly by the container.
+ *
+ * <p>While MongoDB cannot be reached nothing about the command can be recorded, so it goes back through a delay
+ * queue, as often as it takes; requeued at once it would spin through the queue's delivery limit and be
+ * dead-lettered. A command whose message Graph accepted before the outcome could be written is not sent again: its
+ * delivery still reads SENDING, and once that attempt's lease ends the retry looks the message up by its key.
  */
 @Component
 class SendMailListener implements MessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(SendMailListener.class);
+
+    static final Duration DATABASE_RECHECK = Duration.ofSeconds(5);
 
     private final SendMailCommandReader reader;
     private final SendingMail sendingMail;
@@ -51,7 +60,21 @@ class SendMailListener implements MessageListener {
             deadLetters.deadLetter(message, reason);
             return;
         }
-        Outcome outcome = sendingMail.send(command.get());
+        Outcome outcome;
+        try {
+            outcome = sendingMail.send(command.get());
+        } catch (RuntimeException e) {
+            if (!MongoUnavailable.causedBy(e)) {
+                throw e;
+            }
+            log.warn(
+                    "MongoDB unavailable; command {} for account {} will be retried in {}",
+                    command.get().commandId(),
+                    command.get().accountId(),
+                    DATABASE_RECHECK);
+            retries.retryLater(message, DATABASE_RECHECK);
+            return;
+        }
         if (outcome instanceof Outcome.RetryLater retry) {
             log.info(
                     "Command {} for account {} will be retried in {}",
