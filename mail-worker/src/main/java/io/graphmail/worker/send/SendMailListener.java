@@ -4,9 +4,11 @@ import io.graphmail.mongodb.MongoUnavailable;
 import io.graphmail.worker.messaging.DeadLetters;
 import io.graphmail.worker.messaging.Retries;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +21,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>While MongoDB cannot be reached nothing about the command can be recorded, so it goes back through a delay
  * queue, as often as it takes; requeued at once it would spin through the queue's delivery limit and be
- * dead-lettered. A command whose message Graph accepted before the outcome could be written is not sent again: its
- * delivery still reads SENDING, and once that attempt's lease ends the retry looks the message up by its key.
+ * dead-lettered. A command whose message Graph accepted before that could be recorded comes back with a header
+ * saying so ({@value #GRAPH_ACCEPTED_HEADER}, when), and is recorded as sent rather than sent again.
  */
 @Component
 class SendMailListener implements MessageListener {
@@ -28,6 +30,8 @@ class SendMailListener implements MessageListener {
     private static final Logger log = LoggerFactory.getLogger(SendMailListener.class);
 
     static final Duration DATABASE_RECHECK = Duration.ofSeconds(5);
+
+    static final String GRAPH_ACCEPTED_HEADER = "x-graphmail-graph-accepted";
 
     private final SendMailCommandReader reader;
     private final SendingMail sendingMail;
@@ -62,7 +66,21 @@ class SendMailListener implements MessageListener {
         }
         Outcome outcome;
         try {
-            outcome = sendingMail.send(command.get());
+            Object accepted = message.getMessageProperties().getHeader(GRAPH_ACCEPTED_HEADER);
+            outcome = accepted == null
+                    ? sendingMail.send(command.get())
+                    : sendingMail.recordAccepted(command.get(), Instant.parse(accepted.toString()));
+        } catch (AcceptedButUnrecorded unrecorded) {
+            log.warn(
+                    "MongoDB unavailable; Graph accepted command {} for account {}, to be recorded in {}",
+                    command.get().commandId(),
+                    command.get().accountId(),
+                    DATABASE_RECHECK);
+            var withKnowledge = MessageBuilder.fromClonedMessage(message)
+                    .setHeader(GRAPH_ACCEPTED_HEADER, unrecorded.sentAt().toString())
+                    .build();
+            retries.retryLater(withKnowledge, DATABASE_RECHECK);
+            return;
         } catch (RuntimeException e) {
             if (!MongoUnavailable.causedBy(e)) {
                 throw e;

@@ -3,6 +3,7 @@ package io.graphmail.worker.send;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.mongodb.MongoUnavailable;
 import io.graphmail.worker.accounts.AccountDirectory;
 import io.graphmail.worker.accounts.AccountNeedsConsent;
 import io.graphmail.worker.accounts.AccountOnHold;
@@ -138,14 +139,37 @@ class SendingMail {
         } catch (AccountOnHold waiting) {
             return park(command, attempt, waiting.holdReason());
         } finally {
-            pacing.release((Permit.Granted) permit);
+            release((Permit.Granted) permit);
         }
         graphRequestsPerMessage.record(delivered.graphRequests());
         if (delivered.sentEarlier()) {
             meterRegistry.counter("graphmail.mail.duplicates.avoided").increment();
         }
         Instant sentAt = clock.instant();
+        try {
+            deliveries.markSent(command.deliveryKey(), sentAt);
+        } catch (RuntimeException e) {
+            throw MongoUnavailable.causedBy(e) ? new AcceptedButUnrecorded(sentAt, e) : e;
+        }
+        return reportSent(command, attempt, sentAt);
+    }
+
+    /**
+     * An earlier delivery of the command had Graph accept the message at {@code sentAt} but could not record it:
+     * record it now, unless the delivery has reached a final state meanwhile.
+     */
+    Outcome recordAccepted(SendMailCommand command, Instant sentAt) {
+        var delivery = deliveries.find(command.deliveryKey());
+        if (delivery.isEmpty()
+                || delivery.get().state() == Delivery.State.SENT
+                || delivery.get().state() == Delivery.State.FAILED) {
+            return send(command);
+        }
         deliveries.markSent(command.deliveryKey(), sentAt);
+        return reportSent(command, delivery.get().attempts(), sentAt);
+    }
+
+    private Outcome reportSent(SendMailCommand command, int attempt, Instant sentAt) {
         meterRegistry
                 .counter("graphmail.mail.sent", "account", command.accountId())
                 .increment();
@@ -153,6 +177,18 @@ class SendingMail {
                 UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt, command.submittedAt()));
         log.info("Sent command {} for account {} (attempt {})", command.commandId(), command.accountId(), attempt);
         return Outcome.done();
+    }
+
+    /** An account's concurrency lease; while MongoDB is away it cannot be handed back, and ends with its lease time. */
+    private void release(Permit.Granted permit) {
+        try {
+            pacing.release(permit);
+        } catch (RuntimeException e) {
+            if (!MongoUnavailable.causedBy(e)) {
+                throw e;
+            }
+            log.warn("MongoDB unavailable; a pacing lease of account {} ends by itself", permit.accountId());
+        }
     }
 
     /** Parks the command until the account can be used again (consent, credentials); the attempt does not count. */

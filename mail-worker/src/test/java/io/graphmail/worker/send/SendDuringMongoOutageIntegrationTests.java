@@ -17,8 +17,10 @@ import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -88,6 +90,11 @@ class SendDuringMongoOutageIntegrationTests {
         simulator.close();
     }
 
+    @BeforeEach
+    void resetSimulator() {
+        simulator.reset();
+    }
+
     @Test
     void commandArrivingWhileMongoIsAwayIsSentOnceItIsBack(CapturedOutput output) {
         mongo.getCollection("accounts").insertOne(TestAccounts.applicationAccount(accountId, mailbox));
@@ -106,6 +113,35 @@ class SendDuringMongoOutageIntegrationTests {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> !events.all(MailSent.class, command.commandId()).isEmpty());
         assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    @Test
+    void messageGraphAcceptedWhileMongoWentAwayIsRecordedSentNotSentAgain(CapturedOutput output) {
+        mongo.getCollection("accounts").insertOne(TestAccounts.applicationAccount(accountId, mailbox));
+        var events = EventRecorder.start(rabbit, admin);
+        // Graph sends the mail at once but answers 6 s later: MongoDB goes away in between.
+        simulator.fault(Map.of(
+                "pathPattern", RunningSimulator.SEND_PATHS, "afterSuccess", true, "latencyMs", 6_000, "count", 1));
+        var command = command("Accepted during the outage");
+
+        publish(command);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> simulator.sent(mailbox).size() == 1);
+        mongoServer.shutdownNow();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> output.getOut().contains("Graph accepted command " + command.commandId()));
+        mongoServer = new MongoServer(DATA);
+        mongoServer.bind("127.0.0.1", mongoPort);
+
+        // Well within the 2-minute in-flight lease after which a lookup in Sent Items would have been needed.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !events.all(MailSent.class, command.commandId()).isEmpty());
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+        assertThat(mongo.getCollection("deliveries")
+                        .find(new org.bson.Document("_id", command.deliveryKey()))
+                        .first()
+                        .getString("state"))
+                .isEqualTo("SENT");
     }
 
     private SendMailCommand command(String subject) {
