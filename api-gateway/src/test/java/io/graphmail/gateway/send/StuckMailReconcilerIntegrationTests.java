@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.testsupport.TestAccounts;
@@ -59,6 +60,18 @@ class StuckMailReconcilerIntegrationTests extends FullStackTests {
         awaitStatus(command, MailStatus.SENT);
         assertThat(simulator.sent(mailbox)).hasSize(1);
         assertThat(reconciled("republished")).isPositive();
+    }
+
+    @Test
+    void exposesStuckAndReconciledMailForPrometheus() {
+        var metrics = new Api(managementPort, null).get("/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("graphmail_mail_stuck{")
+                .contains("graphmail_mail_reconciled_total{")
+                .contains("action=\"applied_sent\"")
+                .contains("action=\"republished\"");
     }
 
     @Test
