@@ -53,7 +53,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.config.name=mail-worker",
             "graphmail.worker.retry.initial-backoff=50ms",
             "graphmail.worker.retry.max-attempts=4",
-            "graphmail.worker.retry.max-throttled=8"
+            "graphmail.worker.retry.max-throttled=8",
+            "graphmail.worker.retry.max-network-errors=8"
         })
 @ExtendWith(OutputCaptureExtension.class)
 class SendMailIntegrationTests {
@@ -281,6 +282,20 @@ class SendMailIntegrationTests {
         Message deadLetter = awaitDeadLetter(command.commandId().toString());
         assertThat((String) deadLetter.getMessageProperties().getHeader(REASON_HEADER))
                 .isEqualTo("RETRIES_EXHAUSTED: throttled by Graph 8 times");
+        assertThat(simulator.sent(mailbox)).isEmpty();
+    }
+
+    @Test
+    void deadLettersCommandThatNeverGetsThroughTheNetwork() {
+        simulator.fault(
+                Map.of("pathPattern", "/v1.0/users/*/messages", "method", "POST", "dropConnection", true, "count", 20));
+        SendMailCommand command = command("Never through");
+        publish(command);
+
+        Message deadLetter = awaitDeadLetter(command.commandId().toString());
+        assertThat((String) deadLetter.getMessageProperties().getHeader(REASON_HEADER))
+                .startsWith("RETRIES_EXHAUSTED: NETWORK_ERROR")
+                .endsWith(" 8 times");
         assertThat(simulator.sent(mailbox)).isEmpty();
     }
 
