@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -93,6 +94,9 @@ class ReconcilingStuckMail {
             } catch (PublishFailed e) {
                 log.warn("Broker unavailable; stuck message {} left for the next round", record.id());
                 return;
+            } catch (JacksonException unreadable) {
+                log.warn("Stuck message {} has no readable command; left for an operator", record.id());
+                records.markReconciled(UUID.fromString(record.id()), now);
             }
         }
     }
