@@ -31,6 +31,12 @@ public final class MailTopology {
 
     public static final String SEND_DEAD_LETTER_QUEUE = "graphmail.mail.send.dlq";
     public static final String GATEWAY_EVENTS_QUEUE = "graphmail.gateway.mail-events";
+    /**
+     * Where the gateway puts a result event it could not record yet (MongoDB away); the broker hands it back to
+     * {@link #GATEWAY_EVENTS_QUEUE} after a few seconds.
+     */
+    public static final String GATEWAY_EVENTS_RETRY_QUEUE = "graphmail.gateway.mail-events.retry";
+
     public static final String EVENTS_DEAD_LETTER_QUEUE = "graphmail.events.dlq";
     public static final String GATEWAY_DEAD_LETTER_QUEUE = "graphmail.gateway.dead-letters";
     public static final String CONSENT_QUEUE = "graphmail.accounts.consent";

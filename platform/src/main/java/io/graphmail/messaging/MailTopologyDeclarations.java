@@ -2,6 +2,7 @@ package io.graphmail.messaging;
 
 import static io.graphmail.contract.MailTopology.*;
 
+import java.time.Duration;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
@@ -20,6 +21,9 @@ public final class MailTopologyDeclarations {
     /** Redeliveries of one message (for example after a crash) before the broker dead-letters it. */
     static final int DELIVERY_LIMIT = 10;
 
+    /** How long a result event the gateway could not record yet waits before it is delivered again. */
+    static final Duration EVENT_RETRY_DELAY = Duration.ofSeconds(5);
+
     private MailTopologyDeclarations() {}
 
     public static Declarables all() {
@@ -35,6 +39,11 @@ public final class MailTopologyDeclarations {
         Queue gatewayEvents = workQueue(GATEWAY_EVENTS_QUEUE)
                 .deadLetterExchange("")
                 .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
+                .build();
+        Queue gatewayEventsRetry = atLeastOnceDeadLettering(GATEWAY_EVENTS_RETRY_QUEUE)
+                .ttl((int) EVENT_RETRY_DELAY.toMillis())
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(GATEWAY_EVENTS_QUEUE)
                 .build();
         Queue gatewayEventDeadLetters =
                 QueueBuilder.durable(EVENTS_DEAD_LETTER_QUEUE).quorum().build();
@@ -97,6 +106,7 @@ public final class MailTopologyDeclarations {
                 send,
                 sendDeadLetters,
                 gatewayEvents,
+                gatewayEventsRetry,
                 gatewayEventDeadLetters,
                 gatewayDeadLetters,
                 BindingBuilder.bind(send).to(commands).with(SEND_ROUTING_KEY),

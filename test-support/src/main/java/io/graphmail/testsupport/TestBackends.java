@@ -49,6 +49,18 @@ public final class TestBackends {
         return RABBIT;
     }
 
+    /**
+     * A broker no other application context of this JVM uses: on the local RabbitMQ a virtual host of its own, for a
+     * test whose listeners must not compete with those of contexts cached by earlier tests; otherwise the chosen one.
+     */
+    public static URI isolatedRabbitUri() {
+        String fromEnv = System.getenv("RABBITMQ_URI");
+        if ((fromEnv == null || fromEnv.isBlank()) && !DOCKER) {
+            return URI.create("amqp://guest:guest@127.0.0.1:5672/" + LocalVirtualHost.create());
+        }
+        return RABBIT;
+    }
+
     /** The MongoDB connection string, including a database name. */
     public static String mongoUri() {
         return MONGO;

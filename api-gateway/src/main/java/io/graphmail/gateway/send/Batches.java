@@ -53,6 +53,13 @@ class Batches {
         mongo.remove(query(where("batchId").is(id)), MailRecord.class);
     }
 
+    /** Ids of paused batches: their messages wait on purpose. */
+    List<String> pausedIds() {
+        var paused = query(where("state").is(Batch.State.PAUSED));
+        paused.fields().include("_id");
+        return mongo.find(paused, Batch.class).stream().map(Batch::id).toList();
+    }
+
     /** Batches still being submitted that were created before {@code before}: their gateway stopped. */
     List<String> submittingSince(Instant before, int limit) {
         var abandoned = query(where("state")

@@ -4,10 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.graphmail.gateway.security.ApiClient;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -17,14 +19,29 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code mail} collection; the gateway is its only writer. Status changes never leave a
  * final status, so late or repeated events cannot undo a result.
+ *
+ * <p>{@code progressAt} (not part of {@link MailRecord}) is when a record last moved: published or reported on by a
+ * worker; {@code acceptedAt} stands in for it on records that never moved. {@code reconciledAt} is when the
+ * reconciler last handed it to the workers again.
  */
 @Component
 class MailRecords {
 
+    static final String PROGRESS_AT = "progressAt";
+    static final String RECONCILED_AT = "reconciledAt";
+
+    private static final List<MailStatus> IN_FLIGHT = List.of(MailStatus.ACCEPTED, MailStatus.SENDING);
+
+    /** Reasons a worker holds a message until a person acts; they have alerts of their own and are not stuck. */
+    private static final Pattern WAITING_ON_A_PERSON = Pattern.compile("^(AWAITING_CONSENT|CREDENTIALS_UNAVAILABLE)");
+
     private final MongoTemplate mongo;
 
-    MailRecords(MongoTemplate mongo) {
+    private final Clock clock;
+
+    MailRecords(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException if the id exists */
@@ -50,7 +67,7 @@ class MailRecords {
     }
 
     void markPublished(UUID id) {
-        var wasScheduled = new Update().set("pendingPublish", false);
+        var wasScheduled = new Update().set("pendingPublish", false).set(PROGRESS_AT, clock.instant());
         mongo.updateFirst(query(where("_id").is(id.toString())), wasScheduled, MailRecord.class);
         mongo.updateFirst(
                 query(where("_id").is(id.toString()).and("status").is(MailStatus.SCHEDULED)),
@@ -65,7 +82,10 @@ class MailRecords {
             criteria = criteria.and("_id")
                     .nin(unconfirmed.stream().map(UUID::toString).toList());
         }
-        mongo.updateMulti(query(criteria), new Update().set("pendingPublish", false), MailRecord.class);
+        mongo.updateMulti(
+                query(criteria),
+                new Update().set("pendingPublish", false).set(PROGRESS_AT, clock.instant()),
+                MailRecord.class);
     }
 
     /**
@@ -94,7 +114,7 @@ class MailRecords {
             criteria = criteria.and("accountId").is(accountId);
         }
         if (reasonPrefix != null) {
-            criteria = criteria.and("lastError").regex("^" + java.util.regex.Pattern.quote(reasonPrefix));
+            criteria = criteria.and("lastError").regex("^" + Pattern.quote(reasonPrefix));
         }
         return mongo.find(query(criteria).limit(limit), MailRecord.class);
     }
@@ -136,11 +156,54 @@ class MailRecords {
         return transition(id, MailStatus.DEAD_LETTERED, new Update().set("lastError", reason));
     }
 
+    /**
+     * Published messages that no worker has reported on, nor finished, since {@code before}, and that were not
+     * reconciled since then either, oldest first; messages of {@code pausedBatches} and messages held until a person
+     * acts are left out.
+     */
+    List<MailRecord> stalled(Instant before, List<String> pausedBatches, int limit) {
+        var notReconciledSince = new Criteria()
+                .orOperator(
+                        where(RECONCILED_AT).exists(false), where(RECONCILED_AT).lt(before));
+        return mongo.find(
+                query(new Criteria().andOperator(stalledCriteria(before, pausedBatches), notReconciledSince))
+                        .with(Sort.by("acceptedAt"))
+                        .limit(limit),
+                MailRecord.class);
+    }
+
+    /** Like {@link #stalled}, however recently they were reconciled: those that reconciling has not moved yet. */
+    long countStalled(Instant before, List<String> pausedBatches) {
+        return mongo.count(query(stalledCriteria(before, pausedBatches)), MailRecord.class);
+    }
+
+    private static Criteria stalledCriteria(Instant before, List<String> pausedBatches) {
+        var movedBefore = new Criteria()
+                .orOperator(
+                        where(PROGRESS_AT).lt(before),
+                        where(PROGRESS_AT).exists(false).and("acceptedAt").lt(before));
+        var criteria = where("status").in(IN_FLIGHT).and("pendingPublish").ne(true);
+        if (!pausedBatches.isEmpty()) {
+            criteria = criteria.and("batchId").nin(pausedBatches);
+        }
+        return criteria.andOperator(movedBefore, where("lastError").not().regex(WAITING_ON_A_PERSON));
+    }
+
+    /** The reconciler handed the message to the workers again: it is not reconciled again until {@code at} is old. */
+    void markReconciled(UUID id, Instant at) {
+        mongo.updateFirst(
+                query(where("_id").is(id.toString()).and("status").in(IN_FLIGHT)),
+                new Update().set(RECONCILED_AT, at),
+                MailRecord.class);
+    }
+
     private boolean transition(UUID id, MailStatus to, Update update) {
         var notFinal = Criteria.where("status").nin(MailStatus.FINAL);
         return mongo.updateFirst(
                                 query(where("_id").is(id.toString()).andOperator(notFinal)),
-                                update.set("status", to).set("pendingPublish", false),
+                                update.set("status", to)
+                                        .set("pendingPublish", false)
+                                        .set(PROGRESS_AT, clock.instant()),
                                 MailRecord.class)
                         .getModifiedCount()
                 > 0;

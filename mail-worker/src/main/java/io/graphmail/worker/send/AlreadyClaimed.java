@@ -31,7 +31,12 @@ final class AlreadyClaimed {
     }
 
     Outcome handle(SendMailCommand command) {
-        Delivery delivery = deliveries.find(command.deliveryKey()).orElseThrow();
+        var found = deliveries.find(command.deliveryKey());
+        if (found.isEmpty()) {
+            // The claim collided with another worker's insert that this read does not see yet: look again shortly.
+            return new Outcome.RetryLater(retry.initialBackoff());
+        }
+        Delivery delivery = found.get();
         return switch (delivery.state()) {
             case SENT -> {
                 events.sent(new MailSent(

@@ -91,6 +91,23 @@ class Deliveries {
         return delivery == null || delivery.throttles() == null ? 1 : delivery.throttles();
     }
 
+    /**
+     * Graph could not be reached (no answer at all): like {@link #putBack}, but counted apart from attempts, and
+     * remembered as interrupted, since the request may have been acted on; returns the count so far.
+     */
+    int putBackNetworkError(String key, String error) {
+        var update = new Update()
+                .set("state", Delivery.State.RETRYING)
+                .set("lastError", error)
+                .set("interrupted", true)
+                .inc("attempts", -1)
+                .inc("networkErrors", 1)
+                .unset("paceSlot");
+        Delivery delivery = mongo.findAndModify(
+                query(where("_id").is(key)), update, options().returnNew(true), Delivery.class);
+        return delivery == null || delivery.networkErrors() == null ? 1 : delivery.networkErrors();
+    }
+
     /** The attempt created this draft; a later attempt must look for it before sending again. */
     void recordDraft(String key, String draftId) {
         update(key, new Update().set("draftId", draftId));

@@ -19,6 +19,7 @@ record Delivery(
         State state,
         int attempts,
         Integer throttles,
+        Integer networkErrors,
         Long paceSlot,
         String draftId,
         Boolean interrupted,

@@ -12,6 +12,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxAttempts calls to Graph before a command is dead-lettered; a 429 does not count
  * @param maxThrottled 429 answers before a command is dead-lettered
+ * @param maxNetworkErrors calls that got no answer at all (connection reset or refused, EOF, timeout) before a
+ *     command is dead-lettered; they do not count as attempts, since routine network faults say nothing about the
+ *     message
  * @param initialBackoff wait after the first failure when Graph gives no {@code Retry-After}
  * @param multiplier growth of the wait per further failure
  * @param maxBackoff the longest wait between two attempts
@@ -25,7 +28,8 @@ record RetryProperties(
         @DefaultValue("2s") Duration initialBackoff,
         @DefaultValue("2.0") double multiplier,
         @DefaultValue("5m") Duration maxBackoff,
-        @DefaultValue("2m") Duration inFlightLease) {
+        @DefaultValue("2m") Duration inFlightLease,
+        @Min(1) @DefaultValue("20") int maxNetworkErrors) {
 
     /**
      * The wait before attempt {@code failedAttempt + 1}: Graph's Retry-After if given, else

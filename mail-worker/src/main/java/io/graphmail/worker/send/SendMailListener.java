@@ -1,10 +1,14 @@
 package io.graphmail.worker.send;
 
+import io.graphmail.mongodb.MongoUnavailable;
 import io.graphmail.worker.messaging.DeadLetters;
 import io.graphmail.worker.messaging.Retries;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +18,20 @@ import org.springframework.stereotype.Component;
  *
  * <p>It reads raw messages rather than converted payloads so that a malformed one can be
  * dead-lettered with its reason instead of being rejected blindly by the container.
+ *
+ * <p>While MongoDB cannot be reached nothing about the command can be recorded, so it goes back through a delay
+ * queue, as often as it takes; requeued at once it would spin through the queue's delivery limit and be
+ * dead-lettered. A command whose message Graph accepted before that could be recorded comes back with a header
+ * saying so ({@value #GRAPH_ACCEPTED_HEADER}, when), and is recorded as sent rather than sent again.
  */
 @Component
 class SendMailListener implements MessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(SendMailListener.class);
+
+    static final Duration DATABASE_RECHECK = Duration.ofSeconds(5);
+
+    static final String GRAPH_ACCEPTED_HEADER = "x-graphmail-graph-accepted";
 
     private final SendMailCommandReader reader;
     private final SendingMail sendingMail;
@@ -51,7 +64,35 @@ class SendMailListener implements MessageListener {
             deadLetters.deadLetter(message, reason);
             return;
         }
-        Outcome outcome = sendingMail.send(command.get());
+        Outcome outcome;
+        try {
+            Object accepted = message.getMessageProperties().getHeader(GRAPH_ACCEPTED_HEADER);
+            outcome = accepted == null
+                    ? sendingMail.send(command.get())
+                    : sendingMail.recordAccepted(command.get(), Instant.parse(accepted.toString()));
+        } catch (AcceptedButUnrecorded unrecorded) {
+            log.warn(
+                    "MongoDB unavailable; Graph accepted command {} for account {}, to be recorded in {}",
+                    command.get().commandId(),
+                    command.get().accountId(),
+                    DATABASE_RECHECK);
+            var withKnowledge = MessageBuilder.fromClonedMessage(message)
+                    .setHeader(GRAPH_ACCEPTED_HEADER, unrecorded.sentAt().toString())
+                    .build();
+            retries.retryLater(withKnowledge, DATABASE_RECHECK);
+            return;
+        } catch (RuntimeException e) {
+            if (!MongoUnavailable.causedBy(e)) {
+                throw e;
+            }
+            log.warn(
+                    "MongoDB unavailable; command {} for account {} will be retried in {}",
+                    command.get().commandId(),
+                    command.get().accountId(),
+                    DATABASE_RECHECK);
+            retries.retryLater(message, DATABASE_RECHECK);
+            return;
+        }
         if (outcome instanceof Outcome.RetryLater retry) {
             log.info(
                     "Command {} for account {} will be retried in {}",

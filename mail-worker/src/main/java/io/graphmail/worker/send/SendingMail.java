@@ -3,6 +3,7 @@ package io.graphmail.worker.send;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.mongodb.MongoUnavailable;
 import io.graphmail.worker.accounts.AccountDirectory;
 import io.graphmail.worker.accounts.AccountNeedsConsent;
 import io.graphmail.worker.accounts.AccountOnHold;
@@ -128,6 +129,9 @@ class SendingMail {
             if (failure.status() == 429) {
                 return throttled(command, attempt, failure);
             }
+            if (failure.status() == 0) {
+                return unreachable(command, attempt, failure);
+            }
             if (lacksPermission(failure) && tokens.permissionMissing(command.accountId())) {
                 return park(command, attempt, AccountNeedsConsent.HOLD + ": " + TokenSource.MISSING_PERMISSION);
             }
@@ -135,14 +139,37 @@ class SendingMail {
         } catch (AccountOnHold waiting) {
             return park(command, attempt, waiting.holdReason());
         } finally {
-            pacing.release((Permit.Granted) permit);
+            release((Permit.Granted) permit);
         }
         graphRequestsPerMessage.record(delivered.graphRequests());
         if (delivered.sentEarlier()) {
             meterRegistry.counter("graphmail.mail.duplicates.avoided").increment();
         }
         Instant sentAt = clock.instant();
+        try {
+            deliveries.markSent(command.deliveryKey(), sentAt);
+        } catch (RuntimeException e) {
+            throw MongoUnavailable.causedBy(e) ? new AcceptedButUnrecorded(sentAt, e) : e;
+        }
+        return reportSent(command, attempt, sentAt);
+    }
+
+    /**
+     * An earlier delivery of the command had Graph accept the message at {@code sentAt} but could not record it:
+     * record it now, unless the delivery has reached a final state meanwhile.
+     */
+    Outcome recordAccepted(SendMailCommand command, Instant sentAt) {
+        var delivery = deliveries.find(command.deliveryKey());
+        if (delivery.isEmpty()
+                || delivery.get().state() == Delivery.State.SENT
+                || delivery.get().state() == Delivery.State.FAILED) {
+            return send(command);
+        }
         deliveries.markSent(command.deliveryKey(), sentAt);
+        return reportSent(command, delivery.get().attempts(), sentAt);
+    }
+
+    private Outcome reportSent(SendMailCommand command, int attempt, Instant sentAt) {
         meterRegistry
                 .counter("graphmail.mail.sent", "account", command.accountId())
                 .increment();
@@ -150,6 +177,18 @@ class SendingMail {
                 UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt, command.submittedAt()));
         log.info("Sent command {} for account {} (attempt {})", command.commandId(), command.accountId(), attempt);
         return Outcome.done();
+    }
+
+    /** An account's concurrency lease; while MongoDB is away it cannot be handed back, and ends with its lease time. */
+    private void release(Permit.Granted permit) {
+        try {
+            pacing.release(permit);
+        } catch (RuntimeException e) {
+            if (!MongoUnavailable.causedBy(e)) {
+                throw e;
+            }
+            log.warn("MongoDB unavailable; a pacing lease of account {} ends by itself", permit.accountId());
+        }
     }
 
     /** Parks the command until the account can be used again (consent, credentials); the attempt does not count. */
@@ -186,6 +225,25 @@ class SendingMail {
         }
         events.failed(failedEvent(command, attempt - 1, failure.code(), false));
         return new Outcome.RetryLater(wait);
+    }
+
+    /**
+     * No answer at all (a reset or stale pooled connection, EOF, a timeout): routine on any network, and no verdict on
+     * the message, so it does not use up an attempt. A budget of its own, with backoff, still ends a message that
+     * never gets through. Graph may have acted on the request, so the next attempt looks before sending.
+     */
+    private Outcome unreachable(SendMailCommand command, int attempt, GraphCallFailed failure) {
+        meterRegistry
+                .counter("graphmail.mail.failed", "permanent", "false", "code", failure.code())
+                .increment();
+        int errors = deliveries.putBackNetworkError(command.deliveryKey(), failure.code());
+        if (errors >= retry.maxNetworkErrors()) {
+            String reason = "RETRIES_EXHAUSTED: " + failure.code() + " " + errors + " times";
+            deliveries.markFailed(command.deliveryKey(), reason);
+            return new Outcome.DeadLetter(reason);
+        }
+        events.failed(failedEvent(command, attempt - 1, failure.code(), false));
+        return new Outcome.RetryLater(retry.backoffAfter(errors, null));
     }
 
     private Outcome failed(SendMailCommand command, int attempt, GraphCallFailed failure) {

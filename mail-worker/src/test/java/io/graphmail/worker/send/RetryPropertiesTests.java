@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class RetryPropertiesTests {
 
     private final RetryProperties retry =
-            new RetryProperties(5, 30, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(10), Duration.ofMinutes(2));
+            new RetryProperties(5, 30, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(10), Duration.ofMinutes(2), 20);
 
     @Test
     void backsOffExponentiallyWithJitterUpToTheMaximum() {

@@ -53,7 +53,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.config.name=mail-worker",
             "graphmail.worker.retry.initial-backoff=50ms",
             "graphmail.worker.retry.max-attempts=4",
-            "graphmail.worker.retry.max-throttled=8"
+            "graphmail.worker.retry.max-throttled=8",
+            "graphmail.worker.retry.max-network-errors=8"
         })
 @ExtendWith(OutputCaptureExtension.class)
 class SendMailIntegrationTests {
@@ -302,6 +303,23 @@ class SendMailIntegrationTests {
         assertThat(accountCount("graphmail.mail.sent")).isEqualTo(1);
     }
 
+    @Test
+    void networkErrorsDoNotUseUpAttempts() {
+        // Connections dropped with no answer, more often than max-attempts (4): what stale pooled connections do.
+        simulator.fault(
+                Map.of("pathPattern", "/v1.0/users/*/messages", "method", "POST", "dropConnection", true, "count", 6));
+        SendMailCommand command = command("Through a flaky network");
+        publish(command);
+
+        MailSent sent = events.awaitOne(MailSent.class, command.commandId());
+        assertThat(sent.attempts()).as("six dropped connections, then sent").isEqualTo(1);
+        assertThat(events.all(MailFailed.class, command.commandId())).hasSize(6).allSatisfy(failed -> {
+            assertThat(failed.reason()).startsWith("NETWORK_ERROR");
+            assertThat(failed.permanent()).isFalse();
+        });
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
     private double accountCount(String counter) {
         return meterRegistry.get(counter).tag("account", accountId).counter().count();
     }
@@ -316,6 +334,20 @@ class SendMailIntegrationTests {
         Message deadLetter = awaitDeadLetter(command.commandId().toString());
         assertThat((String) deadLetter.getMessageProperties().getHeader(REASON_HEADER))
                 .isEqualTo("RETRIES_EXHAUSTED: throttled by Graph 8 times");
+        assertThat(simulator.sent(mailbox)).isEmpty();
+    }
+
+    @Test
+    void deadLettersCommandThatNeverGetsThroughTheNetwork() {
+        simulator.fault(
+                Map.of("pathPattern", "/v1.0/users/*/messages", "method", "POST", "dropConnection", true, "count", 20));
+        SendMailCommand command = command("Never through");
+        publish(command);
+
+        Message deadLetter = awaitDeadLetter(command.commandId().toString());
+        assertThat((String) deadLetter.getMessageProperties().getHeader(REASON_HEADER))
+                .startsWith("RETRIES_EXHAUSTED: NETWORK_ERROR")
+                .endsWith(" 8 times");
         assertThat(simulator.sent(mailbox)).isEmpty();
     }
 

@@ -1,0 +1,169 @@
+package io.graphmail.worker.send;
+
+import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
+import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.graphmail.contract.send.MailBody;
+import io.graphmail.contract.send.MailSent;
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.testsupport.RunningSimulator;
+import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.MailWorkerApplication;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A send command that reaches a worker while its MongoDB is away is neither dropped nor dead-lettered: it waits in a
+ * delay queue, as often as it takes, and is sent once MongoDB is back. The database is killed and started again on the
+ * same port with its data, as a restarted MongoDB would be.
+ */
+@SpringBootTest(
+        classes = MailWorkerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"spring.config.name=mail-worker", "graphmail.worker.retry.initial-backoff=50ms"})
+@ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext
+class SendDuringMongoOutageIntegrationTests {
+
+    static final RunningSimulator simulator = RunningSimulator.start();
+
+    /** Survives its server: what a restarted MongoDB finds on its disk. */
+    static final MemoryBackend DATA = new MemoryBackend() {
+        @Override
+        public void close() {}
+    };
+
+    static MongoServer mongoServer = new MongoServer(DATA);
+    static int mongoPort;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    RabbitAdmin admin;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    final String mailbox = "sender-" + UUID.randomUUID() + "@graphmail.local";
+    final String accountId = "account-" + UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        mongoPort = mongoServer.bind().getPort();
+        TestAccounts.workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
+        // Workers of contexts earlier tests left running must not take the command from this one.
+        registry.add(
+                "spring.rabbitmq.addresses",
+                () -> TestBackends.isolatedRabbitUri().toString());
+        registry.add(
+                "spring.mongodb.uri",
+                () -> "mongodb://127.0.0.1:%d/worker-outage?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000"
+                        .formatted(mongoPort));
+    }
+
+    @AfterAll
+    static void stop() {
+        mongoServer.shutdownNow();
+        simulator.close();
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        simulator.reset();
+    }
+
+    @Test
+    void commandArrivingWhileMongoIsAwayIsSentOnceItIsBack(CapturedOutput output) {
+        mongo.getCollection("accounts").insertOne(TestAccounts.applicationAccount(accountId, mailbox));
+        var events = EventRecorder.start(rabbit, admin);
+        var command = command("Sent after the outage");
+        String retried = "MongoDB unavailable; command " + command.commandId();
+
+        mongoServer.shutdownNow();
+        publish(command);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> output.getOut().split(java.util.regex.Pattern.quote(retried), -1).length > 2);
+
+        mongoServer = new MongoServer(DATA);
+        mongoServer.bind("127.0.0.1", mongoPort);
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !events.all(MailSent.class, command.commandId()).isEmpty());
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    @Test
+    void messageGraphAcceptedWhileMongoWentAwayIsRecordedSentNotSentAgain(CapturedOutput output) {
+        mongo.getCollection("accounts").insertOne(TestAccounts.applicationAccount(accountId, mailbox));
+        var events = EventRecorder.start(rabbit, admin);
+        // Graph sends the mail at once but answers 6 s later: MongoDB goes away in between.
+        simulator.fault(Map.of(
+                "pathPattern", RunningSimulator.SEND_PATHS, "afterSuccess", true, "latencyMs", 6_000, "count", 1));
+        var command = command("Accepted during the outage");
+
+        publish(command);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> simulator.sent(mailbox).size() == 1);
+        mongoServer.shutdownNow();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> output.getOut().contains("Graph accepted command " + command.commandId()));
+        mongoServer = new MongoServer(DATA);
+        mongoServer.bind("127.0.0.1", mongoPort);
+
+        // Well within the 2-minute in-flight lease after which a lookup in Sent Items would have been needed.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !events.all(MailSent.class, command.commandId()).isEmpty());
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+        assertThat(mongo.getCollection("deliveries")
+                        .find(new org.bson.Document("_id", command.deliveryKey()))
+                        .first()
+                        .getString("state"))
+                .isEqualTo("SENT");
+    }
+
+    private SendMailCommand command(String subject) {
+        return new SendMailCommand(
+                UUID.randomUUID(),
+                accountId,
+                List.of("ada@example.com"),
+                List.of(),
+                List.of(),
+                subject,
+                new MailBody(MailBody.ContentType.HTML, "<p>Hello</p>"),
+                List.of(),
+                List.of(),
+                Instant.now(),
+                null,
+                0);
+    }
+
+    private void publish(SendMailCommand command) {
+        rabbit.convertAndSend(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, message -> {
+            message.getMessageProperties().setMessageId(command.commandId().toString());
+            return message;
+        });
+    }
+}
