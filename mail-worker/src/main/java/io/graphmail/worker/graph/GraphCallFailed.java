@@ -51,7 +51,7 @@ public class GraphCallFailed extends RuntimeException {
 
     /** A ranged upload was refused with {@code Retry-After}, too often or for too long to wait here. */
     static GraphCallFailed upload(int status, String code, Duration retryAfter) {
-        return new GraphCallFailed(status, code, retryAfter, null);
+        return new GraphCallFailed(status, code, retryAfter, null, null);
     }
 
     /**
