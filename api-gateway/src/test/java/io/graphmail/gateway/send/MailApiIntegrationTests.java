@@ -112,7 +112,7 @@ class MailApiIntegrationTests extends FullStackTests {
         var response = api.post("/api/v1/mail", mail("ada@example.com", "Refused"));
 
         var status = awaitMail(response.text("id"), "FAILED");
-        assertThat(status.text("lastError")).isEqualTo("ErrorInvalidRecipients");
+        assertThat(status.text("lastError")).matches("ErrorInvalidRecipients \\(request-id [0-9a-f-]{36}\\)");
         assertThat(simulator.sent(mailbox)).isEmpty();
     }
 

@@ -252,9 +252,10 @@ class SendingMail {
                 .counter("graphmail.mail.failed", "permanent", Boolean.toString(!retryable), "code", failure.code())
                 .increment();
         if (!failure.isTransient()) {
-            log.warn("Command {} for account {} failed: {}", command.commandId(), command.accountId(), failure.code());
-            deliveries.markFailed(command.deliveryKey(), failure.code());
-            events.failed(failedEvent(command, attempt, failure.code(), true));
+            log.warn(
+                    "Command {} for account {} failed: {}", command.commandId(), command.accountId(), failure.reason());
+            deliveries.markFailed(command.deliveryKey(), failure.reason());
+            events.failed(failedEvent(command, attempt, failure.reason(), true));
             return Outcome.done();
         }
         if (!retryable) {
@@ -262,8 +263,8 @@ class SendingMail {
             deliveries.markFailed(command.deliveryKey(), reason);
             return new Outcome.DeadLetter(reason);
         }
-        deliveries.markRetrying(command.deliveryKey(), failure.code());
-        events.failed(failedEvent(command, attempt, failure.code(), false));
+        deliveries.markRetrying(command.deliveryKey(), failure.reason());
+        events.failed(failedEvent(command, attempt, failure.reason(), false));
         return new Outcome.RetryLater(
                 retry.backoffAfter(attempt, failure.retryAfter().orElse(null)));
     }
