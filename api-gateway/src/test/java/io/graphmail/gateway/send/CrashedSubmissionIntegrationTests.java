@@ -162,6 +162,25 @@ class CrashedSubmissionIntegrationTests extends FullStackTests {
         assertEachMessageSentOnce();
     }
 
+    @Test
+    void aBatchItHadActivatedIsAnsweredAsItIsAndNotSubmittedAgain() {
+        String body = batch();
+        leaveKeyInFlight("/api/v1/mail/batches", body);
+        String batchId = ids.id("batch").toString();
+        // It died after the broker confirmed every message and the batch was made ACTIVE, before its answer was kept.
+        batches.insert(new Batch(batchId, accountId, Batch.State.ACTIVE, MESSAGES, Instant.now(), null, client()));
+
+        leaseLapses();
+        var retried = api.post("/api/v1/mail/batches", body, "Idempotency-Key", key);
+
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.text("id")).isEqualTo(batchId);
+        assertThat(batchStates()).containsExactly("ACTIVE");
+        assertThat(mongo.getCollection("mail").countDocuments(new Document("accountId", accountId)))
+                .as("nothing recorded again")
+                .isZero();
+    }
+
     /** What the gateway writes when it takes the key, with a lease it would renew were it still running. */
     private void leaveKeyInFlight(String path, String body) {
         mongo.getCollection("idempotency_keys")
