@@ -125,7 +125,8 @@ class SubmittingBatch {
             throw e;
         }
         meterRegistry.counter("graphmail.mail.accepted", "endpoint", "batch").increment(all.size());
-        return submitting.in(Batch.State.ACTIVE);
+        // ACTIVE, unless its client paused or cancelled it the moment it could see it.
+        return batches.find(submitting.id()).orElseGet(() -> submitting.in(Batch.State.ACTIVE));
     }
 
     /**
