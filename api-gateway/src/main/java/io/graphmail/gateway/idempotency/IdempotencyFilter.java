@@ -149,12 +149,13 @@ class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorizati
             answered = true;
         } finally {
             leases.let(claim);
-            // A refusal for now (429: quota) is not the answer to keep: the same request may succeed later. Nor is
-            // whatever the response holds when an exception went past the handlers.
+            // A failure or a refusal for now (429: quota) is not the answer to keep: the same request may succeed
+            // later. Nor is whatever the response holds when an exception went past the handlers. The repeat resumes
+            // with the same ids: a message whose broker confirm was lost must not go out twice.
             if (!answered
                     || captured.getStatus() >= 500
                     || captured.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
-                records.release(claim);
+                records.lapse(claim, clock.instant());
             } else {
                 records.complete(
                         claim,

@@ -74,7 +74,7 @@ class IdempotencyRecords {
         return Optional.ofNullable(mongo.findById(id, IdempotencyRecord.class));
     }
 
-    /** Extends the lease; false if the claim was lost (taken over after its lease lapsed, or released). */
+    /** Extends the lease; false if the claim was lost (taken over after its lease lapsed). */
     boolean renew(Claim claim, Instant now) {
         return mongo.updateFirst(owned(claim), new Update().set("leaseUntil", leaseFrom(now)), IdempotencyRecord.class)
                         .getModifiedCount()
@@ -94,9 +94,12 @@ class IdempotencyRecords {
         mongo.updateFirst(owned(claim), completed, IdempotencyRecord.class);
     }
 
-    /** Gives the key up, unless the claim was lost. */
-    void release(Claim claim) {
-        mongo.remove(owned(claim), IdempotencyRecord.class);
+    /**
+     * Ends the lease at once, unless the claim was lost: the request failed (or was refused for now) and its repeat
+     * may be processed straight away. The repeat keeps the origin, so it finds whatever the failed processing left.
+     */
+    void lapse(Claim claim, Instant now) {
+        mongo.updateFirst(owned(claim), new Update().set("leaseUntil", now), IdempotencyRecord.class);
     }
 
     private static org.springframework.data.mongodb.core.query.Query owned(Claim claim) {

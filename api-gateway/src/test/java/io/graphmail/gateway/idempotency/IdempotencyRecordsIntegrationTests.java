@@ -72,7 +72,7 @@ class IdempotencyRecordsIntegrationTests {
 
         assertThat(records.renew(stopped, T0.plusSeconds(32))).isFalse();
         records.complete(stopped, 500, null, null, "late");
-        records.release(stopped);
+        records.lapse(stopped, T0.plusSeconds(33));
         records.complete(retry, 202, "/api/v1/mail/x", "application/json", "{}");
 
         var kept = records.find(id).orElseThrow();
@@ -92,12 +92,13 @@ class IdempotencyRecordsIntegrationTests {
     }
 
     @Test
-    void aReleasedKeyIsClaimedAfreshWithAnotherOrigin() {
+    void aKeyWhoseRequestFailedIsTakenOverAtOnceWithItsOrigin() {
         var failed = records.claim(id, "body", T0).orElseThrow();
-        records.release(failed);
+        records.lapse(failed, T0.plusSeconds(1));
 
         var again = records.claim(id, "body", T0.plusSeconds(1)).orElseThrow();
 
-        assertThat(again.origin()).isNotEqualTo(failed.origin());
+        assertThat(again.origin()).isEqualTo(failed.origin());
+        assertThat(records.claim(id, "other body", T0.plusSeconds(2))).isEmpty();
     }
 }
