@@ -13,8 +13,17 @@ class IdempotencyConfiguration {
     /** Runs inside the security filter chain, after authorisation, which tells whose key it is. */
     @Bean
     IdempotencyFilter idempotencyFilter(
-            IdempotencyRecords records, ProblemResponses problems, Clock clock, RequestBodyLimits limits) {
-        return new IdempotencyFilter(records, problems, clock, limits.largest());
+            IdempotencyRecords records,
+            RenewingLeases leases,
+            ProblemResponses problems,
+            Clock clock,
+            RequestBodyLimits limits) {
+        return new IdempotencyFilter(records, leases, problems, clock, limits.largest());
+    }
+
+    @Bean
+    RenewingLeases renewingLeases(IdempotencyRecords records, Clock clock, IdempotencyProperties properties) {
+        return new RenewingLeases(records, clock, properties);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -24,8 +25,10 @@ import org.springframework.web.util.UrlPathHelper;
  * {@code Idempotency-Key} for every POST under {@code /api/} (IETF httpapi idempotency-key draft):
  * the first request with a key is processed and its response kept for 24 hours; a repeat with the
  * same body gets that response again ({@code Idempotent-Replayed: true}) and causes nothing; the same
- * key with another body is 422; a repeat while the first is still being processed is 409. File
- * uploads are not covered.
+ * key with another body is 422; a repeat while the first is still being processed is 409. The key is
+ * leased while its request runs: a repeat after the lease of a request whose gateway stopped lapsed is
+ * processed again with the same {@link StableIds}, so it resumes what was recorded. File uploads are
+ * not covered.
  */
 class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorization {
 
@@ -37,13 +40,20 @@ class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorizati
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final IdempotencyRecords records;
+    private final RenewingLeases leases;
     private final ProblemResponses problems;
     private final Clock clock;
     private final long maxBodyBytes;
 
     /** @param maxBodyBytes the most it holds of a body, whatever limit the request body filter gave it */
-    IdempotencyFilter(IdempotencyRecords records, ProblemResponses problems, Clock clock, long maxBodyBytes) {
+    IdempotencyFilter(
+            IdempotencyRecords records,
+            RenewingLeases leases,
+            ProblemResponses problems,
+            Clock clock,
+            long maxBodyBytes) {
         this.records = records;
+        this.leases = leases;
         this.problems = problems;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
@@ -84,8 +94,9 @@ class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorizati
         }
         String id = Sha256.hex(AuthenticatedClient.current().id() + "\n" + key);
         String fingerprint = fingerprint(request, body.body());
-        if (records.claim(id, fingerprint, clock.instant())) {
-            process(body, response, chain, id, fingerprint);
+        var claim = records.claim(id, fingerprint, clock.instant());
+        if (claim.isPresent()) {
+            process(body, response, chain, claim.get());
             return;
         }
         var earlier = records.find(id).orElse(null);
@@ -98,6 +109,11 @@ class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorizati
                     "Idempotency-Key reused",
                     "This Idempotency-Key was already used for a different request");
         } else if (!earlier.completed()) {
+            if (earlier.leaseUntil() != null) {
+                long wait =
+                        Duration.between(clock.instant(), earlier.leaseUntil()).toSeconds() + 1;
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait)));
+            }
             problems.write(
                     request,
                     response,
@@ -122,26 +138,31 @@ class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorizati
             RepeatableBodyRequest request,
             HttpServletResponse response,
             FilterChain chain,
-            String id,
-            String fingerprint)
+            IdempotencyRecords.Claim claim)
             throws ServletException, IOException {
         var captured = new ContentCachingResponseWrapper(response);
+        request.setAttribute(StableIds.ATTRIBUTE, new StableIds(claim.origin()));
+        leases.hold(claim);
+        boolean answered = false;
         try {
             chain.doFilter(request, captured);
+            answered = true;
         } finally {
-            // A refusal for now (429: quota) is not the answer to keep: the same request may succeed later.
-            if (captured.getStatus() >= 500 || captured.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
-                records.release(id);
+            leases.let(claim);
+            // A failure or a refusal for now (429: quota) is not the answer to keep: the same request may succeed
+            // later. Nor is whatever the response holds when an exception went past the handlers. The repeat resumes
+            // with the same ids: a message whose broker confirm was lost must not go out twice.
+            if (!answered
+                    || captured.getStatus() >= 500
+                    || captured.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+                records.lapse(claim, clock.instant());
             } else {
-                records.complete(new IdempotencyRecord(
-                        id,
-                        fingerprint,
-                        true,
+                records.complete(
+                        claim,
                         captured.getStatus(),
                         captured.getHeader(HttpHeaders.LOCATION),
                         captured.getContentType(),
-                        new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8),
-                        clock.instant()));
+                        new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
             }
             captured.copyBodyToResponse();
         }

@@ -15,6 +15,8 @@ import java.lang.annotation.Target;
         in = ParameterIn.HEADER,
         name = "Idempotency-Key",
         description = "Makes retries safe for 24 h: the same key and body return the first response;"
-                + " another body is 422, a repeat while the first is in progress 409",
+                + " another body is 422, a repeat while the first is in progress 409 (with Retry-After);"
+                + " a repeat once the lease of a first whose gateway stopped lapsed (30 s by default) resumes it"
+                + " with the same ids",
         schema = @Schema(type = "string", maxLength = 255))
 public @interface IdempotentPost {}

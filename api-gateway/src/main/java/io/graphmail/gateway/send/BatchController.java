@@ -1,9 +1,11 @@
 package io.graphmail.gateway.send;
 
 import io.graphmail.gateway.idempotency.IdempotentPost;
+import io.graphmail.gateway.idempotency.StableIds;
 import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -59,8 +61,10 @@ class BatchController {
     @IdempotentPost
     @PostMapping
     ResponseEntity<BatchView> submit(
-            @Valid @RequestBody BatchRequest batchRequest, @AuthenticationPrincipal ApiClient client) {
-        Batch batch = submittingBatch.submit(batchRequest, client);
+            @Valid @RequestBody BatchRequest batchRequest,
+            @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest http) {
+        Batch batch = submittingBatch.submit(batchRequest, client, StableIds.of(http));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/mail/batches/" + batch.id()))
                 .body(view(batch));

@@ -36,21 +36,40 @@ class Batches {
         return Optional.ofNullable(mongo.findById(id, Batch.class));
     }
 
-    /** The batch is submitted: its messages may be sent. False if it was withdrawn meanwhile. */
+    /**
+     * The batch is submitted: its messages may be sent. False if it was withdrawn meanwhile; true too if another
+     * submission of it (the retry of a request whose gateway seemed stopped) activated it first.
+     */
     boolean activate(String id) {
         var submitting = query(where("_id").is(id).and("state").is(Batch.State.SUBMITTING));
         return mongo.updateFirst(submitting, new Update().set("state", Batch.State.ACTIVE), Batch.class)
-                        .getModifiedCount()
-                > 0;
+                                .getModifiedCount()
+                        > 0
+                || find(id).filter(batch -> !batch.withdrawn()).isPresent();
     }
 
     /**
-     * Withdraws a batch whose submission failed: its records go, and the batch stays, CANCELLED, so that workers
-     * drop any of its messages the broker already has.
+     * Withdraws a batch whose submission failed or was abandoned: its records go, and the batch stays, CANCELLED, so
+     * that workers drop any of its messages the broker already has. Only a batch still being submitted: one that
+     * was activated meanwhile (by a retry that resumed it) was accepted.
      */
-    void withdraw(String id) {
-        mongo.updateFirst(query(where("_id").is(id)), new Update().set("state", Batch.State.CANCELLED), Batch.class);
-        mongo.remove(query(where("batchId").is(id)), MailRecord.class);
+    void withdraw(String id, Instant now) {
+        mongo.updateFirst(
+                query(where("_id").is(id).and("state").is(Batch.State.SUBMITTING)),
+                new Update().set("state", Batch.State.CANCELLED).set("withdrawnAt", now),
+                Batch.class);
+        if (find(id).filter(Batch::withdrawn).isPresent()) {
+            mongo.remove(query(where("batchId").is(id)), MailRecord.class);
+        }
+    }
+
+    /** Ids of the batches being submitted now, whose records the sweeper leaves alone. */
+    List<String> submitting() {
+        var submitting = query(where("state").is(Batch.State.SUBMITTING));
+        submitting.fields().include("_id");
+        return mongo.find(submitting, Document.class, "batches").stream()
+                .map(batch -> batch.getString("_id"))
+                .toList();
     }
 
     /** Ids of paused batches: their messages wait on purpose. */

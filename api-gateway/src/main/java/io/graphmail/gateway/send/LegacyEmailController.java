@@ -1,9 +1,11 @@
 package io.graphmail.gateway.send;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import io.graphmail.gateway.idempotency.StableIds;
 import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -48,8 +50,10 @@ class LegacyEmailController {
     @Operation(summary = "Send an HTML message to a list of recipients (original shape)")
     @PostMapping("/send")
     ResponseEntity<Map<String, Object>> send(
-            @Valid @RequestBody LegacySendRequest legacy, @AuthenticationPrincipal ApiClient client) {
-        var mail = submittingMail.submit(legacy.toSendMailRequest(), client);
+            @Valid @RequestBody LegacySendRequest legacy,
+            @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest http) {
+        var mail = submittingMail.submit(legacy.toSendMailRequest(), client, StableIds.of(http));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/mail/" + mail.id()))
                 .body(Map.of("id", mail.id(), "status", mail.status(), "message", "Email queued for sending"));

@@ -1,9 +1,11 @@
 package io.graphmail.gateway.send;
 
 import io.graphmail.gateway.idempotency.IdempotentPost;
+import io.graphmail.gateway.idempotency.StableIds;
 import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -42,8 +44,10 @@ class MailController {
     @IdempotentPost
     @PostMapping
     ResponseEntity<MailView> send(
-            @Valid @RequestBody SendMailRequest sendMailRequest, @AuthenticationPrincipal ApiClient client) {
-        MailView mail = submittingMail.submit(sendMailRequest, client);
+            @Valid @RequestBody SendMailRequest sendMailRequest,
+            @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest http) {
+        MailView mail = submittingMail.submit(sendMailRequest, client, StableIds.of(http));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/mail/" + mail.id()))
                 .body(mail);

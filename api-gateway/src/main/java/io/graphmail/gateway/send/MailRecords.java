@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -119,17 +121,30 @@ class MailRecords {
         return mongo.find(query(criteria).limit(limit), MailRecord.class);
     }
 
-    /** Unpublished records due now, oldest first; records of held (paused) batches wait. */
-    List<MailRecord> duePublishes(Instant now, int limit) {
-        var due = query(where("pendingPublish")
-                        .is(true)
-                        .and("publishAt")
-                        .lte(now)
-                        .and("held")
-                        .ne(true))
-                .with(Sort.by("publishAt"))
-                .limit(limit);
-        return mongo.find(due, MailRecord.class);
+    /**
+     * Unpublished records due now, oldest first; records of held (paused) batches wait, and so do those of the
+     * batches in {@code submitting}, which a gateway may still be submitting.
+     */
+    List<MailRecord> duePublishes(Instant now, int limit, List<String> submitting) {
+        var criteria = where("pendingPublish")
+                .is(true)
+                .and("publishAt")
+                .lte(now)
+                .and("held")
+                .ne(true);
+        if (!submitting.isEmpty()) {
+            criteria = criteria.and("batchId").nin(submitting);
+        }
+        return mongo.find(query(criteria).with(Sort.by("publishAt")).limit(limit), MailRecord.class);
+    }
+
+    /** The ids of a batch's records. */
+    Set<String> idsOfBatch(String batchId) {
+        var batch = query(where("batchId").is(batchId));
+        batch.fields().include("_id");
+        return mongo.find(batch, org.bson.Document.class, "mail").stream()
+                .map(record -> record.getString("_id"))
+                .collect(Collectors.toSet());
     }
 
     /** False if the message had a final status already (a repeated or late event). */

@@ -4,6 +4,7 @@ import com.samskivert.mustache.MustacheException;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
+import io.graphmail.gateway.idempotency.StableIds;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.gateway.ratelimits.MessageQuotas;
 import io.graphmail.gateway.security.ApiClient;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * broker has confirmed every message is the batch made ACTIVE and accepted (202). If anything fails on the way, the
  * batch is withdrawn before the answer (503 when the broker failed): its records are removed and it is CANCELLED, so
  * workers drop what the broker already has, and a retry sends each message once. Ids the messages refer to
- * (uploads, answered messages) are resolved before anything is recorded.
+ * (uploads, answered messages) are resolved before anything is recorded. With an {@code Idempotency-Key} the batch
+ * and message ids derive from the key's claim, so the retry of a request whose gateway stopped mid-submission
+ * resumes that batch rather than adding a second one.
  */
 @Service
 class SubmittingBatch {
@@ -78,26 +82,38 @@ class SubmittingBatch {
     }
 
     /**
+     * @param ids the request's ids: with an Idempotency-Key, the retry of a request whose gateway stopped finds the
+     *     batch that gateway left, and resumes it (a batch still SUBMITTING) or answers it (one accepted already);
+     *     a batch of it that was withdrawn meanwhile is passed over for a new one, with new ids
      * @throws PublishFailed if the broker did not confirm every message: the batch was withdrawn, nothing of it is
      *     sent, and a retry sends each message once
      */
-    Batch submit(BatchRequest request, ApiClient client) {
+    Batch submit(BatchRequest request, ApiClient client, StableIds ids) {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireUsable(accountId, client);
         List<SendMailRequest> messages = expand(request, accountId);
         List<MessageReferences> resolved = references.forBatch(accountId, request, messages, client);
-        quotas.take(client, messages.size());
-        Instant now = clock.instant();
-        UUID batchId = UUID.randomUUID();
+        var attempt = attempt(ids);
+        Batch left = attempt.left();
+        if (left != null && left.state() != Batch.State.SUBMITTING) {
+            return left;
+        }
+        if (left == null) {
+            quotas.take(client, messages.size());
+        }
+        Instant now = left == null ? clock.instant() : left.createdAt();
+        UUID id = attempt.batchId();
         List<SendMailCommand> all = IntStream.range(0, messages.size())
-                .mapToObj(i -> SendMailCommands.of(
-                        UUID.randomUUID(), accountId, messages.get(i), resolved.get(i), now, batchId))
+                .mapToObj(i ->
+                        SendMailCommands.of(ids.id(id + "/" + i), accountId, messages.get(i), resolved.get(i), now, id))
                 .toList();
         var submitting = new Batch(
-                batchId.toString(), accountId, Batch.State.SUBMITTING, all.size(), now, request.sendAt(), client.id());
-        batches.insert(submitting);
+                id.toString(), accountId, Batch.State.SUBMITTING, all.size(), now, request.sendAt(), client.id());
+        if (left == null) {
+            batches.insert(submitting);
+        }
         try {
-            record(all, request.sendAt(), client);
+            record(submitting.id(), all, request.sendAt(), client, left != null);
             if (request.sendAt() == null || !request.sendAt().isAfter(now)) {
                 publish(submitting, all);
             }
@@ -105,22 +121,45 @@ class SubmittingBatch {
                 throw new PublishFailed("the batch was withdrawn while it was submitted");
             }
         } catch (RuntimeException e) {
-            batches.withdraw(submitting.id());
+            batches.withdraw(submitting.id(), clock.instant());
             throw e;
         }
         meterRegistry.counter("graphmail.mail.accepted", "endpoint", "batch").increment(all.size());
-        return new Batch(
-                submitting.id(), accountId, Batch.State.ACTIVE, all.size(), now, request.sendAt(), client.id());
+        // ACTIVE, unless its client paused or cancelled it the moment it could see it.
+        return batches.find(submitting.id()).orElseGet(() -> submitting.in(Batch.State.ACTIVE));
     }
 
     /**
-     * Records every message, in chunks. Should the gateway stop before the batch is active, the sweeper leaves the
-     * records alone for as long as it takes to find the batch abandoned and withdraw it (and workers would hold back
-     * anything published of a batch still SUBMITTING).
+     * The batch id for this request, and the batch an earlier processing of it left under that id if any: the first
+     * of its ids whose batch was not withdrawn. Without an Idempotency-Key there is no earlier processing.
      */
-    private void record(List<SendMailCommand> all, Instant sendAt, ApiClient client) {
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            records.insertAll(all.subList(from, Math.min(all.size(), from + CHUNK)).stream()
+    private Attempt attempt(StableIds ids) {
+        UUID id = ids.id("batch");
+        for (int withdrawn = 1; ids.stable(); withdrawn++) {
+            var earlier = batches.find(id.toString());
+            if (earlier.isEmpty() || !earlier.get().withdrawn()) {
+                return new Attempt(id, earlier.orElse(null));
+            }
+            id = ids.id("batch#" + withdrawn);
+        }
+        return new Attempt(id, null);
+    }
+
+    /** @param left what an earlier processing of the request recorded, or {@code null} */
+    private record Attempt(UUID batchId, Batch left) {}
+
+    /**
+     * Records every message, in chunks; a resumed submission records those its stopped gateway had not. Should the
+     * gateway stop before the batch is active, the sweeper leaves the records alone until the batch is resumed or
+     * found abandoned and withdrawn (and workers would hold back anything published of a batch still SUBMITTING).
+     */
+    private void record(String batchId, List<SendMailCommand> all, Instant sendAt, ApiClient client, boolean resumed) {
+        Set<String> recorded = resumed ? records.idsOfBatch(batchId) : Set.of();
+        var missing = all.stream()
+                .filter(command -> !recorded.contains(command.commandId().toString()))
+                .toList();
+        for (int from = 0; from < missing.size(); from += CHUNK) {
+            records.insertAll(missing.subList(from, Math.min(missing.size(), from + CHUNK)).stream()
                     .map(command -> MailRecord.unpublished(
                             command,
                             sendAt,

@@ -3,6 +3,7 @@ package io.graphmail.gateway.send;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
+import io.graphmail.gateway.idempotency.StableIds;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.gateway.ratelimits.MessageQuotas;
 import io.graphmail.gateway.security.ApiClient;
@@ -11,6 +12,7 @@ import io.graphmail.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -20,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Accepts a message: records it, then publishes it with a broker confirm. Either the broker has
  * it and the caller hears 202, or the record is withdrawn and the caller hears 503. A record left
  * behind by a crash in between is published later by {@link UnpublishedMailSweeper}. Repeated
- * requests are answered by the {@code Idempotency-Key} filter before they get here.
+ * requests are answered by the {@code Idempotency-Key} filter before they get here, except the retry
+ * of a request whose gateway stopped: its stable id finds the record that gateway left, which is
+ * published again and answered, never recorded twice (workers send a command id once).
  */
 @Service
 class SubmittingMail {
@@ -64,13 +68,17 @@ class SubmittingMail {
      * @throws io.graphmail.gateway.accounts.AccountNotFound if the account is not registered or not the client's
      * @throws ReferenceProblem if an upload or the message answered is unknown (nothing was accepted)
      */
-    MailView submit(SendMailRequest request, ApiClient client) {
+    MailView submit(SendMailRequest request, ApiClient client, StableIds ids) {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireUsable(accountId, client);
         MessageReferences resolved = references.forMessage(accountId, request, client);
+        UUID id = ids.id("mail");
+        var left = ids.stable() ? records.find(id) : Optional.<MailRecord>empty();
+        if (left.isPresent()) {
+            return resume(left.get());
+        }
         quotas.take(client, 1);
-        SendMailCommand command =
-                SendMailCommands.of(UUID.randomUUID(), accountId, request, resolved, clock.instant(), null);
+        SendMailCommand command = SendMailCommands.of(id, accountId, request, resolved, clock.instant(), null);
         var record = MailRecord.unpublished(
                 command,
                 request.sendAt(),
@@ -84,6 +92,25 @@ class SubmittingMail {
         }
         meterRegistry.counter("graphmail.mail.accepted", "endpoint", "single").increment();
         return MailView.of(record);
+    }
+
+    /**
+     * The record a stopped gateway left, published again unless it is known to be on the broker. It is accepted
+     * whatever the broker says now: that gateway may have published it already, so it is never withdrawn, and the
+     * sweeper publishes it should the broker not confirm it here.
+     */
+    private MailView resume(MailRecord left) {
+        if (left.pendingPublish() && !left.isScheduled()) {
+            var command = jsonMapper.readValue(left.outbox(), SendMailCommand.class);
+            try {
+                commands.publish(command);
+                records.markPublished(command.commandId());
+            } catch (PublishFailed e) {
+                meterRegistry.counter("graphmail.mail.publish.failed").increment();
+            }
+        }
+        meterRegistry.counter("graphmail.mail.accepted", "endpoint", "single").increment();
+        return MailView.of(records.find(UUID.fromString(left.id())).orElse(left));
     }
 
     private void publish(SendMailCommand command) {

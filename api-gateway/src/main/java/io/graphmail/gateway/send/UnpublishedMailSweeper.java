@@ -23,12 +23,15 @@ class UnpublishedMailSweeper {
     private static final Logger log = LoggerFactory.getLogger(UnpublishedMailSweeper.class);
 
     private final MailRecords records;
+    private final Batches batches;
     private final MailCommands commands;
     private final JsonMapper jsonMapper;
     private final Clock clock;
 
-    UnpublishedMailSweeper(MailRecords records, MailCommands commands, JsonMapper jsonMapper, Clock clock) {
+    UnpublishedMailSweeper(
+            MailRecords records, Batches batches, MailCommands commands, JsonMapper jsonMapper, Clock clock) {
         this.records = records;
+        this.batches = batches;
         this.commands = commands;
         this.jsonMapper = jsonMapper;
         this.clock = clock;
@@ -37,12 +40,13 @@ class UnpublishedMailSweeper {
     /**
      * Publishes what is due: scheduled sends whose time has come, and records left unpublished
      * (due a grace period after acceptance, so as not to race a request still in flight). One
-     * gateway at a time sweeps. Each goes out with the correlation id of the request that submitted it.
+     * gateway at a time sweeps. Each goes out with the correlation id of the request that submitted it. Records of
+     * a batch still SUBMITTING are left to its submission: it publishes them, or it is withdrawn and they go.
      */
     @Scheduled(fixedDelayString = "${graphmail.gateway.sweeper.interval:1s}")
     @SchedulerLock(name = "unpublished-mail-sweeper", lockAtMostFor = "1m")
     void sweep() {
-        for (MailRecord record : records.duePublishes(clock.instant(), 500)) {
+        for (MailRecord record : records.duePublishes(clock.instant(), 500, batches.submitting())) {
             try (var scope = CorrelationId.open(record.correlationId())) {
                 commands.publish(jsonMapper.readValue(record.outbox(), SendMailCommand.class));
                 records.markPublished(UUID.fromString(record.id()));

@@ -36,7 +36,7 @@ class WithdrawingAbandonedBatches {
     @SchedulerLock(name = "abandoned-batches", lockAtMostFor = "5m")
     void withdrawAbandoned() {
         for (String id : batches.submittingSince(clock.instant().minus(abandonedAfter), 100)) {
-            batches.withdraw(id);
+            batches.withdraw(id, clock.instant());
             log.warn("Withdrew batch {}: its submission was abandoned", id);
         }
     }

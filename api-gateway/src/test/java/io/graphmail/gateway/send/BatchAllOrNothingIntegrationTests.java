@@ -3,10 +3,12 @@ package io.graphmail.gateway.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doCallRealMethod;
 
 import io.graphmail.gateway.FullStackTests;
 import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.messaging.PublishFailed;
 import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 /**
  * A batch whose publication fails after some of its messages reached the broker is withdrawn: the client hears 503,
  * nothing of it is sent or left to the sweeper, and the retry with the same Idempotency-Key sends each message once.
+ * A single send whose confirm was lost is 503 too, and its retry with the same key sends it once.
  */
 class BatchAllOrNothingIntegrationTests extends FullStackTests {
 
@@ -125,6 +128,33 @@ class BatchAllOrNothingIntegrationTests extends FullStackTests {
         assertThat(mongo.findById(fresh, Batch.class).state()).isEqualTo(Batch.State.SUBMITTING);
         assertThat(mongo.getCollection("mail").countDocuments(new Document("batchId", fresh)))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aSendWhoseConfirmWasLostIsSentOnceWhenRepeatedWithItsKey() {
+        doAnswer(publication -> {
+                    publication.callRealMethod();
+                    throw new PublishFailed("confirm lost");
+                })
+                .doCallRealMethod()
+                .when(commands)
+                .publish(any());
+        String key = "lost-" + UUID.randomUUID();
+        String body = """
+                {"accountId":"%s","to":["ada@example.com"],"subject":"Lost confirm","body":{"contentType":"text","content":"x"}}""".formatted(accountId);
+
+        var failed = api.post("/api/v1/mail", body, "Idempotency-Key", key);
+        assertThat(failed.status()).isEqualTo(503);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> simulator.sent(mailbox).size() == 1);
+
+        var repeated = api.post("/api/v1/mail", body, "Idempotency-Key", key);
+
+        assertThat(repeated.status()).isEqualTo(202);
+        awaitStatus("/api/v1/mail/" + repeated.text("id"), "SENT");
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> simulator.sent(mailbox).size() == 1);
     }
 
     private List<String> batchStates() {

@@ -58,7 +58,7 @@ class MailControllerTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://graphmail.io/problems/validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("to[0]"));
-        verify(submittingMail, never()).submit(any(), any());
+        verify(submittingMail, never()).submit(any(), any(), any());
     }
 
     @Test
@@ -69,7 +69,7 @@ class MailControllerTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("to"))
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("at least one recipient")));
-        verify(submittingMail, never()).submit(any(), any());
+        verify(submittingMail, never()).submit(any(), any(), any());
     }
 
     @Test
@@ -79,7 +79,7 @@ class MailControllerTests {
                         + content + "\"}}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("body.content"));
-        verify(submittingMail, never()).submit(any(), any());
+        verify(submittingMail, never()).submit(any(), any(), any());
     }
 
     @Test
@@ -108,7 +108,7 @@ class MailControllerTests {
                     .andExpect(jsonPath("$.type").value("https://graphmail.io/problems/validation"))
                     .andExpect(jsonPath("$.errors[0].field").value("headers"));
         }
-        verify(submittingMail, never()).submit(any(), any());
+        verify(submittingMail, never()).submit(any(), any(), any());
     }
 
     @Test
@@ -120,12 +120,12 @@ class MailControllerTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'importance')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'attachmentIds')]").exists());
-        verify(submittingMail, never()).submit(any(), any());
+        verify(submittingMail, never()).submit(any(), any(), any());
     }
 
     @Test
     void acceptsAReplyWithoutRecipientsButNotAReplyWithoutItsMessageId() throws Exception {
-        when(submittingMail.submit(any(), any()))
+        when(submittingMail.submit(any(), any(), any()))
                 .thenReturn(new MailView(UUID.randomUUID(), MailStatus.ACCEPTED, 0, null, null, null));
 
         postMail("""
@@ -138,7 +138,7 @@ class MailControllerTests {
 
     @Test
     void answers503WhenTheBrokerDoesNotConfirm() throws Exception {
-        when(submittingMail.submit(any(), any())).thenThrow(new PublishFailed("broker unreachable"));
+        when(submittingMail.submit(any(), any(), any())).thenThrow(new PublishFailed("broker unreachable"));
 
         postMail("""
                 {"to":["ada@example.com"],"subject":"Hi","body":{"contentType":"html","content":"x"}}""")
