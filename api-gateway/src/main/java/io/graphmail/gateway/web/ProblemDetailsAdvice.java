@@ -11,11 +11,17 @@ import io.graphmail.gateway.send.BatchCancelled;
 import io.graphmail.gateway.send.BatchNotFound;
 import io.graphmail.gateway.send.MailNotFound;
 import io.graphmail.gateway.send.MailNotRetryable;
+import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +42,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.json.JsonMapper;
@@ -209,10 +216,66 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /** A query parameter out of its range ({@code @Min}, {@code @Max} on a controller's parameter). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalidParameter(ConstraintViolationException e) {
+        List<Map<String, Object>> errors = e.getConstraintViolations().stream()
+                .map(violation -> Map.<String, Object>of(
+                        "field", parameterName(violation.getPropertyPath()), "message", violation.getMessage()))
+                .sorted(Comparator.comparing(error -> String.valueOf(error.get("field"))))
+                .toList();
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "validation",
+                "Invalid request",
+                errors.stream()
+                        .map(error -> error.get("field") + ": " + error.get("message"))
+                        .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String parameterName(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = String.valueOf(node.getName());
+        }
+        return name;
+    }
+
+    /**
+     * A form body's parameter Tomcat could not decode (the query string's are refused earlier, by name). Tomcat's
+     * message is not repeated: it quotes the value.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-parameter",
+                "Malformed parameter",
+                "A parameter is not UTF-8 percent-encoding");
+    }
+
+    /** A multipart body that cannot be read; one over the size limit is answered 413 above. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "The multipart body could not be read (its boundary or parts are malformed)");
+    }
+
+    /** A bug: logged once, with the request's correlation id, which the answer also carries. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "An unexpected error occurred");
+        log.error("Unexpected error (correlation id {})", CorrelationId.current(), e);
+        ProblemDetail problem =
+                problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "An unexpected error occurred");
+        if (CorrelationId.current() != null) {
+            problem.setProperty("correlationId", CorrelationId.current());
+        }
+        return problem;
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
