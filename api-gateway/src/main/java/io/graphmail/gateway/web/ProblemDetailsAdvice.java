@@ -131,6 +131,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
+    /**
+     * Spring MVC's own problems (415, 405, 406, a parameter of the wrong type…) come with type {@code about:blank};
+     * they get graphmail's stable types like every other answer.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
+            problem.setType(URI.create("https://graphmail.io/problems/" + typeOf(statusCode.value())));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static String typeOf(int status) {
+        return switch (status) {
+            case 400 -> "malformed-request";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
+    }
+
     /** A batch item's error also names the item: {@code messages[7].to[0]} → index 7, field {@code to[0]}. */
     private static Map<String, Object> describe(ObjectError error) {
         String field = error instanceof FieldError fieldError ? fieldError.getField() : error.getObjectName();
