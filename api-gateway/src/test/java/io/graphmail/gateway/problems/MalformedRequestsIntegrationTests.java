@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -27,6 +28,9 @@ import org.springframework.test.context.TestPropertySource;
             "graphmail.security.rate-limits.burst=1000000"
         })
 class MalformedRequestsIntegrationTests extends GatewayAloneTests {
+
+    /** Methods of HTTP's own that some operation of the API has: a path without them says which it has. */
+    private static final Set<String> STANDARD_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     @Test
     void noMalformedRequestIsAServerErrorAndEveryErrorIsAProblem() {
@@ -71,6 +75,18 @@ class MalformedRequestsIntegrationTests extends GatewayAloneTests {
         }
         if (answer.status() >= 400 && !contentType.startsWith("application/problem+json")) {
             return answer.status() + " as " + contentType;
+        }
+        String parameter = attempt.description()
+                .substring(0, Math.max(0, attempt.description().indexOf('=')));
+        if (attempt.kind() == Kind.ENCODING
+                && attempt.target().contains("?")
+                && !answer.body().contains("\"parameter\":\"" + parameter + "\"")) {
+            return "the problem does not name the parameter " + parameter + ": " + abbreviated(answer.body());
+        }
+        if (attempt.kind() == Kind.METHOD
+                && STANDARD_METHODS.contains(attempt.method())
+                && answer.header("Allow") == null) {
+            return "405 without Allow";
         }
         return null;
     }
