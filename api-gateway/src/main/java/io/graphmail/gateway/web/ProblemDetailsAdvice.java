@@ -293,12 +293,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error (correlation id {})", CorrelationId.current(), e);
-        ProblemDetail problem =
-                problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "An unexpected error occurred");
-        if (CorrelationId.current() != null) {
-            problem.setProperty("correlationId", CorrelationId.current());
-        }
-        return problem;
+        return Problems.internal(CorrelationId.current());
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -7,13 +7,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
-class RequestSyntaxConfiguration {
+class WebFilterConfiguration {
 
-    /** Right after the correlation id is set, before anything reads a parameter or the body. */
+    /** Right after the correlation id is set, around every other filter. */
+    @Bean
+    FilterRegistrationBean<UnhandledErrorsFilter> unhandledErrorsFilter(ProblemResponses problems) {
+        var registration = new FilterRegistrationBean<>(new UnhandledErrorsFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+        return registration;
+    }
+
+    /** Before anything reads a parameter or the body. */
     @Bean
     FilterRegistrationBean<RequestSyntaxFilter> requestSyntaxFilter(ProblemResponses problems) {
         var registration = new FilterRegistrationBean<>(new RequestSyntaxFilter(problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
         return registration;
     }
 }
