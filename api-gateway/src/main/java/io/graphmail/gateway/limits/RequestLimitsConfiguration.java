@@ -14,7 +14,7 @@ class RequestLimitsConfiguration {
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
             RequestBodyLimits limits, ProblemResponses problems) {
         var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits, problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
         return registration;
     }
 }

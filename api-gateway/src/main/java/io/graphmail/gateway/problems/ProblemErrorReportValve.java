@@ -9,8 +9,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's error page for what it refuses before any filter runs (an encoded slash or backslash, a NUL byte, an
- * overlong UTF-8 sequence, a request target that disagrees with {@code Host}) as problem+json instead of an HTML page
- * naming the server.
+ * overlong UTF-8 sequence, a request target that disagrees with {@code Host}, the {@code CONNECT} method) as
+ * problem+json instead of an HTML page naming the server.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -20,9 +20,14 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        if (status == 501 && "CONNECT".equals(request.getMethod())) {
+            // No resource of the API takes CONNECT: the method is not allowed, rather than a server shortcoming.
+            status = 405;
+            response.setStatus(status);
+        }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String type = status == 400 ? "malformed-request" : "http-" + status;
+        String type = status == 400 ? "malformed-request" : status == 405 ? "method-not-allowed" : "http-" + status;
         String detail = status == 400 ? "The request's path or headers are not accepted" : title;
         String json = "{\"type\":\"https://graphmail.io/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":"
                 + status + ",\"detail\":\"" + detail + "\"}";

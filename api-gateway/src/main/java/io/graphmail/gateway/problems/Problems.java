@@ -16,6 +16,16 @@ public final class Problems {
         return problem;
     }
 
+    /** A bug (500), naming nothing of it but the request's correlation id, under which it was logged. */
+    public static ProblemDetail internal(String correlationId) {
+        ProblemDetail problem =
+                of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "An unexpected error occurred");
+        if (correlationId != null) {
+            problem.setProperty("correlationId", correlationId);
+        }
+        return problem;
+    }
+
     /** A request body over the limit of its operation (413). */
     public static ProblemDetail tooLarge(long maxBytes) {
         ProblemDetail problem = of(

@@ -4,11 +4,16 @@ import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Which scope each operation of the API needs, in one place. The filter chain allows these and denies every
@@ -17,6 +22,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 final class ScopeRules {
 
     static final String REQUIRED_SCOPE = ScopeRules.class.getName() + ".requiredScope";
+
+    /** Set on a refused request whose path is an operation's with another method: the methods it has. */
+    static final String ALLOWED_METHODS = ScopeRules.class.getName() + ".allowedMethods";
 
     /** {@code null} scope: any authenticated client. */
     record Rule(HttpMethod method, String pattern, Scope scope) {}
@@ -51,15 +59,32 @@ final class ScopeRules {
             new Rule(GET, "/api/v1/keys", Scope.ADMIN),
             new Rule(DELETE, "/api/v1/keys/{id}", Scope.ADMIN));
 
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
     private ScopeRules() {}
+
+    /** The methods the rules have for the request's path, whatever its own method; empty for an unknown path. */
+    static Set<HttpMethod> methodsFor(HttpServletRequest request) {
+        Set<HttpMethod> methods = new TreeSet<>(Comparator.comparing(HttpMethod::name));
+        for (Rule rule : RULES) {
+            if (PATHS.matcher(rule.pattern()).matches(request)) {
+                methods.add(rule.method());
+            }
+        }
+        return methods;
+    }
 
     /**
      * Refuses every request: 401 without credentials (the authentication is asked for, which fails when there is
-     * none), 403 with them.
+     * none), with them 405 on an operation's path (another method) and 403 elsewhere.
      */
     static AuthorizationManager<RequestAuthorizationContext> nobody() {
         return (authentication, context) -> {
             authentication.get();
+            Set<HttpMethod> methods = methodsFor(context.getRequest());
+            if (!methods.isEmpty()) {
+                context.getRequest().setAttribute(ALLOWED_METHODS, methods);
+            }
             return new AuthorizationDecision(false);
         };
     }

@@ -109,5 +109,6 @@ class LegacyEmailController {
             @NotBlank @JsonAlias({"content_type", "mimeType"})
             String contentType,
 
-            @NotBlank @JsonAlias({"content", "data"}) String contentBase64) {}
+            @NotBlank @Base64Content @JsonAlias({"content", "data"})
+            String contentBase64) {}
 }

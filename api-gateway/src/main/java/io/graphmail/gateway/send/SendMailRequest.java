@@ -129,6 +129,6 @@ record SendMailRequest(
             @Schema(example = "application/pdf") @NotBlank @Size(max = 255)
             String contentType,
 
-            @Schema(description = "The file's bytes, Base64-encoded") @NotBlank
+            @Schema(description = "The file's bytes, Base64-encoded") @NotBlank @Base64Content
             String contentBase64) {}
 }

@@ -16,13 +16,20 @@ final class TemplateShape {
     static void check(String template, int maxDepth) {
         int depth = 0;
         int at = template.indexOf("{{");
-        while (at >= 0 && at + 2 < template.length()) {
-            char kind = template.charAt(at + 2);
-            String close = kind == '{' ? "}}}" : "}}";
+        while (at >= 0) {
+            boolean triple = template.startsWith("{{{", at);
+            String close = triple ? "}}}" : "}}";
             int end = template.indexOf(close, at + 2);
             if (end < 0) {
-                return; // unterminated: the compiler reports it
+                // JMustache would keep it as text, which is never what the author meant.
+                throw new MustacheException("a tag opened with {{ is not closed");
             }
+            // JMustache trims a tag before reading its kind, so "{{ >name}}" is a partial too.
+            String tag = template.substring(at + (triple ? 3 : 2), end).strip();
+            char kind = triple || tag.isEmpty() ? '{' : tag.charAt(0);
+            String name = triple || "#^/&><$=!".indexOf(kind) < 0
+                    ? tag
+                    : tag.substring(1).strip();
             switch (kind) {
                 case '>', '<', '$' -> throw new MustacheException("partials and template inheritance are not allowed");
                 case '=' -> throw new MustacheException("changing delimiters is not allowed");
@@ -33,6 +40,9 @@ final class TemplateShape {
                 }
                 case '/' -> depth--;
                 default -> {}
+            }
+            if (name.isEmpty() && kind != '!') {
+                throw new MustacheException("a tag must name a variable");
             }
             at = template.indexOf("{{", end + close.length());
         }

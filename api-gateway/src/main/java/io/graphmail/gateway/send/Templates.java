@@ -43,7 +43,14 @@ final class Templates {
             return null;
         }
         TemplateShape.check(source, limits.maxSectionDepth());
-        return compiler.compile(source);
+        try {
+            return compiler.compile(source);
+        } catch (MustacheException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // JMustache's parser fails on some input it should reject; the input is at fault, not the gateway.
+            throw new MustacheException("it cannot be parsed", e);
+        }
     }
 
     /**

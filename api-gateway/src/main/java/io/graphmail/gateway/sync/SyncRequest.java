@@ -1,6 +1,7 @@
 package io.graphmail.gateway.sync;
 
 import io.graphmail.contract.sync.SyncMailboxCommand;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 record SyncRequest(
         @Size(max = 10)
-        List<@Pattern(regexp = "inbox|sentitems", message = "must be inbox or sentitems") String> folders,
+        List<@NotNull @Pattern(regexp = "inbox|sentitems", message = "must be inbox or sentitems") String> folders,
 
         @Pattern(regexp = "(?i)incremental|full", message = "must be incremental or full")
         String mode,

@@ -11,11 +11,17 @@ import io.graphmail.gateway.send.BatchCancelled;
 import io.graphmail.gateway.send.BatchNotFound;
 import io.graphmail.gateway.send.MailNotFound;
 import io.graphmail.gateway.send.MailNotRetryable;
+import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +42,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.json.JsonMapper;
@@ -124,6 +131,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
+    /**
+     * Spring MVC's own problems (415, 405, 406, a parameter of the wrong type…) come with type {@code about:blank};
+     * they get graphmail's stable types like every other answer.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
+            problem.setType(URI.create("https://graphmail.io/problems/" + typeOf(statusCode.value())));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static String typeOf(int status) {
+        return switch (status) {
+            case 400 -> "malformed-request";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
+    }
+
     /** A batch item's error also names the item: {@code messages[7].to[0]} → index 7, field {@code to[0]}. */
     private static Map<String, Object> describe(ObjectError error) {
         String field = error instanceof FieldError fieldError ? fieldError.getField() : error.getObjectName();
@@ -209,10 +239,61 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /** A query parameter out of its range ({@code @Min}, {@code @Max} on a controller's parameter). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalidParameter(ConstraintViolationException e) {
+        List<Map<String, Object>> errors = e.getConstraintViolations().stream()
+                .map(violation -> Map.<String, Object>of(
+                        "field", parameterName(violation.getPropertyPath()), "message", violation.getMessage()))
+                .sorted(Comparator.comparing(error -> String.valueOf(error.get("field"))))
+                .toList();
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "validation",
+                "Invalid request",
+                errors.stream()
+                        .map(error -> error.get("field") + ": " + error.get("message"))
+                        .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String parameterName(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = String.valueOf(node.getName());
+        }
+        return name;
+    }
+
+    /**
+     * A form body's parameter Tomcat could not decode (the query string's are refused earlier, by name). Tomcat's
+     * message is not repeated: it quotes the value.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-parameter",
+                "Malformed parameter",
+                "A parameter is not UTF-8 percent-encoding");
+    }
+
+    /** A multipart body that cannot be read; one over the size limit is answered 413 above. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "The multipart body could not be read (its boundary or parts are malformed)");
+    }
+
+    /** A bug: logged once, with the request's correlation id, which the answer also carries. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "An unexpected error occurred");
+        log.error("Unexpected error (correlation id {})", CorrelationId.current(), e);
+        return Problems.internal(CorrelationId.current());
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

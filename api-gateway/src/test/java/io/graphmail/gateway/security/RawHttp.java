@@ -15,19 +15,28 @@ import java.util.Map;
  * Sends a request line exactly as given, byte for byte, as an attacker's client would: no URI parsing or
  * normalising on the way (Java's HTTP clients refuse or rewrite many of the spellings worth trying).
  */
-final class RawHttp {
+public final class RawHttp {
 
     private RawHttp() {}
 
-    record Answer(int status, Map<String, String> headers, String body) {
+    public record Answer(int status, Map<String, String> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     static Answer exchange(int port, String method, String target, Map<String, String> headers, String body) {
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        return exchangeRaw(port, method, target, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Header names and values go out as ISO-8859-1, one byte per character, so any byte can be sent in them.
+     *
+     * @param body sent as given, with its Content-Length; {@code null} for none
+     */
+    public static Answer exchangeRaw(int port, String method, String target, Map<String, String> headers, byte[] body) {
+        byte[] content = body == null ? new byte[0] : body;
         var head = new StringBuilder()
                 .append(method)
                 .append(' ')

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.send;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -14,13 +15,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.graphmail.gateway.security.SignedIn;
+import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
 import java.util.Optional;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
@@ -29,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(MailController.class)
 @AutoConfigureMockMvc(addFilters = false)
+@ExtendWith(OutputCaptureExtension.class)
 class MailControllerTests {
 
     @Autowired
@@ -156,6 +163,25 @@ class MailControllerTests {
         mvc.perform(get("/api/v1/mail/{id}", id))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500ProblemLoggedOnceAtErrorWithItsCorrelationId(CapturedOutput output) throws Exception {
+        when(submittingMail.submit(any(), any())).thenThrow(new IllegalStateException("a bug"));
+        String correlationId = "bug-" + UUID.randomUUID();
+
+        try (var scope = CorrelationId.open(correlationId)) {
+            postMail("""
+                    {"to":["ada@example.com"],"subject":"Hi","body":{"contentType":"html","content":"x"}}""")
+                    .andExpect(status().isInternalServerError())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://graphmail.io/problems/internal"))
+                    .andExpect(jsonPath("$.correlationId").value(correlationId))
+                    .andExpect(jsonPath("$.detail").value("An unexpected error occurred"));
+        }
+        assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ")))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .contains(correlationId);
     }
 
     private org.springframework.test.web.servlet.ResultActions postMail(String json) throws Exception {
