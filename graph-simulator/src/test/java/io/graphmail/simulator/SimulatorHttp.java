@@ -131,6 +131,7 @@ public final class SimulatorHttp {
         delete("/_sim/requests");
         delete("/_sim/identity");
         delete("/_sim/identity/apis");
+        delete("/_sim/subscriptions");
     }
 
     private HttpRequest.Builder request(String path, String token) {

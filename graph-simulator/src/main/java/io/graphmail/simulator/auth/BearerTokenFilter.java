@@ -57,6 +57,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         } else if (grant.get().expiredAt(Instant.now())) {
             unauthorized(response, "Lifetime validation failed, the token is expired.");
         } else if (authorized(grant.get(), request, response)) {
+            request.setAttribute(AuthenticatedGrant.ATTRIBUTE, grant.get());
             chain.doFilter(request, response);
         }
     }

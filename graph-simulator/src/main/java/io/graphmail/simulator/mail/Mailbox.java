@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,12 +19,19 @@ final class Mailbox {
     private final DeltaCounts deltaCounts = new DeltaCounts();
     private final DraftCounts draftCounts = new DraftCounts();
     private final PreferHeaderCounts preferHeaders = new PreferHeaderCounts();
+    private final String address;
+    private final Consumer<MessageChanged> changed;
+
+    Mailbox(String address, Consumer<MessageChanged> changed) {
+        this.address = address;
+        this.changed = changed;
+    }
 
     /** Files a message, replacing one with the same id so that seeding twice does not duplicate. */
     synchronized void file(Message message) {
-        messages.remove(message.id());
+        Message before = messages.remove(message.id());
         messages.put(message.id(), message);
-        changes.record(message.id(), message);
+        record(before, message);
     }
 
     /** Records a sent message; Graph keeps a copy in Sent Items only when asked to. */
@@ -52,16 +60,28 @@ final class Mailbox {
         }
         Message changed = change.apply(current);
         messages.put(id, changed);
-        changes.record(id, changed);
+        record(current, changed);
         return Optional.of(changed);
     }
 
     synchronized boolean delete(String id) {
-        if (messages.remove(id) == null) {
+        Message removed = messages.remove(id);
+        if (removed == null) {
             return false;
         }
-        changes.record(id, null);
+        record(removed, null);
         return true;
+    }
+
+    private void record(Message before, Message after) {
+        Message either = after == null ? before : after;
+        changes.record(either.id(), after);
+        changed.accept(new MessageChanged(
+                address,
+                either.id(),
+                before == null ? null : before.parentFolderId(),
+                after == null ? null : after.parentFolderId(),
+                either.changeKey()));
     }
 
     synchronized List<Message> messages() {

@@ -18,7 +18,8 @@ class Mailboxes {
     }
 
     Mailbox of(String address) {
-        return mailboxes.computeIfAbsent(address.toLowerCase(Locale.ROOT), key -> new Mailbox());
+        return mailboxes.computeIfAbsent(
+                address.toLowerCase(Locale.ROOT), key -> new Mailbox(key, events::publishEvent));
     }
 
     void clear() {
