@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -489,9 +490,53 @@ public final class RunningSimulator implements AutoCloseable {
                 .toBodilessEntity();
     }
 
+    /** Every app's live change notification subscriptions, with owner, watched mailbox and folder, and deliveries. */
+    public List<JsonNode> subscriptions() {
+        JsonNode body = control.get().uri("/_sim/subscriptions").retrieve().body(JsonNode.class);
+        return body == null ? List.of() : body.get("value").valueStream().toList();
+    }
+
+    /** How the notification POSTs for a subscription went, also after it ended. */
+    public SubscriptionDeliveries subscriptionDeliveries(String subscriptionId) {
+        return control.get()
+                .uri("/_sim/subscriptions/{id}/deliveries", subscriptionId)
+                .retrieve()
+                .body(SubscriptionDeliveries.class);
+    }
+
     /**
-     * Forgets all mailboxes, faults, throttling and delta page limits, stats, request counts and identity state (device codes,
-     * tokens, apps, web APIs, counts); then registers graphmail's test app again ({@link #grantGraphmailApp()}).
+     * Sends a lifecycle notification ({@code reauthorizationRequired}, {@code subscriptionRemoved}, which also deletes
+     * the subscription, or {@code missed}) to the subscription's lifecycle URL; false when it has none.
+     */
+    public boolean fireLifecycleEvent(String subscriptionId, String lifecycleEvent) {
+        JsonNode body = control.post()
+                .uri("/_sim/subscriptions/{id}/lifecycle", subscriptionId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("lifecycleEvent", lifecycleEvent))
+                .retrieve()
+                .body(JsonNode.class);
+        return body != null && body.path("sent").asBoolean();
+    }
+
+    /**
+     * Changes how long subscriptions may live and how long endpoints have to answer validation; null keeps a value.
+     * {@link #reset()} restores the configured ones.
+     */
+    public void subscriptionLimits(Duration maxLifetime, Duration validationTimeout) {
+        var limits = new LinkedHashMap<String, String>();
+        limits.put("maxLifetime", maxLifetime == null ? null : maxLifetime.toString());
+        limits.put("validationTimeout", validationTimeout == null ? null : validationTimeout.toString());
+        control.put()
+                .uri("/_sim/subscriptions/limits")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(limits)
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /**
+     * Forgets all mailboxes, faults, throttling and delta page limits, stats, request counts, identity state (device codes,
+     * tokens, apps, web APIs, counts) and subscriptions (with their delivery records and limits); then registers graphmail's test app again ({@link #grantGraphmailApp()}).
      */
     public void reset() {
         control.delete().uri("/_sim/faults").retrieve().toBodilessEntity();
@@ -502,6 +547,7 @@ public final class RunningSimulator implements AutoCloseable {
         control.delete().uri("/_sim/requests").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/identity").retrieve().toBodilessEntity();
         control.delete().uri("/_sim/identity/apis").retrieve().toBodilessEntity();
+        control.delete().uri("/_sim/subscriptions").retrieve().toBodilessEntity();
         grantGraphmailApp();
     }
 
@@ -516,6 +562,18 @@ public final class RunningSimulator implements AutoCloseable {
         limits.put("maxConcurrent", maxConcurrent);
         return limits;
     }
+
+    /**
+     * How the notification POSTs for a subscription went.
+     *
+     * @param posts POSTs made (change and lifecycle notifications)
+     * @param notifications notifications they carried
+     * @param failures POSTs not answered 2xx in time
+     * @param lastStatus the status of the last POST answered, null when none was
+     * @param lastError why the last unanswered POST failed
+     */
+    public record SubscriptionDeliveries(
+            int posts, int notifications, int failures, Integer lastStatus, String lastError) {}
 
     /**
      * What the throttle saw of a mailbox since the last reset.
