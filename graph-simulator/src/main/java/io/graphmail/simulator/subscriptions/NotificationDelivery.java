@@ -1,5 +1,6 @@
 package io.graphmail.simulator.subscriptions;
 
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -38,13 +40,17 @@ class NotificationDelivery {
 
     NotificationDelivery(
             HttpClient notificationClient,
-            ScheduledExecutorService notificationBatches,
             SubscriptionProperties properties,
             DeliveryLog deliveries,
             Subscriptions subscriptions,
             JsonMapper json) {
         this.client = notificationClient;
-        this.batches = notificationBatches;
+        // Not a bean: an Executor bean would take the place of Boot's application task executor.
+        this.batches = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "graph-simulator-notifications");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.properties = properties;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -75,6 +81,11 @@ class NotificationDelivery {
 
     void clear() {
         pending.clear();
+    }
+
+    @PreDestroy
+    void stop() {
+        batches.shutdownNow();
     }
 
     private void flush(String subscriptionId) {

@@ -147,6 +147,25 @@ class ChangeNotificationTests extends SubscriptionTestSupport {
         }
     }
 
+    @Test
+    void anEndpointThatIsGoneCountsAsAFailedDelivery() {
+        String subscription = subscribed(INBOX, "created", receiver);
+        receiver.close();
+
+        seed("inbox", "Nobody listens");
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(http.get("/_sim/subscriptions/" + subscription + "/deliveries")
+                                .json()
+                                .path("failures")
+                                .asInt())
+                        .isEqualTo(1));
+        JsonNode deliveries =
+                http.get("/_sim/subscriptions/" + subscription + "/deliveries").json();
+        assertThat(deliveries.path("posts").asInt()).isEqualTo(1);
+        assertThat(deliveries.path("lastError").asString()).isNotBlank();
+    }
+
     static List<JsonNode> awaitNotifications(NotificationReceiver to, int count) {
         await().atMost(Duration.ofSeconds(10)).until(() -> to.notifications().size() >= count);
         return to.notifications();
