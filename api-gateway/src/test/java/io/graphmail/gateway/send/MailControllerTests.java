@@ -167,7 +167,7 @@ class MailControllerTests {
 
     @Test
     void anUnexpectedFailureIsA500ProblemLoggedOnceAtErrorWithItsCorrelationId(CapturedOutput output) throws Exception {
-        when(submittingMail.submit(any(), any())).thenThrow(new IllegalStateException("a bug"));
+        when(submittingMail.submit(any(), any(), any())).thenThrow(new IllegalStateException("a bug"));
         String correlationId = "bug-" + UUID.randomUUID();
 
         try (var scope = CorrelationId.open(correlationId)) {
