@@ -222,12 +222,14 @@ public class AccountPacing {
         return limits.messagesPerMinute() > 0 && limits.messagesPerMinute() <= LOGGED_RATE_LIMIT;
     }
 
-    private PacingState load(String accountId) {
+    /** The account's pacing state, fresh if it has none yet; {@link MailboxBudget} shares it. */
+    PacingState load(String accountId) {
         PacingState state = mongo.findById(accountId, PacingState.class);
         return state == null ? PacingState.fresh(accountId) : state.withDefaults();
     }
 
-    private boolean save(PacingState state) {
+    /** Writes the state unless another worker wrote it since it was loaded. */
+    boolean save(PacingState state) {
         try {
             mongo.save(state);
             return true;

@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -69,7 +67,7 @@ public class MailboxBudget {
         long deadline = clock.millis() + properties.budgetWait().toMillis();
         while (true) {
             long now = clock.millis();
-            PacingState state = load(accountId);
+            PacingState state = pacing.load(accountId);
             long wait;
             if (state.blockedUntil() > now) {
                 wait = state.blockedUntil() - now;
@@ -79,7 +77,7 @@ public class MailboxBudget {
                 wait = POLL_MS + ThreadLocalRandom.current().nextLong(POLL_MS);
             } else {
                 String lease = UUID.randomUUID().toString();
-                if (save(withLease(state, lease, now))) {
+                if (pacing.save(withLease(state, lease, now))) {
                     return lease;
                 }
                 wait = ThreadLocalRandom.current().nextLong(10);
@@ -116,20 +114,6 @@ public class MailboxBudget {
                 state.blockedUntil(),
                 state.recentSends(),
                 state.version());
-    }
-
-    private PacingState load(String accountId) {
-        PacingState state = mongo.findById(accountId, PacingState.class);
-        return state == null ? PacingState.fresh(accountId) : state.withDefaults();
-    }
-
-    private boolean save(PacingState state) {
-        try {
-            mongo.save(state);
-            return true;
-        } catch (OptimisticLockingFailureException | DuplicateKeyException anotherWorkerWasFaster) {
-            return false;
-        }
     }
 
     private static void sleep(long millis) {
