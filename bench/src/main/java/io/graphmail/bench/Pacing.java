@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * Pacing efficiency: 10 accounts, each registered with a limit of R messages a minute and 4 at once, and the
- * simulator throttling each mailbox to the same (as Graph would), 200 ms per send, two workers. Every account has
- * more mail queued than it may send; after the run time, the sends let through are compared with what the limits
- * allow (R a minute for the elapsed time), and the 429s the simulator answered are counted.
+ * simulator limiting each mailbox to the same (4 at once throttled with 429 as Graph does; over R a minute Exchange
+ * delivers late), 200 ms per send, two workers. Every account has more mail queued than it may send; after the run
+ * time, the sends let through are compared with what the limits allow (R a minute for the elapsed time), and the
+ * 429s the simulator answered are counted.
  */
 public final class Pacing {
 

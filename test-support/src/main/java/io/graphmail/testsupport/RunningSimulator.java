@@ -35,6 +35,9 @@ public final class RunningSimulator implements AutoCloseable {
     /** The path a worker sends a message on (a draft's {@code send}), for faults and latency. */
     public static final String SEND_PATHS = "/v1.0/users/*/messages/*/send";
 
+    /** The bearer token the simulator accepts for every mailbox (its default {@code static-token}). */
+    static final String STATIC_TOKEN = "sim-token";
+
     private final ConfigurableApplicationContext context;
     private final int port;
     private final int httpsPort;
@@ -132,6 +135,31 @@ public final class RunningSimulator implements AutoCloseable {
         return body == null ? List.of() : body.get("value").valueStream().toList();
     }
 
+    /**
+     * Messages the mailbox sent that Exchange accepted but delivers later (over its messages per minute), each with
+     * the {@code deliveredAt} its slot comes at; {@link #sent} lists them from then on.
+     */
+    public List<JsonNode> outbox(String mailbox) {
+        JsonNode body = control.get()
+                .uri("/_sim/mailboxes/{mailbox}/outbox", mailbox)
+                .retrieve()
+                .body(JsonNode.class);
+        return body == null ? List.of() : body.get("value").valueStream().toList();
+    }
+
+    /**
+     * The messages of a folder ({@code inbox}, {@code sentitems}, {@code drafts}) as Graph lists them, newest first,
+     * read with the static token: e.g. the non-delivery reports in the Inbox.
+     */
+    public List<JsonNode> messages(String mailbox, String folder) {
+        JsonNode body = control.get()
+                .uri("/v1.0/users/{mailbox}/mailFolders/{folder}/messages?$top=1000", mailbox, folder)
+                .header("Authorization", "Bearer " + STATIC_TOKEN)
+                .retrieve()
+                .body(JsonNode.class);
+        return body == null ? List.of() : body.get("value").valueStream().toList();
+    }
+
     /** Injects a fault; see the simulator's README for the fields. */
     public void fault(Map<String, Object> fault) {
         control.post()
@@ -151,14 +179,31 @@ public final class RunningSimulator implements AutoCloseable {
     }
 
     /**
-     * Throttles the mailbox as Graph does: 429 with {@code Retry-After} beyond {@code messagesPerMinute} sends within
-     * any sliding minute, or beyond {@code maxConcurrent} requests in progress. {@code null} is no limit.
+     * Limits the mailbox: beyond {@code maxConcurrent} requests in progress Graph throttles (429 with
+     * {@code Retry-After}); beyond {@code messagesPerMinute} sends within any sliding minute Exchange accepts the mail
+     * and delivers it late (see {@link #outbox}). {@code null} is no limit; the mailbox's other limits (recipients,
+     * size) are then none either.
      */
     public void limit(String mailbox, Integer messagesPerMinute, Integer maxConcurrent) {
         control.put()
                 .uri("/_sim/mailboxes/{mailbox}/limits", mailbox)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(limits(messagesPerMinute, maxConcurrent))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /**
+     * Sets all of a mailbox's limits at once, by the control API's names: {@code messagesPerMinute},
+     * {@code maxConcurrent}, {@code recipientsPerMessage}, {@code recipientsPerDay}, {@code maxMessageSize} (bytes).
+     * Those left out are no limit. Over the recipient and size limits mail is accepted and bounces: a non-delivery
+     * report lands in the mailbox's Inbox.
+     */
+    public void limits(String mailbox, Map<String, Object> limits) {
+        control.put()
+                .uri("/_sim/mailboxes/{mailbox}/limits", mailbox)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(limits)
                 .retrieve()
                 .toBodilessEntity();
     }

@@ -1,5 +1,6 @@
 package io.graphmail.simulator.mail;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.function.UnaryOperator;
 final class Mailbox {
 
     private final Map<String, Message> messages = new LinkedHashMap<>();
-    private final List<Message> sent = new ArrayList<>();
+    private final List<Delivery> sent = new ArrayList<>();
+    private final Outbox outbox = new Outbox();
     private final ChangeLog changes = new ChangeLog();
     private final DeltaCounts deltaCounts = new DeltaCounts();
     private final DraftCounts draftCounts = new DraftCounts();
@@ -34,22 +36,39 @@ final class Mailbox {
         record(before, message);
     }
 
-    /** Records a sent message; Graph keeps a copy in Sent Items only when asked to. */
-    synchronized void recordSent(Message message, boolean saveToSentItems) {
-        sent.add(message);
+    /** A message accepted for delivery, delivered at {@code deliveredAt}: now, or later when over the rate. */
+    record Delivery(Message message, Instant deliveredAt) {}
+
+    /**
+     * Records a sent message; Graph keeps a copy in Sent Items only when asked to. Exchange's sending limits then
+     * decide when it is delivered, or whether it bounces with a report in the Inbox.
+     */
+    synchronized void recordSent(Message message, boolean saveToSentItems, String address, Outbox.Rules rules) {
         if (saveToSentItems) {
             file(message);
         }
+        dispatch(message, address, rules);
     }
 
     /**
      * Sends a draft: replaces it by what {@code sending} makes of it (which refuses what is not a draft) and records
      * that as sent, in one step, so that a draft is never sent twice.
      */
-    synchronized Optional<Message> sendDraft(String id, UnaryOperator<Message> sending) {
+    synchronized Optional<Message> sendDraft(
+            String id, UnaryOperator<Message> sending, String address, Outbox.Rules rules) {
         Optional<Message> sentCopy = update(id, sending);
-        sentCopy.ifPresent(sent::add);
+        sentCopy.ifPresent(message -> dispatch(message, address, rules));
         return sentCopy;
+    }
+
+    private void dispatch(Message message, String address, Outbox.Rules rules) {
+        Outbox.Outcome outcome = outbox.submit(message, rules);
+        if (outcome instanceof Outbox.Delivered delivered) {
+            sent.add(new Delivery(message, delivered.at()));
+        } else if (outcome instanceof Outbox.Bounced bounced) {
+            file(NonDeliveryReports.of(message, bounced.reason(), address, rules.now())
+                    .filedIn(Folder.INBOX, rules.now()));
+        }
     }
 
     /** Replaces a message by what {@code change} makes of it, keeping its place in filing order. */
@@ -98,8 +117,18 @@ final class Mailbox {
         return Optional.ofNullable(messages.get(id));
     }
 
-    synchronized List<Message> sent() {
-        return List.copyOf(sent);
+    /** What was delivered by {@code now}, in send order. */
+    synchronized List<Delivery> delivered(Instant now) {
+        return sent.stream()
+                .filter(delivery -> !delivery.deliveredAt().isAfter(now))
+                .toList();
+    }
+
+    /** What was accepted but waits for its delivery slot after {@code now}. */
+    synchronized List<Delivery> pending(Instant now) {
+        return sent.stream()
+                .filter(delivery -> delivery.deliveredAt().isAfter(now))
+                .toList();
     }
 
     synchronized ChangeLog.Position changePosition() {

@@ -86,7 +86,13 @@ class MailboxesController {
 
     @GetMapping("/{mailbox}/sent")
     Map<String, List<ObjectNode>> sent(@PathVariable String mailbox) {
-        return Map.of("value", sentLog.entries(mailboxes.of(mailbox).sent()));
+        return Map.of("value", sentLog.entries(mailboxes.of(mailbox).delivered(Instant.now())));
+    }
+
+    /** Messages accepted but not yet delivered, each with the {@code deliveredAt} its slot comes at. */
+    @GetMapping("/{mailbox}/outbox")
+    Map<String, List<ObjectNode>> outbox(@PathVariable String mailbox) {
+        return Map.of("value", sentLog.entries(mailboxes.of(mailbox).pending(Instant.now())));
     }
 
     @DeleteMapping

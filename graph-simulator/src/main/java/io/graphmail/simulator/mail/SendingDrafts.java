@@ -12,22 +12,29 @@ import org.springframework.stereotype.Component;
 class SendingDrafts {
 
     private final Mailboxes mailboxes;
+    private final SendingRules rules;
 
-    SendingDrafts(Mailboxes mailboxes) {
+    SendingDrafts(Mailboxes mailboxes, SendingRules rules) {
         this.mailboxes = mailboxes;
+        this.rules = rules;
     }
 
     Message send(String address, String id) {
         Mailbox mailbox = mailboxes.of(address);
         Instant now = Message.now();
-        Message sent = mailbox.sendDraft(id, message -> {
-                    if (!message.draft()) {
-                        throw GraphErrorException.badRequest(
-                                "ErrorInvalidOperation", "Only a draft can be sent; this message was sent already.");
-                    }
-                    MessageChecks.recipients(message);
-                    return message.sentAt(now);
-                })
+        Message sent = mailbox.sendDraft(
+                        id,
+                        message -> {
+                            if (!message.draft()) {
+                                throw GraphErrorException.badRequest(
+                                        "ErrorInvalidOperation",
+                                        "Only a draft can be sent; this message was sent already.");
+                            }
+                            MessageChecks.recipients(message);
+                            return message.sentAt(now);
+                        },
+                        address,
+                        rules.of(address, now))
                 .orElseThrow(DraftingMessages::notFound);
         mailbox.draftCounts().sent();
         return sent;

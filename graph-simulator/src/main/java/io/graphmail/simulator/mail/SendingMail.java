@@ -4,14 +4,19 @@ import io.graphmail.simulator.web.GraphErrorException;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
-/** Sends a message the way Graph's {@code sendMail} does: validates it and files it under the sender. */
+/**
+ * Sends a message the way Graph's {@code sendMail} does: validates it, files it under the sender and hands it to
+ * delivery, which Exchange's sending limits may delay or turn into a bounce; the answer is 202 either way.
+ */
 @Component
 class SendingMail {
 
     private final Mailboxes mailboxes;
+    private final SendingRules rules;
 
-    SendingMail(Mailboxes mailboxes) {
+    SendingMail(Mailboxes mailboxes, SendingRules rules) {
         this.mailboxes = mailboxes;
+        this.rules = rules;
     }
 
     Message send(String mailbox, SendMailRequest request) {
@@ -24,7 +29,9 @@ class SendingMail {
         MessageChecks.internetMessageHeaders(message.internetMessageHeaders());
         Instant now = Message.now();
         Message sent = message.sentBy(mailbox, now).filedIn(Folder.SENT_ITEMS, now);
-        mailboxes.of(mailbox).recordSent(sent, !Boolean.FALSE.equals(request.saveToSentItems()));
+        mailboxes
+                .of(mailbox)
+                .recordSent(sent, !Boolean.FALSE.equals(request.saveToSentItems()), mailbox, rules.of(mailbox, now));
         return sent;
     }
 }

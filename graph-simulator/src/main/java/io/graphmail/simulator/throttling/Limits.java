@@ -1,6 +1,9 @@
 package io.graphmail.simulator.throttling;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.graphmail.simulator.mail.SendingLimits;
+import io.graphmail.simulator.mail.SendingLimitsSource;
+import io.graphmail.simulator.mail.SendingProperties;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,12 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The limits in force: each mailbox's own, else the default, which starts as Outlook's (at most {@code maxConcurrent}
- * requests in progress, from {@link ThrottlingProperties}) and comes back on {@link #clear()}, as do the window limits.
- * Mailboxes match case-insensitively.
+ * The limits in force: each mailbox's own, else the default, which starts as configured (Outlook's
+ * {@code maxConcurrent} from {@link ThrottlingProperties}, Exchange's sending limits from {@link SendingProperties})
+ * and comes back on {@link #clear()}, as do the window limits. Mailboxes match case-insensitively.
  */
 @Component
-class Limits {
+class Limits implements SendingLimitsSource {
 
     private final Map<String, MailboxLimits> perMailbox = new ConcurrentHashMap<>();
     private final MailboxLimits configured;
@@ -21,8 +24,14 @@ class Limits {
     private volatile MailboxLimits defaults;
     private volatile WindowLimits windows;
 
-    Limits(ThrottlingProperties properties) {
-        this.configured = new MailboxLimits(null, properties.maxConcurrent() == 0 ? null : properties.maxConcurrent());
+    Limits(ThrottlingProperties properties, SendingProperties sending) {
+        SendingLimits exchange = sending.defaults();
+        this.configured = new MailboxLimits(
+                exchange.messagesPerMinute(),
+                properties.maxConcurrent() == 0 ? null : properties.maxConcurrent(),
+                exchange.recipientsPerMessage(),
+                exchange.recipientsPerDay(),
+                exchange.maxMessageSize());
         this.defaults = configured;
         this.configuredWindows = properties.windows();
         this.windows = configuredWindows;
@@ -39,6 +48,11 @@ class Limits {
 
     MailboxLimits of(String mailbox) {
         return perMailbox.getOrDefault(mailbox.toLowerCase(Locale.ROOT), defaults);
+    }
+
+    @Override
+    public SendingLimits sendingLimits(String mailbox) {
+        return of(mailbox).sending();
     }
 
     void set(String mailbox, MailboxLimits limits) {

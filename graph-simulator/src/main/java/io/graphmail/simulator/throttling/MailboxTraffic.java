@@ -85,11 +85,6 @@ final class MailboxTraffic {
             return Optional.of(Throttled.uploads(
                     windows.uploadBytes(), Throttled.seconds(uploadRoomAt(windows, uploadBytes) - nowMillis)));
         }
-        Integer perMinute = limits.messagesPerMinute();
-        if (send && perMinute != null && recentSends.size() >= perMinute) {
-            long freeAt = nth(recentSends, recentSends.size() - perMinute) + WINDOW_MILLIS;
-            return Optional.of(Throttled.sending(perMinute, Throttled.seconds(freeAt - nowMillis)));
-        }
         return Optional.empty();
     }
 

@@ -24,13 +24,6 @@ record Throttled(long retryAfterSeconds, String code, String message) {
                 "Application is over its limit of " + limitBytes + " bytes uploaded to the mailbox in the window.");
     }
 
-    static Throttled sending(int messagesPerMinute, long retryAfterSeconds) {
-        return new Throttled(
-                retryAfterSeconds,
-                "TooManyRequests",
-                "The mailbox is over its limit of " + messagesPerMinute + " messages per minute.");
-    }
-
     static long seconds(long millis) {
         return Math.max(1, (millis + 999) / 1000);
     }

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Throttles requests per app and mailbox as Outlook does: 429 with {@code Retry-After} beyond the concurrent requests,
- * the requests or uploaded bytes of the sliding windows, or the mailbox's sends per minute. Graph requests are
+ * or the requests or uploaded bytes of the sliding windows. Exchange's sending limits (messages per minute) are no
+ * throttling: over them mail is accepted and delivered late. Graph requests are
  * counted after the bearer check, which names the app and mailbox; requests to upload URLs for the app and mailbox
  * that opened the session. Runs before faults, so that a fault's latency counts as time in progress.
  */
