@@ -40,4 +40,9 @@ public record AccountSettings(
     public boolean isDelegated() {
         return type == Type.DELEGATED;
     }
+
+    /** A personal Microsoft account (Outlook.com): delegated, signed in at the {@code consumers} tenant. */
+    public boolean isPersonal() {
+        return isDelegated() && "consumers".equalsIgnoreCase(tenant);
+    }
 }

@@ -55,6 +55,11 @@ public class AccountPacing {
         return new Limits(defaults.messagesPerMinute(), defaults.recipientsPerDay(), defaults.maxConcurrent());
     }
 
+    /** The defaults of a personal (Outlook.com) account: Outlook.com's lower daily recipient cap applies. */
+    public Limits personalDefaults() {
+        return defaults().withRecipientsPerDayAtMost(defaults.personalRecipientsPerDay());
+    }
+
     /**
      * A permit to send {@code recipients} recipients now, a reserved slot, or a deferral.
      *

@@ -11,6 +11,14 @@ public record Limits(int messagesPerMinute, int recipientsPerDay, int maxConcurr
                 maxConcurrent == null ? this.maxConcurrent : maxConcurrent);
     }
 
+    /** These limits with at most {@code cap} recipients a day (0: no cap), whichever is stricter. */
+    public Limits withRecipientsPerDayAtMost(int cap) {
+        if (cap == 0 || (recipientsPerDay != 0 && recipientsPerDay <= cap)) {
+            return this;
+        }
+        return new Limits(messagesPerMinute, cap, maxConcurrent);
+    }
+
     boolean isUnlimited() {
         return messagesPerMinute == 0 && recipientsPerDay == 0 && maxConcurrent == 0;
     }

@@ -12,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param messagesPerMinute messages sent per minute (Exchange Online: 30)
  * @param recipientsPerDay recipients over a rolling 24 hours (Exchange Online: 10,000)
+ * @param personalRecipientsPerDay the daily cap of personal accounts (delegated, tenant {@code consumers}):
+ *     Outlook.com allows at most 5,000 recipients a day; applies where it is lower than {@code recipientsPerDay}
  * @param maxConcurrent Graph requests in progress at once per mailbox (Graph: 4)
  * @param leaseTime how long a permit counts as in progress if its worker never returns it
  * @param budgetWait how long a sync request waits for a place among the mailbox's concurrent requests (or for
@@ -22,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
 public record PacingProperties(
         @Min(0) @DefaultValue("30") int messagesPerMinute,
         @Min(0) @DefaultValue("10000") int recipientsPerDay,
+        @Min(0) @DefaultValue("5000") int personalRecipientsPerDay,
         @Min(0) @DefaultValue("4") int maxConcurrent,
         @DefaultValue("2m") Duration leaseTime,
         @DefaultValue("2m") Duration budgetWait) {}

@@ -271,9 +271,10 @@ class SendingMail {
 
     private Limits limitsOf(AccountSettings account) {
         var own = account.limits();
+        Limits defaults = account.isPersonal() ? pacing.personalDefaults() : pacing.defaults();
         return own == null
-                ? pacing.defaults()
-                : pacing.defaults().with(own.messagesPerMinute(), own.recipientsPerDay(), own.maxConcurrent());
+                ? defaults
+                : defaults.with(own.messagesPerMinute(), own.recipientsPerDay(), own.maxConcurrent());
     }
 
     private static int recipients(SendMailCommand command) {

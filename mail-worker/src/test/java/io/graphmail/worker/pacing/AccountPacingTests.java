@@ -22,7 +22,7 @@ class AccountPacingTests {
 
     final ManualClock clock = new ManualClock();
     final AccountPacing pacing = new AccountPacing(
-            mongo, new PacingProperties(30, 10_000, 4, Duration.ofMinutes(2), Duration.ofMinutes(2)), clock);
+            mongo, new PacingProperties(30, 10_000, 5_000, 4, Duration.ofMinutes(2), Duration.ofMinutes(2)), clock);
     final String account = "account-" + UUID.randomUUID();
 
     @AfterAll
