@@ -53,6 +53,7 @@ final class BatchRules implements Validator {
                         "messages[" + i + "].to", "recipients.required", "at least one recipient is required");
             }
             errors.pushNestedPath("messages[" + i + "]");
+            SendLimits.checkRecipients(message.to(), message.cc(), message.bcc(), errors);
             SendLimits.checkSize(message, errors);
             errors.popNestedPath();
         }
@@ -82,6 +83,10 @@ final class BatchRules implements Validator {
                     && recipient.bcc().isEmpty()) {
                 errors.rejectValue(
                         "recipients[" + i + "].to", "recipients.required", "at least one recipient is required");
+            } else {
+                errors.pushNestedPath("recipients[" + i + "]");
+                SendLimits.checkRecipients(recipient.to(), recipient.cc(), recipient.bcc(), errors);
+                errors.popNestedPath();
             }
         }
     }

@@ -7,6 +7,7 @@ import io.graphmail.gateway.messages.KnownMessages;
 import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.gateway.send.ReferenceProblem.Errors;
 import io.graphmail.gateway.send.ReferenceProblem.Place;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +24,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ResolvingReferences {
 
-    /** The most a message may carry in attachments: Graph's upload sessions take up to 150 MB. */
-    static final long MAX_ATTACHMENT_BYTES_PER_MESSAGE = 150L * 1024 * 1024;
-
     private final UploadedAttachments uploads;
     private final KnownMessages messages;
+    private final long maxMessageBytes;
 
-    ResolvingReferences(UploadedAttachments uploads, KnownMessages messages) {
+    ResolvingReferences(UploadedAttachments uploads, KnownMessages messages, MessageSizeLimit limit) {
         this.uploads = uploads;
         this.messages = messages;
+        this.maxMessageBytes = limit.maxSize().toBytes();
     }
 
     /** @throws ReferenceProblem if an id does not resolve or the attachments are too large */
@@ -107,34 +107,38 @@ class ResolvingReferences {
         return answered.isEmpty() ? Map.of() : messages.graphIdsInMailbox(accountId, answered);
     }
 
-    private static void checkSizes(List<Wanted> wanted, List<MessageReferences> resolved) {
+    /** Body and attachments together within the message size limit (Exchange Online: 35 MB by default). */
+    private void checkSizes(List<Wanted> wanted, List<MessageReferences> resolved) {
         var errors = new Errors();
         for (int i = 0; i < wanted.size(); i++) {
-            long total = wanted.get(i).inlineBytes()
+            long total = wanted.get(i).ownBytes()
                     + resolved.get(i).attachments().stream()
                             .mapToLong(AttachmentReference::size)
                             .sum();
-            if (total > MAX_ATTACHMENT_BYTES_PER_MESSAGE) {
+            if (total > maxMessageBytes) {
                 errors.add(
                         wanted.get(i).place(),
                         "attachmentIds",
-                        "the message's attachments total " + total + " bytes; at most "
-                                + MAX_ATTACHMENT_BYTES_PER_MESSAGE + " (150 MB) per message");
+                        "the message's body and attachments total " + total + " bytes; at most " + maxMessageBytes
+                                + " per message (Exchange Online's message size limit)");
             }
         }
         errors.throwIfAny(HttpStatus.CONTENT_TOO_LARGE, "attachments-too-large", "Attachments too large");
     }
 
     /** The ids one message gives, and where in the request it gives them. */
-    private record Wanted(
-            Place place, List<String> attachmentIds, SendMailRequest.InReplyTo inReplyTo, long inlineBytes) {
+    private record Wanted(Place place, List<String> attachmentIds, SendMailRequest.InReplyTo inReplyTo, long ownBytes) {
 
+        /** The message's own bytes: its body and inline attachments. */
         static Wanted of(Place place, SendMailRequest request) {
             long inlineBytes = request.attachments().stream()
                     .mapToLong(a ->
                             a.contentBase64() == null ? 0 : a.contentBase64().length() * 3L / 4)
                     .sum();
-            return new Wanted(place, request.attachmentIds(), request.inReplyTo(), inlineBytes);
+            long bodyBytes = request.body() == null || request.body().content() == null
+                    ? 0
+                    : request.body().content().getBytes(StandardCharsets.UTF_8).length;
+            return new Wanted(place, request.attachmentIds(), request.inReplyTo(), inlineBytes + bodyBytes);
         }
 
         boolean isEmpty() {

@@ -1,18 +1,26 @@
 package io.graphmail.gateway.send;
 
+import java.util.List;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
  * Rules that span fields of a {@link SendMailRequest}: someone to send to (a reply has its original
- * sender), and a whole message that Graph accepts in one {@code sendMail} call (about 4 MB; inline
- * attachments up to 3 MB). Uploaded attachments ({@code attachmentIds}) are checked when resolved.
+ * sender) but at most Exchange Online's 500 recipients per message in to, cc and bcc together, and a whole
+ * message that Graph accepts in one {@code sendMail} call (about 4 MB; inline attachments up to 3 MB).
+ * Uploaded attachments ({@code attachmentIds}) are checked when resolved.
  */
 final class SendLimits implements Validator {
 
     static final int MAX_BODY_CHARS = 1_000_000;
     static final long MAX_ATTACHMENT_BASE64_CHARS = 4L * 1024 * 1024; // 3 MB of bytes
     static final long MAX_TOTAL_CHARS = 4L * 1024 * 1024 + MAX_BODY_CHARS;
+
+    /**
+     * Exchange Online's default recipient limit: to, cc and bcc of one message together. Over it Graph still
+     * accepts the message (202) and Exchange bounces it with a non-delivery report, so it is refused here.
+     */
+    static final int MAX_RECIPIENTS = 500;
 
     @Override
     public boolean supports(Class<?> type) {
@@ -28,7 +36,24 @@ final class SendLimits implements Validator {
                     "recipients.required",
                     "at least one recipient (to, cc or bcc) is required unless the message is a reply (inReplyTo)");
         }
+        checkRecipients(request.to(), request.cc(), request.bcc(), errors);
         checkSize(request, errors);
+    }
+
+    /** At most {@link #MAX_RECIPIENTS} in to, cc and bcc together; the error goes on {@code to} under the nested path. */
+    static void checkRecipients(List<String> to, List<String> cc, List<String> bcc, Errors errors) {
+        int total = size(to) + size(cc) + size(bcc);
+        if (total > MAX_RECIPIENTS) {
+            errors.rejectValue(
+                    "to",
+                    "recipients.tooMany",
+                    "to, cc and bcc together name " + total + " recipients; Exchange Online takes at most "
+                            + MAX_RECIPIENTS + " per message");
+        }
+    }
+
+    private static int size(List<String> addresses) {
+        return addresses == null ? 0 : addresses.size();
     }
 
     /**

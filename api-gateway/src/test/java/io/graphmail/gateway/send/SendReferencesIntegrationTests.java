@@ -204,6 +204,61 @@ class SendReferencesIntegrationTests extends GatewayAloneTests {
         assertThat(count("mail")).isEqualTo(mail);
     }
 
+    @Test
+    void refusesAMessageOverExchangesDefaultSizeOf35MbWith413() {
+        String first = fakeUpload(30L * 1024 * 1024);
+        String second = fakeUpload(6L * 1024 * 1024);
+        String third = fakeUpload(4L * 1024 * 1024);
+        long mail = count("mail");
+
+        var tooLarge = api.post("/api/v1/mail", """
+                {"accountId":"%s","to":["ada@example.com"],"subject":"x","body":{"contentType":"text","content":"x"},
+                 "attachmentIds":["%s","%s"]}""".formatted(accountId, first, second));
+        var fits = api.post("/api/v1/mail", """
+                {"accountId":"%s","to":["ada@example.com"],"subject":"x","body":{"contentType":"text","content":"x"},
+                 "attachmentIds":["%s","%s"],"sendAt":"%s"}""".formatted(accountId, first, third, LATER));
+
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(tooLarge.text("type")).isEqualTo("https://graphmail.io/problems/attachments-too-large");
+        JsonNode error = tooLarge.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("attachmentIds");
+        assertThat(error.get("message").asString()).contains("36700160");
+        assertThat(fits.status()).isEqualTo(202);
+        assertThat(count("mail")).isEqualTo(mail + 1);
+    }
+
+    @Test
+    void refusesMoreThan500RecipientsInToCcAndBccTogether() {
+        var tooMany = api.post("/api/v1/mail", """
+                {"accountId":"%s","to":%s,"cc":%s,"bcc":["z@example.com"],"subject":"x",
+                 "body":{"contentType":"text","content":"x"}}""".formatted(accountId, addresses("t", 300), addresses("c", 200)));
+        var batch =
+                api.post("/api/v1/mail/batches", """
+                {"accountId":"%s","template":{"subject":"Hi","text":"Hello"},
+                 "recipients":[{"to":["a@example.com"]},{"to":%s,"bcc":%s}]}""".formatted(accountId, addresses("t", 400), addresses("b", 101)));
+        var fits = api.post("/api/v1/mail", """
+                {"accountId":"%s","to":%s,"cc":%s,"subject":"x","body":{"contentType":"text","content":"x"},
+                 "sendAt":"%s"}""".formatted(accountId, addresses("t", 300), addresses("c", 200), LATER));
+
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode error = tooMany.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("to");
+        assertThat(error.get("message").asString()).contains("501").contains("500");
+        assertThat(batch.status()).isEqualTo(400);
+        JsonNode itemError = batch.json().get("errors").get(0);
+        assertThat(itemError.get("path").asString()).isEqualTo("recipients[1].to");
+        assertThat(itemError.get("field").asString()).isEqualTo("to");
+        assertThat(fits.status()).isEqualTo(202);
+    }
+
+    private static String addresses(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(n -> "\"" + prefix + n + "@example.com\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
     /** A large upload's files document alone: resolving a send reads nothing else. */
     private String fakeUpload(long length) {
         ObjectId id = new ObjectId();
