@@ -2,6 +2,7 @@ package io.graphmail.gateway;
 
 import io.graphmail.health.HealthConfiguration;
 import io.graphmail.mongodb.MongoTimeoutsConfiguration;
+import io.graphmail.mongodb.ScheduledTaskErrorsConfiguration;
 import io.graphmail.secrets.SecretAliases;
 import java.time.Clock;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@Import({HealthConfiguration.class, MongoTimeoutsConfiguration.class})
+@Import({HealthConfiguration.class, MongoTimeoutsConfiguration.class, ScheduledTaskErrorsConfiguration.class})
 @EnableSchedulerLock(defaultLockAtMostFor = "1m")
 // The gateway needs the secret aliases' names only, to refuse a registration naming none of them.
 @EnableConfigurationProperties(SecretAliases.class)

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -36,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.rabbitmq.listener.simple.auto-startup=false"
         })
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MongoOutageIntegrationTests {
 
@@ -71,7 +75,7 @@ class MongoOutageIntegrationTests {
 
     @Test
     @Order(2)
-    void withMongoGoneRequestsAreRefusedAsUnavailableAndTheGatewayIsNotReady() {
+    void withMongoGoneRequestsAreRefusedAsUnavailableAndTheGatewayIsNotReady(CapturedOutput output) {
         MONGO.shutdownNow();
         var api = new Api(port, API_KEY);
 
@@ -82,6 +86,13 @@ class MongoOutageIntegrationTests {
         var readiness = new Api(managementPort, null).get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(503);
         assertThat(readiness.text("status")).isEqualTo("DOWN");
+        assertThat(output.getAll())
+                .as("the scheduled tasks (the outbox sweeper runs every second) say it once, as a warning")
+                .contains("Scheduled tasks wait for MongoDB")
+                .doesNotContain("Unexpected error occurred in scheduled task");
+        assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ") && line.contains("scheduling-")))
+                .as("errors logged on the scheduler's threads")
+                .isEmpty();
     }
 
     private static Api.Response timed(String what, Supplier<Api.Response> call) {

@@ -1,6 +1,7 @@
 package io.graphmail.worker;
 
 import io.graphmail.health.HealthConfiguration;
+import io.graphmail.mongodb.ScheduledTaskErrorsConfiguration;
 import io.graphmail.secrets.SecretAliases;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
-@Import(HealthConfiguration.class)
+@Import({HealthConfiguration.class, ScheduledTaskErrorsConfiguration.class})
 @EnableCaching
 @EnableScheduling
 @EnableConfigurationProperties(SecretAliases.class)
