@@ -7,7 +7,6 @@ import com.microsoft.graph.models.Message;
 import com.microsoft.graph.users.item.messages.item.attachments.createuploadsession.CreateUploadSessionPostRequestBody;
 import com.microsoft.graph.users.item.messages.item.createreply.CreateReplyPostRequestBody;
 import com.microsoft.graph.users.item.messages.item.createreplyall.CreateReplyAllPostRequestBody;
-import com.microsoft.kiota.RequestHeaders;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.worker.accounts.AccountSettings;
 import java.util.Optional;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Graph's draft-and-send: a message is created as a draft carrying its delivery key, completed
  * (attachments), then sent; the key finds it again in Drafts or Sent Items when an outcome is in
- * doubt. Ids are immutable ({@code Prefer: IdType="ImmutableId"} on every call), so a draft's id
+ * doubt. Ids are immutable ({@code Prefer: IdType="ImmutableId"} on every call, added by {@link PreferImmutableIds}), so a draft's id
  * stays valid when Graph moves it to Sent Items.
  */
 @Component
@@ -36,9 +35,7 @@ public class GraphDrafts {
         Message draft = calls.call(
                 account,
                 "createDraft",
-                () -> calls.mailbox(account)
-                        .messages()
-                        .post(GraphMessages.draftOf(command, withAttachments), config -> immutableIds(config.headers)));
+                () -> calls.mailbox(account).messages().post(GraphMessages.draftOf(command, withAttachments)));
         return draft.getId();
     }
 
@@ -56,16 +53,12 @@ public class GraphDrafts {
             var body = new CreateReplyAllPostRequestBody();
             body.setMessage(content);
             draft = calls.call(
-                    account,
-                    "createReplyAll",
-                    () -> original.createReplyAll().post(body, config -> immutableIds(config.headers)));
+                    account, "createReplyAll", () -> original.createReplyAll().post(body));
         } else {
             var body = new CreateReplyPostRequestBody();
             body.setMessage(content);
             draft = calls.call(
-                    account,
-                    "createReply",
-                    () -> original.createReply().post(body, config -> immutableIds(config.headers)));
+                    account, "createReply", () -> original.createReply().post(body));
         }
         return draft.getId();
     }
@@ -84,7 +77,7 @@ public class GraphDrafts {
                         .messages()
                         .byMessageId(draftId)
                         .attachments()
-                        .post(attachment, config -> immutableIds(config.headers)));
+                        .post(attachment));
     }
 
     /** Opens an upload session for a large file on a draft; returns the pre-authenticated upload URL. */
@@ -104,7 +97,7 @@ public class GraphDrafts {
                         .byMessageId(draftId)
                         .attachments()
                         .createUploadSession()
-                        .post(body, config -> immutableIds(config.headers)));
+                        .post(body));
         return session.getUploadUrl();
     }
 
@@ -117,17 +110,14 @@ public class GraphDrafts {
                         .messages()
                         .byMessageId(draftId)
                         .send()
-                        .post(config -> immutableIds(config.headers)));
+                        .post());
     }
 
     public void delete(AccountSettings account, String draftId) {
         calls.call(
                 account,
                 "deleteDraft",
-                () -> calls.mailbox(account)
-                        .messages()
-                        .byMessageId(draftId)
-                        .delete(config -> immutableIds(config.headers)));
+                () -> calls.mailbox(account).messages().byMessageId(draftId).delete());
     }
 
     /** The message carrying {@code deliveryKey} in a well-known folder ({@code sentitems}, {@code drafts}), if any. */
@@ -143,14 +133,9 @@ public class GraphDrafts {
                             config.queryParameters.filter = "singleValueExtendedProperties/Any(ep: ep/id eq '"
                                     + GraphMessages.DELIVERY_KEY_PROPERTY + "' and ep/value eq '" + deliveryKey + "')";
                             config.queryParameters.select = new String[] {"id"};
-                            immutableIds(config.headers);
                         }));
         return found == null || found.getValue() == null || found.getValue().isEmpty()
                 ? Optional.empty()
                 : Optional.of(found.getValue().get(0).getId());
-    }
-
-    private static void immutableIds(RequestHeaders headers) {
-        headers.add("Prefer", "IdType=\"ImmutableId\"");
     }
 }
