@@ -5,6 +5,7 @@ import io.graphmail.worker.messaging.DeadLetters;
 import io.graphmail.worker.messaging.Retries;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -54,16 +55,16 @@ class SendMailListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        var command = reader.read(message);
-        if (command.isEmpty()) {
-            String reason = reader.problem(message);
+        var reading = reader.read(message);
+        if (reading instanceof SendMailCommandReader.Reading.Unreadable unreadable) {
             log.warn(
                     "Dead-lettering unreadable message {}: {}",
                     message.getMessageProperties().getMessageId(),
-                    reason);
-            deadLetters.deadLetter(message, reason);
+                    unreadable.reason());
+            deadLetters.deadLetter(message, unreadable.reason());
             return;
         }
+        var command = Optional.of(((SendMailCommandReader.Reading.Command) reading).command());
         Outcome outcome;
         try {
             Object accepted = message.getMessageProperties().getHeader(GRAPH_ACCEPTED_HEADER);
