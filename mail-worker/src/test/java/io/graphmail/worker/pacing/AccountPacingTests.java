@@ -21,7 +21,7 @@ class AccountPacingTests {
     static final MongoTemplate mongo = new MongoTemplate(client, "pacing-tests");
 
     final ManualClock clock = new ManualClock();
-    final AccountPacing pacing = new AccountPacing(
+    final AccountPacing pacing = new MongoAccountPacing(
             mongo, new PacingProperties(30, 10_000, 5_000, 4, Duration.ofMinutes(2), Duration.ofMinutes(2)), clock);
     final String account = "account-" + UUID.randomUUID();
 
