@@ -2,6 +2,7 @@ package io.graphmail.worker.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.graphmail.testsupport.TestBackends;
 import java.time.Clock;
@@ -17,7 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /** The pacing rules against a real MongoDB wire protocol, with a clock the test moves. */
 class AccountPacingTests {
 
-    static final com.mongodb.client.MongoClient client = MongoClients.create(TestBackends.mongoUri());
+    static final MongoClient client = MongoClients.create(TestBackends.mongoUri());
     static final MongoTemplate mongo = new MongoTemplate(client, "pacing-tests");
 
     final ManualClock clock = new ManualClock();
