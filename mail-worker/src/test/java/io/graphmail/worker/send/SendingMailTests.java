@@ -121,6 +121,37 @@ class SendingMailTests {
     }
 
     @Test
+    void failsAnInterruptedCommandThatKeepsNoSentCopyRatherThanRiskSendingItTwice() {
+        var command = withoutSentCopy(command(null));
+        deliveries.claim(
+                command.deliveryKey(), ACCOUNT, NOW.minus(retry.inFlightLease()).minusSeconds(1));
+
+        var outcome = sendingMail.send(command, BODY);
+
+        assertThat(outcome).isEqualTo(Outcome.done());
+        assertThat(deliveries.get(command.deliveryKey()).lastError()).isEqualTo(AlreadyClaimed.OUTCOME_UNKNOWN);
+        assertThat(events.failed).singleElement().satisfies(failed -> {
+            assertThat(failed.reason()).isEqualTo(AlreadyClaimed.OUTCOME_UNKNOWN);
+            assertThat(failed.permanent()).isTrue();
+        });
+        assertThat(graph.attempts).isEmpty();
+    }
+
+    @Test
+    void retriesAnInterruptedCommandThatKeepsASentCopyLookingForItFirst() {
+        var command = command(null);
+        deliveries.claim(
+                command.deliveryKey(), ACCOUNT, NOW.minus(retry.inFlightLease()).minusSeconds(1));
+
+        assertThat(sendingMail.send(command, BODY)).isEqualTo(Outcome.retryLater(retry.initialBackoff()));
+        sendingMail.send(command, BODY);
+
+        assertThat(graph.attempts)
+                .singleElement()
+                .satisfies(delivery -> assertThat(delivery.mayHaveSent()).isTrue());
+    }
+
+    @Test
     void failsACommandForAnUnknownAccountForGood() {
         var outcome = sendingMail.send(command(null, "nobody"), BODY);
 
@@ -441,6 +472,27 @@ class SendingMailTests {
                 NOW.minusSeconds(60),
                 batchId,
                 0);
+    }
+
+    private static SendMailCommand withoutSentCopy(SendMailCommand command) {
+        return new SendMailCommand(
+                command.commandId(),
+                command.accountId(),
+                command.to(),
+                command.cc(),
+                command.bcc(),
+                command.subject(),
+                command.body(),
+                command.replyTo(),
+                command.attachments(),
+                command.submittedAt(),
+                command.batchId(),
+                command.resubmission(),
+                command.storedAttachments(),
+                command.reply(),
+                command.importance(),
+                command.headers(),
+                false);
     }
 
     private class KnownAccounts implements AccountDirectory {
