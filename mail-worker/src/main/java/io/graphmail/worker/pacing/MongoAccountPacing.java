@@ -56,12 +56,13 @@ class MongoAccountPacing implements AccountPacing {
             return new Permit.Granted(accountId, null, false);
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            long now = clock.millis();
             var step = rules.decide(
                     load(accountId),
                     recipients,
                     limits,
                     reservedSlot,
-                    clock.millis(),
+                    now,
                     UUID.randomUUID().toString());
             if (step.next() == null || save(step.next())) {
                 return step.permit();
