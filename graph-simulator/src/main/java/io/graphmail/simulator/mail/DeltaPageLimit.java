@@ -1,5 +1,6 @@
 package io.graphmail.simulator.mail;
 
+import io.graphmail.simulator.SimulatorProperties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
@@ -12,16 +13,18 @@ class DeltaPageLimit {
 
     private final long configured;
     private final AtomicLong maxPageBytes;
+    private final boolean lenient;
 
-    DeltaPageLimit(DeltaProperties properties) {
+    DeltaPageLimit(DeltaProperties properties, SimulatorProperties simulator) {
         this.configured = properties.maxPageBytes();
         this.maxPageBytes = new AtomicLong(configured);
+        this.lenient = simulator.lenient();
     }
 
-    /** Whether a page this large times out. */
+    /** Whether a page this large times out; never when the simulator is lenient. */
     boolean exceededBy(long pageBytes) {
         long limit = maxPageBytes.get();
-        return limit > 0 && pageBytes > limit;
+        return !lenient && limit > 0 && pageBytes > limit;
     }
 
     Limits set(Long bytes) {

@@ -27,6 +27,11 @@ final class DeltaRound {
 
     /** The round's entries, given the log's changes up to the state's snapshot. */
     static List<DeltaItem> items(List<ChangeLog.Change> changes, SyncState state) {
+        return items(changes, state, FILTERED_ROUND_CAP);
+    }
+
+    /** @param filteredCap the most messages a filtered initial round returns */
+    static List<DeltaItem> items(List<ChangeLog.Change> changes, SyncState state, int filteredCap) {
         Predicate<Message> matching = state.options().matching();
         Predicate<Message> inScope =
                 message -> message != null && state.folder().equals(message.parentFolderId()) && matching.test(message);
@@ -54,8 +59,8 @@ final class DeltaRound {
         changed.sort(Comparator.comparing(Message::receivedDateTime)
                 .thenComparing(message -> lastChange.get(message.id()))
                 .reversed());
-        var reported = state.initial() && state.options().filter() != null && changed.size() > FILTERED_ROUND_CAP
-                ? changed.subList(0, FILTERED_ROUND_CAP)
+        var reported = state.initial() && state.options().filter() != null && changed.size() > filteredCap
+                ? changed.subList(0, filteredCap)
                 : changed;
         reported.forEach(message -> items.add(DeltaItem.changed(message)));
         return List.copyOf(items);

@@ -1,5 +1,6 @@
 package io.graphmail.simulator.mail;
 
+import io.graphmail.simulator.SimulatorProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,18 @@ class DeltaRounds {
 
     private record Round(String log, String folder, long since, long snapshot, boolean initial, DeltaOptions options) {}
 
+    private final SimulatorProperties simulator;
+
     private final Map<Round, List<DeltaItem>> rounds = new LinkedHashMap<>(KEPT_ROUNDS, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Round, List<DeltaItem>> eldest) {
             return size() > KEPT_ROUNDS;
         }
     };
+
+    DeltaRounds(SimulatorProperties simulator) {
+        this.simulator = simulator;
+    }
 
     List<DeltaItem> items(Mailbox mailbox, SyncState state) {
         var round = new Round(
@@ -33,7 +40,10 @@ class DeltaRounds {
                 return items;
             }
         }
-        var items = DeltaRound.items(mailbox.changesUpTo(state.snapshot()), state);
+        var items = DeltaRound.items(
+                mailbox.changesUpTo(state.snapshot()),
+                state,
+                simulator.strict() ? DeltaRound.FILTERED_ROUND_CAP : Integer.MAX_VALUE);
         synchronized (rounds) {
             rounds.put(round, items);
         }

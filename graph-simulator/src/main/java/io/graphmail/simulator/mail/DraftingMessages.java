@@ -1,5 +1,6 @@
 package io.graphmail.simulator.mail;
 
+import io.graphmail.simulator.SimulatorProperties;
 import io.graphmail.simulator.web.GraphErrorException;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +18,11 @@ class DraftingMessages {
     static final int MIN_UPLOAD_SESSION_BYTES = 3_000_000;
 
     private final Mailboxes mailboxes;
+    private final SimulatorProperties properties;
 
-    DraftingMessages(Mailboxes mailboxes) {
+    DraftingMessages(Mailboxes mailboxes, SimulatorProperties properties) {
         this.mailboxes = mailboxes;
+        this.properties = properties;
     }
 
     /** Files {@code message} as a new draft of the mailbox. */
@@ -27,7 +30,9 @@ class DraftingMessages {
         if (message == null) {
             throw GraphErrorException.badRequest("ErrorInvalidRequest", "The request body must be a message.");
         }
-        MessageChecks.internetMessageHeaders(message.internetMessageHeaders());
+        if (properties.strict()) {
+            MessageChecks.internetMessageHeaders(message.internetMessageHeaders());
+        }
         MessageChecks.attachments(message.attachments());
         Message draft = message.draftedBy(address).filedIn(Folder.DRAFTS, Message.now());
         Mailbox mailbox = mailboxes.of(address);
@@ -43,7 +48,7 @@ class DraftingMessages {
                     "ErrorInvalidRequest", "Only '#microsoft.graph.fileAttachment' attachments are supported.");
         }
         MessageChecks.attachments(List.of(file));
-        if (file.content().length >= MIN_UPLOAD_SESSION_BYTES) {
+        if (properties.strict() && file.content().length >= MIN_UPLOAD_SESSION_BYTES) {
             throw new GraphErrorException(
                     HttpStatus.PAYLOAD_TOO_LARGE,
                     "RequestEntityTooLarge",

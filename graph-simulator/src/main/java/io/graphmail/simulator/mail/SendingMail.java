@@ -1,5 +1,6 @@
 package io.graphmail.simulator.mail;
 
+import io.graphmail.simulator.SimulatorProperties;
 import io.graphmail.simulator.web.GraphErrorException;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -13,10 +14,12 @@ class SendingMail {
 
     private final Mailboxes mailboxes;
     private final SendingRules rules;
+    private final SimulatorProperties properties;
 
-    SendingMail(Mailboxes mailboxes, SendingRules rules) {
+    SendingMail(Mailboxes mailboxes, SendingRules rules, SimulatorProperties properties) {
         this.mailboxes = mailboxes;
         this.rules = rules;
+        this.properties = properties;
     }
 
     Message send(String mailbox, SendMailRequest request) {
@@ -26,7 +29,9 @@ class SendingMail {
         Message message = request.message();
         MessageChecks.recipients(message);
         MessageChecks.attachments(message.attachments());
-        MessageChecks.internetMessageHeaders(message.internetMessageHeaders());
+        if (properties.strict()) {
+            MessageChecks.internetMessageHeaders(message.internetMessageHeaders());
+        }
         Instant now = Message.now();
         Message sent = message.sentBy(mailbox, now).filedIn(Folder.SENT_ITEMS, now);
         mailboxes

@@ -1,5 +1,6 @@
 package io.graphmail.simulator.mail;
 
+import io.graphmail.simulator.SimulatorProperties;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
@@ -7,16 +8,24 @@ import org.springframework.stereotype.Component;
 @Component
 class SendingRules {
 
+    private static final SendingLimits NONE = new SendingLimits(null, null, null, null);
+
     private final SendingLimitsSource limits;
     private final SendingProperties properties;
+    private final SimulatorProperties simulator;
 
-    SendingRules(SendingLimitsSource limits, SendingProperties properties) {
+    SendingRules(SendingLimitsSource limits, SendingProperties properties, SimulatorProperties simulator) {
         this.limits = limits;
         this.properties = properties;
+        this.simulator = simulator;
     }
 
+    /** None when the simulator is lenient. */
     Outbox.Rules of(String mailbox, Instant now) {
         return new Outbox.Rules(
-                limits.sendingLimits(mailbox), properties.rateWindow(), properties.recipientWindow(), now);
+                simulator.strict() ? limits.sendingLimits(mailbox) : NONE,
+                properties.rateWindow(),
+                properties.recipientWindow(),
+                now);
     }
 }

@@ -1,5 +1,6 @@
 package io.graphmail.simulator.mail;
 
+import io.graphmail.simulator.SimulatorProperties;
 import io.graphmail.simulator.web.GraphErrorException;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -30,10 +31,12 @@ class UploadingAttachments {
 
     private final Mailboxes mailboxes;
     private final UploadSessions sessions;
+    private final SimulatorProperties properties;
 
-    UploadingAttachments(Mailboxes mailboxes, UploadSessions sessions) {
+    UploadingAttachments(Mailboxes mailboxes, UploadSessions sessions, SimulatorProperties properties) {
         this.mailboxes = mailboxes;
         this.sessions = sessions;
+        this.properties = properties;
     }
 
     UploadSession open(String app, String mailbox, String messageId, CreateUploadSessionRequest request) {
@@ -44,12 +47,12 @@ class UploadingAttachments {
         if (item.attachmentType() != null && !item.attachmentType().equalsIgnoreCase("file")) {
             throw invalid("Only attachmentType 'file' is supported.");
         }
-        if (item.size() < MIN_SIZE) {
+        if (properties.strict() && item.size() < MIN_SIZE) {
             throw GraphErrorException.badRequest(
                     "ErrorAttachmentSizeShouldNotBeLessThanMinimumSize",
                     "Attachment size should not be less than the minimum size; attach small files with POST.");
         }
-        if (item.size() > MAX_SIZE) {
+        if (properties.strict() && item.size() > MAX_SIZE) {
             throw invalid("Attachments of more than 150 MB cannot be uploaded.");
         }
         mailboxes.of(mailbox).find(messageId).orElseThrow(DraftingMessages::notFound);
@@ -75,7 +78,7 @@ class UploadingAttachments {
         if (Long.parseLong(range.group(3)) != session.target().size()) {
             throw invalid("The total in Content-Range differs from the size the session was opened for.");
         }
-        if (bytes.length > MAX_RANGE_BYTES) {
+        if (properties.strict() && bytes.length > MAX_RANGE_BYTES) {
             throw new GraphErrorException(
                     HttpStatus.PAYLOAD_TOO_LARGE, "RequestEntityTooLarge", "Upload at most 4 MB in one request.");
         }
