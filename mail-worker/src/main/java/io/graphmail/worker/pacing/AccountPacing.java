@@ -3,6 +3,7 @@ package io.graphmail.worker.pacing;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.graphmail.worker.accounts.AccountSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -58,6 +59,22 @@ public class AccountPacing {
     /** The defaults of a personal (Outlook.com) account: Outlook.com's lower daily recipient cap applies. */
     public Limits personalDefaults() {
         return defaults().withRecipientsPerDayAtMost(defaults.personalRecipientsPerDay());
+    }
+
+    /**
+     * The account's limits: its own where it has them, else the defaults of its type. A personal account never gets
+     * more recipients a day than Outlook.com allows, whatever its own limits say (the gateway refuses such limits).
+     */
+    public Limits limitsOf(AccountSettings account) {
+        var own = account.limits();
+        Limits defaults = account.isPersonal() ? personalDefaults() : defaults();
+        if (own == null) {
+            return defaults;
+        }
+        Limits limits = defaults.with(own.messagesPerMinute(), own.recipientsPerDay(), own.maxConcurrent());
+        return account.isPersonal()
+                ? limits.withRecipientsPerDayAtMost(this.defaults.personalRecipientsPerDay())
+                : limits;
     }
 
     /**

@@ -7,13 +7,11 @@ import io.graphmail.mongodb.MongoUnavailable;
 import io.graphmail.worker.accounts.AccountDirectory;
 import io.graphmail.worker.accounts.AccountNeedsConsent;
 import io.graphmail.worker.accounts.AccountOnHold;
-import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.accounts.CredentialsUnavailable;
 import io.graphmail.worker.accounts.TokenSource;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.messaging.MailEvents;
 import io.graphmail.worker.pacing.AccountPacing;
-import io.graphmail.worker.pacing.Limits;
 import io.graphmail.worker.pacing.Permit;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -104,7 +102,7 @@ class SendingMail {
         Permit permit = pacing.acquire(
                 command.accountId(),
                 recipients(command),
-                limitsOf(account.get()),
+                pacing.limitsOf(account.get()),
                 claimed.get().paceSlot());
         if (permit instanceof Permit.Reserved reserved) {
             deliveries.reserve(command.deliveryKey(), reserved.slot());
@@ -267,14 +265,6 @@ class SendingMail {
         events.failed(failedEvent(command, attempt, failure.reason(), false));
         return new Outcome.RetryLater(
                 retry.backoffAfter(attempt, failure.retryAfter().orElse(null)));
-    }
-
-    private Limits limitsOf(AccountSettings account) {
-        var own = account.limits();
-        Limits defaults = account.isPersonal() ? pacing.personalDefaults() : pacing.defaults();
-        return own == null
-                ? defaults
-                : defaults.with(own.messagesPerMinute(), own.recipientsPerDay(), own.maxConcurrent());
     }
 
     private static int recipients(SendMailCommand command) {
