@@ -1,7 +1,7 @@
 package io.graphmail.simulator.throttling;
 
 import io.graphmail.simulator.SimulatorProperties;
-import io.graphmail.simulator.mail.UploadSessionOwners;
+import io.graphmail.simulator.uploads.UploadSessionOwners;
 import io.graphmail.simulator.web.GraphErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
