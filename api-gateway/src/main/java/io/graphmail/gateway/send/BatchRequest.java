@@ -60,9 +60,9 @@ record BatchRequest(
 
     /** One recipient of a template and the values for its variables. */
     record Recipient(
-            @Size(max = 500) List<@NotBlank @Email String> to,
-            @Size(max = 500) List<@NotBlank @Email String> cc,
-            @Size(max = 500) List<@NotBlank @Email String> bcc,
+            @Size(max = SendLimits.MAX_RECIPIENTS) List<@NotBlank @Email String> to,
+            @Size(max = SendLimits.MAX_RECIPIENTS) List<@NotBlank @Email String> cc,
+            @Size(max = SendLimits.MAX_RECIPIENTS) List<@NotBlank @Email String> bcc,
             Map<String, Object> variables) {
 
         Recipient {

@@ -27,12 +27,17 @@ public interface AccountPacing {
     /** Graph answered 429: hold the whole account for {@code retryAfter}. */
     void throttled(String accountId, Duration retryAfter);
 
-    /** The account's own limits where it sets any, else the defaults for its kind of account. */
+    /**
+     * The account's limits: its own where it has them, else the defaults of its type. A personal account never gets
+     * more recipients a day than Outlook.com allows, whatever its own limits say (the gateway refuses such limits).
+     */
     default Limits limitsOf(AccountSettings account) {
         var own = account.limits();
         Limits defaults = account.isPersonal() ? personalDefaults() : defaults();
-        return own == null
-                ? defaults
-                : defaults.with(own.messagesPerMinute(), own.recipientsPerDay(), own.maxConcurrent());
+        if (own == null) {
+            return defaults;
+        }
+        Limits limits = defaults.with(own.messagesPerMinute(), own.recipientsPerDay(), own.maxConcurrent());
+        return account.isPersonal() ? limits.withRecipientsPerDayAtMost(defaults.recipientsPerDay()) : limits;
     }
 }
