@@ -5,6 +5,7 @@ import com.microsoft.graph.models.Message;
 import com.microsoft.graph.users.item.UserItemRequestBuilder;
 import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaGetResponse;
 import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaRequestBuilder;
+import com.microsoft.kiota.RequestHeaders;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.pacing.MailboxBudget;
 import java.time.Duration;
@@ -140,7 +141,7 @@ class GraphMailboxReader implements MailboxReader {
     }
 
     /** One {@code Prefer} header with both preferences, comma-separated, as Graph's pages write it. */
-    static void prefer(com.microsoft.kiota.RequestHeaders headers, int pageSize) {
+    static void prefer(RequestHeaders headers, int pageSize) {
         headers.add("Prefer", "odata.maxpagesize=" + pageSize + ", IdType=\"ImmutableId\"");
     }
 

@@ -2,6 +2,7 @@ package io.graphmail.worker.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.ManualClock;
@@ -14,11 +15,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /** The pacing rules against a real MongoDB wire protocol, with a clock the test moves. */
 class AccountPacingTests {
 
-    static final com.mongodb.client.MongoClient client = MongoClients.create(TestBackends.mongoUri());
+    static final MongoClient client = MongoClients.create(TestBackends.mongoUri());
     static final MongoTemplate mongo = new MongoTemplate(client, "pacing-tests");
 
     final ManualClock clock = new ManualClock();
-    final AccountPacing pacing = new AccountPacing(
+    final AccountPacing pacing = new MongoAccountPacing(
             mongo, new PacingProperties(30, 10_000, 5_000, 4, Duration.ofMinutes(2), Duration.ofMinutes(2)), clock);
     final String account = "account-" + UUID.randomUUID();
 

@@ -2,7 +2,7 @@ package io.graphmail.worker.sync;
 
 import com.microsoft.graph.models.Message;
 import io.graphmail.worker.accounts.AccountSettings;
-import io.graphmail.worker.graph.GraphFailures;
+import io.graphmail.worker.graph.GraphRefusals;
 import io.graphmail.worker.graph.MailboxReader;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -44,7 +44,7 @@ final class InMemoryMailbox implements MailboxReader {
 
     InMemoryMailbox refuse(String request, int status, String code) {
         return answer(request, size -> {
-            throw GraphFailures.answered(status, code);
+            throw GraphRefusals.refused(status, code, null);
         });
     }
 
@@ -75,7 +75,7 @@ final class InMemoryMailbox implements MailboxReader {
         folderLookups++;
         var folder = folders.get(wellKnownName);
         if (folder == null) {
-            throw GraphFailures.answered(404, "ErrorItemNotFound");
+            throw GraphRefusals.refused(404, "ErrorItemNotFound", null);
         }
         return folder;
     }
@@ -104,7 +104,7 @@ final class InMemoryMailbox implements MailboxReader {
         asked.add(request + " size=" + pageSize);
         var answer = answers.get(request);
         if (answer == null) {
-            throw GraphFailures.answered(404, "ErrorItemNotFound");
+            throw GraphRefusals.refused(404, "ErrorItemNotFound", null);
         }
         return answer.apply(pageSize);
     }

@@ -13,7 +13,7 @@ import io.graphmail.worker.ManualClock;
 import io.graphmail.worker.accounts.AccountLeases;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.GraphCallFailed;
-import io.graphmail.worker.graph.GraphFailures;
+import io.graphmail.worker.graph.GraphRefusals;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -208,7 +208,7 @@ class SyncingFolderTests {
     void aTimedOutPageIsAskedForAgainWithHalfAsManyMessagesAndTheRoundKeepsThatSize() {
         mailbox.answer("first " + INBOX_ID, size -> {
             if (size > 50) {
-                throw GraphFailures.answered(504, "GatewayTimeout");
+                throw GraphRefusals.refused(504, "GatewayTimeout", null);
             }
             return page(messages("m1"), List.of(), "next-2", null);
         });
