@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.graphmail.testsupport.TestBackends;
-import java.time.Clock;
+import io.graphmail.worker.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -130,33 +127,5 @@ class AccountPacingTests {
         assertThat(pacing.acquire(account, 2, fiveRecipientsADay, null))
                 .isEqualTo(new Permit.Deferred(Duration.ofMinutes(30), "DAILY_RECIPIENTS"));
         assertThat(pacing.acquire(account, 1, fiveRecipientsADay, null)).isInstanceOf(Permit.Granted.class);
-    }
-
-    static final class ManualClock extends Clock {
-        private long millis;
-
-        void set(long millis) {
-            this.millis = millis;
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
