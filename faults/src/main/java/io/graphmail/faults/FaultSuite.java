@@ -41,10 +41,12 @@ public final class FaultSuite {
             for (var scenario : scenarios.selected(System.getenv("FAULTS_SCENARIOS"))) {
                 long scenarioStarted = System.nanoTime();
                 System.out.printf("-- %s: %s%n", scenario.name(), scenario.description());
+                var before = stack.workerCounters(Scenarios.Scenario.counters());
                 Load load = scenario.run();
                 var result = audit.check(scenario.name(), load, mode.settle());
                 results.add(result);
                 Report.scenario(result, (System.nanoTime() - scenarioStarted) / 1_000_000_000L);
+                Report.evidence(load, before, stack.workerCounters(Scenarios.Scenario.counters()));
             }
         }
         boolean passed = Report.summary(results, (System.nanoTime() - started) / 1_000_000_000L);

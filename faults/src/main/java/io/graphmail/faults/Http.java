@@ -48,6 +48,23 @@ final class Http {
                 .map(response -> JSON.readTree(response.body()));
     }
 
+    /** A text body (such as Prometheus metrics) answered 200, or empty. */
+    static Optional<String> text(String url) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10))
+                    .GET()
+                    .build();
+            var response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
     static boolean healthy(String url) {
         try {
             var request = HttpRequest.newBuilder(URI.create(url))

@@ -4,8 +4,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +31,7 @@ final class Load {
     private final ConcurrentLinkedQueue<Accepted> accepted = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
     private final AtomicInteger repeats = new AtomicInteger();
+    private final Map<Integer, Integer> answers = new ConcurrentSkipListMap<>();
 
     Load(Http api, List<String> accounts, String scenario) {
         this.api = api;
@@ -86,6 +89,7 @@ final class Load {
             first = false;
             Optional<HttpResponse<String>> answer = api.post(path, json, key);
             int status = answer.map(HttpResponse::statusCode).orElse(0);
+            answers.merge(status, 1, Integer::sum);
             if (status == 202) {
                 var done = new Accepted(
                         answer.get().headers().firstValue("Location").orElseThrow(), markers, batch);
@@ -108,6 +112,11 @@ final class Load {
 
     List<String> refused() {
         return new ArrayList<>(refused);
+    }
+
+    /** How often the gateway answered each status (0: no answer at all), repeats included. */
+    Map<Integer, Integer> answers() {
+        return Map.copyOf(answers);
     }
 
     int repeats() {

@@ -23,8 +23,8 @@ record Mode(
             case "quick" ->
                 new Mode(
                         "quick",
-                        60,
-                        100,
+                        80,
+                        200,
                         1_000,
                         Duration.ofSeconds(15),
                         Duration.ofSeconds(20),

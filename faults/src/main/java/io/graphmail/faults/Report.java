@@ -1,6 +1,7 @@
 package io.graphmail.faults;
 
 import java.util.List;
+import java.util.Map;
 
 /** Prints each scenario's figures as it ends, and a table of all of them. */
 final class Report {
@@ -21,6 +22,17 @@ final class Report {
         result.problems.forEach((kind, details) -> System.out.printf(
                 "   %s: %d, e.g. %s%n", kind, details.size(), details.subList(0, Math.min(5, details.size()))));
         result.refused.stream().limit(5).forEach(refusal -> System.out.printf("   refused: %s%n", refusal));
+    }
+
+    /** That the fault struck: the gateway's answers to the clients, and what the workers counted meanwhile. */
+    static void evidence(Load load, Map<String, Double> before, Map<String, Double> after) {
+        System.out.printf("   gateway answers (0: none) %s%n", load.answers());
+        after.forEach((counter, value) -> {
+            double delta = value - before.getOrDefault(counter, 0.0);
+            if (delta > 0) {
+                System.out.printf("   workers: %s +%.0f%n", counter, delta);
+            }
+        });
     }
 
     static boolean summary(List<Audit.Result> results, long seconds) {

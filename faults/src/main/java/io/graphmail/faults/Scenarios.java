@@ -16,6 +16,14 @@ final class Scenarios {
         Load run() throws Exception {
             return fault.strike(name);
         }
+
+        /** What the workers counted of deferrals, throttling and duplicates avoided while it ran. */
+        static List<String> counters() {
+            return List.of(
+                    "graphmail_mail_deferred_total",
+                    "graphmail_graph_throttled_total",
+                    "graphmail_mail_duplicates_avoided_total");
+        }
     }
 
     @FunctionalInterface
@@ -153,7 +161,7 @@ final class Scenarios {
         var load = new Load(stack.api(), accounts, name);
         ExecutorService executor = Executors.newFixedThreadPool(3);
         try {
-            Future<?> singles = load.singles(executor, mode.singles(), 4, Duration.ofMillis(100));
+            Future<?> singles = load.singles(executor, mode.singles(), 4, Duration.ofMillis(250));
             Future<?> batch = executor.submit(() -> {
                 Waiting.pause(Duration.ofSeconds(1));
                 load.batch(mode.batchSize(), name + "-batch");

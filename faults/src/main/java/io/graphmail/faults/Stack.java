@@ -123,6 +123,24 @@ final class Stack implements AutoCloseable {
         return new Http(simulatorUrl(), null);
     }
 
+    /**
+     * The workers' counters whose names start with one of {@code prefixes}, summed over both workers' running
+     * processes (a killed worker's counts go with it).
+     */
+    Map<String, Double> workerCounters(List<String> prefixes) {
+        var sums = new java.util.TreeMap<String, Double>();
+        for (int i = 0; i < workers.size(); i++) {
+            Http.text("http://127.0.0.1:" + ports.workerManagement(i) + "/actuator/prometheus")
+                    .ifPresent(metrics -> metrics.lines()
+                            .filter(line -> prefixes.stream().anyMatch(line::startsWith))
+                            .forEach(line -> sums.merge(
+                                    line.substring(0, line.lastIndexOf(' ')),
+                                    Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)),
+                                    Double::sum)));
+        }
+        return sums;
+    }
+
     BrokerNode broker() {
         return broker;
     }
