@@ -72,7 +72,7 @@ final class Scenarios {
                         this::mongoKill),
                 new Scenario(
                         "gateway-kill",
-                        "kill -9 the gateway during a %,d-message batch, repeat it with the same Idempotency-Key"
+                        "kill -9 the gateway while a %,d-message batch is being recorded, repeat it with the same Idempotency-Key"
                                 .formatted(mode.gatewayBatchSize()),
                         this::gatewayKill),
                 new Scenario(
@@ -145,8 +145,15 @@ final class Scenarios {
             Future<?> batch =
                     executor.submit(() -> load.submit("/api/v1/mail/batches", json, name + "-batch", markers, true));
             Future<?> singles = load.singles(executor, mode.singles(), 4, Duration.ofMillis(20));
-            Waiting.pause(Duration.ofMillis(1500));
-            stack.gateway().kill();
+            try (var observer = stack.observer()) {
+                var recorded = observer.batchHalfRecorded(mode.gatewayBatchSize() / 4, Duration.ofSeconds(60));
+                stack.gateway().kill();
+                System.out.printf(
+                        "   gateway killed %s%n",
+                        recorded.map(n -> "with the batch SUBMITTING, %d of its %d messages recorded"
+                                        .formatted(n, mode.gatewayBatchSize()))
+                                .orElse("without having seen the batch SUBMITTING"));
+            }
             stack.gateway().start().awaitHealthy(stack.startup());
             finish(batch);
             finish(singles);

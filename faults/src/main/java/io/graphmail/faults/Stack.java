@@ -141,6 +141,10 @@ final class Stack implements AutoCloseable {
         return sums;
     }
 
+    Observer observer() {
+        return new Observer(ports.mongo());
+    }
+
     BrokerNode broker() {
         return broker;
     }
