@@ -30,5 +30,5 @@ stop_node() { rabbitmqctl -n "$node" stop >/dev/null 2>&1 || true; }
 stop_node # one left by a run that was killed
 trap stop_node EXIT
 # A bound for the whole run; TERM lets the suite stop every process it started.
-timeout --signal=TERM --kill-after=60 "$limit" java -Xmx256m -Dfaults.root="$PWD" \
+timeout --signal=TERM --kill-after=60 "$limit" java -Xmx256m -Dfaults.root="$PWD" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "faults/target/classes:faults/target/lib/*" io.graphmail.faults.FaultSuite "$mode"
