@@ -1,0 +1,129 @@
+package io.graphmail.worker.push;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The {@code push_subscriptions} collection; workers are its only writers. */
+@Component
+class FolderSubscriptions {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    FolderSubscriptions(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+        mongo.indexOps(FolderSubscription.class).createIndex(new Index("subscriptionId", Sort.Direction.ASC));
+        mongo.indexOps(FolderSubscription.class).createIndex(new Index("accountId", Sort.Direction.ASC));
+    }
+
+    Optional<FolderSubscription> find(String accountId, String folder) {
+        return Optional.ofNullable(
+                mongo.findById(FolderSubscription.idOf(accountId, folder), FolderSubscription.class));
+    }
+
+    List<FolderSubscription> ofAccount(String accountId) {
+        return mongo.find(query(where("accountId").is(accountId)), FolderSubscription.class);
+    }
+
+    List<FolderSubscription> all() {
+        return mongo.findAll(FolderSubscription.class);
+    }
+
+    void active(String accountId, String folder, String subscriptionId, String clientStateHash, Instant expiresAt) {
+        upsert(
+                accountId,
+                folder,
+                new Update()
+                        .set("subscriptionId", subscriptionId)
+                        .set("clientStateHash", clientStateHash)
+                        .set("expiresAt", expiresAt)
+                        .set("state", FolderSubscription.State.ACTIVE)
+                        .set("failures", 0)
+                        .unset("lastError")
+                        .unset("nextAttemptAt"));
+    }
+
+    void renewed(String accountId, String folder, Instant expiresAt) {
+        upsert(accountId, folder, new Update().set("expiresAt", expiresAt).set("failures", 0));
+    }
+
+    /** The folder goes back to polling until {@code nextAttemptAt}. */
+    void failed(String accountId, String folder, String error, Instant nextAttemptAt) {
+        upsert(
+                accountId,
+                folder,
+                new Update()
+                        .set("state", FolderSubscription.State.FAILED)
+                        .unset("subscriptionId")
+                        .unset("clientStateHash")
+                        .unset("expiresAt")
+                        .inc("failures", 1)
+                        .set("lastError", error)
+                        .set("nextAttemptAt", nextAttemptAt));
+    }
+
+    void remove(String accountId, String folder) {
+        mongo.remove(query(where("_id").is(FolderSubscription.idOf(accountId, folder))), FolderSubscription.class);
+    }
+
+    /**
+     * Marks a round pending for the folder. True only for the caller that turned it on: that caller sees the round
+     * started; everyone else's notification is covered by it.
+     */
+    boolean markPending(String accountId, String folder, Instant receivedAt) {
+        var before = mongo.findAndModify(
+                query(where("_id")
+                        .is(FolderSubscription.idOf(accountId, folder))
+                        .and("pending")
+                        .ne(true)),
+                new Update().set("pending", true).set("pendingSince", receivedAt),
+                FolderSubscription.class);
+        return before != null;
+    }
+
+    /** Takes the pending round, if any: when its oldest notification was received. */
+    Optional<Instant> takePending(String accountId, String folder) {
+        var before = mongo.findAndModify(
+                query(where("_id")
+                        .is(FolderSubscription.idOf(accountId, folder))
+                        .and("pending")
+                        .is(true)),
+                new Update().set("pending", false).unset("pendingSince"),
+                FindAndModifyOptions.options().returnNew(false),
+                FolderSubscription.class);
+        return Optional.ofNullable(before).map(FolderSubscription::pendingSince);
+    }
+
+    boolean isPending(String accountId, String folder) {
+        return mongo.exists(
+                query(where("_id")
+                        .is(FolderSubscription.idOf(accountId, folder))
+                        .and("pending")
+                        .is(true)),
+                FolderSubscription.class);
+    }
+
+    /** Folders whose pending round nobody started since {@code before}: the worker that should have died. */
+    List<FolderSubscription> pendingSince(Instant before) {
+        return mongo.find(query(where("pending").is(true).and("pendingSince").lt(before)), FolderSubscription.class);
+    }
+
+    private void upsert(String accountId, String folder, Update update) {
+        mongo.upsert(
+                query(where("_id").is(FolderSubscription.idOf(accountId, folder))),
+                update.set("accountId", accountId).set("folder", folder).set("updatedAt", clock.instant()),
+                FolderSubscription.class);
+    }
+}

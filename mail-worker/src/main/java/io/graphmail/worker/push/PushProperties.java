@@ -1,0 +1,53 @@
+package io.graphmail.worker.push;
+
+import jakarta.validation.constraints.AssertTrue;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Push sync: Graph change notifications for every synced folder.
+ *
+ * @param publicBaseUrl the gateway's address as Graph reaches it (HTTPS); notifications go to
+ *     {@code <publicBaseUrl>/notifications/graph}. None: push is off and every folder is polled.
+ * @param allowHttp accept an {@code http} base URL (local runs and tests only: Graph itself requires HTTPS)
+ * @param lifetime how long a subscription is asked to live; Graph allows at most 4230 minutes for Outlook messages
+ * @param renewBefore a subscription is renewed once it has less than this left
+ * @param checkEvery how often subscriptions are checked: created where missing, renewed when due
+ * @param retryAfterFailure how long a folder whose subscription Graph refused stays on polling before trying again
+ * @param recheckPending how soon a notified folder whose lease another round holds is looked at again
+ */
+@Validated
+@ConfigurationProperties("graphmail.push")
+record PushProperties(
+        URI publicBaseUrl,
+        @DefaultValue("false") boolean allowHttp,
+        @DefaultValue("4200m") Duration lifetime,
+        @DefaultValue("24h") Duration renewBefore,
+        @DefaultValue("1m") Duration checkEvery,
+        @DefaultValue("15m") Duration retryAfterFailure,
+        @DefaultValue("500ms") Duration recheckPending) {
+
+    static final String PATH = "/notifications/graph";
+
+    boolean enabled() {
+        return publicBaseUrl != null;
+    }
+
+    URI notificationUrl() {
+        String base = publicBaseUrl.toString().replaceAll("/+$", "");
+        return URI.create(base + PATH);
+    }
+
+    @AssertTrue(message = "must be https (or allow-http set for local runs)")
+    boolean isPublicBaseUrlSecure() {
+        return publicBaseUrl == null || allowHttp || "https".equalsIgnoreCase(publicBaseUrl.getScheme());
+    }
+
+    @AssertTrue(message = "renew-before must be shorter than lifetime")
+    boolean isRenewalBeforeExpiry() {
+        return renewBefore.compareTo(lifetime) < 0;
+    }
+}
