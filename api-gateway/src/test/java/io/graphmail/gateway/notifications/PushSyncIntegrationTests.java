@@ -1,10 +1,14 @@
 package io.graphmail.gateway.notifications;
 
+import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
+import static io.graphmail.contract.MailTopology.FOLDER_NOTIFIED_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.graphmail.contract.push.FolderChangeNotified;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayApplication;
+import io.graphmail.messaging.ConfirmedPublisher;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -63,6 +68,9 @@ class PushSyncIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    ConfirmedPublisher publisher;
+
     Api api;
     final String accountId = "push-" + UUID.randomUUID();
     final String mailbox = accountId + "@graphmail.local";
@@ -93,7 +101,8 @@ class PushSyncIntegrationTests {
                     "--graphmail.push.lifetime=" + LIFETIME.toMillis() + "ms",
                     "--graphmail.push.renew-before=5s",
                     "--graphmail.push.check-every=300ms",
-                    "--graphmail.push.retry-after-failure=1s"));
+                    "--graphmail.push.retry-after-failure=1s",
+                    "--graphmail.push.clock-tolerance=0s"));
             worker = MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
         }
     }
@@ -166,6 +175,36 @@ class PushSyncIntegrationTests {
         long rounds = after.initialRounds() + after.tokenRounds() - before.initialRounds() - before.tokenRounds();
         assertThat(rounds).isBetween(1L, 2L);
         assertThat(storedMessages()).isEqualTo(1000);
+    }
+
+    @Test
+    void aThousandQueuedNotificationsForOneFolderCostAtMostTwoRounds() {
+        simulator.generateMessages(mailbox, "inbox", 300, Map.of("bodyBytes", 200));
+        registerAndAwaitSubscriptions();
+        String subscriptionId = mongo.findById(accountId + "/inbox", Document.class, "push_subscriptions")
+                .getString("subscriptionId");
+        var before = simulator.deltaStats(mailbox);
+        var listener =
+                worker.getBean(RabbitListenerEndpointRegistry.class).getListenerContainer("folder-notifications");
+        listener.stop();
+        try {
+            for (int i = 0; i < 1000; i++) {
+                var event = new FolderChangeNotified(
+                        UUID.randomUUID(), accountId, "inbox", subscriptionId, null, Instant.now());
+                publisher.publish(EVENTS_EXCHANGE, FOLDER_NOTIFIED_ROUTING_KEY, event, event.eventId());
+            }
+        } finally {
+            listener.start();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedMessages() == 300);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        !Boolean.TRUE.equals(mongo.findById(accountId + "/inbox", Document.class, "push_subscriptions")
+                                .getBoolean("pending")));
+        var after = simulator.deltaStats(mailbox);
+        long rounds = after.initialRounds() + after.tokenRounds() - before.initialRounds() - before.tokenRounds();
+        assertThat(rounds).isBetween(1L, 2L);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -79,28 +81,45 @@ class FolderSubscriptions {
     }
 
     /**
-     * Marks a round pending for the folder. True only for the caller that turned it on: that caller sees the round
-     * started; everyone else's notification is covered by it.
+     * Marks a round pending for the folder, unless one is pending already or the notification came in before the
+     * last round started reading Graph (that round saw the change; {@code tolerance} allows for the gateway's clock
+     * being behind). True only for the caller that turned it on: that caller sees the round started.
      */
-    boolean markPending(String accountId, String folder, Instant receivedAt) {
+    boolean markPending(String accountId, String folder, Instant receivedAt, Duration tolerance) {
+        var notCovered = new Criteria()
+                .orOperator(
+                        where("roundStartedAt").exists(false),
+                        where("roundStartedAt").lte(receivedAt.plus(tolerance)));
         var before = mongo.findAndModify(
                 query(where("_id")
                         .is(FolderSubscription.idOf(accountId, folder))
                         .and("pending")
-                        .ne(true)),
+                        .ne(true)
+                        .andOperator(notCovered)),
                 new Update().set("pending", true).set("pendingSince", receivedAt),
                 FolderSubscription.class);
         return before != null;
     }
 
-    /** Takes the pending round, if any: when its oldest notification was received. */
+    /** A round that failed covered nothing: later notifications must not count as seen by it. */
+    void roundFailed(String accountId, String folder) {
+        mongo.updateFirst(
+                query(where("_id").is(FolderSubscription.idOf(accountId, folder))),
+                new Update().unset("roundStartedAt"),
+                FolderSubscription.class);
+    }
+
+    /**
+     * Takes the pending round, if any, noting when it starts: when its oldest notification was received. The caller
+     * holds the folder's lease and reads Graph only after this.
+     */
     Optional<Instant> takePending(String accountId, String folder) {
         var before = mongo.findAndModify(
                 query(where("_id")
                         .is(FolderSubscription.idOf(accountId, folder))
                         .and("pending")
                         .is(true)),
-                new Update().set("pending", false).unset("pendingSince"),
+                new Update().set("pending", false).unset("pendingSince").set("roundStartedAt", clock.instant()),
                 FindAndModifyOptions.options().returnNew(false),
                 FolderSubscription.class);
         return Optional.ofNullable(before).map(FolderSubscription::pendingSince);

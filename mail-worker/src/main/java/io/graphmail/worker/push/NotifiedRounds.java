@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
  * Coalesces notifications into delta rounds: per folder at most one round runs (the folder's sync lease, shared with
  * scheduled rounds) and one is pending (a flag on the folder's subscription document). A notification that finds a
  * round pending is covered by it; the one that sets the flag sees to it that a round starts: now, or once the running
- * round gives up the lease. A round clears the flag before it reads Graph, so a change notified while it runs always
- * gets the next round, and a burst of any size during one round costs one more round.
+ * round gives up the lease. A round clears the flag and notes its start before it reads Graph, so a change notified
+ * while it runs always gets the next round, a notification received before it started is covered by it, and a burst
+ * of any size costs at most two rounds.
  */
 @Service
 class NotifiedRounds {
@@ -55,7 +56,7 @@ class NotifiedRounds {
     }
 
     void notified(AccountSettings account, String folder, Instant receivedAt) {
-        if (!subscriptions.markPending(account.id(), folder, receivedAt)) {
+        if (!subscriptions.markPending(account.id(), folder, receivedAt, properties.clockTolerance())) {
             metrics.round("coalesced");
             return;
         }
@@ -80,6 +81,9 @@ class NotifiedRounds {
                 }
                 boolean stored = rounds.run(account, folder, "notification", held);
                 metrics.round(stored ? "completed" : "failed");
+                if (!stored) {
+                    subscriptions.roundFailed(account.id(), folder);
+                }
                 if (stored && pending.get() != null) {
                     metrics.stored(Duration.between(pending.get(), clock.instant()));
                 }

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param checkEvery how often subscriptions are checked: created where missing, renewed when due
  * @param retryAfterFailure how long a folder whose subscription Graph refused stays on polling before trying again
  * @param recheckPending how soon a notified folder whose lease another round holds is looked at again
+ * @param clockTolerance how far the gateway's clock may be behind the workers': a notification received this much
+ *     before a round started still gets a round of its own
  */
 @Validated
 @ConfigurationProperties("graphmail.push")
@@ -28,7 +30,8 @@ record PushProperties(
         @DefaultValue("24h") Duration renewBefore,
         @DefaultValue("1m") Duration checkEvery,
         @DefaultValue("15m") Duration retryAfterFailure,
-        @DefaultValue("500ms") Duration recheckPending) {
+        @DefaultValue("500ms") Duration recheckPending,
+        @DefaultValue("2s") Duration clockTolerance) {
 
     static final String PATH = "/notifications/graph";
 
