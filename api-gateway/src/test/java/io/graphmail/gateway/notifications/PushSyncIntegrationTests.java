@@ -247,6 +247,27 @@ class PushSyncIntegrationTests {
     }
 
     @Test
+    void aMissedNotificationRunsADeltaRound() {
+        simulator.generateMessages(mailbox, "inbox", 2, Map.of());
+        registerAndAwaitSubscriptions();
+        String inboxSubscription = mongo.findById(accountId + "/inbox", Document.class, "push_subscriptions")
+                .getString("subscriptionId");
+
+        assertThat(simulator.fireLifecycleEvent(inboxSubscription, "missed")).isTrue();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedMessages() == 2);
+    }
+
+    @Test
+    void refusesAnOversizedNotificationUnread() {
+        String padding = "x".repeat(1024 * 1024);
+
+        var response = new Api(port, null).post("/notifications/graph", "{\"value\": [], \"p\": \"" + padding + "\"}");
+
+        assertThat(response.status()).isEqualTo(413);
+    }
+
+    @Test
     void aFailedValidationHandshakeLeavesTheAccountOnPolling() {
         simulator.subscriptionLimits(null, Duration.ofNanos(1));
         try {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,6 +28,11 @@ class FolderSubscriptions {
     FolderSubscriptions(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+    }
+
+    /** The gateway finds a notification's subscription by its id; the schedule an account's folders. */
+    @EventListener(ApplicationReadyEvent.class)
+    void createIndexes() {
         mongo.indexOps(FolderSubscription.class).createIndex(new Index("subscriptionId", Sort.Direction.ASC));
         mongo.indexOps(FolderSubscription.class).createIndex(new Index("accountId", Sort.Direction.ASC));
     }
