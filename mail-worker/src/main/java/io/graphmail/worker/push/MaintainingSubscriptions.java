@@ -12,19 +12,17 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * With a public URL configured, every folder synced by default of every active account gets a subscription: when the
+ * With a public URL configured ({@link PushProperties#enabled()}), every folder synced by default of every active account gets a subscription: when the
  * account becomes active and on every check, which also renews what is due and starts pending rounds a worker that
  * died left behind. A removed account's subscriptions are deleted while its token is still at hand.
  */
 @Component
-@ConditionalOnProperty(name = "graphmail.push.public-base-url")
 class MaintainingSubscriptions {
 
     private static final Logger log = LoggerFactory.getLogger(MaintainingSubscriptions.class);
@@ -64,6 +62,9 @@ class MaintainingSubscriptions {
             fixedDelayString = "${graphmail.push.check-every:1m}",
             initialDelayString = "${graphmail.push.check-every:1m}")
     void check() {
+        if (!properties.enabled()) {
+            return;
+        }
         for (AccountSettings account : mongo.find(query(where("status").is("ACTIVE")), AccountSettings.class)) {
             subscribeAll(account);
         }
@@ -76,6 +77,9 @@ class MaintainingSubscriptions {
 
     @EventListener
     void on(AccountActivated activated) {
+        if (!properties.enabled()) {
+            return;
+        }
         accounts.find(activated.accountId()).ifPresent(this::subscribeAll);
     }
 

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  * Push sync: Graph change notifications for every synced folder.
  *
  * @param publicBaseUrl the gateway's address as Graph reaches it (HTTPS); notifications go to
- *     {@code <publicBaseUrl>/notifications/graph}. None: push is off and every folder is polled.
+ *     {@code <publicBaseUrl>/notifications/graph}. None or empty: push is off and every folder is polled.
  * @param allowHttp accept an {@code http} base URL (local runs and tests only: Graph itself requires HTTPS)
  * @param lifetime how long a subscription is asked to live; Graph allows at most 4230 minutes for Outlook messages
  * @param renewBefore a subscription is renewed once it has less than this left
@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("graphmail.push")
 record PushProperties(
-        URI publicBaseUrl,
+        String publicBaseUrl,
         @DefaultValue("false") boolean allowHttp,
         @DefaultValue("4200m") Duration lifetime,
         @DefaultValue("24h") Duration renewBefore,
@@ -36,17 +36,24 @@ record PushProperties(
     static final String PATH = "/notifications/graph";
 
     boolean enabled() {
-        return publicBaseUrl != null;
+        return publicBaseUrl != null && !publicBaseUrl.isBlank();
     }
 
     URI notificationUrl() {
-        String base = publicBaseUrl.toString().replaceAll("/+$", "");
-        return URI.create(base + PATH);
+        return URI.create(publicBaseUrl.strip().replaceAll("/+$", "") + PATH);
     }
 
-    @AssertTrue(message = "must be https (or allow-http set for local runs)")
+    @AssertTrue(message = "must be an absolute https URL (or allow-http set for local runs)")
     boolean isPublicBaseUrlSecure() {
-        return publicBaseUrl == null || allowHttp || "https".equalsIgnoreCase(publicBaseUrl.getScheme());
+        if (!enabled()) {
+            return true;
+        }
+        try {
+            URI url = URI.create(publicBaseUrl.strip());
+            return url.getHost() != null && ("https".equalsIgnoreCase(url.getScheme()) || allowHttp);
+        } catch (IllegalArgumentException notAUrl) {
+            return false;
+        }
     }
 
     @AssertTrue(message = "renew-before must be shorter than lifetime")

@@ -56,20 +56,30 @@ class SubscribingFolders {
 
     /** Creates or renews the folder's subscription if it is due; nothing if another worker is at it. */
     void ensure(AccountSettings account, String folder) {
+        if (!due(subscriptions.find(account.id(), folder), clock.instant())) {
+            return;
+        }
         withLease(account, folder, () -> {
             var current = subscriptions.find(account.id(), folder);
-            Instant now = clock.instant();
-            if (current.isEmpty() || !current.get().isActive()) {
-                boolean due = current.map(FolderSubscription::nextAttemptAt)
-                        .map(next -> !now.isBefore(next))
-                        .orElse(true);
-                if (due) {
-                    create(account, folder);
-                }
-            } else if (current.get().expiresAt().minus(properties.renewBefore()).isBefore(now)) {
+            if (!due(current, clock.instant())) {
+                return;
+            }
+            if (current.isPresent() && current.get().isActive()) {
                 renew(account, current.get());
+            } else {
+                create(account, folder);
             }
         });
+    }
+
+    /** Whether the folder needs a subscription or a renewal: read without the lease, checked again under it. */
+    private boolean due(java.util.Optional<FolderSubscription> current, Instant now) {
+        if (current.isEmpty() || !current.get().isActive()) {
+            return current.map(FolderSubscription::nextAttemptAt)
+                    .map(next -> !now.isBefore(next))
+                    .orElse(true);
+        }
+        return current.get().expiresAt().minus(properties.renewBefore()).isBefore(now);
     }
 
     /** Renews at once, as Graph asks with {@code reauthorizationRequired}. */
