@@ -90,21 +90,25 @@ class PushSyncIntegrationTests {
     void startWorkerOnce() {
         api = new Api(port, "push-key");
         if (worker == null) {
-            var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
-            arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
-            arguments.addAll(List.of(
-                    "--server.port=0",
-                    "--management.server.port=0",
-                    "--spring.jmx.enabled=false",
-                    "--graphmail.push.public-base-url=http://127.0.0.1:" + port,
-                    "--graphmail.push.allow-http=true",
-                    "--graphmail.push.lifetime=" + LIFETIME.toMillis() + "ms",
-                    "--graphmail.push.renew-before=5s",
-                    "--graphmail.push.check-every=300ms",
-                    "--graphmail.push.retry-after-failure=1s",
-                    "--graphmail.push.clock-tolerance=0s"));
-            worker = MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
+            worker = startPushWorker(port);
         }
+    }
+
+    static ConfigurableApplicationContext startPushWorker(int gatewayPort) {
+        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
+        arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
+        arguments.addAll(List.of(
+                "--server.port=0",
+                "--management.server.port=0",
+                "--spring.jmx.enabled=false",
+                "--graphmail.push.public-base-url=http://127.0.0.1:" + gatewayPort,
+                "--graphmail.push.allow-http=true",
+                "--graphmail.push.lifetime=" + LIFETIME.toMillis() + "ms",
+                "--graphmail.push.renew-before=5s",
+                "--graphmail.push.check-every=300ms",
+                "--graphmail.push.retry-after-failure=1s",
+                "--graphmail.push.clock-tolerance=0s"));
+        return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
     }
 
     @AfterAll
@@ -244,6 +248,20 @@ class PushSyncIntegrationTests {
                                         .get("id")
                                         .asString()
                                         .equals(removedId)));
+    }
+
+    @Test
+    void twoWorkersKeepOneSubscriptionPerFolder() {
+        try (var second = startPushWorker(port)) {
+            registerAndAwaitSubscriptions();
+
+            // Both workers check every 300 ms and renew every few seconds meanwhile.
+            await().during(Duration.ofSeconds(4))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> subscriptionsOfMailbox().size() == 2);
+            simulator.generateMessages(mailbox, "inbox", 2, Map.of());
+            await().atMost(Duration.ofSeconds(30)).until(() -> storedMessages() == 2);
+        }
     }
 
     @Test
