@@ -10,9 +10,12 @@ import io.graphmail.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,11 +68,16 @@ class VerifyingNotifications {
             return;
         }
         Map<String, FolderChangeNotified> events = new LinkedHashMap<>();
+        Map<String, Optional<KnownSubscriptions.Known>> known = new HashMap<>();
+        Map<String, Integer> rejections = new TreeMap<>();
         for (JsonNode notification : value) {
             meterRegistry.counter("graphmail.notifications.received").increment();
-            verify(notification, receivedAt)
+            verify(notification, receivedAt, known, rejections)
                     .ifPresent(
                             event -> events.putIfAbsent(event.subscriptionId() + "|" + event.lifecycleEvent(), event));
+        }
+        if (!rejections.isEmpty()) {
+            log.info("Notifications rejected, by reason: {}", rejections);
         }
         for (FolderChangeNotified event : events.values()) {
             try {
@@ -86,27 +94,29 @@ class VerifyingNotifications {
         }
     }
 
-    private java.util.Optional<FolderChangeNotified> verify(JsonNode notification, Instant receivedAt) {
+    /** {@code known}: the subscriptions this POST looked up already; each is read once however often it is named. */
+    private Optional<FolderChangeNotified> verify(
+            JsonNode notification,
+            Instant receivedAt,
+            Map<String, Optional<KnownSubscriptions.Known>> known,
+            Map<String, Integer> rejections) {
         String subscriptionId = text(notification, "subscriptionId");
         String clientState = text(notification, "clientState");
         if (subscriptionId == null || clientState == null) {
-            rejected("malformed");
-            return java.util.Optional.empty();
+            return rejected("malformed", rejections);
         }
-        var known = subscriptions.find(subscriptionId);
-        if (known.isEmpty()) {
-            rejected("unknown-subscription");
-            return java.util.Optional.empty();
+        var subscription = known.computeIfAbsent(subscriptionId, subscriptions::find);
+        if (subscription.isEmpty()) {
+            return rejected("unknown-subscription", rejections);
         }
-        if (!matches(clientState, known.get().clientStateHash())) {
-            rejected("client-state");
-            return java.util.Optional.empty();
+        if (!matches(clientState, subscription.get().clientStateHash())) {
+            return rejected("client-state", rejections);
         }
         meterRegistry.counter("graphmail.notifications.verified").increment();
-        return java.util.Optional.of(new FolderChangeNotified(
+        return Optional.of(new FolderChangeNotified(
                 UUID.randomUUID(),
-                known.get().accountId(),
-                known.get().folder(),
+                subscription.get().accountId(),
+                subscription.get().folder(),
                 subscriptionId,
                 text(notification, "lifecycleEvent"),
                 receivedAt));
@@ -134,6 +144,14 @@ class VerifyingNotifications {
         meterRegistry
                 .counter("graphmail.notifications.rejected", "reason", reason)
                 .increment();
-        log.info("Notification rejected: {}", reason);
+        log.info("Notification POST rejected: {}", reason);
+    }
+
+    private Optional<FolderChangeNotified> rejected(String reason, Map<String, Integer> rejections) {
+        meterRegistry
+                .counter("graphmail.notifications.rejected", "reason", reason)
+                .increment();
+        rejections.merge(reason, 1, Integer::sum);
+        return Optional.empty();
     }
 }
