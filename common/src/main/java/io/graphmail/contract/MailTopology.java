@@ -24,6 +24,8 @@ public final class MailTopology {
     public static final String ACCOUNT_REMOVED_ROUTING_KEY = "account.removed.v1";
     public static final String BATCH_STATE_ROUTING_KEY = "batch.state.v1";
     public static final String SYNC_ROUTING_KEY = "mailbox.sync.v1";
+    /** Verified Graph change and lifecycle notifications, from the gateway to the workers. */
+    public static final String FOLDER_NOTIFIED_ROUTING_KEY = "mailbox.notified.v1";
 
     public static final String SEND_QUEUE = "graphmail.mail.send";
     /** Prefix of the delay queues, one per delay tier: {@code graphmail.mail.send.retry.5s.v2}. */
@@ -45,6 +47,7 @@ public final class MailTopology {
     public static final String WORKER_BATCH_EVENTS_QUEUE = "graphmail.worker.batch-events";
     public static final String SYNC_QUEUE = "graphmail.mailbox.sync";
     public static final String SYNC_DEAD_LETTER_QUEUE = "graphmail.mailbox.sync.dlq";
+    public static final String WORKER_FOLDER_NOTIFICATIONS_QUEUE = "graphmail.worker.folder-notifications";
 
     /** Header carrying the human-readable reason a message was dead-lettered. */
     public static final String REASON_HEADER = "x-graphmail-reason";

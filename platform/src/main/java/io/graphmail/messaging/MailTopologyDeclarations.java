@@ -76,6 +76,11 @@ public final class MailTopologyDeclarations {
         Queue syncDeadLetters =
                 QueueBuilder.durable(SYNC_DEAD_LETTER_QUEUE).quorum().build();
 
+        Queue folderNotifications = workQueue(WORKER_FOLDER_NOTIFICATIONS_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
+                .build();
+
         var declarables = new java.util.ArrayList<org.springframework.amqp.core.Declarable>();
         for (RetryTier tier : RetryTier.values()) {
             Queue delay = atLeastOnceDeadLettering(tier.queue())
@@ -91,6 +96,8 @@ public final class MailTopologyDeclarations {
                 sync,
                 syncDeadLetters,
                 BindingBuilder.bind(sync).to(commands).with(SYNC_ROUTING_KEY),
+                folderNotifications,
+                eventBinding(folderNotifications, events, FOLDER_NOTIFIED_ROUTING_KEY),
                 workerBatchEvents,
                 eventBinding(workerBatchEvents, events, BATCH_STATE_ROUTING_KEY),
                 consent,

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.graphmail.gateway.accounts.KnownAccounts;
+import io.graphmail.gateway.notifications.PushedFolders;
 import io.graphmail.messaging.PublishFailed;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Syncs every active account once per interval, however many gateways run. Time is cut into
  * numbered rounds of one interval; a gateway that finds the current round not yet claimed in
  * {@code sync_schedule} claims it atomically and publishes the commands, so each round fires once.
- * ShedLock keeps two gateways from even trying at the same moment.
+ * ShedLock keeps two gateways from even trying at the same moment. Folders whose changes Graph pushes are polled
+ * only in the safety round of each pushed interval ({@link PushedFolders}).
  */
 @Component
 @ConditionalOnProperty(name = "graphmail.sync.schedule-enabled", matchIfMissing = true)
@@ -36,6 +38,7 @@ class SyncSchedule {
     private static final String COLLECTION = "sync_schedule";
 
     private final KnownAccounts accounts;
+    private final PushedFolders pushedFolders;
     private final RequestingSync requestingSync;
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -43,11 +46,13 @@ class SyncSchedule {
 
     SyncSchedule(
             KnownAccounts accounts,
+            PushedFolders pushedFolders,
             RequestingSync requestingSync,
             MongoTemplate mongo,
             Clock clock,
             @Value("${graphmail.sync.interval:5m}") Duration interval) {
         this.accounts = accounts;
+        this.pushedFolders = pushedFolders;
         this.requestingSync = requestingSync;
         this.mongo = mongo;
         this.clock = clock;
@@ -64,8 +69,17 @@ class SyncSchedule {
         int requested = 0;
         var runId = UUID.randomUUID();
         for (String accountId : accounts.activeAccountIds()) {
+            var toPoll = pushedFolders.foldersToPoll(accountId, round, interval, clock.instant());
+            if (toPoll.isPresent() && toPoll.get().isEmpty()) {
+                continue;
+            }
             try {
-                requestingSync.publish(accountId, SyncRequest.DEFAULTS, runId, "schedule");
+                requestingSync.publish(
+                        accountId,
+                        toPoll.map(folders -> new SyncRequest(folders, null, null))
+                                .orElse(SyncRequest.DEFAULTS),
+                        runId,
+                        "schedule");
                 requested++;
             } catch (PublishFailed e) {
                 log.warn("Broker unavailable; scheduled sync of {} waits for the next round", accountId);

@@ -29,6 +29,7 @@ class AccountRemovedListener {
 
     @RabbitListener(id = "account-removed", queues = WORKER_ACCOUNT_EVENTS_QUEUE)
     void onAccountRemoved(AccountRemoved event) {
+        localEvents.publishEvent(new AccountRemoving(event.accountId()));
         caches.delete(event.accountId());
         applications.forget(event.accountId());
         tokens.forget(event.accountId());

@@ -62,7 +62,7 @@ class SyncingMailbox {
     }
 
     private void syncFolder(AccountSettings account, String folder, SyncingFolder.Round round) {
-        var lease = leases.tryTake("sync-" + account.id() + "-" + folder, properties.leaseTime());
+        var lease = leases.tryTake(FolderRounds.leaseName(account.id(), folder), properties.leaseTime());
         if (lease.isEmpty()) {
             log.info(
                     "{} / {} is syncing already; command {} is covered by it", account.id(), folder, round.commandId());

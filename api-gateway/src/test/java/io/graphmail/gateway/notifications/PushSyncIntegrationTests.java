@@ -1,0 +1,371 @@
+package io.graphmail.gateway.notifications;
+
+import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
+import static io.graphmail.contract.MailTopology.FOLDER_NOTIFIED_ROUTING_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.graphmail.contract.push.FolderChangeNotified;
+import io.graphmail.gateway.Api;
+import io.graphmail.gateway.GatewayApplication;
+import io.graphmail.messaging.ConfirmedPublisher;
+import io.graphmail.testsupport.RunningSimulator;
+import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.MailWorkerApplication;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Push sync end to end: the gateway (this context) as the public notification endpoint, a mail worker with push on,
+ * and the Graph simulator posting real notifications. No scheduled rounds: whatever is stored got there by push.
+ */
+@SpringBootTest(
+        classes = GatewayApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=api-gateway",
+            "management.server.port=0",
+            "graphmail.security.api-keys=push-key",
+            "graphmail.sync.schedule-enabled=false"
+        })
+class PushSyncIntegrationTests {
+
+    /** Short-lived subscriptions, so that renewal happens within a test. */
+    private static final Duration LIFETIME = Duration.ofSeconds(8);
+
+    static RunningSimulator simulator;
+    static ConfigurableApplicationContext worker;
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    ConfirmedPublisher publisher;
+
+    Api api;
+    final String accountId = "push-" + UUID.randomUUID();
+    final String mailbox = accountId + "@graphmail.local";
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        TestBackends.register(registry);
+        TestAccounts.registerSecretAliases(registry);
+    }
+
+    @BeforeAll
+    static void startSimulator() {
+        simulator = RunningSimulator.start();
+    }
+
+    @BeforeEach
+    void startWorkerOnce() {
+        api = new Api(port, "push-key");
+        if (worker == null) {
+            worker = startPushWorker(port);
+        }
+    }
+
+    static ConfigurableApplicationContext startPushWorker(int gatewayPort) {
+        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
+        arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
+        arguments.addAll(List.of(
+                "--server.port=0",
+                "--management.server.port=0",
+                "--spring.jmx.enabled=false",
+                "--graphmail.push.public-base-url=http://127.0.0.1:" + gatewayPort,
+                "--graphmail.push.allow-http=true",
+                "--graphmail.push.lifetime=" + LIFETIME.toMillis() + "ms",
+                "--graphmail.push.renew-before=5s",
+                "--graphmail.push.check-every=300ms",
+                "--graphmail.push.retry-after-failure=1s",
+                "--graphmail.push.clock-tolerance=0s"));
+        return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (worker != null) {
+            worker.close();
+            worker = null;
+        }
+        simulator.close();
+    }
+
+    @Test
+    void newMailIsReadableWithoutAnyScheduledRound() {
+        registerAndAwaitSubscriptions();
+
+        simulator.generateMessages(mailbox, "inbox", 3, Map.of());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedMessages() == 3);
+        var listed = api.get("/api/v1/accounts/" + accountId + "/messages?folder=inbox&limit=50")
+                .json()
+                .get("items");
+        assertThat(listed.size()).isEqualTo(3);
+    }
+
+    @Test
+    void forgedNotificationsChangeNothingAndNeverFailTheEndpoint() {
+        JsonNode subscription = registerAndAwaitSubscriptions().get(0);
+        String subscriptionId = subscription.get("subscription").get("id").asString();
+        var before = simulator.deltaStats(mailbox);
+        double rejectedBefore = rejected();
+        var unauthenticated = new Api(port, null);
+
+        var responses = List.of(
+                unauthenticated.post("/notifications/graph", notification(subscriptionId, "not-the-client-state")),
+                unauthenticated.post(
+                        "/notifications/graph", notification(UUID.randomUUID().toString(), "x")),
+                unauthenticated.post("/notifications/graph", "{\"value\": [{\"subscriptionId\": 42}"),
+                unauthenticated.postBody("/notifications/graph", HttpRequest.BodyPublishers.ofString("not json")));
+
+        assertThat(responses)
+                .allSatisfy(response -> assertThat(response.status()).isEqualTo(202));
+        await().atMost(Duration.ofSeconds(10)).until(() -> rejected() >= rejectedBefore + 4);
+        assertThat(simulator.deltaStats(mailbox)).isEqualTo(before);
+        assertThat(storedMessages()).isZero();
+    }
+
+    @Test
+    void answersTheValidationHandshakeWithTheTokenAsPlainText() {
+        var response = new Api(port, null)
+                .postBody(
+                        "/notifications/graph?validationToken=Validation%3A+Testing+client+application+reachability",
+                        HttpRequest.BodyPublishers.noBody(), "Content-Type", "text/plain");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).startsWith("text/plain");
+        assertThat(response.body()).isEqualTo("Validation: Testing client application reachability");
+    }
+
+    @Test
+    void aThousandNotificationsForOneFolderCostAtMostTwoRoundsAndStoreEachMessageOnce() {
+        registerAndAwaitSubscriptions();
+        var before = simulator.deltaStats(mailbox);
+
+        simulator.generateMessages(mailbox, "inbox", 1000, Map.of("bodyBytes", 200));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedMessages() == 1000);
+        var after = simulator.deltaStats(mailbox);
+        long rounds = after.initialRounds() + after.tokenRounds() - before.initialRounds() - before.tokenRounds();
+        assertThat(rounds).isBetween(1L, 2L);
+        assertThat(storedMessages()).isEqualTo(1000);
+    }
+
+    @Test
+    void aThousandQueuedNotificationsForOneFolderCostAtMostTwoRounds() {
+        simulator.generateMessages(mailbox, "inbox", 300, Map.of("bodyBytes", 200));
+        registerAndAwaitSubscriptions();
+        String subscriptionId = mongo.findById(accountId + "/inbox", Document.class, "push_subscriptions")
+                .getString("subscriptionId");
+        var before = simulator.deltaStats(mailbox);
+        var listener =
+                worker.getBean(RabbitListenerEndpointRegistry.class).getListenerContainer("folder-notifications");
+        listener.stop();
+        try {
+            for (int i = 0; i < 1000; i++) {
+                var event = new FolderChangeNotified(
+                        UUID.randomUUID(), accountId, "inbox", subscriptionId, null, Instant.now());
+                publisher.publish(EVENTS_EXCHANGE, FOLDER_NOTIFIED_ROUTING_KEY, event, event.eventId());
+            }
+        } finally {
+            listener.start();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedMessages() == 300);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        !Boolean.TRUE.equals(mongo.findById(accountId + "/inbox", Document.class, "push_subscriptions")
+                                .getBoolean("pending")));
+        var after = simulator.deltaStats(mailbox);
+        long rounds = after.initialRounds() + after.tokenRounds() - before.initialRounds() - before.tokenRounds();
+        assertThat(rounds).isBetween(1L, 2L);
+    }
+
+    @Test
+    void renewsASubscriptionBeforeItLapses() {
+        JsonNode first = registerAndAwaitSubscriptions().get(0).get("subscription");
+        String id = first.get("id").asString();
+        Instant firstExpiry = Instant.parse(first.get("expirationDateTime").asString());
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> subscriptionsOfMailbox().stream()
+                        .map(state -> state.get("subscription"))
+                        .anyMatch(live -> live.get("id").asString().equals(id)
+                                && Instant.parse(live.get("expirationDateTime").asString())
+                                        .isAfter(firstExpiry)));
+        simulator.generateMessages(mailbox, "inbox", 1, Map.of());
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedMessages() == 1);
+    }
+
+    @Test
+    void aRemovedSubscriptionIsRecreatedAndADeltaRoundFillsTheGap() {
+        // Mail that came while nothing was subscribed: only a delta round finds it.
+        simulator.generateMessages(mailbox, "inbox", 2, Map.of());
+        JsonNode inbox = registerAndAwaitSubscriptions().stream()
+                .filter(state -> storedFolderOf(state).equals("inbox"))
+                .findFirst()
+                .orElseThrow();
+        String removedId = inbox.get("subscription").get("id").asString();
+
+        assertThat(simulator.fireLifecycleEvent(removedId, "subscriptionRemoved"))
+                .isTrue();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedMessages() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> subscriptionsOfMailbox().size() == 2
+                        && subscriptionsOfMailbox().stream()
+                                .noneMatch(state -> state.get("subscription")
+                                        .get("id")
+                                        .asString()
+                                        .equals(removedId)));
+    }
+
+    @Test
+    void twoWorkersKeepOneSubscriptionPerFolder() {
+        try (var second = startPushWorker(port)) {
+            registerAndAwaitSubscriptions();
+
+            // Both workers check every 300 ms and renew every few seconds meanwhile.
+            await().during(Duration.ofSeconds(4))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> subscriptionsOfMailbox().size() == 2);
+            simulator.generateMessages(mailbox, "inbox", 2, Map.of());
+            await().atMost(Duration.ofSeconds(30)).until(() -> storedMessages() == 2);
+        }
+    }
+
+    @Test
+    void aMissedNotificationRunsADeltaRound() {
+        simulator.generateMessages(mailbox, "inbox", 2, Map.of());
+        registerAndAwaitSubscriptions();
+        String inboxSubscription = mongo.findById(accountId + "/inbox", Document.class, "push_subscriptions")
+                .getString("subscriptionId");
+
+        assertThat(simulator.fireLifecycleEvent(inboxSubscription, "missed")).isTrue();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedMessages() == 2);
+    }
+
+    @Test
+    void refusesAnOversizedNotificationUnread() {
+        String padding = "x".repeat(1024 * 1024);
+
+        var response = new Api(port, null).post("/notifications/graph", "{\"value\": [], \"p\": \"" + padding + "\"}");
+
+        assertThat(response.status()).isEqualTo(413);
+    }
+
+    @Test
+    void aFailedValidationHandshakeLeavesTheAccountOnPolling() {
+        simulator.subscriptionLimits(null, Duration.ofNanos(1));
+        try {
+            register();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            pushStates().size() == 2 && pushStates().stream().allMatch("FAILED"::equals));
+            assertThat(subscriptionsOfMailbox()).isEmpty();
+            simulator.generateMessages(mailbox, "inbox", 2, Map.of());
+            assertThat(api.post("/api/v1/accounts/" + accountId + "/sync", "").status())
+                    .isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> storedMessages() == 2);
+        } finally {
+            simulator.subscriptionLimits(null, Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void removingTheAccountDeletesItsSubscriptions() {
+        registerAndAwaitSubscriptions();
+
+        assertThat(api.delete("/api/v1/accounts/" + accountId).status()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> subscriptionsOfMailbox().isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> pushStates().isEmpty());
+    }
+
+    private void register() {
+        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    private List<JsonNode> registerAndAwaitSubscriptions() {
+        register();
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        this::subscriptionsOfMailbox,
+                        live -> live.size() == 2 && pushStates().size() == 2);
+    }
+
+    private List<JsonNode> subscriptionsOfMailbox() {
+        return simulator.subscriptions().stream()
+                .filter(state -> mailbox.equals(state.get("mailbox").asString()))
+                .toList();
+    }
+
+    private String storedFolderOf(JsonNode state) {
+        String id = state.get("subscription").get("id").asString();
+        var document = mongo.findOne(
+                Query.query(Criteria.where("subscriptionId").is(id)), Document.class, "push_subscriptions");
+        return document == null ? "" : document.getString("folder");
+    }
+
+    private List<String> pushStates() {
+        return mongo
+                .find(Query.query(Criteria.where("accountId").is(accountId)), Document.class, "push_subscriptions")
+                .stream()
+                .map(document -> document.getString("state"))
+                .toList();
+    }
+
+    private long storedMessages() {
+        return mongo.count(Query.query(Criteria.where("accountId").is(accountId)), "messages");
+    }
+
+    private double rejected() {
+        return new Api(managementPort, null)
+                .get("/actuator/prometheus")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("graphmail_notifications_rejected_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static String notification(String subscriptionId, String clientState) {
+        return """
+                {"value": [{"subscriptionId": "%s", "clientState": "%s", "changeType": "created",
+                  "resource": "Users/x/Messages/y", "resourceData": {"id": "y"}}]}""".formatted(subscriptionId, clientState);
+    }
+}

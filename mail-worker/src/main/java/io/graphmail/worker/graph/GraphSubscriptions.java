@@ -1,0 +1,79 @@
+package io.graphmail.worker.graph;
+
+import com.microsoft.graph.models.Subscription;
+import io.graphmail.worker.accounts.AccountSettings;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.stereotype.Component;
+
+/**
+ * Graph's change notification subscriptions to one folder's messages: created, renewed and deleted with the account's
+ * token, each call timed and its failure classified like every other Graph call.
+ */
+@Component
+public class GraphSubscriptions {
+
+    private final GraphCalls calls;
+    private final GraphClients clients;
+
+    GraphSubscriptions(GraphCalls calls, GraphClients clients) {
+        this.calls = calls;
+        this.clients = clients;
+    }
+
+    /** A live subscription as Graph answered. */
+    public record Created(String id, Instant expiresAt) {}
+
+    /**
+     * Subscribes to created, updated and deleted messages of the folder; Graph first validates {@code notificationUrl}
+     * (and the lifecycle URL) and refuses the subscription when that fails.
+     *
+     * @throws GraphCallFailed when Graph refuses
+     */
+    public Created create(
+            AccountSettings account, String folderId, URI notificationUrl, String clientState, Instant expiresAt) {
+        var request = new Subscription();
+        request.setChangeType("created,updated,deleted");
+        request.setNotificationUrl(notificationUrl.toString());
+        request.setLifecycleNotificationUrl(notificationUrl.toString());
+        request.setResource(resource(account, folderId));
+        request.setClientState(clientState);
+        request.setExpirationDateTime(OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+        var created = calls.call(
+                account,
+                "createSubscription",
+                () -> clients.forAccount(account.id()).subscriptions().post(request));
+        return new Created(created.getId(), created.getExpirationDateTime().toInstant());
+    }
+
+    /** Moves the subscription's expiry; Graph answers 404 when it no longer exists. */
+    public Instant renew(AccountSettings account, String subscriptionId, Instant expiresAt) {
+        var request = new Subscription();
+        request.setExpirationDateTime(OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+        var renewed = calls.call(
+                account,
+                "renewSubscription",
+                () -> clients.forAccount(account.id())
+                        .subscriptions()
+                        .bySubscriptionId(subscriptionId)
+                        .patch(request));
+        return renewed.getExpirationDateTime().toInstant();
+    }
+
+    public void delete(AccountSettings account, String subscriptionId) {
+        calls.call(
+                account,
+                "deleteSubscription",
+                () -> clients.forAccount(account.id())
+                        .subscriptions()
+                        .bySubscriptionId(subscriptionId)
+                        .delete());
+    }
+
+    private static String resource(AccountSettings account, String folderId) {
+        String owner = account.isDelegated() ? "me" : "users/" + account.mailbox();
+        return owner + "/mailFolders('" + folderId + "')/messages";
+    }
+}
