@@ -11,6 +11,14 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.graphmail.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
+    private static final String[] FEATURES = {
+        "..gateway.send..",
+        "..gateway.accounts..",
+        "..gateway.attachments..",
+        "..gateway.messages..",
+        "..gateway.sync.."
+    };
+
     @ArchTest
     static final ArchRule sharedAdaptersDoNotDependOnFeatures = noClasses()
             .that()
@@ -48,4 +56,13 @@ class ArchitectureTests {
                     "..gateway.messages..",
                     "..gateway.sync..",
                     "..gateway.web..");
+
+    /** The problem advice and filters are generic: feature errors carry their own problem. */
+    @ArchTest
+    static final ArchRule webDependsOnNoFeature = noClasses()
+            .that()
+            .resideInAPackage("..gateway.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FEATURES);
 }
