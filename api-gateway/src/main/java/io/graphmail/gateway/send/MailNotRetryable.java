@@ -1,5 +1,6 @@
 package io.graphmail.gateway.send;
 
+import io.graphmail.gateway.mail.MailStatus;
 import io.graphmail.gateway.problems.Problems;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;

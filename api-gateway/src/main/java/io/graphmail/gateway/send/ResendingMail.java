@@ -1,6 +1,9 @@
 package io.graphmail.gateway.send;
 
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.gateway.mail.MailRecord;
+import io.graphmail.gateway.mail.MailRecords;
+import io.graphmail.gateway.mail.MailView;
 import io.graphmail.gateway.messaging.DeadLetterCopies;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.gateway.security.ApiClient;
@@ -15,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * keeps the message id and counts up its resubmission, which workers deduplicate on separately.
  */
 @Service
-class ResendingMail {
+public class ResendingMail {
 
     private final MailRecords records;
     private final MailCommands commands;
@@ -34,7 +37,7 @@ class ResendingMail {
      * @throws MailNotFound if there is no such message
      * @throws MailNotRetryable if it is neither FAILED nor DEAD_LETTERED
      */
-    MailView retry(UUID id, ApiClient client) {
+    public MailView retry(UUID id, ApiClient client) {
         MailRecord record = records.findFor(id, client).orElseThrow(() -> new MailNotFound(id));
         if (!resend(record)) {
             throw new MailNotRetryable(id, record.status());
@@ -44,7 +47,7 @@ class ResendingMail {
     }
 
     /** Resends dead-lettered messages, optionally of one account or with a reason starting so. */
-    List<UUID> replayDeadLetters(String accountId, String reasonPrefix, int limit, ApiClient client) {
+    public List<UUID> replayDeadLetters(String accountId, String reasonPrefix, int limit, ApiClient client) {
         List<UUID> replayed =
                 records.deadLettered(accountId, reasonPrefix, limit, client.isAdmin() ? null : client.id()).stream()
                         .filter(this::resend)

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * account's mailbox. A batch is looked up with one query per kind, and fails as a whole.
  */
 @Component
-class ResolvingReferences {
+public class ResolvingReferences {
 
     private final UploadedAttachments uploads;
     private final KnownMessages messages;
@@ -41,24 +41,29 @@ class ResolvingReferences {
     }
 
     /**
-     * One entry per message, in order; a template's uploads are resolved once and shared by every message.
+     * One entry per message of a batch that lists its messages, in order.
      *
      * @throws ReferenceProblem naming every item whose ids do not resolve
      */
-    List<MessageReferences> forBatch(
-            String accountId, BatchRequest batch, List<SendMailRequest> expanded, ApiClient client) {
-        if (batch.template() != null) {
-            var template = new Wanted(Place.TEMPLATE, batch.template().attachmentIds(), null, 0);
-            return Collections.nCopies(
-                    expanded.size(),
-                    resolve(accountId, List.of(template), client).get(0));
-        }
+    public List<MessageReferences> forBatch(String accountId, List<SendMailRequest> messages, ApiClient client) {
         return resolve(
                 accountId,
-                IntStream.range(0, expanded.size())
-                        .mapToObj(i -> Wanted.of(Place.item(i), expanded.get(i)))
+                IntStream.range(0, messages.size())
+                        .mapToObj(i -> Wanted.of(Place.item(i), messages.get(i)))
                         .toList(),
                 client);
+    }
+
+    /**
+     * A batch template's uploads, resolved once and shared by each of its {@code copies} messages.
+     *
+     * @throws ReferenceProblem naming the template's ids that do not resolve
+     */
+    public List<MessageReferences> forTemplate(
+            String accountId, List<String> attachmentIds, int copies, ApiClient client) {
+        var template = new Wanted(Place.TEMPLATE, attachmentIds, null, 0);
+        return Collections.nCopies(
+                copies, resolve(accountId, List.of(template), client).get(0));
     }
 
     private List<MessageReferences> resolve(String accountId, List<Wanted> wanted, ApiClient client) {

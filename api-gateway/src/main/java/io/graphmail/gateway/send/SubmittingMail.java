@@ -4,6 +4,10 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.idempotency.StableIds;
+import io.graphmail.gateway.mail.MailRecord;
+import io.graphmail.gateway.mail.MailRecords;
+import io.graphmail.gateway.mail.MailView;
+import io.graphmail.gateway.mail.UnpublishedMailSweeper;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.gateway.ratelimits.MessageQuotas;
 import io.graphmail.gateway.security.ApiClient;
@@ -27,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * published again and answered, never recorded twice (workers send a command id once).
  */
 @Service
-class SubmittingMail {
+public class SubmittingMail {
 
     private final MailRecords records;
     private final MailCommands commands;
@@ -68,7 +72,7 @@ class SubmittingMail {
      * @throws io.graphmail.gateway.accounts.AccountNotFound if the account is not registered or not the client's
      * @throws ReferenceProblem if an upload or the message answered is unknown (nothing was accepted)
      */
-    MailView submit(SendMailRequest request, ApiClient client, StableIds ids) {
+    public MailView submit(SendMailRequest request, ApiClient client, StableIds ids) {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireUsable(accountId, client);
         MessageReferences resolved = references.forMessage(accountId, request, client);
