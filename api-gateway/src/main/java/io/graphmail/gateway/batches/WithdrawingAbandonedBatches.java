@@ -1,11 +1,9 @@
 package io.graphmail.gateway.batches;
 
 import java.time.Clock;
-import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,21 +19,18 @@ class WithdrawingAbandonedBatches {
 
     private final Batches batches;
     private final Clock clock;
-    private final Duration abandonedAfter;
+    private final BatchProperties properties;
 
-    WithdrawingAbandonedBatches(
-            Batches batches,
-            Clock clock,
-            @Value("${graphmail.gateway.batches.abandoned-after:10m}") Duration abandonedAfter) {
+    WithdrawingAbandonedBatches(Batches batches, Clock clock, BatchProperties properties) {
         this.batches = batches;
         this.clock = clock;
-        this.abandonedAfter = abandonedAfter;
+        this.properties = properties;
     }
 
     @Scheduled(fixedDelayString = "${graphmail.gateway.batches.abandoned-check-interval:1m}")
     @SchedulerLock(name = "abandoned-batches", lockAtMostFor = "5m")
     void withdrawAbandoned() {
-        for (String id : batches.submittingSince(clock.instant().minus(abandonedAfter), 100)) {
+        for (String id : batches.submittingSince(clock.instant().minus(properties.abandonedAfter()), 100)) {
             batches.withdraw(id, clock.instant());
             log.warn("Withdrew batch {}: its submission was abandoned", id);
         }

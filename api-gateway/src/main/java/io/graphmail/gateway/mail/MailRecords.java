@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * reconciler last handed it to the workers again.
  */
 @Component
-public class MailRecords {
+public class MailRecords implements OutboxRecords {
 
     static final String PROGRESS_AT = "progressAt";
     static final String RECONCILED_AT = "reconciledAt";
@@ -46,7 +46,7 @@ public class MailRecords {
         this.clock = clock;
     }
 
-    /** @throws org.springframework.dao.DuplicateKeyException if the id exists */
+    @Override
     public void insert(MailRecord record) {
         mongo.insert(record);
     }
@@ -60,40 +60,36 @@ public class MailRecords {
         return find(id).filter(record -> client.owns(record.client()));
     }
 
+    @Override
     public void delete(UUID id) {
         mongo.remove(query(where("_id").is(id.toString())), MailRecord.class);
     }
 
-    public void insertAll(List<MailRecord> batch) {
-        mongo.insertAll(batch);
+    @Override
+    public void insertAll(List<MailRecord> records) {
+        mongo.insertAll(records);
     }
 
-    public void markPublished(UUID id) {
-        var wasScheduled = new Update().set("pendingPublish", false).set(PROGRESS_AT, clock.instant());
-        mongo.updateFirst(query(where("_id").is(id.toString())), wasScheduled, MailRecord.class);
-        mongo.updateFirst(
-                query(where("_id").is(id.toString()).and("status").is(MailStatus.SCHEDULED)),
-                new Update().set("status", MailStatus.ACCEPTED),
-                MailRecord.class);
-    }
-
-    /** One update for a whole batch: every record but {@code unconfirmed} has been published. */
-    public void markBatchPublished(String batchId, List<UUID> unconfirmed) {
-        var criteria = where("batchId").is(batchId).and("pendingPublish").is(true);
-        if (!unconfirmed.isEmpty()) {
-            criteria = criteria.and("_id")
-                    .nin(unconfirmed.stream().map(UUID::toString).toList());
+    @Override
+    public void markPublished(UUID id, boolean scheduled) {
+        var published = new Update().set("pendingPublish", false).set(PROGRESS_AT, clock.instant());
+        var record = where("_id").is(id.toString());
+        if (scheduled) {
+            record = record.and("status").is(MailStatus.SCHEDULED);
+            published = published.set("status", MailStatus.ACCEPTED);
         }
+        mongo.updateFirst(query(record), published, MailRecord.class);
+    }
+
+    @Override
+    public void markBatchPublished(String batchId) {
         mongo.updateMulti(
-                query(criteria),
+                query(where("batchId").is(batchId).and("pendingPublish").is(true)),
                 new Update().set("pendingPublish", false).set(PROGRESS_AT, clock.instant()),
                 MailRecord.class);
     }
 
-    /**
-     * Makes a failed or dead-lettered message ACCEPTED again with its resubmitted command; false if
-     * it was in neither status (someone else reopened it, or it never failed).
-     */
+    @Override
     public boolean reopen(UUID id, String outbox) {
         var failed =
                 query(where("_id").is(id.toString()).and("status").in(MailStatus.FAILED, MailStatus.DEAD_LETTERED));
@@ -121,11 +117,8 @@ public class MailRecords {
         return mongo.find(query(criteria).limit(limit), MailRecord.class);
     }
 
-    /**
-     * Unpublished records due now, oldest first; records of held (paused) batches wait, and so do those of the
-     * batches in {@code submitting}, which a gateway may still be submitting.
-     */
-    List<MailRecord> duePublishes(Instant now, int limit, List<String> submitting) {
+    @Override
+    public List<MailRecord> duePublishes(Instant now, int limit, List<String> submitting) {
         var criteria = where("pendingPublish")
                 .is(true)
                 .and("publishAt")
@@ -138,7 +131,7 @@ public class MailRecords {
         return mongo.find(query(criteria).with(Sort.by("publishAt")).limit(limit), MailRecord.class);
     }
 
-    /** The ids of a batch's records. */
+    @Override
     public Set<String> idsOfBatch(String batchId) {
         var batch = query(where("batchId").is(batchId));
         batch.fields().include("_id");

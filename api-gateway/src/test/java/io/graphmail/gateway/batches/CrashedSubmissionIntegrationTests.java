@@ -8,7 +8,7 @@ import io.graphmail.gateway.FullStackTests;
 import io.graphmail.gateway.idempotency.StableIds;
 import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailRecords;
-import io.graphmail.gateway.mail.UnpublishedMailSweeper;
+import io.graphmail.gateway.mail.Outbox;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.gateway.send.MessageReferences;
 import io.graphmail.gateway.send.SendMailCommands;
@@ -61,7 +61,7 @@ class CrashedSubmissionIntegrationTests extends FullStackTests {
     MailCommands commands;
 
     @Autowired
-    UnpublishedMailSweeper sweeper;
+    Outbox outbox;
 
     final String mailbox = "crash-" + UUID.randomUUID() + "@graphmail.local";
     final String accountId = "crash-" + UUID.randomUUID().toString().substring(0, 8);
@@ -129,7 +129,7 @@ class CrashedSubmissionIntegrationTests extends FullStackTests {
                 .updateMany(
                         new Document("batchId", batchId),
                         new Document("$set", new Document("publishAt", Date.from(Instant.now()))));
-        sweeper.sweep();
+        outbox.sweep();
         assertThat(mongo.getCollection("mail")
                         .countDocuments(new Document("batchId", batchId).append("pendingPublish", true)))
                 .isEqualTo(RECORDED_BEFORE_THE_CRASH);
