@@ -63,7 +63,7 @@ public record MailRecord(
                 client);
     }
 
-    public boolean isScheduled() {
+    boolean isScheduled() {
         return status == MailStatus.SCHEDULED;
     }
 }
