@@ -195,13 +195,7 @@ class PublishingBatchTests {
 
     private PublishingBatch publishing() {
         var outbox = new Outbox(
-                records,
-                broker,
-                batches,
-                JSON,
-                meters,
-                clock,
-                new SweeperProperties(Duration.ofSeconds(30), Duration.ofSeconds(1)));
+                records, broker, batches, JSON, meters, clock, new SweeperProperties(Duration.ofSeconds(30)));
         return new PublishingBatch(batches, outbox, meters, clock, new BatchProperties(ABANDONED_AFTER));
     }
 

@@ -29,14 +29,8 @@ class OutboxTests {
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final List<String> submitting = new ArrayList<>();
-    final Outbox outbox = new Outbox(
-            records,
-            broker,
-            () -> submitting,
-            JSON,
-            meters,
-            clock,
-            new SweeperProperties(GRACE, Duration.ofSeconds(1)));
+    final Outbox outbox =
+            new Outbox(records, broker, () -> submitting, JSON, meters, clock, new SweeperProperties(GRACE));
 
     @Test
     void acceptsAMessageInTwoWritesRecordThenPublishedOnceTheBrokerConfirmed() {
