@@ -16,30 +16,41 @@ cd "$root" || exit 1
 prom_dir=monitoring/prometheus
 dashboards_dir=monitoring/grafana/dashboards
 provisioning_dir=monitoring/grafana/provisioning
-datasource_uid=graphmail-prometheus
+datasource_ref='${datasource}'
 
 source scripts/lib/checks.sh
 work="$checks_work"
 
 # Writes every PromQL expression of the dashboards into a rules file promtool can check. Grafana's
 # interval variables are not PromQL, so they are replaced by a fixed range first. Also fails when a
-# dashboard lacks a uid or a panel uses a datasource other than the provisioned one.
+# dashboard lacks a uid, or is not importable into any Grafana: it must have a templating variable
+# "datasource" of type datasource for Prometheus, and every panel, query and query variable must use it
+# (${datasource}) rather than a fixed datasource uid.
 dashboard_exprs_to_rules() {
-    python3 - "$datasource_uid" "$work/dashboard_exprs.yml" "$dashboards_dir"/*.json <<'PY'
+    python3 - "$datasource_ref" "$work/dashboard_exprs.yml" "$dashboards_dir"/*.json <<'PY'
 import json, re, sys
 
 uid, out_path, files = sys.argv[1], sys.argv[2], sys.argv[3:]
 problems, exprs = [], []
+
+def check_templating(dashboard, source):
+    variables = dashboard.get("templating", {}).get("list", [])
+    chooser = [v for v in variables if v.get("name") == "datasource"]
+    if not chooser or chooser[0].get("type") != "datasource" or chooser[0].get("query") != "prometheus":
+        problems.append(f"{source}: no templating variable 'datasource' of type datasource for prometheus")
+    for variable in variables:
+        if variable.get("type") == "query" and (variable.get("datasource") or {}).get("uid") != uid:
+            problems.append(f"{source}: variable '{variable.get('name')}' does not use datasource {uid}")
 
 def walk(panels, source, prefix):
     for panel in panels:
         walk(panel.get("panels", []), source, prefix)
         ds = panel.get("datasource")
         if panel.get("type") != "row" and (not ds or ds.get("uid") != uid):
-            problems.append(f"{source}: panel '{panel.get('title')}' does not use datasource uid {uid}")
+            problems.append(f"{source}: panel '{panel.get('title')}' does not use datasource {uid}")
         for target in panel.get("targets", []):
             if target.get("datasource", {}).get("uid") != uid:
-                problems.append(f"{source}: a query of panel '{panel.get('title')}' does not use datasource uid {uid}")
+                problems.append(f"{source}: a query of panel '{panel.get('title')}' does not use datasource {uid}")
             expr = re.sub(r"\$__(rate_interval|interval|range)", "5m", target.get("expr", ""))
             exprs.append((f"{prefix}_panel{panel.get('id')}_{target.get('refId')}", expr))
 
@@ -48,6 +59,7 @@ for path in files:
         dashboard = json.load(f)
     if not dashboard.get("uid"):
         problems.append(f"{path}: no uid")
+    check_templating(dashboard, path)
     walk(dashboard.get("panels", []), path, re.sub(r"[^a-zA-Z0-9_]", "_", dashboard.get("uid") or "dashboard"))
 
 with open(out_path, "w") as out:
@@ -115,6 +127,7 @@ fi
 
 if have python3; then
     check "dashboards parse as JSON ($dashboards_dir)" parse_json
+    check "dashboards have a uid and use the \${datasource} variable, no fixed datasource uid" dashboard_exprs_to_rules
     if python3 -c 'import yaml' 2>/dev/null; then
         check "Grafana provisioning YAML parses ($provisioning_dir)" \
             parse_yaml "$provisioning_dir"/datasources/*.yml "$provisioning_dir"/dashboards/*.yml
@@ -124,7 +137,7 @@ if have python3; then
         skip "every alert has a unit test that fires it" "python3 has no yaml module (Debian: python3-yaml)"
     fi
     if have promtool; then
-        check "dashboard PromQL expressions and datasource uids" check_dashboard_promql
+        check "dashboard PromQL expressions and the \${datasource} variable" check_dashboard_promql
     else
         skip "dashboard PromQL expressions" "promtool not found"
     fi

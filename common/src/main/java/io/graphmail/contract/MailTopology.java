@@ -49,9 +49,6 @@ public final class MailTopology {
     /** Header carrying the human-readable reason a message was dead-lettered. */
     public static final String REASON_HEADER = "x-graphmail-reason";
 
-    /** Header counting delivery attempts of a command, starting at 1. */
-    public static final String ATTEMPT_HEADER = "x-graphmail-attempt";
-
     /**
      * Header carrying the correlation id of the request that caused a message (the gateway's
      * {@code X-Request-Id}), so that every log line and message that follows from it can be found.

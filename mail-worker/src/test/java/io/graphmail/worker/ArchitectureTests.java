@@ -1,6 +1,7 @@
 package io.graphmail.worker;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -23,4 +24,8 @@ class ArchitectureTests {
             .should()
             .dependOnClassesThat()
             .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired");
+
+    @ArchTest
+    static final ArchRule featuresAndAdaptersAreFreeOfCycles =
+            slices().matching("io.graphmail.worker.(*)..").should().beFreeOfCycles();
 }

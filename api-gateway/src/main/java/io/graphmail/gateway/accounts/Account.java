@@ -21,9 +21,14 @@ record Account(
         String tenant,
         String clientId,
         String clientSecretRef,
-        RegisterAccountRequest.SendingLimits limits,
+        SendingLimits limits,
         @Indexed AccountStatus status,
         String statusReason,
         Instant createdAt,
         Instant updatedAt,
-        @Indexed String owner) {}
+        @Indexed String owner) {
+
+    boolean isPersonal() {
+        return AccountType.isPersonal(type, tenant);
+    }
+}

@@ -4,13 +4,17 @@ import io.graphmail.secrets.SecretAliases;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-/** What an application account needs beyond a delegated one. */
+/** What an application account needs beyond a delegated one, and the lower daily cap of a personal one. */
 final class AccountRules implements Validator {
 
     private final SecretAliases secretAliases;
 
     AccountRules(SecretAliases secretAliases) {
         this.secretAliases = secretAliases;
+    }
+
+    private static boolean isPersonal(RegisterAccountRequest request) {
+        return "delegated".equalsIgnoreCase(request.type()) && "consumers".equalsIgnoreCase(request.tenant());
     }
 
     @Override
@@ -22,6 +26,12 @@ final class AccountRules implements Validator {
     public void validate(Object target, Errors errors) {
         var request = (RegisterAccountRequest) target;
         if (!"application".equalsIgnoreCase(request.type())) {
+            if (isPersonal(request)
+                    && request.limits() != null
+                    && request.limits().exceedsPersonalCap()) {
+                errors.rejectValue(
+                        "limits.recipientsPerDay", "recipientsPerDay.personal", SendingLimits.PERSONAL_CAP_MESSAGE);
+            }
             return;
         }
         if (request.mailbox() == null || request.mailbox().isBlank()) {

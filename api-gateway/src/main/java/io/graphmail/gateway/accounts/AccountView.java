@@ -12,7 +12,7 @@ record AccountView(
         String tenant,
         String clientId,
         String clientSecretRef,
-        RegisterAccountRequest.SendingLimits limits,
+        SendingLimits limits,
         AccountStatus status,
         String statusReason,
         Instant createdAt,

@@ -55,6 +55,11 @@ class Accounts {
         mongo.updateFirst(query(where("_id").is(id)), update, Account.class);
     }
 
+    void updateLimits(String id, SendingLimits limits, Instant at) {
+        mongo.updateFirst(
+                query(where("_id").is(id)), new Update().set("limits", limits).set("updatedAt", at), Account.class);
+    }
+
     List<String> idsWithStatus(AccountStatus status) {
         var withStatus = query(where("status").is(status));
         withStatus.fields().include("_id");

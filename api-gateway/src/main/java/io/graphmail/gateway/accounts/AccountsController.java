@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -77,6 +78,18 @@ class AccountsController {
     @GetMapping("/{id}")
     AccountView get(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
         return AccountView.of(managingAccounts.usable(id, client), client);
+    }
+
+    @Operation(
+            summary = "Set the account's sending limits",
+            description = "Replaces all of them; an omitted one keeps the default of the account's type. Sends are"
+                    + " checked against them at once, the worker's pacing within a second.")
+    @PutMapping("/{id}/limits")
+    AccountView setLimits(
+            @PathVariable String id,
+            @Valid @RequestBody SendingLimits limits,
+            @AuthenticationPrincipal ApiClient client) {
+        return AccountView.of(managingAccounts.setLimits(id, limits, client), client);
     }
 
     @Operation(

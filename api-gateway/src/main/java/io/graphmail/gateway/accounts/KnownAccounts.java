@@ -38,6 +38,11 @@ public class KnownAccounts {
                         .isPresent();
     }
 
+    /** The account's own sending limits ({@link SendingLimits#NONE} if it has none, or no account has the id). */
+    public SendingLimits sendingLimits(String accountId) {
+        return accounts.find(accountId).map(Account::limits).orElse(SendingLimits.NONE);
+    }
+
     /** The accounts that can reach Graph now (consented, tokens working). */
     public List<String> activeAccountIds() {
         return accounts.idsWithStatus(AccountStatus.ACTIVE);

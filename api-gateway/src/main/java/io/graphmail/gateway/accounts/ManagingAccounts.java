@@ -50,6 +50,16 @@ class ManagingAccounts {
         return account;
     }
 
+    /** @throws LimitsRefused if a personal account would get more recipients a day than Outlook.com allows */
+    Account setLimits(String id, SendingLimits limits, ApiClient client) {
+        Account account = usable(id, client);
+        if (account.isPersonal() && limits.exceedsPersonalCap()) {
+            throw new LimitsRefused("recipientsPerDay", SendingLimits.PERSONAL_CAP_MESSAGE);
+        }
+        accounts.updateLimits(id, limits, clock.instant());
+        return accounts.find(id).orElseThrow(() -> new AccountNotFound(id));
+    }
+
     void remove(String id, ApiClient client) {
         usable(id, client);
         if (!accounts.delete(id)) {

@@ -3,8 +3,6 @@ package io.graphmail.gateway.accounts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -44,12 +42,4 @@ record RegisterAccountRequest(
                 message = "must be the alias of a configured client secret (lowercase letters, digits, dashes)")
         String clientSecretRef,
 
-        @Schema(description = "Sending limits for this mailbox; Exchange Online's defaults when omitted") @Valid
-        SendingLimits limits) {
-
-    /** Per-account sending limits; an omitted one keeps the default (30/min, 10,000/day, 4 at once). */
-    record SendingLimits(
-            @Min(1) @Max(100_000) Integer messagesPerMinute,
-            @Min(1) @Max(10_000_000) Integer recipientsPerDay,
-            @Min(1) @Max(100) Integer maxConcurrent) {}
-}
+        @Valid SendingLimits limits) {}

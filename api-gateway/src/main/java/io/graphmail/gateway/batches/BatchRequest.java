@@ -1,6 +1,7 @@
 package io.graphmail.gateway.batches;
 
 import io.graphmail.gateway.send.IsoInstant;
+import io.graphmail.gateway.send.SendLimits;
 import io.graphmail.gateway.send.SendMailRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.GroupSequence;
@@ -62,9 +63,9 @@ record BatchRequest(
 
     /** One recipient of a template and the values for its variables. */
     record Recipient(
-            @Size(max = 500) List<@NotBlank @Email String> to,
-            @Size(max = 500) List<@NotBlank @Email String> cc,
-            @Size(max = 500) List<@NotBlank @Email String> bcc,
+            @Size(max = SendLimits.MAX_RECIPIENTS) List<@NotBlank @Email String> to,
+            @Size(max = SendLimits.MAX_RECIPIENTS) List<@NotBlank @Email String> cc,
+            @Size(max = SendLimits.MAX_RECIPIENTS) List<@NotBlank @Email String> bcc,
             Map<String, Object> variables) {
 
         Recipient {

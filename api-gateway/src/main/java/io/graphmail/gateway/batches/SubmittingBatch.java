@@ -58,9 +58,11 @@ class SubmittingBatch {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireUsable(accountId, client);
         List<SendMailRequest> messages = expand(request, accountId);
-        List<MessageReferences> resolved = request.template() == null
-                ? references.forBatch(accountId, messages, client)
-                : references.forTemplate(accountId, request.template().attachmentIds(), messages.size(), client);
+        List<MessageReferences> resolved = references.forBatch(
+                accountId,
+                messages,
+                request.template() == null ? null : request.template().attachmentIds(),
+                client);
         return publishing.publish(
                 new PublishingBatch.Messages(accountId, messages, resolved, request.sendAt(), client.id()),
                 ids,

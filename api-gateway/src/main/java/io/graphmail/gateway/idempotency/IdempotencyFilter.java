@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -31,6 +34,8 @@ import org.springframework.web.util.UrlPathHelper;
  * not covered.
  */
 class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorization {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     static final String HEADER = "Idempotency-Key";
     private static final RequestMatcher API =
@@ -152,6 +157,18 @@ class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorizati
             // A failure or a refusal for now (429: quota) is not the answer to keep: the same request may succeed
             // later. Nor is whatever the response holds when an exception went past the handlers. The repeat resumes
             // with the same ids: a message whose broker confirm was lost must not go out twice.
+            record(claim, answered, captured);
+            captured.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * Keeps the answer, or ends the lease of a request that failed. If MongoDB fails now, the caller still gets the
+     * answer as it is (a 202 stays true: the message was accepted) and the lease, no longer renewed, lapses by itself:
+     * a repeat is 409 until then and is processed again afterwards, with the same ids.
+     */
+    private void record(IdempotencyRecords.Claim claim, boolean answered, ContentCachingResponseWrapper captured) {
+        try {
             if (!answered
                     || captured.getStatus() >= 500
                     || captured.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
@@ -164,7 +181,10 @@ class IdempotencyFilter extends OncePerRequestFilter implements AfterAuthorizati
                         captured.getContentType(),
                         new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
             }
-            captured.copyBodyToResponse();
+        } catch (DataAccessResourceFailureException e) {
+            log.warn(
+                    "Idempotency-Key record not updated, MongoDB is unavailable; its lease lapses by itself ({})",
+                    e.getClass().getSimpleName());
         }
     }
 

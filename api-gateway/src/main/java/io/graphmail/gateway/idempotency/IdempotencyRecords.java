@@ -76,7 +76,12 @@ class IdempotencyRecords {
 
     /** Extends the lease; false if the claim was lost (taken over after its lease lapsed). */
     boolean renew(Claim claim, Instant now) {
-        return mongo.updateFirst(owned(claim), new Update().set("leaseUntil", leaseFrom(now)), IdempotencyRecord.class)
+        // Only a lease still running: a renewal that read the claim just before its request ended must not hold the
+        // key again once the request lapsed it (a failed request's repeat would get 409 for a whole lease) or
+        // completed it.
+        var running = owned(claim)
+                .addCriteria(where("completed").is(false).and("leaseUntil").gt(now));
+        return mongo.updateFirst(running, new Update().set("leaseUntil", leaseFrom(now)), IdempotencyRecord.class)
                         .getModifiedCount()
                 > 0;
     }

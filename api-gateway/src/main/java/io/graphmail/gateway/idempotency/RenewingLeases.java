@@ -46,8 +46,9 @@ class RenewingLeases implements DisposableBean {
     private void renewAll() {
         for (Claim claim : held) {
             try {
-                if (!records.renew(claim, clock.instant())) {
-                    held.remove(claim);
+                // Not renewed and still held: its lease ran out or a retry took it over. No longer held: its request
+                // ended meanwhile, and it needs no lease.
+                if (!records.renew(claim, clock.instant()) && held.remove(claim)) {
                     log.warn("Idempotency key {} was taken over by a retry while its request ran", claim.id());
                 }
             } catch (RuntimeException e) {

@@ -45,7 +45,10 @@ class LegacyEmailController {
         this.submittingMail = submittingMail;
     }
 
-    /** The single-send size limits (3 MB of inline attachments, 5 MB in all) hold here too. */
+    /**
+     * The single-send size limits (3 MB of inline attachments, 5 MB in all) hold here too, and so do the default
+     * account's sending limits (recipients per message, message size).
+     */
     @InitBinder("legacySendRequest")
     void rules(WebDataBinder binder) {
         binder.addValidators(new LegacyLimits());
@@ -57,7 +60,7 @@ class LegacyEmailController {
             @Valid @RequestBody LegacySendRequest legacy,
             @AuthenticationPrincipal ApiClient client,
             HttpServletRequest http) {
-        var mail = submittingMail.submit(legacy.toSendMailRequest(), client, StableIds.of(http));
+        var mail = submittingMail.submit(legacy.toSendMailRequest(), client, StableIds.of(http), "recipients");
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/mail/" + mail.id()))
                 .body(Map.of("id", mail.id(), "status", mail.status(), "message", "Email queued for sending"));
@@ -70,7 +73,9 @@ class LegacyEmailController {
     }
 
     record LegacySendRequest(
-            @NotEmpty @Size(max = 500) List<@NotBlank @jakarta.validation.constraints.Email String> recipients,
+            @NotEmpty @Size(max = SendLimits.MAX_RECIPIENTS)
+            List<@NotBlank @jakarta.validation.constraints.Email String> recipients,
+
             @NotNull @Size(max = 255) String subject,
             @NotNull @Size(max = SendLimits.MAX_BODY_CHARS) String body,
             @Size(max = 10) List<@NotNull @Valid LegacyAttachment> attachments) {

@@ -33,6 +33,15 @@ public final class Problems {
         return problem;
     }
 
+    /** MongoDB out of reach (503): nothing was done, the request may be repeated. Goes with {@code Retry-After}. */
+    public static ProblemDetail dependencyUnavailable() {
+        return of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "dependency-unavailable",
+                "Temporarily unavailable",
+                "The database could not be reached; try again shortly");
+    }
+
     /** A request body over the limit of its operation (413). */
     public static ProblemDetail tooLarge(long maxBytes) {
         ProblemDetail problem = of(

@@ -3,6 +3,7 @@ package io.graphmail.gateway.security;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
@@ -49,6 +50,7 @@ final class ScopeRules {
             new Rule(GET, "/api/v1/accounts/{id}", Scope.ACCOUNTS_READ),
             new Rule(POST, "/api/v1/accounts", Scope.ACCOUNTS_MANAGE),
             new Rule(DELETE, "/api/v1/accounts/{id}", Scope.ACCOUNTS_MANAGE),
+            new Rule(PUT, "/api/v1/accounts/{id}/limits", Scope.ACCOUNTS_MANAGE),
             new Rule(POST, "/api/v1/accounts/{id}/consent", Scope.ACCOUNTS_MANAGE),
             new Rule(POST, "/api/v1/accounts/{id}/sync", Scope.MAILBOX_READ),
             new Rule(GET, "/api/v1/accounts/{id}/sync", Scope.MAILBOX_READ),

@@ -1,14 +1,16 @@
 package io.graphmail.gateway.send;
 
+import io.graphmail.gateway.accounts.SendingLimits;
 import java.util.List;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
  * Rules that span fields of a {@link SendMailRequest}: someone to send to (a reply has its original
- * sender) but at most Exchange Online's 500 recipients per message in to, cc and bcc together, and a whole
+ * sender) but never more recipients in to, cc and bcc together than any Exchange Online mailbox takes, and a whole
  * message that Graph accepts in one {@code sendMail} call (about 4 MB; inline attachments up to 3 MB).
- * Uploaded attachments ({@code attachmentIds}) are checked when resolved.
+ * The sending account's own limits (500 recipients and 35 MB by default) and uploaded attachments
+ * ({@code attachmentIds}) are checked once the account is known, by {@link ResolvingReferences}.
  */
 public final class SendLimits implements Validator {
 
@@ -17,10 +19,11 @@ public final class SendLimits implements Validator {
     static final long MAX_TOTAL_CHARS = 4L * 1024 * 1024 + MAX_BODY_CHARS;
 
     /**
-     * Exchange Online's default recipient limit: to, cc and bcc of one message together. Over it Graph still
-     * accepts the message (202) and Exchange bounces it with a non-delivery report, so it is refused here.
+     * The most recipients Exchange Online's recipient limit can be raised to: to, cc and bcc of one message together.
+     * Over an account's limit Graph still accepts the message (202) and Exchange bounces it with a non-delivery
+     * report, so it is refused here.
      */
-    static final int MAX_RECIPIENTS = 500;
+    public static final int MAX_RECIPIENTS = SendingLimits.MAX_RECIPIENTS_PER_MESSAGE;
 
     @Override
     public boolean supports(Class<?> type) {

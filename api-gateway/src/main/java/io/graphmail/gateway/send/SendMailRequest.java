@@ -14,7 +14,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A request to send one message. At least one of {@code to}, {@code cc} and {@code bcc} must name a
- * recipient unless it is a reply; Exchange Online allows 500 recipients per message.
+ * recipient unless it is a reply; Exchange Online allows 500 recipients per message by default (an account may have its own limit).
  */
 @Schema(description = "One message to send")
 public record SendMailRequest(
@@ -24,11 +24,11 @@ public record SendMailRequest(
         @Size(max = 320)
         String accountId,
 
-        @Schema(example = "[\"ada@example.com\"]") @Size(max = 500)
+        @Schema(example = "[\"ada@example.com\"]") @Size(max = SendLimits.MAX_RECIPIENTS)
         List<@NotBlank @Email String> to,
 
-        @Size(max = 500) List<@NotBlank @Email String> cc,
-        @Size(max = 500) List<@NotBlank @Email String> bcc,
+        @Size(max = SendLimits.MAX_RECIPIENTS) List<@NotBlank @Email String> cc,
+        @Size(max = SendLimits.MAX_RECIPIENTS) List<@NotBlank @Email String> bcc,
 
         @Schema(example = "Quarterly report") @NotNull @Size(max = 255)
         String subject,

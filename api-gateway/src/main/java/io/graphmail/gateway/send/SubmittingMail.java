@@ -58,12 +58,21 @@ public class SubmittingMail {
     /**
      * @throws PublishFailed if the broker did not take the message (nothing was accepted)
      * @throws io.graphmail.gateway.accounts.AccountNotFound if the account is not registered or not the client's
-     * @throws ReferenceProblem if an upload or the message answered is unknown (nothing was accepted)
+     * @throws ReferenceProblem if an upload or the message answered is unknown, or the message is over the account's
+     *     sending limits (nothing was accepted)
      */
     public MailView submit(SendMailRequest request, ApiClient client, StableIds ids) {
+        return submit(request, client, ids, "to");
+    }
+
+    /**
+     * @param recipientsField the field a refusal for too many recipients names: {@code to}, or the original
+     *     endpoint's {@code recipients}
+     */
+    public MailView submit(SendMailRequest request, ApiClient client, StableIds ids, String recipientsField) {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireUsable(accountId, client);
-        MessageReferences resolved = references.forMessage(accountId, request, client);
+        MessageReferences resolved = references.forMessage(accountId, request, client, recipientsField);
         UUID id = ids.id("mail");
         var left = ids.stable() ? records.find(id) : Optional.<MailRecord>empty();
         if (left.isPresent()) {

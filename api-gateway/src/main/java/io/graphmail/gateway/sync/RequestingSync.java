@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
-/** Asks the workers to sync an account's mailbox: one command per request, a new run id each. */
+/**
+ * Asks the workers to sync mailboxes: one command per account, each with its own command id. The run id names what
+ * asked: a client's request (one account) or a scheduled round (every active account's command shares it).
+ */
 @Service
 class RequestingSync {
 
@@ -25,14 +28,26 @@ class RequestingSync {
     }
 
     /**
+     * A sync of one account on a client's request: a run of its own.
+     *
      * @throws io.graphmail.gateway.accounts.AccountNotFound for an unknown account
      * @throws io.graphmail.messaging.PublishFailed if the broker did not take the command
      */
     SyncMailboxCommand request(String accountId, SyncRequest request, String trigger) {
         accounts.requireExists(accountId);
+        return publish(accountId, request, UUID.randomUUID(), trigger);
+    }
+
+    /**
+     * One account's command of run {@code runId}, for an account the caller has just read from the accounts
+     * collection (the schedule), so it is not looked up again.
+     *
+     * @throws io.graphmail.messaging.PublishFailed if the broker did not take the command
+     */
+    SyncMailboxCommand publish(String accountId, SyncRequest request, UUID runId, String trigger) {
         var command = new SyncMailboxCommand(
                 UUID.randomUUID(),
-                UUID.randomUUID(),
+                runId,
                 accountId,
                 request.folders(),
                 request.commandMode(),

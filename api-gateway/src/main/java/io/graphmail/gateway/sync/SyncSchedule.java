@@ -7,6 +7,7 @@ import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.messaging.PublishFailed;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -60,15 +61,16 @@ class SyncSchedule {
             return;
         }
         int requested = 0;
+        var runId = UUID.randomUUID();
         for (String accountId : accounts.activeAccountIds()) {
             try {
-                requestingSync.request(accountId, SyncRequest.DEFAULTS, "schedule");
+                requestingSync.publish(accountId, SyncRequest.DEFAULTS, runId, "schedule");
                 requested++;
             } catch (PublishFailed e) {
                 log.warn("Broker unavailable; scheduled sync of {} waits for the next round", accountId);
             }
         }
-        log.info("Scheduled sync round {}: {} accounts", round, requested);
+        log.info("Scheduled sync round {} (run {}): {} accounts", round, runId, requested);
     }
 
     /**

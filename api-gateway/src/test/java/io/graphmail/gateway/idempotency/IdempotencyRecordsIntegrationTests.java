@@ -92,6 +92,27 @@ class IdempotencyRecordsIntegrationTests {
     }
 
     @Test
+    void aRenewalThatComesAfterItsRequestEndedHoldsTheKeyNoMore() {
+        var failed = records.claim(id, "body", T0).orElseThrow();
+        records.lapse(failed, T0.plusSeconds(5));
+
+        assertThat(records.renew(failed, T0.plusSeconds(5)))
+                .as("a renewal that read the claim just before the request let it go")
+                .isFalse();
+        assertThat(records.claim(id, "body", T0.plusSeconds(6)))
+                .as("the failed request's repeat is processed at once")
+                .isPresent();
+    }
+
+    @Test
+    void aCompletedKeyIsNotRenewed() {
+        var done = records.claim(id, "body", T0).orElseThrow();
+        records.complete(done, 202, "/api/v1/mail/x", "application/json", "{}");
+
+        assertThat(records.renew(done, T0.plusSeconds(10))).isFalse();
+    }
+
+    @Test
     void aKeyWhoseRequestFailedIsTakenOverAtOnceWithItsOrigin() {
         var failed = records.claim(id, "body", T0).orElseThrow();
         records.lapse(failed, T0.plusSeconds(1));

@@ -55,6 +55,7 @@ class ScopeMatrixIntegrationTests extends GatewayAloneTests {
             Map.entry("GET /api/v1/accounts/{id}", "accounts:read"),
             Map.entry("POST /api/v1/accounts", "accounts:manage"),
             Map.entry("DELETE /api/v1/accounts/{id}", "accounts:manage"),
+            Map.entry("PUT /api/v1/accounts/{id}/limits", "accounts:manage"),
             Map.entry("POST /api/v1/accounts/{id}/consent", "accounts:manage"),
             Map.entry("POST /api/v1/accounts/{id}/sync", "mailbox:read"),
             Map.entry("GET /api/v1/accounts/{id}/sync", "mailbox:read"),

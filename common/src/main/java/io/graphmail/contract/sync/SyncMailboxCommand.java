@@ -9,8 +9,10 @@ import java.util.UUID;
  * Bring an account's mail folders in MongoDB up to date with Graph. Sent by the gateway, on request
  * or on its schedule; a worker runs it. Commands are idempotent: one already run is ignored.
  *
- * @param commandId unique per command
- * @param runId the sync run it belongs to (one per request or scheduled round)
+ * @param commandId unique per command; what makes a redelivered command a no-op
+ * @param runId what asked for the sync: one client request (its only command) or one scheduled round (every active
+ *     account's command of the round carries the same run id); workers record it on each folder they sync, where
+ *     the client that asked follows its run
  * @param accountId the account whose mailbox to sync
  * @param folders well-known folder names ({@code inbox}, {@code sentitems}); empty for the defaults
  * @param mode {@code INCREMENTAL} continues from the stored delta link; {@code FULL} starts over

@@ -1,5 +1,6 @@
 package io.graphmail.simulator.auth;
 
+import io.graphmail.simulator.SimulatorProperties;
 import io.graphmail.simulator.identity.TokenGrant;
 import io.graphmail.simulator.web.GraphErrorResponses;
 import jakarta.servlet.FilterChain;
@@ -34,10 +35,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final AccessTokens tokens;
     private final GraphErrorResponses errors;
+    private final SimulatorProperties properties;
 
-    BearerTokenFilter(AccessTokens tokens, GraphErrorResponses errors) {
+    BearerTokenFilter(AccessTokens tokens, GraphErrorResponses errors, SimulatorProperties properties) {
         this.tokens = tokens;
         this.errors = errors;
+        this.properties = properties;
     }
 
     @Override
@@ -85,7 +88,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             accessDenied(response);
             return false;
         }
-        if (!permitted(grant, request.getMethod(), segments)) {
+        if (properties.strict() && !permitted(grant, request.getMethod(), segments)) {
             accessDenied(response);
             return false;
         }

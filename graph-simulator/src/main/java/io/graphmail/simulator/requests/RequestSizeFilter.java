@@ -1,5 +1,6 @@
 package io.graphmail.simulator.requests;
 
+import io.graphmail.simulator.SimulatorProperties;
 import io.graphmail.simulator.web.GraphErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -32,14 +33,16 @@ class RequestSizeFilter extends OncePerRequestFilter {
     static final int MAX_REQUEST_BYTES = 4_000_000;
 
     private final GraphErrorResponses errors;
+    private final SimulatorProperties properties;
 
-    RequestSizeFilter(GraphErrorResponses errors) {
+    RequestSizeFilter(GraphErrorResponses errors, SimulatorProperties properties) {
         this.errors = errors;
+        this.properties = properties;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/v1.0/");
+        return properties.lenient() || !request.getRequestURI().startsWith("/v1.0/");
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.graphmail.simulator.subscriptions;
 
-import io.graphmail.simulator.mail.MessageChanged;
+import io.graphmail.simulator.mailbox.MessageChanged;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package io.graphmail.simulator.subscriptions;
 
-import io.graphmail.simulator.mail.MailFolderIds;
-import io.graphmail.simulator.mail.MessageChanged;
+import io.graphmail.simulator.mailbox.MailFolderIds;
+import io.graphmail.simulator.mailbox.MessageChanged;
 import io.graphmail.simulator.web.GraphErrorException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.graphmail.simulator.throttling;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.graphmail.simulator.mail.SendingLimits;
-import io.graphmail.simulator.mail.SendingLimitsSource;
-import io.graphmail.simulator.mail.SendingProperties;
+import io.graphmail.simulator.mailbox.SendingLimits;
+import io.graphmail.simulator.sending.SendingLimitsSource;
+import io.graphmail.simulator.sending.SendingProperties;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;

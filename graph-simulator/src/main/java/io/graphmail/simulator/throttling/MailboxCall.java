@@ -1,7 +1,7 @@
 package io.graphmail.simulator.throttling;
 
 import io.graphmail.simulator.auth.AuthenticatedMailbox;
-import io.graphmail.simulator.mail.UploadSessionOwners;
+import io.graphmail.simulator.uploads.UploadSessionOwners;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.graphmail.simulator.throttling;
 
-import io.graphmail.simulator.mail.SendingLimits;
+import io.graphmail.simulator.mailbox.SendingLimits;
 import jakarta.validation.constraints.Positive;
 
 /**

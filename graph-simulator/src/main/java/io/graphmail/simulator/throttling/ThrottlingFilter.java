@@ -1,6 +1,7 @@
 package io.graphmail.simulator.throttling;
 
-import io.graphmail.simulator.mail.UploadSessionOwners;
+import io.graphmail.simulator.SimulatorProperties;
+import io.graphmail.simulator.uploads.UploadSessionOwners;
 import io.graphmail.simulator.web.GraphErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,18 +32,26 @@ class ThrottlingFilter extends OncePerRequestFilter {
     private final Traffic traffic;
     private final UploadSessionOwners uploadOwners;
     private final GraphErrorResponses errors;
+    private final SimulatorProperties properties;
 
-    ThrottlingFilter(Limits limits, Traffic traffic, UploadSessionOwners uploadOwners, GraphErrorResponses errors) {
+    ThrottlingFilter(
+            Limits limits,
+            Traffic traffic,
+            UploadSessionOwners uploadOwners,
+            GraphErrorResponses errors,
+            SimulatorProperties properties) {
         this.limits = limits;
         this.traffic = traffic;
         this.uploadOwners = uploadOwners;
         this.errors = errors;
+        this.properties = properties;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !path.startsWith(MailboxCall.GRAPH_ROOT) && !path.startsWith(MailboxCall.UPLOAD_ROOT);
+        return properties.lenient()
+                || !path.startsWith(MailboxCall.GRAPH_ROOT) && !path.startsWith(MailboxCall.UPLOAD_ROOT);
     }
 
     @Override

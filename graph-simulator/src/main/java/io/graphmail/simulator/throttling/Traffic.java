@@ -1,6 +1,6 @@
 package io.graphmail.simulator.throttling;
 
-import io.graphmail.simulator.mail.MailboxesCleared;
+import io.graphmail.simulator.mailbox.MailboxesCleared;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;

@@ -41,26 +41,18 @@ public class AccountLeases {
 
     /** Lease {@code name} if it is free; close it to give it back. */
     public Optional<Lease> tryTake(String name, Duration atMost) {
-        return take(name, atMost).map(lock -> new Lease(name, lock, atMost));
+        return take(name, atMost).map(lock -> new HeldLease(name, lock, atMost));
     }
 
     private Optional<SimpleLock> take(String name, Duration atMost) {
         return locks.lock(new LockConfiguration(Instant.now(), name, atMost, Duration.ZERO));
     }
 
-    /** A lease held until closed; one that is never closed ends by itself after its time. */
-    public final class Lease implements AutoCloseable {
-
-        private final String name;
-        private final Duration atMost;
-        private SimpleLock lock;
-        private boolean lost;
-
-        private Lease(String name, SimpleLock lock, Duration atMost) {
-            this.name = name;
-            this.lock = lock;
-            this.atMost = atMost;
-        }
+    /**
+     * A lease held until closed; one that is never closed ends by itself after its time. An interface because work
+     * done under a lease is tested with a lease held in memory.
+     */
+    public interface Lease extends AutoCloseable {
 
         /**
          * Starts the lease's time again, for work that takes longer than one lease; from any thread. A lease whose
@@ -68,6 +60,26 @@ public class AccountLeases {
          *
          * @throws LeaseLost if another worker holds it now: the work must stop, that worker does it
          */
+        void extend();
+
+        @Override
+        void close();
+    }
+
+    private final class HeldLease implements Lease {
+
+        private final String name;
+        private final Duration atMost;
+        private SimpleLock lock;
+        private boolean lost;
+
+        private HeldLease(String name, SimpleLock lock, Duration atMost) {
+            this.name = name;
+            this.lock = lock;
+            this.atMost = atMost;
+        }
+
+        @Override
         public synchronized void extend() {
             if (lost) {
                 throw new LeaseLost(name);
@@ -96,7 +108,7 @@ public class AccountLeases {
     /** Another worker holds a lease this one's time ran out on. */
     public static final class LeaseLost extends IllegalStateException {
 
-        LeaseLost(String name) {
+        public LeaseLost(String name) {
             super("Lease " + name + " ran out and another worker holds it now");
         }
     }

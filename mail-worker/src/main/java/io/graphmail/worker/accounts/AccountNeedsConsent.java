@@ -4,7 +4,7 @@ package io.graphmail.worker.accounts;
  * No token can be had for the account until its owner consents (again): it was never consented,
  * or its refresh token expired or was revoked. Work for it waits; it has not failed.
  */
-public class AccountNeedsConsent extends AccountOnHold {
+public final class AccountNeedsConsent extends AccountOnHold {
 
     public static final String HOLD = "AWAITING_CONSENT";
 

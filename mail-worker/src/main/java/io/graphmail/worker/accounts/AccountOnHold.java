@@ -4,7 +4,8 @@ package io.graphmail.worker.accounts;
  * No token can be had for the account until someone acts: its owner consents, or the operator
  * makes its credentials readable. Work for it waits (parked); it has not failed.
  */
-public abstract class AccountOnHold extends RuntimeException {
+public abstract sealed class AccountOnHold extends RuntimeException
+        permits AccountNeedsConsent, CredentialsUnavailable {
 
     private final String accountId;
     private final String reason;

@@ -5,7 +5,7 @@ package io.graphmail.worker.accounts;
  * environment variable is not set, or its file is missing, unreadable or too large. Work for it
  * waits until the operator fixes that; it has not failed.
  */
-public class CredentialsUnavailable extends AccountOnHold {
+public final class CredentialsUnavailable extends AccountOnHold {
 
     public static final String STATUS = "CREDENTIALS_UNAVAILABLE";
 

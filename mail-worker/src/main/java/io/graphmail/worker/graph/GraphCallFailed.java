@@ -54,14 +54,6 @@ public class GraphCallFailed extends RuntimeException {
         return new GraphCallFailed(status, code, retryAfter, null, null);
     }
 
-    /**
-     * No answer, a timeout or a server error: Graph may or may not have acted on the request. For a
-     * send, that means the message may have gone out.
-     */
-    public boolean isAmbiguous() {
-        return status == 0 || status == 408 || status >= 500;
-    }
-
     /** Throttling, server trouble, refused tokens and network errors pass; everything else will fail again. */
     public boolean isTransient() {
         return status == 0 || TRANSIENT_STATUSES.contains(status);

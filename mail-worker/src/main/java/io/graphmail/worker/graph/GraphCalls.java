@@ -1,6 +1,7 @@
 package io.graphmail.worker.graph;
 
 import com.microsoft.graph.users.item.UserItemRequestBuilder;
+import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,7 +32,7 @@ class GraphCalls {
 
     /**
      * @throws GraphCallFailed when Graph refuses the call or cannot be reached
-     * @throws io.graphmail.worker.accounts.AccountOnHold when no token can be had until the owner consents or the operator fixes its credentials
+     * @throws AccountOnHold when no token can be had until the owner consents or the operator fixes its credentials
      */
     <T> T call(AccountSettings account, String operation, Supplier<T> request) {
         Timer.Sample sample = Timer.start(meterRegistry);

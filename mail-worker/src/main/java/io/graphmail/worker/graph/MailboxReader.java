@@ -1,191 +1,40 @@
 package io.graphmail.worker.graph;
 
-import com.microsoft.graph.models.FileAttachment;
 import com.microsoft.graph.models.Message;
-import com.microsoft.graph.users.item.UserItemRequestBuilder;
-import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaGetResponse;
-import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaRequestBuilder;
 import io.graphmail.worker.accounts.AccountSettings;
-import io.graphmail.worker.pacing.MailboxBudget;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-import org.springframework.stereotype.Component;
 
 /**
- * Reads mail folders through Graph's delta query, always with immutable ids and the page size we
- * ask for, and fetches attachments. Every call is timed like sends are, and takes a place in the
- * mailbox's budget of concurrent requests, which sends share; a 429 holds the mailbox for its
- * {@code Retry-After}, after which the call is tried again.
+ * Reads a mailbox's folders and attachments from Graph. An interface because syncing is tested with an in-memory
+ * mailbox; the worker reads through Graph's delta query.
  */
-@Component
-public class MailboxReader {
-
-    /** The message properties we store; Graph returns only these. */
-    static final String[] SELECTED = {
-        "subject",
-        "from",
-        "sender",
-        "toRecipients",
-        "ccRecipients",
-        "bccRecipients",
-        "replyTo",
-        "receivedDateTime",
-        "sentDateTime",
-        "conversationId",
-        "internetMessageId",
-        "parentFolderId",
-        "bodyPreview",
-        "body",
-        "importance",
-        "isRead",
-        "isDraft",
-        "hasAttachments",
-        "categories",
-        "flag",
-        "webLink"
-    };
-
-    /** A read Graph keeps throttling fails after this many tries; the sync round resumes later. */
-    static final int THROTTLED_ATTEMPTS = 3;
-
-    private final GraphCalls calls;
-    private final MailboxBudget budget;
-
-    MailboxReader(GraphCalls calls, MailboxBudget budget) {
-        this.calls = calls;
-        this.budget = budget;
-    }
+public interface MailboxReader {
 
     /** The folder's id and display name, from its well-known name ({@code inbox}, {@code sentitems}). */
-    public MailFolder folder(AccountSettings account, String wellKnownName) {
-        var folder = call(
-                account,
-                "getMailFolder",
-                () -> user(account).mailFolders().byMailFolderId(wellKnownName).get());
-        return new MailFolder(folder.getId(), folder.getDisplayName());
-    }
+    MailFolder folder(AccountSettings account, String wellKnownName);
 
     /** The first page of a new delta round: everything in the folder, received on or after {@code from}. */
-    public DeltaPage firstDeltaPage(AccountSettings account, String folderId, LocalDate from, int pageSize) {
-        DeltaRequestBuilder delta =
-                user(account).mailFolders().byMailFolderId(folderId).messages().delta();
-        return call(
-                account,
-                "delta",
-                () -> DeltaPage.of(delta.get(config -> {
-                    config.queryParameters.select = SELECTED;
-                    if (from != null) {
-                        config.queryParameters.filter =
-                                "receivedDateTime ge " + from.atStartOfDay().toInstant(ZoneOffset.UTC);
-                    }
-                    prefer(config.headers, pageSize);
-                })));
-    }
+    DeltaPage firstDeltaPage(AccountSettings account, String folderId, LocalDate from, int pageSize);
 
     /** The page a {@code @odata.nextLink} or {@code @odata.deltaLink} points to. */
-    public DeltaPage deltaPage(AccountSettings account, String link, int pageSize) {
-        DeltaRequestBuilder delta = user(account)
-                .mailFolders()
-                .byMailFolderId("inbox")
-                .messages()
-                .delta()
-                .withUrl(link);
-        return call(account, "delta", () -> DeltaPage.of(delta.get(config -> prefer(config.headers, pageSize))));
-    }
+    DeltaPage deltaPage(AccountSettings account, String link, int pageSize);
 
     /** What a message's attachments are (without their content). */
-    public List<AttachmentInfo> attachments(AccountSettings account, String messageId) {
-        var page = call(
-                account,
-                "listAttachments",
-                () -> user(account)
-                        .messages()
-                        .byMessageId(messageId)
-                        .attachments()
-                        .get(config -> config.queryParameters.select =
-                                new String[] {"id", "name", "contentType", "size", "isInline"}));
-        if (page == null || page.getValue() == null) {
-            return List.of();
-        }
-        return page.getValue().stream()
-                .map(attachment -> new AttachmentInfo(
-                        attachment.getId(),
-                        attachment.getName(),
-                        attachment.getContentType(),
-                        attachment.getSize() == null ? 0 : attachment.getSize(),
-                        Boolean.TRUE.equals(attachment.getIsInline()),
-                        attachment instanceof FileAttachment))
-                .toList();
-    }
+    List<AttachmentInfo> attachments(AccountSettings account, String messageId);
 
     /** A file attachment's content. */
-    public byte[] attachmentContent(AccountSettings account, String messageId, String attachmentId) {
-        var attachment = call(
-                account,
-                "getAttachment",
-                () -> user(account)
-                        .messages()
-                        .byMessageId(messageId)
-                        .attachments()
-                        .byAttachmentId(attachmentId)
-                        .get());
-        return attachment instanceof FileAttachment file && file.getContentBytes() != null
-                ? file.getContentBytes()
-                : new byte[0];
-    }
-
-    /** One {@code Prefer} header with both preferences, comma-separated, as Graph's pages write it. */
-    static void prefer(com.microsoft.kiota.RequestHeaders headers, int pageSize) {
-        headers.add("Prefer", "odata.maxpagesize=" + pageSize + ", IdType=\"ImmutableId\"");
-    }
-
-    private UserItemRequestBuilder user(AccountSettings account) {
-        return calls.mailbox(account);
-    }
-
-    private <T> T call(AccountSettings account, String operation, Supplier<T> request) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return budget.call(account, () -> calls.call(account, operation, request));
-            } catch (GraphCallFailed failure) {
-                if (failure.status() != 429 || attempt >= THROTTLED_ATTEMPTS) {
-                    throw failure;
-                }
-                budget.throttled(account.id(), failure.retryAfter().orElse(Duration.ofSeconds(1)));
-            }
-        }
-    }
+    byte[] attachmentContent(AccountSettings account, String messageId, String attachmentId);
 
     /** An attachment's description; only file attachments have content to download. */
-    public record AttachmentInfo(
-            String id, String name, String contentType, int size, boolean isInline, boolean isFile) {}
+    record AttachmentInfo(String id, String name, String contentType, int size, boolean isInline, boolean isFile) {}
 
     /** A well-known folder as Graph names it. */
-    public record MailFolder(String id, String displayName) {}
+    record MailFolder(String id, String displayName) {}
 
     /**
-     * One page of a delta round: changed messages, the ids Graph reports removed, and either the
-     * next page's link or, on the last page, the link for the next round.
+     * One page of a delta round: changed messages, the ids Graph reports removed, and either the next page's link or,
+     * on the last page, the link for the next round.
      */
-    public record DeltaPage(List<Message> changed, List<String> removedIds, String nextLink, String deltaLink) {
-
-        static DeltaPage of(DeltaGetResponse response) {
-            var changed = new ArrayList<Message>();
-            var removed = new ArrayList<String>();
-            for (Message message : response.getValue() == null ? List.<Message>of() : response.getValue()) {
-                Map<String, Object> extra = message.getAdditionalData();
-                if (extra != null && extra.containsKey("@removed")) {
-                    removed.add(message.getId());
-                } else {
-                    changed.add(message);
-                }
-            }
-            return new DeltaPage(changed, removed, response.getOdataNextLink(), response.getOdataDeltaLink());
-        }
-    }
+    record DeltaPage(List<Message> changed, List<String> removedIds, String nextLink, String deltaLink) {}
 }

@@ -1,29 +1,12 @@
 package io.graphmail.worker.messaging;
 
-import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
-import static io.graphmail.contract.MailTopology.FAILED_ROUTING_KEY;
-import static io.graphmail.contract.MailTopology.SENT_ROUTING_KEY;
-
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
-import io.graphmail.messaging.ConfirmedPublisher;
-import org.springframework.stereotype.Component;
 
 /** Tells the rest of the system what became of a send command. */
-@Component
-public class MailEvents {
+public interface MailEvents {
 
-    private final ConfirmedPublisher publisher;
+    void sent(MailSent event);
 
-    MailEvents(ConfirmedPublisher publisher) {
-        this.publisher = publisher;
-    }
-
-    public void sent(MailSent event) {
-        publisher.publish(EVENTS_EXCHANGE, SENT_ROUTING_KEY, event, event.eventId());
-    }
-
-    public void failed(MailFailed event) {
-        publisher.publish(EVENTS_EXCHANGE, FAILED_ROUTING_KEY, event, event.eventId());
-    }
+    void failed(MailFailed event);
 }

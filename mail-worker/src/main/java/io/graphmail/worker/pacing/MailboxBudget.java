@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * One mailbox's budget of Graph requests in progress, shared by every worker and every kind of call: Graph allows 4
  * concurrent requests per app and mailbox. It is the {@code leases} of the account's {@link PacingState}: a send holds
- * one lease for its whole delivery (its requests, uploads included, run one after another; {@link AccountPacing}
+ * one lease for its whole delivery (its requests, uploads included, run one after another; {@link MongoAccountPacing}
  * defers it when none is free), and a sync holds one for each request through here, waiting for a free one. While
  * Graph's last {@code Retry-After} holds the mailbox, nobody gets one.
  */
@@ -28,10 +28,10 @@ public class MailboxBudget {
 
     private final MongoTemplate mongo;
     private final PacingProperties properties;
-    private final AccountPacing pacing;
+    private final MongoAccountPacing pacing;
     private final Clock clock;
 
-    MailboxBudget(MongoTemplate mongo, PacingProperties properties, AccountPacing pacing, Clock clock) {
+    MailboxBudget(MongoTemplate mongo, PacingProperties properties, MongoAccountPacing pacing, Clock clock) {
         this.mongo = mongo;
         this.properties = properties;
         this.pacing = pacing;

@@ -34,7 +34,7 @@ final class AlreadyClaimed {
         var found = deliveries.find(command.deliveryKey());
         if (found.isEmpty()) {
             // The claim collided with another worker's insert that this read does not see yet: look again shortly.
-            return new Outcome.RetryLater(retry.initialBackoff());
+            return Outcome.retryLater(retry.initialBackoff());
         }
         Delivery delivery = found.get();
         return switch (delivery.state()) {
@@ -52,7 +52,7 @@ final class AlreadyClaimed {
                 yield Outcome.done();
             }
             case SENDING -> inFlight(command, delivery);
-            case RETRYING -> new Outcome.RetryLater(retry.initialBackoff());
+            case RETRYING -> Outcome.retryLater(retry.initialBackoff());
         };
     }
 
@@ -60,12 +60,12 @@ final class AlreadyClaimed {
     private Outcome inFlight(SendMailCommand command, Delivery delivery) {
         var leaseEnds = delivery.claimedAt().plus(retry.inFlightLease());
         if (clock.instant().isBefore(leaseEnds)) {
-            return new Outcome.RetryLater(retry.inFlightLease());
+            return Outcome.retryLater(retry.inFlightLease());
         }
         if (command.keepsSentCopy()) {
             // The message carries its key into Sent Items: the retry looks there before sending again.
             deliveries.markInterrupted(command.deliveryKey(), INTERRUPTED);
-            return new Outcome.RetryLater(retry.initialBackoff());
+            return Outcome.retryLater(retry.initialBackoff());
         }
         deliveries.markFailed(command.deliveryKey(), OUTCOME_UNKNOWN);
         failed(command, delivery, OUTCOME_UNKNOWN);

@@ -1,133 +1,43 @@
 package io.graphmail.worker.send;
 
-import static org.springframework.data.mongodb.core.FindAndModifyOptions.options;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 
-/** The {@code deliveries} collection; the worker is its only writer. */
-@Component
-class Deliveries {
-
-    private final MongoTemplate mongo;
-
-    Deliveries(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+/** What the workers know about each delivery, shared by all of them; the guard against sending twice. */
+interface Deliveries {
 
     /**
      * Atomically takes the command for one attempt: it must be new or waiting for a retry. Empty
      * if it is being sent, was sent or has failed for good.
      */
-    Optional<Delivery> claim(String key, String accountId, Instant now) {
-        var claimable = query(where("_id").is(key).and("state").is(Delivery.State.RETRYING));
-        var update = new Update()
-                .set("state", Delivery.State.SENDING)
-                .set("claimedAt", now)
-                .setOnInsert("accountId", accountId)
-                .inc("attempts", 1);
-        try {
-            return Optional.ofNullable(mongo.findAndModify(
-                    claimable, update, options().upsert(true).returnNew(true), Delivery.class));
-        } catch (DuplicateKeyException alreadyClaimed) {
-            return Optional.empty();
-        }
-    }
+    Optional<Delivery> claim(String key, String accountId, Instant now);
 
-    Optional<Delivery> find(String key) {
-        return Optional.ofNullable(mongo.findById(key, Delivery.class));
-    }
+    Optional<Delivery> find(String key);
 
-    void markSent(String key, Instant sentAt) {
-        update(key, new Update().set("state", Delivery.State.SENT).set("sentAt", sentAt));
-    }
+    void markSent(String key, Instant sentAt);
 
-    void markRetrying(String key, String error) {
-        update(
-                key,
-                new Update()
-                        .set("state", Delivery.State.RETRYING)
-                        .set("lastError", error)
-                        .unset("paceSlot"));
-    }
+    void markRetrying(String key, String error);
 
     /** Not yet its turn: like {@link #putBack}, and remember the turn the pacing gave it. */
-    void reserve(String key, long paceSlot) {
-        update(
-                key,
-                new Update()
-                        .set("state", Delivery.State.RETRYING)
-                        .set("lastError", "PACED: RATE")
-                        .set("paceSlot", paceSlot)
-                        .inc("attempts", -1));
-    }
+    void reserve(String key, long paceSlot);
 
     /** The attempt never reached Graph: make the command claimable again without counting it. */
-    void putBack(String key, String reason) {
-        update(
-                key,
-                new Update()
-                        .set("state", Delivery.State.RETRYING)
-                        .set("lastError", reason)
-                        .inc("attempts", -1));
-    }
+    void putBack(String key, String reason);
 
     /** Graph throttled the attempt: like {@link #putBack}, but counted; returns the count so far. */
-    int putBackThrottled(String key, String error) {
-        var update = new Update()
-                .set("state", Delivery.State.RETRYING)
-                .set("lastError", error)
-                .inc("attempts", -1)
-                .inc("throttles", 1)
-                .unset("paceSlot");
-        Delivery delivery = mongo.findAndModify(
-                query(where("_id").is(key)), update, options().returnNew(true), Delivery.class);
-        return delivery == null || delivery.throttles() == null ? 1 : delivery.throttles();
-    }
+    int putBackThrottled(String key, String error);
 
     /**
      * Graph could not be reached (no answer at all): like {@link #putBack}, but counted apart from attempts, and
      * remembered as interrupted, since the request may have been acted on; returns the count so far.
      */
-    int putBackNetworkError(String key, String error) {
-        var update = new Update()
-                .set("state", Delivery.State.RETRYING)
-                .set("lastError", error)
-                .set("interrupted", true)
-                .inc("attempts", -1)
-                .inc("networkErrors", 1)
-                .unset("paceSlot");
-        Delivery delivery = mongo.findAndModify(
-                query(where("_id").is(key)), update, options().returnNew(true), Delivery.class);
-        return delivery == null || delivery.networkErrors() == null ? 1 : delivery.networkErrors();
-    }
+    int putBackNetworkError(String key, String error);
 
     /** The attempt created this draft; a later attempt must look for it before sending again. */
-    void recordDraft(String key, String draftId) {
-        update(key, new Update().set("draftId", draftId));
-    }
+    void recordDraft(String key, String draftId);
 
     /** The attempt's worker never reported back: retry, looking for what it may have sent first. */
-    void markInterrupted(String key, String error) {
-        update(
-                key,
-                new Update()
-                        .set("state", Delivery.State.RETRYING)
-                        .set("interrupted", true)
-                        .set("lastError", error));
-    }
+    void markInterrupted(String key, String error);
 
-    void markFailed(String key, String error) {
-        update(key, new Update().set("state", Delivery.State.FAILED).set("lastError", error));
-    }
-
-    private void update(String key, Update update) {
-        mongo.updateFirst(query(where("_id").is(key)), update, Delivery.class);
-    }
+    void markFailed(String key, String error);
 }

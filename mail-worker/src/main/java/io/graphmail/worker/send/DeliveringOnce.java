@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * so it goes out with {@code sendMail} and at most once instead.
  */
 @Component
-class DeliveringOnce {
+class DeliveringOnce implements Delivering {
 
     private final GraphDrafts drafts;
     private final GraphMailSender sendMail;
@@ -49,13 +49,8 @@ class DeliveringOnce {
         this.deliveries = deliveries;
     }
 
-    /** What became of the message, and how many Graph requests it took. */
-    record Delivered(boolean sentEarlier, int graphRequests) {}
-
-    /**
-     * @throws io.graphmail.worker.graph.GraphCallFailed when Graph refuses a step or cannot be reached
-     */
-    Delivered deliver(SendMailCommand command, AccountSettings account, Delivery delivery) {
+    @Override
+    public Delivered deliver(SendMailCommand command, AccountSettings account, Delivery delivery) {
         if (!command.keepsSentCopy()) {
             sendMail.send(command, account);
             return new Delivered(false, 1);

@@ -1,7 +1,6 @@
 package io.graphmail.worker.send;
 
 import io.graphmail.contract.send.SendMailCommand;
-import java.util.Optional;
 import org.springframework.amqp.core.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -20,18 +19,27 @@ class SendMailCommandReader {
         this.jsonMapper = jsonMapper;
     }
 
-    Optional<SendMailCommand> read(Message message) {
-        return problem(message) == null ? Optional.of(parse(message)) : Optional.empty();
+    /** What a message holds: a usable command, or why it is not one. */
+    sealed interface Reading {
+
+        record Command(SendMailCommand command) implements Reading {}
+
+        record Unreadable(String reason) implements Reading {}
     }
 
-    /** Why the message is not a usable command, or {@code null} if it is one. */
-    String problem(Message message) {
+    Reading read(Message message) {
         SendMailCommand command;
         try {
-            command = parse(message);
+            command = jsonMapper.readValue(message.getBody(), SendMailCommand.class);
         } catch (JacksonException e) {
-            return "UNPARSEABLE: not a SendMailCommand (" + e.getClass().getSimpleName() + location(e) + ")";
+            return new Reading.Unreadable(
+                    "UNPARSEABLE: not a SendMailCommand (" + e.getClass().getSimpleName() + location(e) + ")");
         }
+        String problem = problem(command);
+        return problem == null ? new Reading.Command(command) : new Reading.Unreadable(problem);
+    }
+
+    private static String problem(SendMailCommand command) {
         if (command == null || command.commandId() == null) {
             return "INVALID_COMMAND: no commandId";
         }
@@ -49,10 +57,6 @@ class SendMailCommandReader {
             return "INVALID_COMMAND: no body";
         }
         return null;
-    }
-
-    private SendMailCommand parse(Message message) {
-        return jsonMapper.readValue(message.getBody(), SendMailCommand.class);
     }
 
     private static String location(JacksonException e) {

@@ -1,5 +1,6 @@
 package io.graphmail.worker.send;
 
+import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.mongodb.MongoUnavailable;
 import io.graphmail.worker.messaging.DeadLetters;
 import io.graphmail.worker.messaging.Retries;
@@ -13,8 +14,8 @@ import org.springframework.amqp.core.MessageListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes send commands off the queue. A command is acknowledged only after its outcome (result
- * event, scheduled retry or dead letter) has been confirmed by the broker.
+ * Takes send commands off the queue and carries out what {@link SendingMail} decided. A command is acknowledged only
+ * after its outcome (result event, scheduled retry, parked copy or dead letter) has been confirmed or stored.
  *
  * <p>It reads raw messages rather than converted payloads so that a malformed one can be
  * dead-lettered with its reason instead of being rejected blindly by the container.
@@ -35,46 +36,46 @@ class SendMailListener implements MessageListener {
 
     private final SendMailCommandReader reader;
     private final SendingMail sendingMail;
+    private final SendingMetrics metrics;
     private final Retries retries;
     private final DeadLetters deadLetters;
-    private final ParkedCommands parked;
 
     SendMailListener(
             SendMailCommandReader reader,
             SendingMail sendingMail,
+            SendingMetrics metrics,
             Retries retries,
-            DeadLetters deadLetters,
-            ParkedCommands parked) {
+            DeadLetters deadLetters) {
         this.reader = reader;
         this.sendingMail = sendingMail;
+        this.metrics = metrics;
         this.retries = retries;
         this.deadLetters = deadLetters;
-        this.parked = parked;
     }
 
     @Override
     public void onMessage(Message message) {
-        var command = reader.read(message);
-        if (command.isEmpty()) {
-            String reason = reader.problem(message);
+        var reading = reader.read(message);
+        if (reading instanceof SendMailCommandReader.Reading.Unreadable unreadable) {
             log.warn(
                     "Dead-lettering unreadable message {}: {}",
                     message.getMessageProperties().getMessageId(),
-                    reason);
-            deadLetters.deadLetter(message, reason);
+                    unreadable.reason());
+            deadLetters.deadLetter(message, unreadable.reason());
             return;
         }
+        SendMailCommand command = ((SendMailCommandReader.Reading.Command) reading).command();
         Outcome outcome;
         try {
             Object accepted = message.getMessageProperties().getHeader(GRAPH_ACCEPTED_HEADER);
             outcome = accepted == null
-                    ? sendingMail.send(command.get())
-                    : sendingMail.recordAccepted(command.get(), Instant.parse(accepted.toString()));
+                    ? sendingMail.send(command, message.getBody())
+                    : sendingMail.recordAccepted(command, message.getBody(), Instant.parse(accepted.toString()));
         } catch (AcceptedButUnrecorded unrecorded) {
             log.warn(
                     "MongoDB unavailable; Graph accepted command {} for account {}, to be recorded in {}",
-                    command.get().commandId(),
-                    command.get().accountId(),
+                    command.commandId(),
+                    command.accountId(),
                     DATABASE_RECHECK);
             var withKnowledge = MessageBuilder.fromClonedMessage(message)
                     .setHeader(GRAPH_ACCEPTED_HEADER, unrecorded.sentAt().toString())
@@ -87,35 +88,35 @@ class SendMailListener implements MessageListener {
             }
             log.warn(
                     "MongoDB unavailable; command {} for account {} will be retried in {}",
-                    command.get().commandId(),
-                    command.get().accountId(),
+                    command.commandId(),
+                    command.accountId(),
                     DATABASE_RECHECK);
             retries.retryLater(message, DATABASE_RECHECK);
             return;
         }
+        metrics.record(outcome);
+        act(command, message, outcome);
+    }
+
+    private void act(SendMailCommand command, Message message, Outcome outcome) {
         if (outcome instanceof Outcome.RetryLater retry) {
             log.info(
                     "Command {} for account {} will be retried in {}",
-                    command.get().commandId(),
-                    command.get().accountId(),
+                    command.commandId(),
+                    command.accountId(),
                     retry.delay());
             retries.retryLater(message, retry.delay());
-        } else if (outcome instanceof Outcome.Park park) {
+        } else if (outcome instanceof Outcome.Parked parked) {
             log.info(
                     "Command {} for account {} parked: {}",
-                    command.get().commandId(),
-                    command.get().accountId(),
-                    park.reason());
-            parked.park(command.get(), message, park.reason());
-            // What held it may have ended while it was being parked; then nobody else releases it.
-            if (!sendingMail.stillHeld(command.get(), park.reason())) {
-                parked.releaseCommand(command.get().commandId());
-            }
+                    command.commandId(),
+                    command.accountId(),
+                    parked.hold().reason());
         } else if (outcome instanceof Outcome.DeadLetter deadLetter) {
             log.warn(
                     "Dead-lettering command {} for account {}: {}",
-                    command.get().commandId(),
-                    command.get().accountId(),
+                    command.commandId(),
+                    command.accountId(),
                     deadLetter.reason());
             deadLetters.deadLetter(message, deadLetter.reason());
         }

@@ -5,7 +5,6 @@ import static io.graphmail.contract.MailTopology.SEND_QUEUE;
 import org.springframework.amqp.rabbit.annotation.RabbitListenerConfigurer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerEndpoint;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistrar;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 /** Subscribes {@link SendMailListener} to the send queue as a plain listener, with no payload conversion. */
@@ -13,12 +12,11 @@ import org.springframework.context.annotation.Configuration;
 class SendMailListenerRegistration implements RabbitListenerConfigurer {
 
     private final SendMailListener listener;
-    private final int concurrency;
+    private final SendListenerProperties properties;
 
-    SendMailListenerRegistration(
-            SendMailListener listener, @Value("${graphmail.worker.concurrency:4}") int concurrency) {
+    SendMailListenerRegistration(SendMailListener listener, SendListenerProperties properties) {
         this.listener = listener;
-        this.concurrency = concurrency;
+        this.properties = properties;
     }
 
     @Override
@@ -26,7 +24,7 @@ class SendMailListenerRegistration implements RabbitListenerConfigurer {
         var endpoint = new SimpleRabbitListenerEndpoint();
         endpoint.setId("send-mail");
         endpoint.setQueueNames(SEND_QUEUE);
-        endpoint.setConcurrency(Integer.toString(concurrency));
+        endpoint.setConcurrency(Integer.toString(properties.concurrency()));
         endpoint.setMessageListener(listener);
         registrar.registerEndpoint(endpoint);
     }

@@ -1,47 +1,44 @@
 package io.graphmail.worker.send;
 
-import io.graphmail.contract.send.MailFailed;
-import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.mongodb.MongoUnavailable;
 import io.graphmail.worker.accounts.AccountDirectory;
-import io.graphmail.worker.accounts.AccountNeedsConsent;
 import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.accounts.AccountSettings;
-import io.graphmail.worker.accounts.CredentialsUnavailable;
 import io.graphmail.worker.accounts.TokenSource;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.messaging.MailEvents;
 import io.graphmail.worker.pacing.AccountPacing;
-import io.graphmail.worker.pacing.Limits;
 import io.graphmail.worker.pacing.Permit;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Sends one command through Graph at most once, and reports the result. */
+/**
+ * Sends one command through Graph at most once, and reports the result: decides whether it is sent, parked, deferred,
+ * failed, or its known result reported again.
+ */
 @Service
 class SendingMail {
 
     private static final Logger log = LoggerFactory.getLogger(SendingMail.class);
 
+    /** Not parked: the batch is ACTIVE or withdrawn within a moment, and nothing announces either. */
+    private static final Duration SUBMITTING_RECHECK = Duration.ofMillis(250);
+
     private final AccountDirectory accounts;
     private final BatchDirectory batches;
     private final Deliveries deliveries;
     private final TokenSource tokens;
-    private final DeliveringOnce delivering;
+    private final Delivering delivering;
     private final AccountPacing pacing;
-    private final MailEvents events;
-    private final RetryProperties retry;
-    private final MeterRegistry meterRegistry;
-    private final DistributionSummary graphRequestsPerMessage;
-    private final DistributionSummary retryAfter;
+    private final ParkedCommands parked;
+    private final SendReports reports;
+    private final AlreadyClaimed alreadyClaimed;
+    private final FailedAttempts failedAttempts;
     private final Clock clock;
 
     SendingMail(
@@ -49,11 +46,11 @@ class SendingMail {
             BatchDirectory batches,
             Deliveries deliveries,
             TokenSource tokens,
-            DeliveringOnce delivering,
+            Delivering delivering,
             AccountPacing pacing,
+            ParkedCommands parked,
             MailEvents events,
             RetryProperties retry,
-            MeterRegistry meterRegistry,
             Clock clock) {
         this.accounts = accounts;
         this.batches = batches;
@@ -61,89 +58,85 @@ class SendingMail {
         this.tokens = tokens;
         this.delivering = delivering;
         this.pacing = pacing;
-        this.events = events;
-        this.retry = retry;
-        this.meterRegistry = meterRegistry;
-        this.graphRequestsPerMessage = DistributionSummary.builder("graphmail.mail.graph.requests")
-                .description("Graph requests it took to deliver one message")
-                .register(meterRegistry);
-        this.retryAfter = DistributionSummary.builder("graphmail.graph.retry.after")
-                .baseUnit("seconds")
-                .description("Retry-After Graph asked for with a 429")
-                .register(meterRegistry);
+        this.parked = parked;
+        this.reports = new SendReports(events, clock);
+        this.alreadyClaimed = new AlreadyClaimed(deliveries, events, retry, clock);
+        this.failedAttempts = new FailedAttempts(deliveries, pacing, reports, retry);
         this.clock = clock;
     }
 
-    private static final Duration SUBMITTING_RECHECK = Duration.ofMillis(250);
-
-    Outcome send(SendMailCommand command) {
+    /** @param body the message as it arrived, kept as it is if the command is parked */
+    Outcome send(SendMailCommand command, byte[] body) {
         var account = accounts.findRecent(command.accountId());
         if (account.isEmpty()) {
-            events.failed(failedEvent(command, 0, "UNKNOWN_ACCOUNT", true));
+            reports.failed(command, 0, "UNKNOWN_ACCOUNT", true);
             return Outcome.done();
         }
-        if (command.batchId() != null) {
-            var batchState = batches.state(command.batchId());
-            if (batchState == BatchDirectory.State.CANCELLED) {
-                events.failed(failedEvent(command, 0, "CANCELLED", true));
-                return Outcome.done();
-            }
-            if (batchState == BatchDirectory.State.PAUSED) {
-                return new Outcome.Park("BATCH_PAUSED");
-            }
-            if (batchState == BatchDirectory.State.SUBMITTING) {
-                // Not parked: the batch is ACTIVE or withdrawn within a moment, and nothing announces either.
-                return new Outcome.RetryLater(SUBMITTING_RECHECK);
-            }
+        var batchState = command.batchId() == null ? BatchDirectory.State.ACTIVE : batches.state(command.batchId());
+        if (batchState == BatchDirectory.State.CANCELLED) {
+            reports.failed(command, 0, "CANCELLED", true);
+            return Outcome.done();
+        }
+        if (batchState == BatchDirectory.State.PAUSED) {
+            return park(command, body, new Hold.BatchPaused(command.batchId()));
+        }
+        if (batchState == BatchDirectory.State.SUBMITTING) {
+            return Outcome.retryLater(SUBMITTING_RECHECK);
         }
         var claimed = deliveries.claim(command.deliveryKey(), command.accountId(), clock.instant());
-        if (claimed.isEmpty()) {
-            return new AlreadyClaimed(deliveries, events, retry, clock).handle(command);
+        return claimed.isEmpty()
+                ? alreadyClaimed.handle(command)
+                : whenPaced(command, body, account.get(), claimed.get());
+    }
+
+    /**
+     * An earlier delivery of the command had Graph accept the message at {@code sentAt} but could not record it:
+     * record it now, unless the delivery has reached a final state meanwhile.
+     */
+    Outcome recordAccepted(SendMailCommand command, byte[] body, Instant sentAt) {
+        var delivery = deliveries.find(command.deliveryKey());
+        if (delivery.isEmpty()
+                || delivery.get().state() == Delivery.State.SENT
+                || delivery.get().state() == Delivery.State.FAILED) {
+            return send(command, body);
         }
-        int attempt = claimed.get().attempts();
-        Permit permit = pacing.acquire(
-                command.accountId(),
-                recipients(command),
-                limitsOf(account.get()),
-                claimed.get().paceSlot());
+        deliveries.markSent(command.deliveryKey(), sentAt);
+        return reportSent(command, delivery.get().attempts(), sentAt, 0, false);
+    }
+
+    private Outcome whenPaced(SendMailCommand command, byte[] body, AccountSettings account, Delivery delivery) {
+        Permit permit =
+                pacing.acquire(command.accountId(), recipients(command), pacing.limitsOf(account), delivery.paceSlot());
         if (permit instanceof Permit.Reserved reserved) {
             deliveries.reserve(command.deliveryKey(), reserved.slot());
-            meterRegistry.counter("graphmail.mail.deferred", "reason", "RATE").increment();
-            return new Outcome.RetryLater(reserved.delay());
+            return new Outcome.RetryLater(reserved.delay(), new Outcome.Cause.Paced("RATE"));
         }
         if (permit instanceof Permit.Deferred deferred) {
             deliveries.putBack(command.deliveryKey(), "PACED: " + deferred.reason());
-            meterRegistry
-                    .counter("graphmail.mail.deferred", "reason", deferred.reason())
-                    .increment();
-            return new Outcome.RetryLater(deferred.delay());
+            return new Outcome.RetryLater(deferred.delay(), new Outcome.Cause.Paced(deferred.reason()));
         }
-        DeliveringOnce.Delivered delivered;
+        return sendNow(command, body, account, delivery, (Permit.Granted) permit);
+    }
+
+    private Outcome sendNow(
+            SendMailCommand command, byte[] body, AccountSettings account, Delivery delivery, Permit.Granted permit) {
+        int attempt = delivery.attempts();
+        Delivering.Delivered delivered;
         try {
-            delivered = delivering.deliver(command, account.get(), claimed.get());
+            delivered = delivering.deliver(command, account, delivery);
         } catch (StoredUploads.UnusableUpload unusable) {
             deliveries.markFailed(command.deliveryKey(), "ATTACHMENT_UNAVAILABLE");
-            events.failed(failedEvent(command, attempt, "ATTACHMENT_UNAVAILABLE: " + unusable.getMessage(), true));
+            reports.failed(command, attempt, "ATTACHMENT_UNAVAILABLE: " + unusable.getMessage(), true);
             return Outcome.done();
         } catch (GraphCallFailed failure) {
-            if (failure.status() == 429) {
-                return throttled(command, attempt, failure);
-            }
-            if (failure.status() == 0) {
-                return unreachable(command, attempt, failure);
-            }
             if (lacksPermission(failure) && tokens.permissionMissing(command.accountId())) {
-                return park(command, attempt, AccountNeedsConsent.HOLD + ": " + TokenSource.MISSING_PERMISSION);
+                return putBackAndPark(command, body, attempt, new Hold.AwaitingConsent(TokenSource.MISSING_PERMISSION));
             }
-            return failed(command, attempt, failure);
-        } catch (AccountOnHold waiting) {
-            return park(command, attempt, waiting.holdReason());
+            return failedAttempts.after(command, attempt, failure);
+        } catch (AccountOnHold onHold) {
+            return putBackAndPark(command, body, attempt, Hold.of(onHold));
         } finally {
-            release((Permit.Granted) permit);
-        }
-        graphRequestsPerMessage.record(delivered.graphRequests());
-        if (delivered.sentEarlier()) {
-            meterRegistry.counter("graphmail.mail.duplicates.avoided").increment();
+            release(permit);
         }
         Instant sentAt = clock.instant();
         try {
@@ -151,32 +144,14 @@ class SendingMail {
         } catch (RuntimeException e) {
             throw MongoUnavailable.causedBy(e) ? new AcceptedButUnrecorded(sentAt, e) : e;
         }
-        return reportSent(command, attempt, sentAt);
+        return reportSent(command, attempt, sentAt, delivered.graphRequests(), delivered.sentEarlier());
     }
 
-    /**
-     * An earlier delivery of the command had Graph accept the message at {@code sentAt} but could not record it:
-     * record it now, unless the delivery has reached a final state meanwhile.
-     */
-    Outcome recordAccepted(SendMailCommand command, Instant sentAt) {
-        var delivery = deliveries.find(command.deliveryKey());
-        if (delivery.isEmpty()
-                || delivery.get().state() == Delivery.State.SENT
-                || delivery.get().state() == Delivery.State.FAILED) {
-            return send(command);
-        }
-        deliveries.markSent(command.deliveryKey(), sentAt);
-        return reportSent(command, delivery.get().attempts(), sentAt);
-    }
-
-    private Outcome reportSent(SendMailCommand command, int attempt, Instant sentAt) {
-        meterRegistry
-                .counter("graphmail.mail.sent", "account", command.accountId())
-                .increment();
-        events.sent(new MailSent(
-                UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt, command.submittedAt()));
+    private Outcome reportSent(
+            SendMailCommand command, int attempt, Instant sentAt, int graphRequests, boolean sentEarlier) {
+        reports.sent(command, attempt, sentAt);
         log.info("Sent command {} for account {} (attempt {})", command.commandId(), command.accountId(), attempt);
-        return Outcome.done();
+        return new Outcome.Done(new Outcome.Cause.Sent(command.accountId(), graphRequests, sentEarlier));
     }
 
     /** An account's concurrency lease; while MongoDB is away it cannot be handed back, and ends with its lease time. */
@@ -191,114 +166,36 @@ class SendingMail {
         }
     }
 
-    /** Parks the command until the account can be used again (consent, credentials); the attempt does not count. */
-    private Outcome park(SendMailCommand command, int attempt, String reason) {
-        deliveries.putBack(command.deliveryKey(), reason);
-        events.failed(failedEvent(command, attempt - 1, reason, false));
-        return new Outcome.Park(reason);
+    /** The account cannot be used until someone acts (consent, credentials): the attempt does not count. */
+    private Outcome putBackAndPark(SendMailCommand command, byte[] body, int attempt, Hold hold) {
+        deliveries.putBack(command.deliveryKey(), hold.reason());
+        reports.failed(command, attempt - 1, hold.reason(), false);
+        return park(command, body, hold);
+    }
+
+    private Outcome park(SendMailCommand command, byte[] body, Hold hold) {
+        parked.park(command, body, hold);
+        // What held it may have ended while it was being parked; then nobody else releases it.
+        if (!stillHolds(command, hold)) {
+            parked.releaseCommand(command.commandId());
+        }
+        return new Outcome.Parked(hold);
+    }
+
+    private boolean stillHolds(SendMailCommand command, Hold hold) {
+        if (hold instanceof Hold.BatchPaused paused) {
+            return batches.state(paused.batchId()) == BatchDirectory.State.PAUSED;
+        }
+        return hold instanceof Hold.CredentialsMissing
+                ? tokens.credentialsUnavailable(command.accountId())
+                : tokens.needsConsent(command.accountId());
     }
 
     private static boolean lacksPermission(GraphCallFailed failure) {
         return failure.status() == 403 && "ErrorAccessDenied".equals(failure.code());
     }
 
-    /**
-     * Graph's throttling says nothing about the message, so it does not use up an attempt; it
-     * holds the whole account for {@code Retry-After}. A separate, larger budget still ends a
-     * message that Graph keeps refusing.
-     */
-    private Outcome throttled(SendMailCommand command, int attempt, GraphCallFailed failure) {
-        Duration wait = failure.retryAfter().orElse(Duration.ofSeconds(1));
-        pacing.throttled(command.accountId(), wait);
-        meterRegistry
-                .counter("graphmail.graph.throttled", "account", command.accountId())
-                .increment();
-        retryAfter.record(wait.toMillis() / 1000.0);
-        meterRegistry
-                .counter("graphmail.mail.deferred", "reason", "THROTTLED_BY_GRAPH")
-                .increment();
-        int throttles = deliveries.putBackThrottled(command.deliveryKey(), failure.code());
-        if (throttles >= retry.maxThrottled()) {
-            String reason = "RETRIES_EXHAUSTED: throttled by Graph " + throttles + " times";
-            deliveries.markFailed(command.deliveryKey(), reason);
-            return new Outcome.DeadLetter(reason);
-        }
-        events.failed(failedEvent(command, attempt - 1, failure.code(), false));
-        return new Outcome.RetryLater(wait);
-    }
-
-    /**
-     * No answer at all (a reset or stale pooled connection, EOF, a timeout): routine on any network, and no verdict on
-     * the message, so it does not use up an attempt. A budget of its own, with backoff, still ends a message that
-     * never gets through. Graph may have acted on the request, so the next attempt looks before sending.
-     */
-    private Outcome unreachable(SendMailCommand command, int attempt, GraphCallFailed failure) {
-        meterRegistry
-                .counter("graphmail.mail.failed", "permanent", "false", "code", failure.code())
-                .increment();
-        int errors = deliveries.putBackNetworkError(command.deliveryKey(), failure.code());
-        if (errors >= retry.maxNetworkErrors()) {
-            String reason = "RETRIES_EXHAUSTED: " + failure.code() + " " + errors + " times";
-            deliveries.markFailed(command.deliveryKey(), reason);
-            return new Outcome.DeadLetter(reason);
-        }
-        events.failed(failedEvent(command, attempt - 1, failure.code(), false));
-        return new Outcome.RetryLater(retry.backoffAfter(errors, null));
-    }
-
-    private Outcome failed(SendMailCommand command, int attempt, GraphCallFailed failure) {
-        boolean retryable = failure.isTransient() && attempt < retry.maxAttempts();
-        meterRegistry
-                .counter("graphmail.mail.failed", "permanent", Boolean.toString(!retryable), "code", failure.code())
-                .increment();
-        if (!failure.isTransient()) {
-            log.warn(
-                    "Command {} for account {} failed: {}", command.commandId(), command.accountId(), failure.reason());
-            deliveries.markFailed(command.deliveryKey(), failure.reason());
-            events.failed(failedEvent(command, attempt, failure.reason(), true));
-            return Outcome.done();
-        }
-        if (!retryable) {
-            String reason = "RETRIES_EXHAUSTED: " + failure.code() + " after " + attempt + " attempts";
-            deliveries.markFailed(command.deliveryKey(), reason);
-            return new Outcome.DeadLetter(reason);
-        }
-        deliveries.markRetrying(command.deliveryKey(), failure.reason());
-        events.failed(failedEvent(command, attempt, failure.reason(), false));
-        return new Outcome.RetryLater(
-                retry.backoffAfter(attempt, failure.retryAfter().orElse(null)));
-    }
-
-    private Limits limitsOf(AccountSettings account) {
-        var own = account.limits();
-        Limits defaults = account.isPersonal() ? pacing.personalDefaults() : pacing.defaults();
-        return own == null
-                ? defaults
-                : defaults.with(own.messagesPerMinute(), own.recipientsPerDay(), own.maxConcurrent());
-    }
-
     private static int recipients(SendMailCommand command) {
         return command.to().size() + command.cc().size() + command.bcc().size();
-    }
-
-    /** Whether what parked the command still holds, so it may stay parked. */
-    boolean stillHeld(SendMailCommand command, String reason) {
-        if (reason.startsWith("BATCH_PAUSED")) {
-            return batches.state(command.batchId()) == BatchDirectory.State.PAUSED;
-        }
-        return reason.startsWith(CredentialsUnavailable.STATUS)
-                ? tokens.credentialsUnavailable(command.accountId())
-                : tokens.needsConsent(command.accountId());
-    }
-
-    private MailFailed failedEvent(SendMailCommand command, int attempt, String reason, boolean permanent) {
-        return new MailFailed(
-                UUID.randomUUID(),
-                command.commandId(),
-                command.accountId(),
-                attempt,
-                reason,
-                permanent,
-                clock.instant());
     }
 }

@@ -1,11 +1,37 @@
 package io.graphmail.worker.sync;
 
+import io.graphmail.worker.graph.MailboxReader;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 class SyncConfiguration {
+
+    @Bean
+    SyncingFolder syncingFolder(
+            MailboxReader reader,
+            ShrinkingPages pages,
+            StoredMessages messages,
+            StoredAttachments attachments,
+            FolderSyncStates states,
+            SyncProperties properties,
+            Clock clock,
+            @Qualifier("syncPrefetcher") Executor prefetcher) {
+        return new SyncingFolder(
+                reader,
+                pages,
+                messages,
+                attachments,
+                states,
+                properties,
+                clock,
+                prefetcher,
+                SyncingFolder.FILTERED_ROUND_CAP);
+    }
 
     /** Fetches each folder's next delta page while the current one is written. */
     @Bean

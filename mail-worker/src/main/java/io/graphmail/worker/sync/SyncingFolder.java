@@ -11,27 +11,29 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.stereotype.Service;
 
 /**
  * One delta round for one folder: page by page from Graph into MongoDB, storing where to go on only
  * once a page is written, so that a round interrupted anywhere resumes or restarts without gaps.
  */
-@Service
 class SyncingFolder {
 
     private static final Logger log = LoggerFactory.getLogger(SyncingFolder.class);
     /** What Graph answers (410 Gone) when it no longer holds the state a delta or skip token names. */
     private static final Set<String> SYNC_STATE_LOST =
             Set.of("syncstatenotfound", "resyncrequired", "syncstateinvalid");
+
+    private static final int NOT_FOUND = 404;
 
     /**
      * "Applying {@code $filter} in a delta query returns only up to 5,000 messages." (Graph's delta-query-messages
@@ -47,7 +49,9 @@ class SyncingFolder {
     private final SyncProperties properties;
     private final Clock clock;
     private final Executor prefetcher;
+    private final int filteredRoundCap;
 
+    /** @param filteredRoundCap {@link #FILTERED_ROUND_CAP}; tests reach a smaller one with fewer messages */
     SyncingFolder(
             MailboxReader reader,
             ShrinkingPages pages,
@@ -56,7 +60,8 @@ class SyncingFolder {
             FolderSyncStates states,
             SyncProperties properties,
             Clock clock,
-            @Qualifier("syncPrefetcher") Executor prefetcher) {
+            Executor prefetcher,
+            int filteredRoundCap) {
         this.reader = reader;
         this.pages = pages;
         this.messages = messages;
@@ -65,33 +70,68 @@ class SyncingFolder {
         this.properties = properties;
         this.clock = clock;
         this.prefetcher = prefetcher;
+        this.filteredRoundCap = filteredRoundCap;
     }
 
     /** A folder as we name it (well-known name) and as Graph does (id, display name). */
     record Folder(String wellKnownName, String id, String name) {}
 
-    PageCounts sync(AccountSettings account, String folderName, Round round, Lease lease) {
+    /**
+     * Runs a round for the folder whose stored state (read under {@code lease}) is {@code state}. Graph is asked for
+     * the folder's id only when none is stored, or when Graph no longer knows the stored one (404).
+     */
+    PageCounts sync(
+            AccountSettings account, String folderName, Optional<FolderSyncState> state, Round round, Lease lease) {
+        var stored = state.filter(known -> known.folderId() != null && known.folderName() != null)
+                .map(known -> new Folder(folderName, known.folderId(), known.folderName()));
         try {
-            return runRound(account, folderName, round, lease);
+            return syncOrRestart(account, stored.orElseGet(() -> lookUp(account, folderName)), state, round, lease);
+        } catch (FolderGone gone) {
+            if (stored.isEmpty()) {
+                throw gone.failure;
+            }
+            log.warn(
+                    "Graph no longer knows the stored id of {} / {} ({}); looking the folder up and syncing it in full",
+                    account.id(),
+                    folderName,
+                    gone.failure.code());
+            states.forgetLinks(account.id(), folderName);
+            try {
+                return syncOrRestart(account, lookUp(account, folderName), state, round.restartedInFull(), lease);
+            } catch (FolderGone stillGone) {
+                throw stillGone.failure;
+            }
+        }
+    }
+
+    private Folder lookUp(AccountSettings account, String folderName) {
+        var graphFolder = reader.folder(account, folderName);
+        return new Folder(folderName, graphFolder.id(), graphFolder.displayName());
+    }
+
+    private PageCounts syncOrRestart(
+            AccountSettings account, Folder folder, Optional<FolderSyncState> state, Round round, Lease lease) {
+        try {
+            return runRound(account, folder, state, round, lease);
         } catch (GraphCallFailed failure) {
             if (failure.status() != 410
-                    && !SYNC_STATE_LOST.contains(failure.code().toLowerCase(java.util.Locale.ROOT))) {
+                    && !SYNC_STATE_LOST.contains(failure.code().toLowerCase(Locale.ROOT))) {
                 throw failure;
             }
             log.warn(
                     "Graph no longer holds the delta state of {} / {} ({}); syncing the folder in full",
                     account.id(),
-                    folderName,
+                    folder.wellKnownName(),
                     failure.code());
-            states.forgetLinks(account.id(), folderName);
-            return runRound(account, folderName, round.restartedInFull(), lease);
+            states.forgetLinks(account.id(), folder.wellKnownName());
+            return runRound(account, folder, state, round.restartedInFull(), lease);
         }
     }
 
-    private PageCounts runRound(AccountSettings account, String folderName, Round round, Lease lease) {
-        var state = states.find(account.id(), folderName);
-        var graphFolder = reader.folder(account, folderName);
-        var folder = new Folder(folderName, graphFolder.id(), graphFolder.displayName());
+    /** A full round ignores the stored links, so {@code state} serves a restarted round as well. */
+    private PageCounts runRound(
+            AccountSettings account, Folder folder, Optional<FolderSyncState> state, Round round, Lease lease) {
+        String folderName = folder.wellKnownName();
         String resumeAt =
                 round.full() ? null : state.map(FolderSyncState::nextLink).orElse(null);
         boolean full;
@@ -116,7 +156,8 @@ class SyncingFolder {
                             folderName,
                             properties.pageSize(),
                             lease,
-                            size -> reader.firstDeltaPage(account, folder.id(), round.syncFrom(), size))
+                            size -> folderRead(
+                                    () -> reader.firstDeltaPage(account, folder.id(), round.syncFrom(), size)))
                     : fetch(account, folderName, deltaLink, properties.pageSize(), lease);
         }
         PageCounts total = PageCounts.NONE;
@@ -159,7 +200,7 @@ class SyncingFolder {
             return true;
         }
         long seen = messages.countSeen(account.id(), folderName, startedAt);
-        if (seen < FILTERED_ROUND_CAP) {
+        if (seen < filteredRoundCap) {
             return true;
         }
         log.warn(
@@ -174,7 +215,30 @@ class SyncingFolder {
 
     private ShrinkingPages.Fetched fetch(
             AccountSettings account, String folderName, String link, int pageSize, Lease lease) {
-        return pages.fetch(account, folderName, pageSize, lease, size -> reader.deltaPage(account, link, size));
+        return pages.fetch(
+                account, folderName, pageSize, lease, size -> folderRead(() -> reader.deltaPage(account, link, size)));
+    }
+
+    /** A delta read of a folder; 404: Graph knows no folder by the id it names (a link names it too). */
+    private static DeltaPage folderRead(Supplier<DeltaPage> read) {
+        try {
+            return read.get();
+        } catch (GraphCallFailed failure) {
+            if (failure.status() == NOT_FOUND) {
+                throw new FolderGone(failure);
+            }
+            throw failure;
+        }
+    }
+
+    private static final class FolderGone extends RuntimeException {
+
+        private final GraphCallFailed failure;
+
+        FolderGone(GraphCallFailed failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
     }
 
     private CompletableFuture<ShrinkingPages.Fetched> prefetch(

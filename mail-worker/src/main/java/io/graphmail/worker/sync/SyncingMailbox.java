@@ -4,6 +4,7 @@ import io.graphmail.contract.sync.SyncMailboxCommand;
 import io.graphmail.worker.accounts.AccountDirectory;
 import io.graphmail.worker.accounts.AccountLeases;
 import io.graphmail.worker.accounts.AccountOnHold;
+import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.pacing.MailboxBudget;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,16 +61,7 @@ class SyncingMailbox {
         }
     }
 
-    private void syncFolder(
-            io.graphmail.worker.accounts.AccountSettings account, String folder, SyncingFolder.Round round) {
-        boolean done = states.find(account.id(), folder)
-                .map(state -> state.hasCompleted(round.commandId()))
-                .orElse(false);
-        if (done) {
-            log.info("Sync command {} already ran for {} / {}", round.commandId(), account.id(), folder);
-            count(folder, "duplicate");
-            return;
-        }
+    private void syncFolder(AccountSettings account, String folder, SyncingFolder.Round round) {
         var lease = leases.tryTake("sync-" + account.id() + "-" + folder, properties.leaseTime());
         if (lease.isEmpty()) {
             log.info(
@@ -78,7 +70,14 @@ class SyncingMailbox {
             return;
         }
         try (var held = lease.get()) {
-            PageCounts counts = syncingFolder.sync(account, folder, round, held);
+            // Read under the lease: only the holder writes it, so it stays what the round starts from.
+            var state = states.find(account.id(), folder);
+            if (state.filter(known -> known.hasCompleted(round.commandId())).isPresent()) {
+                log.info("Sync command {} already ran for {} / {}", round.commandId(), account.id(), folder);
+                count(folder, "duplicate");
+                return;
+            }
+            PageCounts counts = syncingFolder.sync(account, folder, state, round, held);
             log.info(
                     "Synced {} / {}: {} added, {} updated, {} removed",
                     account.id(),

@@ -3,6 +3,7 @@ package io.graphmail.worker.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class TokenCipherTests {
 
     private static String key(int seed) {
         byte[] key = new byte[32];
-        java.util.Arrays.fill(key, (byte) seed);
+        Arrays.fill(key, (byte) seed);
         return Base64.getEncoder().encodeToString(key);
     }
 }

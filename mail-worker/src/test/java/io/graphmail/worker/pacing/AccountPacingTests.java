@@ -2,13 +2,11 @@ package io.graphmail.worker.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.graphmail.testsupport.TestBackends;
-import java.time.Clock;
+import io.graphmail.worker.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -17,11 +15,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /** The pacing rules against a real MongoDB wire protocol, with a clock the test moves. */
 class AccountPacingTests {
 
-    static final com.mongodb.client.MongoClient client = MongoClients.create(TestBackends.mongoUri());
+    static final MongoClient client = MongoClients.create(TestBackends.mongoUri());
     static final MongoTemplate mongo = new MongoTemplate(client, "pacing-tests");
 
     final ManualClock clock = new ManualClock();
-    final AccountPacing pacing = new AccountPacing(
+    final AccountPacing pacing = new MongoAccountPacing(
             mongo, new PacingProperties(30, 10_000, 5_000, 4, Duration.ofMinutes(2), Duration.ofMinutes(2)), clock);
     final String account = "account-" + UUID.randomUUID();
 
@@ -129,33 +127,5 @@ class AccountPacingTests {
         assertThat(pacing.acquire(account, 2, fiveRecipientsADay, null))
                 .isEqualTo(new Permit.Deferred(Duration.ofMinutes(30), "DAILY_RECIPIENTS"));
         assertThat(pacing.acquire(account, 1, fiveRecipientsADay, null)).isInstanceOf(Permit.Granted.class);
-    }
-
-    static final class ManualClock extends Clock {
-        private long millis;
-
-        void set(long millis) {
-            this.millis = millis;
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

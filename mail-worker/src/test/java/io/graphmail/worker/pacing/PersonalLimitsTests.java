@@ -30,7 +30,34 @@ class PersonalLimitsTests {
                 .isFalse();
     }
 
+    @Test
+    void pacesByTheAccountsOwnDailyLimitWhenSetElseByTheDefaultOfItsType() {
+        AccountPacing pacing =
+                new MongoAccountPacing(null, new PacingProperties(30, 10_000, 5_000, 4, null, null), null);
+        var own = new AccountSettings.SendingLimits(null, 1_200, null);
+
+        assertThat(pacing.limitsOf(account(AccountSettings.Type.APPLICATION, "contoso", null)))
+                .isEqualTo(new Limits(30, 10_000, 4));
+        assertThat(pacing.limitsOf(account(AccountSettings.Type.DELEGATED, "consumers", null)))
+                .isEqualTo(new Limits(30, 5_000, 4));
+        assertThat(pacing.limitsOf(account(AccountSettings.Type.APPLICATION, "contoso", own)))
+                .isEqualTo(new Limits(30, 1_200, 4));
+        assertThat(pacing.limitsOf(account(AccountSettings.Type.DELEGATED, "consumers", own)))
+                .isEqualTo(new Limits(30, 1_200, 4));
+        assertThat(pacing.limitsOf(account(
+                        AccountSettings.Type.DELEGATED,
+                        "consumers",
+                        new AccountSettings.SendingLimits(null, 8_000, null))))
+                .as("never more than Outlook.com allows a personal account")
+                .isEqualTo(new Limits(30, 5_000, 4));
+    }
+
     private static AccountSettings account(AccountSettings.Type type, String tenant) {
-        return new AccountSettings("a", type, "a@x.io", tenant, "client", null, null, "ACTIVE");
+        return account(type, tenant, null);
+    }
+
+    private static AccountSettings account(
+            AccountSettings.Type type, String tenant, AccountSettings.SendingLimits limits) {
+        return new AccountSettings("a", type, "a@x.io", tenant, "client", null, limits, "ACTIVE");
     }
 }

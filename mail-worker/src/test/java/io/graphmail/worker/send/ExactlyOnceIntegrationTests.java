@@ -1,41 +1,28 @@
 package io.graphmail.worker.send;
 
-import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
-import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.graphmail.contract.send.AttachmentReference;
-import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.MailReply;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.testsupport.RunningSimulator;
-import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.worker.AnotherWorker;
 import io.graphmail.worker.MailWorkerApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Draft-and-send with a delivery key: one email per command, whatever happens between worker and Graph. */
@@ -48,18 +35,7 @@ import tools.jackson.databind.JsonNode;
             "graphmail.worker.retry.in-flight-lease=2s",
             "graphmail.graph.timeout=5s"
         })
-class ExactlyOnceIntegrationTests {
-
-    static final RunningSimulator simulator = RunningSimulator.start();
-
-    @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    RabbitAdmin admin;
-
-    @Autowired
-    MongoTemplate mongo;
+class ExactlyOnceIntegrationTests extends SimulatedMailboxTests {
 
     @Autowired
     MeterRegistry meterRegistry;
@@ -67,25 +43,8 @@ class ExactlyOnceIntegrationTests {
     @Autowired
     RabbitListenerEndpointRegistry listeners;
 
-    EventRecorder events;
-    final String mailbox = "once-" + UUID.randomUUID() + "@graphmail.local";
-    final String accountId = "once-" + UUID.randomUUID();
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        TestAccounts.registerWorker(registry, simulator);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        simulator.reset();
-        mongo.getCollection("accounts").insertOne(TestAccounts.applicationAccount(accountId, mailbox));
-        events = EventRecorder.start(rabbit, admin);
+    ExactlyOnceIntegrationTests() {
+        super("once");
     }
 
     @Test
@@ -167,24 +126,12 @@ class ExactlyOnceIntegrationTests {
                         "subject", "Plans for Friday",
                         "from", Map.of("emailAddress", Map.of("name", "Bob", "address", "bob@example.com")),
                         "toRecipients", List.of(Map.of("emailAddress", Map.of("address", mailbox)))));
-        var reply = new SendMailCommand(
-                UUID.randomUUID(),
-                accountId,
-                List.of(),
-                List.of(),
-                List.of(),
-                "ignored for replies",
-                new MailBody(MailBody.ContentType.HTML, "<p>Count me in</p>"),
-                List.of(),
-                List.of(),
-                Instant.now(),
-                null,
-                0,
-                List.of(),
-                new MailReply("stored-id", original.get("id").asString(), false),
-                null,
-                Map.of(),
-                null);
+        var reply = sendMail()
+                .subject("ignored for replies")
+                .to(List.of())
+                .htmlBody("<p>Count me in</p>")
+                .replyTo(new MailReply("stored-id", original.get("id").asString(), false))
+                .build();
         publish(reply);
 
         events.awaitOne(MailSent.class, reply.commandId());
@@ -223,30 +170,6 @@ class ExactlyOnceIntegrationTests {
     }
 
     private SendMailCommand command(String subject, List<AttachmentReference> stored) {
-        return new SendMailCommand(
-                UUID.randomUUID(),
-                accountId,
-                List.of("ada@example.com"),
-                List.of(),
-                List.of(),
-                subject,
-                new MailBody(MailBody.ContentType.HTML, "<p>Hello</p>"),
-                List.of(),
-                List.of(),
-                Instant.now(),
-                null,
-                0,
-                stored,
-                null,
-                null,
-                Map.of(),
-                null);
-    }
-
-    private void publish(SendMailCommand command) {
-        rabbit.convertAndSend(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, message -> {
-            message.getMessageProperties().setMessageId(command.commandId().toString());
-            return message;
-        });
+        return sendMail().subject(subject).storedAttachments(stored).build();
     }
 }

@@ -1,33 +1,19 @@
 package io.graphmail.worker.send;
 
-import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
-import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.testsupport.RunningSimulator;
-import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,38 +25,11 @@ import tools.jackson.databind.JsonNode;
         classes = MailWorkerApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"spring.config.name=mail-worker", "graphmail.worker.retry.initial-backoff=50ms"})
-class ExchangeLimitsIntegrationTests {
+@SimulatorArguments("--graphmail.simulator.sending.rate-window=10s")
+class ExchangeLimitsIntegrationTests extends SimulatedMailboxTests {
 
-    static final RunningSimulator simulator = RunningSimulator.start("--graphmail.simulator.sending.rate-window=10s");
-
-    @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    RabbitAdmin admin;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    EventRecorder events;
-    final String mailbox = "exchange-" + UUID.randomUUID() + "@graphmail.local";
-    final String accountId = "exchange-" + UUID.randomUUID();
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        TestAccounts.registerWorker(registry, simulator);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void registerAccount() {
-        simulator.reset();
-        mongo.getCollection("accounts").insertOne(TestAccounts.applicationAccount(accountId, mailbox));
-        events = EventRecorder.start(rabbit, admin);
+    ExchangeLimitsIntegrationTests() {
+        super("exchange");
     }
 
     @Test
@@ -134,30 +93,6 @@ class ExchangeLimitsIntegrationTests {
     }
 
     private SendMailCommand command(String subject, List<String> to) {
-        return new SendMailCommand(
-                UUID.randomUUID(),
-                accountId,
-                to,
-                List.of(),
-                List.of(),
-                subject,
-                new MailBody(MailBody.ContentType.HTML, "<p>Hello there</p>"),
-                List.of(),
-                List.of(),
-                Instant.now(),
-                null,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
-
-    private void publish(SendMailCommand command) {
-        rabbit.convertAndSend(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, message -> {
-            message.getMessageProperties().setMessageId(command.commandId().toString());
-            return message;
-        });
+        return sendMail().subject(subject).to(to).htmlBody("<p>Hello there</p>").build();
     }
 }

@@ -1,16 +1,13 @@
 package io.graphmail.worker.send;
 
 import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
-import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 import static io.graphmail.contract.MailTopology.SYNC_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.contract.sync.SyncMailboxCommand;
-import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.worker.AnotherWorker;
 import io.graphmail.worker.MailWorkerApplication;
@@ -21,16 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Sends and a sync of one mailbox, on two workers, share the mailbox's budget of 4 concurrent Graph requests: the
@@ -44,46 +33,22 @@ import org.springframework.test.context.DynamicPropertySource;
             "graphmail.worker.retry.initial-backoff=50ms",
             "graphmail.sync.page-size=10"
         })
-class MailboxBudgetIntegrationTests {
+class MailboxBudgetIntegrationTests extends SimulatedMailboxTests {
 
-    static final RunningSimulator simulator = RunningSimulator.start();
-
-    @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    RabbitAdmin admin;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    final String mailbox = "budget-" + UUID.randomUUID() + "@graphmail.local";
-    final String accountId = "budget-" + UUID.randomUUID();
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        TestAccounts.registerWorker(registry, simulator);
+    MailboxBudgetIntegrationTests() {
+        super("budget");
     }
 
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void registerAccount() {
-        simulator.reset();
+    @Override
+    Document account() {
         // Graph's 4 concurrent requests per mailbox; test workers default to no limit.
-        mongo.getCollection("accounts")
-                .insertOne(TestAccounts.applicationAccount(accountId, mailbox)
-                        .append("limits", new Document("maxConcurrent", 4)));
+        return super.account().append("limits", new Document("maxConcurrent", 4));
     }
 
     @Test
     void twentySendsAndASyncOfOneMailboxNeverRunMoreThanFourGraphRequestsAtOnce() {
         simulator.generateMessages(mailbox, "inbox", 40, Map.of("attachments", 1, "attachmentBytes", 1024));
         simulator.latency("/v1.0/users/**", 100);
-        var events = EventRecorder.start(rabbit, admin);
         try (var otherWorker = AnotherWorker.start(simulator)) {
             var sync = new SyncMailboxCommand(
                     UUID.randomUUID(),
@@ -98,10 +63,7 @@ class MailboxBudgetIntegrationTests {
             for (int i = 0; i < 20; i++) {
                 sends.add(command("Budget " + i));
             }
-            sends.forEach(command -> rabbit.convertAndSend(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, message -> {
-                message.getMessageProperties().setMessageId(command.commandId().toString());
-                return message;
-            }));
+            sends.forEach(this::publish);
 
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> sends.stream()
@@ -130,18 +92,6 @@ class MailboxBudgetIntegrationTests {
     }
 
     private SendMailCommand command(String subject) {
-        return new SendMailCommand(
-                UUID.randomUUID(),
-                accountId,
-                List.of("ada@example.com"),
-                List.of(),
-                List.of(),
-                subject,
-                new MailBody(MailBody.ContentType.HTML, "<p>Hello</p>"),
-                List.of(),
-                List.of(),
-                Instant.now(),
-                null,
-                0);
+        return sendMail().subject(subject).build();
     }
 }

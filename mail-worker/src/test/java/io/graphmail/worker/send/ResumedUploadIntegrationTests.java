@@ -1,33 +1,17 @@
 package io.graphmail.worker.send;
 
-import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
-import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmail.contract.send.MailAttachment;
-import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.MailSent;
-import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.worker.MailWorkerApplication;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Random;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A large attachment whose upload Graph refuses mid-way (429 over the mailbox's upload volume) is resumed where the
@@ -37,69 +21,33 @@ import org.springframework.test.context.DynamicPropertySource;
         classes = MailWorkerApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "spring.config.name=mail-worker")
-class ResumedUploadIntegrationTests {
+// Room in the window for the first range, not the second, until the first leaves it a second or two later.
+@SimulatorArguments({
+    "--graphmail.simulator.throttling.upload-bytes-per-window=3400000",
+    "--graphmail.simulator.throttling.upload-window=2s"
+})
+class ResumedUploadIntegrationTests extends SimulatedMailboxTests {
 
     static final int FILE_BYTES = 3_500_000;
     static final int FIRST_RANGE = 10 * 320 * 1024;
 
-    /** Room in the window for the first range, not the second, until the first leaves it a second or two later. */
-    static final RunningSimulator simulator = RunningSimulator.start(
-            "--graphmail.simulator.throttling.upload-bytes-per-window=3400000",
-            "--graphmail.simulator.throttling.upload-window=2s");
-
-    @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    RabbitAdmin admin;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    final String mailbox = "uploads-" + UUID.randomUUID() + "@graphmail.local";
-    final String accountId = "uploads-" + UUID.randomUUID();
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        TestAccounts.registerWorker(registry, simulator);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void registerAccount() {
-        simulator.reset();
-        mongo.getCollection("accounts").insertOne(TestAccounts.applicationAccount(accountId, mailbox));
+    ResumedUploadIntegrationTests() {
+        super("uploads");
     }
 
     @Test
     void resumesARefusedUploadFromTheSessionsNextExpectedRange() throws Exception {
         byte[] file = new byte[FILE_BYTES];
         new Random(7).nextBytes(file);
-        var events = EventRecorder.start(rabbit, admin);
-        var command = new SendMailCommand(
-                UUID.randomUUID(),
-                accountId,
-                List.of("ada@example.com"),
-                List.of(),
-                List.of(),
-                "Figures",
-                new MailBody(MailBody.ContentType.TEXT, "Attached."),
-                List.of(),
-                List.of(new MailAttachment(
+        var command = sendMail()
+                .subject("Figures")
+                .textBody("Attached.")
+                .attachments(new MailAttachment(
                         "figures.bin",
                         "application/octet-stream",
-                        Base64.getEncoder().encodeToString(file))),
-                Instant.now(),
-                null,
-                0);
-        rabbit.convertAndSend(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, message -> {
-            message.getMessageProperties().setMessageId(command.commandId().toString());
-            return message;
-        });
+                        Base64.getEncoder().encodeToString(file)))
+                .build();
+        publish(command);
 
         MailSent sent = events.awaitOne(MailSent.class, command.commandId());
 

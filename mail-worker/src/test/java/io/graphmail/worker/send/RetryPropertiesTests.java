@@ -3,6 +3,7 @@ package io.graphmail.worker.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashSet;
 import org.junit.jupiter.api.Test;
 
 class RetryPropertiesTests {
@@ -22,7 +23,7 @@ class RetryPropertiesTests {
 
     @Test
     void spreadsMessagesThatFailedTogether() {
-        var waits = new java.util.HashSet<Duration>();
+        var waits = new HashSet<Duration>();
         for (int i = 0; i < 20; i++) {
             waits.add(retry.backoffAfter(3, null));
         }

@@ -1,7 +1,6 @@
 package io.graphmail.worker.send;
 
 import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
-import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 import static io.graphmail.contract.MailTopology.SYNC_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.graphmail.contract.accounts.AccountStatusChanged;
-import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
@@ -309,31 +307,14 @@ class SecretAliasIntegrationTests {
     }
 
     private static SendMailCommand command(String accountId) {
-        return new SendMailCommand(
-                UUID.randomUUID(),
-                accountId,
-                List.of("ada@example.com"),
-                List.of(),
-                List.of(),
-                "Secret alias",
-                new MailBody(MailBody.ContentType.TEXT, "Hello"),
-                List.of(),
-                List.of(),
-                Instant.now(),
-                null,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return SendMailCommandBuilder.sendMail(accountId)
+                .subject("Secret alias")
+                .textBody("Hello")
+                .build();
     }
 
     private void publish(SendMailCommand command) {
-        rabbit.convertAndSend(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, message -> {
-            message.getMessageProperties().setMessageId(command.commandId().toString());
-            return message;
-        });
+        SimulatedMailboxTests.publish(rabbit, command);
     }
 
     private static Path temporaryDirectory() {

@@ -1,13 +1,10 @@
 package io.graphmail.worker.send;
 
-import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
-import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.testsupport.RunningSimulator;
@@ -15,8 +12,6 @@ import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -145,25 +140,10 @@ class SendDuringMongoOutageIntegrationTests {
     }
 
     private SendMailCommand command(String subject) {
-        return new SendMailCommand(
-                UUID.randomUUID(),
-                accountId,
-                List.of("ada@example.com"),
-                List.of(),
-                List.of(),
-                subject,
-                new MailBody(MailBody.ContentType.HTML, "<p>Hello</p>"),
-                List.of(),
-                List.of(),
-                Instant.now(),
-                null,
-                0);
+        return SendMailCommandBuilder.sendMail(accountId).subject(subject).build();
     }
 
     private void publish(SendMailCommand command) {
-        rabbit.convertAndSend(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, message -> {
-            message.getMessageProperties().setMessageId(command.commandId().toString());
-            return message;
-        });
+        SimulatedMailboxTests.publish(rabbit, command);
     }
 }

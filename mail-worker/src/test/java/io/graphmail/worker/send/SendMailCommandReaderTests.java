@@ -2,6 +2,7 @@ package io.graphmail.worker.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graphmail.worker.send.SendMailCommandReader.Reading;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
@@ -20,10 +21,9 @@ class SendMailCommandReaderTests {
                  "to":["ada@example.com"],"subject":"Hi","body":{"contentType":"TEXT","content":"Hello"},
                  "submittedAt":"2026-11-25T10:00:00Z"}""");
 
-        assertThat(reader.problem(message)).isNull();
-        assertThat(reader.read(message)).hasValueSatisfying(command -> {
-            assertThat(command.to()).containsExactly("ada@example.com");
-            assertThat(command.cc()).isEmpty();
+        assertThat(reader.read(message)).isInstanceOfSatisfying(Reading.Command.class, read -> {
+            assertThat(read.command().to()).containsExactly("ada@example.com");
+            assertThat(read.command().cc()).isEmpty();
         });
     }
 
@@ -31,8 +31,12 @@ class SendMailCommandReaderTests {
     void explainsMalformedJsonWithoutQuotingIt() {
         var message = message("{\"subject\": secret-words");
 
-        assertThat(reader.read(message)).isEmpty();
-        assertThat(reader.problem(message)).startsWith("UNPARSEABLE:").doesNotContain("secret");
+        assertThat(reader.read(message))
+                .isInstanceOfSatisfying(
+                        Reading.Unreadable.class,
+                        unreadable -> assertThat(unreadable.reason())
+                                .startsWith("UNPARSEABLE:")
+                                .doesNotContain("secret"));
     }
 
     @Test
@@ -41,7 +45,7 @@ class SendMailCommandReaderTests {
                 {"commandId":"2f1c7a52-3a5e-4c53-9f0e-6f8b8f3f1d11","accountId":"me@graphmail.local",
                  "subject":"Hi","body":{"contentType":"TEXT","content":"Hello"}}""");
 
-        assertThat(reader.problem(message)).isEqualTo("INVALID_COMMAND: no recipients");
+        assertThat(reader.read(message)).isEqualTo(new Reading.Unreadable("INVALID_COMMAND: no recipients"));
     }
 
     private static Message message(String json) {

@@ -11,24 +11,19 @@ import static io.graphmail.contract.MailTopology.SENT_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.testsupport.RunningSimulator;
-import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.worker.MailWorkerApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.BindingBuilder;
@@ -36,15 +31,10 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(
         classes = MailWorkerApplication.class,
@@ -57,44 +47,16 @@ import org.springframework.test.context.DynamicPropertySource;
             "graphmail.worker.retry.max-network-errors=8"
         })
 @ExtendWith(OutputCaptureExtension.class)
-class SendMailIntegrationTests {
-
-    static final RunningSimulator simulator = RunningSimulator.start();
+class SendMailIntegrationTests extends SimulatedMailboxTests {
 
     /** The trace id of a log line: {@code [traceId-spanId]} in text, {@code "traceId":"…"} in JSON. */
     static final Pattern TRACE_ID = Pattern.compile("(?:\\[|\"traceId\":\")([0-9a-f]{32})[-\"]");
 
     @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    RabbitAdmin admin;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
     MeterRegistry meterRegistry;
 
-    EventRecorder events;
-    final String mailbox = "sender-" + UUID.randomUUID() + "@graphmail.local";
-    final String accountId = "account-" + UUID.randomUUID();
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        TestAccounts.registerWorker(registry, simulator);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void recordEvents() {
-        simulator.reset();
-        mongo.getCollection("accounts").insertOne(TestAccounts.applicationAccount(accountId, mailbox));
-        events = EventRecorder.start(rabbit, admin);
+    SendMailIntegrationTests() {
+        super("sender");
     }
 
     @Test
@@ -130,25 +92,12 @@ class SendMailIntegrationTests {
 
     @Test
     void sendMailWithoutASentCopyKeepsImportanceAndHeaders() {
-        var plain = command("Urgent, not kept", false);
-        var command = new SendMailCommand(
-                plain.commandId(),
-                plain.accountId(),
-                plain.to(),
-                plain.cc(),
-                plain.bcc(),
-                plain.subject(),
-                plain.body(),
-                plain.replyTo(),
-                plain.attachments(),
-                plain.submittedAt(),
-                null,
-                0,
-                null,
-                null,
-                "high",
-                Map.of("x-ticket", "T-42"),
-                false);
+        var command = sendMail()
+                .subject("Urgent, not kept")
+                .importance("high")
+                .headers(Map.of("x-ticket", "T-42"))
+                .saveToSentItems(false)
+                .build();
         publish(command);
 
         events.awaitOne(MailSent.class, command.commandId());
@@ -186,25 +135,7 @@ class SendMailIntegrationTests {
         for (int i = 1; i <= 5; i++) {
             headers.put("x-custom-" + i, "value " + i);
         }
-        var plain = command("Five headers");
-        var command = new SendMailCommand(
-                plain.commandId(),
-                plain.accountId(),
-                plain.to(),
-                plain.cc(),
-                plain.bcc(),
-                plain.subject(),
-                plain.body(),
-                plain.replyTo(),
-                plain.attachments(),
-                plain.submittedAt(),
-                null,
-                0,
-                null,
-                null,
-                null,
-                headers,
-                null);
+        var command = sendMail().subject("Five headers").headers(headers).build();
         publish(command);
 
         events.awaitOne(MailSent.class, command.commandId());
@@ -439,31 +370,7 @@ class SendMailIntegrationTests {
     }
 
     private SendMailCommand command(String subject, Boolean saveToSentItems) {
-        return new SendMailCommand(
-                UUID.randomUUID(),
-                accountId,
-                List.of("ada@example.com"),
-                List.of(),
-                List.of(),
-                subject,
-                new MailBody(MailBody.ContentType.HTML, "<p>Hello</p>"),
-                List.of(),
-                List.of(),
-                Instant.now(),
-                null,
-                0,
-                null,
-                null,
-                null,
-                null,
-                saveToSentItems);
-    }
-
-    private void publish(SendMailCommand command) {
-        rabbit.convertAndSend(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, message -> {
-            message.getMessageProperties().setMessageId(command.commandId().toString());
-            return message;
-        });
+        return sendMail().subject(subject).saveToSentItems(saveToSentItems).build();
     }
 
     private Message awaitDeadLetter(String messageId) {

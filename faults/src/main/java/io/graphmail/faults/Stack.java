@@ -1,0 +1,203 @@
+package io.graphmail.faults;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * graphmail as scripts/run.sh starts it, every part in its own process on 127.0.0.1: the embedded MongoDB on a file,
+ * the Graph simulator, two mail workers and the gateway, against a RabbitMQ node of the suite's own.
+ */
+final class Stack implements AutoCloseable {
+
+    static final String API_KEY = UUID.randomUUID().toString();
+    static final String SECRET_ALIAS = "faults";
+    private static final Duration STARTUP = Duration.ofSeconds(180);
+
+    private final Path root;
+    private final Path directory;
+    private final Ports ports;
+    private final BrokerNode broker;
+    private final Service mongo;
+    private final Service simulator;
+    private final List<Service> workers = new ArrayList<>();
+    private final Service gateway;
+
+    Stack(Path root, Path directory, Ports ports, List<String> workerArguments) throws IOException {
+        this.root = root;
+        this.directory = directory;
+        this.ports = ports;
+        Files.createDirectories(directory);
+        Path secret = Files.writeString(directory.resolve("client-secret"), "sim-secret");
+        String tokenKey = "faults:" + Base64.getEncoder().encodeToString(new byte[32]);
+        broker = new BrokerNode(
+                "graphmail-faults-" + ProcessHandle.current().pid(),
+                ports.amqp(),
+                ports.rabbitDistribution(),
+                directory.resolve("rabbitmq"));
+        mongo = new Service(
+                "embedded-mongo",
+                java(
+                        "tools/embedded-mongo/target/embedded-mongo-0.1.0-SNAPSHOT-exec.jar",
+                        directory.resolve("mongo.mv").toString(),
+                        Integer.toString(ports.mongo())),
+                Map.of(),
+                log("embedded-mongo"),
+                null);
+        Path certificate = directory.resolve("simulator-certificate.pem");
+        simulator = new Service(
+                "graph-simulator",
+                java(
+                        "graph-simulator/target/graph-simulator-0.1.0-SNAPSHOT-exec.jar",
+                        "--server.address=127.0.0.1",
+                        "--server.port=" + ports.simulator(),
+                        "--graphmail.simulator.https-port=" + ports.simulatorHttps(),
+                        "--graphmail.simulator.certificate-file=" + certificate,
+                        "--graphmail.simulator.certificate-hostnames=localhost,127.0.0.1",
+                        "--graphmail.simulator.identity.default-app-permissions=Mail.Send,Mail.ReadWrite"),
+                Map.of(),
+                log("graph-simulator"),
+                simulatorUrl() + "/actuator/health");
+        var shared = new ArrayList<>(List.of(
+                "--server.address=127.0.0.1",
+                "--management.server.address=127.0.0.1",
+                "--spring.rabbitmq.addresses=" + broker.uri(),
+                "--spring.mongodb.uri=mongodb://127.0.0.1:" + ports.mongo() + "/graphmail",
+                "--graphmail.graph.base-url=" + simulatorUrl() + "/v1.0",
+                "--graphmail.identity.authority-host=https://localhost:" + ports.simulatorHttps(),
+                "--graphmail.identity.trust-certificate-file=" + certificate,
+                "--graphmail.accounts.secrets." + SECRET_ALIAS + ".file=" + secret,
+                "--graphmail.tokens.encryption-keys=" + tokenKey,
+                "--graphmail.sync.interval=24h"));
+        var environment = Map.of("LOG_FORMAT", "text", "TRACING_SAMPLING_PROBABILITY", "0.0");
+        for (int i = 0; i < 2; i++) {
+            var arguments = new ArrayList<>(shared);
+            arguments.addAll(List.of(
+                    "--server.port=" + ports.worker(i), "--management.server.port=" + ports.workerManagement(i)));
+            arguments.addAll(workerArguments);
+            workers.add(new Service(
+                    "mail-worker-" + (i + 1),
+                    java("mail-worker/target/mail-worker-0.1.0-SNAPSHOT-exec.jar", arguments.toArray(String[]::new)),
+                    environment,
+                    log("mail-worker-" + (i + 1)),
+                    "http://127.0.0.1:" + ports.workerManagement(i) + "/actuator/health/readiness"));
+        }
+        var arguments = new ArrayList<>(shared);
+        arguments.addAll(List.of(
+                "--server.port=" + ports.gateway(),
+                "--management.server.port=" + ports.gatewayManagement(),
+                "--graphmail.security.api-keys=" + API_KEY,
+                "--graphmail.security.rate-limits.requests-per-second=100000",
+                "--graphmail.security.rate-limits.burst=100000",
+                "--graphmail.security.rate-limits.messages-per-day=100000000"));
+        gateway = new Service(
+                "api-gateway",
+                java("api-gateway/target/api-gateway-0.1.0-SNAPSHOT-exec.jar", arguments.toArray(String[]::new)),
+                environment,
+                log("api-gateway"),
+                "http://127.0.0.1:" + ports.gatewayManagement() + "/actuator/health/readiness");
+    }
+
+    void start() throws IOException {
+        broker.start();
+        mongo.start();
+        Waiting.until("embedded MongoDB on " + ports.mongo(), STARTUP, () -> Ports.accepts(ports.mongo()));
+        simulator.start().awaitHealthy(STARTUP);
+        workers.forEach(Service::start);
+        gateway.start();
+        workers.forEach(worker -> worker.awaitHealthy(STARTUP));
+        gateway.awaitHealthy(STARTUP);
+    }
+
+    Http api() {
+        return new Http("http://127.0.0.1:" + ports.gateway(), API_KEY);
+    }
+
+    Http simulatorControl() {
+        return new Http(simulatorUrl(), null);
+    }
+
+    /**
+     * The workers' counters whose names start with one of {@code prefixes}, summed over both workers' running
+     * processes (a killed worker's counts go with it).
+     */
+    Map<String, Double> workerCounters(List<String> prefixes) {
+        var sums = new java.util.TreeMap<String, Double>();
+        for (int i = 0; i < workers.size(); i++) {
+            Http.text("http://127.0.0.1:" + ports.workerManagement(i) + "/actuator/prometheus")
+                    .ifPresent(metrics -> metrics.lines()
+                            .filter(line -> prefixes.stream().anyMatch(line::startsWith))
+                            .forEach(line -> sums.merge(
+                                    line.substring(0, line.lastIndexOf(' ')),
+                                    Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)),
+                                    Double::sum)));
+        }
+        return sums;
+    }
+
+    Observer observer() {
+        return new Observer(ports.mongo());
+    }
+
+    BrokerNode broker() {
+        return broker;
+    }
+
+    Service worker(int index) {
+        return workers.get(index);
+    }
+
+    Service gateway() {
+        return gateway;
+    }
+
+    /** Kills the embedded MongoDB; {@link #startMongo()} opens the same file again. */
+    void killMongo() {
+        mongo.kill();
+    }
+
+    void startMongo() {
+        mongo.start();
+        Waiting.until("embedded MongoDB on " + ports.mongo(), STARTUP, () -> Ports.accepts(ports.mongo()));
+    }
+
+    Duration startup() {
+        return STARTUP;
+    }
+
+    /** Asks every process to stop at once, then the broker node, and kills what is still running after 20 s. */
+    @Override
+    public void close() {
+        var services = new ArrayList<>(List.of(gateway, simulator, mongo));
+        services.addAll(workers);
+        services.forEach(Service::requestStop);
+        broker.stop();
+        services.forEach(service -> service.awaitStopped(Duration.ofSeconds(20)));
+    }
+
+    private String simulatorUrl() {
+        return "http://127.0.0.1:" + ports.simulator();
+    }
+
+    private Path log(String name) {
+        return directory.resolve(name + ".log");
+    }
+
+    private List<String> java(String jar, String... arguments) {
+        var command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                root.resolve(jar).toString()));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+}

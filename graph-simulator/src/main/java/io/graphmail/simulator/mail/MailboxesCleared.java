@@ -1,4 +1,0 @@
-package io.graphmail.simulator.mail;
-
-/** All mailboxes were forgotten through the control API; what is kept per mailbox elsewhere goes with them. */
-public record MailboxesCleared() {}

@@ -1,7 +1,0 @@
-package io.graphmail.simulator.mail;
-
-/** Where each mailbox's sending limits come from: the control API's limits, else the configured defaults. */
-public interface SendingLimitsSource {
-
-    SendingLimits sendingLimits(String mailbox);
-}

@@ -1,0 +1,34 @@
+package io.graphmail.simulator.mailbox;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** All mailboxes, keyed by address case-insensitively; a mailbox exists as soon as it is used. */
+@Component
+public class Mailboxes {
+
+    private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
+
+    Mailboxes(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    public Mailbox of(String address) {
+        return mailboxes.computeIfAbsent(
+                address.toLowerCase(Locale.ROOT), key -> new Mailbox(key, events::publishEvent));
+    }
+
+    public void clear() {
+        mailboxes.clear();
+        events.publishEvent(new MailboxesCleared());
+    }
+
+    /** The mailbox a Graph path names: {@code /users/{userId}}, or for {@code /me} the token's mailbox. */
+    public static String addressFor(String userId, String tokenMailbox) {
+        return userId == null ? tokenMailbox : userId;
+    }
+}

@@ -1,0 +1,39 @@
+package io.graphmail.simulator;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.graphmail.simulator", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule featurePackagesHaveNoCycles =
+            slices().matching("io.graphmail.simulator.(*)..").should().beFreeOfCycles();
+
+    /** The mailbox is what every feature works on; it knows none of them. */
+    @ArchTest
+    static final ArchRule theMailboxDependsOnNoFeature = noClasses()
+            .that()
+            .resideInAPackage("..simulator.mailbox..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..simulator.messages..",
+                    "..simulator.delta..",
+                    "..simulator.sending..",
+                    "..simulator.uploads..",
+                    "..simulator.control..",
+                    "..simulator.throttling..",
+                    "..simulator.subscriptions..");
+
+    @ArchTest
+    static final ArchRule noFieldInjection = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired");
+}

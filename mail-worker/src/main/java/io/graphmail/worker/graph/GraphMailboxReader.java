@@ -1,0 +1,178 @@
+package io.graphmail.worker.graph;
+
+import com.microsoft.graph.models.FileAttachment;
+import com.microsoft.graph.models.Message;
+import com.microsoft.graph.users.item.UserItemRequestBuilder;
+import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaGetResponse;
+import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaRequestBuilder;
+import com.microsoft.kiota.RequestHeaders;
+import io.graphmail.worker.accounts.AccountSettings;
+import io.graphmail.worker.pacing.MailboxBudget;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads mail folders through Graph's delta query, always with immutable ids and the page size we
+ * ask for, and fetches attachments. Every call is timed like sends are, and takes a place in the
+ * mailbox's budget of concurrent requests, which sends share; a 429 holds the mailbox for its
+ * {@code Retry-After}, after which the call is tried again.
+ */
+@Component
+class GraphMailboxReader implements MailboxReader {
+
+    /** The message properties we store; Graph returns only these. */
+    static final String[] SELECTED = {
+        "subject",
+        "from",
+        "sender",
+        "toRecipients",
+        "ccRecipients",
+        "bccRecipients",
+        "replyTo",
+        "receivedDateTime",
+        "sentDateTime",
+        "conversationId",
+        "internetMessageId",
+        "parentFolderId",
+        "bodyPreview",
+        "body",
+        "importance",
+        "isRead",
+        "isDraft",
+        "hasAttachments",
+        "categories",
+        "flag",
+        "webLink"
+    };
+
+    /** A read Graph keeps throttling fails after this many tries; the sync round resumes later. */
+    static final int THROTTLED_ATTEMPTS = 3;
+
+    private final GraphCalls calls;
+    private final MailboxBudget budget;
+
+    GraphMailboxReader(GraphCalls calls, MailboxBudget budget) {
+        this.calls = calls;
+        this.budget = budget;
+    }
+
+    @Override
+    public MailFolder folder(AccountSettings account, String wellKnownName) {
+        var folder = call(
+                account,
+                "getMailFolder",
+                () -> user(account).mailFolders().byMailFolderId(wellKnownName).get());
+        return new MailFolder(folder.getId(), folder.getDisplayName());
+    }
+
+    @Override
+    public DeltaPage firstDeltaPage(AccountSettings account, String folderId, LocalDate from, int pageSize) {
+        DeltaRequestBuilder delta =
+                user(account).mailFolders().byMailFolderId(folderId).messages().delta();
+        return call(
+                account,
+                "delta",
+                () -> pageOf(delta.get(config -> {
+                    config.queryParameters.select = SELECTED;
+                    if (from != null) {
+                        config.queryParameters.filter =
+                                "receivedDateTime ge " + from.atStartOfDay().toInstant(ZoneOffset.UTC);
+                    }
+                    prefer(config.headers, pageSize);
+                })));
+    }
+
+    @Override
+    public DeltaPage deltaPage(AccountSettings account, String link, int pageSize) {
+        DeltaRequestBuilder delta = user(account)
+                .mailFolders()
+                .byMailFolderId("inbox")
+                .messages()
+                .delta()
+                .withUrl(link);
+        return call(account, "delta", () -> pageOf(delta.get(config -> prefer(config.headers, pageSize))));
+    }
+
+    @Override
+    public List<AttachmentInfo> attachments(AccountSettings account, String messageId) {
+        var page = call(
+                account,
+                "listAttachments",
+                () -> user(account)
+                        .messages()
+                        .byMessageId(messageId)
+                        .attachments()
+                        .get(config -> config.queryParameters.select =
+                                new String[] {"id", "name", "contentType", "size", "isInline"}));
+        if (page == null || page.getValue() == null) {
+            return List.of();
+        }
+        return page.getValue().stream()
+                .map(attachment -> new AttachmentInfo(
+                        attachment.getId(),
+                        attachment.getName(),
+                        attachment.getContentType(),
+                        attachment.getSize() == null ? 0 : attachment.getSize(),
+                        Boolean.TRUE.equals(attachment.getIsInline()),
+                        attachment instanceof FileAttachment))
+                .toList();
+    }
+
+    @Override
+    public byte[] attachmentContent(AccountSettings account, String messageId, String attachmentId) {
+        var attachment = call(
+                account,
+                "getAttachment",
+                () -> user(account)
+                        .messages()
+                        .byMessageId(messageId)
+                        .attachments()
+                        .byAttachmentId(attachmentId)
+                        .get());
+        return attachment instanceof FileAttachment file && file.getContentBytes() != null
+                ? file.getContentBytes()
+                : new byte[0];
+    }
+
+    /** One {@code Prefer} header with both preferences, comma-separated, as Graph's pages write it. */
+    static void prefer(RequestHeaders headers, int pageSize) {
+        headers.add("Prefer", "odata.maxpagesize=" + pageSize + ", IdType=\"ImmutableId\"");
+    }
+
+    private UserItemRequestBuilder user(AccountSettings account) {
+        return calls.mailbox(account);
+    }
+
+    private <T> T call(AccountSettings account, String operation, Supplier<T> request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return budget.call(account, () -> calls.call(account, operation, request));
+            } catch (GraphCallFailed failure) {
+                if (failure.status() != 429 || attempt >= THROTTLED_ATTEMPTS) {
+                    throw failure;
+                }
+                budget.throttled(account.id(), failure.retryAfter().orElse(Duration.ofSeconds(1)));
+            }
+        }
+    }
+
+    private static DeltaPage pageOf(DeltaGetResponse response) {
+        var changed = new ArrayList<Message>();
+        var removed = new ArrayList<String>();
+        for (Message message : response.getValue() == null ? List.<Message>of() : response.getValue()) {
+            Map<String, Object> extra = message.getAdditionalData();
+            if (extra != null && extra.containsKey("@removed")) {
+                removed.add(message.getId());
+            } else {
+                changed.add(message);
+            }
+        }
+        return new DeltaPage(changed, removed, response.getOdataNextLink(), response.getOdataDeltaLink());
+    }
+}

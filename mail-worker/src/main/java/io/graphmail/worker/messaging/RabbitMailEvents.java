@@ -1,0 +1,31 @@
+package io.graphmail.worker.messaging;
+
+import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
+import static io.graphmail.contract.MailTopology.FAILED_ROUTING_KEY;
+import static io.graphmail.contract.MailTopology.SENT_ROUTING_KEY;
+
+import io.graphmail.contract.send.MailFailed;
+import io.graphmail.contract.send.MailSent;
+import io.graphmail.messaging.ConfirmedPublisher;
+import org.springframework.stereotype.Component;
+
+/** Publishes the results of send commands on the events exchange, with publisher confirms. */
+@Component
+class RabbitMailEvents implements MailEvents {
+
+    private final ConfirmedPublisher publisher;
+
+    RabbitMailEvents(ConfirmedPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Override
+    public void sent(MailSent event) {
+        publisher.publish(EVENTS_EXCHANGE, SENT_ROUTING_KEY, event, event.eventId());
+    }
+
+    @Override
+    public void failed(MailFailed event) {
+        publisher.publish(EVENTS_EXCHANGE, FAILED_ROUTING_KEY, event, event.eventId());
+    }
+}

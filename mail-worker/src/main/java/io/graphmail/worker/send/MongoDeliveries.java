@@ -1,0 +1,144 @@
+package io.graphmail.worker.send;
+
+import static org.springframework.data.mongodb.core.FindAndModifyOptions.options;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The {@code deliveries} collection in MongoDB; the worker is its only writer. */
+@Component
+class MongoDeliveries implements Deliveries {
+
+    private final MongoTemplate mongo;
+
+    MongoDeliveries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Atomically takes the command for one attempt: it must be new or waiting for a retry. Empty
+     * if it is being sent, was sent or has failed for good.
+     */
+    @Override
+    public Optional<Delivery> claim(String key, String accountId, Instant now) {
+        var claimable = query(where("_id").is(key).and("state").is(Delivery.State.RETRYING));
+        var update = new Update()
+                .set("state", Delivery.State.SENDING)
+                .set("claimedAt", now)
+                .setOnInsert("accountId", accountId)
+                .inc("attempts", 1);
+        try {
+            return Optional.ofNullable(mongo.findAndModify(
+                    claimable, update, options().upsert(true).returnNew(true), Delivery.class));
+        } catch (DuplicateKeyException alreadyClaimed) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Delivery> find(String key) {
+        return Optional.ofNullable(mongo.findById(key, Delivery.class));
+    }
+
+    @Override
+    public void markSent(String key, Instant sentAt) {
+        update(key, new Update().set("state", Delivery.State.SENT).set("sentAt", sentAt));
+    }
+
+    @Override
+    public void markRetrying(String key, String error) {
+        update(
+                key,
+                new Update()
+                        .set("state", Delivery.State.RETRYING)
+                        .set("lastError", error)
+                        .unset("paceSlot"));
+    }
+
+    /** Not yet its turn: like {@link #putBack}, and remember the turn the pacing gave it. */
+    @Override
+    public void reserve(String key, long paceSlot) {
+        update(
+                key,
+                new Update()
+                        .set("state", Delivery.State.RETRYING)
+                        .set("lastError", "PACED: RATE")
+                        .set("paceSlot", paceSlot)
+                        .inc("attempts", -1));
+    }
+
+    /** The attempt never reached Graph: make the command claimable again without counting it. */
+    @Override
+    public void putBack(String key, String reason) {
+        update(
+                key,
+                new Update()
+                        .set("state", Delivery.State.RETRYING)
+                        .set("lastError", reason)
+                        .inc("attempts", -1));
+    }
+
+    /** Graph throttled the attempt: like {@link #putBack}, but counted; returns the count so far. */
+    @Override
+    public int putBackThrottled(String key, String error) {
+        var update = new Update()
+                .set("state", Delivery.State.RETRYING)
+                .set("lastError", error)
+                .inc("attempts", -1)
+                .inc("throttles", 1)
+                .unset("paceSlot");
+        Delivery delivery = mongo.findAndModify(
+                query(where("_id").is(key)), update, options().returnNew(true), Delivery.class);
+        return delivery == null || delivery.throttles() == null ? 1 : delivery.throttles();
+    }
+
+    /**
+     * Graph could not be reached (no answer at all): like {@link #putBack}, but counted apart from attempts, and
+     * remembered as interrupted, since the request may have been acted on; returns the count so far.
+     */
+    @Override
+    public int putBackNetworkError(String key, String error) {
+        var update = new Update()
+                .set("state", Delivery.State.RETRYING)
+                .set("lastError", error)
+                .set("interrupted", true)
+                .inc("attempts", -1)
+                .inc("networkErrors", 1)
+                .unset("paceSlot");
+        Delivery delivery = mongo.findAndModify(
+                query(where("_id").is(key)), update, options().returnNew(true), Delivery.class);
+        return delivery == null || delivery.networkErrors() == null ? 1 : delivery.networkErrors();
+    }
+
+    /** The attempt created this draft; a later attempt must look for it before sending again. */
+    @Override
+    public void recordDraft(String key, String draftId) {
+        update(key, new Update().set("draftId", draftId));
+    }
+
+    /** The attempt's worker never reported back: retry, looking for what it may have sent first. */
+    @Override
+    public void markInterrupted(String key, String error) {
+        update(
+                key,
+                new Update()
+                        .set("state", Delivery.State.RETRYING)
+                        .set("interrupted", true)
+                        .set("lastError", error));
+    }
+
+    @Override
+    public void markFailed(String key, String error) {
+        update(key, new Update().set("state", Delivery.State.FAILED).set("lastError", error));
+    }
+
+    private void update(String key, Update update) {
+        mongo.updateFirst(query(where("_id").is(key)), update, Delivery.class);
+    }
+}

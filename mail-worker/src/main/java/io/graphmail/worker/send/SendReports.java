@@ -1,0 +1,37 @@
+package io.graphmail.worker.send;
+
+import io.graphmail.contract.send.MailFailed;
+import io.graphmail.contract.send.MailSent;
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.worker.messaging.MailEvents;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The result events of one command's deliveries. */
+final class SendReports {
+
+    private final MailEvents events;
+    private final Clock clock;
+
+    SendReports(MailEvents events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void sent(SendMailCommand command, int attempt, Instant sentAt) {
+        events.sent(new MailSent(
+                UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt, command.submittedAt()));
+    }
+
+    void failed(SendMailCommand command, int attempt, String reason, boolean permanent) {
+        events.failed(new MailFailed(
+                UUID.randomUUID(),
+                command.commandId(),
+                command.accountId(),
+                attempt,
+                reason,
+                permanent,
+                clock.instant()));
+    }
+}

@@ -1,0 +1,56 @@
+package io.graphmail.worker.send;
+
+import io.graphmail.contract.send.SendMailCommand;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+class InMemoryParkedCommands implements ParkedCommands {
+
+    record Parked(SendMailCommand command, byte[] body, Hold hold) {}
+
+    final Map<UUID, Parked> parked = new LinkedHashMap<>();
+    final List<UUID> released = new ArrayList<>();
+
+    @Override
+    public void park(SendMailCommand command, byte[] body, Hold hold) {
+        parked.put(command.commandId(), new Parked(command, body, hold));
+    }
+
+    @Override
+    public void release(String accountId) {
+        releaseWhere(parked -> parked.command().accountId().equals(accountId));
+    }
+
+    @Override
+    public void releaseBatch(String batchId) {
+        releaseWhere(parked -> batchId.equals(String.valueOf(parked.command().batchId())));
+    }
+
+    @Override
+    public void releaseCommand(UUID commandId) {
+        releaseWhere(parked -> parked.command().commandId().equals(commandId));
+    }
+
+    @Override
+    public List<UUID> discard(String accountId) {
+        var ids = parked.values().stream()
+                .filter(parked -> parked.command().accountId().equals(accountId))
+                .map(parked -> parked.command().commandId())
+                .toList();
+        ids.forEach(parked::remove);
+        return ids;
+    }
+
+    private void releaseWhere(Predicate<Parked> which) {
+        var ids = parked.values().stream()
+                .filter(which)
+                .map(parked -> parked.command().commandId())
+                .toList();
+        ids.forEach(parked::remove);
+        released.addAll(ids);
+    }
+}

@@ -1,0 +1,23 @@
+package io.graphmail.worker.send;
+
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.worker.accounts.AccountSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Stands in for Graph: answers with {@link #answer}, or throws {@link #refusal} as Graph's adapter would. */
+class ScriptedDelivering implements Delivering {
+
+    Delivered answer = new Delivered(false, 2);
+    RuntimeException refusal;
+    final List<Delivery> attempts = new ArrayList<>();
+
+    @Override
+    public Delivered deliver(SendMailCommand command, AccountSettings account, Delivery delivery) {
+        attempts.add(delivery);
+        if (refusal != null) {
+            throw refusal;
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,53 @@
+package io.graphmail.devmongo;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import io.netty.channel.Channel;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+
+/**
+ * An H2 (MVStore) backend that commits every change to its file before the reply leaves, so a write the client saw
+ * acknowledged survives the process being killed. MVStore on its own commits in the background about once a second,
+ * and a {@code kill -9} loses whatever it had not committed yet. A commit writes to the file but does not force it to
+ * the disk: the data outlives the process, not a power loss of the machine, which is what local runs need.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    private final MVStore store;
+
+    private DurableH2Backend(MVStore store) {
+        super(store);
+        this.store = store;
+    }
+
+    static DurableH2Backend open(Path file) {
+        return new DurableH2Backend(
+                new MVStore.Builder().fileName(file.toString()).open());
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            commitChanges();
+        }
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        try {
+            return super.handleMessage(message);
+        } finally {
+            commitChanges();
+        }
+    }
+
+    private void commitChanges() {
+        if (store.hasUnsavedChanges()) {
+            store.commit();
+        }
+    }
+}
