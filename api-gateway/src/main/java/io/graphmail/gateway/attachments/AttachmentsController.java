@@ -11,14 +11,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 @Tag(name = "Attachments", description = "Upload a file once, send it with any number of messages")
@@ -28,10 +31,12 @@ class AttachmentsController {
 
     private final StoringUpload storingUpload;
     private final Uploads uploads;
+    private final AttachmentProperties properties;
 
-    AttachmentsController(StoringUpload storingUpload, Uploads uploads) {
+    AttachmentsController(StoringUpload storingUpload, Uploads uploads, AttachmentProperties properties) {
         this.storingUpload = storingUpload;
         this.uploads = uploads;
+        this.properties = properties;
     }
 
     @Operation(
@@ -81,6 +86,12 @@ class AttachmentsController {
                 .filter(upload -> client.owns(upload.uploadedBy()))
                 .map(UploadView::of)
                 .orElseThrow(() -> UploadProblem.notFound(id));
+    }
+
+    /** A form upload over {@code spring.servlet.multipart.*}, refused while its part was read. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        return UploadProblem.tooLarge(properties.maxBytes()).getBody();
     }
 
     private static ResponseEntity<UploadView> created(Upload upload) {

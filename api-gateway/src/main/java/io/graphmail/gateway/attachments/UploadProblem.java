@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 
@@ -13,7 +12,7 @@ import org.springframework.web.ErrorResponseException;
 class UploadProblem extends ErrorResponseException {
 
     private UploadProblem(HttpStatus status, String type, String title, String detail) {
-        super(status, problem(status, type, title, detail), null);
+        super(status, Problems.of(status, type, title, detail), null);
     }
 
     static UploadProblem tooLarge(DataSize limit) {
@@ -49,9 +48,5 @@ class UploadProblem extends ErrorResponseException {
                 "attachment-not-found",
                 "Attachment not found",
                 "No uploaded attachment with id " + id);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        return Problems.of(status, type, title, detail);
     }
 }

@@ -4,7 +4,6 @@ import io.graphmail.gateway.problems.Problems;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -17,7 +16,7 @@ class MessageProblem extends ErrorResponseException {
     record ParameterError(String field, String message) {}
 
     private MessageProblem(HttpStatus status, String type, String title, String detail) {
-        super(status, problem(status, type, title, detail), null);
+        super(status, Problems.of(status, type, title, detail), null);
     }
 
     static MessageProblem invalidParameters(List<ParameterError> errors) {
@@ -50,9 +49,5 @@ class MessageProblem extends ErrorResponseException {
                 "The content of attachment " + attachmentId + " of message " + messageId
                         + " was not archived (attachments over the archive's size limit are described, not"
                         + " stored); it can only be fetched from the mailbox");
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        return Problems.of(status, type, title, detail);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +17,9 @@ public class PushedFolders {
     private final KnownSubscriptions subscriptions;
     private final Duration pushedInterval;
 
-    PushedFolders(
-            KnownSubscriptions subscriptions, @Value("${graphmail.sync.pushed-interval:1h}") Duration pushedInterval) {
+    PushedFolders(KnownSubscriptions subscriptions, PushedSyncProperties properties) {
         this.subscriptions = subscriptions;
-        this.pushedInterval = pushedInterval;
+        this.pushedInterval = properties.pushedInterval();
     }
 
     /**

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -31,8 +30,7 @@ class ProblemErrorController implements ErrorController {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), title);
-        problem.setType(URI.create(
-                "https://graphmail.io/problems/" + (status == 405 ? "method-not-allowed" : "http-" + status)));
+        problem.setType(Problems.type(status == 405 ? "method-not-allowed" : "http-" + status));
         problem.setTitle(title);
         if (status >= 500) {
             log.error(

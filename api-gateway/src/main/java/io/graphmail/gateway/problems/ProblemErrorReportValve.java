@@ -29,8 +29,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String title = known == null ? "Error" : known.getReasonPhrase();
         String type = status == 400 ? "malformed-request" : status == 405 ? "method-not-allowed" : "http-" + status;
         String detail = status == 400 ? "The request's path or headers are not accepted" : title;
-        String json = "{\"type\":\"https://graphmail.io/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":"
-                + status + ",\"detail\":\"" + detail + "\"}";
+        String json = "{\"type\":\"" + Problems.type(type) + "\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("utf-8");

@@ -9,11 +9,18 @@ public final class Problems {
 
     private Problems() {}
 
+    private static final String TYPES = "https://graphmail.io/problems/";
+
     public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://graphmail.io/problems/" + type));
+        problem.setType(type(type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** The URI of a problem type: {@code https://graphmail.io/problems/<name>}. */
+    public static URI type(String name) {
+        return URI.create(TYPES + name);
     }
 
     /** A bug (500), naming nothing of it but the request's correlation id, under which it was logged. */

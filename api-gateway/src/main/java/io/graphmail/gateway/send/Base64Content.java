@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = Base64ContentRule.class)
-@interface Base64Content {
+public @interface Base64Content {
 
     String message() default "must be Base64 (RFC 4648 basic alphabet, without line breaks)";
 

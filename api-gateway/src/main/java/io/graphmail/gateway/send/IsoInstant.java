@@ -11,7 +11,7 @@ import tools.jackson.databind.ValueDeserializer;
  * An instant given as ISO-8601 text only. Jackson also reads numbers as epoch seconds, and reads one with a vast
  * exponent ({@code 1e1000000000}) as 1970 without complaint, which would send at once what was meant for later.
  */
-final class IsoInstant extends ValueDeserializer<Instant> {
+public final class IsoInstant extends ValueDeserializer<Instant> {
 
     @Override
     public Instant deserialize(JsonParser parser, DeserializationContext context) {

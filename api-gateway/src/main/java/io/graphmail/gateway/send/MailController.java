@@ -2,6 +2,8 @@ package io.graphmail.gateway.send;
 
 import io.graphmail.gateway.idempotency.IdempotentPost;
 import io.graphmail.gateway.idempotency.StableIds;
+import io.graphmail.gateway.mail.MailRecords;
+import io.graphmail.gateway.mail.MailView;
 import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -10,7 +10,7 @@ import java.util.List;
  * @param attachments the uploaded files to send, in the order given
  * @param reply the message answered, or {@code null}
  */
-record MessageReferences(List<AttachmentReference> attachments, MailReply reply) {
+public record MessageReferences(List<AttachmentReference> attachments, MailReply reply) {
 
-    static final MessageReferences NONE = new MessageReferences(List.of(), null);
+    public static final MessageReferences NONE = new MessageReferences(List.of(), null);
 }

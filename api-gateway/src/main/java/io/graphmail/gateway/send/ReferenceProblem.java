@@ -16,7 +16,7 @@ import org.springframework.web.ErrorResponseException;
  * Its {@code errors} name each place as validation errors do: {@code {field, message}}, and for a
  * batch's item also its {@code index} and {@code path}.
  */
-class ReferenceProblem extends ErrorResponseException {
+public class ReferenceProblem extends ErrorResponseException {
 
     private static final int ERRORS_IN_DETAIL = 10;
 
@@ -25,16 +25,16 @@ class ReferenceProblem extends ErrorResponseException {
     }
 
     /** Where in a request an id was given: the request itself, the batch template, or a batch item. */
-    record Place(Integer index, String prefix) {
+    public record Place(Integer index, String prefix) {
 
-        static final Place REQUEST = new Place(null, "");
-        static final Place TEMPLATE = new Place(null, "template.");
+        public static final Place REQUEST = new Place(null, "");
+        public static final Place TEMPLATE = new Place(null, "template.");
 
-        static Place item(int index) {
+        public static Place item(int index) {
             return new Place(index, "messages[" + index + "].");
         }
 
-        static Place recipient(int index) {
+        public static Place recipient(int index) {
             return new Place(index, "recipients[" + index + "].");
         }
 
@@ -53,19 +53,19 @@ class ReferenceProblem extends ErrorResponseException {
     }
 
     /** Errors gathered over a whole request, so that one answer names every bad reference. */
-    static final class Errors {
+    public static final class Errors {
 
         private final List<Map<String, Object>> errors = new ArrayList<>();
 
-        void add(Place place, String field, String message) {
+        public void add(Place place, String field, String message) {
             errors.add(place.error(field, message));
         }
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return errors.isEmpty();
         }
 
-        void throwIfAny(HttpStatus status, String type, String title) {
+        public void throwIfAny(HttpStatus status, String type, String title) {
             if (!errors.isEmpty()) {
                 throw new ReferenceProblem(status, type, title, List.copyOf(errors));
             }

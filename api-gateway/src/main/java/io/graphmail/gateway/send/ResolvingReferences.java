@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * and fails as a whole.
  */
 @Component
-class ResolvingReferences {
+public class ResolvingReferences {
 
     private final UploadedAttachments uploads;
     private final KnownMessages messages;
@@ -57,19 +57,21 @@ class ResolvingReferences {
     /**
      * One entry per message, in order; a template's uploads are resolved once and shared by every message.
      *
-     * @throws ReferenceProblem naming every item whose ids do not resolve
+     * @param templateAttachmentIds the batch template's uploads; {@code null} for a batch that lists its messages
+     * @throws ReferenceProblem naming every item whose ids do not resolve or that is over the account's limits
      */
-    List<MessageReferences> forBatch(
-            String accountId, BatchRequest batch, List<SendMailRequest> expanded, ApiClient client) {
+    public List<MessageReferences> forBatch(
+            String accountId, List<SendMailRequest> expanded, List<String> templateAttachmentIds, ApiClient client) {
+        boolean templated = templateAttachmentIds != null;
         var limits = AccountLimits.of(accounts.sendingLimits(accountId), defaultMaxMessageBytes);
         var errors = new Errors();
         for (int i = 0; i < expanded.size(); i++) {
-            Place place = batch.template() != null ? Place.recipient(i) : Place.item(i);
+            Place place = templated ? Place.recipient(i) : Place.item(i);
             limits.checkRecipients(place, "to", expanded.get(i), errors);
         }
         errors.throwIfAny(HttpStatus.BAD_REQUEST, "validation", "Invalid request");
-        if (batch.template() != null) {
-            var template = new Wanted(Place.TEMPLATE, batch.template().attachmentIds(), null, 0, "attachmentIds");
+        if (templated) {
+            var template = new Wanted(Place.TEMPLATE, templateAttachmentIds, null, 0, "attachmentIds");
             return Collections.nCopies(
                     expanded.size(),
                     resolve(accountId, List.of(template), client, limits).get(0));

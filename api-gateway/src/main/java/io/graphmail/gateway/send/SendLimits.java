@@ -12,9 +12,9 @@ import org.springframework.validation.Validator;
  * The sending account's own limits (500 recipients and 35 MB by default) and uploaded attachments
  * ({@code attachmentIds}) are checked once the account is known, by {@link ResolvingReferences}.
  */
-final class SendLimits implements Validator {
+public final class SendLimits implements Validator {
 
-    static final int MAX_BODY_CHARS = 1_000_000;
+    public static final int MAX_BODY_CHARS = 1_000_000;
     static final long MAX_ATTACHMENT_BASE64_CHARS = 4L * 1024 * 1024; // 3 MB of bytes
     static final long MAX_TOTAL_CHARS = 4L * 1024 * 1024 + MAX_BODY_CHARS;
 
@@ -23,7 +23,7 @@ final class SendLimits implements Validator {
      * Over an account's limit Graph still accepts the message (202) and Exchange bounces it with a non-delivery
      * report, so it is refused here.
      */
-    static final int MAX_RECIPIENTS = SendingLimits.MAX_RECIPIENTS_PER_MESSAGE;
+    public static final int MAX_RECIPIENTS = SendingLimits.MAX_RECIPIENTS_PER_MESSAGE;
 
     @Override
     public boolean supports(Class<?> type) {
@@ -44,7 +44,7 @@ final class SendLimits implements Validator {
     }
 
     /** At most {@link #MAX_RECIPIENTS} in to, cc and bcc together; the error goes on {@code to} under the nested path. */
-    static void checkRecipients(List<String> to, List<String> cc, List<String> bcc, Errors errors) {
+    public static void checkRecipients(List<String> to, List<String> cc, List<String> bcc, Errors errors) {
         int total = size(to) + size(cc) + size(bcc);
         if (total > MAX_RECIPIENTS) {
             errors.rejectValue(
@@ -63,7 +63,7 @@ final class SendLimits implements Validator {
      * The size rules alone, for a batch's items and the original send endpoint too: errors go on {@code attachments}
      * and {@code body} under the current nested path (e.g. {@code messages[7].attachments}).
      */
-    static void checkSize(SendMailRequest request, Errors errors) {
+    public static void checkSize(SendMailRequest request, Errors errors) {
         long attachmentChars = request.attachments().stream()
                 .filter(java.util.Objects::nonNull)
                 .mapToLong(attachment -> length(attachment.contentBase64()))

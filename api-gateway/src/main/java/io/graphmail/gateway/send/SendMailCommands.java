@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** Turns a validated request, its ids resolved, into the command the workers receive. */
-final class SendMailCommands {
+public final class SendMailCommands {
 
     private SendMailCommands() {}
 
-    static SendMailCommand of(
+    public static SendMailCommand of(
             UUID id,
             String accountId,
             SendMailRequest request,

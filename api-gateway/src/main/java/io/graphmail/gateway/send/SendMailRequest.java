@@ -17,7 +17,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * recipient unless it is a reply; Exchange Online allows 500 recipients per message by default (an account may have its own limit).
  */
 @Schema(description = "One message to send")
-record SendMailRequest(
+public record SendMailRequest(
         @Schema(
                 description = "Sending account (mailbox); the configured default account when omitted",
                 example = "me@graphmail.local")
@@ -62,9 +62,9 @@ record SendMailRequest(
         @Schema(description = "Keep a copy in the account's Sent Items (default true)")
         Boolean saveToSentItems) {
 
-    static final int MAX_ATTACHMENT_IDS = 20;
+    public static final int MAX_ATTACHMENT_IDS = 20;
 
-    SendMailRequest {
+    public SendMailRequest {
         to = to == null ? List.of() : to;
         cc = cc == null ? List.of() : cc;
         bcc = bcc == null ? List.of() : bcc;
@@ -76,7 +76,7 @@ record SendMailRequest(
     }
 
     /** A plain message: no uploads, not a reply, default importance, headers and Sent Items copy. */
-    static SendMailRequest plain(
+    public static SendMailRequest plain(
             String accountId,
             List<String> to,
             List<String> cc,
@@ -88,17 +88,17 @@ record SendMailRequest(
                 accountId, to, cc, bcc, subject, body, List.of(), attachments, null, List.of(), null, null, null, null);
     }
 
-    boolean hasRecipients() {
+    public boolean hasRecipients() {
         return !to.isEmpty() || !cc.isEmpty() || !bcc.isEmpty();
     }
 
     /** A reply goes to the original sender, so it needs no recipient of its own. */
-    boolean needsRecipients() {
+    public boolean needsRecipients() {
         return inReplyTo == null;
     }
 
     /** The message body. */
-    record Body(
+    public record Body(
             @Schema(
                     allowableValues = {"html", "text"},
                     example = "html")
@@ -123,7 +123,7 @@ record SendMailRequest(
     }
 
     /** A small file sent inline (Graph takes up to 3 MB this way). */
-    record Attachment(
+    public record Attachment(
             @NotBlank @Size(max = 255) String name,
 
             @Schema(example = "application/pdf") @NotBlank @Size(max = 255)

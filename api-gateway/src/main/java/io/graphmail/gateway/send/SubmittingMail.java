@@ -4,63 +4,55 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.accounts.AccountDefaults;
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.idempotency.StableIds;
-import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.gateway.mail.MailRecord;
+import io.graphmail.gateway.mail.MailRecords;
+import io.graphmail.gateway.mail.MailView;
+import io.graphmail.gateway.mail.Outbox;
 import io.graphmail.gateway.ratelimits.MessageQuotas;
 import io.graphmail.gateway.security.ApiClient;
-import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Accepts a message: records it, then publishes it with a broker confirm. Either the broker has
- * it and the caller hears 202, or the record is withdrawn and the caller hears 503. A record left
- * behind by a crash in between is published later by {@link UnpublishedMailSweeper}. Repeated
- * requests are answered by the {@code Idempotency-Key} filter before they get here, except the retry
- * of a request whose gateway stopped: its stable id finds the record that gateway left, which is
- * published again and answered, never recorded twice (workers send a command id once).
+ * Accepts a message through the {@link Outbox}: recorded, then published with a broker confirm. Either the broker has
+ * it and the caller hears 202, or the record is withdrawn and the caller hears 503. A record left behind by a crash in
+ * between is published later by the outbox's sweeper. Repeated requests are answered by the {@code Idempotency-Key}
+ * filter before they get here, except the retry of a request whose gateway stopped: its stable id finds the record
+ * that gateway left, which is published again and answered, never recorded twice (workers send a command id once).
  */
 @Service
-class SubmittingMail {
+public class SubmittingMail {
 
     private final MailRecords records;
-    private final MailCommands commands;
-    private final JsonMapper jsonMapper;
+    private final Outbox outbox;
     private final AccountDefaults accountDefaults;
     private final KnownAccounts knownAccounts;
     private final ResolvingReferences references;
     private final MessageQuotas quotas;
     private final MeterRegistry meterRegistry;
     private final Clock clock;
-    private final Duration grace;
 
     SubmittingMail(
             MailRecords records,
-            MailCommands commands,
-            JsonMapper jsonMapper,
+            Outbox outbox,
             AccountDefaults accountDefaults,
             KnownAccounts knownAccounts,
             ResolvingReferences references,
             MessageQuotas quotas,
             MeterRegistry meterRegistry,
-            Clock clock,
-            @Value("${graphmail.gateway.sweeper.grace:30s}") Duration grace) {
+            Clock clock) {
         this.records = records;
-        this.commands = commands;
-        this.jsonMapper = jsonMapper;
+        this.outbox = outbox;
         this.accountDefaults = accountDefaults;
         this.knownAccounts = knownAccounts;
         this.references = references;
         this.quotas = quotas;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
-        this.grace = grace;
     }
 
     /**
@@ -69,7 +61,7 @@ class SubmittingMail {
      * @throws ReferenceProblem if an upload or the message answered is unknown, or the message is over the account's
      *     sending limits (nothing was accepted)
      */
-    MailView submit(SendMailRequest request, ApiClient client, StableIds ids) {
+    public MailView submit(SendMailRequest request, ApiClient client, StableIds ids) {
         return submit(request, client, ids, "to");
     }
 
@@ -77,7 +69,7 @@ class SubmittingMail {
      * @param recipientsField the field a refusal for too many recipients names: {@code to}, or the original
      *     endpoint's {@code recipients}
      */
-    MailView submit(SendMailRequest request, ApiClient client, StableIds ids, String recipientsField) {
+    public MailView submit(SendMailRequest request, ApiClient client, StableIds ids, String recipientsField) {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireUsable(accountId, client);
         MessageReferences resolved = references.forMessage(accountId, request, client, recipientsField);
@@ -88,48 +80,18 @@ class SubmittingMail {
         }
         quotas.take(client, 1);
         SendMailCommand command = SendMailCommands.of(id, accountId, request, resolved, clock.instant(), null);
-        var record = MailRecord.unpublished(
-                command,
-                request.sendAt(),
-                grace,
-                jsonMapper.writeValueAsString(command),
-                CorrelationId.current(),
-                client.id());
-        records.insert(record);
-        if (!record.isScheduled()) {
-            publish(command);
-        }
+        var record = outbox.accept(command, request.sendAt(), client.id());
         meterRegistry.counter("graphmail.mail.accepted", "endpoint", "single").increment();
         return MailView.of(record);
     }
 
     /**
      * The record a stopped gateway left, published again unless it is known to be on the broker. It is accepted
-     * whatever the broker says now: that gateway may have published it already, so it is never withdrawn, and the
-     * sweeper publishes it should the broker not confirm it here.
+     * whatever the broker says now: that gateway may have published it already.
      */
     private MailView resume(MailRecord left) {
-        if (left.pendingPublish() && !left.isScheduled()) {
-            var command = jsonMapper.readValue(left.outbox(), SendMailCommand.class);
-            try {
-                commands.publish(command);
-                records.markPublished(command.commandId());
-            } catch (PublishFailed e) {
-                meterRegistry.counter("graphmail.mail.publish.failed").increment();
-            }
-        }
+        outbox.resume(left);
         meterRegistry.counter("graphmail.mail.accepted", "endpoint", "single").increment();
         return MailView.of(records.find(UUID.fromString(left.id())).orElse(left));
-    }
-
-    private void publish(SendMailCommand command) {
-        try {
-            commands.publish(command);
-        } catch (PublishFailed e) {
-            records.delete(command.commandId());
-            meterRegistry.counter("graphmail.mail.publish.failed").increment();
-            throw e;
-        }
-        records.markPublished(command.commandId());
     }
 }

@@ -13,7 +13,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -50,13 +49,13 @@ class SyncSchedule {
             RequestingSync requestingSync,
             MongoTemplate mongo,
             Clock clock,
-            @Value("${graphmail.sync.interval:5m}") Duration interval) {
+            SyncProperties properties) {
         this.accounts = accounts;
         this.pushedFolders = pushedFolders;
         this.requestingSync = requestingSync;
         this.mongo = mongo;
         this.clock = clock;
-        this.interval = interval;
+        this.interval = properties.interval();
     }
 
     @Scheduled(fixedDelayString = "${graphmail.sync.check-every:10s}")

@@ -2,15 +2,8 @@ package io.graphmail.gateway.web;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
-import io.graphmail.gateway.accounts.AccountConflict;
-import io.graphmail.gateway.accounts.AccountNotFound;
-import io.graphmail.gateway.accounts.ConsentUnavailable;
 import io.graphmail.gateway.limits.RequestBodyTooLarge;
 import io.graphmail.gateway.problems.Problems;
-import io.graphmail.gateway.send.BatchCancelled;
-import io.graphmail.gateway.send.BatchNotFound;
-import io.graphmail.gateway.send.MailNotFound;
-import io.graphmail.gateway.send.MailNotRetryable;
 import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;
 import jakarta.validation.ConstraintViolationException;
@@ -24,7 +17,6 @@ import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,7 +25,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -41,7 +32,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -55,12 +45,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    private final DataSize maxAttachmentSize;
     private final JsonMapper jsonMapper;
 
-    ProblemDetailsAdvice(
-            @Value("${graphmail.attachments.max-bytes:150MB}") DataSize maxAttachmentSize, JsonMapper jsonMapper) {
-        this.maxAttachmentSize = maxAttachmentSize;
+    ProblemDetailsAdvice(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
     }
 
@@ -70,7 +57,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, Object>> errors = e.getBindingResult().getAllErrors().stream()
                 .map(ProblemDetailsAdvice::describe)
                 .toList();
-        ProblemDetail problem = problem(
+        ProblemDetail problem = Problems.of(
                 HttpStatus.BAD_REQUEST,
                 "validation",
                 "Invalid request",
@@ -105,7 +92,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .body(body);
         }
         return ResponseEntity.badRequest()
-                .body(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", unreadable(e)));
+                .body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", unreadable(e)));
     }
 
     private static String unreadable(HttpMessageNotReadableException e) {
@@ -117,20 +104,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return "The body is not JSON this operation accepts";
     }
 
-    /** A multipart upload over {@code spring.servlet.multipart.*}, refused before it reached a controller. */
-    @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
-            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "attachment-too-large",
-                "Attachment too large",
-                "An attachment may be at most " + maxAttachmentSize.toBytes() + " bytes ("
-                        + maxAttachmentSize.toMegabytes() + " MB)");
-        problem.setProperty("maxBytes", maxAttachmentSize.toBytes());
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
-    }
-
     /**
      * Spring MVC's own problems (415, 405, 406, a parameter of the wrong type…) come with type {@code about:blank};
      * they get graphmail's stable types like every other answer.
@@ -139,7 +112,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
-            problem.setType(URI.create("https://graphmail.io/problems/" + typeOf(statusCode.value())));
+            problem.setType(Problems.type(typeOf(statusCode.value())));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
@@ -173,48 +146,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Map.of("field", field, "message", message);
     }
 
-    @ExceptionHandler(MailNotFound.class)
-    ProblemDetail notFound(MailNotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler(MailNotRetryable.class)
-    ProblemDetail notRetryable(MailNotRetryable e) {
-        return problem(HttpStatus.CONFLICT, "not-retryable", "Not retryable", e.getMessage());
-    }
-
-    @ExceptionHandler(BatchNotFound.class)
-    ProblemDetail batchNotFound(BatchNotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "batch-not-found", "Batch not found", e.getMessage());
-    }
-
-    @ExceptionHandler(BatchCancelled.class)
-    ProblemDetail batchCancelled(BatchCancelled e) {
-        return problem(HttpStatus.CONFLICT, "batch-cancelled", "Batch cancelled", e.getMessage());
-    }
-
-    @ExceptionHandler(AccountNotFound.class)
-    ProblemDetail accountNotFound(AccountNotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "account-not-found", "Account not found", e.getMessage());
-    }
-
-    @ExceptionHandler(AccountConflict.class)
-    ProblemDetail accountConflict(AccountConflict e) {
-        return problem(HttpStatus.CONFLICT, "account-conflict", "Conflict", e.getMessage());
-    }
-
-    @ExceptionHandler(ConsentUnavailable.class)
-    ResponseEntity<ProblemDetail> consentUnavailable(ConsentUnavailable e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(
-                        HttpStatus.SERVICE_UNAVAILABLE, "consent-unavailable", "Consent unavailable", e.getMessage()));
-    }
-
     @ExceptionHandler(PublishFailed.class)
     ResponseEntity<ProblemDetail> brokerUnavailable(PublishFailed e) {
         log.warn("Refused a request: the broker did not confirm it ({})", e.getMessage());
-        ProblemDetail problem = problem(
+        ProblemDetail problem = Problems.of(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "broker-unavailable",
                 "Temporarily unavailable",
@@ -229,7 +164,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     })
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("Refused a request: MongoDB is unavailable ({})", e.getClass().getSimpleName());
-        ProblemDetail problem = problem(
+        ProblemDetail problem = Problems.of(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "dependency-unavailable",
                 "Temporarily unavailable",
@@ -247,7 +182,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "field", parameterName(violation.getPropertyPath()), "message", violation.getMessage()))
                 .sorted(Comparator.comparing(error -> String.valueOf(error.get("field"))))
                 .toList();
-        ProblemDetail problem = problem(
+        ProblemDetail problem = Problems.of(
                 HttpStatus.BAD_REQUEST,
                 "validation",
                 "Invalid request",
@@ -272,7 +207,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail undecodableParameter(InvalidParameterException e) {
-        return problem(
+        return Problems.of(
                 HttpStatus.BAD_REQUEST,
                 "malformed-parameter",
                 "Malformed parameter",
@@ -282,7 +217,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** A multipart body that cannot be read; one over the size limit is answered 413 above. */
     @ExceptionHandler(MultipartException.class)
     ProblemDetail unreadableMultipart(MultipartException e) {
-        return problem(
+        return Problems.of(
                 HttpStatus.BAD_REQUEST,
                 "malformed-request",
                 "Malformed request",
@@ -294,9 +229,5 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error (correlation id {})", CorrelationId.current(), e);
         return Problems.internal(CorrelationId.current());
-    }
-
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        return Problems.of(status, type, title, detail);
     }
 }

@@ -22,7 +22,8 @@ class PushedFoldersTests {
 
     final MongoClient client = MongoClients.create(TestBackends.mongoUri());
     final MongoTemplate mongo = new MongoTemplate(client, "pushed-folders-" + System.nanoTime());
-    final PushedFolders pushed = new PushedFolders(new KnownSubscriptions(mongo), Duration.ofHours(1));
+    final PushedFolders pushed =
+            new PushedFolders(new KnownSubscriptions(mongo), new PushedSyncProperties(Duration.ofHours(1)));
     final Instant now = Instant.parse("2026-12-05T10:07:00Z");
 
     @AfterEach

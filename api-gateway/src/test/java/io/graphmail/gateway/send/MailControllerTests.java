@@ -14,6 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.graphmail.gateway.mail.MailRecords;
+import io.graphmail.gateway.mail.MailStatus;
+import io.graphmail.gateway.mail.MailView;
 import io.graphmail.gateway.security.SignedIn;
 import io.graphmail.logging.CorrelationId;
 import io.graphmail.messaging.PublishFailed;

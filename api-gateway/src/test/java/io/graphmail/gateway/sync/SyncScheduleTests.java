@@ -37,7 +37,8 @@ class SyncScheduleTests {
             })
             .build());
     final MongoTemplate mongo = new MongoTemplate(client, "sync-schedule-" + System.nanoTime());
-    final SyncSchedule gateways = new SyncSchedule(null, null, null, mongo, Clock.systemUTC(), Duration.ofMinutes(5));
+    final SyncSchedule gateways =
+            new SyncSchedule(null, null, null, mongo, Clock.systemUTC(), new SyncProperties(Duration.ofMinutes(5)));
 
     @AfterEach
     void close() {

@@ -7,11 +7,11 @@ import io.graphmail.worker.accounts.AccountActivated;
 import io.graphmail.worker.accounts.AccountDirectory;
 import io.graphmail.worker.accounts.AccountRemoving;
 import io.graphmail.worker.accounts.AccountSettings;
+import io.graphmail.worker.sync.SyncProperties;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,7 +46,7 @@ class MaintainingSubscriptions {
             PushMetrics metrics,
             PushProperties properties,
             Clock clock,
-            @Value("${graphmail.sync.folders:inbox,sentitems}") List<String> folders) {
+            SyncProperties sync) {
         this.mongo = mongo;
         this.accounts = accounts;
         this.subscribing = subscribing;
@@ -55,7 +55,7 @@ class MaintainingSubscriptions {
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
-        this.folders = List.copyOf(folders);
+        this.folders = List.copyOf(sync.folders());
     }
 
     @Scheduled(

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("graphmail.sync")
-record SyncProperties(
+public record SyncProperties(
         @NotEmpty @DefaultValue({"inbox", "sentitems"}) List<String> folders,
         @Min(1) @Max(1000) @DefaultValue("100") int pageSize,
         @Min(1) @Max(1000) @DefaultValue("10") int minPageSize,

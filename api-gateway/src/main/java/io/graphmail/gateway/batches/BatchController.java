@@ -1,0 +1,136 @@
+package io.graphmail.gateway.batches;
+
+import io.graphmail.gateway.idempotency.IdempotentPost;
+import io.graphmail.gateway.idempotency.StableIds;
+import io.graphmail.gateway.mail.MailRecord;
+import io.graphmail.gateway.mail.MailStatus;
+import io.graphmail.gateway.mail.MailView;
+import io.graphmail.gateway.security.ApiClient;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Batches", description = "Many messages in one request, followed and controlled together")
+@RestController
+@Validated
+@RequestMapping("/api/v1/mail/batches")
+class BatchController {
+
+    private final SubmittingBatch submittingBatch;
+    private final ControllingBatches controllingBatches;
+    private final Batches batches;
+    private final Clock clock;
+    private final TemplateLimits templateLimits;
+
+    BatchController(
+            SubmittingBatch submittingBatch,
+            ControllingBatches controllingBatches,
+            Batches batches,
+            Clock clock,
+            TemplateLimits templateLimits) {
+        this.submittingBatch = submittingBatch;
+        this.controllingBatches = controllingBatches;
+        this.batches = batches;
+        this.clock = clock;
+        this.templateLimits = templateLimits;
+    }
+
+    @InitBinder("batchRequest")
+    void rules(WebDataBinder binder) {
+        binder.addValidators(new BatchRules(templateLimits));
+    }
+
+    @Operation(
+            summary = "Submit up to 10,000 messages",
+            description = "All or nothing: any invalid item rejects the batch with errors naming each item's index.")
+    @IdempotentPost
+    @PostMapping
+    ResponseEntity<BatchView> submit(
+            @Valid @RequestBody BatchRequest batchRequest,
+            @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest http) {
+        Batch batch = submittingBatch.submit(batchRequest, client, StableIds.of(http));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/mail/batches/" + batch.id()))
+                .body(view(batch));
+    }
+
+    @Operation(summary = "A batch's progress: messages by status and the current rate")
+    @GetMapping("/{id}")
+    BatchView get(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        return view(visible(id, client));
+    }
+
+    @Operation(
+            summary = "A batch's messages, optionally of one status",
+            description = "Follow nextCursor with ?after=.")
+    @GetMapping("/{id}/messages")
+    BatchMessagesPage messages(
+            @PathVariable String id,
+            @RequestParam(required = false) MailStatus status,
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @AuthenticationPrincipal ApiClient client) {
+        visible(id, client);
+        List<MailRecord> page = batches.messages(id, status, after, limit + 1);
+        List<MailView> items = page.stream().limit(limit).map(MailView::of).toList();
+        String next = page.size() > limit ? items.get(items.size() - 1).id().toString() : null;
+        return new BatchMessagesPage(items, next);
+    }
+
+    @Operation(summary = "Stop sending the batch's remaining messages until resumed")
+    @PostMapping("/{id}/pause")
+    BatchView pause(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        controllingBatches.pause(visible(id, client).id());
+        return get(id, client);
+    }
+
+    @Operation(summary = "Send the batch's remaining messages again")
+    @PostMapping("/{id}/resume")
+    BatchView resume(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        controllingBatches.resume(visible(id, client).id());
+        return get(id, client);
+    }
+
+    @Operation(summary = "Never send the batch's remaining messages; they end CANCELLED")
+    @PostMapping("/{id}/cancel")
+    BatchView cancel(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
+        controllingBatches.cancel(visible(id, client).id());
+        return get(id, client);
+    }
+
+    /** Another client's batch is not found, so ids tell nothing about what others send. */
+    private Batch visible(String id, ApiClient client) {
+        return batches.find(id).filter(batch -> client.owns(batch.client())).orElseThrow(() -> new BatchNotFound(id));
+    }
+
+    private BatchView view(Batch batch) {
+        return new BatchView(
+                batch.id(),
+                batch.accountId(),
+                batch.state(),
+                batch.total(),
+                batches.countsByStatus(batch.id()),
+                batches.sentSince(batch.id(), clock.instant().minusSeconds(60)),
+                batch.createdAt(),
+                batch.sendAt());
+    }
+}

@@ -1,0 +1,158 @@
+package io.graphmail.gateway.batches;
+
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.graphmail.gateway.mail.BatchSubmissions;
+import io.graphmail.gateway.mail.MailRecord;
+import io.graphmail.gateway.mail.MailStatus;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The {@code batches} collection (gateway only), and queries over a batch's messages. */
+@Component
+public class Batches implements BatchSubmissions {
+
+    private final MongoTemplate mongo;
+
+    Batches(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    void insert(Batch batch) {
+        mongo.insert(batch);
+    }
+
+    Optional<Batch> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Batch.class));
+    }
+
+    /**
+     * The batch is submitted: its messages may be sent. False if it was withdrawn meanwhile; true too if another
+     * submission of it (the retry of a request whose gateway seemed stopped) activated it first.
+     */
+    boolean activate(String id) {
+        var submitting = query(where("_id").is(id).and("state").is(Batch.State.SUBMITTING));
+        return mongo.updateFirst(submitting, new Update().set("state", Batch.State.ACTIVE), Batch.class)
+                                .getModifiedCount()
+                        > 0
+                || find(id).filter(batch -> !batch.withdrawn()).isPresent();
+    }
+
+    /**
+     * Withdraws a batch whose submission failed or was abandoned: its records go, and the batch stays, CANCELLED, so
+     * that workers drop any of its messages the broker already has. Only a batch still being submitted: one that
+     * was activated meanwhile (by a retry that resumed it) was accepted.
+     */
+    void withdraw(String id, Instant now) {
+        mongo.updateFirst(
+                query(where("_id").is(id).and("state").is(Batch.State.SUBMITTING)),
+                new Update().set("state", Batch.State.CANCELLED).set("withdrawnAt", now),
+                Batch.class);
+        if (find(id).filter(Batch::withdrawn).isPresent()) {
+            mongo.remove(query(where("batchId").is(id)), MailRecord.class);
+        }
+    }
+
+    /** Ids of the batches being submitted now, whose records the sweeper leaves alone. */
+    @Override
+    public List<String> submitting() {
+        var submitting = query(where("state").is(Batch.State.SUBMITTING));
+        submitting.fields().include("_id");
+        return mongo.find(submitting, Document.class, "batches").stream()
+                .map(batch -> batch.getString("_id"))
+                .toList();
+    }
+
+    /** Ids of paused batches: their messages wait on purpose. */
+    public List<String> pausedIds() {
+        var paused = query(where("state").is(Batch.State.PAUSED));
+        paused.fields().include("_id");
+        return mongo.find(paused, Batch.class).stream().map(Batch::id).toList();
+    }
+
+    /** Batches still being submitted that were created before {@code before}: their gateway stopped. */
+    List<String> submittingSince(Instant before, int limit) {
+        var abandoned = query(where("state")
+                        .is(Batch.State.SUBMITTING)
+                        .and("createdAt")
+                        .lt(before))
+                .limit(limit);
+        return mongo.find(abandoned, Batch.class).stream().map(Batch::id).toList();
+    }
+
+    /** Moves the batch to {@code to} unless it is cancelled; false if it was. */
+    boolean changeState(String id, Batch.State to) {
+        var notCancelled = query(where("_id").is(id).and("state").ne(Batch.State.CANCELLED));
+        return mongo.updateFirst(notCancelled, new Update().set("state", to), Batch.class)
+                        .getMatchedCount()
+                > 0;
+    }
+
+    /** Holds (or releases) the batch's messages that are not yet on the broker. */
+    void holdUnpublished(String id, boolean held) {
+        mongo.updateMulti(
+                query(where("batchId").is(id).and("pendingPublish").is(true)),
+                new Update().set("held", held),
+                MailRecord.class);
+    }
+
+    /** Cancels the batch's messages not yet on the broker; returns how many. */
+    long cancelUnpublished(String id) {
+        return mongo.updateMulti(
+                        query(where("batchId").is(id).and("pendingPublish").is(true)),
+                        new Update()
+                                .set("status", MailStatus.CANCELLED)
+                                .set("pendingPublish", false)
+                                .unset("outbox"),
+                        MailRecord.class)
+                .getModifiedCount();
+    }
+
+    Map<String, Long> countsByStatus(String id) {
+        var counts = new LinkedHashMap<String, Long>();
+        mongo.aggregate(
+                        newAggregation(
+                                match(where("batchId").is(id)),
+                                group("status").count().as("count")),
+                        "mail",
+                        Document.class)
+                .forEach(row -> counts.put(row.getString("_id"), ((Number) row.get("count")).longValue()));
+        return counts;
+    }
+
+    long sentSince(String id, Instant since) {
+        return mongo.count(
+                query(where("batchId")
+                        .is(id)
+                        .and("status")
+                        .is(MailStatus.SENT)
+                        .and("sentAt")
+                        .gte(since)),
+                MailRecord.class);
+    }
+
+    /** The batch's messages ordered by id after {@code afterId}, optionally of one status. */
+    List<MailRecord> messages(String id, MailStatus status, String afterId, int limit) {
+        Query page = query(where("batchId").is(id));
+        if (status != null) {
+            page.addCriteria(where("status").is(status));
+        }
+        if (afterId != null) {
+            page.addCriteria(where("_id").gt(afterId));
+        }
+        return mongo.find(page.with(Sort.by("_id")).limit(limit), MailRecord.class);
+    }
+}

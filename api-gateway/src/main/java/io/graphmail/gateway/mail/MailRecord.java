@@ -1,0 +1,69 @@
+package io.graphmail.gateway.mail;
+
+import io.graphmail.contract.send.SendMailCommand;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A submitted message as the gateway tracks it.
+ *
+ * @param publishAt when the sweeper publishes it if it is still unpublished: its {@code sendAt}, or
+ *     a grace period after acceptance for a record a crash left behind
+ * @param batchId the batch it belongs to, or {@code null}
+ * @param outbox the command as last published: the sweeper publishes it should the gateway stop
+ *     before the broker confirmed it, and a retry publishes it again
+ * @param correlationId the correlation id of the request that submitted it, which a later publication (by the
+ *     sweeper) carries too; {@code null} for records older than correlation ids
+ * @param client the API client that submitted it; only it (and admins) can see or act on it
+ */
+@Document("mail")
+public record MailRecord(
+        @Id String id,
+        String accountId,
+        MailStatus status,
+        int attempts,
+        String lastError,
+        Instant acceptedAt,
+        Instant sentAt,
+        @Indexed boolean pendingPublish,
+        Instant publishAt,
+        @Indexed String batchId,
+        String outbox,
+        String correlationId,
+        @Indexed String client) {
+
+    /**
+     * A new record waiting to be published: at {@code sendAt} when that is in the future, otherwise at
+     * once (and by the sweeper after {@code grace} should that fail silently).
+     */
+    public static MailRecord unpublished(
+            SendMailCommand command,
+            Instant sendAt,
+            Duration grace,
+            String outbox,
+            String correlationId,
+            String client) {
+        boolean scheduled = sendAt != null && sendAt.isAfter(command.submittedAt());
+        return new MailRecord(
+                command.commandId().toString(),
+                command.accountId(),
+                scheduled ? MailStatus.SCHEDULED : MailStatus.ACCEPTED,
+                0,
+                null,
+                command.submittedAt(),
+                null,
+                true,
+                scheduled ? sendAt : command.submittedAt().plus(grace),
+                command.batchId() == null ? null : command.batchId().toString(),
+                outbox,
+                correlationId,
+                client);
+    }
+
+    boolean isScheduled() {
+        return status == MailStatus.SCHEDULED;
+    }
+}

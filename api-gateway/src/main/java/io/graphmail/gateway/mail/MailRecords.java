@@ -1,0 +1,219 @@
+package io.graphmail.gateway.mail;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.graphmail.gateway.security.ApiClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code mail} collection; the gateway is its only writer. Status changes never leave a
+ * final status, so late or repeated events cannot undo a result.
+ *
+ * <p>{@code progressAt} (not part of {@link MailRecord}) is when a record last moved: published or reported on by a
+ * worker; {@code acceptedAt} stands in for it on records that never moved. {@code reconciledAt} is when the
+ * reconciler last handed it to the workers again.
+ */
+@Component
+public class MailRecords implements OutboxRecords {
+
+    static final String PROGRESS_AT = "progressAt";
+    static final String RECONCILED_AT = "reconciledAt";
+
+    private static final List<MailStatus> IN_FLIGHT = List.of(MailStatus.ACCEPTED, MailStatus.SENDING);
+
+    /** Reasons a worker holds a message until a person acts; they have alerts of their own and are not stuck. */
+    private static final Pattern WAITING_ON_A_PERSON = Pattern.compile("^(AWAITING_CONSENT|CREDENTIALS_UNAVAILABLE)");
+
+    private final MongoTemplate mongo;
+
+    private final Clock clock;
+
+    MailRecords(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Override
+    public void insert(MailRecord record) {
+        mongo.insert(record);
+    }
+
+    public Optional<MailRecord> find(UUID id) {
+        return Optional.ofNullable(mongo.findById(id.toString(), MailRecord.class));
+    }
+
+    /** The record if the client may see it: another client's message is as good as missing. */
+    public Optional<MailRecord> findFor(UUID id, ApiClient client) {
+        return find(id).filter(record -> client.owns(record.client()));
+    }
+
+    @Override
+    public void delete(UUID id) {
+        mongo.remove(query(where("_id").is(id.toString())), MailRecord.class);
+    }
+
+    @Override
+    public void insertAll(List<MailRecord> records) {
+        mongo.insertAll(records);
+    }
+
+    @Override
+    public void markPublished(UUID id, boolean scheduled) {
+        var published = new Update().set("pendingPublish", false).set(PROGRESS_AT, clock.instant());
+        var record = where("_id").is(id.toString());
+        if (scheduled) {
+            record = record.and("status").is(MailStatus.SCHEDULED);
+            published = published.set("status", MailStatus.ACCEPTED);
+        }
+        mongo.updateFirst(query(record), published, MailRecord.class);
+    }
+
+    @Override
+    public void markBatchPublished(String batchId) {
+        mongo.updateMulti(
+                query(where("batchId").is(batchId).and("pendingPublish").is(true)),
+                new Update().set("pendingPublish", false).set(PROGRESS_AT, clock.instant()),
+                MailRecord.class);
+    }
+
+    @Override
+    public boolean reopen(UUID id, String outbox) {
+        var failed =
+                query(where("_id").is(id.toString()).and("status").in(MailStatus.FAILED, MailStatus.DEAD_LETTERED));
+        var reopened = new Update()
+                .set("status", MailStatus.ACCEPTED)
+                .set("outbox", outbox)
+                .set("pendingPublish", true)
+                .unset("lastError")
+                .set("attempts", 0);
+        return mongo.updateFirst(failed, reopened, MailRecord.class).getModifiedCount() > 0;
+    }
+
+    /** @param client only this client's messages; {@code null} for everyone's */
+    public List<MailRecord> deadLettered(String accountId, String reasonPrefix, int limit, String client) {
+        var criteria = where("status").is(MailStatus.DEAD_LETTERED);
+        if (client != null) {
+            criteria = criteria.and("client").is(client);
+        }
+        if (accountId != null) {
+            criteria = criteria.and("accountId").is(accountId);
+        }
+        if (reasonPrefix != null) {
+            criteria = criteria.and("lastError").regex("^" + Pattern.quote(reasonPrefix));
+        }
+        return mongo.find(query(criteria).limit(limit), MailRecord.class);
+    }
+
+    @Override
+    public List<MailRecord> duePublishes(Instant now, int limit, List<String> submitting) {
+        var criteria = where("pendingPublish")
+                .is(true)
+                .and("publishAt")
+                .lte(now)
+                .and("held")
+                .ne(true);
+        if (!submitting.isEmpty()) {
+            criteria = criteria.and("batchId").nin(submitting);
+        }
+        return mongo.find(query(criteria).with(Sort.by("publishAt")).limit(limit), MailRecord.class);
+    }
+
+    @Override
+    public Set<String> idsOfBatch(String batchId) {
+        var batch = query(where("batchId").is(batchId));
+        batch.fields().include("_id");
+        return mongo.find(batch, org.bson.Document.class, "mail").stream()
+                .map(record -> record.getString("_id"))
+                .collect(Collectors.toSet());
+    }
+
+    /** False if the message had a final status already (a repeated or late event). */
+    public boolean markSent(UUID id, int attempts, Instant sentAt) {
+        return transition(
+                id, MailStatus.SENT, new Update().set("attempts", attempts).set("sentAt", sentAt));
+    }
+
+    void markRetrying(UUID id, int attempts, String error) {
+        transition(
+                id, MailStatus.SENDING, new Update().set("attempts", attempts).set("lastError", error));
+    }
+
+    boolean markFailed(UUID id, int attempts, String error) {
+        return transition(
+                id, MailStatus.FAILED, new Update().set("attempts", attempts).set("lastError", error));
+    }
+
+    boolean markCancelled(UUID id) {
+        return transition(id, MailStatus.CANCELLED, new Update());
+    }
+
+    public boolean markDeadLettered(UUID id, String reason) {
+        return transition(id, MailStatus.DEAD_LETTERED, new Update().set("lastError", reason));
+    }
+
+    /**
+     * Published messages that no worker has reported on, nor finished, since {@code before}, and that were not
+     * reconciled since then either, oldest first; messages of {@code pausedBatches} and messages held until a person
+     * acts are left out.
+     */
+    public List<MailRecord> stalled(Instant before, List<String> pausedBatches, int limit) {
+        var notReconciledSince = new Criteria()
+                .orOperator(
+                        where(RECONCILED_AT).exists(false), where(RECONCILED_AT).lt(before));
+        return mongo.find(
+                query(new Criteria().andOperator(stalledCriteria(before, pausedBatches), notReconciledSince))
+                        .with(Sort.by("acceptedAt"))
+                        .limit(limit),
+                MailRecord.class);
+    }
+
+    /** Like {@link #stalled}, however recently they were reconciled: those that reconciling has not moved yet. */
+    public long countStalled(Instant before, List<String> pausedBatches) {
+        return mongo.count(query(stalledCriteria(before, pausedBatches)), MailRecord.class);
+    }
+
+    private static Criteria stalledCriteria(Instant before, List<String> pausedBatches) {
+        var movedBefore = new Criteria()
+                .orOperator(
+                        where(PROGRESS_AT).lt(before),
+                        where(PROGRESS_AT).exists(false).and("acceptedAt").lt(before));
+        var criteria = where("status").in(IN_FLIGHT).and("pendingPublish").ne(true);
+        if (!pausedBatches.isEmpty()) {
+            criteria = criteria.and("batchId").nin(pausedBatches);
+        }
+        return criteria.andOperator(movedBefore, where("lastError").not().regex(WAITING_ON_A_PERSON));
+    }
+
+    /** The reconciler handed the message to the workers again: it is not reconciled again until {@code at} is old. */
+    public void markReconciled(UUID id, Instant at) {
+        mongo.updateFirst(
+                query(where("_id").is(id.toString()).and("status").in(IN_FLIGHT)),
+                new Update().set(RECONCILED_AT, at),
+                MailRecord.class);
+    }
+
+    private boolean transition(UUID id, MailStatus to, Update update) {
+        var notFinal = Criteria.where("status").nin(MailStatus.FINAL);
+        return mongo.updateFirst(
+                                query(where("_id").is(id.toString()).andOperator(notFinal)),
+                                update.set("status", to)
+                                        .set("pendingPublish", false)
+                                        .set(PROGRESS_AT, clock.instant()),
+                                MailRecord.class)
+                        .getModifiedCount()
+                > 0;
+    }
+}

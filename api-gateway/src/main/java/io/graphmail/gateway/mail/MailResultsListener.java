@@ -1,0 +1,90 @@
+package io.graphmail.gateway.mail;
+
+import static io.graphmail.contract.MailTopology.GATEWAY_EVENTS_QUEUE;
+
+import io.graphmail.contract.send.MailFailed;
+import io.graphmail.contract.send.MailSent;
+import io.graphmail.gateway.messaging.DeferredEvents;
+import io.graphmail.mongodb.MongoUnavailable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.annotation.RabbitHandler;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records what the workers report about each message. An event is acknowledged only once its effect is recorded, or
+ * once it is back on the broker for later because MongoDB could not be reached.
+ */
+@Component
+@RabbitListener(id = "mail-results", queues = GATEWAY_EVENTS_QUEUE)
+class MailResultsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(MailResultsListener.class);
+
+    private static final String CANCELLED = "CANCELLED";
+
+    private final MailRecords records;
+    private final FinalStatusMetrics finalStatus;
+    private final DeferredEvents deferred;
+    private final Timer deliveryTime;
+
+    MailResultsListener(
+            MailRecords records, FinalStatusMetrics finalStatus, DeferredEvents deferred, MeterRegistry meterRegistry) {
+        this.records = records;
+        this.finalStatus = finalStatus;
+        this.deferred = deferred;
+        this.deliveryTime = Timer.builder("graphmail.mail.delivery")
+                .description("From accepted by the gateway to accepted by Graph")
+                .publishPercentileHistogram()
+                // Buckets up to an hour: paced accounts queue mail for many minutes.
+                .maximumExpectedValue(Duration.ofHours(1))
+                .register(meterRegistry);
+    }
+
+    @RabbitHandler
+    void onSent(MailSent event) {
+        recordedOrLater(event, event.eventId(), event.commandId(), () -> sent(event));
+    }
+
+    @RabbitHandler
+    void onFailed(MailFailed event) {
+        recordedOrLater(event, event.eventId(), event.commandId(), () -> failed(event));
+    }
+
+    private void recordedOrLater(Object event, UUID eventId, UUID commandId, Runnable record) {
+        try {
+            record.run();
+        } catch (RuntimeException e) {
+            if (!MongoUnavailable.causedBy(e)) {
+                throw e;
+            }
+            log.warn("MongoDB unavailable; the result for message {} is put back for later", commandId);
+            deferred.later(event, eventId);
+        }
+    }
+
+    private void sent(MailSent event) {
+        boolean first = records.markSent(event.commandId(), event.attempts(), event.sentAt());
+        finalStatus.reached(MailStatus.SENT, first);
+        if (first && event.submittedAt() != null) {
+            deliveryTime.record(Duration.between(event.submittedAt(), event.sentAt()));
+        }
+    }
+
+    private void failed(MailFailed event) {
+        if (event.permanent() && CANCELLED.equals(event.reason())) {
+            finalStatus.reached(MailStatus.CANCELLED, records.markCancelled(event.commandId()));
+        } else if (event.permanent()) {
+            log.warn("Message {} from account {} failed: {}", event.commandId(), event.accountId(), event.reason());
+            finalStatus.reached(
+                    MailStatus.FAILED, records.markFailed(event.commandId(), event.attempts(), event.reason()));
+        } else {
+            records.markRetrying(event.commandId(), event.attempts(), event.reason());
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.graphmail.gateway.mail;
+
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.logging.CorrelationId;
+import io.graphmail.messaging.PublishFailed;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbox of the {@code mail} collection, through which every message is created or sent again: its command is
+ * recorded before it is published with a broker confirm, and marked published in one write after. What a crash or a
+ * broker outage left unpublished, and scheduled messages once due, are published by {@link #sweep()}. Publishing
+ * twice is harmless: workers never send a command id twice.
+ */
+@Component
+public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private static final int CHUNK = 500;
+
+    private final OutboxRecords records;
+    private final MailCommands commands;
+    private final BatchSubmissions submissions;
+    private final JsonMapper jsonMapper;
+    private final MeterRegistry meterRegistry;
+    private final Clock clock;
+    private final SweeperProperties sweeper;
+
+    public Outbox(
+            OutboxRecords records,
+            MailCommands commands,
+            BatchSubmissions submissions,
+            JsonMapper jsonMapper,
+            MeterRegistry meterRegistry,
+            Clock clock,
+            SweeperProperties sweeper) {
+        this.records = records;
+        this.commands = commands;
+        this.submissions = submissions;
+        this.jsonMapper = jsonMapper;
+        this.meterRegistry = meterRegistry;
+        this.clock = clock;
+        this.sweeper = sweeper;
+    }
+
+    /**
+     * Accepts a message: records it, then, unless it is scheduled, publishes it; two writes in all. Should the gateway
+     * stop in between, the sweeper publishes it after the grace period.
+     *
+     * @throws PublishFailed if the broker did not confirm it: its record was withdrawn, nothing was accepted
+     */
+    public MailRecord accept(SendMailCommand command, Instant sendAt, String client) {
+        var record = entry(command, sendAt, sweeper.grace(), client);
+        records.insert(record);
+        if (!record.isScheduled()) {
+            try {
+                publish(command, false);
+            } catch (PublishFailed e) {
+                records.delete(command.commandId());
+                publishFailed(1);
+                throw e;
+            }
+        }
+        return record;
+    }
+
+    /**
+     * Publishes again what a stopped gateway recorded, unless it is scheduled or known to be on the broker. That
+     * gateway may have published it, so it is never withdrawn: should the broker not confirm it now, the sweeper
+     * publishes it.
+     */
+    public void resume(MailRecord left) {
+        if (left.pendingPublish() && !left.isScheduled()) {
+            try {
+                publish(read(left), false);
+            } catch (PublishFailed e) {
+                publishFailed(1);
+            }
+        }
+    }
+
+    /**
+     * Reopens a failed or dead-lettered message with its command resubmitted, then publishes it; should the broker not
+     * confirm it, the sweeper publishes it once the broker is back.
+     *
+     * @return false if the message was neither FAILED nor DEAD_LETTERED, and nothing was done
+     */
+    public boolean resend(MailRecord record) {
+        SendMailCommand again = read(record).resubmitted();
+        if (!records.reopen(again.commandId(), jsonMapper.writeValueAsString(again))) {
+            return false;
+        }
+        try {
+            publish(again, false);
+        } catch (PublishFailed e) {
+            // Recorded as pending: the sweeper publishes it.
+        }
+        return true;
+    }
+
+    /**
+     * Records a batch's messages in chunks; a resumed submission records those its stopped gateway had not. They are
+     * the sweeper's only {@code grace} after submission, and never while their batch is being submitted.
+     */
+    public void recordBatch(
+            String batchId, List<SendMailCommand> all, Instant sendAt, String client, Duration grace, boolean resumed) {
+        Set<String> recorded = resumed ? records.idsOfBatch(batchId) : Set.of();
+        var missing = all.stream()
+                .filter(command -> !recorded.contains(command.commandId().toString()))
+                .toList();
+        for (int from = 0; from < missing.size(); from += CHUNK) {
+            records.insertAll(missing.subList(from, Math.min(missing.size(), from + CHUNK)).stream()
+                    .map(command -> entry(command, sendAt, grace, client))
+                    .toList());
+        }
+    }
+
+    /**
+     * Publishes a batch's recorded messages in chunks, one wait for all confirms per chunk, then marks them all
+     * published in one write.
+     *
+     * @throws PublishFailed if the broker did not confirm every message
+     */
+    public void publishBatch(String batchId, List<SendMailCommand> all) {
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            var chunk = new LinkedHashMap<UUID, SendMailCommand>();
+            all.subList(from, Math.min(all.size(), from + CHUNK)).forEach(c -> chunk.put(c.commandId(), c));
+            List<UUID> confirmed;
+            try {
+                confirmed = commands.publishAll(chunk);
+            } catch (PublishFailed e) {
+                confirmed = List.of();
+            }
+            if (confirmed.size() < chunk.size()) {
+                publishFailed(all.size());
+                throw new PublishFailed("the broker did not confirm " + (chunk.size() - confirmed.size())
+                        + " messages of batch " + batchId);
+            }
+        }
+        records.markBatchPublished(batchId);
+    }
+
+    /**
+     * Publishes what is due: scheduled sends whose time has come, and records left unpublished (due a grace period
+     * after acceptance, so as not to race a request still in flight). One gateway at a time sweeps. Each goes out with
+     * the correlation id of the request that submitted it. Records of a batch being submitted are left to its
+     * submission: it publishes them, or it is withdrawn and they go.
+     */
+    @Scheduled(fixedDelayString = "${graphmail.gateway.sweeper.interval:1s}")
+    @SchedulerLock(name = "unpublished-mail-sweeper", lockAtMostFor = "1m")
+    public void sweep() {
+        for (MailRecord record : records.duePublishes(clock.instant(), CHUNK, submissions.submitting())) {
+            try (var scope = CorrelationId.open(record.correlationId())) {
+                publish(read(record), record.isScheduled());
+                log.debug("Published message {} from the outbox", record.id());
+            } catch (PublishFailed e) {
+                log.warn("Broker still unavailable; {} left for the next sweep", record.id());
+                return;
+            }
+        }
+    }
+
+    private void publish(SendMailCommand command, boolean scheduled) {
+        commands.publish(command);
+        records.markPublished(command.commandId(), scheduled);
+    }
+
+    private MailRecord entry(SendMailCommand command, Instant sendAt, Duration grace, String client) {
+        return MailRecord.unpublished(
+                command, sendAt, grace, jsonMapper.writeValueAsString(command), CorrelationId.current(), client);
+    }
+
+    private SendMailCommand read(MailRecord record) {
+        return jsonMapper.readValue(record.outbox(), SendMailCommand.class);
+    }
+
+    private void publishFailed(int messages) {
+        meterRegistry.counter("graphmail.mail.publish.failed").increment(messages);
+    }
+}

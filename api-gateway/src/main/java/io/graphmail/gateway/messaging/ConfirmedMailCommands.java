@@ -1,0 +1,32 @@
+package io.graphmail.gateway.messaging;
+
+import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
+import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
+
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.messaging.ConfirmedPublisher;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Publishes commands to the broker with publisher confirms. */
+@Component
+class ConfirmedMailCommands implements MailCommands {
+
+    private final ConfirmedPublisher publisher;
+
+    ConfirmedMailCommands(ConfirmedPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Override
+    public void publish(SendMailCommand command) {
+        publisher.publish(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, command.commandId());
+    }
+
+    @Override
+    public List<UUID> publishAll(Map<UUID, SendMailCommand> commands) {
+        return publisher.publishAll(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, commands);
+    }
+}

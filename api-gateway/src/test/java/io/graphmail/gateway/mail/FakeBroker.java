@@ -1,0 +1,66 @@
+package io.graphmail.gateway.mail;
+
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.gateway.messaging.MailCommands;
+import io.graphmail.logging.CorrelationId;
+import io.graphmail.messaging.PublishFailed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A broker in memory: it confirms what it takes, refuses everything while down, or loses some confirms. */
+public class FakeBroker implements MailCommands {
+
+    /** What the broker took, with the correlation id it went out with. */
+    public record Published(SendMailCommand command, String correlationId) {}
+
+    private final List<Published> published = new ArrayList<>();
+    private final List<Integer> chunks = new ArrayList<>();
+    private boolean down;
+    private int confirmsLostFromChunk = Integer.MAX_VALUE;
+
+    @Override
+    public void publish(SendMailCommand command) {
+        if (down) {
+            throw new PublishFailed("the broker is down");
+        }
+        published.add(new Published(command, CorrelationId.current()));
+    }
+
+    @Override
+    public List<UUID> publishAll(Map<UUID, SendMailCommand> commands) {
+        if (down) {
+            throw new PublishFailed("the broker is down");
+        }
+        chunks.add(commands.size());
+        commands.values().forEach(command -> published.add(new Published(command, CorrelationId.current())));
+        return chunks.size() > confirmsLostFromChunk ? List.of() : List.copyOf(commands.keySet());
+    }
+
+    public void goDown() {
+        down = true;
+    }
+
+    public void comeBack() {
+        down = false;
+    }
+
+    /** From the chunk after {@code chunks} on, the broker takes the commands but their confirms are lost. */
+    public void loseConfirmsAfter(int chunks) {
+        confirmsLostFromChunk = chunks;
+    }
+
+    public List<SendMailCommand> published() {
+        return published.stream().map(Published::command).toList();
+    }
+
+    public List<Published> publications() {
+        return List.copyOf(published);
+    }
+
+    /** The size of each {@link #publishAll} call, in order. */
+    public List<Integer> chunks() {
+        return List.copyOf(chunks);
+    }
+}

@@ -1,0 +1,131 @@
+package io.graphmail.gateway.mail;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/** The outbox's records in memory, with the rules of {@link MailRecords}; counts the writes each record costs. */
+public class InMemoryOutboxRecords implements OutboxRecords {
+
+    private final Map<String, MailRecord> records = new LinkedHashMap<>();
+    private int writes;
+
+    @Override
+    public void insert(MailRecord record) {
+        if (records.putIfAbsent(record.id(), record) != null) {
+            throw new org.springframework.dao.DuplicateKeyException(record.id());
+        }
+        writes++;
+    }
+
+    @Override
+    public void insertAll(List<MailRecord> all) {
+        all.forEach(this::insert);
+    }
+
+    @Override
+    public void delete(UUID id) {
+        records.remove(id.toString());
+        writes++;
+    }
+
+    @Override
+    public void markPublished(UUID id, boolean scheduled) {
+        writes++;
+        update(
+                id.toString(),
+                record -> scheduled && record.status() != MailStatus.SCHEDULED
+                        ? record
+                        : with(record, scheduled ? MailStatus.ACCEPTED : record.status(), false, record.outbox()));
+    }
+
+    @Override
+    public void markBatchPublished(String batchId) {
+        writes++;
+        records.replaceAll((id, record) -> batchId.equals(record.batchId()) && record.pendingPublish()
+                ? with(record, record.status(), false, record.outbox())
+                : record);
+    }
+
+    @Override
+    public boolean reopen(UUID id, String outbox) {
+        var record = records.get(id.toString());
+        if (record == null
+                || !List.of(MailStatus.FAILED, MailStatus.DEAD_LETTERED).contains(record.status())) {
+            return false;
+        }
+        writes++;
+        records.put(record.id(), with(record, MailStatus.ACCEPTED, true, outbox));
+        return true;
+    }
+
+    @Override
+    public List<MailRecord> duePublishes(Instant now, int limit, List<String> submitting) {
+        return records.values().stream()
+                .filter(MailRecord::pendingPublish)
+                .filter(record -> !record.publishAt().isAfter(now))
+                .filter(record -> !submitting.contains(record.batchId()))
+                .sorted(Comparator.comparing(MailRecord::publishAt))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public Set<String> idsOfBatch(String batchId) {
+        return records.values().stream()
+                .filter(record -> batchId.equals(record.batchId()))
+                .map(MailRecord::id)
+                .collect(Collectors.toSet());
+    }
+
+    public Optional<MailRecord> find(UUID id) {
+        return Optional.ofNullable(records.get(id.toString()));
+    }
+
+    public List<MailRecord> all() {
+        return List.copyOf(records.values());
+    }
+
+    /** What withdrawing a batch does to its records: they go. */
+    public void removeBatch(String batchId) {
+        records.values().removeIf(record -> batchId.equals(record.batchId()));
+    }
+
+    /** A worker's report: the message reached {@code status}. */
+    public void report(UUID id, MailStatus status) {
+        update(id.toString(), record -> with(record, status, false, record.outbox()));
+    }
+
+    /** Writes to the records so far; each record, each update and each bulk update counts one. */
+    public int writes() {
+        return writes;
+    }
+
+    private void update(String id, UnaryOperator<MailRecord> change) {
+        records.computeIfPresent(id, (key, record) -> change.apply(record));
+    }
+
+    private static MailRecord with(MailRecord record, MailStatus status, boolean pendingPublish, String outbox) {
+        return new MailRecord(
+                record.id(),
+                record.accountId(),
+                status,
+                record.attempts(),
+                record.lastError(),
+                record.acceptedAt(),
+                record.sentAt(),
+                pendingPublish,
+                record.publishAt(),
+                record.batchId(),
+                outbox,
+                record.correlationId(),
+                record.client());
+    }
+}

@@ -1,0 +1,315 @@
+package io.graphmail.gateway.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.gateway.send.MessageReferences;
+import io.graphmail.gateway.send.SendMailCommands;
+import io.graphmail.gateway.send.SendMailRequest;
+import io.graphmail.logging.CorrelationId;
+import io.graphmail.messaging.PublishFailed;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class OutboxTests {
+
+    static final Duration GRACE = Duration.ofSeconds(30);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    final InMemoryOutboxRecords records = new InMemoryOutboxRecords();
+    final FakeBroker broker = new FakeBroker();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final List<String> submitting = new ArrayList<>();
+    final Outbox outbox =
+            new Outbox(records, broker, () -> submitting, JSON, meters, clock, new SweeperProperties(GRACE));
+
+    @Test
+    void acceptsAMessageInTwoWritesRecordThenPublishedOnceTheBrokerConfirmed() {
+        var command = command(null);
+
+        var record = outbox.accept(command, null, "client-a");
+
+        assertThat(record.status()).isEqualTo(MailStatus.ACCEPTED);
+        assertThat(record.publishAt()).isEqualTo(clock.instant().plus(GRACE));
+        assertThat(record.client()).isEqualTo("client-a");
+        assertThat(broker.published()).containsExactly(command);
+        var stored = records.find(command.commandId()).orElseThrow();
+        assertThat(stored.pendingPublish()).isFalse();
+        assertThat(stored.status()).isEqualTo(MailStatus.ACCEPTED);
+        assertThat(records.writes()).isEqualTo(2);
+    }
+
+    @Test
+    void acceptsAMessageDueNowOrEarlierAsAnImmediateOne() {
+        var command = command(null);
+
+        outbox.accept(command, clock.instant(), "client-a");
+
+        assertThat(broker.published()).containsExactly(command);
+        assertThat(records.find(command.commandId()).orElseThrow().pendingPublish())
+                .isFalse();
+    }
+
+    @Test
+    void recordsAScheduledMessageForItsTimeWithoutPublishingIt() {
+        var command = command(null);
+        Instant sendAt = clock.instant().plus(Duration.ofHours(2));
+
+        var record = outbox.accept(command, sendAt, "client-a");
+
+        assertThat(record.status()).isEqualTo(MailStatus.SCHEDULED);
+        assertThat(record.publishAt()).isEqualTo(sendAt);
+        assertThat(record.pendingPublish()).isTrue();
+        assertThat(broker.published()).isEmpty();
+        assertThat(records.writes()).isEqualTo(1);
+    }
+
+    @Test
+    void withdrawsTheRecordAndCountsTheFailureWhenTheBrokerDoesNotConfirm() {
+        broker.goDown();
+        var command = command(null);
+
+        assertThatThrownBy(() -> outbox.accept(command, null, "client-a")).isInstanceOf(PublishFailed.class);
+
+        assertThat(records.all()).isEmpty();
+        assertThat(publishFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void resumesARecordAStoppedGatewayLeftPending() {
+        var left = leftBehind(command(null));
+
+        outbox.resume(left);
+
+        assertThat(broker.published()).extracting(SendMailCommand::commandId).containsExactly(id(left));
+        assertThat(records.find(id(left)).orElseThrow().pendingPublish()).isFalse();
+    }
+
+    @Test
+    void resumingLeavesAPublishedOrScheduledRecordAlone() {
+        var command = command(null);
+        outbox.accept(command, null, "client-a");
+        var scheduled = outbox.accept(command(null), clock.instant().plus(Duration.ofHours(1)), "client-a");
+
+        outbox.resume(records.find(command.commandId()).orElseThrow());
+        outbox.resume(scheduled);
+
+        assertThat(broker.published()).containsExactly(command);
+    }
+
+    @Test
+    void resumingKeepsTheRecordForTheSweeperWhenTheBrokerDoesNotConfirm() {
+        var left = leftBehind(command(null));
+        broker.goDown();
+
+        outbox.resume(left);
+
+        assertThat(records.find(id(left)).orElseThrow().pendingPublish()).isTrue();
+        assertThat(publishFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void resendsAFailedMessageWithItsCommandResubmitted() {
+        var command = command(null);
+        outbox.accept(command, null, "client-a");
+        records.report(command.commandId(), MailStatus.FAILED);
+
+        boolean resent = outbox.resend(records.find(command.commandId()).orElseThrow());
+
+        assertThat(resent).isTrue();
+        assertThat(broker.published()).hasSize(2);
+        assertThat(broker.published().get(1)).isEqualTo(command.resubmitted());
+        var stored = records.find(command.commandId()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(MailStatus.ACCEPTED);
+        assertThat(stored.pendingPublish()).isFalse();
+    }
+
+    @Test
+    void resendsNothingThatDidNotFail() {
+        var command = command(null);
+        outbox.accept(command, null, "client-a");
+        records.report(command.commandId(), MailStatus.SENT);
+
+        assertThat(outbox.resend(records.find(command.commandId()).orElseThrow()))
+                .isFalse();
+        assertThat(broker.published()).containsExactly(command);
+    }
+
+    @Test
+    void aResendTheBrokerDoesNotConfirmIsLeftPendingForTheSweeper() {
+        var command = command(null);
+        outbox.accept(command, null, "client-a");
+        records.report(command.commandId(), MailStatus.DEAD_LETTERED);
+        broker.goDown();
+
+        assertThat(outbox.resend(records.find(command.commandId()).orElseThrow()))
+                .isTrue();
+
+        assertThat(records.find(command.commandId()).orElseThrow().pendingPublish())
+                .isTrue();
+        assertThat(publishFailures()).isZero();
+    }
+
+    @Test
+    void recordsABatchWithItsGraceAndOnResumingOnlyWhatIsMissing() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 5);
+        Duration abandonedAfter = Duration.ofMinutes(10);
+        outbox.recordBatch(batchId.toString(), all.subList(0, 3), null, "client-a", abandonedAfter, false);
+
+        outbox.recordBatch(batchId.toString(), all, null, "client-a", abandonedAfter, true);
+
+        assertThat(records.all()).hasSize(5);
+        assertThat(records.all())
+                .allSatisfy(record ->
+                        assertThat(record.publishAt()).isEqualTo(clock.instant().plus(abandonedAfter)));
+        assertThat(records.writes()).isEqualTo(5);
+    }
+
+    @Test
+    void publishesABatchInChunksAndMarksItPublishedInOneWrite() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 1_001);
+        outbox.recordBatch(batchId.toString(), all, null, "client-a", GRACE, false);
+
+        outbox.publishBatch(batchId.toString(), all);
+
+        assertThat(broker.chunks()).containsExactly(500, 500, 1);
+        assertThat(records.all()).noneMatch(MailRecord::pendingPublish);
+        assertThat(records.writes()).isEqualTo(1_001 + 1);
+    }
+
+    @Test
+    void failsABatchWhoseConfirmsWereLostAndLeavesItsRecordsPending() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 501);
+        outbox.recordBatch(batchId.toString(), all, null, "client-a", GRACE, false);
+        broker.loseConfirmsAfter(1);
+
+        assertThatThrownBy(() -> outbox.publishBatch(batchId.toString(), all))
+                .isInstanceOf(PublishFailed.class)
+                .hasMessageContaining("1 messages of batch " + batchId);
+
+        assertThat(records.all()).allMatch(MailRecord::pendingPublish);
+        assertThat(publishFailures()).isEqualTo(501);
+    }
+
+    @Test
+    void failsABatchTheBrokerRefuses() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 3);
+        outbox.recordBatch(batchId.toString(), all, null, "client-a", GRACE, false);
+        broker.goDown();
+
+        assertThatThrownBy(() -> outbox.publishBatch(batchId.toString(), all)).isInstanceOf(PublishFailed.class);
+
+        assertThat(records.all()).allMatch(MailRecord::pendingPublish);
+    }
+
+    @Test
+    void sweepsWhatACrashLeftOnlyOnceTheGracePeriodIsOverWithTheCorrelationIdOfItsRequest() {
+        var command = command(null);
+        MailRecord left;
+        try (var scope = CorrelationId.open("request-1")) {
+            left = leftBehind(command);
+        }
+
+        outbox.sweep();
+        assertThat(broker.published()).isEmpty();
+
+        clock.advance(GRACE);
+        outbox.sweep();
+
+        assertThat(broker.publications()).containsExactly(new FakeBroker.Published(command, "request-1"));
+        assertThat(records.find(id(left)).orElseThrow().pendingPublish()).isFalse();
+    }
+
+    @Test
+    void sweepsAScheduledMessageWhenDueAndMakesItAccepted() {
+        var command = command(null);
+        outbox.accept(command, clock.instant().plus(Duration.ofMinutes(5)), "client-a");
+
+        clock.advance(Duration.ofMinutes(5));
+        outbox.sweep();
+
+        assertThat(broker.published()).containsExactly(command);
+        var stored = records.find(command.commandId()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(MailStatus.ACCEPTED);
+        assertThat(stored.pendingPublish()).isFalse();
+    }
+
+    @Test
+    void sweepingLeavesTheRecordsOfABatchBeingSubmittedAlone() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 2);
+        outbox.recordBatch(batchId.toString(), all, null, "client-a", Duration.ZERO, false);
+        submitting.add(batchId.toString());
+
+        outbox.sweep();
+
+        assertThat(broker.published()).isEmpty();
+        submitting.clear();
+        outbox.sweep();
+        assertThat(broker.published()).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void sweepingStopsAtTheFirstRefusalAndLeavesTheRestForTheNextSweep() {
+        var first = leftBehind(command(null));
+        clock.advance(Duration.ofSeconds(1));
+        var second = leftBehind(command(null));
+        clock.advance(GRACE);
+        broker.goDown();
+
+        outbox.sweep();
+
+        assertThat(records.find(id(first)).orElseThrow().pendingPublish()).isTrue();
+        assertThat(records.find(id(second)).orElseThrow().pendingPublish()).isTrue();
+        broker.comeBack();
+        outbox.sweep();
+        assertThat(broker.published()).extracting(SendMailCommand::commandId).containsExactly(id(first), id(second));
+    }
+
+    /** What a gateway that stopped before the broker's confirm leaves: the record, pending. */
+    private MailRecord leftBehind(SendMailCommand command) {
+        var record = MailRecord.unpublished(
+                command, null, GRACE, JSON.writeValueAsString(command), CorrelationId.current(), "client-a");
+        records.insert(record);
+        return record;
+    }
+
+    private double publishFailures() {
+        var counter = meters.find("graphmail.mail.publish.failed").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static UUID id(MailRecord record) {
+        return UUID.fromString(record.id());
+    }
+
+    private List<SendMailCommand> commands(UUID batchId, int count) {
+        return IntStream.range(0, count).mapToObj(i -> command(batchId)).toList();
+    }
+
+    SendMailCommand command(UUID batchId) {
+        var request = SendMailRequest.plain(
+                "account-1",
+                List.of("ada@example.com"),
+                List.of(),
+                List.of(),
+                "Hello",
+                new SendMailRequest.Body("text", "Hi"),
+                List.of());
+        return SendMailCommands.of(
+                UUID.randomUUID(), "account-1", request, MessageReferences.NONE, clock.instant(), batchId);
+    }
+}
