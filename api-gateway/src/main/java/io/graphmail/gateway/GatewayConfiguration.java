@@ -1,9 +1,9 @@
 package io.graphmail.gateway;
 
-import io.graphmail.health.HealthConfiguration;
-import io.graphmail.mongodb.MongoTimeoutsConfiguration;
-import io.graphmail.mongodb.ScheduledTaskErrorsConfiguration;
-import io.graphmail.secrets.SecretAliases;
+import io.graphmail.platform.health.HealthConfiguration;
+import io.graphmail.platform.mongodb.MongoTimeoutsConfiguration;
+import io.graphmail.platform.mongodb.ScheduledTaskErrorsConfiguration;
+import io.graphmail.platform.secrets.SecretAliases;
 import java.time.Clock;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;

@@ -15,7 +15,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.graphmail.contract.sync.SyncMailboxCommand;
-import io.graphmail.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;

@@ -1,8 +1,8 @@
 package io.graphmail.worker;
 
-import io.graphmail.health.HealthConfiguration;
-import io.graphmail.mongodb.ScheduledTaskErrorsConfiguration;
-import io.graphmail.secrets.SecretAliases;
+import io.graphmail.platform.health.HealthConfiguration;
+import io.graphmail.platform.mongodb.ScheduledTaskErrorsConfiguration;
+import io.graphmail.platform.secrets.SecretAliases;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.annotation.EnableCaching;

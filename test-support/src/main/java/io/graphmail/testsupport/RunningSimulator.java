@@ -208,16 +208,6 @@ public final class RunningSimulator implements AutoCloseable {
                 .toBodilessEntity();
     }
 
-    /** The limits of every mailbox that has none of its own; see {@link #limit}. */
-    public void defaultLimits(Integer messagesPerMinute, Integer maxConcurrent) {
-        control.put()
-                .uri("/_sim/limits/default")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(limits(messagesPerMinute, maxConcurrent))
-                .retrieve()
-                .toBodilessEntity();
-    }
-
     /**
      * Outlook's window limits for every app and mailbox until the next {@link #reset()} (which brings back Graph's:
      * 10,000 requests per 10 minutes, 150 MB uploaded per 5 minutes); 0 is no limit.
@@ -263,18 +253,6 @@ public final class RunningSimulator implements AutoCloseable {
                 .body(Map.of("mailbox", mailbox))
                 .retrieve()
                 .toBodilessEntity();
-    }
-
-    /** User codes of the device code flows waiting for consent, oldest first. */
-    public List<String> pendingUserCodes() {
-        JsonNode body =
-                control.get().uri("/_sim/identity/device-codes").retrieve().body(JsonNode.class);
-        return body == null
-                ? List.of()
-                : body.get("value")
-                        .valueStream()
-                        .map(flow -> flow.path("userCode").asString())
-                        .toList();
     }
 
     /** Invalidates every refresh token and access token of the mailbox: msal4j then needs a new sign-in. */

@@ -1,6 +1,6 @@
 package io.graphmail.gateway.accounts;
 
-import io.graphmail.secrets.SecretAliases;
+import io.graphmail.platform.secrets.SecretAliases;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 

@@ -1,7 +1,7 @@
 package io.graphmail.gateway.accounts;
 
 import io.graphmail.gateway.security.ApiClient;
-import io.graphmail.secrets.SecretAliases;
+import io.graphmail.platform.secrets.SecretAliases;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

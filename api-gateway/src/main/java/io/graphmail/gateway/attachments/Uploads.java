@@ -12,7 +12,7 @@ import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Updates;
-import io.graphmail.hashing.Sha256;
+import io.graphmail.platform.hashing.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;

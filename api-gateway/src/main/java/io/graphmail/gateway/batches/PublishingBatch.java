@@ -6,7 +6,7 @@ import io.graphmail.gateway.mail.Outbox;
 import io.graphmail.gateway.send.MessageReferences;
 import io.graphmail.gateway.send.SendMailCommands;
 import io.graphmail.gateway.send.SendMailRequest;
-import io.graphmail.messaging.PublishFailed;
+import io.graphmail.platform.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;

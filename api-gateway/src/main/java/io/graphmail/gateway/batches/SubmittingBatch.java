@@ -11,7 +11,7 @@ import io.graphmail.gateway.send.ReferenceProblem;
 import io.graphmail.gateway.send.ReferenceProblem.Place;
 import io.graphmail.gateway.send.ResolvingReferences;
 import io.graphmail.gateway.send.SendMailRequest;
-import io.graphmail.messaging.PublishFailed;
+import io.graphmail.platform.messaging.PublishFailed;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;

@@ -4,7 +4,7 @@ import io.graphmail.gateway.limits.RequestBodyTooLarge;
 import io.graphmail.gateway.problems.ProblemResponses;
 import io.graphmail.gateway.security.AfterAuthorization;
 import io.graphmail.gateway.security.AuthenticatedClient;
-import io.graphmail.hashing.Sha256;
+import io.graphmail.platform.hashing.Sha256;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

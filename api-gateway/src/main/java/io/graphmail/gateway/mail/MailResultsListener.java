@@ -5,7 +5,7 @@ import static io.graphmail.contract.MailTopology.GATEWAY_EVENTS_QUEUE;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.gateway.messaging.DeferredEvents;
-import io.graphmail.mongodb.MongoUnavailable;
+import io.graphmail.platform.mongodb.MongoUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.graphmail.gateway.messages;
 
-import io.graphmail.hashing.Sha256;
+import io.graphmail.platform.hashing.Sha256;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;

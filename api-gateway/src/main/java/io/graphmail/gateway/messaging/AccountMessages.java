@@ -8,7 +8,7 @@ import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
 import io.graphmail.contract.accounts.AccountRemoved;
 import io.graphmail.contract.accounts.ConsentStarted;
 import io.graphmail.contract.accounts.StartConsent;
-import io.graphmail.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
 import java.util.Optional;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.core.ParameterizedTypeReference;

@@ -4,7 +4,7 @@ import static io.graphmail.contract.MailTopology.BATCH_STATE_ROUTING_KEY;
 import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
 
 import io.graphmail.contract.batches.BatchStateChanged;
-import io.graphmail.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
 import org.springframework.stereotype.Component;
 
 /** Tells workers that a batch was paused, resumed or cancelled. */

@@ -4,7 +4,7 @@ import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
 import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 
 import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -2,7 +2,7 @@ package io.graphmail.gateway.messaging;
 
 import static io.graphmail.contract.MailTopology.GATEWAY_EVENTS_RETRY_QUEUE;
 
-import io.graphmail.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
@@ -29,7 +29,7 @@ public class DeferredEvents {
     /**
      * Returns once the broker holds the event again, so the delivery in hand may be acknowledged.
      *
-     * @throws io.graphmail.messaging.PublishFailed if it does not; the delivery must then be requeued
+     * @throws io.graphmail.platform.messaging.PublishFailed if it does not; the delivery must then be requeued
      */
     public void later(Object event, UUID eventId) {
         publisher.publish("", GATEWAY_EVENTS_RETRY_QUEUE, event, eventId);

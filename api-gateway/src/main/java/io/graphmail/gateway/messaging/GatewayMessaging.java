@@ -1,6 +1,6 @@
 package io.graphmail.gateway.messaging;
 
-import io.graphmail.messaging.MessagingConfiguration;
+import io.graphmail.platform.messaging.MessagingConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 

@@ -1,7 +1,7 @@
 package io.graphmail.gateway.messaging;
 
 import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.messaging.PublishFailed;
+import io.graphmail.platform.messaging.PublishFailed;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -4,8 +4,8 @@ import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
 import static io.graphmail.contract.MailTopology.SYNC_ROUTING_KEY;
 
 import io.graphmail.contract.sync.SyncMailboxCommand;
-import io.graphmail.messaging.ConfirmedPublisher;
-import io.graphmail.messaging.PublishFailed;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.PublishFailed;
 import org.springframework.stereotype.Component;
 
 /** Publishes mailbox sync commands for the workers; returns only once the broker has stored them. */

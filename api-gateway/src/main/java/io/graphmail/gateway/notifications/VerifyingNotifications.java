@@ -4,9 +4,9 @@ import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
 import static io.graphmail.contract.MailTopology.FOLDER_NOTIFIED_ROUTING_KEY;
 
 import io.graphmail.contract.push.FolderChangeNotified;
-import io.graphmail.hashing.Sha256;
-import io.graphmail.messaging.ConfirmedPublisher;
-import io.graphmail.messaging.PublishFailed;
+import io.graphmail.platform.hashing.Sha256;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.MessageDigest;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.graphmail.gateway.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.graphmail.hashing.Sha256;
+import io.graphmail.platform.hashing.Sha256;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

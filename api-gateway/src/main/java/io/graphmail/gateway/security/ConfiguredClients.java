@@ -1,6 +1,6 @@
 package io.graphmail.gateway.security;
 
-import io.graphmail.hashing.Sha256;
+import io.graphmail.platform.hashing.Sha256;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.graphmail.gateway.security;
 
-import io.graphmail.hashing.Sha256;
+import io.graphmail.platform.hashing.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;

@@ -1,7 +1,7 @@
 package io.graphmail.gateway.security;
 
 import com.nimbusds.jwt.JWTParser;
-import io.graphmail.tls.TrustedCertificates;
+import io.graphmail.platform.tls.TrustedCertificates;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.text.ParseException;

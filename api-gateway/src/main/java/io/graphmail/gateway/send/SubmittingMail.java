@@ -10,7 +10,7 @@ import io.graphmail.gateway.mail.MailView;
 import io.graphmail.gateway.mail.Outbox;
 import io.graphmail.gateway.ratelimits.MessageQuotas;
 import io.graphmail.gateway.security.ApiClient;
-import io.graphmail.messaging.PublishFailed;
+import io.graphmail.platform.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;

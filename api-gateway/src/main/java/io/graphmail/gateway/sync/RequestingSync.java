@@ -31,7 +31,7 @@ class RequestingSync {
      * A sync of one account on a client's request: a run of its own.
      *
      * @throws io.graphmail.gateway.accounts.AccountNotFound for an unknown account
-     * @throws io.graphmail.messaging.PublishFailed if the broker did not take the command
+     * @throws io.graphmail.platform.messaging.PublishFailed if the broker did not take the command
      */
     SyncMailboxCommand request(String accountId, SyncRequest request, String trigger) {
         accounts.requireExists(accountId);
@@ -42,7 +42,7 @@ class RequestingSync {
      * One account's command of run {@code runId}, for an account the caller has just read from the accounts
      * collection (the schedule), so it is not looked up again.
      *
-     * @throws io.graphmail.messaging.PublishFailed if the broker did not take the command
+     * @throws io.graphmail.platform.messaging.PublishFailed if the broker did not take the command
      */
     SyncMailboxCommand publish(String accountId, SyncRequest request, UUID runId, String trigger) {
         var command = new SyncMailboxCommand(

@@ -5,7 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.notifications.PushedFolders;
-import io.graphmail.messaging.PublishFailed;
+import io.graphmail.platform.messaging.PublishFailed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.graphmail.gateway.web;
 
-import io.graphmail.logging.CorrelationId;
+import io.graphmail.platform.logging.CorrelationId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -4,7 +4,7 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.graphmail.gateway.problems.ProblemResponses;
 import io.graphmail.gateway.problems.Problems;
-import io.graphmail.logging.CorrelationId;
+import io.graphmail.platform.logging.CorrelationId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

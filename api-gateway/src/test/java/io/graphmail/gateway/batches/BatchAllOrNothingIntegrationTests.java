@@ -8,7 +8,7 @@ import static org.mockito.Mockito.doCallRealMethod;
 
 import io.graphmail.gateway.FullStackTests;
 import io.graphmail.gateway.messaging.MailCommands;
-import io.graphmail.messaging.PublishFailed;
+import io.graphmail.platform.messaging.PublishFailed;
 import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
 import java.time.Instant;

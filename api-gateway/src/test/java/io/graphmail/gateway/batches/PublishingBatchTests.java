@@ -15,7 +15,7 @@ import io.graphmail.gateway.mail.SweeperProperties;
 import io.graphmail.gateway.send.MessageReferences;
 import io.graphmail.gateway.send.SendMailCommands;
 import io.graphmail.gateway.send.SendMailRequest;
-import io.graphmail.messaging.PublishFailed;
+import io.graphmail.platform.messaging.PublishFailed;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package io.graphmail.gateway.mail;
 
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.messaging.MailCommands;
-import io.graphmail.logging.CorrelationId;
-import io.graphmail.messaging.PublishFailed;
+import io.graphmail.platform.logging.CorrelationId;
+import io.graphmail.platform.messaging.PublishFailed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

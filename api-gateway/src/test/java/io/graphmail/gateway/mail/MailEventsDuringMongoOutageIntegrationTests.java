@@ -9,7 +9,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.gateway.GatewayApplication;
-import io.graphmail.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.graphmail.testsupport.TestBackends;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.graphmail.contract.push.FolderChangeNotified;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayApplication;
-import io.graphmail.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;

@@ -46,40 +46,6 @@ public record SendMailCommand(
         Map<String, String> headers,
         Boolean saveToSentItems) {
 
-    /** A plain message: no stored attachments, no reply, default importance, headers and copy. */
-    public SendMailCommand(
-            UUID commandId,
-            String accountId,
-            List<String> to,
-            List<String> cc,
-            List<String> bcc,
-            String subject,
-            MailBody body,
-            List<String> replyTo,
-            List<MailAttachment> attachments,
-            Instant submittedAt,
-            UUID batchId,
-            Integer resubmission) {
-        this(
-                commandId,
-                accountId,
-                to,
-                cc,
-                bcc,
-                subject,
-                body,
-                replyTo,
-                attachments,
-                submittedAt,
-                batchId,
-                resubmission,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
-
     public SendMailCommand {
         to = List.copyOf(to == null ? List.of() : to);
         cc = List.copyOf(cc == null ? List.of() : cc);

@@ -2,7 +2,7 @@ package io.graphmail.worker.accounts;
 
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.IClientCredential;
-import io.graphmail.secrets.SecretAliases;
+import io.graphmail.platform.secrets.SecretAliases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

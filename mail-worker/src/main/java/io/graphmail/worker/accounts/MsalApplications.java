@@ -3,7 +3,7 @@ package io.graphmail.worker.accounts;
 import com.microsoft.aad.msal4j.AbstractClientApplicationBase;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.PublicClientApplication;
-import io.graphmail.tls.TrustedCertificates;
+import io.graphmail.platform.tls.TrustedCertificates;
 import java.net.MalformedURLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

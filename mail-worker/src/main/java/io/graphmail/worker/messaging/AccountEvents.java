@@ -4,7 +4,7 @@ import static io.graphmail.contract.MailTopology.ACCOUNT_STATUS_ROUTING_KEY;
 import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
 
 import io.graphmail.contract.accounts.AccountStatusChanged;
-import io.graphmail.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
 import org.springframework.stereotype.Component;
 
 /** Tells the gateway what workers learned about an account's consent. */

@@ -3,7 +3,7 @@ package io.graphmail.worker.messaging;
 import static io.graphmail.contract.MailTopology.DEAD_LETTER_EXCHANGE;
 import static io.graphmail.contract.MailTopology.REASON_HEADER;
 
-import io.graphmail.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;

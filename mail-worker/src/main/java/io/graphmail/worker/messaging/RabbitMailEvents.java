@@ -6,7 +6,7 @@ import static io.graphmail.contract.MailTopology.SENT_ROUTING_KEY;
 
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
-import io.graphmail.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
 import org.springframework.stereotype.Component;
 
 /** Publishes the results of send commands on the events exchange, with publisher confirms. */

@@ -2,8 +2,8 @@ package io.graphmail.worker.messaging;
 
 import static io.graphmail.contract.MailTopology.RETRY_EXCHANGE;
 
-import io.graphmail.messaging.ConfirmedPublisher;
-import io.graphmail.messaging.RetryTier;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.RetryTier;
 import java.time.Duration;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;

@@ -1,6 +1,6 @@
 package io.graphmail.worker.push;
 
-import io.graphmail.hashing.Sha256;
+import io.graphmail.platform.hashing.Sha256;
 import io.graphmail.worker.accounts.AccountLeases;
 import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.accounts.AccountSettings;

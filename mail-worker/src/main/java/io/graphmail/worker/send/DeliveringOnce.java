@@ -3,7 +3,7 @@ package io.graphmail.worker.send;
 import io.graphmail.contract.send.AttachmentReference;
 import io.graphmail.contract.send.MailAttachment;
 import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.hashing.Sha256;
+import io.graphmail.platform.hashing.Sha256;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.GraphDrafts;
 import io.graphmail.worker.graph.GraphMailSender;

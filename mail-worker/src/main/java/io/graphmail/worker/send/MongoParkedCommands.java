@@ -4,7 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.logging.CorrelationId;
+import io.graphmail.platform.logging.CorrelationId;
 import io.graphmail.worker.messaging.Retries;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

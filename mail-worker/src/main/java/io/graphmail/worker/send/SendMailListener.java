@@ -1,7 +1,7 @@
 package io.graphmail.worker.send;
 
 import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.mongodb.MongoUnavailable;
+import io.graphmail.platform.mongodb.MongoUnavailable;
 import io.graphmail.worker.messaging.DeadLetters;
 import io.graphmail.worker.messaging.Retries;
 import java.time.Duration;

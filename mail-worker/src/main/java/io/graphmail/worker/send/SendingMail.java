@@ -1,7 +1,7 @@
 package io.graphmail.worker.send;
 
 import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.mongodb.MongoUnavailable;
+import io.graphmail.platform.mongodb.MongoUnavailable;
 import io.graphmail.worker.accounts.AccountDirectory;
 import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.accounts.AccountSettings;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.aad.msal4j.IClientCertificate;
 import com.microsoft.aad.msal4j.IClientSecret;
-import io.graphmail.secrets.SecretAliases;
+import io.graphmail.platform.secrets.SecretAliases;
 import io.graphmail.testsupport.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -26,6 +26,8 @@ final class SendMailCommandBuilder {
     private String importance;
     private Map<String, String> headers = Map.of();
     private Boolean saveToSentItems;
+    private Instant submittedAt = Instant.now();
+    private UUID batchId;
 
     private SendMailCommandBuilder(String accountId) {
         this.accountId = accountId;
@@ -89,6 +91,17 @@ final class SendMailCommandBuilder {
         return this;
     }
 
+    SendMailCommandBuilder submittedAt(Instant submittedAt) {
+        this.submittedAt = submittedAt;
+        return this;
+    }
+
+    /** {@code null}: a single send, in no batch. */
+    SendMailCommandBuilder batch(UUID batchId) {
+        this.batchId = batchId;
+        return this;
+    }
+
     SendMailCommand build() {
         return new SendMailCommand(
                 UUID.randomUUID(),
@@ -100,8 +113,8 @@ final class SendMailCommandBuilder {
                 body,
                 List.of(),
                 attachments,
-                Instant.now(),
-                null,
+                submittedAt,
+                batchId,
                 0,
                 storedAttachments,
                 reply,

@@ -3,7 +3,6 @@ package io.graphmail.worker.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmail.contract.send.AttachmentReference;
-import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.worker.accounts.AccountDirectory;
@@ -459,19 +458,12 @@ class SendingMailTests {
     }
 
     private static SendMailCommand command(UUID batchId, String accountId) {
-        return new SendMailCommand(
-                UUID.randomUUID(),
-                accountId,
-                List.of("ada@example.com"),
-                List.of(),
-                List.of(),
-                "Hi",
-                new MailBody(MailBody.ContentType.TEXT, "Hello"),
-                List.of(),
-                List.of(),
-                NOW.minusSeconds(60),
-                batchId,
-                0);
+        return SendMailCommandBuilder.sendMail(accountId)
+                .subject("Hi")
+                .textBody("Hello")
+                .submittedAt(NOW.minusSeconds(60))
+                .batch(batchId)
+                .build();
     }
 
     private static SendMailCommand withoutSentCopy(SendMailCommand command) {

@@ -1,0 +1,147 @@
+package io.graphmail.platform.messaging;
+
+import static io.graphmail.contract.MailTopology.*;
+
+import java.time.Duration;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.core.TopicExchange;
+
+/**
+ * The whole broker topology, declared identically by every service on start, so that whichever
+ * starts first, nothing it publishes is unroutable.
+ */
+public final class MailTopologyDeclarations {
+
+    /** Redeliveries of one message (for example after a crash) before the broker dead-letters it. */
+    static final int DELIVERY_LIMIT = 10;
+
+    /** How long a result event the gateway could not record yet waits before it is delivered again. */
+    static final Duration EVENT_RETRY_DELAY = Duration.ofSeconds(5);
+
+    private MailTopologyDeclarations() {}
+
+    public static Declarables all() {
+        var commands = new TopicExchange(COMMANDS_EXCHANGE);
+        var events = new TopicExchange(EVENTS_EXCHANGE);
+        var retry = new DirectExchange(RETRY_EXCHANGE);
+        var deadLetters = new FanoutExchange(DEAD_LETTER_EXCHANGE);
+
+        Queue send =
+                workQueue(SEND_QUEUE).deadLetterExchange(DEAD_LETTER_EXCHANGE).build();
+        Queue sendDeadLetters =
+                QueueBuilder.durable(SEND_DEAD_LETTER_QUEUE).quorum().build();
+        Queue gatewayEvents = workQueue(GATEWAY_EVENTS_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
+                .build();
+        Queue gatewayEventsRetry = atLeastOnceDeadLettering(GATEWAY_EVENTS_RETRY_QUEUE)
+                .ttl((int) EVENT_RETRY_DELAY.toMillis())
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(GATEWAY_EVENTS_QUEUE)
+                .build();
+        Queue gatewayEventDeadLetters =
+                QueueBuilder.durable(EVENTS_DEAD_LETTER_QUEUE).quorum().build();
+        Queue gatewayDeadLetters = workQueue(GATEWAY_DEAD_LETTER_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
+                .build();
+
+        Queue consent = workQueue(CONSENT_QUEUE)
+                .deadLetterExchange(DEAD_LETTER_EXCHANGE)
+                .build();
+        Queue gatewayAccountEvents = workQueue(GATEWAY_ACCOUNT_EVENTS_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
+                .build();
+        Queue workerAccountEvents = workQueue(WORKER_ACCOUNT_EVENTS_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
+                .build();
+
+        Queue workerBatchEvents = workQueue(WORKER_BATCH_EVENTS_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
+                .build();
+
+        Queue sync = workQueue(SYNC_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(SYNC_DEAD_LETTER_QUEUE)
+                .build();
+        Queue syncDeadLetters =
+                QueueBuilder.durable(SYNC_DEAD_LETTER_QUEUE).quorum().build();
+
+        Queue folderNotifications = workQueue(WORKER_FOLDER_NOTIFICATIONS_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
+                .build();
+
+        var declarables = new java.util.ArrayList<org.springframework.amqp.core.Declarable>();
+        for (RetryTier tier : RetryTier.values()) {
+            Queue delay = atLeastOnceDeadLettering(tier.queue())
+                    .ttl((int) tier.delay().toMillis())
+                    .deadLetterExchange(COMMANDS_EXCHANGE)
+                    .deadLetterRoutingKey(SEND_ROUTING_KEY)
+                    .build();
+            declarables.add(delay);
+            declarables.add(BindingBuilder.bind(delay).to(retry).with(tier.routingKey()));
+        }
+
+        declarables.addAll(java.util.List.of(
+                sync,
+                syncDeadLetters,
+                BindingBuilder.bind(sync).to(commands).with(SYNC_ROUTING_KEY),
+                folderNotifications,
+                eventBinding(folderNotifications, events, FOLDER_NOTIFIED_ROUTING_KEY),
+                workerBatchEvents,
+                eventBinding(workerBatchEvents, events, BATCH_STATE_ROUTING_KEY),
+                consent,
+                gatewayAccountEvents,
+                workerAccountEvents,
+                BindingBuilder.bind(consent).to(commands).with(CONSENT_ROUTING_KEY),
+                eventBinding(gatewayAccountEvents, events, ACCOUNT_STATUS_ROUTING_KEY),
+                eventBinding(workerAccountEvents, events, ACCOUNT_REMOVED_ROUTING_KEY),
+                commands,
+                events,
+                retry,
+                deadLetters,
+                send,
+                sendDeadLetters,
+                gatewayEvents,
+                gatewayEventsRetry,
+                gatewayEventDeadLetters,
+                gatewayDeadLetters,
+                BindingBuilder.bind(send).to(commands).with(SEND_ROUTING_KEY),
+                BindingBuilder.bind(sendDeadLetters).to(deadLetters),
+                BindingBuilder.bind(gatewayDeadLetters).to(deadLetters),
+                eventBinding(gatewayEvents, events, SENT_ROUTING_KEY),
+                eventBinding(gatewayEvents, events, FAILED_ROUTING_KEY)));
+        return new Declarables(declarables);
+    }
+
+    private static QueueBuilder workQueue(String name) {
+        return atLeastOnceDeadLettering(name).deliveryLimit(DELIVERY_LIMIT);
+    }
+
+    /*
+     * Quorum queues survive a node loss; at-least-once dead-lettering (which needs reject-publish)
+     * keeps a dead-lettered message in its queue until the target queue has confirmed it, so that
+     * nothing is dropped when the target cannot take it yet (for example while the broker restarts:
+     * a classic delay queue expired its messages into a send queue that was not back yet and lost them).
+     */
+    private static QueueBuilder atLeastOnceDeadLettering(String name) {
+        return QueueBuilder.durable(name)
+                .quorum()
+                .overflow(QueueBuilder.Overflow.rejectPublish)
+                .withArgument("x-dead-letter-strategy", "at-least-once");
+    }
+
+    private static Binding eventBinding(Queue queue, TopicExchange exchange, String routingKey) {
+        return BindingBuilder.bind(queue).to(exchange).with(routingKey);
+    }
+}

@@ -1,0 +1,82 @@
+package io.graphmail.platform.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.config.ContainerCustomizer;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What both services share on the broker: topology, JSON conversion, confirmed publishing and the correlation id
+ * that travels with every message.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingConfiguration {
+
+    /*
+     * A queue that exists with other arguments (declared by an older version) cannot be
+     * redeclared; one such queue must not keep the rest of the topology from being declared.
+     * RabbitAdmin logs each refused declaration.
+     */
+    @Bean
+    RabbitAdmin rabbitAdmin(ConnectionFactory connectionFactory) {
+        var admin = new RabbitAdmin(connectionFactory);
+        admin.setIgnoreDeclarationExceptions(true);
+        return admin;
+    }
+
+    @Bean
+    Declarables mailTopology() {
+        return MailTopologyDeclarations.all();
+    }
+
+    /**
+     * Trusts only our contract packages when a message names its type in {@code __TypeId__}; a new
+     * contract package must be added here.
+     */
+    @Bean
+    MessageConverter messageConverter(JsonMapper jsonMapper) {
+        return new JacksonJsonMessageConverter(
+                jsonMapper,
+                "io.graphmail.contract",
+                "io.graphmail.contract.send",
+                "io.graphmail.contract.accounts",
+                "io.graphmail.contract.batches",
+                "io.graphmail.contract.sync");
+    }
+
+    @Bean
+    ConfirmedPublisher confirmedPublisher(
+            RabbitTemplate rabbitTemplate, MessagingProperties properties, MeterRegistry meterRegistry) {
+        return new ConfirmedPublisher(rabbitTemplate, properties.confirmTimeout(), meterRegistry);
+    }
+
+    /** Every message published carries the current correlation id. */
+    @Bean
+    RabbitTemplateCustomizer correlationIdOnPublish() {
+        return template -> template.addBeforePublishPostProcessors(new CorrelationIdOnPublish());
+    }
+
+    /**
+     * Every listener (annotated or registered as a plain {@code MessageListener}) handles a message with its
+     * correlation id current. This is the containers' only advice: listener retry
+     * ({@code spring.rabbitmq.listener.simple.retry}) is not used.
+     */
+    @Bean
+    ContainerCustomizer<SimpleMessageListenerContainer> correlationIdOnReceive(MessagingProperties properties) {
+        return container -> {
+            container.setAdviceChain(new CorrelationIdOnReceive());
+            container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
+        };
+    }
+}

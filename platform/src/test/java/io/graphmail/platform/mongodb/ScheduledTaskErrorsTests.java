@@ -1,0 +1,71 @@
+package io.graphmail.platform.mongodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.MongoTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+@ExtendWith(OutputCaptureExtension.class)
+class ScheduledTaskErrorsTests {
+
+    static final Instant START = Instant.parse("2026-12-05T00:00:00Z");
+
+    final MovableClock clock = new MovableClock();
+    final ScheduledTaskErrors errors = new ScheduledTaskErrors(clock);
+
+    @Test
+    void aMongoDbOutageIsOneWarningAMinuteWithoutStackTraces(CapturedOutput output) {
+        var outage = new DataAccessResourceFailureException(
+                "Timed out", new MongoTimeoutException("Timed out after 2000 ms while waiting for a server"));
+
+        for (int run = 0; run < 60; run++) {
+            errors.handleError(outage);
+            clock.advance(Duration.ofSeconds(1));
+        }
+        errors.handleError(outage);
+
+        assertThat(output.getAll().lines().filter(line -> line.contains(" WARN ")))
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("MongoDB, which is out of reach"));
+        assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anythingElseIsAnErrorWithItsStackTrace(CapturedOutput output) {
+        errors.handleError(new IllegalStateException("a bug"));
+
+        assertThat(output.getAll()).contains(" ERROR ").contains("a bug").contains("\tat ");
+    }
+
+    static final class MovableClock extends Clock {
+
+        private Instant now = START;
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
