@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.bson.Document;
@@ -106,7 +107,7 @@ public abstract class GatewayAloneTests {
                         .append("graphId", graphId)
                         .append("folder", "inbox")
                         .append("subject", "Question")
-                        .append("receivedDateTime", new java.util.Date()));
+                        .append("receivedDateTime", new Date()));
         return id;
     }
 

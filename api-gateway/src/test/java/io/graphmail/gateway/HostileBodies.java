@@ -2,6 +2,7 @@ package io.graphmail.gateway;
 
 import java.io.InputStream;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -81,7 +82,7 @@ public final class HostileBodies {
 
     /** {@code bytes} of a JSON object with one long string, generated as it is sent, with no Content-Length. */
     public static HttpRequest.BodyPublisher streamed(long bytes) {
-        byte[] start = "{\"subject\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] start = "{\"subject\":\"".getBytes(StandardCharsets.US_ASCII);
         return HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
             long sent;
 

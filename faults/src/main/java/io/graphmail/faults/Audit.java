@@ -3,6 +3,7 @@ package io.graphmail.faults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,7 @@ final class Audit {
                 }
             }
         }
-        Set<String> keysSeen = new java.util.HashSet<>();
+        Set<String> keysSeen = new HashSet<>();
         copies.values().forEach(keys -> keys.forEach(key -> keysSeen.add(key.split("#")[0])));
         statuses.forEach((id, status) -> {
             result.statuses.merge(status, 1, Integer::sum);

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /** The faults, each struck while mail is being submitted and sent. */
 final class Scenarios {
@@ -136,7 +137,7 @@ final class Scenarios {
     /** A batch submitted while the gateway is killed; the client repeats it with its key until it gets 202. */
     private Load gatewayKill(String name) throws Exception {
         var load = new Load(stack.api(), accounts, name);
-        List<String> markers = java.util.stream.IntStream.range(0, mode.gatewayBatchSize())
+        List<String> markers = IntStream.range(0, mode.gatewayBatchSize())
                 .mapToObj(i -> load.marker())
                 .toList();
         String json = load.batchJson(markers);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -128,7 +129,7 @@ final class Stack implements AutoCloseable {
      * processes (a killed worker's counts go with it).
      */
     Map<String, Double> workerCounters(List<String> prefixes) {
-        var sums = new java.util.TreeMap<String, Double>();
+        var sums = new TreeMap<String, Double>();
         for (int i = 0; i < workers.size(); i++) {
             Http.text("http://127.0.0.1:" + ports.workerManagement(i) + "/actuator/prometheus")
                     .ifPresent(metrics -> metrics.lines()

@@ -2,6 +2,7 @@ package io.graphmail.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Graph's request-id and client-request-id on every answer, and in every error's innerError. */
@@ -31,7 +32,7 @@ class RequestIdTests extends SimulatorTests {
         http.post("/_sim/faults", "{\"pathPattern\": \"/v1.0/users/*/messages\", \"status\": 503, \"count\": 1}");
         var faulted = http.getWithHeaders(MESSAGES, "client-request-id", "mine-43");
 
-        for (var response : java.util.List.of(denied, missing, faulted)) {
+        for (var response : List.of(denied, missing, faulted)) {
             var inner = response.json().path("error").path("innerError");
             assertThat(inner.path("request-id").asString())
                     .isEqualTo(response.header("request-id").orElseThrow());

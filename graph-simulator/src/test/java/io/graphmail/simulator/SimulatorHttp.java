@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -164,7 +165,7 @@ public final class SimulatorHttp {
         }
     }
 
-    public record Response(int status, java.net.http.HttpHeaders headers, String text, JsonNode json) {
+    public record Response(int status, HttpHeaders headers, String text, JsonNode json) {
 
         public Optional<String> header(String name) {
             return headers.firstValue(name);

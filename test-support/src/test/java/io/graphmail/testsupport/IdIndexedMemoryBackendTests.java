@@ -10,6 +10,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +56,7 @@ class IdIndexedMemoryBackendTests {
     void findsByASetOfIdsAndAnotherField() {
         var found = mail.find(and(in("_id", "m1", "m2", "m3", "missing"), eq("status", "SENDING")))
                 .map(document -> document.getString("_id"))
-                .into(new java.util.ArrayList<>());
+                .into(new ArrayList<>());
 
         assertThat(found).containsExactlyInAnyOrder("m1", "m3");
     }
@@ -64,7 +66,7 @@ class IdIndexedMemoryBackendTests {
         assertThat(mail.countDocuments(eq("status", "SENT"))).isEqualTo(25);
     }
 
-    private static String hostAndPort(java.net.InetSocketAddress address) {
+    private static String hostAndPort(InetSocketAddress address) {
         return address.getHostString() + ":" + address.getPort();
     }
 }

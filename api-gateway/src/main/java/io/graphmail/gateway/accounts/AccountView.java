@@ -3,6 +3,7 @@ package io.graphmail.gateway.accounts;
 import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.gateway.security.Scope;
 import java.time.Instant;
+import java.util.Locale;
 
 /** What the API shows of an account; a secret reference is the alias the operator gave the secret, never the secret. */
 record AccountView(
@@ -22,7 +23,7 @@ record AccountView(
     static AccountView of(Account account, ApiClient client) {
         return new AccountView(
                 account.id(),
-                account.type().name().toLowerCase(java.util.Locale.ROOT),
+                account.type().name().toLowerCase(Locale.ROOT),
                 account.mailbox(),
                 account.tenant(),
                 account.clientId(),

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -107,7 +108,7 @@ class IdempotencyRecords {
         mongo.updateFirst(owned(claim), new Update().set("leaseUntil", now), IdempotencyRecord.class);
     }
 
-    private static org.springframework.data.mongodb.core.query.Query owned(Claim claim) {
+    private static Query owned(Claim claim) {
         return query(where("_id").is(claim.id()).and("owner").is(claim.owner()));
     }
 

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.Errors;
@@ -73,8 +75,7 @@ class LegacyEmailController {
     }
 
     record LegacySendRequest(
-            @NotEmpty @Size(max = SendLimits.MAX_RECIPIENTS)
-            List<@NotBlank @jakarta.validation.constraints.Email String> recipients,
+            @NotEmpty @Size(max = SendLimits.MAX_RECIPIENTS) List<@NotBlank @Email String> recipients,
 
             @NotNull @Size(max = 255) String subject,
             @NotNull @Size(max = SendLimits.MAX_BODY_CHARS) String body,
@@ -91,7 +92,7 @@ class LegacyEmailController {
                     attachments == null
                             ? List.of()
                             : attachments.stream()
-                                    .filter(java.util.Objects::nonNull)
+                                    .filter(Objects::nonNull)
                                     .map(a -> new SendMailRequest.Attachment(
                                             a.name(), a.contentType(), a.contentBase64()))
                                     .toList());

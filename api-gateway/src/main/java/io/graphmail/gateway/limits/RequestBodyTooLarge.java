@@ -1,6 +1,7 @@
 package io.graphmail.gateway.limits;
 
 import java.io.IOException;
+import java.util.OptionalLong;
 
 /** Thrown while reading a request body that goes past its limit; answered with 413. */
 public final class RequestBodyTooLarge extends IOException {
@@ -17,12 +18,12 @@ public final class RequestBodyTooLarge extends IOException {
     }
 
     /** The limit that was passed, if {@code failure} or one of its causes is this exception. */
-    public static java.util.OptionalLong in(Throwable failure) {
+    public static OptionalLong in(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyTooLarge tooLarge) {
-                return java.util.OptionalLong.of(tooLarge.maxBytes);
+                return OptionalLong.of(tooLarge.maxBytes);
             }
         }
-        return java.util.OptionalLong.empty();
+        return OptionalLong.empty();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -135,7 +136,7 @@ public class MailRecords implements OutboxRecords {
     public Set<String> idsOfBatch(String batchId) {
         var batch = query(where("batchId").is(batchId));
         batch.fields().include("_id");
-        return mongo.find(batch, org.bson.Document.class, "mail").stream()
+        return mongo.find(batch, Document.class, "mail").stream()
                 .map(record -> record.getString("_id"))
                 .collect(Collectors.toSet());
     }

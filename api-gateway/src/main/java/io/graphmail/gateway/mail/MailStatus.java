@@ -1,5 +1,7 @@
 package io.graphmail.gateway.mail;
 
+import java.util.List;
+
 /** Where a submitted message stands. */
 public enum MailStatus {
     /** Recorded, to be queued at its {@code sendAt}. */
@@ -16,5 +18,5 @@ public enum MailStatus {
     /** Its batch was cancelled before it was sent. */
     CANCELLED;
 
-    static final java.util.List<MailStatus> FINAL = java.util.List.of(SENT, FAILED, DEAD_LETTERED, CANCELLED);
+    static final List<MailStatus> FINAL = List.of(SENT, FAILED, DEAD_LETTERED, CANCELLED);
 }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -49,10 +50,7 @@ final class SecurityProblems
     }
 
     @Override
-    public void handle(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            org.springframework.security.access.AccessDeniedException e)
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         Object scope = request.getAttribute(ScopeRules.REQUIRED_SCOPE);
         if (request.getAttribute(ScopeRules.ALLOWED_METHODS) instanceof Set<?> methods) {

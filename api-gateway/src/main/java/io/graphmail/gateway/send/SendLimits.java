@@ -2,6 +2,7 @@ package io.graphmail.gateway.send;
 
 import io.graphmail.gateway.accounts.SendingLimits;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -65,7 +66,7 @@ public final class SendLimits implements Validator {
      */
     public static void checkSize(SendMailRequest request, Errors errors) {
         long attachmentChars = request.attachments().stream()
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .mapToLong(attachment -> length(attachment.contentBase64()))
                 .sum();
         if (attachmentChars > MAX_ATTACHMENT_BASE64_CHARS) {

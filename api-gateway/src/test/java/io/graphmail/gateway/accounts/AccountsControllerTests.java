@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.graphmail.gateway.security.SignedIn;
 import io.graphmail.platform.secrets.SecretAliases;
 import java.time.Instant;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(
         controllers = AccountsController.class,
@@ -73,8 +75,7 @@ class AccountsControllerTests {
                  "clientSecretRef":"s3cr3t-value"}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("clientSecretRef"))
-                .andExpect(jsonPath("$.detail")
-                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("s3cr3t-value"))));
+                .andExpect(jsonPath("$.detail").value(Matchers.not(Matchers.containsString("s3cr3t-value"))));
     }
 
     @Test
@@ -152,7 +153,7 @@ class AccountsControllerTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
-    private org.springframework.test.web.servlet.ResultActions register(String json) throws Exception {
+    private ResultActions register(String json) throws Exception {
         return mvc.perform(
                 post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON).content(json));
     }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmail.gateway.GatewayAloneTests;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
@@ -55,12 +58,12 @@ class AttachmentUploadIntegrationTests extends GatewayAloneTests {
         assertThat(metadata.getString("sha256")).isEqualTo(sha256(content));
         assertThat(metadata.getString("uploadedBy")).isEqualTo(clientName());
         assertThat(metadata.getDate("uploadedAt")).isNotNull();
-        var stored = new java.io.ByteArrayOutputStream();
+        var stored = new ByteArrayOutputStream();
         mongo.getCollection("uploads.chunks")
                 .find(new Document("files_id", file.getObjectId("_id")))
                 .sort(new Document("n", 1))
-                .forEach(chunk -> stored.writeBytes(
-                        chunk.get("data", org.bson.types.Binary.class).getData()));
+                .forEach(chunk ->
+                        stored.writeBytes(chunk.get("data", Binary.class).getData()));
         assertThat(stored.toByteArray()).isEqualTo(content);
     }
 
@@ -97,7 +100,7 @@ class AttachmentUploadIntegrationTests extends GatewayAloneTests {
                 "Content-Type",
                 "application/pdf");
 
-        for (var response : java.util.List.of(announced, streamed)) {
+        for (var response : List.of(announced, streamed)) {
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
             assertThat(response.text("type")).isEqualTo("https://graphmail.io/problems/attachment-too-large");
@@ -126,7 +129,7 @@ class AttachmentUploadIntegrationTests extends GatewayAloneTests {
                 "application/x-msdownload");
         var part = uploadPart("photo.png", "image/png", randomBytes(10));
 
-        for (var response : java.util.List.of(raw, part)) {
+        for (var response : List.of(raw, part)) {
             assertThat(response.status()).isEqualTo(415);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
             assertThat(response.text("type")).isEqualTo("https://graphmail.io/problems/unsupported-attachment-type");

@@ -12,6 +12,7 @@ import io.graphmail.platform.messaging.PublishFailed;
 import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -70,11 +73,7 @@ class BatchAllOrNothingIntegrationTests extends FullStackTests {
         assertThat(failed.status()).isEqualTo(503);
         assertThat(failed.header("Content-Type")).startsWith("application/problem+json");
         assertThat(failed.header("Retry-After")).isNotNull();
-        assertThat(mongo.count(
-                        org.springframework.data.mongodb.core.query.Query.query(
-                                org.springframework.data.mongodb.core.query.Criteria.where("accountId")
-                                        .is(accountId)),
-                        "mail"))
+        assertThat(mongo.count(Query.query(Criteria.where("accountId").is(accountId)), "mail"))
                 .isZero();
         assertThat(batchStates()).containsOnly("CANCELLED");
         // Workers meet the messages the broker has, hold them while the batch is submitted, then drop them.
@@ -161,7 +160,7 @@ class BatchAllOrNothingIntegrationTests extends FullStackTests {
         return mongo.getCollection("batches")
                 .find(new Document("accountId", accountId))
                 .map(batch -> batch.getString("state"))
-                .into(new java.util.ArrayList<>());
+                .into(new ArrayList<>());
     }
 
     private String batch() {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,7 +147,7 @@ class BatchIntegrationTests extends FullStackTests {
 
     /** The number sent once it stops changing for two seconds. */
     private int settledSentCount() {
-        var last = new java.util.concurrent.atomic.AtomicInteger(-1);
+        var last = new AtomicInteger(-1);
         await().pollInterval(Duration.ofMillis(250))
                 .during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(20))

@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -111,11 +114,7 @@ class CrashedSubmissionIntegrationTests extends FullStackTests {
         await().during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> simulator.sent(mailbox).size() == 1);
-        assertThat(mongo.count(
-                        org.springframework.data.mongodb.core.query.Query.query(
-                                org.springframework.data.mongodb.core.query.Criteria.where("accountId")
-                                        .is(accountId)),
-                        "mail"))
+        assertThat(mongo.count(Query.query(Criteria.where("accountId").is(accountId)), "mail"))
                 .isEqualTo(1);
     }
 
@@ -253,7 +252,7 @@ class CrashedSubmissionIntegrationTests extends FullStackTests {
         return mongo.getCollection("batches")
                 .find(new Document("accountId", accountId))
                 .map(batch -> batch.getString("state"))
-                .into(new java.util.ArrayList<>());
+                .into(new ArrayList<>());
     }
 
     private String batch() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 
 /** The {@code batches} collection in memory, with the rules of {@link Batches}. */
 class InMemoryBatches extends Batches {
@@ -21,7 +22,7 @@ class InMemoryBatches extends Batches {
     @Override
     void insert(Batch batch) {
         if (batches.putIfAbsent(batch.id(), batch) != null) {
-            throw new org.springframework.dao.DuplicateKeyException(batch.id());
+            throw new DuplicateKeyException(batch.id());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 
 /** The outbox's records in memory, with the rules of {@link MailRecords}; counts the writes each record costs. */
 public class InMemoryOutboxRecords implements OutboxRecords {
@@ -20,7 +21,7 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     @Override
     public void insert(MailRecord record) {
         if (records.putIfAbsent(record.id(), record) != null) {
-            throw new org.springframework.dao.DuplicateKeyException(record.id());
+            throw new DuplicateKeyException(record.id());
         }
         writes++;
     }

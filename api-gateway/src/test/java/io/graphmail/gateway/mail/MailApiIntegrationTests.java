@@ -11,14 +11,21 @@ import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 class MailApiIntegrationTests extends FullStackTests {
@@ -204,7 +211,7 @@ class MailApiIntegrationTests extends FullStackTests {
 
     @Test
     void sendsAScheduledMessageAfterTheGatewayThatAcceptedItStopped() {
-        var arguments = new java.util.ArrayList<>(List.of(TestBackends.arguments()));
+        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
         arguments.addAll(List.of(
                 "--server.port=0",
                 "--management.server.port=0",
@@ -212,7 +219,7 @@ class MailApiIntegrationTests extends FullStackTests {
                 "--graphmail.security.api-keys=other"));
         String id;
         try (var acceptingGateway = GatewayApplication.builder().run(arguments.toArray(String[]::new))) {
-            int otherPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) acceptingGateway)
+            int otherPort = ((WebServerApplicationContext) acceptingGateway)
                     .getWebServer()
                     .getPort();
             id = new Api(otherPort, "other")
@@ -229,21 +236,18 @@ class MailApiIntegrationTests extends FullStackTests {
     @Test
     void answers409WhileTheFirstRequestWithAKeyIsInProgress() throws Exception {
         String key = UUID.randomUUID().toString();
-        var digest = java.security.MessageDigest.getInstance("SHA-256");
-        String client = java.util.HexFormat.of()
-                .formatHex(digest.digest("test-key-2".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 6);
-        String id = java.util.HexFormat.of()
-                .formatHex(digest.digest((client + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var digest = MessageDigest.getInstance("SHA-256");
+        String client = HexFormat.of().formatHex(digest.digest("test-key-2".getBytes(StandardCharsets.UTF_8)), 0, 6);
+        String id = HexFormat.of().formatHex(digest.digest((client + "\n" + key).getBytes(StandardCharsets.UTF_8)));
         String body = mail("ada@example.com", "Slow");
-        String fingerprint = java.util.HexFormat.of()
-                .formatHex(digest.digest(
-                        ("POST /api/v1/mail\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String fingerprint = HexFormat.of()
+                .formatHex(digest.digest(("POST /api/v1/mail\n" + body).getBytes(StandardCharsets.UTF_8)));
         mongo.getCollection("idempotency_keys")
-                .insertOne(new org.bson.Document("_id", id)
+                .insertOne(new Document("_id", id)
                         .append("fingerprint", fingerprint)
                         .append("completed", false)
                         .append("status", 0)
-                        .append("createdAt", new java.util.Date()));
+                        .append("createdAt", new Date()));
 
         var response = api.post("/api/v1/mail", body, "Idempotency-Key", key);
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class PushedFoldersTests {
         save("a", "inbox", "ACTIVE", now.plusSeconds(3600));
         save("a", "sentitems", "ACTIVE", now.plusSeconds(3600));
 
-        long safetyRounds = java.util.stream.LongStream.range(1, 25)
+        long safetyRounds = LongStream.range(1, 25)
                 .filter(round -> pushed.foldersToPoll("a", round, INTERVAL, now).isEmpty())
                 .count();
 

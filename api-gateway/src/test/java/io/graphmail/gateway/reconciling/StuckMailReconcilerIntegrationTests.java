@@ -15,7 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,7 +87,7 @@ class StuckMailReconcilerIntegrationTests extends FullStackTests {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "SENT"
                         .equals(mongo.getCollection("deliveries")
-                                .find(new org.bson.Document("_id", command.deliveryKey()))
+                                .find(new Document("_id", command.deliveryKey()))
                                 .first()
                                 .getString("state")));
         insertAccepted(command);
@@ -141,6 +143,11 @@ class StuckMailReconcilerIntegrationTests extends FullStackTests {
                 List.of(),
                 Instant.now(),
                 null,
-                0);
+                0,
+                List.of(),
+                null,
+                null,
+                Map.of(),
+                null);
     }
 }

@@ -8,6 +8,7 @@ import io.graphmail.testsupport.TestAccounts;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -141,7 +142,7 @@ class TenancyIntegrationTests extends GatewayAloneTests {
                         .append("status", "DEAD_LETTERED")
                         .append("attempts", 3)
                         .append("lastError", "RETRIES_EXHAUSTED: test")
-                        .append("acceptedAt", new java.util.Date())
+                        .append("acceptedAt", new Date())
                         .append("pendingPublish", false)
                         .append("outbox", """
                                 {"commandId":"%s","accountId":"%s","to":["ada@example.com"],"subject":"Dead",

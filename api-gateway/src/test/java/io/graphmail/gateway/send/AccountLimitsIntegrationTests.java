@@ -6,9 +6,12 @@ import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayAloneTests;
 import io.graphmail.testsupport.TestAccounts;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -75,7 +78,7 @@ class AccountLimitsIntegrationTests extends GatewayAloneTests {
 
     @Test
     void theOriginalEndpointIsHeldToTheDefaultAccountsLimits() {
-        mongo.getCollection("accounts").deleteOne(new org.bson.Document("_id", LEGACY_ACCOUNT));
+        mongo.getCollection("accounts").deleteOne(new Document("_id", LEGACY_ACCOUNT));
         assertThat(api.post(
                                 "/api/v1/accounts",
                                 withLimits(
@@ -195,8 +198,8 @@ class AccountLimitsIntegrationTests extends GatewayAloneTests {
         return accountJson.substring(0, accountJson.lastIndexOf('}')) + ",\"limits\":" + limits + "}";
     }
 
-    private static java.util.List<String> fields(Api.Response response) {
-        var fields = new java.util.ArrayList<String>();
+    private static List<String> fields(Api.Response response) {
+        var fields = new ArrayList<String>();
         response.json()
                 .get("errors")
                 .forEach(error -> fields.add(error.get("field").asString()));

@@ -2,10 +2,12 @@ package io.graphmail.gateway.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.model.ReplaceOptions;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayApplication;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,9 +45,9 @@ class BrokerOutageIntegrationTests {
     void answers503AndKeepsNoRecordWhenTheBrokerIsUnreachable() {
         mongo.getCollection("accounts")
                 .replaceOne(
-                        new org.bson.Document("_id", "outage-account"),
+                        new Document("_id", "outage-account"),
                         TestAccounts.applicationAccount("outage-account", "outage@graphmail.local"),
-                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                        new ReplaceOptions().upsert(true));
         long before = mongo.getCollection("mail").countDocuments();
 
         var response = new Api(port, "outage-key").post("/api/v1/mail", """

@@ -35,6 +35,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(MailController.class)
 @AutoConfigureMockMvc(addFilters = false)
@@ -187,7 +188,7 @@ class MailControllerTests {
                 .contains(correlationId);
     }
 
-    private org.springframework.test.web.servlet.ResultActions postMail(String json) throws Exception {
+    private ResultActions postMail(String json) throws Exception {
         return mvc.perform(
                 post("/api/v1/mail").contentType(MediaType.APPLICATION_JSON).content(json));
     }

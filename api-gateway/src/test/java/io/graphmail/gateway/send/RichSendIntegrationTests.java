@@ -8,7 +8,10 @@ import io.graphmail.testsupport.TestAccounts;
 import java.net.http.HttpRequest;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -75,8 +78,8 @@ class RichSendIntegrationTests extends FullStackTests {
 
     @Test
     void filesAroundGraphsThreeMegabyteLineArriveIntact() throws Exception {
-        var expected = new java.util.LinkedHashMap<String, String>();
-        var ids = new java.util.ArrayList<String>();
+        var expected = new LinkedHashMap<String, String>();
+        var ids = new ArrayList<String>();
         for (int size : new int[] {2_900_000, 3_000_000, 3 * 1024 * 1024, 3_500_000}) {
             byte[] content = new byte[size];
             new Random(size).nextBytes(content);
@@ -120,7 +123,7 @@ class RichSendIntegrationTests extends FullStackTests {
         var mail = api.post("/api/v1/mail", """
                 {"accountId":"%s","to":["ada@example.com"],"subject":"Inline","body":{"contentType":"text","content":"%s"},
                  "attachments":[{"name":"inline.bin","contentType":"application/octet-stream","contentBase64":"%s"}]}""".formatted(
-                        accountId, body, java.util.Base64.getEncoder().encodeToString(content)));
+                        accountId, body, Base64.getEncoder().encodeToString(content)));
         assertThat(mail.status()).isEqualTo(202);
 
         awaitStatus("/api/v1/mail/" + mail.text("id"), "SENT");

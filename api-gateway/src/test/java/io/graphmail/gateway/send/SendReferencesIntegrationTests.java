@@ -8,9 +8,12 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.GatewayAloneTests;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -129,7 +132,7 @@ class SendReferencesIntegrationTests extends GatewayAloneTests {
         List<SendMailCommand> commands = mongo.getCollection("mail")
                 .find(new Document("batchId", response.text("id")))
                 .map(record -> jsonMapper.readValue(record.getString("outbox"), SendMailCommand.class))
-                .into(new java.util.ArrayList<>());
+                .into(new ArrayList<>());
         assertThat(commands).hasSize(3);
         var reference =
                 new AttachmentReference(uploadId, "prices.pdf", "application/pdf", content.length, sha256(content));
@@ -254,9 +257,9 @@ class SendReferencesIntegrationTests extends GatewayAloneTests {
     }
 
     private static String addresses(String prefix, int count) {
-        return java.util.stream.IntStream.range(0, count)
+        return IntStream.range(0, count)
                 .mapToObj(n -> "\"" + prefix + n + "@example.com\"")
-                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     /** A large upload's files document alone: resolving a send reads nothing else. */

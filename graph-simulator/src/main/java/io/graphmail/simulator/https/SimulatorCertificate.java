@@ -1,5 +1,6 @@
 package io.graphmail.simulator.https;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
@@ -44,7 +45,7 @@ public class SimulatorCertificate {
             store.load(null, null);
             store.setKeyEntry(ALIAS, keys.getPrivate(), password, new Certificate[] {certificate});
             return store;
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Cannot build the key store", e);
         }
     }

@@ -7,6 +7,7 @@ import io.graphmail.simulator.SimulatorTests;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Each Graph endpoint needs the permissions its page in Graph's API reference lists, from delegated and app tokens. */
 class PermissionTests extends SimulatorTests {
@@ -151,7 +152,7 @@ class PermissionTests extends SimulatorTests {
         return delegatedResponse(scopes).path("access_token").asString();
     }
 
-    private tools.jackson.databind.JsonNode delegatedResponse(String scopes) {
+    private JsonNode delegatedResponse(String scopes) {
         var flow = http.postForm(
                         "/organizations/oauth2/v2.0/devicecode", Map.of("client_id", CLIENT_ID, "scope", scopes))
                 .json();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.graphmail.simulator.SimulatorTests;
 import io.graphmail.simulator.mailbox.Folder;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -154,7 +155,7 @@ class MailboxControlTests extends SimulatorTests {
         assertThat(http.get("/v1.0/users/" + MAILBOX + "/mailFolders/archive").status())
                 .isEqualTo(404);
         assertThat(http.get("/v1.0/users/" + MAILBOX + "/mailFolders/"
-                                + Folder.INBOX.id().toLowerCase(java.util.Locale.ROOT))
+                                + Folder.INBOX.id().toLowerCase(Locale.ROOT))
                         .status())
                 .as("ids are case-sensitive")
                 .isEqualTo(404);

@@ -7,6 +7,7 @@ import io.graphmail.simulator.SimulatorTests;
 import io.graphmail.simulator.mailbox.Folder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class DeltaQueryTests extends SimulatorTests {
         var inbox = follow(http.getAbsolute(inboxLink).json());
         var sentItems = follow(http.getAbsolute(sentItemsLink).json());
         assertThat(inbox.items()).singleElement();
-        assertThat(removals(inbox)).containsExactly(java.util.Map.entry(ids.get(0), "deleted"));
+        assertThat(removals(inbox)).containsExactly(Map.entry(ids.get(0), "deleted"));
         assertThat(sentItems.items()).singleElement().satisfies(item -> {
             assertThat(item.path("id").asString()).isEqualTo(ids.get(0));
             assertThat(item.has("@removed")).isFalse();
@@ -344,7 +345,7 @@ class DeltaQueryTests extends SimulatorTests {
                 .toList();
     }
 
-    private static java.util.Map<String, String> removals(Round round) {
+    private static Map<String, String> removals(Round round) {
         return round.items().stream()
                 .filter(item -> item.has("@removed"))
                 .collect(Collectors.toMap(

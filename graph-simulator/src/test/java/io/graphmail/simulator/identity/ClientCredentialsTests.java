@@ -12,11 +12,19 @@ import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import io.graphmail.simulator.MsalClients;
 import io.graphmail.simulator.SimulatorTests;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
 /** Application tokens through msal4j's confidential client: any mailbox of the tenant, never {@code /me}. */
@@ -189,21 +197,20 @@ class ClientCredentialsTests extends SimulatorTests {
     record RsaCredential(IClientCredential credential, String certificatePem) {
 
         static RsaCredential generate() throws Exception {
-            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             var keys = generator.generateKeyPair();
-            var name = new org.bouncycastle.asn1.x500.X500Name("CN=graphmail-app");
-            var now = java.time.Instant.now();
-            var holder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
+            var name = new X500Name("CN=graphmail-app");
+            var now = Instant.now();
+            var holder = new JcaX509v3CertificateBuilder(
                             name,
-                            java.math.BigInteger.ONE,
-                            java.util.Date.from(now.minusSeconds(3600)),
-                            java.util.Date.from(now.plusSeconds(86_400)),
+                            BigInteger.ONE,
+                            Date.from(now.minusSeconds(3600)),
+                            Date.from(now.plusSeconds(86_400)),
                             name,
                             keys.getPublic())
-                    .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
-                            .build(keys.getPrivate()));
-            var certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);
+                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()));
+            var certificate = new JcaX509CertificateConverter().getCertificate(holder);
             String pem = "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded())
                     + "\n-----END CERTIFICATE-----\n";

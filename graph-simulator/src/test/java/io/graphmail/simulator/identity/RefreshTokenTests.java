@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.microsoft.aad.msal4j.IAccount;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
 import com.microsoft.aad.msal4j.PublicClientApplication;
 import com.microsoft.aad.msal4j.SilentParameters;
@@ -13,6 +14,7 @@ import io.graphmail.simulator.SimulatorTests;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +112,7 @@ class RefreshTokenTests extends SimulatorTests {
                 .isEqualTo("Mail.Read offline_access");
     }
 
-    private com.microsoft.aad.msal4j.IAuthenticationResult silent(boolean forceRefresh) throws Exception {
+    private IAuthenticationResult silent(boolean forceRefresh) throws Exception {
         IAccount account = msal.getAccounts().join().iterator().next();
         return msal.acquireTokenSilently(SilentParameters.builder(SCOPES, account)
                         .authorityUrl(msal.authority())
@@ -122,7 +124,6 @@ class RefreshTokenTests extends SimulatorTests {
     private Map<String, Long> tokenRequests() {
         var stats = http.get("/_sim/identity/stats").json();
         return stats.propertyNames().stream()
-                .collect(java.util.stream.Collectors.toMap(
-                        name -> name, name -> stats.path(name).asLong()));
+                .collect(Collectors.toMap(name -> name, name -> stats.path(name).asLong()));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.graphmail.simulator.mailbox.Folder;
 import io.graphmail.simulator.web.GraphErrorException;
 import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class FolderTests {
@@ -24,7 +25,7 @@ class FolderTests {
         assertThat(Folder.named("SentItems")).isEqualTo(Folder.SENT_ITEMS);
         assertThat(Folder.named("deleteditems")).isEqualTo(Folder.DELETED_ITEMS);
         assertThat(Folder.named(Folder.INBOX.id())).isEqualTo(Folder.INBOX);
-        assertThatThrownBy(() -> Folder.named(Folder.INBOX.id().toUpperCase(java.util.Locale.ROOT)))
+        assertThatThrownBy(() -> Folder.named(Folder.INBOX.id().toUpperCase(Locale.ROOT)))
                 .isInstanceOf(GraphErrorException.class);
         assertThatThrownBy(() -> Folder.named("archive")).isInstanceOf(GraphErrorException.class);
     }

@@ -3,7 +3,9 @@ package io.graphmail.simulator.subscriptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.graphmail.simulator.SimulatorHttp;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,11 +81,11 @@ class LifecycleNotificationTests extends SubscriptionTestSupport {
                 .isEqualTo(404);
     }
 
-    private io.graphmail.simulator.SimulatorHttp.Response fire(String event) {
+    private SimulatorHttp.Response fire(String event) {
         return http.post("/_sim/subscriptions/" + id + "/lifecycle", "{\"lifecycleEvent\": \"" + event + "\"}");
     }
 
-    private java.util.List<JsonNode> awaitLifecycle() {
+    private List<JsonNode> awaitLifecycle() {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !lifecycle.notifications().isEmpty());
         return lifecycle.notifications();

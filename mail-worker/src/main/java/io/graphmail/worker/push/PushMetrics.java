@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -60,8 +61,7 @@ class PushMetrics {
         byState.register(
                 counts.entrySet().stream()
                         .map(entry -> MultiGauge.Row.of(
-                                Tags.of("state", entry.getKey().name().toLowerCase(java.util.Locale.ROOT)),
-                                entry.getValue()))
+                                Tags.of("state", entry.getKey().name().toLowerCase(Locale.ROOT)), entry.getValue()))
                         .toList(),
                 true);
     }

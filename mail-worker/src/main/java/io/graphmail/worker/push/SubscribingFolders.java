@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -73,7 +74,7 @@ class SubscribingFolders {
     }
 
     /** Whether the folder needs a subscription or a renewal: read without the lease, checked again under it. */
-    private boolean due(java.util.Optional<FolderSubscription> current, Instant now) {
+    private boolean due(Optional<FolderSubscription> current, Instant now) {
         if (current.isEmpty() || !current.get().isActive()) {
             return current.map(FolderSubscription::nextAttemptAt)
                     .map(next -> !now.isBefore(next))

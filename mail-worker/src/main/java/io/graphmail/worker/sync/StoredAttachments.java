@@ -6,6 +6,7 @@ import io.graphmail.worker.graph.MailboxReader.AttachmentInfo;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.bson.Document;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
@@ -75,7 +76,7 @@ class StoredAttachments {
         return stored.stream()
                 .filter(document -> attachmentId.equals(document.getString("id")))
                 .map(document -> document.getString("contentId"))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
     }

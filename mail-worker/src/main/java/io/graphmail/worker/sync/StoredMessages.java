@@ -10,8 +10,10 @@ import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -61,7 +63,7 @@ class StoredMessages {
         var found = mongo.getCollection(COLLECTION)
                 .find(new Document("_id", new Document("$in", List.copyOf(ids))))
                 .projection(new Document("attachments", 1));
-        var byId = new java.util.HashMap<String, List<Document>>();
+        var byId = new HashMap<String, List<Document>>();
         found.forEach(document -> byId.put(document.getString("_id"), document.getList("attachments", Document.class)));
         return byId;
     }
@@ -75,7 +77,7 @@ class StoredMessages {
         if (messages.isEmpty()) {
             return PageCounts.NONE;
         }
-        var writes = new java.util.ArrayList<ReplaceOneModel<Document>>(messages.size());
+        var writes = new ArrayList<ReplaceOneModel<Document>>(messages.size());
         messages.forEach((id, message) -> {
             var document =
                     new Document("_id", id).append("accountId", accountId).append("graphId", message.graphId());

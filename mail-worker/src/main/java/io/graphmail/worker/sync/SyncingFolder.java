@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -263,10 +265,10 @@ class SyncingFolder {
         page.changed().forEach(message -> changed.put(MessageDocuments.idOf(account.id(), message.getId()), message));
         var withAttachments = changed.entrySet().stream()
                 .filter(entry -> Boolean.TRUE.equals(entry.getValue().getHasAttachments()))
-                .map(java.util.Map.Entry::getKey)
+                .map(Map.Entry::getKey)
                 .toList();
         var stored = withAttachments.isEmpty()
-                ? java.util.Map.<String, List<org.bson.Document>>of()
+                ? Map.<String, List<Document>>of()
                 : messages.storedAttachments(withAttachments);
         var synced = new LinkedHashMap<String, StoredMessages.SyncedMessage>();
         changed.forEach((id, message) -> synced.put(

@@ -10,6 +10,7 @@ import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.MailWorkerApplication;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Real msal4j against the simulator's identity endpoints, with the token cache in MongoDB. */
 @SpringBootTest(
@@ -80,7 +82,7 @@ class AccountTokensIntegrationTests {
     void keepsNoTokenInClearAndBindsTheCacheToItsAccount() {
         String accessToken = tokens.accessToken(accountId);
         String cache = caches.load(accountId).orElseThrow().cache();
-        String refreshToken = tools.jackson.databind.json.JsonMapper.builder()
+        String refreshToken = JsonMapper.builder()
                 .build()
                 .readTree(cache)
                 .get("RefreshToken")
@@ -96,7 +98,7 @@ class AccountTokensIntegrationTests {
         assertThat(refreshToken).isNotBlank();
         assertThat(raw.toJson()).doesNotContain(accessToken).doesNotContain(refreshToken);
         byte[] ciphertext = raw.get("ciphertext", Binary.class).getData();
-        assertThat(new String(ciphertext, java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String(ciphertext, StandardCharsets.ISO_8859_1))
                 .doesNotContain(accessToken)
                 .doesNotContain(refreshToken);
         var sealed = new TokenCipher.Sealed(

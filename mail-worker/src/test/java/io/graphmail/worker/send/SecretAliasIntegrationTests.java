@@ -23,7 +23,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,9 +146,7 @@ class SecretAliasIntegrationTests {
     @Test
     void reportsTheCauseOnceNotForEveryMessage(CapturedOutput output) {
         String accountId = accountNaming("oversize");
-        var commands = java.util.stream.Stream.generate(() -> command(accountId))
-                .limit(6)
-                .toList();
+        var commands = Stream.generate(() -> command(accountId)).limit(6).toList();
         commands.forEach(this::publish);
 
         await().atMost(Duration.ofSeconds(20))
@@ -231,7 +232,7 @@ class SecretAliasIntegrationTests {
     @Test
     void aSyncOfAnAccountWithoutCredentialsFailsCleanlyWithTheCause() {
         String accountId = accountNaming("unset");
-        simulator.generateMessages(accountId + "@graphmail.local", "inbox", 3, java.util.Map.of());
+        simulator.generateMessages(accountId + "@graphmail.local", "inbox", 3, Map.of());
 
         rabbit.convertAndSend(
                 COMMANDS_EXCHANGE,
@@ -250,7 +251,7 @@ class SecretAliasIntegrationTests {
                         () -> mongo.getCollection("sync_states")
                                 .find(Filters.eq("_id", accountId + ":inbox"))
                                 .first(),
-                        java.util.Objects::nonNull);
+                        Objects::nonNull);
         assertThat(state.getString("lastError"))
                 .isEqualTo("Account " + accountId
                         + " has no usable credentials: the environment variable of secret alias 'unset' is not set");
@@ -275,7 +276,7 @@ class SecretAliasIntegrationTests {
                                 .filter(change -> status.equals(change.status()))
                                 .findFirst()
                                 .orElse(null),
-                        java.util.Objects::nonNull);
+                        Objects::nonNull);
     }
 
     /** Parked, not failed and not dead-lettered: the failure reported is not permanent and uses no attempt. */

@@ -14,6 +14,8 @@ import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +102,7 @@ class SendDuringMongoOutageIntegrationTests {
         mongoServer.shutdownNow();
         publish(command);
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> output.getOut().split(java.util.regex.Pattern.quote(retried), -1).length > 2);
+                .until(() -> output.getOut().split(Pattern.quote(retried), -1).length > 2);
 
         mongoServer = new MongoServer(DATA);
         mongoServer.bind("127.0.0.1", mongoPort);
@@ -133,7 +135,7 @@ class SendDuringMongoOutageIntegrationTests {
                 .until(() -> !events.all(MailSent.class, command.commandId()).isEmpty());
         assertThat(simulator.sent(mailbox)).hasSize(1);
         assertThat(mongo.getCollection("deliveries")
-                        .find(new org.bson.Document("_id", command.deliveryKey()))
+                        .find(new Document("_id", command.deliveryKey()))
                         .first()
                         .getString("state"))
                 .isEqualTo("SENT");

@@ -19,6 +19,7 @@ import io.graphmail.worker.MailWorkerApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -131,7 +132,7 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
 
     @Test
     void deliversTheMostCustomHeadersGraphAllows() {
-        var headers = new java.util.LinkedHashMap<String, String>();
+        var headers = new LinkedHashMap<String, String>();
         for (int i = 1; i <= 5; i++) {
             headers.put("x-custom-" + i, "value " + i);
         }
@@ -384,6 +385,6 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
                                     ? message
                                     : null;
                         },
-                        java.util.Objects::nonNull);
+                        Objects::nonNull);
     }
 }

@@ -20,11 +20,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** Delta sync from the Graph simulator into MongoDB, through the real SDK, RabbitMQ and the wire protocol. */
 @SpringBootTest(
@@ -360,7 +364,7 @@ class SyncMailboxIntegrationTests {
     void storesSmallAttachmentsInGridFsAndDescribesLargeOnes() throws Exception {
         byte[] small = "small attachment content".getBytes();
         byte[] large = new byte[10_000];
-        new java.util.Random(7).nextBytes(large);
+        new Random(7).nextBytes(large);
         simulator.seedMessage(
                 mailbox,
                 "inbox",
@@ -396,8 +400,8 @@ class SyncMailboxIntegrationTests {
                 .isNull();
         assertThat(attachments.get(1).getInteger("size")).isEqualTo(10_000);
         var gridFs = new GridFsTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter(), "attachments");
-        var file = gridFs.findOne(query(
-                where("_id").is(new org.bson.types.ObjectId(attachments.get(0).getString("contentId")))));
+        var file = gridFs.findOne(
+                query(where("_id").is(new ObjectId(attachments.get(0).getString("contentId")))));
         assertThat(file.getMetadata().getString("messageId")).isEqualTo(message.getString("_id"));
         assertThat(gridFs.getResource(file).getContentAsByteArray()).isEqualTo(small);
     }
@@ -451,7 +455,7 @@ class SyncMailboxIntegrationTests {
 
     /** What is stored and not deleted is exactly what the folders hold at the simulator, field for field. */
     private void assertMatchesSimulator(String... folders) {
-        var atGraph = new java.util.HashMap<String, tools.jackson.databind.JsonNode>();
+        var atGraph = new HashMap<String, JsonNode>();
         for (String folder : folders) {
             atGraph.putAll(simulator.folderContents(mailbox, folder));
         }

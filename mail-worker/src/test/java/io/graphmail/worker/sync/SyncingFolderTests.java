@@ -16,6 +16,7 @@ import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.graph.GraphRefusals;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -302,7 +303,7 @@ class SyncingFolderTests {
 
     /** Graph ids of the stored messages not marked deleted. */
     private List<String> live() {
-        var ids = new java.util.ArrayList<String>();
+        var ids = new ArrayList<String>();
         mongo.getCollection(StoredMessages.COLLECTION)
                 .find(new Document("deletedAt", null))
                 .forEach(document -> ids.add(document.getString("graphId")));

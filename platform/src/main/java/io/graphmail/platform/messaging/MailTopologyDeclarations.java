@@ -3,8 +3,11 @@ package io.graphmail.platform.messaging;
 import static io.graphmail.contract.MailTopology.*;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.FanoutExchange;
@@ -81,7 +84,7 @@ public final class MailTopologyDeclarations {
                 .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
                 .build();
 
-        var declarables = new java.util.ArrayList<org.springframework.amqp.core.Declarable>();
+        var declarables = new ArrayList<Declarable>();
         for (RetryTier tier : RetryTier.values()) {
             Queue delay = atLeastOnceDeadLettering(tier.queue())
                     .ttl((int) tier.delay().toMillis())
@@ -92,7 +95,7 @@ public final class MailTopologyDeclarations {
             declarables.add(BindingBuilder.bind(delay).to(retry).with(tier.routingKey()));
         }
 
-        declarables.addAll(java.util.List.of(
+        declarables.addAll(List.of(
                 sync,
                 syncDeadLetters,
                 BindingBuilder.bind(sync).to(commands).with(SYNC_ROUTING_KEY),

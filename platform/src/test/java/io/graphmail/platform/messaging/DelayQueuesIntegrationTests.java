@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.graphmail.testsupport.TestBackends;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -156,7 +157,7 @@ class DelayQueuesIntegrationTests {
                 var channel = connection.createChannel(false)) {
             channel.queueDeclare(queue, true, false, false, arguments);
             return true;
-        } catch (java.io.IOException refused) {
+        } catch (IOException refused) {
             assertThat(refused).hasStackTraceContaining("PRECONDITION_FAILED");
             return false;
         }

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -57,7 +58,7 @@ class SecretAliasesTests {
                 .hasMessageContaining("lowercase letters, digits or dashes");
     }
 
-    private static SecretAliases bind(org.springframework.core.env.PropertySource<?> source) {
+    private static SecretAliases bind(PropertySource<?> source) {
         var binder = new Binder(ConfigurationPropertySources.from(source));
         return binder.bindOrCreate("graphmail.accounts", SecretAliases.class);
     }
