@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs graphmail's benchmarks on this machine: bench/run.sh [accept|pipeline|pacing|memory|sync|all]
+# Runs graphmail's benchmarks on this machine: bench/run.sh [accept|pipeline|pacing|memory|sync|push|all]
 # Builds the bench module and what it needs first (skip with BENCH_SKIP_BUILD=1); extra JVM options in BENCH_OPTS,
 # e.g. BENCH_OPTS='-Dbench.messages=2000'. Everything runs on 127.0.0.1, in a throwaway RabbitMQ virtual host.
 set -euo pipefail
@@ -14,7 +14,7 @@ run() {
     echo "### $1 ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
     # A bound for every run; TERM lets the JVM delete its virtual host and stop what it started.
     local started=$SECONDS
-    timeout --signal=TERM 240 java -Xmx1g -Dspring.main.banner-mode=off ${BENCH_OPTS:-} \
+    timeout --signal=TERM "${2:-240}" java -Xmx1g -Dspring.main.banner-mode=off ${BENCH_OPTS:-} \
         -cp "target/classes:target/lib/*" "io.graphmail.bench.$1"
     echo "($1 took $((SECONDS - started)) s)"
 }
@@ -25,10 +25,12 @@ case "${1:-all}" in
     pacing) run Pacing ;;
     memory) run Memory ;;
     sync) run SyncIngest ;;
+    # About 4 minutes by default (2 minutes of push, 1 of polling, start-up and draining), so it is not part of all.
+    push) run PushLatency 480 ;;
     all)
         status=0
         for benchmark in AcceptRate Pipeline Pacing Memory SyncIngest; do run "$benchmark" || status=$?; done
         exit "$status"
         ;;
-    *) echo "usage: bench/run.sh [accept|pipeline|pacing|memory|sync|all]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [accept|pipeline|pacing|memory|sync|push|all]" >&2; exit 2 ;;
 esac

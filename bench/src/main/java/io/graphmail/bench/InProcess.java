@@ -21,13 +21,19 @@ final class InProcess {
     private InProcess() {}
 
     static ConfigurableApplicationContext gateway() {
-        return GatewayApplication.builder().run(arguments(gatewaySettings()));
+        return gateway(new String[0]);
+    }
+
+    /** A gateway with more settings, as {@code --name=value}. */
+    static ConfigurableApplicationContext gateway(String... extra) {
+        return GatewayApplication.builder().run(arguments(gatewaySettings(extra)));
     }
 
     /** The bench's API key and the secret alias its application accounts name. */
-    private static String[] gatewaySettings() {
+    private static String[] gatewaySettings(String... extra) {
         var settings = new ArrayList<>(List.of("--graphmail.security.api-keys=" + API_KEY));
         settings.addAll(List.of(TestAccounts.secretAliasArguments()));
+        settings.addAll(List.of(extra));
         return settings.toArray(String[]::new);
     }
 
