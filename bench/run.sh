@@ -25,11 +25,12 @@ case "${1:-all}" in
     pacing) run Pacing ;;
     memory) run Memory ;;
     sync) run SyncIngest ;;
-    # About 4 minutes by default (2 minutes of push, 1 of polling, start-up and draining), so it is not part of all.
+    # About 4.5 minutes by default: 2 minutes of push, 1 of polling, start-up and draining.
     push) run PushLatency 480 ;;
     all)
         status=0
         for benchmark in AcceptRate Pipeline Pacing Memory SyncIngest; do run "$benchmark" || status=$?; done
+        run PushLatency 480 || status=$?
         exit "$status"
         ;;
     *) echo "usage: bench/run.sh [accept|pipeline|pacing|memory|sync|push|all]" >&2; exit 2 ;;
