@@ -2,6 +2,7 @@ package io.graphmail.faults;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,7 +80,14 @@ final class Scenarios {
                 new Scenario(
                         "graph-faults",
                         "Graph answers 503, 429 with Retry-After, late, or drops the connection after sending",
-                        this::graphFaults));
+                        this::graphFaults),
+                new Scenario(
+                        "mixed",
+                        ("with Graph faults on: kill -9 a worker, stop the broker application while it restarts,"
+                                        + " kill -9 MongoDB during the broker outage, then kill -9 the gateway while a"
+                                        + " %,d-message batch is being recorded and repeat it with the same Idempotency-Key")
+                                .formatted(mode.gatewayBatchSize()),
+                        this::mixed));
     }
 
     private Load workerKill(String name) throws Exception {
@@ -111,6 +119,63 @@ final class Scenarios {
     }
 
     private Load graphFaults(String name) throws Exception {
+        return withGraphFaults(() -> underLoad(name, () -> {}));
+    }
+
+    /**
+     * The faults overlapping, with Graph's on throughout: a worker killed and, while it starts again, the broker
+     * stopped; MongoDB killed during the broker outage and started again after it; then the gateway killed while a
+     * batch is being recorded once both are back.
+     */
+    private Load mixed(String name) throws Exception {
+        return withGraphFaults(() -> {
+            var load = new Load(stack.api(), accounts, name);
+            List<String> markers = IntStream.range(0, mode.gatewayBatchSize())
+                    .mapToObj(i -> load.marker())
+                    .toList();
+            String json = load.batchJson(markers);
+            ExecutorService executor = Executors.newFixedThreadPool(3);
+            try {
+                Future<?> singles = load.singles(executor, mode.singles(), 4, Duration.ofMillis(500));
+                Future<?> batch = executor.submit(() -> load.batch(mode.batchSize(), name + "-batch"));
+                Waiting.pause(INTO_THE_LOAD);
+                stack.worker(0).kill();
+                stack.worker(0).start();
+                Waiting.pause(Duration.ofSeconds(2));
+                stack.broker().stopApp();
+                Waiting.pause(Duration.ofSeconds(5));
+                stack.killMongo();
+                Waiting.pause(mode.brokerOutage().minusSeconds(5));
+                stack.broker().startApp();
+                Waiting.pause(Duration.ofSeconds(5));
+                stack.startMongo();
+                System.out.printf(
+                        "   worker 1 killed, broker stopped %d s, MongoDB killed for %d s%n",
+                        mode.brokerOutage().toSeconds(), mode.brokerOutage().toSeconds());
+                Future<?> big = executor.submit(
+                        () -> load.submit("/api/v1/mail/batches", json, name + "-big-batch", markers, true));
+                try (var observer = stack.observer()) {
+                    var recorded = observer.batchHalfRecorded(mode.gatewayBatchSize() / 4, Duration.ofSeconds(90));
+                    stack.gateway().kill();
+                    System.out.printf(
+                            "   gateway killed %s%n",
+                            recorded.map(n -> "with the batch SUBMITTING, %d of its %d messages recorded"
+                                            .formatted(n, mode.gatewayBatchSize()))
+                                    .orElse("without having seen the batch SUBMITTING"));
+                }
+                stack.gateway().start().awaitHealthy(stack.startup());
+                stack.worker(0).awaitHealthy(stack.startup());
+                finish(big);
+                finish(singles);
+                finish(batch);
+            } finally {
+                Waiting.shutdown(executor);
+            }
+            return load;
+        });
+    }
+
+    private Load withGraphFaults(Callable<Load> scenario) throws Exception {
         var faults = List.of("""
                 {"pathPattern":"/v1.0/users/*/messages/*/send","status":503,"probability":0.15}""", """
                 {"pathPattern":"/v1.0/users/*/messages/*/send","dropConnection":true,"afterSuccess":true,"probability":0.1}""", """
@@ -128,7 +193,7 @@ final class Scenarios {
             }
         }
         try {
-            return underLoad(name, () -> {});
+            return scenario.call();
         } finally {
             simulator.delete("/_sim/faults");
         }

@@ -16,13 +16,14 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,13 +36,21 @@ class StoredMessages {
     static final String COLLECTION = "messages";
 
     private final MongoTemplate mongo;
+    private final AtomicBoolean indexed = new AtomicBoolean();
 
     StoredMessages(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /*
+     * Tried again until MongoDB answers: a worker started while MongoDB is out of reach comes up and creates them once
+     * it is back, instead of exiting (failures are reported by the scheduler's error handler).
+     */
+    @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
     void createIndexes() {
+        if (indexed.get()) {
+            return;
+        }
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index()
                 .on("accountId", Sort.Direction.ASC)
@@ -56,6 +65,7 @@ class StoredMessages {
                 .on("accountId", Sort.Direction.ASC)
                 .on("folder", Sort.Direction.ASC)
                 .on("receivedDateTime", Sort.Direction.DESC));
+        indexed.set(true);
     }
 
     /** The attachments already stored for these messages (our id → attachment documents). */
