@@ -5,6 +5,7 @@ import static io.graphmail.contract.MailTopology.FOLDER_NOTIFIED_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoClient;
 import io.graphmail.contract.push.FolderChangeNotified;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayApplication;
@@ -13,12 +14,15 @@ import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.MailWorkerApplication;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -95,6 +99,10 @@ class PushSyncIntegrationTests {
     }
 
     static ConfigurableApplicationContext startPushWorker(int gatewayPort) {
+        return startPushWorker(gatewayPort, LIFETIME, Duration.ofSeconds(5));
+    }
+
+    static ConfigurableApplicationContext startPushWorker(int gatewayPort, Duration lifetime, Duration renewBefore) {
         var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
         arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
         arguments.addAll(List.of(
@@ -103,12 +111,20 @@ class PushSyncIntegrationTests {
                 "--spring.jmx.enabled=false",
                 "--graphmail.push.public-base-url=http://127.0.0.1:" + gatewayPort,
                 "--graphmail.push.allow-http=true",
-                "--graphmail.push.lifetime=" + LIFETIME.toMillis() + "ms",
-                "--graphmail.push.renew-before=5s",
+                "--graphmail.push.lifetime=" + lifetime.toMillis() + "ms",
+                "--graphmail.push.renew-before=" + renewBefore.toMillis() + "ms",
                 "--graphmail.push.check-every=300ms",
                 "--graphmail.push.retry-after-failure=1s",
                 "--graphmail.push.clock-tolerance=0s"));
         return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
+    }
+
+    /** The shared worker makes way for workers configured by the test; the next test starts it again. */
+    private static void stopSharedWorker() {
+        if (worker != null) {
+            worker.close();
+            worker = null;
+        }
     }
 
     @AfterAll
@@ -265,6 +281,103 @@ class PushSyncIntegrationTests {
     }
 
     @Test
+    void aWorkerKilledDuringRenewalLeavesExactlyOneLiveSubscriptionPerFolder() {
+        stopSharedWorker();
+        // Subscriptions live long (a stray would outlast the test) and are renewed every two seconds.
+        Duration lifetime = Duration.ofMinutes(10);
+        Duration renewBefore = lifetime.minusSeconds(2);
+        var first = startPushWorker(port, lifetime, renewBefore);
+        var second = startPushWorker(port, lifetime, renewBefore);
+        try {
+            String inbox = storedSubscriptionId(registerAndAwaitSubscriptions(), "inbox");
+            // Earlier tests' accounts are taken over by these workers too: their creates come first, out of the way.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> mongo.findAll(Document.class, "push_subscriptions").stream()
+                            .allMatch(document -> "ACTIVE".equals(document.getString("state"))
+                                    && document.getDate("expiresAt")
+                                            .toInstant()
+                                            .isAfter(Instant.now().plus(Duration.ofMinutes(5)))));
+            Map<ConfigurableApplicationContext, Double> renewFailures =
+                    Map.of(first, renewFailures(first), second, renewFailures(second));
+            // Graph loses the subscription being renewed, and the worker's new one is created but answered late.
+            simulator.fault(Map.of(
+                    "pathPattern", "/v1.0/subscriptions/" + inbox, "method", "PATCH", "status", 404, "count", 1));
+            simulator.fault(Map.of(
+                    "pathPattern",
+                    "/v1.0/subscriptions",
+                    "method",
+                    "POST",
+                    "afterSuccess",
+                    true,
+                    "latencyMs",
+                    20_000,
+                    "count",
+                    1));
+
+            var stray = await().atMost(Duration.ofSeconds(30))
+                    .until(this::subscriptionsOfMailbox, live -> live.size() == 3);
+            var dying = await().atMost(Duration.ofSeconds(10))
+                    .until(
+                            () -> renewFailures.keySet().stream()
+                                    .filter(context -> renewFailures(context) > renewFailures.get(context))
+                                    .findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
+            // Dies holding the folder's lease, before it could record the subscription Graph created: its
+            // renewal thread outlives a context close, so the database goes first and nothing more gets written.
+            dying.getBean(MongoClient.class).close();
+            dying.close();
+            simulator.clearFaults();
+
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                var live = subscriptionsOfMailbox().stream()
+                        .map(state -> state.get("subscription").get("id").asString())
+                        .sorted()
+                        .toList();
+                return live.size() == 2 && live.equals(recordedSubscriptionIds());
+            });
+            assertThat(stray).hasSize(3);
+            simulator.generateMessages(mailbox, "inbox", 1, Map.of());
+            await().atMost(Duration.ofSeconds(30)).until(() -> storedMessages() == 1);
+        } finally {
+            simulator.clearFaults();
+            first.close();
+            second.close();
+        }
+    }
+
+    @Test
+    void reauthorizationRequiredRenewsTheSubscriptionAtOnce() {
+        stopSharedWorker();
+        // A lifetime of an hour and renewal a second before expiry: no periodic renewal within the test.
+        try (var longLived = startPushWorker(port, Duration.ofHours(1), Duration.ofSeconds(1))) {
+            var before = registerAndAwaitSubscriptions();
+            JsonNode inbox = before.stream()
+                    .filter(state -> storedFolderOf(state).equals("inbox"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("subscription");
+            JsonNode drafts = before.stream()
+                    .filter(state -> !storedFolderOf(state).equals("inbox"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("subscription");
+            String id = inbox.get("id").asString();
+            Instant firstExpiry = Instant.parse(inbox.get("expirationDateTime").asString());
+
+            assertThat(simulator.fireLifecycleEvent(id, "reauthorizationRequired"))
+                    .isTrue();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> expiryOf(id).isAfter(firstExpiry));
+            assertThat(subscriptionsOfMailbox()).hasSize(2);
+            // The other folder's subscription, not notified, kept its expiry: nothing else renews.
+            String otherId = drafts.get("id").asString();
+            assertThat(expiryOf(otherId))
+                    .isEqualTo(Instant.parse(drafts.get("expirationDateTime").asString()));
+        }
+    }
+
+    @Test
     void aMissedNotificationRunsADeltaRound() {
         simulator.generateMessages(mailbox, "inbox", 2, Map.of());
         registerAndAwaitSubscriptions();
@@ -332,6 +445,41 @@ class PushSyncIntegrationTests {
         return simulator.subscriptions().stream()
                 .filter(state -> mailbox.equals(state.get("mailbox").asString()))
                 .toList();
+    }
+
+    private String storedSubscriptionId(List<JsonNode> live, String folder) {
+        return live.stream()
+                .filter(state -> storedFolderOf(state).equals(folder))
+                .map(state -> state.get("subscription").get("id").asString())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private Instant expiryOf(String subscriptionId) {
+        return subscriptionsOfMailbox().stream()
+                .map(state -> state.get("subscription"))
+                .filter(live -> live.get("id").asString().equals(subscriptionId))
+                .map(live -> Instant.parse(live.get("expirationDateTime").asString()))
+                .findFirst()
+                .orElse(Instant.EPOCH);
+    }
+
+    private List<String> recordedSubscriptionIds() {
+        return mongo
+                .find(Query.query(Criteria.where("accountId").is(accountId)), Document.class, "push_subscriptions")
+                .stream()
+                .map(document -> document.getString("subscriptionId"))
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
+    }
+
+    private static double renewFailures(ConfigurableApplicationContext context) {
+        var counter = context.getBean(MeterRegistry.class)
+                .find("graphmail.push.subscription.changes")
+                .tags("action", "renew", "result", "failure")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private String storedFolderOf(JsonNode state) {

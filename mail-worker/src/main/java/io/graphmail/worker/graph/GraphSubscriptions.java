@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,6 +61,29 @@ public class GraphSubscriptions {
                         .bySubscriptionId(subscriptionId)
                         .patch(request));
         return renewed.getExpirationDateTime().toInstant();
+    }
+
+    /** A subscription as Graph lists it. */
+    public record Listed(String id, String resource, String notificationUrl) {}
+
+    /**
+     * The subscriptions of the folder's messages this app holds that notify {@code notificationUrl}, first page only
+     * (Graph lists an app's subscriptions; a folder has one or, after a worker died mid-call, a few).
+     */
+    public List<Listed> list(AccountSettings account, String folderId, URI notificationUrl) {
+        String resource = resource(account, folderId);
+        var page = calls.call(
+                account,
+                "listSubscriptions",
+                () -> clients.forAccount(account.id()).subscriptions().get());
+        if (page == null || page.getValue() == null) {
+            return List.of();
+        }
+        return page.getValue().stream()
+                .filter(listed -> resource.equalsIgnoreCase(listed.getResource())
+                        && notificationUrl.toString().equals(listed.getNotificationUrl()))
+                .map(listed -> new Listed(listed.getId(), listed.getResource(), listed.getNotificationUrl()))
+                .toList();
     }
 
     public void delete(AccountSettings account, String subscriptionId) {

@@ -124,6 +124,7 @@ class SubscribingFolders {
             metrics.created("success");
             log.info("Subscribed to {} / {} until {}", account.id(), folder, created.expiresAt());
             previous.ifPresent(old -> deleteQuietly(account, old));
+            deleteStrays(account, folder, created.id());
         } catch (GraphCallFailed | AccountOnHold failure) {
             subscriptions.failed(
                     account.id(), folder, failure.getMessage(), clock.instant().plus(properties.retryAfterFailure()));
@@ -139,6 +140,7 @@ class SubscribingFolders {
                     account, current.subscriptionId(), clock.instant().plus(properties.lifetime()));
             subscriptions.renewed(account.id(), current.folder(), expiresAt);
             metrics.renewed("success");
+            deleteStrays(account, current.folder(), current.subscriptionId());
         } catch (GraphCallFailed failure) {
             metrics.renewed("failure");
             if (failure.status() == 404) {
@@ -158,6 +160,26 @@ class SubscribingFolders {
                     account.id(),
                     current.folder(),
                     onHold.getMessage());
+        }
+    }
+
+    /**
+     * A worker that died between Graph's answer to a create and recording it left a subscription nobody renews or
+     * reads, live until it expires; whoever holds the folder's lease next deletes every subscription of the folder
+     * but the recorded one.
+     */
+    private void deleteStrays(AccountSettings account, String folder, String recordedId) {
+        try {
+            String folderId = reader.folder(account, folder).id();
+            graph.list(account, folderId, properties.notificationUrl()).stream()
+                    .map(GraphSubscriptions.Listed::id)
+                    .filter(id -> !id.equals(recordedId))
+                    .forEach(stray -> {
+                        log.info("Deleting stray subscription {} of {}", stray, account.id());
+                        deleteQuietly(account, stray);
+                    });
+        } catch (GraphCallFailed | AccountOnHold failure) {
+            log.info("Stray subscriptions of {} not looked for: {}", account.id(), failure.getMessage());
         }
     }
 
