@@ -13,6 +13,9 @@ public class GraphCallFailed extends RuntimeException {
     // 401: the access token was refused (expired or revoked early); the next attempt gets a fresh one.
     private static final Set<Integer> TRANSIENT_STATUSES = Set.of(401, 408, 429, 500, 502, 503, 504);
 
+    /** The code of {@link #linkOutsideGraph()}. */
+    public static final String LINK_OUTSIDE_GRAPH = "linkOutsideGraphBaseUrl";
+
     private final int status;
     private final String code;
     private final Duration retryAfter;
@@ -42,6 +45,14 @@ public class GraphCallFailed extends RuntimeException {
         }
         // No HTTP answer (connection refused, timeout): the outcome is the same as a 503.
         return new GraphCallFailed(0, "NETWORK_ERROR:" + rootCause(e).getClass().getSimpleName(), null, null, e);
+    }
+
+    /**
+     * A stored {@code @odata.nextLink} or {@code @odata.deltaLink} does not point under the configured Graph base URL:
+     * the delta state is as good as lost (410), and the folder is synced in full.
+     */
+    static GraphCallFailed linkOutsideGraph() {
+        return new GraphCallFailed(410, LINK_OUTSIDE_GRAPH, null, null, null);
     }
 
     /** A ranged upload to an upload session failed ({@code status} 0: no answer). */

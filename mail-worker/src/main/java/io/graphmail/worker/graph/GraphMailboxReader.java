@@ -56,10 +56,13 @@ class GraphMailboxReader implements MailboxReader {
 
     private final GraphCalls calls;
     private final MailboxBudget budget;
+    private final String graphRoot;
 
-    GraphMailboxReader(GraphCalls calls, MailboxBudget budget) {
+    GraphMailboxReader(GraphCalls calls, MailboxBudget budget, GraphProperties properties) {
         this.calls = calls;
         this.budget = budget;
+        String base = properties.baseUrl().toString();
+        this.graphRoot = base.endsWith("/") ? base : base + "/";
     }
 
     @Override
@@ -90,6 +93,10 @@ class GraphMailboxReader implements MailboxReader {
 
     @Override
     public DeltaPage deltaPage(AccountSettings account, String link, int pageSize) {
+        if (!link.startsWith(graphRoot)) {
+            // Stored under another Graph root (the base URL changed since): lost state, not a host to follow.
+            throw GraphCallFailed.linkOutsideGraph();
+        }
         DeltaRequestBuilder delta = user(account)
                 .mailFolders()
                 .byMailFolderId("inbox")

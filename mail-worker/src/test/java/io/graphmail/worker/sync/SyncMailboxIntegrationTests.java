@@ -170,6 +170,25 @@ class SyncMailboxIntegrationTests {
     }
 
     @Test
+    void aStoredDeltaLinkOutsideTheGraphBaseUrlIsDroppedAndTheFolderSyncedInFull() {
+        simulator.generateMessages(mailbox, "inbox", 20, Map.of());
+        syncAndAwait(command("inbox", SyncMailboxCommand.Mode.INCREMENTAL));
+        String foreign = state("inbox").getString("deltaLink").replaceFirst("^https?://[^/]+", "https://graph.invalid");
+        mongo.getCollection("sync_states")
+                .updateOne(
+                        new Document("_id", accountId + ":inbox"),
+                        new Document("$set", new Document("deltaLink", foreign)));
+        simulator.generateMessages(mailbox, "inbox", 5, Map.of());
+
+        syncAndAwait(command("inbox", SyncMailboxCommand.Mode.INCREMENTAL));
+
+        assertThat(simulator.deltaStats(mailbox).initialRounds()).isEqualTo(2);
+        assertThat(state("inbox").getString("deltaLink")).doesNotContain("graph.invalid");
+        assertThat(stored(Map.of())).hasSize(25);
+        assertMatchesSimulator("inbox");
+    }
+
+    @Test
     void aDuplicateCommandIsANoOpAndConcurrentCommandsLeaveOneDocumentPerMessage() {
         simulator.generateMessages(mailbox, "inbox", 300, Map.of());
         var first = command("inbox", SyncMailboxCommand.Mode.INCREMENTAL);
