@@ -154,16 +154,7 @@ final class Scenarios {
                         mode.brokerOutage().toSeconds(), mode.brokerOutage().toSeconds());
                 Future<?> big = executor.submit(
                         () -> load.submit("/api/v1/mail/batches", json, name + "-big-batch", markers, true));
-                try (var observer = stack.observer()) {
-                    var recorded = observer.batchHalfRecorded(mode.gatewayBatchSize() / 4, Duration.ofSeconds(90));
-                    stack.gateway().kill();
-                    System.out.printf(
-                            "   gateway killed %s%n",
-                            recorded.map(n -> "with the batch SUBMITTING, %d of its %d messages recorded"
-                                            .formatted(n, mode.gatewayBatchSize()))
-                                    .orElse("without having seen the batch SUBMITTING"));
-                }
-                stack.gateway().start().awaitHealthy(stack.startup());
+                killGatewayMidBatch(Duration.ofSeconds(90));
                 stack.worker(0).awaitHealthy(stack.startup());
                 finish(big);
                 finish(singles);
@@ -211,22 +202,30 @@ final class Scenarios {
             Future<?> batch =
                     executor.submit(() -> load.submit("/api/v1/mail/batches", json, name + "-batch", markers, true));
             Future<?> singles = load.singles(executor, mode.singles(), 4, Duration.ofMillis(20));
-            try (var observer = stack.observer()) {
-                var recorded = observer.batchHalfRecorded(mode.gatewayBatchSize() / 4, Duration.ofSeconds(60));
-                stack.gateway().kill();
-                System.out.printf(
-                        "   gateway killed %s%n",
-                        recorded.map(n -> "with the batch SUBMITTING, %d of its %d messages recorded"
-                                        .formatted(n, mode.gatewayBatchSize()))
-                                .orElse("without having seen the batch SUBMITTING"));
-            }
-            stack.gateway().start().awaitHealthy(stack.startup());
+            killGatewayMidBatch(Duration.ofSeconds(60));
             finish(batch);
             finish(singles);
         } finally {
             Waiting.shutdown(executor);
         }
         return load;
+    }
+
+    /**
+     * Kills the gateway once a quarter of the big batch is recorded (or after {@code wait} without seeing it), then
+     * starts it again.
+     */
+    private void killGatewayMidBatch(Duration wait) {
+        try (var observer = stack.observer()) {
+            var recorded = observer.batchHalfRecorded(mode.gatewayBatchSize() / 4, wait);
+            stack.gateway().kill();
+            System.out.printf(
+                    "   gateway killed %s%n",
+                    recorded.map(n -> "with the batch SUBMITTING, %d of its %d messages recorded"
+                                    .formatted(n, mode.gatewayBatchSize()))
+                            .orElse("without having seen the batch SUBMITTING"));
+        }
+        stack.gateway().start().awaitHealthy(stack.startup());
     }
 
     /** Single sends from 4 clients and a batch, with the fault struck a few seconds in. */
