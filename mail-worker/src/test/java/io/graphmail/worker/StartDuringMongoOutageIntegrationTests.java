@@ -15,6 +15,7 @@ import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class StartDuringMongoOutageIntegrationTests {
 
+    @RegisterExtension
     static final RunningSimulator simulator = RunningSimulator.start();
 
     static MongoServer mongoServer;
@@ -62,7 +64,6 @@ class StartDuringMongoOutageIntegrationTests {
         if (mongoServer != null) {
             mongoServer.shutdownNow();
         }
-        simulator.close();
     }
 
     @Test
