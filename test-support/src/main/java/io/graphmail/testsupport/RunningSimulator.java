@@ -4,6 +4,7 @@ import io.graphmail.simulator.GraphSimulatorApplication;
 import io.graphmail.simulator.https.CertificateTrust;
 import io.graphmail.simulator.https.HttpsPort;
 import io.graphmail.simulator.https.SimulatorCertificate;
+import io.graphmail.simulator.mailbox.DeltaCounts.DeltaStats;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -522,24 +523,6 @@ public final class RunningSimulator implements AutoCloseable, AfterAllCallback {
             int maxConcurrentObserved,
             int maxSendsInAnyMinute,
             long uploadedBytes) {}
-
-    /**
-     * How clients ran delta queries on a mailbox.
-     *
-     * @param initialRounds rounds started without a delta token (everything in the folder)
-     * @param tokenRounds rounds started from a delta token (only what changed)
-     * @param pages pages served, including the first of each round
-     * @param expiredTokens requests refused because their token had expired
-     * @param immutableIdRequests requests answered that preferred immutable ids
-     * @param timedOutPages requests answered {@code 504} because their page was over the limit
-     */
-    public record DeltaStats(
-            long initialRounds,
-            long tokenRounds,
-            long pages,
-            long expiredTokens,
-            long immutableIdRequests,
-            long timedOutPages) {}
 
     /**
      * The {@code Prefer} headers of a mailbox's Graph requests.
