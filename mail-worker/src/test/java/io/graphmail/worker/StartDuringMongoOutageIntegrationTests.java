@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.testsupport.TestBackends;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +48,7 @@ class StartDuringMongoOutageIntegrationTests {
         var probe = new MongoServer(new MemoryBackend());
         mongoPort = probe.bind().getPort();
         probe.shutdownNow();
-        TestAccounts.workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
-        registry.add(
-                "spring.rabbitmq.addresses",
-                () -> TestBackends.isolatedRabbitUri().toString());
+        TestAccounts.registerIsolatedWorker(registry, simulator);
         registry.add(
                 "spring.mongodb.uri",
                 () -> "mongodb://127.0.0.1:%d/worker-start-outage?serverSelectionTimeoutMS=1000&connectTimeoutMS=1000"

@@ -8,7 +8,6 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.testsupport.RestartableMongo;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
 import java.util.Map;
@@ -63,11 +62,7 @@ class SendDuringMongoOutageIntegrationTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        TestAccounts.workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
-        // Workers of contexts earlier tests left running must not take the command from this one.
-        registry.add(
-                "spring.rabbitmq.addresses",
-                () -> TestBackends.isolatedRabbitUri().toString());
+        TestAccounts.registerIsolatedWorker(registry, simulator);
         registry.add(
                 "spring.mongodb.uri",
                 () -> MONGO.uri("worker-outage", "?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000"));
