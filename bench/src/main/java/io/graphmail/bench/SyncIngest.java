@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.in;
 import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
 import static io.graphmail.contract.MailTopology.SYNC_ROUTING_KEY;
 
+import io.graphmail.simulator.mailbox.DeltaCounts.DeltaStats;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClients;
@@ -258,7 +259,7 @@ public final class SyncIngest {
     }
 
     private record Sync(
-            String accountId, long nanos, long graphNanos, long stored, RunningSimulator.DeltaStats delta) {}
+            String accountId, long nanos, long graphNanos, long stored, DeltaStats delta) {}
 
     private record Raw(String accountId, long nanos, long stored, long bytesPerDocument) {}
 }

@@ -130,10 +130,6 @@ final class Scenarios {
     private Load mixed(String name) throws Exception {
         return withGraphFaults(() -> {
             var load = new Load(stack.api(), accounts, name);
-            List<String> markers = IntStream.range(0, mode.gatewayBatchSize())
-                    .mapToObj(i -> load.marker())
-                    .toList();
-            String json = load.batchJson(markers);
             ExecutorService executor = Executors.newFixedThreadPool(3);
             try {
                 Future<?> singles = load.singles(executor, mode.singles(), 4, Duration.ofMillis(500));
@@ -152,18 +148,8 @@ final class Scenarios {
                 System.out.printf(
                         "   worker 1 killed, broker stopped %d s, MongoDB killed for %d s%n",
                         mode.brokerOutage().toSeconds(), mode.brokerOutage().toSeconds());
-                Future<?> big = executor.submit(
-                        () -> load.submit("/api/v1/mail/batches", json, name + "-big-batch", markers, true));
-                try (var observer = stack.observer()) {
-                    var recorded = observer.batchHalfRecorded(mode.gatewayBatchSize() / 4, Duration.ofSeconds(90));
-                    stack.gateway().kill();
-                    System.out.printf(
-                            "   gateway killed %s%n",
-                            recorded.map(n -> "with the batch SUBMITTING, %d of its %d messages recorded"
-                                            .formatted(n, mode.gatewayBatchSize()))
-                                    .orElse("without having seen the batch SUBMITTING"));
-                }
-                stack.gateway().start().awaitHealthy(stack.startup());
+                Future<?> big = executor.submit(() -> load.batch(mode.gatewayBatchSize(), name + "-big-batch"));
+                killGatewayMidBatch(Duration.ofSeconds(90));
                 stack.worker(0).awaitHealthy(stack.startup());
                 finish(big);
                 finish(singles);
@@ -202,31 +188,35 @@ final class Scenarios {
     /** A batch submitted while the gateway is killed; the client repeats it with its key until it gets 202. */
     private Load gatewayKill(String name) throws Exception {
         var load = new Load(stack.api(), accounts, name);
-        List<String> markers = IntStream.range(0, mode.gatewayBatchSize())
-                .mapToObj(i -> load.marker())
-                .toList();
-        String json = load.batchJson(markers);
         ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
             Future<?> batch =
-                    executor.submit(() -> load.submit("/api/v1/mail/batches", json, name + "-batch", markers, true));
+                    executor.submit(() -> load.batch(mode.gatewayBatchSize(), name + "-batch"));
             Future<?> singles = load.singles(executor, mode.singles(), 4, Duration.ofMillis(20));
-            try (var observer = stack.observer()) {
-                var recorded = observer.batchHalfRecorded(mode.gatewayBatchSize() / 4, Duration.ofSeconds(60));
-                stack.gateway().kill();
-                System.out.printf(
-                        "   gateway killed %s%n",
-                        recorded.map(n -> "with the batch SUBMITTING, %d of its %d messages recorded"
-                                        .formatted(n, mode.gatewayBatchSize()))
-                                .orElse("without having seen the batch SUBMITTING"));
-            }
-            stack.gateway().start().awaitHealthy(stack.startup());
+            killGatewayMidBatch(Duration.ofSeconds(60));
             finish(batch);
             finish(singles);
         } finally {
             Waiting.shutdown(executor);
         }
         return load;
+    }
+
+    /**
+     * Kills the gateway once a quarter of the big batch is recorded (or after {@code wait} without seeing it), then
+     * starts it again.
+     */
+    private void killGatewayMidBatch(Duration wait) {
+        try (var observer = stack.observer()) {
+            var recorded = observer.batchHalfRecorded(mode.gatewayBatchSize() / 4, wait);
+            stack.gateway().kill();
+            System.out.printf(
+                    "   gateway killed %s%n",
+                    recorded.map(n -> "with the batch SUBMITTING, %d of its %d messages recorded"
+                                    .formatted(n, mode.gatewayBatchSize()))
+                            .orElse("without having seen the batch SUBMITTING"));
+        }
+        stack.gateway().start().awaitHealthy(stack.startup());
     }
 
     /** Single sends from 4 clients and a batch, with the fault struck a few seconds in. */

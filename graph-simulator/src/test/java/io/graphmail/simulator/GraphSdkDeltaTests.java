@@ -11,7 +11,6 @@ import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaGetResponse;
 import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaRequestBuilder;
-import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -28,8 +27,7 @@ class GraphSdkDeltaTests extends SimulatorTests {
 
     @BeforeEach
     void setUp() {
-        graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(new GraphSdkTests.SimulatorTokens()));
-        graph.getRequestAdapter().setBaseUrl("http://127.0.0.1:" + port + "/v1.0");
+        graph = SdkClients.forSimulator(port);
     }
 
     @Test
@@ -182,12 +180,7 @@ class GraphSdkDeltaTests extends SimulatorTests {
     }
 
     private List<String> generate(int count) {
-        return http.post("/_sim/mailboxes/" + MAILBOX + "/messages/generate", "{\"count\": " + count + "}")
-                .json()
-                .path("ids")
-                .valueStream()
-                .map(JsonNode::asString)
-                .toList();
+        return http.generate(MAILBOX, count);
     }
 
     record Round(List<DeltaGetResponse> pages) {

@@ -7,21 +7,17 @@ import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.core.tasks.LargeFileUploadTask;
 import com.microsoft.graph.models.AttachmentItem;
 import com.microsoft.graph.models.AttachmentType;
-import com.microsoft.graph.models.BodyType;
-import com.microsoft.graph.models.EmailAddress;
 import com.microsoft.graph.models.InternetMessageHeader;
-import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.Message;
-import com.microsoft.graph.models.Recipient;
 import com.microsoft.graph.models.SingleValueLegacyExtendedProperty;
 import com.microsoft.graph.models.UploadSession;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.users.item.messages.item.MessageItemRequestBuilder;
 import com.microsoft.graph.users.item.messages.item.attachments.createuploadsession.CreateUploadSessionPostRequestBody;
 import com.microsoft.graph.users.item.messages.item.createreply.CreateReplyPostRequestBody;
 import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
 import com.microsoft.kiota.ApiException;
-import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -50,8 +46,7 @@ class GraphSdkDraftTests extends SimulatorTests {
 
     @BeforeEach
     void setUp() {
-        graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(new GraphSdkTests.SimulatorTokens()));
-        graph.getRequestAdapter().setBaseUrl("http://127.0.0.1:" + port + "/v1.0");
+        graph = SdkClients.forSimulator(port);
     }
 
     @Test
@@ -70,27 +65,18 @@ class GraphSdkDraftTests extends SimulatorTests {
         assertThat(draft.getCreatedDateTime()).isNotNull();
         assertThat(lookUp("drafts", key)).extracting(Message::getId).containsExactly(draft.getId());
 
-        graph.users()
-                .byUserId(USER)
-                .messages()
-                .byMessageId(draft.getId())
-                .send()
-                .post(config -> config.headers.add("Prefer", IMMUTABLE));
+        message(graph, draft.getId()).send().post(config -> config.headers.add("Prefer", IMMUTABLE));
 
         assertThat(lookUp("drafts", key)).isEmpty();
         List<Message> sent = lookUp("sentitems", key);
         assertThat(sent).extracting(Message::getId).containsExactly(draft.getId());
         assertThat(sent.get(0).getIsDraft()).isFalse();
         assertThat(sent.get(0).getSentDateTime()).isNotNull();
-        Message expanded = graph.users()
-                .byUserId(USER)
-                .messages()
-                .byMessageId(draft.getId())
-                .get(config -> {
-                    config.queryParameters.select = new String[] {"subject", "internetMessageHeaders"};
-                    config.queryParameters.expand =
-                            new String[] {"singleValueExtendedProperties($filter=id eq '" + KEY_PROPERTY + "')"};
-                });
+        Message expanded = message(graph, draft.getId()).get(config -> {
+            config.queryParameters.select = new String[] {"subject", "internetMessageHeaders"};
+            config.queryParameters.expand =
+                    new String[] {"singleValueExtendedProperties($filter=id eq '" + KEY_PROPERTY + "')"};
+        });
         assertThat(expanded.getInternetMessageHeaders())
                 .extracting(InternetMessageHeader::getValue)
                 .containsExactly(key);
@@ -123,12 +109,7 @@ class GraphSdkDraftTests extends SimulatorTests {
         var request = new CreateReplyPostRequestBody();
         request.setComment("Yes, see you there.");
 
-        Message reply = graph.users()
-                .byUserId(USER)
-                .messages()
-                .byMessageId(original)
-                .createReply()
-                .post(request);
+        Message reply = message(graph, original).createReply().post(request);
 
         assertThat(reply.getSubject()).isEqualTo("RE: Lunch?");
         assertThat(reply.getConversationId()).isEqualTo("AAQkconversation1");
@@ -159,10 +140,7 @@ class GraphSdkDraftTests extends SimulatorTests {
         var result = task.upload();
 
         assertThat(result.isUploadSuccessful()).isTrue();
-        var attachments = graph.users()
-                .byUserId(USER)
-                .messages()
-                .byMessageId(draft.getId())
+        var attachments = message(graph, draft.getId())
                 .attachments()
                 .get(config -> config.queryParameters.select = new String[] {"name", "size"})
                 .getValue();
@@ -177,12 +155,7 @@ class GraphSdkDraftTests extends SimulatorTests {
                         .asLong())
                 .isEqualTo(4);
 
-        graph.users()
-                .byUserId(USER)
-                .messages()
-                .byMessageId(draft.getId())
-                .send()
-                .post();
+        message(graph, draft.getId()).send().post();
 
         var sent = http.get("/_sim/mailboxes/" + USER + "/sent").json().path("value");
         assertThat(sent).hasSize(1);
@@ -209,14 +182,7 @@ class GraphSdkDraftTests extends SimulatorTests {
         assertThatExceptionOfType(ApiException.class)
                 .isThrownBy(task::upload)
                 .satisfies(error -> assertThat(error.getResponseStatusCode()).isEqualTo(401));
-        assertThat(graph.users()
-                        .byUserId(USER)
-                        .messages()
-                        .byMessageId(draft.getId())
-                        .attachments()
-                        .get()
-                        .getValue())
-                .isEmpty();
+        assertThat(message(graph, draft.getId()).attachments().get().getValue()).isEmpty();
     }
 
     @Test
@@ -227,12 +193,7 @@ class GraphSdkDraftTests extends SimulatorTests {
         dropAfterSuccess("/v1.0/users/*/messages/*/send");
 
         assertThatExceptionOfType(RuntimeException.class)
-                .isThrownBy(() -> client.users()
-                        .byUserId(USER)
-                        .messages()
-                        .byMessageId(draft.getId())
-                        .send()
-                        .post())
+                .isThrownBy(() -> message(client, draft.getId()).send().post())
                 .withRootCauseInstanceOf(IOException.class);
         assertThat(sentWithKey(key)).hasSize(1);
         assertThat(lookUp("sentitems", key)).extracting(Message::getId).containsExactly(draft.getId());
@@ -245,12 +206,7 @@ class GraphSdkDraftTests extends SimulatorTests {
         dropAfterSuccess("/v1.0/users/*/messages/*/send");
 
         assertThatExceptionOfType(ODataError.class)
-                .isThrownBy(() -> graph.users()
-                        .byUserId(USER)
-                        .messages()
-                        .byMessageId(draft.getId())
-                        .send()
-                        .post())
+                .isThrownBy(() -> message(graph, draft.getId()).send().post())
                 .satisfies(error -> {
                     assertThat(error.getResponseStatusCode()).isEqualTo(400);
                     assertThat(error.getError().getCode()).isEqualTo("ErrorInvalidOperation");
@@ -299,21 +255,13 @@ class GraphSdkDraftTests extends SimulatorTests {
                 {"pathPattern": "/v1.0/users/*/messages/*/send", "afterSuccess": true, "latencyMs": 1000, "count": 1}""");
 
         assertThatExceptionOfType(RuntimeException.class)
-                .isThrownBy(() -> client.users()
-                        .byUserId(USER)
-                        .messages()
-                        .byMessageId(draft.getId())
-                        .send()
-                        .post())
+                .isThrownBy(() -> message(client, draft.getId()).send().post())
                 .withCauseInstanceOf(SocketTimeoutException.class);
         assertThat(sentWithKey(key)).hasSize(1);
     }
 
     private GraphServiceClient graph(OkHttpClient.Builder http) {
-        var client = new GraphServiceClient(
-                new BaseBearerTokenAuthenticationProvider(new GraphSdkTests.SimulatorTokens()), http.build());
-        client.getRequestAdapter().setBaseUrl("http://127.0.0.1:" + port + "/v1.0");
-        return client;
+        return SdkClients.forSimulator(port, http);
     }
 
     private void dropAfterSuccess(String pathPattern) {
@@ -329,13 +277,7 @@ class GraphSdkDraftTests extends SimulatorTests {
         item.setContentType("application/octet-stream");
         var body = new CreateUploadSessionPostRequestBody();
         body.setAttachmentItem(item);
-        return graph.users()
-                .byUserId(USER)
-                .messages()
-                .byMessageId(messageId)
-                .attachments()
-                .createUploadSession()
-                .post(body);
+        return message(graph, messageId).attachments().createUploadSession().post(body);
     }
 
     private static byte[] randomBytes(int size) {
@@ -346,6 +288,10 @@ class GraphSdkDraftTests extends SimulatorTests {
 
     private static String sha256(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    private static MessageItemRequestBuilder message(GraphServiceClient client, String id) {
+        return client.users().byUserId(USER).messages().byMessageId(id);
     }
 
     private String folderId(String wellKnownName) {
@@ -396,17 +342,6 @@ class GraphSdkDraftTests extends SimulatorTests {
     }
 
     private static Message message(String subject, String to) {
-        var body = new ItemBody();
-        body.setContentType(BodyType.Html);
-        body.setContent("<p>" + subject + "</p>");
-        var email = new EmailAddress();
-        email.setAddress(to);
-        var recipient = new Recipient();
-        recipient.setEmailAddress(email);
-        var message = new Message();
-        message.setSubject(subject);
-        message.setBody(body);
-        message.setToRecipients(List.of(recipient));
-        return message;
+        return SdkMessages.message(subject, "<p>" + subject + "</p>", to);
     }
 }

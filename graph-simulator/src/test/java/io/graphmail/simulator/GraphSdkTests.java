@@ -4,24 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.microsoft.graph.core.tasks.PageIterator;
-import com.microsoft.graph.models.BodyType;
-import com.microsoft.graph.models.EmailAddress;
-import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.Message;
 import com.microsoft.graph.models.MessageCollectionResponse;
-import com.microsoft.graph.models.Recipient;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
-import com.microsoft.kiota.authentication.AccessTokenProvider;
-import com.microsoft.kiota.authentication.AllowedHostsValidator;
-import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
-import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,14 +28,13 @@ class GraphSdkTests extends SimulatorTests {
 
     @BeforeEach
     void setUp() {
-        graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(new SimulatorTokens()));
-        graph.getRequestAdapter().setBaseUrl("http://127.0.0.1:" + port + "/v1.0");
+        graph = SdkClients.forSimulator(port);
     }
 
     @Test
     void sendsMailThroughTheSdk() {
         var body = new SendMailPostRequestBody();
-        body.setMessage(message("Hello from the SDK", "<p>Hi <b>Bea</b></p>", "b@x.io"));
+        body.setMessage(SdkMessages.message("Hello from the SDK", "<p>Hi <b>Bea</b></p>", "b@x.io"));
         body.setSaveToSentItems(true);
 
         graph.users().byUserId(USER).sendMail().post(body);
@@ -66,7 +56,7 @@ class GraphSdkTests extends SimulatorTests {
     @Test
     void surfacesGraphErrorsAsODataErrors() {
         var body = new SendMailPostRequestBody();
-        var message = message("Nobody", "<p>x</p>");
+        var message = SdkMessages.message("Nobody", "<p>x</p>");
         body.setMessage(message);
 
         assertThatExceptionOfType(ODataError.class)
@@ -144,41 +134,5 @@ class GraphSdkTests extends SimulatorTests {
                          "from": {"emailAddress": {"address": "sender@x.io"}}}""".formatted(i, FIRST.plus(i, ChronoUnit.HOURS)))
                 .collect(Collectors.joining(",", "[", "]"));
         http.post("/_sim/mailboxes/" + USER + "/messages", messages);
-    }
-
-    private static Message message(String subject, String html, String... to) {
-        var body = new ItemBody();
-        body.setContentType(BodyType.Html);
-        body.setContent(html);
-        var message = new Message();
-        message.setSubject(subject);
-        message.setBody(body);
-        message.setToRecipients(
-                List.of(to).stream().map(GraphSdkTests::recipient).toList());
-        return message;
-    }
-
-    private static Recipient recipient(String address) {
-        var email = new EmailAddress();
-        email.setAddress(address);
-        var recipient = new Recipient();
-        recipient.setEmailAddress(email);
-        return recipient;
-    }
-
-    /** Hands the static token to the simulator's hosts only; Kiota compares the URI's host, without its port. */
-    static final class SimulatorTokens implements AccessTokenProvider {
-
-        private final AllowedHostsValidator hosts = new AllowedHostsValidator("localhost", "127.0.0.1");
-
-        @Override
-        public String getAuthorizationToken(URI uri, Map<String, Object> context) {
-            return hosts.isUrlHostValid(uri) ? SimulatorHttp.TOKEN : "";
-        }
-
-        @Override
-        public AllowedHostsValidator getAllowedHostsValidator() {
-            return hosts;
-        }
     }
 }

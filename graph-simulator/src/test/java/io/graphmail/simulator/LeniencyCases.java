@@ -1,6 +1,5 @@
 package io.graphmail.simulator;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -15,9 +14,11 @@ final class LeniencyCases {
     static final String CLIENT_ID = "6f0e1d2c-3b4a-4596-8877-665544332211";
 
     private final SimulatorHttp http;
+    private final SimulatorIdentity identity;
 
     LeniencyCases(SimulatorHttp http) {
         this.http = http;
+        this.identity = new SimulatorIdentity(http);
     }
 
     /** Six custom headers: Graph takes five. */
@@ -37,20 +38,8 @@ final class LeniencyCases {
 
     /** sendMail from an app granted only Mail.Read. */
     SimulatorHttp.Response sendWithoutMailSend() {
-        http.post(
-                "/_sim/identity/apps",
-                "{\"clientId\": \"" + CLIENT_ID + "\", \"clientSecret\": \"sim-secret\","
-                        + " \"applicationPermissions\": [\"Mail.Read\"]}");
-        String token = http.postForm(
-                        "/contoso.example/oauth2/v2.0/token",
-                        Map.of(
-                                "grant_type", "client_credentials",
-                                "client_id", CLIENT_ID,
-                                "client_secret", "sim-secret",
-                                "scope", "https://graph.microsoft.com/.default"))
-                .json()
-                .path("access_token")
-                .asString();
+        identity.registerApp(CLIENT_ID, "\"applicationPermissions\": [\"Mail.Read\"]");
+        String token = identity.appToken("contoso.example", CLIENT_ID);
         return http.post("/v1.0/users/" + MAILBOX + "/sendMail", mail(1), token);
     }
 

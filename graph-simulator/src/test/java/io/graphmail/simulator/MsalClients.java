@@ -5,18 +5,12 @@ import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.DeviceCodeFlowParameters;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.PublicClientApplication;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import io.graphmail.simulator.https.CertificateTrust;
 import java.net.MalformedURLException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /** msal4j clients configured as the mail worker configures them, trusting the simulator's certificate. */
@@ -82,19 +76,6 @@ public final class MsalClients {
     }
 
     public static SSLContext sslContext(String certificatePem) {
-        try {
-            var certificate = CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)));
-            var trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            trusted.setCertificateEntry("graph-simulator", certificate);
-            var trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trusted);
-            var context = SSLContext.getInstance("TLS");
-            context.init(null, trustManagers.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("Cannot trust the simulator's certificate", e);
-        }
+        return CertificateTrust.sslContext(certificatePem);
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -120,6 +121,16 @@ public final class SimulatorHttp {
 
     public Response delete(String path) {
         return send(request(path, TOKEN).DELETE());
+    }
+
+    /** Has the simulator generate {@code count} messages in the mailbox's inbox; answers their ids. */
+    public List<String> generate(String mailbox, int count) {
+        return post("/_sim/mailboxes/" + mailbox + "/messages/generate", "{\"count\": " + count + "}")
+                .json()
+                .path("ids")
+                .valueStream()
+                .map(JsonNode::asString)
+                .toList();
     }
 
     /** Forgets all mailboxes, faults, throttling and delta page limits, stats, request counts and identity state. */

@@ -33,9 +33,12 @@ public abstract class SimulatorTests {
 
     protected SimulatorHttp http;
 
+    protected SimulatorIdentity identity;
+
     @BeforeEach
     void connectAndReset() {
         http = new SimulatorHttp(port);
+        identity = new SimulatorIdentity(http);
         http.reset();
     }
 

@@ -8,13 +8,13 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.testsupport.TestBackends;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class StartDuringMongoOutageIntegrationTests {
 
+    @RegisterExtension
     static final RunningSimulator simulator = RunningSimulator.start();
 
     static MongoServer mongoServer;
@@ -47,10 +48,7 @@ class StartDuringMongoOutageIntegrationTests {
         var probe = new MongoServer(new MemoryBackend());
         mongoPort = probe.bind().getPort();
         probe.shutdownNow();
-        TestAccounts.workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
-        registry.add(
-                "spring.rabbitmq.addresses",
-                () -> TestBackends.isolatedRabbitUri().toString());
+        TestAccounts.registerIsolatedWorker(registry, simulator);
         registry.add(
                 "spring.mongodb.uri",
                 () -> "mongodb://127.0.0.1:%d/worker-start-outage?serverSelectionTimeoutMS=1000&connectTimeoutMS=1000"
@@ -62,7 +60,6 @@ class StartDuringMongoOutageIntegrationTests {
         if (mongoServer != null) {
             mongoServer.shutdownNow();
         }
-        simulator.close();
     }
 
     @Test

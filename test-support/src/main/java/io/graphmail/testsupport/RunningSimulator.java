@@ -1,25 +1,23 @@
 package io.graphmail.testsupport;
 
 import io.graphmail.simulator.GraphSimulatorApplication;
+import io.graphmail.simulator.https.CertificateTrust;
 import io.graphmail.simulator.https.HttpsPort;
 import io.graphmail.simulator.https.SimulatorCertificate;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import io.graphmail.simulator.mailbox.DeltaCounts.DeltaStats;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
@@ -30,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * The Graph simulator started in-process on random ports (HTTP for Graph and the control API, HTTPS for the identity
  * endpoints), with its control API at hand.
  */
-public final class RunningSimulator implements AutoCloseable {
+public final class RunningSimulator implements AutoCloseable, AfterAllCallback {
 
     /** The path a worker sends a message on (a draft's {@code send}), for faults and latency. */
     public static final String SEND_PATHS = "/v1.0/users/*/messages/*/send";
@@ -110,28 +108,12 @@ public final class RunningSimulator implements AutoCloseable {
 
     /** An SSL context that trusts exactly the simulator's certificate, e.g. for msal4j's {@code sslSocketFactory}. */
     public SSLContext sslContext() {
-        try {
-            var certificate = CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)));
-            var trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            trusted.setCertificateEntry("graph-simulator", certificate);
-            var trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trusted);
-            var sslContext = SSLContext.getInstance("TLS");
-            sslContext.init(null, trustManagers.getTrustManagers(), null);
-            return sslContext;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("Cannot trust the simulator's certificate", e);
-        }
+        return CertificateTrust.sslContext(certificatePem);
     }
 
     /** Messages sent from {@code mailbox}, as Graph JSON. */
     public List<JsonNode> sent(String mailbox) {
-        JsonNode body = control.get()
-                .uri("/_sim/mailboxes/{mailbox}/sent", mailbox)
-                .retrieve()
-                .body(JsonNode.class);
+        JsonNode body = read("/_sim/mailboxes/{mailbox}/sent", JsonNode.class, mailbox);
         return body == null ? List.of() : body.get("value").valueStream().toList();
     }
 
@@ -140,10 +122,7 @@ public final class RunningSimulator implements AutoCloseable {
      * the {@code deliveredAt} its slot comes at; {@link #sent} lists them from then on.
      */
     public List<JsonNode> outbox(String mailbox) {
-        JsonNode body = control.get()
-                .uri("/_sim/mailboxes/{mailbox}/outbox", mailbox)
-                .retrieve()
-                .body(JsonNode.class);
+        JsonNode body = read("/_sim/mailboxes/{mailbox}/outbox", JsonNode.class, mailbox);
         return body == null ? List.of() : body.get("value").valueStream().toList();
     }
 
@@ -162,12 +141,7 @@ public final class RunningSimulator implements AutoCloseable {
 
     /** Injects a fault; see the simulator's README for the fields. */
     public void fault(Map<String, Object> fault) {
-        control.post()
-                .uri("/_sim/faults")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(fault)
-                .retrieve()
-                .toBodilessEntity();
+        write(HttpMethod.POST, fault, "/_sim/faults");
     }
 
     /**
@@ -185,12 +159,7 @@ public final class RunningSimulator implements AutoCloseable {
      * size) are then none either.
      */
     public void limit(String mailbox, Integer messagesPerMinute, Integer maxConcurrent) {
-        control.put()
-                .uri("/_sim/mailboxes/{mailbox}/limits", mailbox)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(limits(messagesPerMinute, maxConcurrent))
-                .retrieve()
-                .toBodilessEntity();
+        write(HttpMethod.PUT, limits(messagesPerMinute, maxConcurrent), "/_sim/mailboxes/{mailbox}/limits", mailbox);
     }
 
     /**
@@ -200,12 +169,7 @@ public final class RunningSimulator implements AutoCloseable {
      * report lands in the mailbox's Inbox.
      */
     public void limits(String mailbox, Map<String, Object> limits) {
-        control.put()
-                .uri("/_sim/mailboxes/{mailbox}/limits", mailbox)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(limits)
-                .retrieve()
-                .toBodilessEntity();
+        write(HttpMethod.PUT, limits, "/_sim/mailboxes/{mailbox}/limits", mailbox);
     }
 
     /**
@@ -214,24 +178,19 @@ public final class RunningSimulator implements AutoCloseable {
      */
     public void windowLimits(
             int requestsPerWindow, long requestWindowSeconds, long uploadBytesPerWindow, long uploadWindowSeconds) {
-        control.put()
-                .uri("/_sim/limits/windows")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of(
+        write(
+                HttpMethod.PUT,
+                Map.of(
                         "requestsPerWindow", requestsPerWindow,
                         "requestWindowSeconds", requestWindowSeconds,
                         "uploadBytesPerWindow", uploadBytesPerWindow,
-                        "uploadWindowSeconds", uploadWindowSeconds))
-                .retrieve()
-                .toBodilessEntity();
+                        "uploadWindowSeconds", uploadWindowSeconds),
+                "/_sim/limits/windows");
     }
 
     /** What the throttle saw of the mailbox since the last reset. */
     public MailboxStats stats(String mailbox) {
-        return control.get()
-                .uri("/_sim/mailboxes/{mailbox}/stats", mailbox)
-                .retrieve()
-                .body(MailboxStats.class);
+        return read("/_sim/mailboxes/{mailbox}/stats", MailboxStats.class, mailbox);
     }
 
     /**
@@ -247,27 +206,17 @@ public final class RunningSimulator implements AutoCloseable {
 
     /** The user signs in as {@code mailbox} and consents to the device code flow showing {@code userCode}. */
     public void approveConsent(String userCode, String mailbox) {
-        control.post()
-                .uri("/_sim/consent/{userCode}", userCode)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("mailbox", mailbox))
-                .retrieve()
-                .toBodilessEntity();
+        write(HttpMethod.POST, Map.of("mailbox", mailbox), "/_sim/consent/{userCode}", userCode);
     }
 
     /** Invalidates every refresh token and access token of the mailbox: msal4j then needs a new sign-in. */
     public void revokeRefreshTokens(String mailbox) {
-        control.post()
-                .uri("/_sim/identity/revoke")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("mailbox", mailbox))
-                .retrieve()
-                .toBodilessEntity();
+        write(HttpMethod.POST, Map.of("mailbox", mailbox), "/_sim/identity/revoke");
     }
 
     /** Lets every access token issued so far expire now; Graph calls with them answer 401. */
     public void expireAccessTokens() {
-        control.post().uri("/_sim/identity/expire-access-tokens").retrieve().toBodilessEntity();
+        write(HttpMethod.POST, null, "/_sim/identity/expire-access-tokens");
     }
 
     /**
@@ -295,12 +244,7 @@ public final class RunningSimulator implements AutoCloseable {
         app.put("clientSecret", clientSecret);
         app.put("applicationPermissions", applicationPermissions);
         app.put("delegatedPermissions", delegatedPermissions);
-        control.post()
-                .uri("/_sim/identity/apps")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(app)
-                .retrieve()
-                .toBodilessEntity();
+        write(HttpMethod.POST, app, "/_sim/identity/apps");
     }
 
     /**
@@ -313,12 +257,7 @@ public final class RunningSimulator implements AutoCloseable {
         app.put("clientId", clientId);
         app.put("certificate", certificatePem);
         app.put("applicationPermissions", List.of("Mail.Send", "Mail.ReadWrite"));
-        control.post()
-                .uri("/_sim/identity/apps")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(app)
-                .retrieve()
-                .toBodilessEntity();
+        write(HttpMethod.POST, app, "/_sim/identity/apps");
     }
 
     /**
@@ -327,25 +266,18 @@ public final class RunningSimulator implements AutoCloseable {
      * {@code roles} the roles granted here to the calling client id.
      */
     public void registerApi(String applicationIdUri, String apiClientId, Map<String, List<String>> roleAssignments) {
-        control.post()
-                .uri("/_sim/identity/apis")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of(
+        write(
+                HttpMethod.POST,
+                Map.of(
                         "applicationIdUri", applicationIdUri,
                         "clientId", apiClientId,
-                        "appRoleAssignments", roleAssignments))
-                .retrieve()
-                .toBodilessEntity();
+                        "appRoleAssignments", roleAssignments),
+                "/_sim/identity/apis");
     }
 
     /** The claims as given, signed with the key the simulator publishes at {@code /{tenant}/discovery/v2.0/keys}. */
     public String signedToken(Map<String, Object> claims) {
-        JsonNode body = control.post()
-                .uri("/_sim/identity/signed-tokens")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(claims)
-                .retrieve()
-                .body(JsonNode.class);
+        JsonNode body = postForJson(claims, "/_sim/identity/signed-tokens");
         return body.path("token").asString();
     }
 
@@ -391,7 +323,7 @@ public final class RunningSimulator implements AutoCloseable {
 
     /** Token requests per grant type since the last reset, e.g. {@code {device_code=3, refresh_token=1}}. */
     public Map<String, Integer> tokenRequests() {
-        JsonNode body = control.get().uri("/_sim/identity/stats").retrieve().body(JsonNode.class);
+        JsonNode body = read("/_sim/identity/stats", JsonNode.class);
         var counts = new LinkedHashMap<String, Integer>();
         if (body != null) {
             body.propertyNames()
@@ -409,64 +341,38 @@ public final class RunningSimulator implements AutoCloseable {
         var request = new LinkedHashMap<String, Object>(extra);
         request.put("count", count);
         request.put("folder", folder);
-        JsonNode body = control.post()
-                .uri("/_sim/mailboxes/{mailbox}/messages/generate", mailbox)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(request)
-                .retrieve()
-                .body(JsonNode.class);
+        JsonNode body = postForJson(request, "/_sim/mailboxes/{mailbox}/messages/generate", mailbox);
         return body.get("ids").valueStream().map(JsonNode::asString).toList();
     }
 
     /** Files one message given in Graph's JSON shape (attachments with Base64 {@code contentBytes}); returns it as filed. */
     public JsonNode seedMessage(String mailbox, String folder, Map<String, Object> message) {
-        return control.post()
-                .uri("/_sim/mailboxes/{mailbox}/messages?folder={folder}", mailbox, folder)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(message)
-                .retrieve()
-                .body(JsonNode.class);
+        return postForJson(message, "/_sim/mailboxes/{mailbox}/messages?folder={folder}", mailbox, folder);
     }
 
     /** Removes every injected fault and latency, keeping mailboxes and everything else. */
     public void clearFaults() {
-        control.delete().uri("/_sim/faults").retrieve().toBodilessEntity();
+        write(HttpMethod.DELETE, null, "/_sim/faults");
     }
 
     /** Changes a message's properties (e.g. {@code isRead}, {@code subject}) as its owner would. */
     public void updateMessage(String mailbox, String id, Map<String, Object> changes) {
-        control.patch()
-                .uri("/_sim/mailboxes/{mailbox}/messages/{id}", mailbox, id)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(changes)
-                .retrieve()
-                .toBodilessEntity();
+        write(HttpMethod.PATCH, changes, "/_sim/mailboxes/{mailbox}/messages/{id}", mailbox, id);
     }
 
     /** Moves a message to another folder (a well-known name or a folder id) as its owner would; its id stays. */
     public void moveMessage(String mailbox, String id, String folder) {
-        control.post()
-                .uri("/_sim/mailboxes/{mailbox}/messages/{id}/move", mailbox, id)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("folder", folder))
-                .retrieve()
-                .toBodilessEntity();
+        write(HttpMethod.POST, Map.of("folder", folder), "/_sim/mailboxes/{mailbox}/messages/{id}/move", mailbox, id);
     }
 
     /** Deletes a message as its owner would. */
     public void deleteMessage(String mailbox, String id) {
-        control.delete()
-                .uri("/_sim/mailboxes/{mailbox}/messages/{id}", mailbox, id)
-                .retrieve()
-                .toBodilessEntity();
+        write(HttpMethod.DELETE, null, "/_sim/mailboxes/{mailbox}/messages/{id}", mailbox, id);
     }
 
     /** The messages now in a folder: Graph id → subject, read flag and the like, as Graph JSON. */
     public Map<String, JsonNode> folderContents(String mailbox, String folder) {
-        JsonNode body = control.get()
-                .uri("/_sim/mailboxes/{mailbox}/folders/{folder}/messages", mailbox, folder)
-                .retrieve()
-                .body(JsonNode.class);
+        JsonNode body = read("/_sim/mailboxes/{mailbox}/folders/{folder}/messages", JsonNode.class, mailbox, folder);
         var contents = new LinkedHashMap<String, JsonNode>();
         body.get("value")
                 .valueStream()
@@ -476,26 +382,17 @@ public final class RunningSimulator implements AutoCloseable {
 
     /** From now on every delta and skip token issued for the mailbox is refused (410), as when Graph drops them. */
     public void expireDeltaTokens(String mailbox) {
-        control.post()
-                .uri("/_sim/mailboxes/{mailbox}/delta/expire", mailbox)
-                .retrieve()
-                .toBodilessEntity();
+        write(HttpMethod.POST, null, "/_sim/mailboxes/{mailbox}/delta/expire", mailbox);
     }
 
     /** How clients have run delta queries on the mailbox since the last reset. */
     public DeltaStats deltaStats(String mailbox) {
-        return control.get()
-                .uri("/_sim/mailboxes/{mailbox}/delta/stats", mailbox)
-                .retrieve()
-                .body(DeltaStats.class);
+        return read("/_sim/mailboxes/{mailbox}/delta/stats", DeltaStats.class, mailbox);
     }
 
     /** The {@code Prefer} headers of the Graph requests on the mailbox since the last reset. */
     public PreferHeaderStats preferHeaders(String mailbox) {
-        return control.get()
-                .uri("/_sim/mailboxes/{mailbox}/prefer-headers", mailbox)
-                .retrieve()
-                .body(PreferHeaderStats.class);
+        return read("/_sim/mailboxes/{mailbox}/prefer-headers", PreferHeaderStats.class, mailbox);
     }
 
     /**
@@ -505,26 +402,18 @@ public final class RunningSimulator implements AutoCloseable {
     public void deltaMaxPageBytes(Long maxPageBytes) {
         var limits = new LinkedHashMap<String, Long>();
         limits.put("maxPageBytes", maxPageBytes);
-        control.put()
-                .uri("/_sim/delta/limits")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(limits)
-                .retrieve()
-                .toBodilessEntity();
+        write(HttpMethod.PUT, limits, "/_sim/delta/limits");
     }
 
     /** Every app's live change notification subscriptions, with owner, watched mailbox and folder, and deliveries. */
     public List<JsonNode> subscriptions() {
-        JsonNode body = control.get().uri("/_sim/subscriptions").retrieve().body(JsonNode.class);
+        JsonNode body = read("/_sim/subscriptions", JsonNode.class);
         return body == null ? List.of() : body.get("value").valueStream().toList();
     }
 
     /** How the notification POSTs for a subscription went, also after it ended. */
     public SubscriptionDeliveries subscriptionDeliveries(String subscriptionId) {
-        return control.get()
-                .uri("/_sim/subscriptions/{id}/deliveries", subscriptionId)
-                .retrieve()
-                .body(SubscriptionDeliveries.class);
+        return read("/_sim/subscriptions/{id}/deliveries", SubscriptionDeliveries.class, subscriptionId);
     }
 
     /**
@@ -532,12 +421,8 @@ public final class RunningSimulator implements AutoCloseable {
      * the subscription, or {@code missed}) to the subscription's lifecycle URL; false when it has none.
      */
     public boolean fireLifecycleEvent(String subscriptionId, String lifecycleEvent) {
-        JsonNode body = control.post()
-                .uri("/_sim/subscriptions/{id}/lifecycle", subscriptionId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("lifecycleEvent", lifecycleEvent))
-                .retrieve()
-                .body(JsonNode.class);
+        JsonNode body = postForJson(
+                Map.of("lifecycleEvent", lifecycleEvent), "/_sim/subscriptions/{id}/lifecycle", subscriptionId);
         return body != null && body.path("sent").asBoolean();
     }
 
@@ -549,12 +434,7 @@ public final class RunningSimulator implements AutoCloseable {
         var limits = new LinkedHashMap<String, String>();
         limits.put("maxLifetime", maxLifetime == null ? null : maxLifetime.toString());
         limits.put("validationTimeout", validationTimeout == null ? null : validationTimeout.toString());
-        control.put()
-                .uri("/_sim/subscriptions/limits")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(limits)
-                .retrieve()
-                .toBodilessEntity();
+        write(HttpMethod.PUT, limits, "/_sim/subscriptions/limits");
     }
 
     /**
@@ -562,15 +442,15 @@ public final class RunningSimulator implements AutoCloseable {
      * tokens, apps, web APIs, counts) and subscriptions (with their delivery records and limits); then registers graphmail's test app again ({@link #grantGraphmailApp()}).
      */
     public void reset() {
-        control.delete().uri("/_sim/faults").retrieve().toBodilessEntity();
-        control.delete().uri("/_sim/limits").retrieve().toBodilessEntity();
-        control.delete().uri("/_sim/delta/limits").retrieve().toBodilessEntity();
-        control.delete().uri("/_sim/mailboxes").retrieve().toBodilessEntity();
-        control.delete().uri("/_sim/stats").retrieve().toBodilessEntity();
-        control.delete().uri("/_sim/requests").retrieve().toBodilessEntity();
-        control.delete().uri("/_sim/identity").retrieve().toBodilessEntity();
-        control.delete().uri("/_sim/identity/apis").retrieve().toBodilessEntity();
-        control.delete().uri("/_sim/subscriptions").retrieve().toBodilessEntity();
+        write(HttpMethod.DELETE, null, "/_sim/faults");
+        write(HttpMethod.DELETE, null, "/_sim/limits");
+        write(HttpMethod.DELETE, null, "/_sim/delta/limits");
+        write(HttpMethod.DELETE, null, "/_sim/mailboxes");
+        write(HttpMethod.DELETE, null, "/_sim/stats");
+        write(HttpMethod.DELETE, null, "/_sim/requests");
+        write(HttpMethod.DELETE, null, "/_sim/identity");
+        write(HttpMethod.DELETE, null, "/_sim/identity/apis");
+        write(HttpMethod.DELETE, null, "/_sim/subscriptions");
         grantGraphmailApp();
     }
 
@@ -579,11 +459,39 @@ public final class RunningSimulator implements AutoCloseable {
         context.close();
     }
 
+    /** Registered with {@code @RegisterExtension} on a static field, the simulator stops after the test class. */
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        close();
+    }
+
     private static Map<String, Integer> limits(Integer messagesPerMinute, Integer maxConcurrent) {
         var limits = new LinkedHashMap<String, Integer>();
         limits.put("messagesPerMinute", messagesPerMinute);
         limits.put("maxConcurrent", maxConcurrent);
         return limits;
+    }
+
+    private <T> T read(String uri, Class<T> type, Object... variables) {
+        return control.get().uri(uri, variables).retrieve().body(type);
+    }
+
+    /** A control request answered with no body; {@code body}, if any, is sent as JSON. */
+    private void write(HttpMethod method, Object body, String uri, Object... variables) {
+        var request = control.method(method).uri(uri, variables);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        request.retrieve().toBodilessEntity();
+    }
+
+    private JsonNode postForJson(Object body, String uri, Object... variables) {
+        return control.post()
+                .uri(uri, variables)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(JsonNode.class);
     }
 
     /**
@@ -615,24 +523,6 @@ public final class RunningSimulator implements AutoCloseable {
             int maxConcurrentObserved,
             int maxSendsInAnyMinute,
             long uploadedBytes) {}
-
-    /**
-     * How clients ran delta queries on a mailbox.
-     *
-     * @param initialRounds rounds started without a delta token (everything in the folder)
-     * @param tokenRounds rounds started from a delta token (only what changed)
-     * @param pages pages served, including the first of each round
-     * @param expiredTokens requests refused because their token had expired
-     * @param immutableIdRequests requests answered that preferred immutable ids
-     * @param timedOutPages requests answered {@code 504} because their page was over the limit
-     */
-    public record DeltaStats(
-            long initialRounds,
-            long tokenRounds,
-            long pages,
-            long expiredTokens,
-            long immutableIdRequests,
-            long timedOutPages) {}
 
     /**
      * The {@code Prefer} headers of a mailbox's Graph requests.

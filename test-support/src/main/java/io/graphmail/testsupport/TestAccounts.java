@@ -35,6 +35,17 @@ public final class TestAccounts {
         workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
     }
 
+    /**
+     * Registers a worker's settings against {@code simulator} and a RabbitMQ vhost of its own, so that workers of
+     * contexts earlier tests left running do not take its commands; the test registers its own MongoDB.
+     */
+    public static void registerIsolatedWorker(DynamicPropertyRegistry registry, RunningSimulator simulator) {
+        workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
+        registry.add(
+                "spring.rabbitmq.addresses",
+                () -> TestBackends.isolatedRabbitUri().toString());
+    }
+
     /** Worker properties pointing Graph calls and token requests at the simulator. */
     public static Map<String, String> workerProperties(RunningSimulator simulator) {
         String authority = simulator.identityAuthority(TENANT);

@@ -2,7 +2,6 @@ package io.graphmail.simulator.delta;
 
 import io.graphmail.simulator.auth.AuthenticatedMailbox;
 import io.graphmail.simulator.mailbox.Folder;
-import io.graphmail.simulator.mailbox.Mailboxes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +40,14 @@ class MessagesDeltaController {
         "/users/{userId}/mailFolders/{folder}/messages/delta()"
     })
     ResponseEntity<byte[]> delta(
-            @PathVariable(required = false) String userId,
             @PathVariable String folder,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox,
             @RequestParam Map<String, String> params,
             @RequestHeader HttpHeaders headers,
             HttpServletRequest request) {
         List<String> prefer = Objects.requireNonNullElse(headers.get("Prefer"), List.of());
         var answer = tracking.answer(
-                Mailboxes.addressFor(userId, tokenMailbox),
+                mailbox,
                 Folder.named(folder),
                 DeltaRequest.of(params, prefer),
                 page -> mapper.writeValueAsBytes(json.page(page, request)));

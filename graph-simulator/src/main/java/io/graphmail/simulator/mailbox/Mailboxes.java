@@ -26,9 +26,4 @@ public class Mailboxes {
         mailboxes.clear();
         events.publishEvent(new MailboxesCleared());
     }
-
-    /** The mailbox a Graph path names: {@code /users/{userId}}, or for {@code /me} the token's mailbox. */
-    public static String addressFor(String userId, String tokenMailbox) {
-        return userId == null ? tokenMailbox : userId;
-    }
 }

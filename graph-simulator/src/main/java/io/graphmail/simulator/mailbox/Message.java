@@ -101,36 +101,7 @@ public record Message(
 
     /** This message as Graph stores it on sending: new identity, sender and times, already read. */
     public Message sentBy(String mailbox, Instant now) {
-        var sender = new Recipient(new EmailAddress(null, mailbox));
-        return new Message(
-                null,
-                null,
-                null,
-                null,
-                categories,
-                now,
-                now,
-                null,
-                null,
-                subject,
-                null,
-                importance,
-                null,
-                null,
-                true,
-                false,
-                null,
-                body,
-                sender,
-                sender,
-                toRecipients,
-                ccRecipients,
-                bccRecipients,
-                replyTo,
-                flag,
-                attachments,
-                internetMessageHeaders,
-                singleValueExtendedProperties);
+        return authoredBy(mailbox, now, null, null, false);
     }
 
     /**
@@ -138,6 +109,11 @@ public record Message(
      * conversation, if given, stays: a reply belongs to the conversation of the message it answers.
      */
     public Message draftedBy(String mailbox) {
+        return authoredBy(mailbox, null, internetMessageId, conversationId, true);
+    }
+
+    /** This message's content under a new identity, from {@code mailbox} and read, received and sent at {@code at}. */
+    private Message authoredBy(String mailbox, Instant at, String messageId, String conversation, boolean draft) {
         var owner = new Recipient(new EmailAddress(null, mailbox));
         return new Message(
                 null,
@@ -145,17 +121,17 @@ public record Message(
                 null,
                 null,
                 categories,
+                at,
+                at,
                 null,
-                null,
-                null,
-                internetMessageId,
+                messageId,
                 subject,
                 null,
                 importance,
                 null,
-                conversationId,
+                conversation,
                 true,
-                true,
+                draft,
                 null,
                 body,
                 owner,

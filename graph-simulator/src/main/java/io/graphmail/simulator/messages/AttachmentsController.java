@@ -37,12 +37,11 @@ class AttachmentsController {
 
     @GetMapping({"/me/messages/{messageId}/attachments", "/users/{userId}/messages/{messageId}/attachments"})
     Map<String, Object> list(
-            @PathVariable(required = false) String userId,
             @PathVariable String messageId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox,
             @RequestParam(name = "$select", required = false) String select,
             HttpServletRequest request) {
-        Message message = message(Mailboxes.addressFor(userId, tokenMailbox), messageId);
+        Message message = message(mailbox, messageId);
         Set<String> selected = MessageQuery.select(select);
         var body = new LinkedHashMap<String, Object>();
         body.put("@odata.context", ODataContext.of(request, "Collection(microsoft.graph.attachment)"));
@@ -59,14 +58,11 @@ class AttachmentsController {
         "/users/{userId}/messages/{messageId}/attachments/{attachmentId}"
     })
     ObjectNode get(
-            @PathVariable(required = false) String userId,
             @PathVariable String messageId,
             @PathVariable String attachmentId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox,
             @RequestParam(name = "$select", required = false) String select) {
-        return render(
-                attachment(Mailboxes.addressFor(userId, tokenMailbox), messageId, attachmentId),
-                MessageQuery.select(select));
+        return render(attachment(mailbox, messageId, attachmentId), MessageQuery.select(select));
     }
 
     @GetMapping({
@@ -74,11 +70,10 @@ class AttachmentsController {
         "/users/{userId}/messages/{messageId}/attachments/{attachmentId}/$value"
     })
     ResponseEntity<byte[]> content(
-            @PathVariable(required = false) String userId,
             @PathVariable String messageId,
             @PathVariable String attachmentId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox) {
-        FileAttachment file = attachment(Mailboxes.addressFor(userId, tokenMailbox), messageId, attachmentId);
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox) {
+        FileAttachment file = attachment(mailbox, messageId, attachmentId);
         if (!file.hasContent()) {
             throw GraphErrorException.notFound(
                     "The simulator keeps only the size and SHA-256 of attachments uploaded in a session over 4 MB.");

@@ -39,10 +39,8 @@ class MailFoldersController {
 
     @GetMapping({"/me/mailFolders", "/users/{userId}/mailFolders"})
     Map<String, Object> list(
-            @PathVariable(required = false) String userId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
-            HttpServletRequest request) {
-        Mailbox mailbox = mailboxes.of(Mailboxes.addressFor(userId, tokenMailbox));
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String address, HttpServletRequest request) {
+        Mailbox mailbox = mailboxes.of(address);
         List<MailFolder> folders = Arrays.stream(Folder.values())
                 .map(folder -> describe(mailbox, folder))
                 .toList();
@@ -53,11 +51,8 @@ class MailFoldersController {
     }
 
     @GetMapping({"/me/mailFolders/{folderId}", "/users/{userId}/mailFolders/{folderId}"})
-    MailFolder get(
-            @PathVariable(required = false) String userId,
-            @PathVariable String folderId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox) {
-        return describe(mailboxes.of(Mailboxes.addressFor(userId, tokenMailbox)), Folder.named(folderId));
+    MailFolder get(@PathVariable String folderId, @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox) {
+        return describe(mailboxes.of(mailbox), Folder.named(folderId));
     }
 
     private static MailFolder describe(Mailbox mailbox, Folder folder) {

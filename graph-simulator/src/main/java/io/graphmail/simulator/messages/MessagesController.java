@@ -28,35 +28,30 @@ class MessagesController {
 
     @GetMapping({"/me/messages", "/users/{userId}/messages"})
     Map<String, Object> list(
-            @PathVariable(required = false) String userId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox,
             @RequestParam Map<String, String> params,
             HttpServletRequest request) {
         var query = MessageQuery.parse(params);
-        var mailbox = mailboxes.of(Mailboxes.addressFor(userId, tokenMailbox));
-        return json.page(query.apply(mailbox.messages()), query, request);
+        return json.page(query.apply(mailboxes.of(mailbox).messages()), query, request);
     }
 
     @GetMapping({"/me/mailFolders/{folder}/messages", "/users/{userId}/mailFolders/{folder}/messages"})
     Map<String, Object> listFolder(
-            @PathVariable(required = false) String userId,
             @PathVariable String folder,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox,
             @RequestParam Map<String, String> params,
             HttpServletRequest request) {
         var query = MessageQuery.parse(params);
-        var mailbox = mailboxes.of(Mailboxes.addressFor(userId, tokenMailbox));
-        return json.page(query.apply(mailbox.messagesIn(Folder.named(folder))), query, request);
+        return json.page(query.apply(mailboxes.of(mailbox).messagesIn(Folder.named(folder))), query, request);
     }
 
     @GetMapping({"/me/messages/{messageId}", "/users/{userId}/messages/{messageId}"})
     ObjectNode get(
-            @PathVariable(required = false) String userId,
             @PathVariable String messageId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox,
             @RequestParam Map<String, String> params) {
         var message = mailboxes
-                .of(Mailboxes.addressFor(userId, tokenMailbox))
+                .of(mailbox)
                 .find(messageId)
                 .orElseThrow(() -> GraphErrorException.notFound("The specified object was not found in the store."));
         return json.message(message, MessageQuery.parse(params));

@@ -1,7 +1,6 @@
 package io.graphmail.simulator.sending;
 
 import io.graphmail.simulator.auth.AuthenticatedMailbox;
-import io.graphmail.simulator.mailbox.Mailboxes;
 import io.graphmail.simulator.messages.MessageJson;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -32,31 +31,27 @@ class DraftActionsController {
 
     @PostMapping({"/me/messages/{messageId}/send", "/users/{userId}/messages/{messageId}/send"})
     ResponseEntity<Void> send(
-            @PathVariable(required = false) String userId,
-            @PathVariable String messageId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox) {
-        sending.send(Mailboxes.addressFor(userId, tokenMailbox), messageId);
+            @PathVariable String messageId, @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox) {
+        sending.send(mailbox, messageId);
         return ResponseEntity.accepted().build();
     }
 
     @PostMapping({"/me/messages/{messageId}/createReply", "/users/{userId}/messages/{messageId}/createReply"})
     @ResponseStatus(HttpStatus.CREATED)
     ObjectNode createReply(
-            @PathVariable(required = false) String userId,
             @PathVariable String messageId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox,
             @RequestBody(required = false) CreateReplyRequest request) {
-        return reply(Mailboxes.addressFor(userId, tokenMailbox), messageId, request, false);
+        return reply(mailbox, messageId, request, false);
     }
 
     @PostMapping({"/me/messages/{messageId}/createReplyAll", "/users/{userId}/messages/{messageId}/createReplyAll"})
     @ResponseStatus(HttpStatus.CREATED)
     ObjectNode createReplyAll(
-            @PathVariable(required = false) String userId,
             @PathVariable String messageId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox,
             @RequestBody(required = false) CreateReplyRequest request) {
-        return reply(Mailboxes.addressFor(userId, tokenMailbox), messageId, request, true);
+        return reply(mailbox, messageId, request, true);
     }
 
     private ObjectNode reply(String mailbox, String messageId, CreateReplyRequest request, boolean toAll) {

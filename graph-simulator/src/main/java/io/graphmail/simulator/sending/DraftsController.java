@@ -2,7 +2,6 @@ package io.graphmail.simulator.sending;
 
 import io.graphmail.simulator.auth.AuthenticatedMailbox;
 import io.graphmail.simulator.mailbox.FileAttachment;
-import io.graphmail.simulator.mailbox.Mailboxes;
 import io.graphmail.simulator.mailbox.Message;
 import io.graphmail.simulator.messages.ChangingMessages;
 import io.graphmail.simulator.messages.MessageJson;
@@ -37,39 +36,30 @@ class DraftsController {
 
     @PostMapping({"/me/messages", "/users/{userId}/messages"})
     @ResponseStatus(HttpStatus.CREATED)
-    ObjectNode create(
-            @PathVariable(required = false) String userId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
-            @RequestBody Message message) {
-        return json.message(drafting.create(Mailboxes.addressFor(userId, tokenMailbox), message), Set.of(), false);
+    ObjectNode create(@RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox, @RequestBody Message message) {
+        return json.message(drafting.create(mailbox, message), Set.of(), false);
     }
 
     @PatchMapping({"/me/messages/{messageId}", "/users/{userId}/messages/{messageId}"})
     ObjectNode update(
-            @PathVariable(required = false) String userId,
             @PathVariable String messageId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox,
             @RequestBody JsonNode patch) {
-        return json.message(
-                changing.updateAsGraph(Mailboxes.addressFor(userId, tokenMailbox), messageId, patch), Set.of(), false);
+        return json.message(changing.updateAsGraph(mailbox, messageId, patch), Set.of(), false);
     }
 
     @DeleteMapping({"/me/messages/{messageId}", "/users/{userId}/messages/{messageId}"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(
-            @PathVariable(required = false) String userId,
-            @PathVariable String messageId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox) {
-        changing.delete(Mailboxes.addressFor(userId, tokenMailbox), messageId);
+    void delete(@PathVariable String messageId, @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox) {
+        changing.delete(mailbox, messageId);
     }
 
     @PostMapping({"/me/messages/{messageId}/attachments", "/users/{userId}/messages/{messageId}/attachments"})
     @ResponseStatus(HttpStatus.CREATED)
     FileAttachment attach(
-            @PathVariable(required = false) String userId,
             @PathVariable String messageId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox,
             @RequestBody FileAttachment attachment) {
-        return drafting.attach(Mailboxes.addressFor(userId, tokenMailbox), messageId, attachment);
+        return drafting.attach(mailbox, messageId, attachment);
     }
 }

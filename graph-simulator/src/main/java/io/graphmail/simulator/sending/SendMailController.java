@@ -1,9 +1,7 @@
 package io.graphmail.simulator.sending;
 
 import io.graphmail.simulator.auth.AuthenticatedMailbox;
-import io.graphmail.simulator.mailbox.Mailboxes;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,10 +18,9 @@ class SendMailController {
 
     @PostMapping({"/v1.0/me/sendMail", "/v1.0/users/{userId}/sendMail"})
     ResponseEntity<Void> send(
-            @PathVariable(required = false) String userId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox,
             @RequestBody(required = false) SendMailRequest request) {
-        sendingMail.send(Mailboxes.addressFor(userId, tokenMailbox), request);
+        sendingMail.send(mailbox, request);
         return ResponseEntity.accepted().build();
     }
 }

@@ -1,7 +1,6 @@
 package io.graphmail.simulator.uploads;
 
 import io.graphmail.simulator.auth.AuthenticatedMailbox;
-import io.graphmail.simulator.mailbox.Mailboxes;
 import io.graphmail.simulator.messages.ODataContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -34,13 +33,12 @@ class UploadSessionsController {
     })
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> open(
-            @PathVariable(required = false) String userId,
             @PathVariable String messageId,
-            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String tokenMailbox,
+            @RequestAttribute(AuthenticatedMailbox.ATTRIBUTE) String mailbox,
             @RequestAttribute(AuthenticatedMailbox.APP_ATTRIBUTE) String app,
             @RequestBody(required = false) CreateUploadSessionRequest body,
             HttpServletRequest request) {
-        UploadSession session = uploading.open(app, Mailboxes.addressFor(userId, tokenMailbox), messageId, body);
+        UploadSession session = uploading.open(app, mailbox, messageId, body);
         var answer = new LinkedHashMap<String, Object>();
         answer.put("@odata.context", ODataContext.of(request, "microsoft.graph.uploadSession"));
         answer.put("uploadUrl", uploadUrl(session));

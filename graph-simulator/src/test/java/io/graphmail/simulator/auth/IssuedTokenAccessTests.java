@@ -3,7 +3,6 @@ package io.graphmail.simulator.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmail.simulator.SimulatorTests;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Which mailboxes the tokens issued by the identity endpoints open on the Graph endpoints. */
@@ -64,22 +63,6 @@ class IssuedTokenAccessTests extends SimulatorTests {
     }
 
     private String signIn(String mailbox) {
-        var flow = http.postForm(
-                        "/organizations/oauth2/v2.0/devicecode",
-                        Map.of("client_id", CLIENT_ID, "scope", "Mail.Send Mail.Read"))
-                .json();
-        http.post("/_sim/consent/" + flow.path("user_code").asString(), "{\"mailbox\": \"" + mailbox + "\"}");
-        return http.postForm(
-                        "/organizations/oauth2/v2.0/token",
-                        Map.of(
-                                "grant_type",
-                                "device_code",
-                                "client_id",
-                                CLIENT_ID,
-                                "device_code",
-                                flow.path("device_code").asString()))
-                .json()
-                .path("access_token")
-                .asString();
+        return identity.delegated(CLIENT_ID, "Mail.Send Mail.Read", mailbox);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmail.simulator.SimulatorHttp;
 import io.graphmail.simulator.SimulatorTests;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -129,23 +128,11 @@ class PermissionTests extends SimulatorTests {
     }
 
     private void register(String permissions) {
-        var registered = http.post(
-                "/_sim/identity/apps",
-                "{\"clientId\": \"" + CLIENT_ID + "\", \"clientSecret\": \"sim-secret\", " + permissions + "}");
-        assertThat(registered.status()).isEqualTo(201);
+        assertThat(identity.registerApp(CLIENT_ID, permissions).status()).isEqualTo(201);
     }
 
     private String appToken() {
-        return http.postForm(
-                        "/contoso.example/oauth2/v2.0/token",
-                        Map.of(
-                                "grant_type", "client_credentials",
-                                "client_id", CLIENT_ID,
-                                "client_secret", "sim-secret",
-                                "scope", "https://graph.microsoft.com/.default"))
-                .json()
-                .path("access_token")
-                .asString();
+        return identity.appToken("contoso.example", CLIENT_ID);
     }
 
     private String delegated(String scopes) {
@@ -153,19 +140,6 @@ class PermissionTests extends SimulatorTests {
     }
 
     private JsonNode delegatedResponse(String scopes) {
-        var flow = http.postForm(
-                        "/organizations/oauth2/v2.0/devicecode", Map.of("client_id", CLIENT_ID, "scope", scopes))
-                .json();
-        http.post("/_sim/consent/" + flow.path("user_code").asString(), "{\"mailbox\": \"" + MAILBOX + "\"}");
-        return http.postForm(
-                        "/organizations/oauth2/v2.0/token",
-                        Map.of(
-                                "grant_type",
-                                "device_code",
-                                "client_id",
-                                CLIENT_ID,
-                                "device_code",
-                                flow.path("device_code").asString()))
-                .json();
+        return identity.deviceCodeTokens(CLIENT_ID, scopes, MAILBOX);
     }
 }

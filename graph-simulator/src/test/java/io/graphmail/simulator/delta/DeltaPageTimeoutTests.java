@@ -92,11 +92,6 @@ class DeltaPageTimeoutTests extends SimulatorTests {
     }
 
     private List<String> generate(int count) {
-        return http.post("/_sim/mailboxes/" + MAILBOX + "/messages/generate", "{\"count\": " + count + "}")
-                .json()
-                .path("ids")
-                .valueStream()
-                .map(JsonNode::asString)
-                .toList();
+        return http.generate(MAILBOX, count);
     }
 }

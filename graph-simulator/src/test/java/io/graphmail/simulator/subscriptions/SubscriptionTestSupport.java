@@ -6,7 +6,6 @@ import io.graphmail.simulator.SimulatorHttp;
 import io.graphmail.simulator.SimulatorTests;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -50,43 +49,16 @@ abstract class SubscriptionTestSupport extends SimulatorTests {
     }
 
     void registerApp(String clientId, String permissions) {
-        var registered = http.post(
-                "/_sim/identity/apps",
-                "{\"clientId\": \"" + clientId + "\", \"clientSecret\": \"sim-secret\", " + permissions + "}");
-        assertThat(registered.status()).isEqualTo(201);
+        assertThat(identity.registerApp(clientId, permissions).status()).isEqualTo(201);
     }
 
     String appToken(String clientId) {
-        return http.postForm(
-                        "/" + TENANT + "/oauth2/v2.0/token",
-                        Map.of(
-                                "grant_type", "client_credentials",
-                                "client_id", clientId,
-                                "client_secret", "sim-secret",
-                                "scope", "https://graph.microsoft.com/.default"))
-                .json()
-                .path("access_token")
-                .asString();
+        return identity.appToken(TENANT, clientId);
     }
 
     /** A delegated token for {@link #MAILBOX} with the scopes asked for, through the device code flow. */
     String delegated(String clientId, String scopes) {
-        var flow = http.postForm(
-                        "/organizations/oauth2/v2.0/devicecode", Map.of("client_id", clientId, "scope", scopes))
-                .json();
-        http.post("/_sim/consent/" + flow.path("user_code").asString(), "{\"mailbox\": \"" + MAILBOX + "\"}");
-        return http.postForm(
-                        "/organizations/oauth2/v2.0/token",
-                        Map.of(
-                                "grant_type",
-                                "device_code",
-                                "client_id",
-                                clientId,
-                                "device_code",
-                                flow.path("device_code").asString()))
-                .json()
-                .path("access_token")
-                .asString();
+        return identity.delegated(clientId, scopes, MAILBOX);
     }
 
     String seed(String folder, String subject) {

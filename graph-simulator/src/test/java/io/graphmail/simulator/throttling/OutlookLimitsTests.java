@@ -1,18 +1,11 @@
 package io.graphmail.simulator.throttling;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
+import static io.graphmail.simulator.throttling.ConcurrentRequests.concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmail.simulator.SimulatorHttp.Response;
 import io.graphmail.simulator.SimulatorTests;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -138,41 +131,7 @@ class OutlookLimitsTests extends SimulatorTests {
     }
 
     private String otherAppToken() {
-        http.post(
-                "/_sim/identity/apps",
-                "{\"clientId\": \"" + OTHER_APP + "\", \"clientSecret\": \"s3cret\", "
-                        + "\"applicationPermissions\": [\"Mail.ReadWrite\"]}");
-        return http.postForm(
-                        "/common/oauth2/v2.0/token",
-                        Map.of(
-                                "grant_type", "client_credentials",
-                                "client_id", OTHER_APP,
-                                "client_secret", "s3cret",
-                                "scope", "https://graph.microsoft.com/.default"))
-                .json()
-                .path("access_token")
-                .asString();
-    }
-
-    private static List<Response> concurrently(int requests, Supplier<Response> request) throws Exception {
-        var start = new CountDownLatch(1);
-        var threads = Executors.newFixedThreadPool(requests);
-        try {
-            var answers = new ArrayList<Future<Response>>();
-            for (int i = 0; i < requests; i++) {
-                answers.add(threads.submit(() -> {
-                    start.await();
-                    return request.get();
-                }));
-            }
-            start.countDown();
-            var responses = new ArrayList<Response>();
-            for (var answer : answers) {
-                responses.add(answer.get(30, SECONDS));
-            }
-            return responses;
-        } finally {
-            threads.shutdownNow();
-        }
+        identity.registerApp(OTHER_APP, "\"applicationPermissions\": [\"Mail.ReadWrite\"]");
+        return identity.appToken("common", OTHER_APP);
     }
 }

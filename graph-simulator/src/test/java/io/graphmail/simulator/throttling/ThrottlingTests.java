@@ -1,16 +1,10 @@
 package io.graphmail.simulator.throttling;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
+import static io.graphmail.simulator.throttling.ConcurrentRequests.concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmail.simulator.SimulatorHttp.Response;
 import io.graphmail.simulator.SimulatorTests;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -127,28 +121,5 @@ class ThrottlingTests extends SimulatorTests {
 
     private JsonNode stats(String mailbox) {
         return http.get("/_sim/mailboxes/" + mailbox + "/stats").json();
-    }
-
-    /** Starts the requests together, each on its own thread, and waits for all answers. */
-    private static List<Response> concurrently(int requests, Supplier<Response> request) throws Exception {
-        var start = new CountDownLatch(1);
-        var threads = Executors.newFixedThreadPool(requests);
-        try {
-            var answers = new ArrayList<Future<Response>>();
-            for (int i = 0; i < requests; i++) {
-                answers.add(threads.submit(() -> {
-                    start.await();
-                    return request.get();
-                }));
-            }
-            start.countDown();
-            var responses = new ArrayList<Response>();
-            for (var answer : answers) {
-                responses.add(answer.get(30, SECONDS));
-            }
-            return responses;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

@@ -53,48 +53,25 @@ class MongoDeliveries implements Deliveries {
 
     @Override
     public void markRetrying(String key, String error) {
-        update(
-                key,
-                new Update()
-                        .set("state", Delivery.State.RETRYING)
-                        .set("lastError", error)
-                        .unset("paceSlot"));
+        update(key, retrying(error).unset("paceSlot"));
     }
 
     /** Not yet its turn: like {@link #putBack}, and remember the turn the pacing gave it. */
     @Override
     public void reserve(String key, long paceSlot) {
-        update(
-                key,
-                new Update()
-                        .set("state", Delivery.State.RETRYING)
-                        .set("lastError", "PACED: RATE")
-                        .set("paceSlot", paceSlot)
-                        .inc("attempts", -1));
+        update(key, uncounted("PACED: RATE").set("paceSlot", paceSlot));
     }
 
     /** The attempt never reached Graph: make the command claimable again without counting it. */
     @Override
     public void putBack(String key, String reason) {
-        update(
-                key,
-                new Update()
-                        .set("state", Delivery.State.RETRYING)
-                        .set("lastError", reason)
-                        .inc("attempts", -1));
+        update(key, uncounted(reason));
     }
 
     /** Graph throttled the attempt: like {@link #putBack}, but counted; returns the count so far. */
     @Override
     public int putBackThrottled(String key, String error) {
-        var update = new Update()
-                .set("state", Delivery.State.RETRYING)
-                .set("lastError", error)
-                .inc("attempts", -1)
-                .inc("throttles", 1)
-                .unset("paceSlot");
-        Delivery delivery = mongo.findAndModify(
-                query(where("_id").is(key)), update, options().returnNew(true), Delivery.class);
+        Delivery delivery = updated(key, uncounted(error).inc("throttles", 1).unset("paceSlot"));
         return delivery == null || delivery.throttles() == null ? 1 : delivery.throttles();
     }
 
@@ -104,15 +81,12 @@ class MongoDeliveries implements Deliveries {
      */
     @Override
     public int putBackNetworkError(String key, String error) {
-        var update = new Update()
-                .set("state", Delivery.State.RETRYING)
-                .set("lastError", error)
-                .set("interrupted", true)
-                .inc("attempts", -1)
-                .inc("networkErrors", 1)
-                .unset("paceSlot");
-        Delivery delivery = mongo.findAndModify(
-                query(where("_id").is(key)), update, options().returnNew(true), Delivery.class);
+        Delivery delivery = updated(
+                key,
+                uncounted(error)
+                        .set("interrupted", true)
+                        .inc("networkErrors", 1)
+                        .unset("paceSlot"));
         return delivery == null || delivery.networkErrors() == null ? 1 : delivery.networkErrors();
     }
 
@@ -125,12 +99,7 @@ class MongoDeliveries implements Deliveries {
     /** The attempt's worker never reported back: retry, looking for what it may have sent first. */
     @Override
     public void markInterrupted(String key, String error) {
-        update(
-                key,
-                new Update()
-                        .set("state", Delivery.State.RETRYING)
-                        .set("interrupted", true)
-                        .set("lastError", error));
+        update(key, retrying(error).set("interrupted", true));
     }
 
     @Override
@@ -140,5 +109,20 @@ class MongoDeliveries implements Deliveries {
 
     private void update(String key, Update update) {
         mongo.updateFirst(query(where("_id").is(key)), update, Delivery.class);
+    }
+
+    private Delivery updated(String key, Update update) {
+        return mongo.findAndModify(
+                query(where("_id").is(key)), update, options().returnNew(true), Delivery.class);
+    }
+
+    /** Claimable again, with the reason it was not sent this time. */
+    private static Update retrying(String error) {
+        return new Update().set("state", Delivery.State.RETRYING).set("lastError", error);
+    }
+
+    /** Claimable again, and the attempt just claimed does not count. */
+    private static Update uncounted(String error) {
+        return retrying(error).inc("attempts", -1);
     }
 }

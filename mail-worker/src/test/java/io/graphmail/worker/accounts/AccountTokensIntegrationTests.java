@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bson.types.Binary;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "spring.config.name=mail-worker")
 class AccountTokensIntegrationTests {
 
+    @RegisterExtension
     static final RunningSimulator simulator = RunningSimulator.start();
 
     @Autowired
@@ -59,11 +60,6 @@ class AccountTokensIntegrationTests {
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         TestAccounts.registerWorker(registry, simulator);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
     }
 
     @BeforeEach

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.graphmail.testsupport.MutableClock;
 import io.graphmail.testsupport.TestBackends;
-import io.graphmail.worker.ManualClock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +18,7 @@ class AccountPacingTests {
     static final MongoClient client = MongoClients.create(TestBackends.mongoUri());
     static final MongoTemplate mongo = new MongoTemplate(client, "pacing-tests");
 
-    final ManualClock clock = new ManualClock();
+    final MutableClock clock = new MutableClock();
     final AccountPacing pacing = new MongoAccountPacing(
             mongo, new PacingProperties(30, 10_000, 5_000, 4, Duration.ofMinutes(2), Duration.ofMinutes(2)), clock);
     final String account = "account-" + UUID.randomUUID();

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +62,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class SecretAliasIntegrationTests {
 
+    @RegisterExtension
     static final RunningSimulator simulator = RunningSimulator.start();
+
     static final Path directory = temporaryDirectory();
     static final Path oversizeFile = directory.resolve("oversize");
     static final Path laterFile = directory.resolve("later");
@@ -99,8 +102,7 @@ class SecretAliasIntegrationTests {
     }
 
     @AfterAll
-    static void stopSimulator() throws IOException {
-        simulator.close();
+    static void deleteFiles() throws IOException {
         Files.deleteIfExists(oversizeFile);
         Files.deleteIfExists(laterFile);
         Files.deleteIfExists(certificateFile);

@@ -3,13 +3,11 @@ package io.graphmail.worker.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.testsupport.RestartableMongo;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,16 +43,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class SendDuringMongoOutageIntegrationTests {
 
+    @RegisterExtension
     static final RunningSimulator simulator = RunningSimulator.start();
 
-    /** Survives its server: what a restarted MongoDB finds on its disk. */
-    static final MemoryBackend DATA = new MemoryBackend() {
-        @Override
-        public void close() {}
-    };
-
-    static MongoServer mongoServer = new MongoServer(DATA);
-    static int mongoPort;
+    static final RestartableMongo MONGO = new RestartableMongo();
 
     @Autowired
     RabbitTemplate rabbit;
@@ -69,22 +62,15 @@ class SendDuringMongoOutageIntegrationTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        mongoPort = mongoServer.bind().getPort();
-        TestAccounts.workerProperties(simulator).forEach((name, value) -> registry.add(name, () -> value));
-        // Workers of contexts earlier tests left running must not take the command from this one.
-        registry.add(
-                "spring.rabbitmq.addresses",
-                () -> TestBackends.isolatedRabbitUri().toString());
+        TestAccounts.registerIsolatedWorker(registry, simulator);
         registry.add(
                 "spring.mongodb.uri",
-                () -> "mongodb://127.0.0.1:%d/worker-outage?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000"
-                        .formatted(mongoPort));
+                () -> MONGO.uri("worker-outage", "?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000"));
     }
 
     @AfterAll
     static void stop() {
-        mongoServer.shutdownNow();
-        simulator.close();
+        MONGO.close();
     }
 
     @BeforeEach
@@ -99,13 +85,12 @@ class SendDuringMongoOutageIntegrationTests {
         var command = command("Sent after the outage");
         String retried = "MongoDB unavailable; command " + command.commandId();
 
-        mongoServer.shutdownNow();
+        MONGO.kill();
         publish(command);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> output.getOut().split(Pattern.quote(retried), -1).length > 2);
 
-        mongoServer = new MongoServer(DATA);
-        mongoServer.bind("127.0.0.1", mongoPort);
+        MONGO.restart();
 
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> !events.all(MailSent.class, command.commandId()).isEmpty());
@@ -124,11 +109,10 @@ class SendDuringMongoOutageIntegrationTests {
         publish(command);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> simulator.sent(mailbox).size() == 1);
-        mongoServer.shutdownNow();
+        MONGO.kill();
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> output.getOut().contains("Graph accepted command " + command.commandId()));
-        mongoServer = new MongoServer(DATA);
-        mongoServer.bind("127.0.0.1", mongoPort);
+        MONGO.restart();
 
         // Well within the 2-minute in-flight lease after which a lookup in Sent Items would have been needed.
         await().atMost(Duration.ofSeconds(60))

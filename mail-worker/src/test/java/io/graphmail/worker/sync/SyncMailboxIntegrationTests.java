@@ -28,9 +28,9 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +53,7 @@ import tools.jackson.databind.JsonNode;
         })
 class SyncMailboxIntegrationTests {
 
+    @RegisterExtension
     static final RunningSimulator simulator = RunningSimulator.start();
 
     @Autowired
@@ -73,11 +74,6 @@ class SyncMailboxIntegrationTests {
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         TestAccounts.registerWorker(registry, simulator);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
     }
 
     @BeforeEach

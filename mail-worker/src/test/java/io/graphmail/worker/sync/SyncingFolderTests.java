@@ -9,7 +9,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.graphmail.worker.ManualClock;
+import io.graphmail.testsupport.MutableClock;
 import io.graphmail.worker.accounts.AccountLeases;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.GraphCallFailed;
@@ -56,7 +56,7 @@ class SyncingFolderTests {
     final StoredMessages stored = new StoredMessages(mongo);
     final InMemoryMailbox mailbox = new InMemoryMailbox();
     final LeaseInMemory lease = new LeaseInMemory();
-    final ManualClock clock = new ManualClock();
+    final MutableClock clock = new MutableClock();
     final SyncingFolder syncing = new SyncingFolder(
             mailbox,
             new ShrinkingPages(states, PROPERTIES),

@@ -37,52 +37,28 @@ public final class MailTopologyDeclarations {
 
         Queue send =
                 workQueue(SEND_QUEUE).deadLetterExchange(DEAD_LETTER_EXCHANGE).build();
-        Queue sendDeadLetters =
-                QueueBuilder.durable(SEND_DEAD_LETTER_QUEUE).quorum().build();
-        Queue gatewayEvents = workQueue(GATEWAY_EVENTS_QUEUE)
-                .deadLetterExchange("")
-                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
-                .build();
+        Queue sendDeadLetters = deadLetterQueue(SEND_DEAD_LETTER_QUEUE);
+        Queue gatewayEvents = deadLetteringTo(GATEWAY_EVENTS_QUEUE, EVENTS_DEAD_LETTER_QUEUE);
         Queue gatewayEventsRetry = atLeastOnceDeadLettering(GATEWAY_EVENTS_RETRY_QUEUE)
                 .ttl((int) EVENT_RETRY_DELAY.toMillis())
                 .deadLetterExchange("")
                 .deadLetterRoutingKey(GATEWAY_EVENTS_QUEUE)
                 .build();
-        Queue gatewayEventDeadLetters =
-                QueueBuilder.durable(EVENTS_DEAD_LETTER_QUEUE).quorum().build();
-        Queue gatewayDeadLetters = workQueue(GATEWAY_DEAD_LETTER_QUEUE)
-                .deadLetterExchange("")
-                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
-                .build();
+        Queue gatewayEventDeadLetters = deadLetterQueue(EVENTS_DEAD_LETTER_QUEUE);
+        Queue gatewayDeadLetters = deadLetteringTo(GATEWAY_DEAD_LETTER_QUEUE, EVENTS_DEAD_LETTER_QUEUE);
 
         Queue consent = workQueue(CONSENT_QUEUE)
                 .deadLetterExchange(DEAD_LETTER_EXCHANGE)
                 .build();
-        Queue gatewayAccountEvents = workQueue(GATEWAY_ACCOUNT_EVENTS_QUEUE)
-                .deadLetterExchange("")
-                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
-                .build();
-        Queue workerAccountEvents = workQueue(WORKER_ACCOUNT_EVENTS_QUEUE)
-                .deadLetterExchange("")
-                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
-                .build();
+        Queue gatewayAccountEvents = deadLetteringTo(GATEWAY_ACCOUNT_EVENTS_QUEUE, EVENTS_DEAD_LETTER_QUEUE);
+        Queue workerAccountEvents = deadLetteringTo(WORKER_ACCOUNT_EVENTS_QUEUE, EVENTS_DEAD_LETTER_QUEUE);
 
-        Queue workerBatchEvents = workQueue(WORKER_BATCH_EVENTS_QUEUE)
-                .deadLetterExchange("")
-                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
-                .build();
+        Queue workerBatchEvents = deadLetteringTo(WORKER_BATCH_EVENTS_QUEUE, EVENTS_DEAD_LETTER_QUEUE);
 
-        Queue sync = workQueue(SYNC_QUEUE)
-                .deadLetterExchange("")
-                .deadLetterRoutingKey(SYNC_DEAD_LETTER_QUEUE)
-                .build();
-        Queue syncDeadLetters =
-                QueueBuilder.durable(SYNC_DEAD_LETTER_QUEUE).quorum().build();
+        Queue sync = deadLetteringTo(SYNC_QUEUE, SYNC_DEAD_LETTER_QUEUE);
+        Queue syncDeadLetters = deadLetterQueue(SYNC_DEAD_LETTER_QUEUE);
 
-        Queue folderNotifications = workQueue(WORKER_FOLDER_NOTIFICATIONS_QUEUE)
-                .deadLetterExchange("")
-                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
-                .build();
+        Queue folderNotifications = deadLetteringTo(WORKER_FOLDER_NOTIFICATIONS_QUEUE, EVENTS_DEAD_LETTER_QUEUE);
 
         var declarables = new ArrayList<Declarable>();
         for (RetryTier tier : RetryTier.values()) {
@@ -125,6 +101,18 @@ public final class MailTopologyDeclarations {
                 eventBinding(gatewayEvents, events, SENT_ROUTING_KEY),
                 eventBinding(gatewayEvents, events, FAILED_ROUTING_KEY)));
         return new Declarables(declarables);
+    }
+
+    /** A work queue whose rejected messages go straight to {@code deadLetterQueue} through the default exchange. */
+    private static Queue deadLetteringTo(String name, String deadLetterQueue) {
+        return workQueue(name)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(deadLetterQueue)
+                .build();
+    }
+
+    private static Queue deadLetterQueue(String name) {
+        return QueueBuilder.durable(name).quorum().build();
     }
 
     private static QueueBuilder workQueue(String name) {

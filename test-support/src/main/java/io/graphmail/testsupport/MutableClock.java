@@ -1,4 +1,4 @@
-package io.graphmail.gateway.mail;
+package io.graphmail.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,13 +6,26 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. */
-public class MutableClock extends Clock {
+/** A UTC clock that stands still until the test sets or advances it; other threads see the change at once. */
+public final class MutableClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
+
+    /** A clock at the epoch. */
+    public MutableClock() {
+        this(Instant.EPOCH);
+    }
 
     public MutableClock(Instant now) {
         this.now = now;
+    }
+
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void set(long epochMillis) {
+        set(Instant.ofEpochMilli(epochMillis));
     }
 
     public void advance(Duration by) {
