@@ -5,7 +5,8 @@
 # on its own RabbitMQ virtual host, and a real Prometheus that scrapes the gateway, the worker and RabbitMQ with
 # the jobs of prometheus/prometheus.yml and loads prometheus/alerts.yml. It then drives traffic that produces
 # every event the dashboards show (sends, a 429, a permanent failure, an ambiguous send, a dead letter, a broker
-# refusing the gateway, mailbox syncs), evaluates every query of every dashboard panel over the run and every
+# refusing the gateway, mailbox syncs, push sync: notified rounds, lifecycle notifications, a failed renewal, forged
+# notifications, the notification endpoint's rate limit), evaluates every query of every dashboard panel over the run and every
 # series selector of every alert rule, and fails naming the panel or alert that found no data.
 # Everything it started is stopped on exit; the virtual host is deleted, and the rabbitmq_prometheus plugin is
 # disabled again if it was off.
@@ -118,12 +119,17 @@ rabbitmqctl -q set_permissions -p "$vhost" guest '.*' '.*' '.*' >/dev/null
 
 # Prometheus before 2.43 drops a whole scrape that carries an exemplar on a histogram's _count, which Micrometer
 # writes with tracing on; such a Prometheus (Debian 12 ships 2.42) gets exemplars on buckets and counters only.
-spring_json='{}'
+# Push sync on: Graph (the simulator) posts change notifications to the gateway over plain HTTP, the workers check
+# their subscriptions every few seconds (the subscription gauge is reported from the first check on), and the
+# notification endpoint takes 10 POSTs a second, so that a short burst finds its rate limit.
+push_json='"graphmail.push.public-base-url":"http://127.0.0.1:8080","graphmail.push.allow-http":"true",'
+push_json+='"graphmail.push.check-every":"5s","graphmail.notifications.requests-per-second":"10"'
+spring_json="{$push_json}"
 prom_version="$(prometheus --version 2>&1 | sed -n 's/^prometheus, version \([0-9]*\)\.\([0-9]*\).*/\1 \2/p')"
 read -r prom_major prom_minor <<<"${prom_version:-0 0}"
 if (( prom_major < 2 || (prom_major == 2 && prom_minor < 43) )); then
     log "Prometheus $prom_major.$prom_minor < 2.43: the services put exemplars on buckets and counters only"
-    spring_json='{"management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes":"false"}'
+    spring_json="{$push_json,"'"management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes":"false"}'
 fi
 
 log "starting graphmail (scripts/run.sh builds the modules first; its output: data/logs/)"
@@ -133,6 +139,7 @@ GRAPHMAIL_API_KEYS="$api_key" \
 GRAPHMAIL_WORKER_RETRY_MAX_ATTEMPTS="$max_attempts" \
 GRAPHMAIL_WORKER_RETRY_INITIAL_BACKOFF=1s \
 GRAPHMAIL_SYNC_LAG_REFRESH=2s \
+GRAPHMAIL_START_TIMEOUT="${GRAPHMAIL_START_TIMEOUT:-300}" \
     setsid bash scripts/run.sh >"$work/run.log" 2>&1 </dev/null &
 run_pid=$!
 

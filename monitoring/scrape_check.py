@@ -5,7 +5,9 @@
            scrapes the compose stack (same jobs, paths and parameters; local addresses; a short interval)
   traffic  drives the running services through every event the dashboards show: sends (single, batch), a 429,
            a permanent failure, an ambiguous send, retries that end in the dead-letter queue, a broker that
-           refuses the gateway (503), mailbox syncs (added, updated, removed, a failed round)
+           refuses the gateway (503), mailbox syncs (added, updated, removed, a failed round), push sync (new mail
+           notified and stored, lifecycle notifications, a failed renewal, forged notifications, the notification
+           endpoint's rate limit)
   verify   evaluates every query of every dashboard panel over the run and every series selector of every alert
            rule against that Prometheus; fails naming what returned no data
 
@@ -21,6 +23,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -120,6 +123,7 @@ class Graphmail:
     def __init__(self, args):
         self.api = args.gateway.rstrip("/")
         self.management = args.gateway_management.rstrip("/")
+        self.worker_management = args.worker_management.rstrip("/")
         self.sim = args.simulator.rstrip("/")
         self.auth = {"Authorization": f"Bearer {args.api_key}"}
         self.account = args.account
@@ -181,6 +185,61 @@ class Graphmail:
             raise SystemExit(f"sync run {run_id}: expected {'a' if expect_failed else 'no'} failed folder")
         return folders
 
+    def folders(self):
+        return request("GET", f"{self.api}/api/v1/accounts/{self.account}/sync", headers=self.auth,
+                       expect=(200,))[1]["folders"]
+
+    def settle(self, quiet_polls=4):
+        """Waits until no round has run for a few polls: rounds that notifications started (sends and mailbox
+        changes all notify) would take a requested round's lease, and that round would then be covered by theirs."""
+        seen = {"last": None, "quiet": 0}
+
+        def probe():
+            folders = self.folders()
+            mark = [(f["folder"], f.get("lastRunId"), f["state"]) for f in folders]
+            busy = any(f["state"] == "SYNCING" for f in folders)
+            seen["quiet"] = 0 if busy or mark != seen["last"] else seen["quiet"] + 1
+            seen["last"] = mark
+            return seen["quiet"] >= quiet_polls
+        wait_for("notified rounds to finish", probe, 60, interval=1)
+
+    def inbox_count(self):
+        count, cursor = 0, None
+        while True:
+            query = "folder=inbox&limit=100" + (f"&cursor={urllib.parse.quote(cursor)}" if cursor else "")
+            page = request("GET", f"{self.api}/api/v1/accounts/{self.account}/messages?{query}", headers=self.auth,
+                           expect=(200,))[1]
+            count += len(page["items"])
+            cursor = page.get("nextCursor")
+            if not cursor:
+                return count
+
+    def subscriptions(self):
+        live = request("GET", f"{self.sim}/_sim/subscriptions", expect=(200,))[1]["value"]
+        return [s for s in live if s["mailbox"].lower() == self.mailbox.lower()]
+
+    def metric(self, base, name, **labels):
+        """The sum of a service's samples of a metric whose labels include the given ones."""
+        text = request("GET", f"{base}/actuator/prometheus", expect=(200,))[1]
+        total = 0.0
+        for line in text.splitlines():
+            if not line.startswith(name + "{") and not line.startswith(name + " "):
+                continue
+            series = line.split(" #")[0].rsplit(" ", 1)
+            if all(f'{key}="{value}"' in series[0] for key, value in labels.items()):
+                total += float(series[1])
+        return total
+
+    def worker_metric(self, name, **labels):
+        return self.metric(self.worker_management, name, **labels)
+
+    def gateway_metric(self, name, **labels):
+        return self.metric(self.management, name, **labels)
+
+    def notify(self, body):
+        status, _ = request("POST", f"{self.api}/notifications/graph", body)
+        return status
+
     def send_consumers(self):
         out = subprocess.run(["rabbitmqctl", "-q", "list_queues", "-p", self.vhost, "name", "consumers"],
                              check=True, capture_output=True, text=True).stdout
@@ -209,6 +268,9 @@ def traffic(args):
         status, body = request("GET", f"{gm.api}/api/v1/accounts/{gm.account}", headers=gm.auth)
         return status == 200 and body.get("status") == "ACTIVE"
     wait_for(f"account {gm.account} to be ACTIVE", account_active, 60)
+    subscriptions = wait_for("a push subscription per synced folder at the simulator",
+                             lambda: len(gm.subscriptions()) >= 2 and gm.subscriptions(), 120)
+    log(f"push sync on: {len(subscriptions)} folder subscriptions notify {subscriptions[0]['subscription']['notificationUrl']}")
 
     log("actuator answers on the management port only")
     for path in ("/actuator/prometheus", "/actuator/health"):
@@ -253,6 +315,9 @@ def traffic(args):
     log("mailbox sync: 20 new messages, a round that fails, then updates and a removal")
     _, generated = request("POST", f"{gm.sim}/_sim/mailboxes/{gm.mailbox}/messages/generate",
                            {"count": 20, "attachments": 1}, expect=(201,))
+    # Every change notifies: the rounds notifications start go first, so that the requested ones are not covered
+    # by them (and the delta fault below strikes a requested round).
+    gm.settle()
     gm.sync("first round")
     # A rate (and so a histogram quantile) needs a counter to move between two scrapes; rounds this small can all
     # finish between two scrapes, so the later ones wait for the next.
@@ -266,7 +331,10 @@ def traffic(args):
                 {"isRead": True, "subject": "changed by the scrape check"}, expect=(200,))
     request("DELETE", f"{gm.sim}/_sim/mailboxes/{gm.mailbox}/messages/{ids[3]}", expect=(204,))
     time.sleep(SCRAPES_APART)
+    gm.settle()
     gm.sync("updates and a removal")
+
+    push(gm)
 
     log("the broker refuses the gateway: no connections allowed to the virtual host for a moment (503)")
     rabbitmqctl("set_vhost_limits", "-p", gm.vhost, '{"max-connections": 0}')
@@ -286,6 +354,67 @@ def traffic(args):
     for _ in range(2):
         gm.send_and_await("after the outage", ("SENT",))
     log(f"traffic done in {time.monotonic() - started:.0f}s")
+
+
+def push(gm):
+    """Push sync: new mail that only a notification announces, Graph's lifecycle notifications, a renewal Graph refuses,
+    forged notifications and a burst over the notification endpoint's rate limit."""
+    log("push: new mail through the simulator's control API is stored by notified rounds, no sync requested")
+    for _ in range(2):
+        gm.settle()
+        before = gm.inbox_count()
+        started = time.monotonic()
+        request("POST", f"{gm.sim}/_sim/mailboxes/{gm.mailbox}/messages/generate", {"count": 2, "folder": "inbox"},
+                expect=(201,))
+        wait_for("2 new inbox messages in the query API", lambda: gm.inbox_count() >= before + 2, 60)
+        log(f"  2 new messages queryable after {time.monotonic() - started:.1f}s")
+        time.sleep(SCRAPES_APART)
+
+    changes = "graphmail_push_subscription_changes_total"
+    subscription = gm.subscriptions()[0]["subscription"]["id"]
+
+    def lifecycle(event, what, metric, **labels):
+        before = gm.worker_metric(metric, **labels)
+        _, body = request("POST", f"{gm.sim}/_sim/subscriptions/{subscription}/lifecycle", {"lifecycleEvent": event},
+                          expect=(202,))
+        if not body.get("sent"):
+            raise SystemExit(f"the simulator sent no {event} notification (no lifecycle URL?)")
+        wait_for(what, lambda: gm.worker_metric(metric, **labels) > before, 60)
+        log(f"  {event}: {what}")
+
+    log("push: lifecycle notifications, one renewal refused (PATCH /subscriptions answers 503)")
+    gm.fault(pathPattern="/v1.0/subscriptions/*", method="PATCH", status=503, count=1)
+    lifecycle("reauthorizationRequired", "renewal failed", changes, action="renew", result="failure")
+    gm.clear_faults()
+    lifecycle("reauthorizationRequired", "renewed", changes, action="renew", result="success")
+    lifecycle("missed", "a notified round", "graphmail_push_rounds_total")
+    lifecycle("subscriptionRemoved", "subscribed again", changes, action="create", result="success")
+    wait_for("a subscription per synced folder again", lambda: len(gm.subscriptions()) >= 2, 60)
+
+    log("push: forged notifications (wrong clientState, unknown subscription, malformed) are answered 202 and rejected")
+    live = gm.subscriptions()[0]["subscription"]["id"]
+    rejected = gm.gateway_metric("graphmail_notifications_rejected_total")
+    forged = [{"subscriptionId": live, "clientState": "forged", "changeType": "created", "resource": "forged"},
+              {"subscriptionId": "no-such-subscription", "clientState": "forged", "changeType": "created"}]
+    statuses = [gm.notify({"value": [notification]}) for notification in forged] + [gm.notify({"value": 42})]
+    if statuses != [202, 202, 202]:
+        raise SystemExit(f"forged notifications answered {statuses}, expected 202 each")
+    wait_for("3 rejected notifications", lambda: gm.gateway_metric("graphmail_notifications_rejected_total")
+             >= rejected + 3, 30)
+    log("  3 rejected")
+
+    log("push: a burst of notification POSTs over the endpoint's rate limit (10 a second here) is answered 429")
+    dropped = gm.gateway_metric("graphmail_notifications_dropped_total", reason="rate")
+    # From 20 threads at once: one after another, a slow machine might not outrun the refill.
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        statuses = list(pool.map(lambda _: gm.notify({"value": []}), range(120)))
+    if 429 not in statuses:
+        raise SystemExit(f"120 notification POSTs at once were all taken: {sorted(set(statuses))}")
+    wait_for("dropped notification POSTs to be counted",
+             lambda: gm.gateway_metric("graphmail_notifications_dropped_total", reason="rate") > dropped, 30)
+    log(f"  {statuses.count(202)} taken, {statuses.count(429)} answered 429")
+    # Graph's next notifications find the bucket full again.
+    time.sleep(3)
 
 
 # ---------------------------------------------------------------------------------------------------- verify
@@ -496,6 +625,7 @@ def main():
     t = sub.add_parser("traffic")
     t.add_argument("--gateway", default="http://127.0.0.1:8080")
     t.add_argument("--gateway-management", default="http://127.0.0.1:9080")
+    t.add_argument("--worker-management", default="http://127.0.0.1:9081")
     t.add_argument("--simulator", default="http://127.0.0.1:8089")
     t.add_argument("--api-key", required=True)
     t.add_argument("--account", default="default")

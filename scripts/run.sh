@@ -99,8 +99,10 @@ start() { # name jar [args...]
     pids+=($!)
 }
 
+# How long each service may take to become healthy; a busy machine may need longer than the default.
+start_timeout="${GRAPHMAIL_START_TIMEOUT:-90}"
 await_health() { # name url
-    for _ in $(seq 1 90); do
+    for _ in $(seq 1 "$start_timeout"); do
         curl -fs "$2" >/dev/null 2>&1 && return 0
         sleep 1
     done

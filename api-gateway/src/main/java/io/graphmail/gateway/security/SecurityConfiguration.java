@@ -83,7 +83,11 @@ class SecurityConfiguration {
                             .permitAll();
                     if (properties.publicApiDocs()) {
                         requests.requestMatchers(
-                                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                                        "/v3/api-docs",
+                                        "/v3/api-docs.yaml",
+                                        "/v3/api-docs/**",
+                                        "/swagger-ui.html",
+                                        "/swagger-ui/**")
                                 .permitAll();
                     }
                     var paths = PathPatternRequestMatcher.withDefaults();

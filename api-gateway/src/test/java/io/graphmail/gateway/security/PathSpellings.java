@@ -15,64 +15,80 @@ final class PathSpellings {
 
     private PathSpellings() {}
 
-    /** Each spelling of {@code path} (which starts with {@code /api/}) by the name of its trick. */
+    /** Each spelling of {@code path} (an absolute path of at least two segments) by the name of its trick. */
     static Map<String, String> of(String path) {
-        String rest = path.substring("/api".length());
+        String first = path.substring(1, path.indexOf('/', 1));
+        String head = "/" + first;
+        String rest = path.substring(head.length());
         String last = path.substring(path.lastIndexOf('/') + 1);
         String parent = path.substring(0, path.lastIndexOf('/'));
+        String tail = first.substring(1);
+        String butLast = first.substring(0, first.length() - 1);
+        char firstLetter = first.charAt(0);
         Map<String, String> spellings = new LinkedHashMap<>();
         spellings.put("as documented", path);
-        spellings.put("first letter encoded", "/%61pi" + rest);
-        spellings.put("last letter encoded", "/ap%69" + rest);
-        spellings.put("upper-case encoding", "/%41pi" + rest);
-        spellings.put("every letter encoded", "/%61%70%69" + encodeAll(rest));
-        spellings.put("double encoding", "/%2561pi" + rest);
+        spellings.put("first letter encoded", "/" + encoded(firstLetter) + tail + rest);
+        spellings.put("last letter encoded", "/" + butLast + encoded(first.charAt(first.length() - 1)) + rest);
+        spellings.put(
+                "upper-case encoding",
+                "/" + encoded(Character.toUpperCase(firstLetter)).toUpperCase(Locale.ROOT) + tail + rest);
+        spellings.put("every letter encoded", encodeAll(head) + encodeAll(rest));
+        spellings.put("double encoding", "/%25" + encoded(firstLetter).substring(1) + tail + rest);
         spellings.put("upper case", path.toUpperCase(Locale.ROOT));
-        spellings.put("capitalised", "/Api" + rest);
-        spellings.put("empty matrix parameter", "/api;" + rest);
-        spellings.put("matrix parameter", "/api;x=1" + rest);
-        spellings.put("jsessionid", "/api;jsessionid=0" + rest);
-        spellings.put("encoded semicolon", "/api%3bx=1" + rest);
+        spellings.put("capitalised", "/" + Character.toUpperCase(firstLetter) + tail + rest);
+        spellings.put("empty matrix parameter", head + ";" + rest);
+        spellings.put("matrix parameter", head + ";x=1" + rest);
+        spellings.put("jsessionid", head + ";jsessionid=0" + rest);
+        spellings.put("encoded semicolon", head + "%3bx=1" + rest);
         spellings.put("trailing semicolon", path + ";");
         spellings.put("suffix after semicolon", path + ";.css");
         spellings.put("leading double slash", "/" + path);
         spellings.put("leading triple slash", "//" + path);
-        spellings.put("inner double slash", "/api/" + rest);
+        spellings.put("inner double slash", head + "/" + rest);
         spellings.put("trailing slash", path + "/");
         spellings.put("trailing double slash", path + "//");
         spellings.put("trailing dot", path + ".");
         spellings.put("trailing dot segment", path + "/.");
         spellings.put("leading dot segment", "/." + path);
-        spellings.put("inner dot segment", "/api/." + rest);
+        spellings.put("inner dot segment", head + "/." + rest);
         spellings.put("dot-dot segment", parent + "/x/../" + last);
         spellings.put("dot-dot from outside", "/x/.." + path);
         spellings.put("encoded dot segment", "/%2e" + path);
         spellings.put("encoded dot-dot", parent + "/x/%2e%2e/" + last);
         spellings.put("dot-dot with semicolon", parent + "/x/..;/" + last);
-        spellings.put("encoded slash", "/api%2F" + rest.substring(1));
-        spellings.put("lower-case encoded slash", "/api%2f" + rest.substring(1));
+        spellings.put("encoded slash", head + "%2F" + rest.substring(1));
+        spellings.put("lower-case encoded slash", head + "%2f" + rest.substring(1));
         spellings.put("trailing encoded slash", path + "%2F");
-        spellings.put("backslash", "/api\\" + rest.substring(1));
-        spellings.put("encoded backslash", "/api%5C" + rest.substring(1));
+        spellings.put("backslash", head + "\\" + rest.substring(1));
+        spellings.put("encoded backslash", head + "%5C" + rest.substring(1));
         spellings.put("trailing backslash", path + "\\");
-        spellings.put("overlong slash", "/api%c0%af" + rest.substring(1));
-        spellings.put("overlong letter", "/%c1%a1pi" + rest);
+        spellings.put("overlong slash", head + "%c0%af" + rest.substring(1));
+        spellings.put("overlong letter", "/" + overlong(firstLetter) + tail + rest);
         spellings.put("overlong dot", "/%c0%ae" + path);
-        spellings.put("NUL byte", "/api%00" + rest);
+        spellings.put("NUL byte", head + "%00" + rest);
         spellings.put("trailing NUL byte", path + "%00");
         spellings.put("trailing encoded space", path + "%20");
         spellings.put("trailing encoded tab", path + "%09");
-        spellings.put("encoded line feed", "/api%0a" + rest);
+        spellings.put("encoded line feed", head + "%0a" + rest);
         spellings.put("empty query", path + "?");
         spellings.put("absolute form", "http://127.0.0.1" + path);
         spellings.put("file extension", path + ".json");
         return spellings;
     }
 
+    private static String encoded(char c) {
+        return "%%%02x".formatted((int) c);
+    }
+
+    /** The two-byte (overlong, invalid) UTF-8 form of an ASCII character. */
+    private static String overlong(char c) {
+        return "%%%02x%%%02x".formatted(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+    }
+
     private static String encodeAll(String path) {
         var encoded = new StringBuilder();
         for (char c : path.toCharArray()) {
-            encoded.append(Character.isLetter(c) ? "%%%02x".formatted((int) c) : String.valueOf(c));
+            encoded.append(Character.isLetter(c) ? encoded(c) : String.valueOf(c));
         }
         return encoded.toString();
     }

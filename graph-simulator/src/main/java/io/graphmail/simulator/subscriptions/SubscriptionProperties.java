@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryTimeout how long a notification POST may take before it counts as failed: 3 seconds, the timeout of
  *     the HTTP client Graph publishes with, as the webhook delivery page documents
  * @param batchWindow how long changes gather before they go out together in one notification POST
+ * @param pageSize subscriptions per page of {@code GET /subscriptions}; Graph pages the list with
+ *     {@code @odata.nextLink} (its list page says so) but documents no page size: 10, Graph's usual default page
  */
 @ConfigurationProperties("graphmail.simulator.subscriptions")
 record SubscriptionProperties(
         @DefaultValue("4230m") Duration maxLifetime,
         @DefaultValue("10s") Duration validationTimeout,
         @DefaultValue("3s") Duration deliveryTimeout,
-        @DefaultValue("100ms") Duration batchWindow) {}
+        @DefaultValue("100ms") Duration batchWindow,
+        @DefaultValue("10") int pageSize) {}

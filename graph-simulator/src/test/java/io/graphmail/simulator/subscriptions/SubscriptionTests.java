@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.graphmail.simulator.SimulatorHttp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Creating, reading, renewing and deleting subscriptions to Outlook messages, as Graph's subscription pages say. */
@@ -183,5 +185,28 @@ class SubscriptionTests extends SubscriptionTestSupport {
         assertThat(http.delete("/v1.0/subscriptions/" + id).status()).isEqualTo(204);
         assertThat(http.get("/v1.0/subscriptions/" + id).status()).isEqualTo(404);
         assertThat(http.delete("/v1.0/subscriptions/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void listsTheAppsSubscriptionsTenAPageFollowingNextLinks() {
+        Set<String> created = new HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            created.add(subscribed(INBOX, "created", receiver));
+        }
+
+        var first = http.get("/v1.0/subscriptions").json();
+        String next = first.path("@odata.nextLink").asString();
+        var second = http.get(next.substring(next.indexOf("/v1.0/"))).json();
+
+        assertThat(first.path("value")).hasSize(10);
+        assertThat(next).startsWith("http").contains("/v1.0/subscriptions?$skiptoken=");
+        assertThat(second.path("value")).hasSize(2);
+        assertThat(second.has("@odata.nextLink")).isFalse();
+        Set<String> listed = new HashSet<>();
+        first.path("value")
+                .forEach(subscription -> listed.add(subscription.path("id").asString()));
+        second.path("value")
+                .forEach(subscription -> listed.add(subscription.path("id").asString()));
+        assertThat(listed).isEqualTo(created);
     }
 }

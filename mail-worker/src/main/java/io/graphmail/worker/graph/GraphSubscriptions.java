@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -67,23 +68,32 @@ public class GraphSubscriptions {
     public record Listed(String id, String resource, String notificationUrl) {}
 
     /**
-     * The subscriptions of the folder's messages this app holds that notify {@code notificationUrl}, first page only
-     * (Graph lists an app's subscriptions; a folder has one or, after a worker died mid-call, a few).
+     * The subscriptions of the folder's messages this app holds that notify {@code notificationUrl}, from every page of
+     * the list (Graph lists all of an app's subscriptions, for every mailbox it subscribed to, and pages them with
+     * {@code @odata.nextLink}; a folder has one or, after a worker died mid-call, a few).
      */
     public List<Listed> list(AccountSettings account, String folderId, URI notificationUrl) {
         String resource = resource(account, folderId);
-        var page = calls.call(
-                account,
-                "listSubscriptions",
-                () -> clients.forAccount(account.id()).subscriptions().get());
-        if (page == null || page.getValue() == null) {
-            return List.of();
+        var subscriptions = clients.forAccount(account.id()).subscriptions();
+        List<Listed> found = new ArrayList<>();
+        var page = calls.call(account, "listSubscriptions", () -> subscriptions.get());
+        while (page != null) {
+            if (page.getValue() != null) {
+                page.getValue().stream()
+                        .filter(listed -> resource.equalsIgnoreCase(listed.getResource())
+                                && notificationUrl.toString().equals(listed.getNotificationUrl()))
+                        .map(listed -> new Listed(listed.getId(), listed.getResource(), listed.getNotificationUrl()))
+                        .forEach(found::add);
+            }
+            String next = page.getOdataNextLink();
+            page = next == null
+                    ? null
+                    : calls.call(
+                            account,
+                            "listSubscriptions",
+                            () -> subscriptions.withUrl(next).get());
         }
-        return page.getValue().stream()
-                .filter(listed -> resource.equalsIgnoreCase(listed.getResource())
-                        && notificationUrl.toString().equals(listed.getNotificationUrl()))
-                .map(listed -> new Listed(listed.getId(), listed.getResource(), listed.getNotificationUrl()))
-                .toList();
+        return found;
     }
 
     public void delete(AccountSettings account, String subscriptionId) {
