@@ -38,6 +38,10 @@ class AccountEventsToWebhooks {
                 .find(new Document("_id", recorded.accountId()))
                 .first();
         String owner = account == null ? null : account.getString("owner");
+        var audience = emitting.audience(owner, recorded.accountId());
+        if (audience.isEmpty()) {
+            return;
+        }
         Instant at = recorded.at() == null ? Instant.now() : recorded.at();
         var data = new LinkedHashMap<String, Object>();
         data.put("accountId", recorded.accountId());
@@ -46,6 +50,6 @@ class AccountEventsToWebhooks {
             data.put("reason", recorded.reason());
         }
         String key = recorded.accountId() + ":" + at.toEpochMilli();
-        emitting.emit(WebhookEvent.of(type, key, at, data), owner, recorded.accountId());
+        emitting.emit(WebhookEvent.of(type, key, at, data), audience);
     }
 }

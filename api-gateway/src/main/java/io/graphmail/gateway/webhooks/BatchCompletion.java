@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.grou
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,6 +36,11 @@ class BatchCompletion {
                 .find(new Document("_id", batchId))
                 .first();
         if (batch == null || "SUBMITTING".equals(batch.getString("state")) || batch.get("withdrawnAt") != null) {
+            return Optional.empty();
+        }
+        // Cheap before the full count: while any message is still open (most of a batch's life), stop here.
+        if (mongo.exists(
+                query(where("batchId").is(batchId).and("status").nin(FINAL)).limit(1), "mail")) {
             return Optional.empty();
         }
         Map<String, Long> counts = counts(batchId);

@@ -5,14 +5,12 @@ import static io.graphmail.contract.MailTopology.WEBHOOK_DELIVERIES_RETRY_QUEUE;
 
 import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.graphmail.platform.messaging.RetryTier;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
@@ -54,8 +52,7 @@ class DeliveringWebhooks {
             id = "webhook-deliveries",
             queues = WEBHOOK_DELIVERIES_QUEUE,
             concurrency = "${graphmail.webhooks.concurrency:16}")
-    void onDelivery(Message message) {
-        String id = new String(message.getBody(), StandardCharsets.UTF_8);
+    void onDelivery(String id) {
         var delivery = deliveries.find(id).orElse(null);
         if (delivery == null || delivery.status() != WebhookDelivery.Status.PENDING) {
             return;
@@ -84,6 +81,6 @@ class DeliveringWebhooks {
 
     private void later(String deliveryId, Duration wait) {
         String queue = RetryTier.forDelay(wait).queue(WEBHOOK_DELIVERIES_RETRY_QUEUE);
-        publisher.publish("", queue, EmittingEvents.message(deliveryId));
+        publisher.publish("", queue, deliveryId, EmittingEvents.messageId(deliveryId));
     }
 }

@@ -5,10 +5,8 @@ import static io.graphmail.contract.MailTopology.WEBHOOK_DELIVERIES_QUEUE;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +30,17 @@ class EmittingEvents {
     }
 
     /**
+     * The enabled endpoints that may hear of an object: usually none, so callers skip building events for nobody.
+     *
      * @param owner the client whose object the event is about
      * @param accountId for account events, the account: clients that may use it hear of it too
      */
-    void emit(WebhookEvent event, String owner, String accountId) {
-        for (Webhook webhook : webhooks.audience(owner, accountId)) {
+    List<Webhook> audience(String owner, String accountId) {
+        return webhooks.audience(owner, accountId);
+    }
+
+    void emit(WebhookEvent event, List<Webhook> audience) {
+        for (Webhook webhook : audience) {
             if (webhook.wants(event.type())) {
                 String id = "dlv_"
                         + UUID.nameUUIDFromBytes((event.id() + ":" + webhook.id()).getBytes(StandardCharsets.UTF_8))
@@ -52,14 +56,10 @@ class EmittingEvents {
     }
 
     void enqueue(String deliveryId) {
-        publisher.publish("", WEBHOOK_DELIVERIES_QUEUE, message(deliveryId));
+        publisher.publish("", WEBHOOK_DELIVERIES_QUEUE, deliveryId, messageId(deliveryId));
     }
 
-    static Message message(String deliveryId) {
-        return MessageBuilder.withBody(deliveryId.getBytes(StandardCharsets.UTF_8))
-                .setContentType("text/plain")
-                .setMessageId(deliveryId)
-                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .build();
+    static UUID messageId(String deliveryId) {
+        return UUID.nameUUIDFromBytes(deliveryId.getBytes(StandardCharsets.UTF_8));
     }
 }

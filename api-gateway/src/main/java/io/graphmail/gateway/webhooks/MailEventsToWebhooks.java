@@ -5,6 +5,7 @@ import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailRecords;
 import io.graphmail.gateway.mail.MailStatus;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,10 @@ class MailEventsToWebhooks {
         if (record == null || type == null || record.status() != finished.status() || record.client() == null) {
             return;
         }
+        List<Webhook> audience = emitting.audience(record.client(), null);
+        if (audience.isEmpty()) {
+            return;
+        }
         var data = new LinkedHashMap<String, Object>();
         data.put("mailId", record.id());
         data.put("accountId", record.accountId());
@@ -50,10 +55,10 @@ class MailEventsToWebhooks {
         if (finished.reason() != null) {
             data.put("reason", finished.reason());
         }
-        emitting.emit(WebhookEvent.of(type, record.id(), finished.at(), data), record.client(), null);
-        if (record.batchId() != null) {
-            batches.completed(record.batchId(), finished.at())
-                    .ifPresent(event -> emitting.emit(event, record.client(), null));
+        emitting.emit(WebhookEvent.of(type, record.id(), finished.at(), data), audience);
+        boolean batchWanted = audience.stream().anyMatch(webhook -> webhook.wants(WebhookEvents.BATCH_COMPLETED));
+        if (record.batchId() != null && batchWanted) {
+            batches.completed(record.batchId(), finished.at()).ifPresent(event -> emitting.emit(event, audience));
         }
     }
 }
