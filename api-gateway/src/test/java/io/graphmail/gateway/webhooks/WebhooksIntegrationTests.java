@@ -3,17 +3,25 @@ package io.graphmail.gateway.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.graphmail.contract.MailTopology;
+import io.graphmail.contract.accounts.AccountStatusChanged;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.graphmail.testsupport.TestAccounts;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +49,15 @@ class WebhooksIntegrationTests extends FullStackTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    ConfirmedPublisher publisher;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
 
     Api alpha;
     Api beta;
@@ -113,6 +130,12 @@ class WebhooksIntegrationTests extends FullStackTests {
             assertThat(receiver.requests().stream().map(Receiver.Request::id).distinct())
                     .containsExactly(delivery.get("eventId").asString());
             assertThat(receiver.requests()).allMatch(r -> Verification.verifies(endpoint.text("secret"), r));
+            assertThat(meters.get("graphmail.webhooks.attempts")
+                            .tag("event", "mail.sent")
+                            .tag("result", "retry")
+                            .counter()
+                            .count())
+                    .isGreaterThanOrEqualTo(3);
 
             var replay = alpha.post(deliveries + "/" + delivery.get("id").asString() + "/replay", "{}");
             assertThat(replay.status()).isEqualTo(202);
@@ -206,6 +229,47 @@ class WebhooksIntegrationTests extends FullStackTests {
                             items -> items.size() == 1
                                     && items.get(0).get("lastStatusCode").asInt() == 302);
             assertThat(target.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void accountEventsReachTheAccountsOwnerOnly() throws Exception {
+        try (var alphas = Receiver.ok();
+                var betas = Receiver.ok()) {
+            subscribe(alpha, alphas.url(), "account.reauth_required");
+            subscribe(beta, betas.url(), "*");
+
+            publisher.publish(
+                    MailTopology.EVENTS_EXCHANGE,
+                    MailTopology.ACCOUNT_STATUS_ROUTING_KEY,
+                    new AccountStatusChanged(
+                            UUID.randomUUID(), alphaAccount, "REAUTH_REQUIRED", null, "invalid_grant", Instant.now()),
+                    UUID.randomUUID());
+
+            await().atMost(WAIT).until(() -> alphas.requests().size() == 1);
+            JsonNode event = events(alphas, "account.reauth_required").get(0);
+            assertThat(event.get("data").get("accountId").asString()).isEqualTo(alphaAccount);
+            assertThat(event.get("data").get("reason").asString()).isEqualTo("invalid_grant");
+            assertThat(mongo.getCollection("webhook_deliveries")
+                            .countDocuments(new Document("client", "beta")
+                                    .append("eventId", event.get("id").asString())))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void anEndpointAnswering410IsDisabled() throws Exception {
+        try (var gone = Receiver.answering(n -> 410)) {
+            var endpoint = subscribe(alpha, gone.url(), "mail.sent");
+
+            send(alpha, alphaAccount);
+
+            var disabled = await().atMost(WAIT)
+                    .until(
+                            () -> alpha.get("/api/v1/webhooks/" + endpoint.text("id")),
+                            r -> "GONE".equals(r.text("disabledReason")));
+            assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
+            assertThat(gone.requests()).hasSize(1);
         }
     }
 
