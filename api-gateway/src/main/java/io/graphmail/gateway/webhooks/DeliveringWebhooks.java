@@ -51,6 +51,7 @@ class DeliveringWebhooks {
     @RabbitListener(
             id = "webhook-deliveries",
             queues = WEBHOOK_DELIVERIES_QUEUE,
+            containerFactory = WebhookListeners.FACTORY,
             concurrency = "${graphmail.webhooks.concurrency:16}")
     void onDelivery(String id) {
         var delivery = deliveries.find(id).orElse(null);
