@@ -49,6 +49,15 @@ public final class MailTopology {
     public static final String SYNC_DEAD_LETTER_QUEUE = "graphmail.mailbox.sync.dlq";
     public static final String WORKER_FOLDER_NOTIFICATIONS_QUEUE = "graphmail.worker.folder-notifications";
 
+    /**
+     * Webhook deliveries, one message per (event, endpoint), which the gateway publishes and consumes; a delivery to
+     * retry waits in {@link #WEBHOOK_DELIVERIES_RETRY_QUEUE} queues, one per delay tier.
+     */
+    public static final String WEBHOOK_DELIVERIES_QUEUE = "graphmail.webhook.deliveries";
+
+    /** Prefix of the webhook delay queues: {@code graphmail.webhook.deliveries.retry.5s.v2}. */
+    public static final String WEBHOOK_DELIVERIES_RETRY_QUEUE = "graphmail.webhook.deliveries.retry";
+
     /** Header carrying the human-readable reason a message was dead-lettered. */
     public static final String REASON_HEADER = "x-graphmail-reason";
 

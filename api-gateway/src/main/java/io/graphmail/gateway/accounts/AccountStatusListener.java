@@ -6,6 +6,7 @@ import io.graphmail.contract.accounts.AccountStatusChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Records what workers learn about an account's consent and credentials. */
@@ -15,9 +16,11 @@ class AccountStatusListener {
     private static final Logger log = LoggerFactory.getLogger(AccountStatusListener.class);
 
     private final Accounts accounts;
+    private final ApplicationEventPublisher recorded;
 
-    AccountStatusListener(Accounts accounts) {
+    AccountStatusListener(Accounts accounts, ApplicationEventPublisher recorded) {
         this.accounts = accounts;
+        this.recorded = recorded;
     }
 
     @RabbitListener(id = "account-status", queues = GATEWAY_ACCOUNT_EVENTS_QUEUE)
@@ -29,5 +32,6 @@ class AccountStatusListener {
             log.warn("Account {} has no usable credentials ({})", event.accountId(), event.reason());
         }
         accounts.updateStatus(event.accountId(), status, event.reason(), event.mailbox(), event.changedAt());
+        recorded.publishEvent(new AccountStatusRecorded(event.accountId(), status, event.reason(), event.changedAt()));
     }
 }

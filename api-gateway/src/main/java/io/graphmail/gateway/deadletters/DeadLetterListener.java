@@ -4,9 +4,11 @@ import static io.graphmail.contract.MailTopology.GATEWAY_DEAD_LETTER_QUEUE;
 import static io.graphmail.contract.MailTopology.REASON_HEADER;
 
 import io.graphmail.gateway.mail.FinalStatusMetrics;
+import io.graphmail.gateway.mail.MailFinished;
 import io.graphmail.gateway.mail.MailRecords;
 import io.graphmail.gateway.mail.MailStatus;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +31,15 @@ class DeadLetterListener {
     private final MailRecords records;
     private final FinalStatusMetrics finalStatus;
     private final MeterRegistry meterRegistry;
+    private final ApplicationEventPublisher finished;
 
-    DeadLetterListener(MailRecords records, FinalStatusMetrics finalStatus, MeterRegistry meterRegistry) {
+    DeadLetterListener(
+            MailRecords records,
+            FinalStatusMetrics finalStatus,
+            MeterRegistry meterRegistry,
+            ApplicationEventPublisher finished) {
         this.records = records;
+        this.finished = finished;
         this.finalStatus = finalStatus;
         this.meterRegistry = meterRegistry;
     }
@@ -47,6 +56,7 @@ class DeadLetterListener {
         }
         log.warn("Message {} was dead-lettered: {}", id, reason);
         finalStatus.reached(MailStatus.DEAD_LETTERED, records.markDeadLettered(id, reason));
+        finished.publishEvent(new MailFinished(id, MailStatus.DEAD_LETTERED, reason, Instant.now()));
     }
 
     private static String reason(Message message) {

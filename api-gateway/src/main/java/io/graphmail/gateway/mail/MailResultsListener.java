@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitHandler;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +33,16 @@ class MailResultsListener {
     private final FinalStatusMetrics finalStatus;
     private final DeferredEvents deferred;
     private final Timer deliveryTime;
+    private final ApplicationEventPublisher finished;
 
     MailResultsListener(
-            MailRecords records, FinalStatusMetrics finalStatus, DeferredEvents deferred, MeterRegistry meterRegistry) {
+            MailRecords records,
+            FinalStatusMetrics finalStatus,
+            DeferredEvents deferred,
+            MeterRegistry meterRegistry,
+            ApplicationEventPublisher finished) {
         this.records = records;
+        this.finished = finished;
         this.finalStatus = finalStatus;
         this.deferred = deferred;
         this.deliveryTime = Timer.builder("graphmail.mail.delivery")
@@ -74,6 +81,7 @@ class MailResultsListener {
         if (first && event.submittedAt() != null) {
             deliveryTime.record(Duration.between(event.submittedAt(), event.sentAt()));
         }
+        finished.publishEvent(new MailFinished(event.commandId(), MailStatus.SENT, null, event.sentAt()));
     }
 
     private void failed(MailFailed event) {
@@ -83,6 +91,8 @@ class MailResultsListener {
             log.warn("Message {} from account {} failed: {}", event.commandId(), event.accountId(), event.reason());
             finalStatus.reached(
                     MailStatus.FAILED, records.markFailed(event.commandId(), event.attempts(), event.reason()));
+            finished.publishEvent(
+                    new MailFinished(event.commandId(), MailStatus.FAILED, event.reason(), event.failedAt()));
         } else {
             records.markRetrying(event.commandId(), event.attempts(), event.reason());
         }

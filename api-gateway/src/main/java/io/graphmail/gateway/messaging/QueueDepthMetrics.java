@@ -7,6 +7,7 @@ import static io.graphmail.contract.MailTopology.SEND_DEAD_LETTER_QUEUE;
 import static io.graphmail.contract.MailTopology.SEND_QUEUE;
 import static io.graphmail.contract.MailTopology.SYNC_DEAD_LETTER_QUEUE;
 import static io.graphmail.contract.MailTopology.SYNC_QUEUE;
+import static io.graphmail.contract.MailTopology.WEBHOOK_DELIVERIES_QUEUE;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -36,7 +37,8 @@ class QueueDepthMetrics {
             SYNC_QUEUE,
             SYNC_DEAD_LETTER_QUEUE,
             GATEWAY_EVENTS_QUEUE,
-            GATEWAY_DEAD_LETTER_QUEUE);
+            GATEWAY_DEAD_LETTER_QUEUE,
+            WEBHOOK_DELIVERIES_QUEUE);
 
     private static final Logger log = LoggerFactory.getLogger(QueueDepthMetrics.class);
 

@@ -15,6 +15,10 @@ public enum Scope {
     ACCOUNTS_MANAGE("accounts:manage"),
     /** Read synced mailboxes (messages, attachments) of the accounts it may use, and request syncs. */
     MAILBOX_READ("mailbox:read"),
+    /** Read its own webhook endpoints and their delivery logs. */
+    WEBHOOKS_READ("webhooks:read"),
+    /** Register, change, remove its own webhook endpoints, rotate their secrets and replay deliveries. */
+    WEBHOOKS_WRITE("webhooks:write"),
     /** Manage API keys, see every client's objects and replay every dead letter. */
     ADMIN("admin");
 

@@ -2,6 +2,7 @@ package io.graphmail.gateway.security;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -57,6 +58,14 @@ final class ScopeRules {
             new Rule(GET, "/api/v1/accounts/{id}/messages", Scope.MAILBOX_READ),
             new Rule(GET, "/api/v1/messages/{id}", Scope.MAILBOX_READ),
             new Rule(GET, "/api/v1/messages/{id}/attachments/{attachmentId}", Scope.MAILBOX_READ),
+            new Rule(POST, "/api/v1/webhooks", Scope.WEBHOOKS_WRITE),
+            new Rule(GET, "/api/v1/webhooks", Scope.WEBHOOKS_READ),
+            new Rule(GET, "/api/v1/webhooks/{id}", Scope.WEBHOOKS_READ),
+            new Rule(PATCH, "/api/v1/webhooks/{id}", Scope.WEBHOOKS_WRITE),
+            new Rule(DELETE, "/api/v1/webhooks/{id}", Scope.WEBHOOKS_WRITE),
+            new Rule(POST, "/api/v1/webhooks/{id}/rotate-secret", Scope.WEBHOOKS_WRITE),
+            new Rule(GET, "/api/v1/webhooks/{id}/deliveries", Scope.WEBHOOKS_READ),
+            new Rule(POST, "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", Scope.WEBHOOKS_WRITE),
             new Rule(POST, "/api/v1/keys", Scope.ADMIN),
             new Rule(GET, "/api/v1/keys", Scope.ADMIN),
             new Rule(DELETE, "/api/v1/keys/{id}", Scope.ADMIN));

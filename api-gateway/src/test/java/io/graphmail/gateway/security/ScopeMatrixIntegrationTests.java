@@ -28,6 +28,10 @@ import org.springframework.test.context.TestPropertySource;
             "graphmail.security.clients.manager.scopes=accounts:manage",
             "graphmail.security.clients.archivist.keys=key-mailbox-read",
             "graphmail.security.clients.archivist.scopes=mailbox:read",
+            "graphmail.security.clients.hooker.keys=key-webhooks-read",
+            "graphmail.security.clients.hooker.scopes=webhooks:read",
+            "graphmail.security.clients.hookwriter.keys=key-webhooks-write",
+            "graphmail.security.clients.hookwriter.scopes=webhooks:write",
             "graphmail.security.clients.operator.keys=key-admin",
             "graphmail.security.clients.operator.scopes=admin",
             "graphmail.security.clients.nobody.keys=key-no-scope"
@@ -62,11 +66,21 @@ class ScopeMatrixIntegrationTests extends GatewayAloneTests {
             Map.entry("GET /api/v1/accounts/{accountId}/messages", "mailbox:read"),
             Map.entry("GET /api/v1/messages/{id}", "mailbox:read"),
             Map.entry("GET /api/v1/messages/{id}/attachments/{attachmentId}", "mailbox:read"),
+            Map.entry("POST /api/v1/webhooks", "webhooks:write"),
+            Map.entry("GET /api/v1/webhooks", "webhooks:read"),
+            Map.entry("GET /api/v1/webhooks/{id}", "webhooks:read"),
+            Map.entry("PATCH /api/v1/webhooks/{id}", "webhooks:write"),
+            Map.entry("DELETE /api/v1/webhooks/{id}", "webhooks:write"),
+            Map.entry("POST /api/v1/webhooks/{id}/rotate-secret", "webhooks:write"),
+            Map.entry("GET /api/v1/webhooks/{id}/deliveries", "webhooks:read"),
+            Map.entry("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", "webhooks:write"),
             Map.entry("POST /api/v1/keys", "admin"),
             Map.entry("GET /api/v1/keys", "admin"),
             Map.entry("DELETE /api/v1/keys/{id}", "admin"));
 
     private static final Map<String, String> KEYS = Map.of(
+            "webhooks:read", "key-webhooks-read",
+            "webhooks:write", "key-webhooks-write",
             "mail:send", "key-mail-send",
             "mail:read", "key-mail-read",
             "accounts:read", "key-accounts-read",

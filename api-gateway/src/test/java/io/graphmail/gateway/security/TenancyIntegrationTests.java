@@ -24,9 +24,13 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
         properties = {
             "graphmail.security.clients.alice.keys=alice-key",
-            "graphmail.security.clients.alice.scopes=mail:send,mail:read,accounts:read,accounts:manage,mailbox:read",
+            "graphmail.security.clients.alice.scopes=mail:send,mail:read,accounts:read,accounts:manage,mailbox:read,"
+                    + "webhooks:read,webhooks:write",
             "graphmail.security.clients.bob.keys=bob-key",
-            "graphmail.security.clients.bob.scopes=mail:send,mail:read,accounts:read,accounts:manage,mailbox:read"
+            "graphmail.security.clients.bob.scopes=mail:send,mail:read,accounts:read,accounts:manage,mailbox:read,"
+                    + "webhooks:read,webhooks:write",
+            "graphmail.webhooks.allowed-hosts=127.0.0.1",
+            "graphmail.webhooks.allow-http=true"
         })
 class TenancyIntegrationTests extends GatewayAloneTests {
 
@@ -36,6 +40,8 @@ class TenancyIntegrationTests extends GatewayAloneTests {
             "POST /api/v1/accounts",
             "GET /api/v1/accounts",
             "POST /api/v1/mail/dead-letters/replay",
+            "POST /api/v1/webhooks",
+            "GET /api/v1/webhooks",
             "GET /api/v1/emails/health");
 
     @Test
@@ -75,6 +81,15 @@ class TenancyIntegrationTests extends GatewayAloneTests {
         assertThat(alice.get("/api/v1/attachments/" + objects.upload()).status())
                 .isEqualTo(200);
         assertThat(alice.get("/api/v1/messages/" + objects.message()).status()).isEqualTo(200);
+        assertThat(alice.get("/api/v1/webhooks/" + objects.webhook())
+                        .json()
+                        .get("enabled")
+                        .asBoolean())
+                .isFalse();
+        assertThat(alice.get("/api/v1/webhooks/" + objects.webhook() + "/deliveries")
+                        .json()
+                        .get("items"))
+                .hasSize(1);
         assertThat(alice.get("/api/v1/accounts/" + objects.account() + "/messages")
                         .json()
                         .get("items"))
@@ -149,7 +164,22 @@ class TenancyIntegrationTests extends GatewayAloneTests {
                                  "body":{"contentType":"TEXT","content":"x"},"submittedAt":"2026-01-01T00:00:00Z"}""".formatted(deadLetter, account))
                         .append("client", "alice"));
         String message = insertSyncedMessage(account, "graph-" + UUID.randomUUID());
-        return new Objects(account, upload, mail.text("id"), batch.text("id"), deadLetter, message);
+        var webhook = alice.post("/api/v1/webhooks", """
+                {"url":"http://127.0.0.1:9/hooks","events":["*"],"enabled":false}""");
+        assertThat(webhook.status()).isEqualTo(201);
+        String delivery = "dlv_" + UUID.randomUUID().toString().replace("-", "");
+        mongo.getCollection("webhook_deliveries")
+                .insertOne(new Document("_id", delivery)
+                        .append("webhookId", webhook.text("id"))
+                        .append("client", "alice")
+                        .append("eventId", "msg_alice")
+                        .append("eventType", "mail.sent")
+                        .append("payload", "{}")
+                        .append("status", "DELIVERED")
+                        .append("attempts", 1)
+                        .append("createdAt", new Date()));
+        return new Objects(
+                account, upload, mail.text("id"), batch.text("id"), deadLetter, message, webhook.text("id"), delivery);
     }
 
     private String upload(Api client, String name) {
@@ -162,10 +192,18 @@ class TenancyIntegrationTests extends GatewayAloneTests {
         return response.text("id");
     }
 
-    record Objects(String account, String upload, String mail, String batch, String deadLetter, String message) {
+    record Objects(
+            String account,
+            String upload,
+            String mail,
+            String batch,
+            String deadLetter,
+            String message,
+            String webhook,
+            String delivery) {
 
         List<String> ids() {
-            return List.of(account, upload, mail, batch, deadLetter, message);
+            return List.of(account, upload, mail, batch, deadLetter, message, webhook, delivery);
         }
 
         String fill(String template) {
@@ -182,6 +220,8 @@ class TenancyIntegrationTests extends GatewayAloneTests {
                 id = account;
             } else if (template.startsWith("/api/v1/messages/")) {
                 id = message;
+            } else if (template.startsWith("/api/v1/webhooks/")) {
+                return template.replace("{deliveryId}", delivery).replaceAll("\\{[^}]+}", webhook);
             } else if (template.startsWith("/api/v1/keys/")) {
                 id = "00000000-0000-0000-0000-000000000000";
             } else {
@@ -208,6 +248,9 @@ class TenancyIntegrationTests extends GatewayAloneTests {
                 case "POST /api/v1/emails/send" -> """
                         {"recipients":["x@example.com"],"subject":"Hi","body":"x"}""";
                 case "POST /api/v1/accounts/{id}/sync" -> "{}";
+                case "POST /api/v1/webhooks" -> """
+                        {"url":"http://127.0.0.1:9/bob","events":["*"],"enabled":false}""";
+                case "PATCH /api/v1/webhooks/{id}" -> "{\"enabled\":true}";
                 default -> "{}";
             };
         }

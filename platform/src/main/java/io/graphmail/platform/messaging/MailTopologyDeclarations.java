@@ -69,7 +69,17 @@ public final class MailTopologyDeclarations {
                     .build();
             declarables.add(delay);
             declarables.add(BindingBuilder.bind(delay).to(retry).with(tier.routingKey()));
+            // Webhook retries wait in queues of their own, published to through the default exchange.
+            declarables.add(atLeastOnceDeadLettering(tier.queue(WEBHOOK_DELIVERIES_RETRY_QUEUE))
+                    .ttl((int) tier.delay().toMillis())
+                    .deadLetterExchange("")
+                    .deadLetterRoutingKey(WEBHOOK_DELIVERIES_QUEUE)
+                    .build());
         }
+        declarables.add(workQueue(WEBHOOK_DELIVERIES_QUEUE)
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
+                .build());
 
         declarables.addAll(List.of(
                 sync,

@@ -36,8 +36,13 @@ public enum RetryTier {
     }
 
     public String queue() {
+        return queue(SEND_RETRY_QUEUE);
+    }
+
+    /** This tier's delay queue among those named {@code prefix} (each kind of work has its own). */
+    public String queue(String prefix) {
         String tier = delay.toMillis() < 1000 ? delay.toMillis() + "ms" : delay.toSeconds() + "s";
-        return SEND_RETRY_QUEUE + "." + tier + ".v2";
+        return prefix + "." + tier + ".v2";
     }
 
     /** The longest tier not longer than {@code wanted}; the shortest for anything shorter. */

@@ -1,0 +1,65 @@
+package io.graphmail.gateway.webhooks;
+
+import static io.graphmail.contract.MailTopology.WEBHOOK_DELIVERIES_QUEUE;
+
+import io.graphmail.platform.messaging.ConfirmedPublisher;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an event into one delivery per endpoint that wants it and may hear of it, each on the deliveries queue.
+ * Runs on the listener that learned what happened, never on a request thread. The delivery's id derives from the
+ * event and the endpoint, so emitting the same event again (a redelivered result) queues nothing new.
+ */
+@Component
+class EmittingEvents {
+
+    private final Webhooks webhooks;
+    private final WebhookDeliveries deliveries;
+    private final ConfirmedPublisher publisher;
+    private final Clock clock;
+
+    EmittingEvents(Webhooks webhooks, WebhookDeliveries deliveries, ConfirmedPublisher publisher, Clock clock) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * The enabled endpoints that may hear of an object: usually none, so callers skip building events for nobody.
+     *
+     * @param owner the client whose object the event is about
+     * @param accountId for account events, the account: clients that may use it hear of it too
+     */
+    List<Webhook> audience(String owner, String accountId) {
+        return webhooks.audience(owner, accountId);
+    }
+
+    void emit(WebhookEvent event, List<Webhook> audience) {
+        for (Webhook webhook : audience) {
+            if (webhook.wants(event.type())) {
+                String id = "dlv_"
+                        + UUID.nameUUIDFromBytes((event.id() + ":" + webhook.id()).getBytes(StandardCharsets.UTF_8))
+                                .toString()
+                                .replace("-", "");
+                var stored = deliveries.createIfAbsent(
+                        WebhookDelivery.pending(id, webhook.id(), webhook.client(), event, clock.instant()));
+                if (stored.status() == WebhookDelivery.Status.PENDING && stored.attempts() == 0) {
+                    enqueue(id);
+                }
+            }
+        }
+    }
+
+    void enqueue(String deliveryId) {
+        publisher.publish("", WEBHOOK_DELIVERIES_QUEUE, deliveryId, messageId(deliveryId));
+    }
+
+    static UUID messageId(String deliveryId) {
+        return UUID.nameUUIDFromBytes(deliveryId.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,64 @@
+package io.graphmail.gateway.webhooks;
+
+import io.graphmail.gateway.mail.MailFinished;
+import io.graphmail.gateway.mail.MailRecord;
+import io.graphmail.gateway.mail.MailRecords;
+import io.graphmail.gateway.mail.MailStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code mail.sent}, {@code mail.failed} and {@code mail.dead_lettered} for the message's client, and
+ * {@code batch.completed} when that message was its batch's last. Only a status the record really holds is told
+ * (a late dead letter for a message already sent is not).
+ */
+@Component
+class MailEventsToWebhooks {
+
+    private static final Map<MailStatus, String> TYPES = Map.of(
+            MailStatus.SENT, WebhookEvents.MAIL_SENT,
+            MailStatus.FAILED, WebhookEvents.MAIL_FAILED,
+            MailStatus.DEAD_LETTERED, WebhookEvents.MAIL_DEAD_LETTERED);
+
+    private final MailRecords records;
+    private final EmittingEvents emitting;
+    private final BatchCompletion batches;
+
+    MailEventsToWebhooks(MailRecords records, EmittingEvents emitting, BatchCompletion batches) {
+        this.records = records;
+        this.emitting = emitting;
+        this.batches = batches;
+    }
+
+    @EventListener
+    void on(MailFinished finished) {
+        MailRecord record = records.find(finished.id()).orElse(null);
+        String type = TYPES.get(finished.status());
+        if (record == null || type == null || record.status() != finished.status() || record.client() == null) {
+            return;
+        }
+        List<Webhook> audience = emitting.audience(record.client(), null);
+        if (audience.isEmpty()) {
+            return;
+        }
+        var data = new LinkedHashMap<String, Object>();
+        data.put("mailId", record.id());
+        data.put("accountId", record.accountId());
+        if (record.batchId() != null) {
+            data.put("batchId", record.batchId());
+        }
+        data.put("status", record.status().name());
+        data.put("attempts", record.attempts());
+        if (finished.reason() != null) {
+            data.put("reason", finished.reason());
+        }
+        emitting.emit(WebhookEvent.of(type, record.id(), finished.at(), data), audience);
+        boolean batchWanted = audience.stream().anyMatch(webhook -> webhook.wants(WebhookEvents.BATCH_COMPLETED));
+        if (record.batchId() != null && batchWanted) {
+            batches.completed(record.batchId(), finished.at()).ifPresent(event -> emitting.emit(event, audience));
+        }
+    }
+}

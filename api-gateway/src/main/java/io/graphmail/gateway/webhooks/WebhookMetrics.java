@@ -1,0 +1,49 @@
+package io.graphmail.gateway.webhooks;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code graphmail_webhooks_attempts_total{event, result}} (result: delivered, retry, failed, gone),
+ * {@code graphmail_webhooks_delivery_seconds{event}} from the event to its delivery, and
+ * {@code graphmail_webhooks_endpoints_disabled_total{reason}}.
+ */
+@Component
+class WebhookMetrics {
+
+    private final MeterRegistry registry;
+
+    WebhookMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void attempt(String event, String result) {
+        Counter.builder("graphmail.webhooks.attempts")
+                .description("Webhook delivery attempts by event type and result")
+                .tag("event", event)
+                .tag("result", result)
+                .register(registry)
+                .increment();
+    }
+
+    void delivered(String event, Duration sinceEvent) {
+        Timer.builder("graphmail.webhooks.delivery")
+                .description("From the event to its delivery acknowledged by the endpoint")
+                .tag("event", event)
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofHours(1))
+                .register(registry)
+                .record(sinceEvent);
+    }
+
+    void disabled(String reason) {
+        Counter.builder("graphmail.webhooks.endpoints.disabled")
+                .description("Endpoints graphmail disabled")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+}

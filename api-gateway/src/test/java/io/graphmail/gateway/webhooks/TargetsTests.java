@@ -1,0 +1,75 @@
+package io.graphmail.gateway.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TargetsTests {
+
+    private static Targets targets(boolean allowHttp, List<String> allowedHosts) {
+        return new Targets(new WebhookProperties(
+                allowHttp,
+                allowedHosts,
+                null,
+                Duration.ofSeconds(1),
+                1,
+                1,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofHours(1),
+                Duration.ofHours(1),
+                Duration.ofHours(1),
+                Duration.ofDays(1)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1/hook",
+                "http://169.254.169.254/latest/meta-data",
+                "http://10.0.0.1/hook",
+                "http://172.16.5.4/hook",
+                "http://192.168.1.1/hook",
+                "http://100.64.0.1/hook",
+                "http://0.0.0.0/hook",
+                "http://[::1]/hook",
+                "http://[fd00::1]/hook",
+                "http://[fe80::1]/hook",
+                "http://[::ffff:10.0.0.1]/hook",
+                "http://localhost/hook"
+            })
+    void refusesInternalTargets(String url) {
+        assertThatThrownBy(() -> targets(true, List.of()).requireAllowed(URI.create(url)))
+                .isInstanceOf(Targets.TargetRefused.class)
+                .hasMessageContaining("internal address");
+    }
+
+    @Test
+    void refusesPlainHttpUnlessAllowed() {
+        assertThatThrownBy(() -> targets(false, List.of("127.0.0.1")).requireAllowed(URI.create("http://127.0.0.1/h")))
+                .isInstanceOf(Targets.TargetRefused.class)
+                .hasMessageContaining("https");
+    }
+
+    @Test
+    void refusesUserInformationAndOtherSchemes() {
+        assertThatThrownBy(() -> targets(true, List.of()).requireAllowed(URI.create("ftp://93.184.215.14/h")))
+                .isInstanceOf(Targets.TargetRefused.class);
+        assertThatThrownBy(() -> targets(true, List.of()).requireAllowed(URI.create("https://u:p@93.184.215.14/h")))
+                .isInstanceOf(Targets.TargetRefused.class);
+    }
+
+    @Test
+    void allowsPublicAddressesAndTheOperatorsAllowList() {
+        assertThatCode(() -> targets(false, List.of()).requireAllowed(URI.create("https://93.184.215.14/hook")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> targets(true, List.of("127.0.0.1")).requireAllowed(URI.create("http://127.0.0.1:8080/h")))
+                .doesNotThrowAnyException();
+    }
+}

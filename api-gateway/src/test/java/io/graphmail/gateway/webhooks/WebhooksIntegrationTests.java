@@ -1,0 +1,322 @@
+package io.graphmail.gateway.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.graphmail.contract.MailTopology;
+import io.graphmail.contract.accounts.AccountStatusChanged;
+import io.graphmail.gateway.Api;
+import io.graphmail.gateway.FullStackTests;
+import io.graphmail.platform.messaging.ConfirmedPublisher;
+import io.graphmail.testsupport.TestAccounts;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Webhooks end to end: the gateway, a worker and the Graph simulator, with receivers on 127.0.0.1 (allowed by this
+ * test's configuration, plain http too).
+ */
+@TestPropertySource(
+        properties = {
+            "graphmail.security.clients.alpha.keys=alpha-key",
+            "graphmail.security.clients.alpha.scopes=mail:send,mail:read,accounts:manage,accounts:read,"
+                    + "webhooks:read,webhooks:write",
+            "graphmail.security.clients.beta.keys=beta-key",
+            "graphmail.security.clients.beta.scopes=mail:send,mail:read,accounts:manage,accounts:read,"
+                    + "webhooks:read,webhooks:write",
+            "graphmail.webhooks.allow-http=true",
+            "graphmail.webhooks.allowed-hosts=127.0.0.1",
+            "graphmail.webhooks.initial-backoff=100ms",
+            "graphmail.webhooks.max-backoff=1s",
+            "graphmail.webhooks.timeout=5s",
+            "graphmail.webhooks.per-endpoint=2"
+        })
+class WebhooksIntegrationTests extends FullStackTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    ConfirmedPublisher publisher;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
+
+    Api alpha;
+    Api beta;
+    String alphaAccount;
+    String betaAccount;
+
+    @BeforeEach
+    void registerAccounts() {
+        alpha = new Api(port, "alpha-key");
+        beta = new Api(port, "beta-key");
+        alphaAccount = register(alpha, "alpha");
+        betaAccount = register(beta, "beta");
+    }
+
+    /** Endpoints of earlier tests point at receivers that are gone: they must not keep retrying beside later tests. */
+    @AfterEach
+    void disableEndpoints() {
+        for (Api client : List.of(alpha, beta)) {
+            for (JsonNode webhook : client.get("/api/v1/webhooks").json().get("items")) {
+                client.send("PATCH", "/api/v1/webhooks/" + webhook.get("id").asString(), "{\"enabled\":false}");
+            }
+        }
+    }
+
+    @Test
+    void aSendAndABatchArriveSignedWithTheEndpointsSecret() throws Exception {
+        try (var receiver = Receiver.ok()) {
+            var endpoint = subscribe(alpha, receiver.url(), "mail.sent", "batch.completed");
+            String secret = endpoint.text("secret");
+            assertThat(secret).startsWith("whsec_");
+            assertThat(alpha.get("/api/v1/webhooks/" + endpoint.text("id")).text("secret"))
+                    .as("the secret is shown once")
+                    .isNull();
+
+            String mailId = send(alpha, alphaAccount);
+            String batchId = batch(alpha, alphaAccount, 3);
+
+            await().atMost(WAIT)
+                    .until(() -> events(receiver, "batch.completed").size() == 1
+                            && events(receiver, "mail.sent").size() == 4);
+            assertThat(receiver.requests()).allMatch(request -> Verification.verifies(secret, request));
+            assertThat(events(receiver, "mail.sent"))
+                    .anyMatch(
+                            event -> event.get("data").get("mailId").asString().equals(mailId));
+            JsonNode completed = events(receiver, "batch.completed").get(0);
+            assertThat(completed.get("data").get("batchId").asString()).isEqualTo(batchId);
+            assertThat(completed.get("data").get("counts").get("SENT").asInt()).isEqualTo(3);
+            assertThat(completed.get("id").asString()).startsWith("msg_");
+            assertThat(receiver.requests().get(0).body()).doesNotContain("Hello there");
+        }
+    }
+
+    @Test
+    void aFailingEndpointGetsTheSameWebhookIdUntilItAcknowledges() throws Exception {
+        try (var receiver = Receiver.answering(n -> n <= 3 ? 500 : 200)) {
+            var endpoint = subscribe(alpha, receiver.url(), "mail.sent");
+
+            send(alpha, alphaAccount);
+
+            String deliveries = "/api/v1/webhooks/" + endpoint.text("id") + "/deliveries";
+            var delivery = await().atMost(WAIT)
+                    .until(
+                            () -> alpha.get(deliveries).json().get("items"),
+                            items -> items.size() == 1
+                                    && items.get(0).get("status").asString().equals("DELIVERED"))
+                    .get(0);
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
+            assertThat(delivery.get("lastStatusCode").asInt()).isEqualTo(200);
+            assertThat(receiver.requests()).hasSize(4);
+            assertThat(receiver.requests().stream().map(Receiver.Request::id).distinct())
+                    .containsExactly(delivery.get("eventId").asString());
+            assertThat(receiver.requests()).allMatch(r -> Verification.verifies(endpoint.text("secret"), r));
+            assertThat(meters.get("graphmail.webhooks.attempts")
+                            .tag("event", "mail.sent")
+                            .tag("result", "retry")
+                            .counter()
+                            .count())
+                    .isGreaterThanOrEqualTo(3);
+
+            var replay = alpha.post(deliveries + "/" + delivery.get("id").asString() + "/replay", "{}");
+            assertThat(replay.status()).isEqualTo(202);
+            await().atMost(WAIT).until(() -> receiver.requests().size() == 5);
+            assertThat(receiver.requests().get(4).id())
+                    .isEqualTo(delivery.get("eventId").asString());
+        }
+    }
+
+    @Test
+    void aSlowEndpointHoldsOnlyItsShareWhileAnotherGetsEverything() throws Exception {
+        try (var hanging = Receiver.slow(Duration.ofSeconds(4));
+                var healthy = Receiver.ok()) {
+            subscribe(alpha, hanging.url(), "*");
+            subscribe(alpha, healthy.url(), "*");
+
+            batch(alpha, alphaAccount, 30);
+
+            await().atMost(WAIT)
+                    .until(() -> events(healthy, "batch.completed").size() == 1
+                            && events(healthy, "mail.sent").size() == 30);
+            assertThat(hanging.maxInFlight())
+                    .as("the hanging endpoint never holds more than its share of the consumers")
+                    .isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void aClientHearsNothingOfAnotherClientsMail() throws Exception {
+        try (var alphas = Receiver.ok();
+                var betas = Receiver.ok()) {
+            subscribe(alpha, alphas.url(), "*");
+            var betaEndpoint = subscribe(beta, betas.url(), "*");
+
+            String alphaMail = send(alpha, alphaAccount);
+            String betaMail = send(beta, betaAccount);
+
+            await().atMost(WAIT)
+                    .until(() -> mailIds(alphas).contains(alphaMail)
+                            && mailIds(betas).contains(betaMail));
+            assertThat(mailIds(alphas)).doesNotContain(betaMail);
+            assertThat(mailIds(betas)).doesNotContain(alphaMail);
+            assertThat(beta.get("/api/v1/webhooks/" + betaEndpoint.text("id") + "/deliveries")
+                            .json()
+                            .get("items"))
+                    .allMatch(item -> !item.get("payload").asString().contains(alphaMail));
+        }
+    }
+
+    @Test
+    void bothSecretsSignDuringTheOverlapAfterARotation() throws Exception {
+        try (var receiver = Receiver.ok()) {
+            var endpoint = subscribe(alpha, receiver.url(), "mail.sent");
+            String old = endpoint.text("secret");
+            var rotated = alpha.post("/api/v1/webhooks/" + endpoint.text("id") + "/rotate-secret", "{}");
+            assertThat(rotated.status()).isEqualTo(200);
+            String fresh = rotated.text("secret");
+            assertThat(fresh).startsWith("whsec_").isNotEqualTo(old);
+
+            send(alpha, alphaAccount);
+
+            await().atMost(WAIT).until(() -> receiver.requests().size() == 1);
+            var request = receiver.requests().get(0);
+            assertThat(request.signature().split(" ")).hasSize(2);
+            assertThat(Verification.verifies(old, request)).isTrue();
+            assertThat(Verification.verifies(fresh, request)).isTrue();
+            assertThat(Verification.verifies("whsec_" + "A".repeat(43) + "=", request))
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void refusesInternalTargetsAtRegistrationAndDoesNotFollowRedirects() throws Exception {
+        for (String url :
+                List.of("http://169.254.169.254/latest/meta-data", "http://10.0.0.1/hook", "http://localhost:9/hook")) {
+            var answer = alpha.post("/api/v1/webhooks", """
+                    {"url":"%s","events":["*"]}""".formatted(url));
+            assertThat(answer.status()).as(url).isEqualTo(422);
+            assertThat(answer.text("field")).isEqualTo("url");
+        }
+        try (var target = Receiver.ok();
+                var redirecting = Receiver.redirectingTo(target.url())) {
+            var endpoint = subscribe(alpha, redirecting.url(), "mail.sent");
+
+            send(alpha, alphaAccount);
+
+            String deliveries = "/api/v1/webhooks/" + endpoint.text("id") + "/deliveries";
+            await().atMost(WAIT)
+                    .until(
+                            () -> alpha.get(deliveries).json().get("items"),
+                            items -> items.size() == 1
+                                    && items.get(0).get("lastStatusCode").asInt() == 302);
+            assertThat(target.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void accountEventsReachTheAccountsOwnerOnly() throws Exception {
+        try (var alphas = Receiver.ok();
+                var betas = Receiver.ok()) {
+            subscribe(alpha, alphas.url(), "account.reauth_required");
+            subscribe(beta, betas.url(), "*");
+
+            publisher.publish(
+                    MailTopology.EVENTS_EXCHANGE,
+                    MailTopology.ACCOUNT_STATUS_ROUTING_KEY,
+                    new AccountStatusChanged(
+                            UUID.randomUUID(), alphaAccount, "REAUTH_REQUIRED", null, "invalid_grant", Instant.now()),
+                    UUID.randomUUID());
+
+            await().atMost(WAIT).until(() -> alphas.requests().size() == 1);
+            JsonNode event = events(alphas, "account.reauth_required").get(0);
+            assertThat(event.get("data").get("accountId").asString()).isEqualTo(alphaAccount);
+            assertThat(event.get("data").get("reason").asString()).isEqualTo("invalid_grant");
+            assertThat(mongo.getCollection("webhook_deliveries")
+                            .countDocuments(new Document("client", "beta")
+                                    .append("eventId", event.get("id").asString())))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void anEndpointAnswering410IsDisabled() throws Exception {
+        try (var gone = Receiver.answering(n -> 410)) {
+            var endpoint = subscribe(alpha, gone.url(), "mail.sent");
+
+            send(alpha, alphaAccount);
+
+            var disabled = await().atMost(WAIT)
+                    .until(
+                            () -> alpha.get("/api/v1/webhooks/" + endpoint.text("id")),
+                            r -> "GONE".equals(r.text("disabledReason")));
+            assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
+            assertThat(gone.requests()).hasSize(1);
+        }
+    }
+
+    private Api.Response subscribe(Api client, String url, String... events) {
+        String list = List.of(events).stream().map(e -> "\"" + e + "\"").collect(Collectors.joining(","));
+        var response = client.post("/api/v1/webhooks", """
+                {"url":"%s","events":[%s]}""".formatted(url, list));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response;
+    }
+
+    private static String register(Api client, String prefix) {
+        String account = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        var response = client.post(
+                "/api/v1/accounts", TestAccounts.applicationAccountJson(account, account + "@graphmail.local"));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return account;
+    }
+
+    private static String send(Api client, String account) {
+        var response = client.post("/api/v1/mail", """
+                {"accountId":"%s","to":["ada@example.com"],"subject":"Hi",
+                 "body":{"contentType":"text","content":"Hello there"}}""".formatted(account));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.text("id");
+    }
+
+    private static String batch(Api client, String account, int size) {
+        String messages =
+                IntStream.range(0, size).mapToObj(i -> """
+                        {"to":["r%d@example.com"],"subject":"%d","body":{"contentType":"text","content":"Hello there"}}""".formatted(i, i)).collect(Collectors.joining(","));
+        var response = client.post("/api/v1/mail/batches", """
+                {"accountId":"%s","messages":[%s]}""".formatted(account, messages));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.text("id");
+    }
+
+    private static List<JsonNode> events(Receiver receiver, String type) {
+        return receiver.requests().stream()
+                .map(request -> JSON.readTree(request.body()))
+                .filter(event -> event.get("type").asString().equals(type))
+                .toList();
+    }
+
+    private static List<String> mailIds(Receiver receiver) {
+        return events(receiver, "mail.sent").stream()
+                .map(event -> event.get("data").get("mailId").asString())
+                .toList();
+    }
+}
