@@ -80,8 +80,7 @@ public class Batches implements BatchSubmissions {
     /** Ids of paused batches: their messages wait on purpose. */
     public List<String> pausedIds() {
         var paused = query(where("state").is(Batch.State.PAUSED));
-        paused.fields().include("_id");
-        return mongo.find(paused, Batch.class).stream().map(Batch::id).toList();
+        return ids(paused);
     }
 
     /** Batches still being submitted that were created before {@code before}: their gateway stopped. */
@@ -142,8 +141,15 @@ public class Batches implements BatchSubmissions {
         var running = query(where("state").in(Batch.State.COMPLETED.from()))
                 .with(Sort.by("createdAt"))
                 .limit(limit);
-        running.fields().include("_id");
-        return mongo.find(running, Batch.class).stream().map(Batch::id).toList();
+        return ids(running);
+    }
+
+    /** Only the ids: a projection cannot be read as a {@link Batch}. */
+    private List<String> ids(Query batches) {
+        batches.fields().include("_id");
+        return mongo.find(batches, Document.class, "batches").stream()
+                .map(batch -> batch.getString("_id"))
+                .toList();
     }
 
     /** Whether any message of the batch may still change. */

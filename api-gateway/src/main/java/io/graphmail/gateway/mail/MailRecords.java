@@ -230,15 +230,18 @@ public class MailRecords implements OutboxRecords {
     private boolean transition(UUID id, MailStatus to, Update update, List<MailStatus> keep) {
         var record = query(where("_id").is(id.toString()).and("status").nin(keep));
         record.fields().include("status").include("batchId");
-        MailRecord before = mongo.findAndModify(
+        // The record as it was, read as a Document: a projection cannot be read as a MailRecord.
+        Document before = mongo.findAndModify(
                 record,
                 update.set("status", to).set("pendingPublish", false).set(PROGRESS_AT, clock.instant()),
-                MailRecord.class);
+                Document.class,
+                "mail");
         if (before == null) {
             return false;
         }
-        if (to.isFinal() && !before.status().isFinal() && before.batchId() != null) {
-            batchProgress.messageFinished(before.batchId());
+        String batchId = before.getString("batchId");
+        if (to.isFinal() && !MailStatus.valueOf(before.getString("status")).isFinal() && batchId != null) {
+            batchProgress.messageFinished(batchId);
         }
         return true;
     }

@@ -65,7 +65,7 @@ class PublishingBatchTests {
 
         var batch = publishing().publish(messages(sendAt), key, charged::incrementAndGet);
 
-        assertThat(batch.state()).isEqualTo(Batch.State.ACTIVE);
+        assertThat(batch.state()).isEqualTo(Batch.State.SCHEDULED);
         assertThat(broker.published()).isEmpty();
         assertThat(records.all()).hasSize(MESSAGES).allSatisfy(record -> {
             assertThat(record.status()).isEqualTo(MailStatus.SCHEDULED);
