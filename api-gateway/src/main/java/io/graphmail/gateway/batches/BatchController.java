@@ -13,7 +13,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,19 +36,19 @@ class BatchController {
     private final SubmittingBatch submittingBatch;
     private final ControllingBatches controllingBatches;
     private final Batches batches;
-    private final Clock clock;
+    private final BatchViews views;
     private final TemplateLimits templateLimits;
 
     BatchController(
             SubmittingBatch submittingBatch,
             ControllingBatches controllingBatches,
             Batches batches,
-            Clock clock,
+            BatchViews views,
             TemplateLimits templateLimits) {
         this.submittingBatch = submittingBatch;
         this.controllingBatches = controllingBatches;
         this.batches = batches;
-        this.clock = clock;
+        this.views = views;
         this.templateLimits = templateLimits;
     }
 
@@ -60,7 +59,10 @@ class BatchController {
 
     @Operation(
             summary = "Submit up to 10,000 messages",
-            description = "All or nothing: any invalid item rejects the batch with errors naming each item's index.")
+            description = "All or nothing: any invalid item rejects the batch with errors naming each item's index."
+                    + " The 202 answers the batch's progress with estimatedCompletionAt, when its last message should"
+                    + " go out at the account's pacing (a 10,000-message batch at the default 30 a minute takes about"
+                    + " five and a half hours).")
     @IdempotentPost
     @PostMapping
     ResponseEntity<BatchView> submit(
@@ -73,7 +75,7 @@ class BatchController {
                 .body(view(batch));
     }
 
-    @Operation(summary = "A batch's progress: messages by status and the current rate")
+    @Operation(summary = "A batch's progress: state, messages by status, the current rate and when it should be done")
     @GetMapping("/{id}")
     BatchView get(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
         return view(visible(id, client));
@@ -96,7 +98,9 @@ class BatchController {
         return new BatchMessagesPage(items, next);
     }
 
-    @Operation(summary = "Stop sending the batch's remaining messages until resumed")
+    @Operation(
+            summary = "Stop sending the batch's remaining messages until resumed",
+            description = "Its messages not yet final count as PAUSED in the answer already.")
     @PostMapping("/{id}/pause")
     BatchView pause(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
         controllingBatches.pause(visible(id, client).id());
@@ -110,7 +114,10 @@ class BatchController {
         return get(id, client);
     }
 
-    @Operation(summary = "Never send the batch's remaining messages; they end CANCELLED")
+    @Operation(
+            summary = "Never send the batch's remaining messages; they end CANCELLED",
+            description = "Every message not yet final is CANCELLED in the answer already, and no worker sends one"
+                    + " after it; one Graph accepted while the cancel was under way ends SENT.")
     @PostMapping("/{id}/cancel")
     BatchView cancel(@PathVariable String id, @AuthenticationPrincipal ApiClient client) {
         controllingBatches.cancel(visible(id, client).id());
@@ -123,14 +130,6 @@ class BatchController {
     }
 
     private BatchView view(Batch batch) {
-        return new BatchView(
-                batch.id(),
-                batch.accountId(),
-                batch.state(),
-                batch.total(),
-                batches.countsByStatus(batch.id()),
-                batches.sentSince(batch.id(), clock.instant().minusSeconds(60)),
-                batch.createdAt(),
-                batch.sendAt());
+        return views.of(batch);
     }
 }

@@ -40,12 +40,13 @@ public class Batches implements BatchSubmissions {
     }
 
     /**
-     * The batch is submitted: its messages may be sent. False if it was withdrawn meanwhile; true too if another
-     * submission of it (the retry of a request whose gateway seemed stopped) activated it first.
+     * The batch is submitted: its messages may be sent (SCHEDULED until {@code sendAt}, then ACTIVE). False if it was
+     * withdrawn meanwhile; true too if another submission of it (the retry of a request whose gateway seemed stopped)
+     * activated it first.
      */
-    boolean activate(String id) {
+    boolean activate(String id, Batch.State running) {
         var submitting = query(where("_id").is(id).and("state").is(Batch.State.SUBMITTING));
-        return mongo.updateFirst(submitting, new Update().set("state", Batch.State.ACTIVE), Batch.class)
+        return mongo.updateFirst(submitting, new Update().set("state", running), Batch.class)
                                 .getModifiedCount()
                         > 0
                 || find(id).filter(batch -> !batch.withdrawn()).isPresent();
@@ -79,8 +80,7 @@ public class Batches implements BatchSubmissions {
     /** Ids of paused batches: their messages wait on purpose. */
     public List<String> pausedIds() {
         var paused = query(where("state").is(Batch.State.PAUSED));
-        paused.fields().include("_id");
-        return mongo.find(paused, Batch.class).stream().map(Batch::id).toList();
+        return ids(paused);
     }
 
     /** Batches still being submitted that were created before {@code before}: their gateway stopped. */
@@ -93,12 +93,68 @@ public class Batches implements BatchSubmissions {
         return mongo.find(abandoned, Batch.class).stream().map(Batch::id).toList();
     }
 
-    /** Moves the batch to {@code to} unless it is cancelled; false if it was. */
+    /** Moves the batch to {@code to} if it is in one of the states {@code to} may follow; false if it is not. */
     boolean changeState(String id, Batch.State to) {
-        var notCancelled = query(where("_id").is(id).and("state").ne(Batch.State.CANCELLED));
-        return mongo.updateFirst(notCancelled, new Update().set("state", to), Batch.class)
+        var movable = query(where("_id").is(id).and("state").in(to.from()));
+        return mongo.updateFirst(movable, new Update().set("state", to), Batch.class)
                         .getMatchedCount()
                 > 0;
+    }
+
+    /**
+     * The batch's last message reached a final status: a running or paused batch becomes COMPLETED, a cancelled one
+     * records when it ended. True only for the one call that made it COMPLETED, whichever gateway made it.
+     */
+    boolean complete(String id, Instant now) {
+        var running = query(where("_id")
+                .is(id)
+                .and("state")
+                .in(Batch.State.COMPLETED.from())
+                .and("completedAt")
+                .exists(false));
+        var completed = new Update().set("state", Batch.State.COMPLETED).set("completedAt", now);
+        if (mongo.updateFirst(running, completed, Batch.class).getModifiedCount() > 0) {
+            return true;
+        }
+        var cancelled = query(where("_id")
+                .is(id)
+                .and("state")
+                .is(Batch.State.CANCELLED)
+                .and("withdrawnAt")
+                .exists(false)
+                .and("completedAt")
+                .exists(false));
+        mongo.updateFirst(cancelled, new Update().set("completedAt", now), Batch.class);
+        return false;
+    }
+
+    /** Scheduled batches whose {@code sendAt} has come are ACTIVE. */
+    void activateDue(Instant now) {
+        mongo.updateMulti(
+                query(where("state").is(Batch.State.SCHEDULED).and("sendAt").lte(now)),
+                new Update().set("state", Batch.State.ACTIVE),
+                Batch.class);
+    }
+
+    /** Ids of batches that a COMPLETED could follow, oldest first. */
+    List<String> unfinishedIds(int limit) {
+        var running = query(where("state").in(Batch.State.COMPLETED.from()))
+                .with(Sort.by("createdAt"))
+                .limit(limit);
+        return ids(running);
+    }
+
+    /** Only the ids: a projection cannot be read as a {@link Batch}. */
+    private List<String> ids(Query batches) {
+        batches.fields().include("_id");
+        return mongo.find(batches, Document.class, "batches").stream()
+                .map(batch -> batch.getString("_id"))
+                .toList();
+    }
+
+    /** Whether any message of the batch may still change. */
+    boolean hasUnfinished(String id) {
+        return mongo.exists(query(where("batchId").is(id).and("status").in(MailStatus.UNFINISHED)), MailRecord.class);
     }
 
     /** Holds (or releases) the batch's messages that are not yet on the broker. */
@@ -109,10 +165,13 @@ public class Batches implements BatchSubmissions {
                 MailRecord.class);
     }
 
-    /** Cancels the batch's messages not yet on the broker; returns how many. */
-    long cancelUnpublished(String id) {
+    /**
+     * Cancels every message of the batch not final yet, in one update, and returns how many. Those on the broker are
+     * dropped by the worker that meets them; one a worker is sending just now ends SENT if Graph accepts it.
+     */
+    long cancelUnfinished(String id) {
         return mongo.updateMulti(
-                        query(where("batchId").is(id).and("pendingPublish").is(true)),
+                        query(where("batchId").is(id).and("status").in(MailStatus.UNFINISHED)),
                         new Update()
                                 .set("status", MailStatus.CANCELLED)
                                 .set("pendingPublish", false)

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Records and publishes a batch through the {@link Outbox}, all or nothing. The batch is recorded as SUBMITTING
  * (workers hold back its messages), then every message is recorded (bulk inserts) and published in chunks with one
  * wait for all confirms per chunk; only when the broker has confirmed every message is the batch made ACTIVE and
- * accepted (202). If anything fails on the way, the batch is withdrawn before the answer (503 when the broker failed):
+ * accepted (202): ACTIVE, or SCHEDULED until a later {@code sendAt}. If anything fails on the way, the batch is withdrawn before the answer (503 when the broker failed):
  * its records are removed and it is CANCELLED, so workers drop what the broker already has, and a retry sends each
  * message once. With an {@code Idempotency-Key} the batch and message ids derive from the key's claim, so the retry of
  * a request whose gateway stopped mid-submission resumes that batch rather than adding a second one.
@@ -96,7 +96,7 @@ class PublishingBatch {
             if (sendAt == null || !sendAt.isAfter(now)) {
                 outbox.publishBatch(submitting.id(), all);
             }
-            if (!batches.activate(submitting.id())) {
+            if (!batches.activate(submitting.id(), Batch.runningState(sendAt, clock.instant()))) {
                 throw new PublishFailed("the batch was withdrawn while it was submitted");
             }
         } catch (RuntimeException e) {
@@ -104,8 +104,9 @@ class PublishingBatch {
             throw e;
         }
         meterRegistry.counter("graphmail.mail.accepted", "endpoint", "batch").increment(all.size());
-        // ACTIVE, unless its client paused or cancelled it the moment it could see it.
-        return batches.find(submitting.id()).orElseGet(() -> submitting.in(Batch.State.ACTIVE));
+        // ACTIVE (or SCHEDULED), unless its client paused or cancelled it the moment it could see it.
+        return batches.find(submitting.id())
+                .orElseGet(() -> submitting.in(Batch.runningState(sendAt, clock.instant())));
     }
 
     /**

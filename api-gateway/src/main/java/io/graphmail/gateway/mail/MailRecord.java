@@ -4,6 +4,7 @@ import io.graphmail.contract.send.SendMailCommand;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -20,6 +21,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param client the API client that submitted it; only it (and admins) can see or act on it
  */
 @Document("mail")
+// A batch's unfinished messages (its completion, its cancel) and an account's queue (a batch's estimate).
+@CompoundIndex(name = "batch_status", def = "{'batchId': 1, 'status': 1}")
+@CompoundIndex(name = "account_status", def = "{'accountId': 1, 'status': 1}")
 public record MailRecord(
         @Id String id,
         String accountId,

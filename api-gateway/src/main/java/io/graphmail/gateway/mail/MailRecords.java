@@ -40,11 +40,21 @@ public class MailRecords implements OutboxRecords {
 
     private final MongoTemplate mongo;
 
+    /**
+     * What a SENT result may replace: any status but another result. A message cancelled with its batch while a worker
+     * was already sending it was sent all the same, and the record says so.
+     */
+    private static final List<MailStatus> NOT_REPLACED_BY_SENT =
+            List.of(MailStatus.SENT, MailStatus.FAILED, MailStatus.DEAD_LETTERED);
+
     private final Clock clock;
 
-    MailRecords(MongoTemplate mongo, Clock clock) {
+    private final BatchProgress batchProgress;
+
+    MailRecords(MongoTemplate mongo, Clock clock, BatchProgress batchProgress) {
         this.mongo = mongo;
         this.clock = clock;
+        this.batchProgress = batchProgress;
     }
 
     @Override
@@ -141,10 +151,16 @@ public class MailRecords implements OutboxRecords {
                 .collect(Collectors.toSet());
     }
 
-    /** False if the message had a final status already (a repeated or late event). */
+    /**
+     * False if the message had a final status already (a repeated or late event); true too where it replaces
+     * CANCELLED: its batch was cancelled while a worker was sending it, and Graph accepted it.
+     */
     public boolean markSent(UUID id, int attempts, Instant sentAt) {
         return transition(
-                id, MailStatus.SENT, new Update().set("attempts", attempts).set("sentAt", sentAt));
+                id,
+                MailStatus.SENT,
+                new Update().set("attempts", attempts).set("sentAt", sentAt),
+                NOT_REPLACED_BY_SENT);
     }
 
     void markRetrying(UUID id, int attempts, String error) {
@@ -207,14 +223,26 @@ public class MailRecords implements OutboxRecords {
     }
 
     private boolean transition(UUID id, MailStatus to, Update update) {
-        var notFinal = Criteria.where("status").nin(MailStatus.FINAL);
-        return mongo.updateFirst(
-                                query(where("_id").is(id.toString()).andOperator(notFinal)),
-                                update.set("status", to)
-                                        .set("pendingPublish", false)
-                                        .set(PROGRESS_AT, clock.instant()),
-                                MailRecord.class)
-                        .getModifiedCount()
-                > 0;
+        return transition(id, to, update, MailStatus.FINAL);
+    }
+
+    /** Moves the record unless its status is one of {@code keep}; its batch hears when it is the first final one. */
+    private boolean transition(UUID id, MailStatus to, Update update, List<MailStatus> keep) {
+        var record = query(where("_id").is(id.toString()).and("status").nin(keep));
+        record.fields().include("status").include("batchId");
+        // The record as it was, read as a Document: a projection cannot be read as a MailRecord.
+        Document before = mongo.findAndModify(
+                record,
+                update.set("status", to).set("pendingPublish", false).set(PROGRESS_AT, clock.instant()),
+                Document.class,
+                "mail");
+        if (before == null) {
+            return false;
+        }
+        String batchId = before.getString("batchId");
+        if (to.isFinal() && !MailStatus.valueOf(before.getString("status")).isFinal() && batchId != null) {
+            batchProgress.messageFinished(batchId);
+        }
+        return true;
     }
 }

@@ -19,4 +19,14 @@ public enum MailStatus {
     CANCELLED;
 
     static final List<MailStatus> FINAL = List.of(SENT, FAILED, DEAD_LETTERED, CANCELLED);
+
+    /** Not final yet: a status that may still change. */
+    public static final List<MailStatus> UNFINISHED = List.of(SCHEDULED, ACCEPTED, SENDING);
+
+    /** On the broker or at a worker, due to be sent: what stands in an account's queue. */
+    public static final List<MailStatus> QUEUED = List.of(ACCEPTED, SENDING);
+
+    boolean isFinal() {
+        return FINAL.contains(this);
+    }
 }

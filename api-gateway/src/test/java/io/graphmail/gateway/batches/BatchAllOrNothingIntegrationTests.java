@@ -93,7 +93,8 @@ class BatchAllOrNothingIntegrationTests extends FullStackTests {
                         .map(message -> message.get("subject").asString())
                         .collect(Collectors.toSet()))
                 .hasSize(MESSAGES);
-        assertThat(batchStates()).containsExactlyInAnyOrder("CANCELLED", "ACTIVE");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(batchStates()).containsExactlyInAnyOrder("CANCELLED", "COMPLETED"));
     }
 
     @Test

@@ -99,7 +99,7 @@ class BatchIntegrationTests extends FullStackTests {
         await().during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> simulator.sent(mailbox).isEmpty());
-        assertThat(count(api.get(location).json(), "SCHEDULED")).isEqualTo(20);
+        assertThat(count(api.get(location).json(), "PAUSED")).isEqualTo(20);
 
         api.post(location + "/resume", "");
         await().atMost(Duration.ofSeconds(30))

@@ -45,6 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CrashedSubmissionIntegrationTests extends FullStackTests {
 
+    /** Accepted: ACTIVE, or COMPLETED already once every message of it is final. */
+    static final List<String> RUNNING_OR_DONE = List.of("ACTIVE", "COMPLETED");
+
     static final int MESSAGES = 120;
     static final int RECORDED_BEFORE_THE_CRASH = 100;
 
@@ -145,7 +148,7 @@ class CrashedSubmissionIntegrationTests extends FullStackTests {
         assertThat(resumed.status()).isEqualTo(202);
         assertThat(resumed.text("id")).isEqualTo(batchId);
         assertThat(resumed.json().get("total").asInt()).isEqualTo(MESSAGES);
-        assertThat(batchStates()).containsExactly("ACTIVE");
+        assertThat(batchStates()).singleElement().isIn(RUNNING_OR_DONE);
         assertThat(mongo.getCollection("mail").countDocuments(new Document("batchId", batchId)))
                 .isEqualTo(MESSAGES);
         assertEachMessageSentOnce();
@@ -163,7 +166,10 @@ class CrashedSubmissionIntegrationTests extends FullStackTests {
 
         assertThat(retried.status()).isEqualTo(202);
         assertThat(retried.text("id")).isNotEqualTo(first);
-        assertThat(batchStates()).containsExactlyInAnyOrder("CANCELLED", "ACTIVE");
+        assertThat(batchStates())
+                .hasSize(2)
+                .contains("CANCELLED")
+                .anySatisfy(state -> assertThat(state).isIn(RUNNING_OR_DONE));
         assertEachMessageSentOnce();
     }
 
@@ -180,7 +186,7 @@ class CrashedSubmissionIntegrationTests extends FullStackTests {
 
         assertThat(retried.status()).isEqualTo(202);
         assertThat(retried.text("id")).isEqualTo(batchId);
-        assertThat(batchStates()).containsExactly("ACTIVE");
+        assertThat(batchStates()).singleElement().isIn(RUNNING_OR_DONE);
         assertThat(mongo.getCollection("mail").countDocuments(new Document("accountId", accountId)))
                 .as("nothing recorded again")
                 .isZero();

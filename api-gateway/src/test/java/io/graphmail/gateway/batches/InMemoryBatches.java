@@ -32,10 +32,10 @@ class InMemoryBatches extends Batches {
     }
 
     @Override
-    boolean activate(String id) {
+    boolean activate(String id, Batch.State running) {
         var batch = batches.get(id);
         if (batch != null && batch.state() == Batch.State.SUBMITTING) {
-            batches.put(id, batch.in(Batch.State.ACTIVE));
+            batches.put(id, batch.in(running));
             return true;
         }
         return batch != null && !batch.withdrawn();
@@ -55,7 +55,8 @@ class InMemoryBatches extends Batches {
                             batch.createdAt(),
                             batch.sendAt(),
                             batch.client(),
-                            now));
+                            now,
+                            null));
         }
         if (find(id).filter(Batch::withdrawn).isPresent()) {
             records.removeBatch(id);

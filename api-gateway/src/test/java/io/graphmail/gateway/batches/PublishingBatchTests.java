@@ -65,7 +65,7 @@ class PublishingBatchTests {
 
         var batch = publishing().publish(messages(sendAt), key, charged::incrementAndGet);
 
-        assertThat(batch.state()).isEqualTo(Batch.State.ACTIVE);
+        assertThat(batch.state()).isEqualTo(Batch.State.SCHEDULED);
         assertThat(broker.published()).isEmpty();
         assertThat(records.all()).hasSize(MESSAGES).allSatisfy(record -> {
             assertThat(record.status()).isEqualTo(MailStatus.SCHEDULED);
@@ -103,9 +103,9 @@ class PublishingBatchTests {
     void failsABatchThatWasWithdrawnWhileItWasSubmitted() {
         batches = new InMemoryBatches(records) {
             @Override
-            boolean activate(String id) {
+            boolean activate(String id, Batch.State running) {
                 withdraw(id, clock.instant());
-                return super.activate(id);
+                return super.activate(id, running);
             }
         };
 
@@ -120,8 +120,8 @@ class PublishingBatchTests {
     void answersTheBatchAsItIsWhenItsClientChangedItTheMomentItWasActive() {
         batches = new InMemoryBatches(records) {
             @Override
-            boolean activate(String id) {
-                boolean activated = super.activate(id);
+            boolean activate(String id, Batch.State running) {
+                boolean activated = super.activate(id, running);
                 change(id, Batch.State.PAUSED);
                 return activated;
             }
@@ -196,7 +196,7 @@ class PublishingBatchTests {
     private PublishingBatch publishing() {
         var outbox = new Outbox(
                 records, broker, batches, JSON, meters, clock, new SweeperProperties(Duration.ofSeconds(30)));
-        return new PublishingBatch(batches, outbox, meters, clock, new BatchProperties(ABANDONED_AFTER));
+        return new PublishingBatch(batches, outbox, meters, clock, new BatchProperties(ABANDONED_AFTER, 30));
     }
 
     private PublishingBatch.Messages messages(Instant sendAt) {

@@ -76,7 +76,7 @@ class TenancyIntegrationTests extends GatewayAloneTests {
         assertThat(alice.get("/api/v1/mail/" + objects.deadLetter()).text("status"))
                 .isEqualTo("DEAD_LETTERED");
         assertThat(alice.get("/api/v1/mail/batches/" + objects.batch()).text("state"))
-                .isEqualTo("ACTIVE");
+                .isEqualTo("SCHEDULED");
         assertThat(alice.get("/api/v1/accounts/" + objects.account()).status()).isEqualTo(200);
         assertThat(alice.get("/api/v1/attachments/" + objects.upload()).status())
                 .isEqualTo(200);

@@ -8,11 +8,20 @@ interface BatchDirectory {
     enum State {
         /** Still being submitted: its messages wait, to be sent once it is ACTIVE or dropped if it is withdrawn. */
         SUBMITTING,
+        /** Accepted for a later {@code sendAt}: its messages reach workers when due, and are sent like ACTIVE ones. */
+        SCHEDULED,
         ACTIVE,
         PAUSED,
-        CANCELLED
+        CANCELLED,
+        /** Every message is final: one met again (a redelivery) is sent like an ACTIVE one, never twice. */
+        COMPLETED
     }
 
     /** The batch's state; ACTIVE for an unknown batch, whose messages were accepted all the same. */
     State state(UUID batchId);
+
+    /** Like {@link #state}, read at this moment: the last look before a message goes to Graph. */
+    default State stateNow(UUID batchId) {
+        return state(batchId);
+    }
 }

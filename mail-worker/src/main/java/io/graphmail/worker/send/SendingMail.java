@@ -123,6 +123,11 @@ class SendingMail {
         int attempt = delivery.attempts();
         Delivering.Delivered delivered;
         try {
+            if (cancelledMeanwhile(command, delivery)) {
+                deliveries.markFailed(command.deliveryKey(), "CANCELLED");
+                reports.failed(command, attempt - 1, "CANCELLED", true);
+                return Outcome.done();
+            }
             delivered = delivering.deliver(command, account, delivery);
         } catch (StoredUploads.UnusableUpload unusable) {
             deliveries.markFailed(command.deliveryKey(), "ATTACHMENT_UNAVAILABLE");
@@ -189,6 +194,16 @@ class SendingMail {
         return hold instanceof Hold.CredentialsMissing
                 ? tokens.credentialsUnavailable(command.accountId())
                 : tokens.needsConsent(command.accountId());
+    }
+
+    /**
+     * The batch was cancelled since its state was read (that read may be a second old): once a cancel has answered,
+     * nothing more of the batch goes to Graph. An earlier attempt that may have sent is looked up instead.
+     */
+    private boolean cancelledMeanwhile(SendMailCommand command, Delivery delivery) {
+        return command.batchId() != null
+                && !delivery.mayHaveSent()
+                && batches.stateNow(command.batchId()) == BatchDirectory.State.CANCELLED;
     }
 
     private static boolean lacksPermission(GraphCallFailed failure) {

@@ -171,6 +171,17 @@ class SendingMailTests {
     }
 
     @Test
+    void neverCallsGraphForABatchCancelledSinceItsStateWasRead() {
+        var command = command(batch(BatchDirectory.State.ACTIVE, BatchDirectory.State.CANCELLED));
+
+        assertThat(sendingMail.send(command, BODY)).isEqualTo(Outcome.done());
+        assertThat(graph.attempts).isEmpty();
+        assertThat(events.sent).isEmpty();
+        assertThat(events.failed).extracting(MailFailed::reason).containsExactly("CANCELLED");
+        assertThat(deliveries.get(command.deliveryKey()).state()).isEqualTo(Delivery.State.FAILED);
+    }
+
+    @Test
     void looksAgainShortlyAtACommandOfABatchStillBeingSubmitted() {
         var command = command(batch(BatchDirectory.State.SUBMITTING));
 
