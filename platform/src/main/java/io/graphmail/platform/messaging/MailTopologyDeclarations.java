@@ -11,6 +11,7 @@ import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.HeadersExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
@@ -34,6 +35,7 @@ public final class MailTopologyDeclarations {
         var events = new TopicExchange(EVENTS_EXCHANGE);
         var retry = new DirectExchange(RETRY_EXCHANGE);
         var deadLetters = new FanoutExchange(DEAD_LETTER_EXCHANGE);
+        var defer = new HeadersExchange(DEFER_EXCHANGE);
 
         Queue send =
                 workQueue(SEND_QUEUE).deadLetterExchange(DEAD_LETTER_EXCHANGE).build();
@@ -95,6 +97,11 @@ public final class MailTopologyDeclarations {
             declarables.add(BindingBuilder.bind(delay).to(retry).with(tier.routingKey()));
         }
 
+        declarables.add(defer);
+        for (RetryTier tier : Deferrals.TIERS) {
+            declarables.addAll(deferralQueue(tier, defer));
+        }
+
         declarables.addAll(List.of(
                 sync,
                 syncDeadLetters,
@@ -125,6 +132,20 @@ public final class MailTopologyDeclarations {
                 eventBinding(gatewayEvents, events, SENT_ROUTING_KEY),
                 eventBinding(gatewayEvents, events, FAILED_ROUTING_KEY)));
         return new Declarables(declarables);
+    }
+
+    /*
+     * With no dead-letter routing key of its own, the queue dead-letters a message with the routing key it was
+     * published with: the name of the queue it was deferred from, which the default exchange delivers it to.
+     */
+    private static List<Declarable> deferralQueue(RetryTier tier, HeadersExchange defer) {
+        Queue delay = atLeastOnceDeadLettering(tier.deferralQueue())
+                .ttl((int) tier.delay().toMillis())
+                .deadLetterExchange("")
+                .build();
+        return List.of(
+                delay,
+                BindingBuilder.bind(delay).to(defer).where(DEFER_TIER_HEADER).matches(tier.label()));
     }
 
     private static QueueBuilder workQueue(String name) {
