@@ -22,8 +22,11 @@ public final class MailTopology {
     public static final String DEFER_EXCHANGE = "graphmail.defer";
     /** Prefix of the deferral delay queues, one per tier: {@code graphmail.deferred.5s}. */
     public static final String DEFERRED_QUEUE = "graphmail.deferred";
-    /** Header naming the deferral tier ({@code 5s}) a deferred message waits in. */
-    public static final String DEFER_TIER_HEADER = "x-graphmail-defer-tier";
+    /**
+     * Header naming the deferral tier ({@code 5s}) a deferred message waits in. Not {@code x-}: a headers exchange
+     * ignores binding arguments that start so, and would route every message to every tier.
+     */
+    public static final String DEFER_TIER_HEADER = "graphmail-defer-tier";
 
     public static final String SEND_ROUTING_KEY = "mail.send.v1";
     public static final String SENT_ROUTING_KEY = "mail.sent.v1";

@@ -10,6 +10,7 @@ import io.graphmail.contract.accounts.AccountRemoved;
 import io.graphmail.contract.batches.BatchStateChanged;
 import io.graphmail.contract.push.FolderChangeNotified;
 import io.graphmail.contract.sync.SyncMailboxCommand;
+import io.graphmail.platform.messaging.RetryTier;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
@@ -151,6 +152,12 @@ class ListenersDuringMongoOutageIntegrationTests {
         for (String deadLetters : List.of(SYNC_DEAD_LETTER_QUEUE, EVENTS_DEAD_LETTER_QUEUE, SEND_DEAD_LETTER_QUEUE)) {
             assertThat(admin.getQueueInfo(deadLetters).getMessageCount())
                     .as(deadLetters)
+                    .isZero();
+        }
+        for (RetryTier tier : RetryTier.values()) {
+            var deferred = admin.getQueueInfo(tier.deferralQueue());
+            assertThat(deferred == null ? 0 : deferred.getMessageCount())
+                    .as("copies left waiting in %s (each message deferred once at a time)", tier.deferralQueue())
                     .isZero();
         }
     }
