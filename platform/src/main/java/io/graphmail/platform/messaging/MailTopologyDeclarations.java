@@ -11,7 +11,6 @@ import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.FanoutExchange;
-import org.springframework.amqp.core.HeadersExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
@@ -35,7 +34,6 @@ public final class MailTopologyDeclarations {
         var events = new TopicExchange(EVENTS_EXCHANGE);
         var retry = new DirectExchange(RETRY_EXCHANGE);
         var deadLetters = new FanoutExchange(DEAD_LETTER_EXCHANGE);
-        var defer = new HeadersExchange(DEFER_EXCHANGE);
 
         Queue send =
                 workQueue(SEND_QUEUE).deadLetterExchange(DEAD_LETTER_EXCHANGE).build();
@@ -97,10 +95,7 @@ public final class MailTopologyDeclarations {
             declarables.add(BindingBuilder.bind(delay).to(retry).with(tier.routingKey()));
         }
 
-        declarables.add(defer);
-        for (RetryTier tier : Deferrals.TIERS) {
-            declarables.addAll(deferralQueue(tier, defer));
-        }
+        declarables.addAll(DeferralTopology.declarables());
 
         declarables.addAll(List.of(
                 sync,
@@ -134,20 +129,6 @@ public final class MailTopologyDeclarations {
         return new Declarables(declarables);
     }
 
-    /*
-     * With no dead-letter routing key of its own, the queue dead-letters a message with the routing key it was
-     * published with: the name of the queue it was deferred from, which the default exchange delivers it to.
-     */
-    private static List<Declarable> deferralQueue(RetryTier tier, HeadersExchange defer) {
-        Queue delay = atLeastOnceDeadLettering(tier.deferralQueue())
-                .ttl((int) tier.delay().toMillis())
-                .deadLetterExchange("")
-                .build();
-        return List.of(
-                delay,
-                BindingBuilder.bind(delay).to(defer).where(DEFER_TIER_HEADER).matches(tier.label()));
-    }
-
     private static QueueBuilder workQueue(String name) {
         return atLeastOnceDeadLettering(name).deliveryLimit(DELIVERY_LIMIT);
     }
@@ -158,7 +139,7 @@ public final class MailTopologyDeclarations {
      * nothing is dropped when the target cannot take it yet (for example while the broker restarts:
      * a classic delay queue expired its messages into a send queue that was not back yet and lost them).
      */
-    private static QueueBuilder atLeastOnceDeadLettering(String name) {
+    static QueueBuilder atLeastOnceDeadLettering(String name) {
         return QueueBuilder.durable(name)
                 .quorum()
                 .overflow(QueueBuilder.Overflow.rejectPublish)
