@@ -14,6 +14,19 @@ public final class MailTopology {
     public static final String EVENTS_EXCHANGE = "graphmail.events";
     public static final String RETRY_EXCHANGE = "graphmail.retry";
     public static final String DEAD_LETTER_EXCHANGE = "graphmail.dead-letters";
+    /**
+     * Where a listener puts a message it could not handle for want of a dependency (MongoDB away): a headers exchange
+     * routing by {@link #DEFER_TIER_HEADER} to a delay queue, which hands the message back, after the delay, to the
+     * queue named by its routing key.
+     */
+    public static final String DEFER_EXCHANGE = "graphmail.defer";
+    /** Prefix of the deferral delay queues, one per tier: {@code graphmail.deferred.5s}. */
+    public static final String DEFERRED_QUEUE = "graphmail.deferred";
+    /**
+     * Header naming the deferral tier ({@code 5s}) a deferred message waits in. Not {@code x-}: a headers exchange
+     * ignores binding arguments that start so, and would route every message to every tier.
+     */
+    public static final String DEFER_TIER_HEADER = "graphmail-defer-tier";
 
     public static final String SEND_ROUTING_KEY = "mail.send.v1";
     public static final String SENT_ROUTING_KEY = "mail.sent.v1";

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * How big a run is. {@code quick} fits CI's budget: fewer messages, and the workers' leases (in-flight delivery and
- * pacing) shortened from 2 min to 20 s so that what a killed worker held comes back within the run; {@code full} keeps
+ * pacing) shortened from 2 min to 10 s so that what a killed worker held comes back within the run; {@code full} keeps
  * every product default and waits long enough for the reconciler (10 min) to act.
  */
 record Mode(
@@ -23,15 +23,15 @@ record Mode(
             case "quick" ->
                 new Mode(
                         "quick",
-                        80,
-                        200,
-                        1_000,
-                        Duration.ofSeconds(15),
-                        Duration.ofSeconds(20),
+                        60,
+                        100,
+                        500,
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(12),
                         Duration.ofSeconds(150),
                         List.of(
-                                "--graphmail.worker.retry.in-flight-lease=20s",
-                                "--graphmail.worker.pacing.lease-time=20s"));
+                                "--graphmail.worker.retry.in-flight-lease=10s",
+                                "--graphmail.worker.pacing.lease-time=10s"));
             case "full" ->
                 new Mode(
                         "full",

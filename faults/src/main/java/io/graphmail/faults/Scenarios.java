@@ -23,6 +23,7 @@ final class Scenarios {
         static List<String> counters() {
             return List.of(
                     "graphmail_mail_deferred_total",
+                    "graphmail_messaging_deferred_total",
                     "graphmail_graph_throttled_total",
                     "graphmail_mail_duplicates_avoided_total");
         }

@@ -51,7 +51,7 @@ final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
     }
 
     /** Lets MongoDB delete buckets nobody used for as long as they take to refill (the monitor runs every minute). */
-    void createExpiryIndex() {
+    static void createExpiryIndex(MongoCollection<Document> buckets) {
         buckets.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }
 

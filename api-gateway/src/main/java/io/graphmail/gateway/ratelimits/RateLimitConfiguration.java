@@ -35,7 +35,6 @@ class RateLimitConfiguration {
                 ClientSideConfig.getDefault()
                         .withExpirationAfterWriteStrategy(
                                 ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(CLOCK_ALLOWANCE)));
-        buckets.createExpiryIndex();
         return buckets;
     }
 

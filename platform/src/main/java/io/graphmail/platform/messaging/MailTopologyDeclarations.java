@@ -81,6 +81,8 @@ public final class MailTopologyDeclarations {
                 .deadLetterRoutingKey(EVENTS_DEAD_LETTER_QUEUE)
                 .build());
 
+        declarables.addAll(DeferralTopology.declarables());
+
         declarables.addAll(List.of(
                 sync,
                 syncDeadLetters,
@@ -135,7 +137,7 @@ public final class MailTopologyDeclarations {
      * nothing is dropped when the target cannot take it yet (for example while the broker restarts:
      * a classic delay queue expired its messages into a send queue that was not back yet and lost them).
      */
-    private static QueueBuilder atLeastOnceDeadLettering(String name) {
+    static QueueBuilder atLeastOnceDeadLettering(String name) {
         return QueueBuilder.durable(name)
                 .quorum()
                 .overflow(QueueBuilder.Overflow.rejectPublish)

@@ -61,6 +61,11 @@ public class MessagingConfiguration {
         return new ConfirmedPublisher(rabbitTemplate, properties.confirmTimeout(), meterRegistry);
     }
 
+    @Bean
+    Deferrals deferrals(ConfirmedPublisher publisher) {
+        return new Deferrals(publisher);
+    }
+
     /** Every message published carries the current correlation id. */
     @Bean
     RabbitTemplateCustomizer correlationIdOnPublish() {
@@ -69,13 +74,15 @@ public class MessagingConfiguration {
 
     /**
      * Every listener (annotated or registered as a plain {@code MessageListener}) handles a message with its
-     * correlation id current. This is the containers' only advice: listener retry
-     * ({@code spring.rabbitmq.listener.simple.retry}) is not used.
+     * correlation id current, and what it could not handle while MongoDB was away is deferred rather than requeued.
+     * These are the containers' only advice: listener retry ({@code spring.rabbitmq.listener.simple.retry}) is not
+     * used.
      */
     @Bean
-    ContainerCustomizer<SimpleMessageListenerContainer> correlationIdOnReceive(MessagingProperties properties) {
+    ContainerCustomizer<SimpleMessageListenerContainer> listenerAdvice(
+            MessagingProperties properties, Deferrals deferrals, MeterRegistry meterRegistry) {
         return container -> {
-            container.setAdviceChain(new CorrelationIdOnReceive());
+            container.setAdviceChain(new CorrelationIdOnReceive(), new DeferralOnOutage(deferrals, meterRegistry));
             container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
         };
     }

@@ -1,5 +1,6 @@
 package io.graphmail.platform.messaging;
 
+import static io.graphmail.contract.MailTopology.DEFERRED_QUEUE;
 import static io.graphmail.contract.MailTopology.SEND_RETRY_QUEUE;
 
 import java.time.Duration;
@@ -41,8 +42,17 @@ public enum RetryTier {
 
     /** This tier's delay queue among those named {@code prefix} (each kind of work has its own). */
     public String queue(String prefix) {
-        String tier = delay.toMillis() < 1000 ? delay.toMillis() + "ms" : delay.toSeconds() + "s";
-        return prefix + "." + tier + ".v2";
+        return prefix + "." + label() + ".v2";
+    }
+
+    /** The tier's delay as queue names and headers spell it: {@code 250ms}, {@code 5s}. */
+    public String label() {
+        return delay.toMillis() < 1000 ? delay.toMillis() + "ms" : delay.toSeconds() + "s";
+    }
+
+    /** The delay queue of this tier for messages deferred back to the queue they came from (see {@link Deferrals}). */
+    public String deferralQueue() {
+        return DEFERRED_QUEUE + "." + label();
     }
 
     /** The longest tier not longer than {@code wanted}; the shortest for anything shorter. */
