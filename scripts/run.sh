@@ -99,9 +99,8 @@ start() { # name jar [args...]
     pids+=($!)
 }
 
-# A busy or slow machine takes minutes to start the services: GRAPHMAIL_START_TIMEOUT seconds each (default 180).
 await_health() { # name url
-    for _ in $(seq 1 "${GRAPHMAIL_START_TIMEOUT:-180}"); do
+    for _ in $(seq 1 90); do
         curl -fs "$2" >/dev/null 2>&1 && return 0
         sleep 1
     done
