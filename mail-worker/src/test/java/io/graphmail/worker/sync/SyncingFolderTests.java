@@ -52,6 +52,7 @@ class SyncingFolderTests {
     static MongoServer server;
     static MongoClient client;
 
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final String database = "syncing-folder-" + System.nanoTime();
     final MongoTemplate mongo = new MongoTemplate(client, database);
     final FolderSyncStates states = new FolderSyncStates(mongo);
@@ -59,8 +60,18 @@ class SyncingFolderTests {
     final InMemoryMailbox mailbox = new InMemoryMailbox();
     final LeaseInMemory lease = new LeaseInMemory();
     final ManualClock clock = new ManualClock();
-    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final SyncingFolder syncing = syncingFolder(new MassDeletionProperties(100, 0.5));
+    final SyncingFolder syncing = new SyncingFolder(
+            mailbox,
+            new ShrinkingPages(states, PROPERTIES),
+            stored,
+            new StoredAttachments(
+                    new SimpleMongoClientDatabaseFactory(client, database), mongo.getConverter(), mailbox, PROPERTIES),
+            new RemovingUnseenMessages(stored, states, new MassDeletionProperties(100, 0.5), meters, clock),
+            states,
+            PROPERTIES,
+            clock,
+            Runnable::run,
+            FILTERED_ROUND_CAP);
     /** Holds the deletion of 5 or more messages that are over half the folder. */
     final SyncingFolder guarded = syncingFolder(new MassDeletionProperties(5, 0.5));
 
