@@ -16,7 +16,7 @@ fi
 mkdir -p data/logs
 # One stack per checkout: a second run would truncate the running stack's logs and fight over its ports and data.
 # The lock stays held by the services themselves until the last of them stops.
-exec 9>data/run.lock
+exec 9>>data/run.lock
 if ! flock -n 9; then
     echo "graphmail is already running from $PWD (data/run.lock is held): stop it first (Ctrl-C where it runs)." >&2
     exit 1
@@ -119,6 +119,7 @@ start graph-simulator graph-simulator/target/graph-simulator-0.1.0-SNAPSHOT-exec
     --graphmail.simulator.https-port=8443 \
     --graphmail.simulator.certificate-file="$PWD/data/simulator-certificate.pem" \
     --graphmail.simulator.certificate-hostnames="localhost,127.0.0.1,$host" \
+    --graphmail.simulator.snapshot.file="$PWD/data/simulator-mailboxes.json" \
     --graphmail.simulator.identity.default-app-permissions=Mail.Send,Mail.ReadWrite
 await_health graph-simulator "http://$url_host:8089/actuator/health"
 start mail-worker mail-worker/target/mail-worker-0.1.0-SNAPSHOT-exec.jar \

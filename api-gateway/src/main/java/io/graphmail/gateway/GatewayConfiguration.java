@@ -1,12 +1,12 @@
 package io.graphmail.gateway;
 
 import io.graphmail.platform.health.HealthConfiguration;
+import io.graphmail.platform.locking.MongoLocks;
 import io.graphmail.platform.mongodb.MongoTimeoutsConfiguration;
 import io.graphmail.platform.mongodb.ScheduledTaskErrorsConfiguration;
 import io.graphmail.platform.secrets.SecretAliases;
 import java.time.Clock;
 import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +24,7 @@ class GatewayConfiguration {
     /** Scheduled work runs on one gateway at a time, whatever the number of replicas. */
     @Bean
     LockProvider lockProvider(MongoTemplate mongo) {
-        return new MongoLockProvider(mongo.getDb());
+        return new MongoLocks(mongo.getDb());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -95,21 +96,39 @@ public class Outbox {
 
     /**
      * Reopens a failed or dead-lettered message with its command resubmitted, then publishes it; should the broker not
-     * confirm it, the sweeper publishes it once the broker is back.
+     * confirm it, the sweeper publishes it once the broker is back. Its dead-lettered copy leaves the dead-letter queue
+     * only once the broker confirmed the new command.
      *
      * @return false if the message was neither FAILED nor DEAD_LETTERED, and nothing was done
      */
     public boolean resend(MailRecord record) {
-        SendMailCommand again = read(record).resubmitted();
-        if (!records.reopen(again.commandId(), jsonMapper.writeValueAsString(again))) {
-            return false;
+        return !resendAll(List.of(record)).isEmpty();
+    }
+
+    /**
+     * {@link #resend} for many; the dead-lettered copies of those the broker confirmed leave the dead-letter queue in
+     * one pass.
+     *
+     * @return the ids of the messages reopened (those neither FAILED nor DEAD_LETTERED are left alone)
+     */
+    public List<UUID> resendAll(List<MailRecord> candidates) {
+        var reopened = new ArrayList<UUID>();
+        var confirmed = new ArrayList<UUID>();
+        for (MailRecord record : candidates) {
+            SendMailCommand again = read(record).resubmitted();
+            if (!records.reopen(again.commandId(), jsonMapper.writeValueAsString(again))) {
+                continue;
+            }
+            reopened.add(again.commandId());
+            try {
+                publish(again, false);
+                confirmed.add(again.commandId());
+            } catch (PublishFailed e) {
+                // Recorded as pending: the sweeper publishes it, and then retires its copy.
+            }
         }
-        try {
-            publish(again, false);
-        } catch (PublishFailed e) {
-            // Recorded as pending: the sweeper publishes it.
-        }
-        return true;
+        retireDeadLetterCopies(confirmed);
+        return reopened;
     }
 
     /**
@@ -163,14 +182,29 @@ public class Outbox {
     @Scheduled(fixedDelayString = "${graphmail.gateway.sweeper.interval:1s}")
     @SchedulerLock(name = "unpublished-mail-sweeper", lockAtMostFor = "1m")
     public void sweep() {
-        for (MailRecord record : records.duePublishes(clock.instant(), CHUNK, submissions.submitting())) {
-            try (var scope = CorrelationId.open(record.correlationId())) {
-                publish(read(record), record.isScheduled());
-                log.debug("Published message {} from the outbox", record.id());
-            } catch (PublishFailed e) {
-                log.warn("Broker still unavailable; {} left for the next sweep", record.id());
-                return;
+        var resubmitted = new ArrayList<UUID>();
+        try {
+            for (MailRecord record : records.duePublishes(clock.instant(), CHUNK, submissions.submitting())) {
+                try (var scope = CorrelationId.open(record.correlationId())) {
+                    SendMailCommand command = read(record);
+                    publish(command, record.isScheduled());
+                    if (command.resubmission() > 0) {
+                        resubmitted.add(command.commandId());
+                    }
+                    log.debug("Published message {} from the outbox", record.id());
+                } catch (PublishFailed e) {
+                    log.warn("Broker still unavailable; {} left for the next sweep", record.id());
+                    return;
+                }
             }
+        } finally {
+            retireDeadLetterCopies(resubmitted);
+        }
+    }
+
+    private void retireDeadLetterCopies(List<UUID> republished) {
+        if (!republished.isEmpty()) {
+            commands.retireDeadLetterCopies(republished);
         }
     }
 

@@ -5,6 +5,7 @@ import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 class ConfirmedMailCommands implements MailCommands {
 
     private final ConfirmedPublisher publisher;
+    private final DeadLetterCopies deadLetterCopies;
 
-    ConfirmedMailCommands(ConfirmedPublisher publisher) {
+    ConfirmedMailCommands(ConfirmedPublisher publisher, DeadLetterCopies deadLetterCopies) {
         this.publisher = publisher;
+        this.deadLetterCopies = deadLetterCopies;
     }
 
     @Override
@@ -28,5 +31,10 @@ class ConfirmedMailCommands implements MailCommands {
     @Override
     public List<UUID> publishAll(Map<UUID, SendMailCommand> commands) {
         return publisher.publishAll(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, commands);
+    }
+
+    @Override
+    public void retireDeadLetterCopies(Collection<UUID> commandIds) {
+        deadLetterCopies.remove(commandIds);
     }
 }

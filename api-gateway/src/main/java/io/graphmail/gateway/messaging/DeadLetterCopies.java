@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The operators' copies of dead-lettered send commands ({@code graphmail.mail.send.dlq}). A command sent once more
- * leaves the queue, so the queue (and the alert on it) holds only what still needs someone.
+ * leaves the queue once the broker confirmed it again ({@link MailCommands#retireDeadLetterCopies}), so the queue
+ * (and the alert on it) holds only what still needs someone.
  */
 @Component
-public class DeadLetterCopies {
+class DeadLetterCopies {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterCopies.class);
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(5);
@@ -38,7 +39,7 @@ public class DeadLetterCopies {
      *
      * @return how many copies were removed; 0 if the broker could not be reached (the copies then stay)
      */
-    public int remove(Collection<UUID> commandIds) {
+    int remove(Collection<UUID> commandIds) {
         if (commandIds.isEmpty()) {
             return 0;
         }

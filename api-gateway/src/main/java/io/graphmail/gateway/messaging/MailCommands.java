@@ -2,6 +2,7 @@ package io.graphmail.gateway.messaging;
 
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.platform.messaging.PublishFailed;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,4 +15,10 @@ public interface MailCommands {
 
     /** Publishes many commands, waiting once for all confirms; returns the ids the broker took. */
     List<UUID> publishAll(Map<UUID, SendMailCommand> commands);
+
+    /**
+     * Takes the dead-lettered copies of these commands out of the dead-letter queue, once they were published again
+     * and confirmed; a copy the broker cannot take out now stays.
+     */
+    void retireDeadLetterCopies(Collection<UUID> commandIds);
 }

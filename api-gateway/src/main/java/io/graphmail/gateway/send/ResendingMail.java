@@ -4,7 +4,6 @@ import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailRecords;
 import io.graphmail.gateway.mail.MailView;
 import io.graphmail.gateway.mail.Outbox;
-import io.graphmail.gateway.messaging.DeadLetterCopies;
 import io.graphmail.gateway.security.ApiClient;
 import java.util.List;
 import java.util.UUID;
@@ -20,12 +19,10 @@ public class ResendingMail {
 
     private final MailRecords records;
     private final Outbox outbox;
-    private final DeadLetterCopies deadLetterCopies;
 
-    ResendingMail(MailRecords records, Outbox outbox, DeadLetterCopies deadLetterCopies) {
+    ResendingMail(MailRecords records, Outbox outbox) {
         this.records = records;
         this.outbox = outbox;
-        this.deadLetterCopies = deadLetterCopies;
     }
 
     /**
@@ -37,18 +34,12 @@ public class ResendingMail {
         if (!outbox.resend(record)) {
             throw new MailNotRetryable(id, record.status());
         }
-        deadLetterCopies.remove(List.of(id));
         return records.find(id).map(MailView::of).orElseThrow();
     }
 
     /** Resends dead-lettered messages, optionally of one account or with a reason starting so. */
     public List<UUID> replayDeadLetters(String accountId, String reasonPrefix, int limit, ApiClient client) {
-        List<UUID> replayed =
-                records.deadLettered(accountId, reasonPrefix, limit, client.isAdmin() ? null : client.id()).stream()
-                        .filter(outbox::resend)
-                        .map(record -> UUID.fromString(record.id()))
-                        .toList();
-        deadLetterCopies.remove(replayed);
-        return replayed;
+        return outbox.resendAll(
+                records.deadLettered(accountId, reasonPrefix, limit, client.isAdmin() ? null : client.id()));
     }
 }

@@ -20,4 +20,9 @@ record FolderSyncStatus(
         int added,
         int updated,
         int removed,
-        String lastError) {}
+        String lastError,
+        HeldDeletions heldDeletions) {
+
+    /** A full round's deletions held until a sync confirms them: {@code unseen} of the folder's {@code stored}. */
+    record HeldDeletions(long unseen, long stored, Instant heldAt) {}
+}

@@ -52,7 +52,8 @@ class RequestingSync {
                 request.folders(),
                 request.commandMode(),
                 request.syncFrom(),
-                clock.instant());
+                clock.instant(),
+                request.confirmsDeletions());
         commands.publish(command);
         meterRegistry.counter("graphmail.sync.requested", "trigger", trigger).increment();
         return command;

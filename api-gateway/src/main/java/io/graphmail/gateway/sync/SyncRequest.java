@@ -13,6 +13,8 @@ import java.util.List;
  * @param folders well-known folder names; none: the workers' configured folders (Inbox and Sent Items)
  * @param mode {@code incremental} (default: continue from the stored delta state) or {@code full}
  * @param syncFrom on a first or full sync, skip mail received before this day
+ * @param confirmDeletions a full sync (implied) that marks deleted what it does not see even when that is most of a
+ *     folder, which a sync otherwise holds for confirmation (see the folder's {@code heldDeletions})
  */
 record SyncRequest(
         @Size(max = 10)
@@ -21,11 +23,22 @@ record SyncRequest(
         @Pattern(regexp = "(?i)incremental|full", message = "must be incremental or full")
         String mode,
 
-        LocalDate syncFrom) {
+        LocalDate syncFrom,
+        Boolean confirmDeletions) {
 
     static final SyncRequest DEFAULTS = new SyncRequest(null, null, null);
 
+    SyncRequest(List<String> folders, String mode, LocalDate syncFrom) {
+        this(folders, mode, syncFrom, null);
+    }
+
     SyncMailboxCommand.Mode commandMode() {
-        return "full".equalsIgnoreCase(mode) ? SyncMailboxCommand.Mode.FULL : SyncMailboxCommand.Mode.INCREMENTAL;
+        return "full".equalsIgnoreCase(mode) || confirmsDeletions()
+                ? SyncMailboxCommand.Mode.FULL
+                : SyncMailboxCommand.Mode.INCREMENTAL;
+    }
+
+    boolean confirmsDeletions() {
+        return Boolean.TRUE.equals(confirmDeletions);
     }
 }

@@ -12,6 +12,9 @@ record SyncStatusView(String accountId, List<Folder> folders) {
      *     round stopped on an error; the next one resumes), {@code IDLE}
      * @param added what the last round added (likewise updated, removed)
      * @param deltaStateAgeSeconds how old the stored delta state is; null before the first round ends
+     * @param heldDeletions a full round no longer saw most of the folder and marked nothing deleted: {@code unseen} of
+     *     the {@code stored} messages, since {@code heldAt}; a sync with {@code confirmDeletions} applies them; null
+     *     when none are held
      */
     record Folder(
             String folder,
@@ -24,7 +27,8 @@ record SyncStatusView(String accountId, List<Folder> folders) {
             int updated,
             int removed,
             String lastError,
-            Long deltaStateAgeSeconds) {
+            Long deltaStateAgeSeconds,
+            FolderSyncStatus.HeldDeletions heldDeletions) {
 
         static Folder of(FolderSyncStatus status, Instant now) {
             return new Folder(
@@ -40,7 +44,8 @@ record SyncStatusView(String accountId, List<Folder> folders) {
                     status.lastError(),
                     status.deltaLinkSavedAt() == null
                             ? null
-                            : Duration.between(status.deltaLinkSavedAt(), now).toSeconds());
+                            : Duration.between(status.deltaLinkSavedAt(), now).toSeconds(),
+                    status.heldDeletions());
         }
 
         private static String stateOf(FolderSyncStatus status) {

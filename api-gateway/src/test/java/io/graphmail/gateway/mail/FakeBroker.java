@@ -5,6 +5,7 @@ import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.platform.logging.CorrelationId;
 import io.graphmail.platform.messaging.PublishFailed;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ public class FakeBroker implements MailCommands {
 
     private final List<Published> published = new ArrayList<>();
     private final List<Integer> chunks = new ArrayList<>();
+    private final List<UUID> retiredDeadLetterCopies = new ArrayList<>();
     private boolean down;
     private int confirmsLostFromChunk = Integer.MAX_VALUE;
 
@@ -36,6 +38,16 @@ public class FakeBroker implements MailCommands {
         chunks.add(commands.size());
         commands.values().forEach(command -> published.add(new Published(command, CorrelationId.current())));
         return chunks.size() > confirmsLostFromChunk ? List.of() : List.copyOf(commands.keySet());
+    }
+
+    @Override
+    public void retireDeadLetterCopies(Collection<UUID> commandIds) {
+        retiredDeadLetterCopies.addAll(commandIds);
+    }
+
+    /** The commands whose dead-lettered copies were taken out of the dead-letter queue, in order. */
+    public List<UUID> retiredDeadLetterCopies() {
+        return List.copyOf(retiredDeadLetterCopies);
     }
 
     public void goDown() {

@@ -161,6 +161,57 @@ class OutboxTests {
     }
 
     @Test
+    void aResentMessagesDeadLetteredCopyIsRetiredOnlyOnceTheBrokerConfirmedItsNewCommand() {
+        var confirmedAtOnce = deadLettered(command(null));
+        var confirmedLater = deadLettered(command(null));
+        var sent = command(null);
+        outbox.accept(sent, null, "client-a");
+        records.report(sent.commandId(), MailStatus.SENT);
+
+        var reopened = outbox.resendAll(List.of(records.find(confirmedAtOnce).orElseThrow()));
+        broker.goDown();
+        reopened = concat(
+                reopened, outbox.resendAll(List.of(records.find(confirmedLater).orElseThrow())));
+        reopened = concat(
+                reopened,
+                outbox.resendAll(List.of(records.find(sent.commandId()).orElseThrow())));
+
+        assertThat(reopened).containsExactly(confirmedAtOnce, confirmedLater);
+        assertThat(broker.retiredDeadLetterCopies())
+                .as("the unconfirmed one keeps its copy")
+                .containsExactly(confirmedAtOnce);
+        broker.comeBack();
+        clock.advance(GRACE);
+        outbox.sweep();
+        assertThat(broker.retiredDeadLetterCopies()).containsExactly(confirmedAtOnce, confirmedLater);
+        outbox.sweep();
+        assertThat(broker.retiredDeadLetterCopies()).hasSize(2);
+    }
+
+    @Test
+    void sweepingAnOriginalCommandRetiresNoDeadLetteredCopy() {
+        leftBehind(command(null));
+        clock.advance(GRACE);
+
+        outbox.sweep();
+
+        assertThat(broker.published()).hasSize(1);
+        assertThat(broker.retiredDeadLetterCopies()).isEmpty();
+    }
+
+    private UUID deadLettered(SendMailCommand command) {
+        outbox.accept(command, null, "client-a");
+        records.report(command.commandId(), MailStatus.DEAD_LETTERED);
+        return command.commandId();
+    }
+
+    private static List<UUID> concat(List<UUID> first, List<UUID> second) {
+        var all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    @Test
     void recordsABatchWithItsGraceAndOnResumingOnlyWhatIsMissing() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 5);

@@ -111,6 +111,39 @@ class SyncApiIntegrationTests extends FullStackTests {
     }
 
     @Test
+    void aFullSyncThatFindsAnEmptiedInboxHoldsTheMassDeletionUntilASyncConfirmsIt() {
+        var ids = simulator.generateMessages(mailbox, "inbox", 120, Map.of());
+        sync("");
+        // The inbox is empty, and Graph no longer holds the delta state (410): the next round is a full one, as after
+        // a simulator restarted without its data.
+        ids.forEach(id -> simulator.deleteMessage(mailbox, id));
+        simulator.expireDeltaTokens(mailbox);
+
+        sync("");
+
+        var held = folder(api.get("/api/v1/accounts/" + accountId + "/sync").json(), "inbox")
+                .get("heldDeletions");
+        assertThat(held.get("unseen").asLong()).isEqualTo(120);
+        assertThat(held.get("stored").asLong()).isEqualTo(120);
+        assertThat(inboxSize()).as("nothing marked deleted").isEqualTo(120);
+
+        sync("{\"confirmDeletions\":true}");
+
+        assertThat(folder(api.get("/api/v1/accounts/" + accountId + "/sync").json(), "inbox")
+                        .path("heldDeletions")
+                        .isNull())
+                .isTrue();
+        assertThat(inboxSize()).isZero();
+    }
+
+    private int inboxSize() {
+        return api.get("/api/v1/accounts/" + accountId + "/messages?folder=inbox&limit=200")
+                .json()
+                .get("items")
+                .size();
+    }
+
+    @Test
     void theOriginalFetchEndpointSyncsTheDefaultAccount() {
         // The default account is shared by every test class in this JVM; all register it with this mailbox.
         String defaultMailbox = "default@graphmail.local";

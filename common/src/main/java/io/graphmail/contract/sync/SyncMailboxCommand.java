@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param mode {@code INCREMENTAL} continues from the stored delta link; {@code FULL} starts over
  * @param syncFrom on a first or full sync, mail received before this day is not fetched; may be null
  * @param requestedAt when the gateway sent it
+ * @param confirmDeletions on a full sync, mark deleted what the round did not see even when that is most of a folder
+ *     (such mass deletions are otherwise held until confirmed); null from older producers means false
  */
 public record SyncMailboxCommand(
         UUID commandId,
@@ -26,7 +28,8 @@ public record SyncMailboxCommand(
         List<String> folders,
         Mode mode,
         LocalDate syncFrom,
-        Instant requestedAt) {
+        Instant requestedAt,
+        Boolean confirmDeletions) {
 
     public enum Mode {
         INCREMENTAL,
@@ -36,5 +39,18 @@ public record SyncMailboxCommand(
     public SyncMailboxCommand {
         folders = folders == null ? List.of() : List.copyOf(folders);
         mode = mode == null ? Mode.INCREMENTAL : mode;
+        confirmDeletions = Boolean.TRUE.equals(confirmDeletions);
+    }
+
+    /** A command that confirms no mass deletion. */
+    public SyncMailboxCommand(
+            UUID commandId,
+            UUID runId,
+            String accountId,
+            List<String> folders,
+            Mode mode,
+            LocalDate syncFrom,
+            Instant requestedAt) {
+        this(commandId, runId, accountId, folders, mode, syncFrom, requestedAt, false);
     }
 }

@@ -1,7 +1,9 @@
 package io.graphmail.simulator.mailbox;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,13 @@ public class Mailboxes {
     public Mailbox of(String address) {
         return mailboxes.computeIfAbsent(
                 address.toLowerCase(Locale.ROOT), key -> new Mailbox(key, events::publishEvent));
+    }
+
+    /** Every mailbox's messages in filing order, by lower-case address. */
+    public Map<String, List<Message>> messagesByMailbox() {
+        var all = new TreeMap<String, List<Message>>();
+        mailboxes.forEach((address, mailbox) -> all.put(address, mailbox.messages()));
+        return all;
     }
 
     public void clear() {

@@ -1,5 +1,6 @@
 package io.graphmail.worker.accounts;
 
+import io.graphmail.platform.locking.MongoLocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -7,7 +8,6 @@ import java.util.function.Supplier;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
-import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +23,7 @@ public class AccountLeases {
     private final LockProvider locks;
 
     AccountLeases(MongoTemplate mongo) {
-        this.locks = new MongoLockProvider(mongo.getDb());
+        this.locks = new MongoLocks(mongo.getDb());
     }
 
     /**

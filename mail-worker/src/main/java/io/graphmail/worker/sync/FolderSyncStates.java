@@ -4,7 +4,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -74,6 +76,24 @@ class FolderSyncStates {
                 .unset("lastError");
         update.push("completedCommands").slice(-REMEMBERED_COMMANDS).each(commandId);
         upsert(accountId, folder, update);
+    }
+
+    /** A full round held the deletion of {@code unseen} of the folder's {@code stored} messages until confirmed. */
+    void deletionsHeld(String accountId, String folder, long unseen, long stored, Instant now) {
+        upsert(
+                accountId,
+                folder,
+                new Update()
+                        .set(
+                                "heldDeletions",
+                                new Document("unseen", unseen)
+                                        .append("stored", stored)
+                                        .append("heldAt", Date.from(now))));
+    }
+
+    /** A full round applied its deletions, or had none to hold. */
+    void noDeletionsHeld(String accountId, String folder) {
+        upsert(accountId, folder, new Update().unset("heldDeletions"));
     }
 
     /** Graph no longer knows our delta state: the next round starts from nothing. */

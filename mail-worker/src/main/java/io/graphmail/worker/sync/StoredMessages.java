@@ -22,6 +22,7 @@ import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -121,6 +122,14 @@ class StoredMessages {
      * not looking (for instance while Graph had dropped our delta state).
      */
     int markUnseenRemoved(String accountId, String folder, Instant roundStartedAt, LocalDate from, Instant now) {
+        return (int) mongo.updateMulti(
+                        query(unseen(accountId, folder, roundStartedAt, from)),
+                        new Update().set("deletedAt", Date.from(now)),
+                        COLLECTION)
+                .getModifiedCount();
+    }
+
+    private static Criteria unseen(String accountId, String folder, Instant roundStartedAt, LocalDate from) {
         var unseen = where("accountId")
                 .is(accountId)
                 .and("folder")
@@ -129,12 +138,30 @@ class StoredMessages {
                 .is(null)
                 .and("syncedAt")
                 .lt(Date.from(roundStartedAt));
+        return from == null ? unseen : unseen.and("receivedDateTime").gte(startOf(from));
+    }
+
+    private static Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    /** How many messages {@link #markUnseenRemoved} would mark. */
+    long countUnseen(String accountId, String folder, Instant roundStartedAt, LocalDate from) {
+        return mongo.count(query(unseen(accountId, folder, roundStartedAt, from)), COLLECTION);
+    }
+
+    /** How many messages the folder holds, not marked deleted (received from {@code from} on, if given). */
+    long countLive(String accountId, String folder, LocalDate from) {
+        var live = where("accountId")
+                .is(accountId)
+                .and("folder")
+                .is(folder)
+                .and("deletedAt")
+                .is(null);
         if (from != null) {
-            unseen = unseen.and("receivedDateTime")
-                    .gte(Date.from(from.atStartOfDay().toInstant(ZoneOffset.UTC)));
+            live = live.and("receivedDateTime").gte(startOf(from));
         }
-        return (int) mongo.updateMulti(query(unseen), new Update().set("deletedAt", Date.from(now)), COLLECTION)
-                .getModifiedCount();
+        return mongo.count(query(live), COLLECTION);
     }
 
     /** How many messages of the folder a round started at {@code roundStartedAt} has seen so far. */

@@ -47,6 +47,7 @@ class SyncingFolder {
     private final ShrinkingPages pages;
     private final StoredMessages messages;
     private final StoredAttachments attachments;
+    private final RemovingUnseenMessages unseenMessages;
     private final FolderSyncStates states;
     private final SyncProperties properties;
     private final Clock clock;
@@ -59,6 +60,7 @@ class SyncingFolder {
             ShrinkingPages pages,
             StoredMessages messages,
             StoredAttachments attachments,
+            RemovingUnseenMessages unseenMessages,
             FolderSyncStates states,
             SyncProperties properties,
             Clock clock,
@@ -68,6 +70,7 @@ class SyncingFolder {
         this.pages = pages;
         this.messages = messages;
         this.attachments = attachments;
+        this.unseenMessages = unseenMessages;
         this.states = states;
         this.properties = properties;
         this.clock = clock;
@@ -182,8 +185,8 @@ class SyncingFolder {
             lease.extend();
             if (page.nextLink() == null) {
                 if (full && mayMarkUnseenRemoved(account, folderName, round, startedAt)) {
-                    int unseen = messages.markUnseenRemoved(
-                            account.id(), folderName, startedAt, round.syncFrom(), clock.instant());
+                    int unseen = unseenMessages.remove(
+                            account.id(), folderName, startedAt, round.syncFrom(), round.confirmDeletions());
                     written = written.plus(new PageCounts(0, 0, unseen));
                     total = total.plus(new PageCounts(0, 0, unseen));
                 }
@@ -292,11 +295,16 @@ class SyncingFolder {
      *
      * @param full start from nothing rather than from the stored delta link (or the round in progress)
      * @param syncFrom on a full round, skip mail received before this day
+     * @param confirmDeletions a full round marks what it did not see deleted even if that is a mass deletion
      */
-    record Round(String commandId, String runId, boolean full, LocalDate syncFrom) {
+    record Round(String commandId, String runId, boolean full, LocalDate syncFrom, boolean confirmDeletions) {
+
+        Round(String commandId, String runId, boolean full, LocalDate syncFrom) {
+            this(commandId, runId, full, syncFrom, false);
+        }
 
         Round restartedInFull() {
-            return new Round(commandId, runId, true, syncFrom);
+            return new Round(commandId, runId, true, syncFrom, confirmDeletions);
         }
     }
 }

@@ -55,7 +55,8 @@ class SyncingMailbox {
                 command.commandId().toString(),
                 command.runId().toString(),
                 command.mode() == SyncMailboxCommand.Mode.FULL,
-                command.syncFrom() != null ? command.syncFrom() : properties.syncFrom());
+                command.syncFrom() != null ? command.syncFrom() : properties.syncFrom(),
+                Boolean.TRUE.equals(command.confirmDeletions()));
         for (String folder : folders) {
             syncFolder(account.get(), folder, round);
         }

@@ -14,10 +14,12 @@ import io.graphmail.worker.accounts.AccountLeases;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.graph.GraphRefusals;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +52,7 @@ class SyncingFolderTests {
     static MongoServer server;
     static MongoClient client;
 
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final String database = "syncing-folder-" + System.nanoTime();
     final MongoTemplate mongo = new MongoTemplate(client, database);
     final FolderSyncStates states = new FolderSyncStates(mongo);
@@ -63,11 +66,14 @@ class SyncingFolderTests {
             stored,
             new StoredAttachments(
                     new SimpleMongoClientDatabaseFactory(client, database), mongo.getConverter(), mailbox, PROPERTIES),
+            new RemovingUnseenMessages(stored, states, new MassDeletionProperties(100, 0.5), meters, clock),
             states,
             PROPERTIES,
             clock,
             Runnable::run,
             FILTERED_ROUND_CAP);
+    /** Holds the deletion of 5 or more messages that are over half the folder. */
+    final SyncingFolder guarded = syncingFolder(new MassDeletionProperties(5, 0.5));
 
     @BeforeAll
     static void startMongo() {
@@ -281,6 +287,80 @@ class SyncingFolderTests {
 
         assertThat(counts).isEqualTo(new PageCounts(0, 0, 1));
         assertThat(live()).containsExactly("stays");
+    }
+
+    @Test
+    void aFullRoundThatNoLongerSeesMostOfAFolderHoldsTheDeletionsUntilASyncConfirmsThem() {
+        mailbox.answer("first " + INBOX_ID, page(messages(ids(10)), List.of(), null, "delta-1"));
+        guardedSync(round("c1"));
+        mailbox.answer("first " + INBOX_ID, page(List.of(), List.of(), null, "delta-2"));
+
+        var counts = guardedSync(fullFrom("c2", null));
+
+        assertThat(counts.removed()).isZero();
+        assertThat(live()).hasSize(10);
+        assertThat(heldDeletions()).isEqualTo(new Document("unseen", 10L).append("stored", 10L));
+        assertThat(meters.counter("graphmail.sync.deletions.held").count()).isEqualTo(10);
+        assertThat(state().deltaLink()).as("the round itself completes").isEqualTo("delta-2");
+
+        assertThat(guardedSync(fullFrom("c3", null)).removed()).as("held again").isZero();
+        var confirmed = guardedSync(new SyncingFolder.Round("c4", "run-c4", true, null, true));
+
+        assertThat(confirmed.removed()).isEqualTo(10);
+        assertThat(live()).isEmpty();
+        assertThat(heldDeletions()).isNull();
+    }
+
+    @Test
+    void aFullRoundMarksDeletionsUnderTheThresholdAtOnce() {
+        mailbox.answer("first " + INBOX_ID, page(messages(ids(20)), List.of(), null, "delta-1"));
+        guardedSync(round("c1"));
+        mailbox.answer("first " + INBOX_ID, page(messages(ids(12)), List.of(), null, "delta-2"));
+
+        var counts = guardedSync(fullFrom("c2", null));
+
+        assertThat(counts.removed()).as("8 of 20 is not over half").isEqualTo(8);
+        assertThat(live()).hasSize(12);
+        mailbox.answer("first " + INBOX_ID, page(messages(ids(8)), List.of(), null, "delta-3"));
+        assertThat(guardedSync(fullFrom("c3", null)).removed())
+                .as("4 are fewer than the 5 it takes to hold")
+                .isEqualTo(4);
+        assertThat(heldDeletions()).isNull();
+    }
+
+    private PageCounts guardedSync(SyncingFolder.Round round) {
+        clock.set(clock.instant().plus(Duration.ofMinutes(1)));
+        return guarded.sync(ACCOUNT, INBOX, states.find(ACCOUNT.id(), INBOX), round, lease);
+    }
+
+    private static String[] ids(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "m" + i).toArray(String[]::new);
+    }
+
+    private Document heldDeletions() {
+        var state = mongo.getCollection("sync_states")
+                .find(new Document("_id", FolderSyncState.idOf(ACCOUNT.id(), INBOX)))
+                .first();
+        var held = state == null ? null : state.get("heldDeletions", Document.class);
+        return held == null ? null : new Document("unseen", held.get("unseen")).append("stored", held.get("stored"));
+    }
+
+    private SyncingFolder syncingFolder(MassDeletionProperties massDeletion) {
+        return new SyncingFolder(
+                mailbox,
+                new ShrinkingPages(states, PROPERTIES),
+                stored,
+                new StoredAttachments(
+                        new SimpleMongoClientDatabaseFactory(client, database),
+                        mongo.getConverter(),
+                        mailbox,
+                        PROPERTIES),
+                new RemovingUnseenMessages(stored, states, massDeletion, meters, clock),
+                states,
+                PROPERTIES,
+                clock,
+                Runnable::run,
+                FILTERED_ROUND_CAP);
     }
 
     /** Each round a minute after the one before, at one instant from start to end. */
