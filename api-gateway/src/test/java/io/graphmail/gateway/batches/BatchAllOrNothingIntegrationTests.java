@@ -6,10 +6,9 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doCallRealMethod;
 
-import io.graphmail.gateway.FullStackTests;
+import io.graphmail.gateway.OwnAccountTests;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.platform.messaging.PublishFailed;
-import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,10 +17,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -31,7 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * nothing of it is sent or left to the sweeper, and the retry with the same Idempotency-Key sends each message once.
  * A single send whose confirm was lost is 503 too, and its retry with the same key sends it once.
  */
-class BatchAllOrNothingIntegrationTests extends FullStackTests {
+class BatchAllOrNothingIntegrationTests extends OwnAccountTests {
 
     static final int MESSAGES = 600; // two chunks of publication
 
@@ -39,20 +36,10 @@ class BatchAllOrNothingIntegrationTests extends FullStackTests {
     MailCommands commands;
 
     @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
     WithdrawingAbandonedBatches abandoned;
 
-    final String mailbox = "whole-" + UUID.randomUUID() + "@graphmail.local";
-    final String accountId = "whole-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void registerAccount() {
-        simulator.reset();
-        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
-                        .status())
-                .isEqualTo(201);
+    BatchAllOrNothingIntegrationTests() {
+        super("whole");
     }
 
     @Test

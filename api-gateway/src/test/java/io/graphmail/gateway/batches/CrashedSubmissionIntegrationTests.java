@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.gateway.FullStackTests;
+import io.graphmail.gateway.OwnAccountTests;
 import io.graphmail.gateway.idempotency.StableIds;
 import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailRecords;
@@ -13,7 +13,6 @@ import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.gateway.send.MessageReferences;
 import io.graphmail.gateway.send.SendMailCommands;
 import io.graphmail.gateway.send.SendMailRequest;
-import io.graphmail.testsupport.TestAccounts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,10 +27,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,13 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * retry resumes the original (same ids), or, were the original withdrawn meanwhile, submits anew; either way every
  * message reaches Graph exactly once.
  */
-class CrashedSubmissionIntegrationTests extends FullStackTests {
+class CrashedSubmissionIntegrationTests extends OwnAccountTests {
 
     static final int MESSAGES = 120;
     static final int RECORDED_BEFORE_THE_CRASH = 100;
-
-    @Autowired
-    MongoTemplate mongo;
 
     @Autowired
     JsonMapper jsonMapper;
@@ -66,18 +60,12 @@ class CrashedSubmissionIntegrationTests extends FullStackTests {
     @Autowired
     Outbox outbox;
 
-    final String mailbox = "crash-" + UUID.randomUUID() + "@graphmail.local";
-    final String accountId = "crash-" + UUID.randomUUID().toString().substring(0, 8);
     final String key = "crash-" + UUID.randomUUID();
     final String origin = UUID.randomUUID().toString();
     final StableIds ids = new StableIds(origin);
 
-    @BeforeEach
-    void registerAccount() {
-        simulator.reset();
-        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
-                        .status())
-                .isEqualTo(201);
+    CrashedSubmissionIntegrationTests() {
+        super("crash");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.graphmail.gateway.send.SendMailCommands;
 import io.graphmail.gateway.send.SendMailRequest;
 import io.graphmail.platform.logging.CorrelationId;
 import io.graphmail.platform.messaging.PublishFailed;
+import io.graphmail.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,11 +3,9 @@ package io.graphmail.platform.mongodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.MongoTimeoutException;
-import java.time.Clock;
+import io.graphmail.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -19,7 +17,7 @@ class ScheduledTaskErrorsTests {
 
     static final Instant START = Instant.parse("2026-12-05T00:00:00Z");
 
-    final MovableClock clock = new MovableClock();
+    final MutableClock clock = new MutableClock(START);
     final ScheduledTaskErrors errors = new ScheduledTaskErrors(clock);
 
     @Test
@@ -44,29 +42,5 @@ class ScheduledTaskErrorsTests {
         errors.handleError(new IllegalStateException("a bug"));
 
         assertThat(output.getAll()).contains(" ERROR ").contains("a bug").contains("\tat ");
-    }
-
-    static final class MovableClock extends Clock {
-
-        private Instant now = START;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.graphmail.gateway.mail;
+package io.graphmail.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
