@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
-import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,11 +66,7 @@ public abstract class FullStackTests {
 
     /** One more mail worker against the same broker, database and simulator; close it when done. */
     protected static ConfigurableApplicationContext startWorker(String... extraArguments) {
-        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
-        arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
-        arguments.addAll(List.of("--server.port=0", "--management.server.port=0", "--spring.jmx.enabled=false"));
-        arguments.addAll(List.of(extraArguments));
-        return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
+        return MailWorkers.start(simulator, extraArguments);
     }
 
     @AfterAll

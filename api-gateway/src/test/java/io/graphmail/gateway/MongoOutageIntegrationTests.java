@@ -2,10 +2,8 @@ package io.graphmail.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.graphmail.testsupport.RestartableMongo;
 import io.graphmail.testsupport.TestBackends;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -44,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class MongoOutageIntegrationTests {
 
     static final String API_KEY = "outage-key";
-    static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    static final RestartableMongo MONGO = new RestartableMongo();
 
     @LocalServerPort
     int port;
@@ -54,14 +52,13 @@ class MongoOutageIntegrationTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        InetSocketAddress address = MONGO.bind();
         registry.add("spring.rabbitmq.addresses", () -> TestBackends.rabbitUri().toString());
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:%d/outage".formatted(address.getPort()));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("outage"));
     }
 
     @AfterAll
     static void stopMongo() {
-        MONGO.shutdownNow();
+        MONGO.close();
     }
 
     @Test
@@ -76,7 +73,7 @@ class MongoOutageIntegrationTests {
     @Test
     @Order(2)
     void withMongoGoneRequestsAreRefusedAsUnavailableAndTheGatewayIsNotReady(CapturedOutput output) {
-        MONGO.shutdownNow();
+        MONGO.stop();
         var api = new Api(port, API_KEY);
 
         assertUnavailable(timed("GET", () -> api.get("/api/v1/mail/" + UUID.randomUUID())));

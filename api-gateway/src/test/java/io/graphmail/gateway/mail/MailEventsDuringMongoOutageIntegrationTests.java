@@ -5,14 +5,12 @@ import static io.graphmail.contract.MailTopology.SENT_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.gateway.GatewayApplication;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
+import io.graphmail.testsupport.RestartableMongo;
 import io.graphmail.testsupport.TestBackends;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -41,14 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class MailEventsDuringMongoOutageIntegrationTests {
 
-    /** Survives its server: what a restarted MongoDB finds on its disk. */
-    static final MemoryBackend DATA = new MemoryBackend() {
-        @Override
-        public void close() {}
-    };
-
-    static MongoServer mongoServer = new MongoServer(DATA);
-    static int mongoPort;
+    static final RestartableMongo MONGO = new RestartableMongo();
 
     @Autowired
     MongoTemplate mongo;
@@ -61,18 +52,16 @@ class MailEventsDuringMongoOutageIntegrationTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        InetSocketAddress address = mongoServer.bind();
-        mongoPort = address.getPort();
         // Listeners of gateways that earlier tests left running must not take the event from this one.
         registry.add(
                 "spring.rabbitmq.addresses",
                 () -> TestBackends.isolatedRabbitUri().toString());
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:%d/outage-events".formatted(mongoPort));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("outage-events"));
     }
 
     @AfterAll
     static void stopMongo() {
-        mongoServer.shutdownNow();
+        MONGO.close();
     }
 
     @Test
@@ -93,15 +82,14 @@ class MailEventsDuringMongoOutageIntegrationTests {
                 null,
                 null));
 
-        mongoServer.shutdownNow();
+        MONGO.stop();
         var sent = new MailSent(UUID.randomUUID(), UUID.fromString(id), "account-1", 1, Instant.now());
         publisher.publish(EVENTS_EXCHANGE, SENT_ROUTING_KEY, sent, sent.eventId());
         await().atMost(Duration.ofSeconds(30))
                 .until(() ->
                         meterRegistry.counter("graphmail.mail.events.deferred").count() >= 2);
 
-        mongoServer = new MongoServer(DATA);
-        mongoServer.bind("127.0.0.1", mongoPort);
+        MONGO.start();
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(mongo.findById(id, MailRecord.class))

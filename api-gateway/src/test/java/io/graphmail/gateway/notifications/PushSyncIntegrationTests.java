@@ -9,16 +9,15 @@ import com.mongodb.client.MongoClient;
 import io.graphmail.contract.push.FolderChangeNotified;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayApplication;
+import io.graphmail.gateway.MailWorkers;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
-import io.graphmail.worker.MailWorkerApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -103,20 +102,15 @@ class PushSyncIntegrationTests {
     }
 
     static ConfigurableApplicationContext startPushWorker(int gatewayPort, Duration lifetime, Duration renewBefore) {
-        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
-        arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
-        arguments.addAll(List.of(
-                "--server.port=0",
-                "--management.server.port=0",
-                "--spring.jmx.enabled=false",
+        return MailWorkers.start(
+                simulator,
                 "--graphmail.push.public-base-url=http://127.0.0.1:" + gatewayPort,
                 "--graphmail.push.allow-http=true",
                 "--graphmail.push.lifetime=" + lifetime.toMillis() + "ms",
                 "--graphmail.push.renew-before=" + renewBefore.toMillis() + "ms",
                 "--graphmail.push.check-every=300ms",
                 "--graphmail.push.retry-after-failure=1s",
-                "--graphmail.push.clock-tolerance=0s"));
-        return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
+                "--graphmail.push.clock-tolerance=0s");
     }
 
     /** The shared worker makes way for workers configured by the test; the next test starts it again. */
