@@ -3,59 +3,31 @@ package io.graphmail.gateway;
 import static org.awaitility.Awaitility.await;
 
 import io.graphmail.testsupport.RunningSimulator;
-import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.testsupport.TestBackends;
 import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The gateway (this test's context), a mail worker and the Graph simulator, over real HTTP,
  * RabbitMQ and the MongoDB wire protocol.
  */
-@SpringBootTest(
-        classes = GatewayApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
         properties = {
-            "spring.config.name=api-gateway",
-            "management.server.port=0",
             "graphmail.security.api-keys=test-key-1,test-key-2",
             "graphmail.gateway.sweeper.interval=200ms",
             "graphmail.gateway.sweeper.grace=1s",
             // Tests ask for the syncs they need; scheduled rounds would add traffic they do not expect.
             "graphmail.sync.schedule-enabled=false"
         })
-public abstract class FullStackTests {
+public abstract class FullStackTests extends GatewayTests {
 
     protected static RunningSimulator simulator;
     protected static ConfigurableApplicationContext worker;
-
-    @LocalServerPort
-    protected int port;
-
-    /** Actuator's port, apart from the API's. */
-    @LocalManagementPort
-    protected int managementPort;
-
-    @Autowired
-    protected MongoTemplate mongo;
-
-    protected Api api;
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        TestBackends.register(registry);
-        TestAccounts.registerSecretAliases(registry);
-    }
 
     @BeforeAll
     static void startWorkerAndSimulator() {
@@ -78,6 +50,13 @@ public abstract class FullStackTests {
     @BeforeEach
     void connect() {
         api = new Api(port, "test-key-2");
+    }
+
+    /** A batch's recipients, {@code r0@example.com} on, each with the template variable {@code n} set to its number. */
+    protected static String numberedRecipients(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> "{\"to\":[\"r%d@example.com\"],\"variables\":{\"n\":%d}}".formatted(i, i))
+                .collect(Collectors.joining(","));
     }
 
     protected Api.Response awaitStatus(String path, String status) {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -21,17 +20,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A gateway whose MongoDB goes away: it answers at once that it is unavailable (503 with Retry-After), not a
  * 500 after the driver's 30 s, and turns not ready.
  */
-@SpringBootTest(
-        classes = GatewayApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@GatewayOverHttp
+@TestPropertySource(
         properties = {
-            "spring.config.name=api-gateway",
-            "management.server.port=0",
             "graphmail.security.api-keys=" + MongoOutageIntegrationTests.API_KEY,
             "graphmail.sync.schedule-enabled=false",
             "spring.rabbitmq.listener.simple.auto-startup=false"

@@ -1,9 +1,12 @@
 package io.graphmail.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.graphmail.testsupport.TestAccounts;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -27,5 +30,18 @@ public abstract class OwnAccountTests extends FullStackTests {
         assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
                         .status())
                 .isEqualTo(201);
+    }
+
+    /** Waits until the account's mailbox holds {@code count} messages, each with a subject of its own, and no more. */
+    protected void assertEachSentOnce(int count) {
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> simulator.sent(mailbox).size() >= count);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> simulator.sent(mailbox).size() == count);
+        assertThat(simulator.sent(mailbox).stream()
+                        .map(message -> message.get("subject").asString())
+                        .collect(Collectors.toSet()))
+                .hasSize(count);
     }
 }

@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,15 +69,7 @@ class BatchAllOrNothingIntegrationTests extends OwnAccountTests {
         var retried = api.post("/api/v1/mail/batches", batch(), "Idempotency-Key", key);
 
         assertThat(retried.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(120))
-                .until(() -> simulator.sent(mailbox).size() >= MESSAGES);
-        await().during(Duration.ofSeconds(3))
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> simulator.sent(mailbox).size() == MESSAGES);
-        assertThat(simulator.sent(mailbox).stream()
-                        .map(message -> message.get("subject").asString())
-                        .collect(Collectors.toSet()))
-                .hasSize(MESSAGES);
+        assertEachSentOnce(MESSAGES);
         assertThat(batchStates()).containsExactlyInAnyOrder("CANCELLED", "ACTIVE");
     }
 
@@ -151,9 +141,7 @@ class BatchAllOrNothingIntegrationTests extends OwnAccountTests {
     }
 
     private String batch() {
-        String recipients = IntStream.range(0, MESSAGES)
-                .mapToObj(i -> "{\"to\":[\"r%d@example.com\"],\"variables\":{\"n\":%d}}".formatted(i, i))
-                .collect(Collectors.joining(","));
+        String recipients = numberedRecipients(MESSAGES);
         return """
                 {"accountId":"%s","template":{"subject":"Message {{n}}","text":"Hello {{n}}"},"recipients":[%s]}""".formatted(accountId, recipients);
     }

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import io.graphmail.contract.push.FolderChangeNotified;
 import io.graphmail.gateway.Api;
-import io.graphmail.gateway.GatewayApplication;
+import io.graphmail.gateway.GatewayOverHttp;
 import io.graphmail.gateway.MailWorkers;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.graphmail.testsupport.RunningSimulator;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,21 +38,15 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Push sync end to end: the gateway (this context) as the public notification endpoint, a mail worker with push on,
  * and the Graph simulator posting real notifications. No scheduled rounds: whatever is stored got there by push.
  */
-@SpringBootTest(
-        classes = GatewayApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=api-gateway",
-            "management.server.port=0",
-            "graphmail.security.api-keys=push-key",
-            "graphmail.sync.schedule-enabled=false"
-        })
+@GatewayOverHttp
+@TestPropertySource(properties = {"graphmail.security.api-keys=push-key", "graphmail.sync.schedule-enabled=false"})
 class PushSyncIntegrationTests {
 
     /** Short-lived subscriptions, so that renewal happens within a test. */

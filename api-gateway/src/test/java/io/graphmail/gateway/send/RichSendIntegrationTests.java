@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Uploaded attachments sent by reference through upload sessions, and replies threaded with synced mail. */
@@ -42,9 +41,7 @@ class RichSendIntegrationTests extends OwnAccountTests {
         assertThat(upload.status()).isEqualTo(201);
         assertThat(upload.text("sha256")).isEqualTo(sha256);
 
-        String recipients = IntStream.range(0, 50)
-                .mapToObj(i -> "{\"to\":[\"r%d@example.com\"],\"variables\":{\"n\":%d}}".formatted(i, i))
-                .collect(Collectors.joining(","));
+        String recipients = numberedRecipients(50);
         var batch = api.post("/api/v1/mail/batches", """
                 {"accountId":"%s","template":{"subject":"Plans {{n}}","text":"See attached","attachmentIds":["%s"]},
                  "recipients":[%s]}""".formatted(accountId, upload.text("id"), recipients));
