@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -43,5 +46,13 @@ public abstract class OwnAccountTests extends FullStackTests {
                         .map(message -> message.get("subject").asString())
                         .collect(Collectors.toSet()))
                 .hasSize(count);
+    }
+
+    /** The states of the account's batches, as stored. */
+    protected List<String> batchStates() {
+        return mongo.getCollection("batches")
+                .find(new Document("accountId", accountId))
+                .map(batch -> batch.getString("state"))
+                .into(new ArrayList<>());
     }
 }

@@ -11,7 +11,6 @@ import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.platform.messaging.PublishFailed;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
@@ -131,13 +130,6 @@ class BatchAllOrNothingIntegrationTests extends OwnAccountTests {
         await().during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> simulator.sent(mailbox).size() == 1);
-    }
-
-    private List<String> batchStates() {
-        return mongo.getCollection("batches")
-                .find(new Document("accountId", accountId))
-                .map(batch -> batch.getString("state"))
-                .into(new ArrayList<>());
     }
 
     private String batch() {

@@ -18,11 +18,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -222,13 +220,6 @@ class CrashedSubmissionIntegrationTests extends OwnAccountTests {
                 .toList());
         assertThat(commands.publishAll(recorded)).hasSize(RECORDED_BEFORE_THE_CRASH);
         return batchId.toString();
-    }
-
-    private List<String> batchStates() {
-        return mongo.getCollection("batches")
-                .find(new Document("accountId", accountId))
-                .map(batch -> batch.getString("state"))
-                .into(new ArrayList<>());
     }
 
     private String batch() {
