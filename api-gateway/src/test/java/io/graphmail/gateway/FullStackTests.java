@@ -3,57 +3,31 @@ package io.graphmail.gateway;
 import static org.awaitility.Awaitility.await;
 
 import io.graphmail.testsupport.RunningSimulator;
-import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.testsupport.TestBackends;
-import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The gateway (this test's context), a mail worker and the Graph simulator, over real HTTP,
  * RabbitMQ and the MongoDB wire protocol.
  */
-@SpringBootTest(
-        classes = GatewayApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
         properties = {
-            "spring.config.name=api-gateway",
-            "management.server.port=0",
             "graphmail.security.api-keys=test-key-1,test-key-2",
             "graphmail.gateway.sweeper.interval=200ms",
             "graphmail.gateway.sweeper.grace=1s",
             // Tests ask for the syncs they need; scheduled rounds would add traffic they do not expect.
             "graphmail.sync.schedule-enabled=false"
         })
-public abstract class FullStackTests {
+public abstract class FullStackTests extends GatewayTests {
 
     protected static RunningSimulator simulator;
     protected static ConfigurableApplicationContext worker;
-
-    @LocalServerPort
-    protected int port;
-
-    /** Actuator's port, apart from the API's. */
-    @LocalManagementPort
-    protected int managementPort;
-
-    protected Api api;
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        TestBackends.register(registry);
-        TestAccounts.registerSecretAliases(registry);
-    }
 
     @BeforeAll
     static void startWorkerAndSimulator() {
@@ -64,11 +38,7 @@ public abstract class FullStackTests {
 
     /** One more mail worker against the same broker, database and simulator; close it when done. */
     protected static ConfigurableApplicationContext startWorker(String... extraArguments) {
-        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
-        arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
-        arguments.addAll(List.of("--server.port=0", "--management.server.port=0", "--spring.jmx.enabled=false"));
-        arguments.addAll(List.of(extraArguments));
-        return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
+        return MailWorkers.start(simulator, extraArguments);
     }
 
     @AfterAll
@@ -80,6 +50,13 @@ public abstract class FullStackTests {
     @BeforeEach
     void connect() {
         api = new Api(port, "test-key-2");
+    }
+
+    /** A batch's recipients, {@code r0@example.com} on, each with the template variable {@code n} set to its number. */
+    protected static String numberedRecipients(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> "{\"to\":[\"r%d@example.com\"],\"variables\":{\"n\":%d}}".formatted(i, i))
+                .collect(Collectors.joining(","));
     }
 
     protected Api.Response awaitStatus(String path, String status) {

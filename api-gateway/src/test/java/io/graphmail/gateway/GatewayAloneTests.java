@@ -1,7 +1,6 @@
 package io.graphmail.gateway;
 
 import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.testsupport.TestBackends;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -12,53 +11,26 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The gateway alone over real HTTP, RabbitMQ and the MongoDB wire protocol, with small upload limits;
  * no worker. Its tests send nothing through the broker: what they submit is refused or scheduled.
  */
-@SpringBootTest(
-        classes = GatewayApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
         properties = {
-            "spring.config.name=api-gateway",
-            "management.server.port=0",
             "graphmail.security.api-keys=" + GatewayAloneTests.API_KEY,
             "graphmail.sync.schedule-enabled=false",
             "spring.rabbitmq.listener.simple.auto-startup=false",
             "graphmail.attachments.max-bytes=" + GatewayAloneTests.MAX_UPLOAD_BYTES,
             "graphmail.attachments.allowed-content-types=application/pdf,text/*,application/octet-stream"
         })
-public abstract class GatewayAloneTests {
+public abstract class GatewayAloneTests extends GatewayTests {
 
     protected static final String API_KEY = "alone-key";
     protected static final int MAX_UPLOAD_BYTES = 64 * 1024;
 
-    @LocalServerPort
-    protected int port;
-
-    /** Actuator's port, apart from the API's. */
-    @LocalManagementPort
-    protected int managementPort;
-
-    @Autowired
-    protected MongoTemplate mongo;
-
-    protected Api api;
     protected String accountId;
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        TestBackends.register(registry);
-        TestAccounts.registerSecretAliases(registry);
-    }
 
     @BeforeEach
     void connectAndRegisterAccount() {

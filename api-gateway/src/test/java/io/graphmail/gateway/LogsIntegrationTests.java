@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -16,17 +15,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** What the services log about a message: its correlation id everywhere, and no secret and no content anywhere. */
 @ExtendWith(OutputCaptureExtension.class)
-class LogsIntegrationTests extends FullStackTests {
+class LogsIntegrationTests extends OwnAccountTests {
 
-    final String mailbox = "logs-" + UUID.randomUUID() + "@graphmail.local";
-    final String accountId = "logs-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void registerAccount() {
-        simulator.reset();
-        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
-                        .status())
-                .isEqualTo(201);
+    LogsIntegrationTests() {
+        super("logs");
     }
 
     @Test

@@ -2,10 +2,8 @@ package io.graphmail.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.graphmail.testsupport.RestartableMongo;
 import io.graphmail.testsupport.TestBackends;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -23,17 +20,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A gateway whose MongoDB goes away: it answers at once that it is unavailable (503 with Retry-After), not a
  * 500 after the driver's 30 s, and turns not ready.
  */
-@SpringBootTest(
-        classes = GatewayApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@GatewayOverHttp
+@TestPropertySource(
         properties = {
-            "spring.config.name=api-gateway",
-            "management.server.port=0",
             "graphmail.security.api-keys=" + MongoOutageIntegrationTests.API_KEY,
             "graphmail.sync.schedule-enabled=false",
             "spring.rabbitmq.listener.simple.auto-startup=false"
@@ -44,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class MongoOutageIntegrationTests {
 
     static final String API_KEY = "outage-key";
-    static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    static final RestartableMongo MONGO = new RestartableMongo();
 
     @LocalServerPort
     int port;
@@ -54,14 +49,13 @@ class MongoOutageIntegrationTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        InetSocketAddress address = MONGO.bind();
         registry.add("spring.rabbitmq.addresses", () -> TestBackends.rabbitUri().toString());
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:%d/outage".formatted(address.getPort()));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("outage", ""));
     }
 
     @AfterAll
     static void stopMongo() {
-        MONGO.shutdownNow();
+        MONGO.close();
     }
 
     @Test
@@ -76,7 +70,7 @@ class MongoOutageIntegrationTests {
     @Test
     @Order(2)
     void withMongoGoneRequestsAreRefusedAsUnavailableAndTheGatewayIsNotReady(CapturedOutput output) {
-        MONGO.shutdownNow();
+        MONGO.kill();
         var api = new Api(port, API_KEY);
 
         assertUnavailable(timed("GET", () -> api.get("/api/v1/mail/" + UUID.randomUUID())));

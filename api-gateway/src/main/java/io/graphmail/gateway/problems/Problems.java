@@ -42,6 +42,16 @@ public final class Problems {
                 "The database could not be reached; try again shortly");
     }
 
+    /** A request (400) that no operation could read; {@code detail} says what was wrong, never quoting it. */
+    public static ProblemDetail malformedRequest(String detail) {
+        return of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+    }
+
+    /** A parameter (400) that is not UTF-8 percent-encoding or holds control characters. */
+    public static ProblemDetail malformedParameter(String detail) {
+        return of(HttpStatus.BAD_REQUEST, "malformed-parameter", "Malformed parameter", detail);
+    }
+
     /** A request body over the limit of its operation (413). */
     public static ProblemDetail tooLarge(long maxBytes) {
         ProblemDetail problem = of(

@@ -86,14 +86,7 @@ final class SecurityProblems
             return;
         }
         log.info("Refused a malformed request: {}", e.getMessage());
-        problems.write(
-                null,
-                response,
-                Problems.of(
-                        HttpStatus.BAD_REQUEST,
-                        "malformed-request",
-                        "Malformed request",
-                        "The request's path or headers are not accepted"));
+        problems.write(null, response, Problems.malformedRequest("The request's path or headers are not accepted"));
     }
 
     /**

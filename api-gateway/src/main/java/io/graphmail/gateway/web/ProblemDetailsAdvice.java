@@ -57,16 +57,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, Object>> errors = e.getBindingResult().getAllErrors().stream()
                 .map(ProblemDetailsAdvice::describe)
                 .toList();
-        ProblemDetail problem = Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "validation",
-                "Invalid request",
-                errors.stream()
-                        .map(err -> err.getOrDefault("path", err.get("field")) + ": " + err.get("message"))
-                        .reduce((a, b) -> a + "; " + b)
-                        .orElse("The request is not valid"));
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(invalid(errors));
     }
 
     /**
@@ -91,8 +82,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .contentLength(body.length)
                     .body(body);
         }
-        return ResponseEntity.badRequest()
-                .body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", unreadable(e)));
+        return ResponseEntity.badRequest().body(Problems.malformedRequest(unreadable(e)));
     }
 
     private static String unreadable(HttpMessageNotReadableException e) {
@@ -149,14 +139,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PublishFailed.class)
     ResponseEntity<ProblemDetail> brokerUnavailable(PublishFailed e) {
         log.warn("Refused a request: the broker did not confirm it ({})", e.getMessage());
-        ProblemDetail problem = Problems.of(
+        return retryShortly(Problems.of(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "broker-unavailable",
                 "Temporarily unavailable",
-                "The message could not be queued and was not accepted; try again shortly");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem);
+                "The message could not be queued and was not accepted; try again shortly"));
     }
 
     /** MongoDB out of reach (the driver gives up within its bounded timeouts): nothing was done, try again. */
@@ -164,11 +151,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     })
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("Refused a request: MongoDB is unavailable ({})", e.getClass().getSimpleName());
-        ProblemDetail problem = Problems.of(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "dependency-unavailable",
-                "Temporarily unavailable",
-                "The database could not be reached; try again shortly");
+        return retryShortly(Problems.dependencyUnavailable());
+    }
+
+    /** A 503: nothing was done, and the same request may be repeated in a few seconds. */
+    private static ResponseEntity<ProblemDetail> retryShortly(ProblemDetail problem) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem);
@@ -182,13 +169,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "field", parameterName(violation.getPropertyPath()), "message", violation.getMessage()))
                 .sorted(Comparator.comparing(error -> String.valueOf(error.get("field"))))
                 .toList();
+        return invalid(errors);
+    }
+
+    /** A 400 {@code validation} problem listing the errors; its detail names a batch item's error by its path. */
+    private static ProblemDetail invalid(List<Map<String, Object>> errors) {
         ProblemDetail problem = Problems.of(
                 HttpStatus.BAD_REQUEST,
                 "validation",
                 "Invalid request",
-                errors.stream()
-                        .map(error -> error.get("field") + ": " + error.get("message"))
-                        .collect(Collectors.joining("; ")));
+                errors.isEmpty()
+                        ? "The request is not valid"
+                        : errors.stream()
+                                .map(error ->
+                                        error.getOrDefault("path", error.get("field")) + ": " + error.get("message"))
+                                .collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return problem;
     }
@@ -207,21 +202,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail undecodableParameter(InvalidParameterException e) {
-        return Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "malformed-parameter",
-                "Malformed parameter",
-                "A parameter is not UTF-8 percent-encoding");
+        return Problems.malformedParameter("A parameter is not UTF-8 percent-encoding");
     }
 
     /** A multipart body that cannot be read; one over the size limit is answered 413 above. */
     @ExceptionHandler(MultipartException.class)
     ProblemDetail unreadableMultipart(MultipartException e) {
-        return Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "malformed-request",
-                "Malformed request",
-                "The multipart body could not be read (its boundary or parts are malformed)");
+        return Problems.malformedRequest("The multipart body could not be read (its boundary or parts are malformed)");
     }
 
     /** A bug: logged once, with the request's correlation id, which the answer also carries. */

@@ -52,11 +52,8 @@ class RequestSyntaxFilter extends OncePerRequestFilter {
                         .isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "malformed-request",
-                "Malformed request",
-                "The path is not UTF-8 percent-encoding or holds control characters"));
+        return Optional.of(
+                Problems.malformedRequest("The path is not UTF-8 percent-encoding or holds control characters"));
     }
 
     private static Optional<ProblemDetail> queryProblem(String query) {
@@ -81,11 +78,8 @@ class RequestSyntaxFilter extends OncePerRequestFilter {
     }
 
     private static ProblemDetail malformedParameter(String name, String what) {
-        ProblemDetail problem = Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "malformed-parameter",
-                "Malformed parameter",
-                what + " is not UTF-8 percent-encoding or holds control characters");
+        ProblemDetail problem =
+                Problems.malformedParameter(what + " is not UTF-8 percent-encoding or holds control characters");
         if (name != null) {
             problem.setProperty("parameter", shortened(name));
         }

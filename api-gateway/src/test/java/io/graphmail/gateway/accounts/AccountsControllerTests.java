@@ -11,12 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.graphmail.gateway.security.SignedIn;
+import io.graphmail.gateway.security.SignedInAsAdmin;
 import io.graphmail.platform.secrets.SecretAliases;
 import java.time.Instant;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,6 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+@SignedInAsAdmin
 @WebMvcTest(
         controllers = AccountsController.class,
         properties = "graphmail.accounts.secrets.contoso.env=CONTOSO_CLIENT_SECRET")
@@ -46,16 +45,6 @@ class AccountsControllerTests {
 
     @MockitoBean
     Accounts accounts;
-
-    @BeforeEach
-    void signIn() {
-        SignedIn.as(SignedIn.ADMIN);
-    }
-
-    @AfterEach
-    void signOut() {
-        SignedIn.signOut();
-    }
 
     @Test
     void requiresMailboxAndSecretReferenceForApplicationAccounts() throws Exception {

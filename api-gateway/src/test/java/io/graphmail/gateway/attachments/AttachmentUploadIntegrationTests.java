@@ -2,6 +2,7 @@ package io.graphmail.gateway.attachments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayAloneTests;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
@@ -173,20 +175,15 @@ class AttachmentUploadIntegrationTests extends GatewayAloneTests {
     void ignoresIdempotencyKeysOnUploads() {
         byte[] content = randomBytes(100);
 
-        var first = api.postBody(
+        Supplier<Api.Response> upload = () -> api.postBody(
                 "/api/v1/attachments?name=a.pdf",
                 HttpRequest.BodyPublishers.ofByteArray(content),
                 "Content-Type",
                 "application/pdf",
                 "Idempotency-Key",
                 "upload-1");
-        var second = api.postBody(
-                "/api/v1/attachments?name=a.pdf",
-                HttpRequest.BodyPublishers.ofByteArray(content),
-                "Content-Type",
-                "application/pdf",
-                "Idempotency-Key",
-                "upload-1");
+        var first = upload.get();
+        var second = upload.get();
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(201);

@@ -6,22 +6,16 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doCallRealMethod;
 
-import io.graphmail.gateway.FullStackTests;
+import io.graphmail.gateway.OwnAccountTests;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.platform.messaging.PublishFailed;
-import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -31,7 +25,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * nothing of it is sent or left to the sweeper, and the retry with the same Idempotency-Key sends each message once.
  * A single send whose confirm was lost is 503 too, and its retry with the same key sends it once.
  */
-class BatchAllOrNothingIntegrationTests extends FullStackTests {
+class BatchAllOrNothingIntegrationTests extends OwnAccountTests {
 
     static final int MESSAGES = 600; // two chunks of publication
 
@@ -39,20 +33,10 @@ class BatchAllOrNothingIntegrationTests extends FullStackTests {
     MailCommands commands;
 
     @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
     WithdrawingAbandonedBatches abandoned;
 
-    final String mailbox = "whole-" + UUID.randomUUID() + "@graphmail.local";
-    final String accountId = "whole-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void registerAccount() {
-        simulator.reset();
-        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
-                        .status())
-                .isEqualTo(201);
+    BatchAllOrNothingIntegrationTests() {
+        super("whole");
     }
 
     @Test
@@ -84,15 +68,7 @@ class BatchAllOrNothingIntegrationTests extends FullStackTests {
         var retried = api.post("/api/v1/mail/batches", batch(), "Idempotency-Key", key);
 
         assertThat(retried.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(120))
-                .until(() -> simulator.sent(mailbox).size() >= MESSAGES);
-        await().during(Duration.ofSeconds(3))
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> simulator.sent(mailbox).size() == MESSAGES);
-        assertThat(simulator.sent(mailbox).stream()
-                        .map(message -> message.get("subject").asString())
-                        .collect(Collectors.toSet()))
-                .hasSize(MESSAGES);
+        assertEachSentOnce(MESSAGES);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(batchStates()).containsExactlyInAnyOrder("CANCELLED", "COMPLETED"));
     }
@@ -157,17 +133,8 @@ class BatchAllOrNothingIntegrationTests extends FullStackTests {
                 .until(() -> simulator.sent(mailbox).size() == 1);
     }
 
-    private List<String> batchStates() {
-        return mongo.getCollection("batches")
-                .find(new Document("accountId", accountId))
-                .map(batch -> batch.getString("state"))
-                .into(new ArrayList<>());
-    }
-
     private String batch() {
-        String recipients = IntStream.range(0, MESSAGES)
-                .mapToObj(i -> "{\"to\":[\"r%d@example.com\"],\"variables\":{\"n\":%d}}".formatted(i, i))
-                .collect(Collectors.joining(","));
+        String recipients = numberedRecipients(MESSAGES);
         return """
                 {"accountId":"%s","template":{"subject":"Message {{n}}","text":"Hello {{n}}"},"recipients":[%s]}""".formatted(accountId, recipients);
     }

@@ -3,37 +3,22 @@ package io.graphmail.gateway.batches;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.graphmail.gateway.FullStackTests;
+import io.graphmail.gateway.OwnAccountTests;
 import io.graphmail.testsupport.RunningSimulator;
-import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
-class BatchIntegrationTests extends FullStackTests {
+class BatchIntegrationTests extends OwnAccountTests {
 
-    @Autowired
-    MongoTemplate mongo;
-
-    final String mailbox = "bulk-" + UUID.randomUUID() + "@graphmail.local";
-    final String accountId = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void registerAccount() {
-        simulator.reset();
-        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
-                        .status())
-                .isEqualTo(201);
+    BatchIntegrationTests() {
+        super("bulk");
     }
 
     @Test

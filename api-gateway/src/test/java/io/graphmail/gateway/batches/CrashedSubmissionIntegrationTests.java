@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.gateway.FullStackTests;
+import io.graphmail.gateway.OwnAccountTests;
 import io.graphmail.gateway.idempotency.StableIds;
 import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailRecords;
@@ -13,25 +13,20 @@ import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.gateway.send.MessageReferences;
 import io.graphmail.gateway.send.SendMailCommands;
 import io.graphmail.gateway.send.SendMailRequest;
-import io.graphmail.testsupport.TestAccounts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,16 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
  * retry resumes the original (same ids), or, were the original withdrawn meanwhile, submits anew; either way every
  * message reaches Graph exactly once.
  */
-class CrashedSubmissionIntegrationTests extends FullStackTests {
+class CrashedSubmissionIntegrationTests extends OwnAccountTests {
 
     /** Accepted: ACTIVE, or COMPLETED already once every message of it is final. */
     static final List<String> RUNNING_OR_DONE = List.of("ACTIVE", "COMPLETED");
 
     static final int MESSAGES = 120;
     static final int RECORDED_BEFORE_THE_CRASH = 100;
-
-    @Autowired
-    MongoTemplate mongo;
 
     @Autowired
     JsonMapper jsonMapper;
@@ -69,18 +61,12 @@ class CrashedSubmissionIntegrationTests extends FullStackTests {
     @Autowired
     Outbox outbox;
 
-    final String mailbox = "crash-" + UUID.randomUUID() + "@graphmail.local";
-    final String accountId = "crash-" + UUID.randomUUID().toString().substring(0, 8);
     final String key = "crash-" + UUID.randomUUID();
     final String origin = UUID.randomUUID().toString();
     final StableIds ids = new StableIds(origin);
 
-    @BeforeEach
-    void registerAccount() {
-        simulator.reset();
-        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
-                        .status())
-                .isEqualTo(201);
+    CrashedSubmissionIntegrationTests() {
+        super("crash");
     }
 
     @Test
@@ -151,7 +137,7 @@ class CrashedSubmissionIntegrationTests extends FullStackTests {
         assertThat(batchStates()).singleElement().isIn(RUNNING_OR_DONE);
         assertThat(mongo.getCollection("mail").countDocuments(new Document("batchId", batchId)))
                 .isEqualTo(MESSAGES);
-        assertEachMessageSentOnce();
+        assertEachSentOnce(MESSAGES);
     }
 
     @Test
@@ -170,7 +156,7 @@ class CrashedSubmissionIntegrationTests extends FullStackTests {
                 .hasSize(2)
                 .contains("CANCELLED")
                 .anySatisfy(state -> assertThat(state).isIn(RUNNING_OR_DONE));
-        assertEachMessageSentOnce();
+        assertEachSentOnce(MESSAGES);
     }
 
     @Test
@@ -240,25 +226,6 @@ class CrashedSubmissionIntegrationTests extends FullStackTests {
                 .toList());
         assertThat(commands.publishAll(recorded)).hasSize(RECORDED_BEFORE_THE_CRASH);
         return batchId.toString();
-    }
-
-    private void assertEachMessageSentOnce() {
-        await().atMost(Duration.ofSeconds(120))
-                .until(() -> simulator.sent(mailbox).size() >= MESSAGES);
-        await().during(Duration.ofSeconds(3))
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> simulator.sent(mailbox).size() == MESSAGES);
-        assertThat(simulator.sent(mailbox).stream()
-                        .map(message -> message.get("subject").asString())
-                        .collect(Collectors.toSet()))
-                .hasSize(MESSAGES);
-    }
-
-    private List<String> batchStates() {
-        return mongo.getCollection("batches")
-                .find(new Document("accountId", accountId))
-                .map(batch -> batch.getString("state"))
-                .into(new ArrayList<>());
     }
 
     private String batch() {

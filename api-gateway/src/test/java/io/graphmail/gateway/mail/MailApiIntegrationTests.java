@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.graphmail.contract.MailTopology;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.gateway.Api;
-import io.graphmail.gateway.FullStackTests;
 import io.graphmail.gateway.GatewayApplication;
+import io.graphmail.gateway.OwnAccountTests;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
@@ -26,14 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
-class MailApiIntegrationTests extends FullStackTests {
+class MailApiIntegrationTests extends OwnAccountTests {
 
     static final String DEFAULT_MAILBOX = "default@graphmail.local";
-
-    @Autowired
-    MongoTemplate mongo;
 
     @Autowired
     MeterRegistry meterRegistry;
@@ -44,15 +40,12 @@ class MailApiIntegrationTests extends FullStackTests {
     @Autowired
     RabbitAdmin rabbitAdmin;
 
-    final String mailbox = "sender-" + UUID.randomUUID() + "@graphmail.local";
-    final String accountId = "account-" + UUID.randomUUID().toString().substring(0, 8);
+    MailApiIntegrationTests() {
+        super("account");
+    }
 
     @BeforeEach
     void setUp() {
-        simulator.reset();
-        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
-                        .status())
-                .isEqualTo(201);
         api.post("/api/v1/accounts", TestAccounts.applicationAccountJson("default", DEFAULT_MAILBOX));
     }
 

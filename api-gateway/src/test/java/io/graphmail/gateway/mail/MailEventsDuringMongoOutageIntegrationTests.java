@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.graphmail.contract.send.MailSent;
-import io.graphmail.gateway.GatewayApplication;
+import io.graphmail.gateway.GatewayOverHttp;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.graphmail.testsupport.RestartableMongo;
 import io.graphmail.testsupport.TestBackends;
@@ -17,25 +17,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A worker's result that reaches the gateway while the gateway's MongoDB is away is not lost: it waits on the broker
  * and is recorded once MongoDB is back. The database here is killed and started again on the same port with its
  * data, as a restarted MongoDB would be.
  */
-@SpringBootTest(
-        classes = GatewayApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=api-gateway",
-            "management.server.port=0",
-            "graphmail.sync.schedule-enabled=false"
-        })
+@GatewayOverHttp
+@TestPropertySource(properties = {"graphmail.sync.schedule-enabled=false"})
 @DirtiesContext
 class MailEventsDuringMongoOutageIntegrationTests {
 

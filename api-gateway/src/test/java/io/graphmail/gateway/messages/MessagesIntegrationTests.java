@@ -3,8 +3,7 @@ package io.graphmail.gateway.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmail.gateway.Api;
-import io.graphmail.gateway.FullStackTests;
-import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.gateway.OwnAccountTests;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,35 +24,24 @@ import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The read-only message API over documents and GridFS files stored as the mail worker stores them. */
-class MessagesIntegrationTests extends FullStackTests {
+class MessagesIntegrationTests extends OwnAccountTests {
 
     static final Instant T = Instant.parse("2025-03-01T10:00:00Z");
 
     @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
     MongoDatabaseFactory mongoFactory;
 
-    String accountId;
-
-    @BeforeEach
-    void registerAccount() {
-        accountId = "archive-" + UUID.randomUUID().toString().substring(0, 8);
-        var created =
-                api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, accountId + "@x.example"));
-        assertThat(created.status()).isEqualTo(201);
+    MessagesIntegrationTests() {
+        super("archive");
     }
 
     @Test

@@ -8,17 +8,16 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import io.graphmail.contract.push.FolderChangeNotified;
 import io.graphmail.gateway.Api;
-import io.graphmail.gateway.GatewayApplication;
+import io.graphmail.gateway.GatewayOverHttp;
+import io.graphmail.gateway.MailWorkers;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
-import io.graphmail.worker.MailWorkerApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,21 +38,15 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Push sync end to end: the gateway (this context) as the public notification endpoint, a mail worker with push on,
  * and the Graph simulator posting real notifications. No scheduled rounds: whatever is stored got there by push.
  */
-@SpringBootTest(
-        classes = GatewayApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=api-gateway",
-            "management.server.port=0",
-            "graphmail.security.api-keys=push-key",
-            "graphmail.sync.schedule-enabled=false"
-        })
+@GatewayOverHttp
+@TestPropertySource(properties = {"graphmail.security.api-keys=push-key", "graphmail.sync.schedule-enabled=false"})
 class PushSyncIntegrationTests {
 
     /** Short-lived subscriptions, so that renewal happens within a test. */
@@ -103,20 +95,15 @@ class PushSyncIntegrationTests {
     }
 
     static ConfigurableApplicationContext startPushWorker(int gatewayPort, Duration lifetime, Duration renewBefore) {
-        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
-        arguments.addAll(List.of(TestAccounts.workerArguments(simulator)));
-        arguments.addAll(List.of(
-                "--server.port=0",
-                "--management.server.port=0",
-                "--spring.jmx.enabled=false",
+        return MailWorkers.start(
+                simulator,
                 "--graphmail.push.public-base-url=http://127.0.0.1:" + gatewayPort,
                 "--graphmail.push.allow-http=true",
                 "--graphmail.push.lifetime=" + lifetime.toMillis() + "ms",
                 "--graphmail.push.renew-before=" + renewBefore.toMillis() + "ms",
                 "--graphmail.push.check-every=300ms",
                 "--graphmail.push.retry-after-failure=1s",
-                "--graphmail.push.clock-tolerance=0s"));
-        return MailWorkerApplication.builder().run(arguments.toArray(String[]::new));
+                "--graphmail.push.clock-tolerance=0s");
     }
 
     /** The shared worker makes way for workers configured by the test; the next test starts it again. */

@@ -6,11 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.graphmail.contract.send.MailBody;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.Api;
-import io.graphmail.gateway.FullStackTests;
+import io.graphmail.gateway.OwnAccountTests;
 import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailStatus;
 import io.graphmail.gateway.messaging.MailCommands;
-import io.graphmail.testsupport.TestAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,10 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestPropertySource(
         properties = {"graphmail.gateway.reconciler.stuck-after=3s", "graphmail.gateway.reconciler.interval=500ms"})
-class StuckMailReconcilerIntegrationTests extends FullStackTests {
-
-    @Autowired
-    MongoTemplate mongo;
+class StuckMailReconcilerIntegrationTests extends OwnAccountTests {
 
     @Autowired
     MailCommands commands;
@@ -45,15 +39,8 @@ class StuckMailReconcilerIntegrationTests extends FullStackTests {
     @Autowired
     MeterRegistry meterRegistry;
 
-    final String mailbox = "sender-" + UUID.randomUUID() + "@graphmail.local";
-    final String accountId = "account-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void setUp() {
-        simulator.reset();
-        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
-                        .status())
-                .isEqualTo(201);
+    StuckMailReconcilerIntegrationTests() {
+        super("stuck");
     }
 
     @Test

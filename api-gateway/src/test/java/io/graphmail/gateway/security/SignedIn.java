@@ -2,7 +2,9 @@ package io.graphmail.gateway.security;
 
 import java.util.Set;
 import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.support.WithSecurityContextFactory;
 
 /** For web slice tests without the filter chain: makes a client the current one, as the chain would. */
 public final class SignedIn {
@@ -11,11 +13,14 @@ public final class SignedIn {
 
     private SignedIn() {}
 
-    public static void as(ApiClient client) {
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(client, null));
-    }
+    /** The security context {@link SignedInAsAdmin} gives each test. */
+    public static final class AsAdmin implements WithSecurityContextFactory<SignedInAsAdmin> {
 
-    public static void signOut() {
-        SecurityContextHolder.clearContext();
+        @Override
+        public SecurityContext createSecurityContext(SignedInAsAdmin annotation) {
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(new TestingAuthenticationToken(ADMIN, null));
+            return context;
+        }
     }
 }

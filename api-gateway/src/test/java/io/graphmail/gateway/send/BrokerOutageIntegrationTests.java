@@ -4,28 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.ReplaceOptions;
 import io.graphmail.gateway.Api;
-import io.graphmail.gateway.GatewayApplication;
+import io.graphmail.gateway.GatewayOverHttp;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** With RabbitMQ unreachable, a send is refused with 503 and nothing claims to be accepted. */
-@SpringBootTest(
-        classes = GatewayApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=api-gateway",
-            "management.server.port=0",
-            "graphmail.security.api-keys=outage-key",
-            "spring.rabbitmq.listener.simple.auto-startup=false"
-        })
+@GatewayOverHttp
+@TestPropertySource(
+        properties = {"graphmail.security.api-keys=outage-key", "spring.rabbitmq.listener.simple.auto-startup=false"})
 class BrokerOutageIntegrationTests {
 
     @LocalServerPort

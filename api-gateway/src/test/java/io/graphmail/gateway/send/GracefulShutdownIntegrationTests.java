@@ -9,8 +9,6 @@ import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -26,9 +24,7 @@ class GracefulShutdownIntegrationTests extends FullStackTests {
                 .isEqualTo(201);
         simulator.latency(RunningSimulator.SEND_PATHS, 50);
         var stopped = startWorker();
-        String recipients = IntStream.range(0, 300)
-                .mapToObj(i -> "{\"to\":[\"r%d@example.com\"],\"variables\":{\"n\":%d}}".formatted(i, i))
-                .collect(Collectors.joining(","));
+        String recipients = numberedRecipients(300);
         var batch = api.post("/api/v1/mail/batches", """
                 {"accountId":"%s","template":{"subject":"Stop {{n}}","text":"Message {{n}}"},"recipients":[%s]}""".formatted(accountId, recipients));
         assertThat(batch.status()).isEqualTo(202);

@@ -17,14 +17,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.graphmail.gateway.mail.MailRecords;
 import io.graphmail.gateway.mail.MailStatus;
 import io.graphmail.gateway.mail.MailView;
-import io.graphmail.gateway.security.SignedIn;
+import io.graphmail.gateway.security.SignedInAsAdmin;
 import io.graphmail.platform.logging.CorrelationId;
 import io.graphmail.platform.messaging.PublishFailed;
 import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+@SignedInAsAdmin
 @WebMvcTest(MailController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @ExtendWith(OutputCaptureExtension.class)
@@ -50,16 +49,6 @@ class MailControllerTests {
 
     @MockitoBean
     MailRecords records;
-
-    @BeforeEach
-    void signIn() {
-        SignedIn.as(SignedIn.ADMIN);
-    }
-
-    @AfterEach
-    void signOut() {
-        SignedIn.signOut();
-    }
 
     @Test
     void rejectsInvalidAddressNamingTheField() throws Exception {

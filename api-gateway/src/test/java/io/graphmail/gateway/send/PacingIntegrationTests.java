@@ -9,8 +9,6 @@ import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -87,9 +85,7 @@ class PacingIntegrationTests extends FullStackTests {
     }
 
     private String submit(String accountId, int messages) {
-        String recipients = IntStream.range(0, messages)
-                .mapToObj(i -> "{\"to\":[\"r%d@example.com\"],\"variables\":{\"n\":%d}}".formatted(i, i))
-                .collect(Collectors.joining(","));
+        String recipients = numberedRecipients(messages);
         var response = api.post("/api/v1/mail/batches", """
                 {"accountId":"%s","template":{"subject":"Paced {{n}}","text":"Message {{n}}"},"recipients":[%s]}""".formatted(accountId, recipients));
         assertThat(response.status()).isEqualTo(202);

@@ -3,8 +3,7 @@ package io.graphmail.gateway.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.graphmail.gateway.FullStackTests;
-import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.gateway.OwnAccountTests;
 import java.net.http.HttpRequest;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -15,23 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Uploaded attachments sent by reference through upload sessions, and replies threaded with synced mail. */
-class RichSendIntegrationTests extends FullStackTests {
+class RichSendIntegrationTests extends OwnAccountTests {
 
-    final String accountId = "rich-" + UUID.randomUUID();
-    final String mailbox = accountId + "@graphmail.local";
-
-    @BeforeEach
-    void registerAccount() {
-        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
-                        .status())
-                .isEqualTo(201);
+    RichSendIntegrationTests() {
+        super("rich");
     }
 
     @Test
@@ -51,9 +41,7 @@ class RichSendIntegrationTests extends FullStackTests {
         assertThat(upload.status()).isEqualTo(201);
         assertThat(upload.text("sha256")).isEqualTo(sha256);
 
-        String recipients = IntStream.range(0, 50)
-                .mapToObj(i -> "{\"to\":[\"r%d@example.com\"],\"variables\":{\"n\":%d}}".formatted(i, i))
-                .collect(Collectors.joining(","));
+        String recipients = numberedRecipients(50);
         var batch = api.post("/api/v1/mail/batches", """
                 {"accountId":"%s","template":{"subject":"Plans {{n}}","text":"See attached","attachmentIds":["%s"]},
                  "recipients":[%s]}""".formatted(accountId, upload.text("id"), recipients));

@@ -4,36 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.graphmail.gateway.Api;
-import io.graphmail.gateway.FullStackTests;
+import io.graphmail.gateway.OwnAccountTests;
 import io.graphmail.testsupport.TestAccounts;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 /** Sync on request over REST, through RabbitMQ and a worker, and its status; the original fetch endpoint. */
-class SyncApiIntegrationTests extends FullStackTests {
+class SyncApiIntegrationTests extends OwnAccountTests {
 
     @Autowired
     SyncLagMetrics syncLag;
 
-    @Autowired
-    MongoTemplate mongo;
-
-    final String accountId = "sync-" + UUID.randomUUID();
-    final String mailbox = accountId + "@graphmail.local";
-
-    @BeforeEach
-    void registerAccount() {
-        assertThat(api.post("/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox))
-                        .status())
-                .isEqualTo(201);
+    SyncApiIntegrationTests() {
+        super("sync");
     }
 
     @Test
