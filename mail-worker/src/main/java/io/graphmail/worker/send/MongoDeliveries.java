@@ -58,18 +58,18 @@ class MongoDeliveries implements Deliveries {
                 new Update()
                         .set("state", Delivery.State.RETRYING)
                         .set("lastError", error)
-                        .unset("paceSlot"));
+                        .unset("paceTicket"));
     }
 
-    /** Not yet its turn: like {@link #putBack}, and remember the turn the pacing gave it. */
+    /** Not yet its turn: like {@link #putBack}, and remember the ticket the pacing gave it. */
     @Override
-    public void reserve(String key, long paceSlot) {
+    public void queue(String key, long paceTicket, String reason) {
         update(
                 key,
                 new Update()
                         .set("state", Delivery.State.RETRYING)
-                        .set("lastError", "PACED: RATE")
-                        .set("paceSlot", paceSlot)
+                        .set("lastError", reason)
+                        .set("paceTicket", paceTicket)
                         .inc("attempts", -1));
     }
 
@@ -92,7 +92,7 @@ class MongoDeliveries implements Deliveries {
                 .set("lastError", error)
                 .inc("attempts", -1)
                 .inc("throttles", 1)
-                .unset("paceSlot");
+                .unset("paceTicket");
         Delivery delivery = mongo.findAndModify(
                 query(where("_id").is(key)), update, options().returnNew(true), Delivery.class);
         return delivery == null || delivery.throttles() == null ? 1 : delivery.throttles();
@@ -110,7 +110,7 @@ class MongoDeliveries implements Deliveries {
                 .set("interrupted", true)
                 .inc("attempts", -1)
                 .inc("networkErrors", 1)
-                .unset("paceSlot");
+                .unset("paceTicket");
         Delivery delivery = mongo.findAndModify(
                 query(where("_id").is(key)), update, options().returnNew(true), Delivery.class);
         return delivery == null || delivery.networkErrors() == null ? 1 : delivery.networkErrors();

@@ -108,10 +108,11 @@ class SendMailListener implements MessageListener {
             retries.retryLater(message, retry.delay());
         } else if (outcome instanceof Outcome.Parked parked) {
             log.info(
-                    "Command {} for account {} parked: {}",
+                    "Command {} for account {} parked ({}) until {}",
                     command.commandId(),
                     command.accountId(),
-                    parked.hold().reason());
+                    parked.hold().reason(),
+                    parked.hold().endsWhen());
         } else if (outcome instanceof Outcome.DeadLetter deadLetter) {
             log.warn(
                     "Dead-lettering command {} for account {}: {}",
