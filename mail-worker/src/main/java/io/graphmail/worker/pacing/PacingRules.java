@@ -24,8 +24,10 @@ final class PacingRules {
     private static final int LOGGED_RATE_LIMIT = 1000;
     /** A free slot is kept at most this long for the lane whose turn it is. */
     private static final long MAX_GRACE_MS = 1000;
+    /** How long a free slot waits for a transactional message that asks, at least. */
+    private static final long TRANSACTIONAL_WAIT_MS = 3000;
     /** A lane's last sighting is written at most this often by messages that only ask again. */
-    private static final long SEEN_REFRESH_MS = 1000;
+    private static final long SEEN_REFRESH_MS = 250;
 
     private final Duration leaseTime;
     private final LaneChoice choice;
@@ -79,8 +81,8 @@ final class PacingRules {
         if (slot > now) {
             return queued(state, tickets, turn, mine, slot, spacing, "RATE");
         }
-        String chosen = choice.choose(tickets.waiting(), tickets.servedAt(), state.streak());
-        if (!turn.lane().key().equals(chosen) && now - slot < grace(spacing)) {
+        String chosen = choice.choose(tickets.asking(turn.lane(), spacing), tickets.servedAt(), state.streak());
+        if (!turn.lane().key().equals(chosen) && now - slot < keptFor(chosen, spacing)) {
             return queued(state, tickets, turn, mine, slot + grace(spacing), spacing, "LANE");
         }
         Permit blocked = sendNowOrDefer(state, limits, now);
@@ -116,7 +118,16 @@ final class PacingRules {
         return tickets.lanes().values().stream().mapToLong(LaneState::waiting).sum();
     }
 
-    /** How long a free slot is kept for the lane whose turn it is before anyone who asks may take it. */
+    /**
+     * How long a free slot waits for the lane whose turn it is (which still asks) before whoever asks takes it: a
+     * slot, which a late message takes without moving the schedule; a transactional message a little longer, should
+     * the way back through the delay queues be slower than a slot.
+     */
+    private static long keptFor(String lane, long spacing) {
+        return Lane.TRANSACTIONAL.equals(lane) ? Math.max(spacing, TRANSACTIONAL_WAIT_MS) : spacing;
+    }
+
+    /** When a message passed over for another lane asks again: once that lane has had a moment to take the slot. */
     private static long grace(long spacing) {
         return Math.min(spacing / 2, MAX_GRACE_MS);
     }

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 /** A working copy of an account's lanes for one decision: gives tickets, and says who waits. */
 final class Tickets {
 
+    private static final long ASKING_MS = 2000;
+
     private final Map<String, LaneState> lanes = new HashMap<>();
     private final long now;
 
@@ -38,6 +40,21 @@ final class Tickets {
                 .filter(entry -> entry.getValue().waiting() > 0)
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * Lanes with messages waiting that still ask: one of its messages asked within a few of the slots a lane waits
+     * between its turns (at least {@value #ASKING_MS} ms), and {@code mine}, which asks now. A lane whose messages
+     * stopped asking (a batch paused or withdrawn without word, a worker gone) is passed over, so it costs no slot.
+     */
+    Set<String> asking(Lane mine, long spacing) {
+        var waiting = waiting();
+        long window = Math.max(ASKING_MS, 4 * spacing * Math.max(1, waiting.size()));
+        var asking = waiting.stream()
+                .filter(key -> lanes.get(key).seenAt() > now - window)
+                .collect(Collectors.toSet());
+        asking.add(mine.key());
+        return asking;
     }
 
     boolean bulkWaits() {

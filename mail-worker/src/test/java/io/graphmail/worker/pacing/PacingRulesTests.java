@@ -125,10 +125,10 @@ class PacingRulesTests {
     }
 
     @Test
-    void keepsAFreeSlotForTheLaneWhoseTurnItIsForAMomentThenGivesItToWhoeverAsks() {
+    void keepsAFreeSlotUpToASlotForTheLaneWhoseTurnItIsThenGivesItToWhoeverAsks() {
         Lane batch = Lane.batch(UUID.randomUUID());
         var singleWaits = rules.decide(
-                        state(10_000, 0, Map.of(), Map.of(), Map.of()), 1, TWO_PER_MINUTE, single, null, 0, "l")
+                        state(10_000, 0, Map.of(), Map.of(), Map.of()), 1, TWO_PER_MINUTE, single, null, 9_000, "l")
                 .next();
 
         assertThat(rules.decide(singleWaits, 1, TWO_PER_MINUTE, batch, null, 10_500, "l")
@@ -137,9 +137,22 @@ class PacingRulesTests {
                 .isInstanceOfSatisfying(
                         Permit.Queued.class,
                         queued -> assertThat(queued.reason()).isEqualTo("LANE"));
-        assertThat(rules.decide(singleWaits, 1, TWO_PER_MINUTE, batch, null, 11_000, "l")
+        assertThat(rules.decide(singleWaits, 1, TWO_PER_MINUTE, batch, null, 10_000 + 30_250, "l")
                         .permit())
-                .as("no slot is wasted waiting for it any longer")
+                .as("a whole slot late it is not waited for any longer")
+                .isInstanceOf(Permit.Granted.class);
+    }
+
+    @Test
+    void passesOverALaneWhoseMessagesStoppedAsking() {
+        Lane batch = Lane.batch(UUID.randomUUID());
+        var singleWaits = rules.decide(
+                        state(10_000, 0, Map.of(), Map.of(), Map.of()), 1, TWO_PER_MINUTE, single, null, 0, "l")
+                .next();
+
+        assertThat(rules.decide(singleWaits, 1, TWO_PER_MINUTE, batch, null, 130_000, "l")
+                        .permit())
+                .as("none of its messages asked for over two minutes")
                 .isInstanceOf(Permit.Granted.class);
     }
 
