@@ -78,19 +78,20 @@ final class PacingRules {
         boolean waited = turn.ticket() != null && mine == turn.ticket();
         long slot = state.nextSendAt();
         long spacing = spacing(limits);
-        if (slot > now) {
-            return queued(state, tickets, turn, mine, slot, spacing, "RATE");
+        // The slot is free once the schedule and the log of the last minute both allow a send.
+        long freeAt = Math.max(slot, logFreeAt(state, limits, now));
+        if (freeAt > now) {
+            return queued(state, tickets, turn, mine, freeAt, spacing, "RATE");
+        }
+        if (limits.maxConcurrent() > 0 && inProgress(state, now) >= limits.maxConcurrent()) {
+            Duration wait = jitter(Duration.ofMillis(250));
+            return new Step(
+                    new Permit.Queued(mine, now + wait.toMillis(), wait, "CONCURRENCY"),
+                    state.withLanes(tickets.lanes()));
         }
         String chosen = choice.choose(tickets.asking(turn.lane(), spacing), tickets.servedAt(), state.streak());
-        if (!turn.lane().key().equals(chosen) && now - slot < keptFor(chosen, spacing)) {
-            return queued(state, tickets, turn, mine, slot + grace(spacing), spacing, "LANE");
-        }
-        Permit blocked = sendNowOrDefer(state, limits, now);
-        if (blocked instanceof Permit.Deferred deferred) {
-            long turnAt = now + deferred.delay().toMillis();
-            return new Step(
-                    new Permit.Queued(mine, turnAt, deferred.delay(), deferred.reason()),
-                    state.withLanes(tickets.lanes()));
+        if (!turn.lane().key().equals(chosen) && now - freeAt < keptFor(chosen, spacing)) {
+            return queued(state, tickets, turn, mine, freeAt + grace(spacing), spacing, "LANE");
         }
         boolean bulkWaited = tickets.bulkWaits();
         tickets.served(turn.lane());
@@ -130,6 +131,22 @@ final class PacingRules {
     /** When a message passed over for another lane asks again: once that lane has had a moment to take the slot. */
     private static long grace(long spacing) {
         return Math.min(spacing / 2, MAX_GRACE_MS);
+    }
+
+    /** When the log of the last minute lets the next send go: 0 if it does now, else when its oldest send leaves. */
+    private static long logFreeAt(PacingState state, Limits limits, long now) {
+        if (!isLogged(limits)) {
+            return 0;
+        }
+        var lastMinute = state.recentSends().values().stream()
+                .filter(sentAt -> sentAt > now - WINDOW_MS)
+                .sorted()
+                .toList();
+        return lastMinute.size() >= limits.messagesPerMinute() ? lastMinute.get(0) + WINDOW_MS : 0;
+    }
+
+    private static long inProgress(PacingState state, long now) {
+        return state.leases().values().stream().filter(expiry -> expiry > now).count();
     }
 
     private static Permit sendNowOrDefer(PacingState state, Limits limits, long now) {
