@@ -104,8 +104,10 @@ final class PacingRules {
 
     private static Step queued(
             PacingState state, Tickets tickets, Turn turn, long mine, long base, long spacing, String reason) {
-        long turnAt = base + tickets.slotsAhead(turn.lane(), mine) * spacing;
-        long delay = Math.max(1, turnAt - turn.now());
+        long ahead = tickets.slotsAhead(turn.lane(), mine);
+        long turnAt = base + ahead * spacing;
+        // Far from its turn it asks again halfway there: its turn comes sooner when another lane closes or empties.
+        long delay = Math.max(1, ahead > 1 ? (turnAt - turn.now()) / 2 : turnAt - turn.now());
         var permit = new Permit.Queued(mine, turnAt, Duration.ofMillis(delay), reason);
         LaneState before = state.lanes().get(turn.lane().key());
         boolean unchanged = turn.ticket() != null
