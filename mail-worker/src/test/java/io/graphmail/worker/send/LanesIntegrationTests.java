@@ -2,7 +2,6 @@ package io.graphmail.worker.send;
 
 import static io.graphmail.contract.MailTopology.BATCH_STATE_ROUTING_KEY;
 import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
-import static io.graphmail.contract.MailTopology.SEND_QUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -107,15 +106,6 @@ class LanesIntegrationTests extends SimulatedMailboxTests {
         assertThat(afterPause.size() - 1)
                 .as("the other batch takes every slot: at least 90 %% of the %d slots of %s", slots, span)
                 .isGreaterThanOrEqualTo((int) (slots * 0.9));
-    }
-
-    /**
-     * Every message submitted so far has been taken off the send queue once (and waits with a ticket): what follows
-     * measures the pacing, not how fast a busy machine works through the queue.
-     */
-    private void awaitTakenIn() {
-        await().atMost(Duration.ofSeconds(120))
-                .until(() -> admin.getQueueInfo(SEND_QUEUE).getMessageCount() == 0);
     }
 
     private UUID batch() {
