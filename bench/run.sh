@@ -22,7 +22,8 @@ run() {
 case "${1:-all}" in
     accept) run AcceptRate ;;
     pipeline) run Pipeline ;;
-    pacing) run Pacing ;;
+    # The 10-minute run: BENCH_TIMEOUT=900 BENCH_OPTS=-Dbench.pacing.seconds=600 bench/run.sh pacing
+    pacing) run Pacing "${BENCH_TIMEOUT:-240}" ;;
     memory) run Memory ;;
     sync) run SyncIngest ;;
     # About 4.5 minutes by default: 2 minutes of push, 1 of polling, start-up and draining.

@@ -1,7 +1,11 @@
 package io.graphmail.gateway;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexResolver;
 import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
@@ -13,23 +17,39 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the indexes the gateway's documents declare ({@code @Indexed}, TTLs), as Spring Data's
- * {@code auto-index-creation} would, but not at start-up: that creation fails the start when MongoDB is out of
- * reach, and a gateway restarted during an outage would stay down. Tried every 5 s until it succeeds; failures are
- * reported by the scheduler's error handler.
+ * {@code auto-index-creation} would, but without failing the start when MongoDB is out of reach: a gateway restarted
+ * during an outage would stay down. Tried once while the application starts (so unique indexes exist before the
+ * first request whenever MongoDB answers), then every 5 s until it succeeds; later failures are reported by the
+ * scheduler's error handler.
  */
 @Component
-class EntityIndexes {
+class EntityIndexes implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(EntityIndexes.class);
 
     private final MongoTemplate mongo;
     private final MongoMappingContext mappingContext;
+    private final List<CollectionIndexes> collections;
     private final AtomicBoolean created = new AtomicBoolean();
 
-    EntityIndexes(MongoTemplate mongo, MongoMappingContext mappingContext) {
+    EntityIndexes(MongoTemplate mongo, MongoMappingContext mappingContext, List<CollectionIndexes> collections) {
         this.mongo = mongo;
         this.mappingContext = mappingContext;
+        this.collections = collections;
     }
 
-    @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
+    @Override
+    public void afterSingletonsInstantiated() {
+        try {
+            createIndexes();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "MongoDB indexes not created at start ({}); trying again every 5 s",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    @Scheduled(fixedDelay = 5, initialDelay = 5, timeUnit = TimeUnit.SECONDS)
     void createIndexes() {
         if (created.get()) {
             return;
@@ -41,6 +61,7 @@ class EntityIndexes {
                 resolver.resolveIndexFor(entity.getTypeInformation()).forEach(indexes::createIndex);
             }
         }
+        collections.forEach(CollectionIndexes::create);
         created.set(true);
     }
 }

@@ -1,31 +1,21 @@
 package io.graphmail.gateway.ratelimits;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.graphmail.gateway.CollectionIndexes;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/**
- * Creates the buckets' TTL index once MongoDB answers, tried every 5 s until it succeeds, rather than at start-up,
- * which would fail while MongoDB is out of reach.
- */
+/** The rate-limit buckets' TTL index: a bucket goes once it has expired. */
 @Component
-class BucketExpiryIndex {
+class BucketExpiryIndex implements CollectionIndexes {
 
     private final MongoTemplate mongo;
-    private final AtomicBoolean created = new AtomicBoolean();
 
     BucketExpiryIndex(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
-    void createIndex() {
-        if (created.get()) {
-            return;
-        }
+    @Override
+    public void create() {
         MongoBuckets.createExpiryIndex(mongo.getCollection(RateLimitConfiguration.COLLECTION));
-        created.set(true);
     }
 }

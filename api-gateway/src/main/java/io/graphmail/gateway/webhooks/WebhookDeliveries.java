@@ -3,7 +3,7 @@ package io.graphmail.gateway.webhooks;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import jakarta.annotation.PostConstruct;
+import io.graphmail.gateway.CollectionIndexes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /** The {@code webhook_deliveries} collection; the gateway is its only writer. */
 @Component
-class WebhookDeliveries {
+class WebhookDeliveries implements CollectionIndexes {
 
     private final MongoTemplate mongo;
     private final WebhookProperties properties;
@@ -28,8 +28,9 @@ class WebhookDeliveries {
         this.properties = properties;
     }
 
-    @PostConstruct
-    void indexes() {
+    /** Deliveries are kept for the configured retention; an endpoint's log is read newest first. */
+    @Override
+    public void create() {
         var indexes = mongo.indexOps(WebhookDelivery.class);
         indexes.createIndex(new Index("createdAt", Sort.Direction.ASC)
                 .named("retention")

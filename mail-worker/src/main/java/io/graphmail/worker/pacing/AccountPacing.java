@@ -2,6 +2,7 @@ package io.graphmail.worker.pacing;
 
 import io.graphmail.worker.accounts.AccountSettings;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * Paces sending per account across every worker: an even rate per minute, a rolling daily recipient budget, a cap on
@@ -15,14 +16,20 @@ public interface AccountPacing {
     Limits personalDefaults();
 
     /**
-     * A permit to send {@code recipients} recipients now, a reserved slot, or a deferral.
+     * A permit to send {@code recipients} recipients now, a ticket to wait with in {@code lane}, or a deferral.
      *
-     * @param reservedSlot the slot this message was given earlier, or {@code null}
+     * @param ticket the ticket this message was given earlier, or {@code null}
      */
-    Permit acquire(String accountId, int recipients, Limits limits, Long reservedSlot);
+    Permit acquire(String accountId, int recipients, Limits limits, Lane lane, Long ticket);
+
+    /** The batch is paused or cancelled: its lane stops waiting at once, on every account. */
+    void closeLane(UUID batchId);
 
     /** The Graph call is over: it no longer counts as in progress, and counts in the log from now. */
     void release(Permit.Granted permit);
+
+    /** The permit was granted but not used (its message was withdrawn meanwhile): it counts neither in progress nor sent. */
+    void unused(Permit.Granted permit);
 
     /** Graph answered 429: hold the whole account for {@code retryAfter}. */
     void throttled(String accountId, Duration retryAfter);

@@ -106,14 +106,7 @@ public class MailboxBudget {
             }
         });
         leases.put(lease, now + properties.leaseTime().toMillis());
-        return new PacingState(
-                state.accountId(),
-                state.nextSendAt(),
-                leases,
-                state.recipientsByHour(),
-                state.blockedUntil(),
-                state.recentSends(),
-                state.version());
+        return state.withLeases(leases);
     }
 
     private static void sleep(long millis) {

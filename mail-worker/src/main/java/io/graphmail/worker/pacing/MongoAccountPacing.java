@@ -17,11 +17,10 @@ import org.springframework.stereotype.Component;
  * an even rate per minute, a rolling daily recipient budget, a cap on concurrent Graph calls, and
  * Graph's own {@code Retry-After}. It never waits: over a limit, it says how long to defer.
  *
- * <p>A message that is not yet due gets a <em>reserved slot</em>, the next free one in the
- * account's even schedule, so deferred messages come back one by one, each at its own turn,
- * instead of all competing for every free moment. When it is sent, a log of the last minute's
- * sends (as Graph counts them) makes sure that late and on-time messages together never exceed
- * the rate in any minute.
+ * <p>A message that is not yet due gets a <em>ticket</em> in its {@link Lane} and comes back about when its turn
+ * should come; a slot is given only to a message that asks when it is free, transactional before bulk and batches
+ * in turn ({@link PacingRules}), so messages waiting in delay queues (or paused) hold no slot. When it is sent, a log
+ * of the last minute's sends (as Graph counts them) makes sure that sends never exceed the rate in any minute.
  */
 @Component
 class MongoAccountPacing implements AccountPacing {
@@ -33,10 +32,10 @@ class MongoAccountPacing implements AccountPacing {
     private final PacingRules rules;
     private final Clock clock;
 
-    MongoAccountPacing(MongoTemplate mongo, PacingProperties defaults, Clock clock) {
+    MongoAccountPacing(MongoTemplate mongo, PacingProperties defaults, LaneProperties lanes, Clock clock) {
         this.mongo = mongo;
         this.defaults = defaults;
-        this.rules = new PacingRules(defaults.leaseTime());
+        this.rules = new PacingRules(defaults.leaseTime(), lanes);
         this.clock = clock;
     }
 
@@ -51,7 +50,7 @@ class MongoAccountPacing implements AccountPacing {
     }
 
     @Override
-    public Permit acquire(String accountId, int recipients, Limits limits, Long reservedSlot) {
+    public Permit acquire(String accountId, int recipients, Limits limits, Lane lane, Long ticket) {
         if (limits.isUnlimited()) {
             return new Permit.Granted(accountId, null, false);
         }
@@ -61,7 +60,8 @@ class MongoAccountPacing implements AccountPacing {
                     load(accountId),
                     recipients,
                     limits,
-                    reservedSlot,
+                    lane,
+                    ticket,
                     now,
                     UUID.randomUUID().toString());
             if (step.next() == null || save(step.next())) {
@@ -80,6 +80,24 @@ class MongoAccountPacing implements AccountPacing {
             }
             mongo.updateFirst(query(where("_id").is(permit.accountId())), update, PacingState.class);
         }
+    }
+
+    @Override
+    public void unused(Permit.Granted permit) {
+        if (permit.leaseId() != null) {
+            var update = new Update()
+                    .unset("leases." + permit.leaseId())
+                    .unset("recentSends." + permit.leaseId())
+                    .inc("version", 1);
+            mongo.updateFirst(query(where("_id").is(permit.accountId())), update, PacingState.class);
+        }
+    }
+
+    @Override
+    public void closeLane(UUID batchId) {
+        String lane = "lanes." + Lane.batchKey(batchId);
+        mongo.updateMulti(
+                query(where(lane).exists(true)), new Update().unset(lane).inc("version", 1), PacingState.class);
     }
 
     @Override

@@ -22,59 +22,133 @@ final class PacingRules {
     private static final long HOUR_MS = Duration.ofHours(1).toMillis();
     /** Above this rate the per-minute log would grow large; the even schedule alone is enough there. */
     private static final int LOGGED_RATE_LIMIT = 1000;
+    /** A free slot is kept at most this long for the lane whose turn it is. */
+    private static final long MAX_GRACE_MS = 1000;
+    /** How long a free slot waits for a transactional message that asks, at least. */
+    private static final long TRANSACTIONAL_WAIT_MS = 3000;
+    /** A lane's last sighting is written at most this often by messages that only ask again. */
+    private static final long SEEN_REFRESH_MS = 250;
 
     private final Duration leaseTime;
+    private final LaneChoice choice;
+    private final long idleAfterMs;
 
-    PacingRules(Duration leaseTime) {
+    PacingRules(Duration leaseTime, LaneProperties lanes) {
         this.leaseTime = leaseTime;
+        this.choice = new LaneChoice(lanes.bulkEvery());
+        this.idleAfterMs = lanes.idleAfter().toMillis();
     }
 
     /** The answer to a message, and the state to store with it ({@code null}: nothing changes). */
     record Step(Permit permit, PacingState next) {}
 
     /**
-     * @param reservedSlot the slot this message was given earlier, or {@code null}
+     * A slot goes only to a message that asks for it when it is free: each waiting message holds a ticket of its lane
+     * and asks again about when its turn should come; a free slot goes to the lane {@link LaneChoice} picks, or, once
+     * it has been free for a moment and that lane's message has not come, to whoever asks.
+     *
+     * @param ticket the ticket this message was given earlier, or {@code null}
      * @param leaseId the lease the message holds while its Graph call runs, if it may go now
      */
-    Step decide(PacingState state, int recipients, Limits limits, Long reservedSlot, long now, String leaseId) {
-        // Slots handed out before Graph throttled the account no longer hold.
-        boolean holdsSlot = reservedSlot != null && reservedSlot >= state.blockedUntil();
-        Permit decision = holdsSlot
-                ? decideWithSlot(state, reservedSlot, limits, now)
-                : decideWithoutSlot(state, recipients, limits, now);
-        if (decision instanceof Permit.Deferred) {
-            return new Step(decision, null);
-        }
-        if (decision instanceof Permit.Reserved reserved) {
-            return new Step(decision, reserve(state, recipients, limits, reserved.slot(), now));
-        }
-        return new Step(
-                new Permit.Granted(state.accountId(), leaseId, isLogged(limits)),
-                grant(state, holdsSlot ? 0 : recipients, limits, now, leaseId, !holdsSlot));
-    }
-
-    private static Permit decideWithSlot(PacingState state, long slot, Limits limits, long now) {
+    Step decide(PacingState state, int recipients, Limits limits, Lane lane, Long ticket, long now, String leaseId) {
         if (state.blockedUntil() > now) {
-            return deferred(state.blockedUntil() - now, "THROTTLED_BY_GRAPH");
-        }
-        if (slot > now) {
-            return deferred(slot - now, "RATE");
-        }
-        return sendNowOrDefer(state, limits, now);
-    }
-
-    private static Permit decideWithoutSlot(PacingState state, int recipients, Limits limits, long now) {
-        if (state.blockedUntil() > now) {
-            return deferred(state.blockedUntil() - now, "THROTTLED_BY_GRAPH");
+            return new Step(deferred(state.blockedUntil() - now, "THROTTLED_BY_GRAPH"), null);
         }
         if (limits.recipientsPerDay() > 0 && recipientsToday(state, now) + recipients > limits.recipientsPerDay()) {
             long nextHour = (now / HOUR_MS + 1) * HOUR_MS;
-            return deferred(nextHour - now, "DAILY_RECIPIENTS");
+            return new Step(deferred(nextHour - now, "DAILY_RECIPIENTS"), null);
         }
-        if (limits.messagesPerMinute() > 0 && state.nextSendAt() > now) {
-            return new Permit.Reserved(state.nextSendAt(), Duration.ofMillis(state.nextSendAt() - now));
+        if (limits.messagesPerMinute() == 0) {
+            Permit blocked = sendNowOrDefer(state, limits, now);
+            return blocked != null
+                    ? new Step(blocked, null)
+                    : grant(state, state.lanes(), state.streak(), recipients, limits, now, leaseId, state.nextSendAt());
         }
-        return sendNowOrDefer(state, limits, now);
+        return decidePaced(state, recipients, limits, new Turn(lane, ticket, now), leaseId);
+    }
+
+    /** The message asking: its lane, the ticket it brings, and when it asks. */
+    private record Turn(Lane lane, Long ticket, long now) {}
+
+    private Step decidePaced(PacingState state, int recipients, Limits limits, Turn turn, String leaseId) {
+        long now = turn.now();
+        var tickets = new Tickets(state, now, idleAfterMs);
+        long waitingBefore = waitingCount(tickets);
+        long mine = tickets.ticketFor(turn.lane(), turn.ticket());
+        boolean waited = turn.ticket() != null && mine == turn.ticket();
+        long slot = state.nextSendAt();
+        long spacing = spacing(limits);
+        // The slot is free once the schedule and the log of the last minute both allow a send.
+        long freeAt = Math.max(slot, logFreeAt(state, limits, now));
+        if (freeAt > now) {
+            return queued(state, tickets, turn, mine, freeAt, spacing, "RATE");
+        }
+        if (limits.maxConcurrent() > 0 && inProgress(state, now) >= limits.maxConcurrent()) {
+            Duration wait = jitter(Duration.ofMillis(250));
+            return new Step(
+                    new Permit.Queued(mine, now + wait.toMillis(), wait, "CONCURRENCY"),
+                    state.withLanes(tickets.lanes()));
+        }
+        String chosen = choice.choose(tickets.asking(turn.lane(), spacing), tickets.servedAt(), state.streak());
+        if (!turn.lane().key().equals(chosen) && now - freeAt < keptFor(chosen, spacing)) {
+            return queued(state, tickets, turn, mine, freeAt + grace(spacing), spacing, "LANE");
+        }
+        boolean bulkWaited = tickets.bulkWaits();
+        tickets.served(turn.lane());
+        // A slot taken late by a message that waited for it is not lost: the next one stays a spacing after it.
+        boolean backlog = waited || waitingBefore > 0;
+        long nextSendAt = backlog && now - slot < spacing ? slot + spacing : Math.max(slot, now) + spacing;
+        int streak = LaneChoice.streakAfter(turn.lane().key(), bulkWaited, state.streak());
+        return grant(state, tickets.lanes(), streak, recipients, limits, now, leaseId, nextSendAt);
+    }
+
+    private static Step queued(
+            PacingState state, Tickets tickets, Turn turn, long mine, long base, long spacing, String reason) {
+        long ahead = tickets.slotsAhead(turn.lane(), mine);
+        long turnAt = base + ahead * spacing;
+        // Far from its turn it asks again halfway there: its turn comes sooner when another lane closes or empties.
+        long delay = Math.max(1, ahead > 1 ? (turnAt - turn.now()) / 2 : turnAt - turn.now());
+        var permit = new Permit.Queued(mine, turnAt, Duration.ofMillis(delay), reason);
+        LaneState before = state.lanes().get(turn.lane().key());
+        boolean unchanged = turn.ticket() != null
+                && turn.ticket() == mine
+                && before != null
+                && turn.now() - before.seenAt() < SEEN_REFRESH_MS;
+        return new Step(permit, unchanged ? null : state.withLanes(tickets.lanes()));
+    }
+
+    private static long waitingCount(Tickets tickets) {
+        return tickets.lanes().values().stream().mapToLong(LaneState::waiting).sum();
+    }
+
+    /**
+     * How long a free slot waits for the lane whose turn it is (which still asks) before whoever asks takes it: a
+     * slot, which a late message takes without moving the schedule; a transactional message a little longer, should
+     * the way back through the delay queues be slower than a slot.
+     */
+    private static long keptFor(String lane, long spacing) {
+        return Lane.TRANSACTIONAL.equals(lane) ? Math.max(spacing, TRANSACTIONAL_WAIT_MS) : spacing;
+    }
+
+    /** When a message passed over for another lane asks again: once that lane has had a moment to take the slot. */
+    private static long grace(long spacing) {
+        return Math.min(spacing / 2, MAX_GRACE_MS);
+    }
+
+    /** When the log of the last minute lets the next send go: 0 if it does now, else when its oldest send leaves. */
+    private static long logFreeAt(PacingState state, Limits limits, long now) {
+        if (!isLogged(limits)) {
+            return 0;
+        }
+        var lastMinute = state.recentSends().values().stream()
+                .filter(sentAt -> sentAt > now - WINDOW_MS)
+                .sorted()
+                .toList();
+        return lastMinute.size() >= limits.messagesPerMinute() ? lastMinute.get(0) + WINDOW_MS : 0;
+    }
+
+    private static long inProgress(PacingState state, long now) {
+        return state.leases().values().stream().filter(expiry -> expiry > now).count();
     }
 
     private static Permit sendNowOrDefer(PacingState state, Limits limits, long now) {
@@ -93,19 +167,15 @@ final class PacingRules {
         return null;
     }
 
-    private static PacingState reserve(PacingState state, int recipients, Limits limits, long slot, long now) {
-        return new PacingState(
-                state.accountId(),
-                slot + spacing(limits),
-                state.leases(),
-                countRecipients(state, recipients, now),
-                state.blockedUntil(),
-                state.recentSends(),
-                state.version());
-    }
-
-    private PacingState grant(
-            PacingState state, int recipients, Limits limits, long now, String leaseId, boolean takesSlot) {
+    private Step grant(
+            PacingState state,
+            Map<String, LaneState> lanes,
+            int streak,
+            int recipients,
+            Limits limits,
+            long now,
+            String leaseId,
+            long nextSendAt) {
         var leases = new HashMap<String, Long>();
         state.leases().forEach((id, expiry) -> {
             if (expiry > now) {
@@ -122,15 +192,17 @@ final class PacingRules {
             });
             recentSends.put(leaseId, now);
         }
-        long nextSendAt = takesSlot ? Math.max(state.nextSendAt(), now) + spacing(limits) : state.nextSendAt();
-        return new PacingState(
+        var next = new PacingState(
                 state.accountId(),
                 nextSendAt,
                 leases,
                 countRecipients(state, recipients, now),
                 state.blockedUntil(),
                 recentSends,
+                lanes,
+                streak,
                 state.version());
+        return new Step(new Permit.Granted(state.accountId(), leaseId, isLogged(limits)), next);
     }
 
     private static Map<String, Long> countRecipients(PacingState state, int recipients, long now) {

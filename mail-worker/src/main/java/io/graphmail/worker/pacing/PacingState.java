@@ -16,6 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param blockedUntil Graph's last {@code Retry-After} for this mailbox (epoch ms)
  * @param recentSends the sends of the last minute: lease id → when it was granted, replaced by when
  *     its Graph call ended (epoch ms), since Graph counts a send some time after the grant
+ * @param lanes the lanes whose messages wait for a slot, by {@link Lane#key()}
+ * @param transactionalStreak slots in a row given to transactional messages while bulk ones waited
  */
 @Document("account_pacing")
 record PacingState(
@@ -25,10 +27,13 @@ record PacingState(
         Map<String, Long> recipientsByHour,
         long blockedUntil,
         Map<String, Long> recentSends,
+        Map<String, LaneState> lanes,
+        Integer transactionalStreak,
         @Version Long version) {
 
     static PacingState fresh(String accountId) {
-        return new PacingState(accountId, 0, new HashMap<>(), new HashMap<>(), 0, new HashMap<>(), null);
+        return new PacingState(
+                accountId, 0, new HashMap<>(), new HashMap<>(), 0, new HashMap<>(), new HashMap<>(), 0, null);
     }
 
     PacingState withDefaults() {
@@ -39,6 +44,38 @@ record PacingState(
                 recipientsByHour == null ? new HashMap<>() : recipientsByHour,
                 blockedUntil,
                 recentSends == null ? new HashMap<>() : recentSends,
+                lanes == null ? new HashMap<>() : lanes,
+                transactionalStreak == null ? 0 : transactionalStreak,
+                version);
+    }
+
+    int streak() {
+        return transactionalStreak == null ? 0 : transactionalStreak;
+    }
+
+    PacingState withLeases(Map<String, Long> leases) {
+        return new PacingState(
+                accountId,
+                nextSendAt,
+                leases,
+                recipientsByHour,
+                blockedUntil,
+                recentSends,
+                lanes,
+                transactionalStreak,
+                version);
+    }
+
+    PacingState withLanes(Map<String, LaneState> lanes) {
+        return new PacingState(
+                accountId,
+                nextSendAt,
+                leases,
+                recipientsByHour,
+                blockedUntil,
+                recentSends,
+                lanes,
+                transactionalStreak,
                 version);
     }
 }

@@ -2,7 +2,7 @@ package io.graphmail.worker.pacing;
 
 import java.time.Duration;
 
-/** The pacer's answer: go (and return the permit afterwards), come back at a reserved slot, or wait. */
+/** The pacer's answer: go (and return the permit afterwards), wait for a turn holding a ticket, or wait. */
 public sealed interface Permit {
 
     /**
@@ -12,10 +12,11 @@ public sealed interface Permit {
     record Granted(String accountId, String leaseId, boolean logged) implements Permit {}
 
     /**
-     * The message has its turn at {@code slot} (epoch ms), which is now its own: keep it and present
-     * it again then, and the rate limit is not checked again.
+     * Not yet: the message holds {@code ticket} in its lane, which it presents again after {@code delay}, about when
+     * its turn should come ({@code turnAt}, epoch ms); {@code reason} says what it waits for ({@code RATE}: the next
+     * slot; {@code LANE}: another lane's turn; or what {@link Deferred} would say).
      */
-    record Reserved(long slot, Duration delay) implements Permit {}
+    record Queued(long ticket, long turnAt, Duration delay, String reason) implements Permit {}
 
     /** Defer the message by at least {@code delay}; the reason is for logs and metrics. */
     record Deferred(Duration delay, String reason) implements Permit {}

@@ -20,8 +20,8 @@ interface BatchDirectory {
     /** The batch's state; ACTIVE for an unknown batch, whose messages were accepted all the same. */
     State state(UUID batchId);
 
-    /** Like {@link #state}, read at this moment: the last look before a message goes to Graph. */
-    default State stateNow(UUID batchId) {
+    /** Like {@link #state}, read now: what is checked right before a message of the batch goes to Graph. */
+    default State currentState(UUID batchId) {
         return state(batchId);
     }
 }

@@ -18,8 +18,8 @@ interface Deliveries {
 
     void markRetrying(String key, String error);
 
-    /** Not yet its turn: like {@link #putBack}, and remember the turn the pacing gave it. */
-    void reserve(String key, long paceSlot);
+    /** Not yet its turn: like {@link #putBack}, and remember the ticket the pacing gave it. */
+    void queue(String key, long paceTicket, String reason);
 
     /** The attempt never reached Graph: make the command claimable again without counting it. */
     void putBack(String key, String reason);

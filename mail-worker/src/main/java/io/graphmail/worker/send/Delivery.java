@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * What the workers know about one send command; the guard that keeps a command from being sent
  * twice, whichever worker receives it and however often.
  *
- * <p>{@code paceSlot} is the turn (epoch ms) the account's pacing reserved for it, if any;
+ * <p>{@code paceTicket} is its ticket in its lane of the account's pacing, if it waits for a slot;
  * {@code draftId} the Graph draft an attempt created; {@code interrupted} that an attempt ended
  * without reporting back (its worker died).
  */
@@ -20,7 +20,7 @@ record Delivery(
         int attempts,
         Integer throttles,
         Integer networkErrors,
-        Long paceSlot,
+        Long paceTicket,
         String draftId,
         Boolean interrupted,
         Instant claimedAt,

@@ -14,11 +14,19 @@ sealed interface Hold {
      */
     String reason();
 
+    /** What ends it, for logs: e.g. {@code its batch ... is resumed}. */
+    String endsWhen();
+
     /** The command's batch is paused; resuming or cancelling it releases the command. */
     record BatchPaused(UUID batchId) implements Hold {
         @Override
         public String reason() {
             return "BATCH_PAUSED";
+        }
+
+        @Override
+        public String endsWhen() {
+            return "batch " + batchId + " is resumed or cancelled";
         }
     }
 
@@ -28,6 +36,11 @@ sealed interface Hold {
         public String reason() {
             return AccountNeedsConsent.HOLD + ": " + why;
         }
+
+        @Override
+        public String endsWhen() {
+            return "the account's owner consents";
+        }
     }
 
     /** The application account's secret cannot be read until the operator fixes {@code why}. */
@@ -35,6 +48,11 @@ sealed interface Hold {
         @Override
         public String reason() {
             return CredentialsUnavailable.STATUS + ": " + why;
+        }
+
+        @Override
+        public String endsWhen() {
+            return "the account's credentials can be read";
         }
     }
 

@@ -25,11 +25,11 @@ class MongoBatchDirectory implements BatchDirectory {
             unless = "#result == T(io.graphmail.worker.send.BatchDirectory.State).SUBMITTING")
     @Override
     public State state(UUID batchId) {
-        return stateNow(batchId);
+        return currentState(batchId);
     }
 
     @Override
-    public State stateNow(UUID batchId) {
+    public State currentState(UUID batchId) {
         Document batch = mongo.findById(batchId.toString(), Document.class, "batches");
         return batch == null || batch.getString("state") == null
                 ? State.ACTIVE

@@ -53,13 +53,13 @@ class MongoDeliveries implements Deliveries {
 
     @Override
     public void markRetrying(String key, String error) {
-        update(key, retrying(error).unset("paceSlot"));
+        update(key, retrying(error).unset("paceTicket"));
     }
 
-    /** Not yet its turn: like {@link #putBack}, and remember the turn the pacing gave it. */
+    /** Not yet its turn: like {@link #putBack}, and remember the ticket the pacing gave it. */
     @Override
-    public void reserve(String key, long paceSlot) {
-        update(key, uncounted("PACED: RATE").set("paceSlot", paceSlot));
+    public void queue(String key, long paceTicket, String reason) {
+        update(key, uncounted(reason).set("paceTicket", paceTicket));
     }
 
     /** The attempt never reached Graph: make the command claimable again without counting it. */
@@ -71,7 +71,7 @@ class MongoDeliveries implements Deliveries {
     /** Graph throttled the attempt: like {@link #putBack}, but counted; returns the count so far. */
     @Override
     public int putBackThrottled(String key, String error) {
-        Delivery delivery = updated(key, uncounted(error).inc("throttles", 1).unset("paceSlot"));
+        Delivery delivery = updated(key, uncounted(error).inc("throttles", 1).unset("paceTicket"));
         return delivery == null || delivery.throttles() == null ? 1 : delivery.throttles();
     }
 
@@ -86,7 +86,7 @@ class MongoDeliveries implements Deliveries {
                 uncounted(error)
                         .set("interrupted", true)
                         .inc("networkErrors", 1)
-                        .unset("paceSlot"));
+                        .unset("paceTicket"));
         return delivery == null || delivery.networkErrors() == null ? 1 : delivery.networkErrors();
     }
 

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MongoParkedCommands implements ParkedCommands {
 
+    private static final String PAUSED = new Hold.BatchPaused(null).reason();
+
     private final MongoTemplate mongo;
     private final Retries retries;
     private final Clock clock;
@@ -45,9 +47,10 @@ class MongoParkedCommands implements ParkedCommands {
                 CorrelationId.current()));
     }
 
+    /** A paused batch's commands stay: its resumption releases them, not the account's. */
     @Override
     public void release(String accountId) {
-        release(parkedFor(accountId));
+        release(mongo.find(query(where("accountId").is(accountId).and("reason").ne(PAUSED)), Parked.class));
     }
 
     @Override

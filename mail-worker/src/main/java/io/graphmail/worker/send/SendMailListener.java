@@ -101,17 +101,19 @@ class SendMailListener implements MessageListener {
     private void act(SendMailCommand command, Message message, Outcome outcome) {
         if (outcome instanceof Outcome.RetryLater retry) {
             log.info(
-                    "Command {} for account {} will be retried in {}",
+                    "Command {} for account {} will be retried in {}{}",
                     command.commandId(),
                     command.accountId(),
-                    retry.delay());
+                    retry.delay(),
+                    retry.cause() instanceof Outcome.Cause.Paced paced ? " (paced: " + paced.reason() + ")" : "");
             retries.retryLater(message, retry.delay());
         } else if (outcome instanceof Outcome.Parked parked) {
             log.info(
-                    "Command {} for account {} parked: {}",
+                    "Command {} for account {} parked ({}) until {}",
                     command.commandId(),
                     command.accountId(),
-                    parked.hold().reason());
+                    parked.hold().reason(),
+                    parked.hold().endsWhen());
         } else if (outcome instanceof Outcome.DeadLetter deadLetter) {
             log.warn(
                     "Dead-lettering command {} for account {}: {}",

@@ -9,6 +9,7 @@ import io.graphmail.worker.accounts.TokenSource;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.messaging.MailEvents;
 import io.graphmail.worker.pacing.AccountPacing;
+import io.graphmail.worker.pacing.Lane;
 import io.graphmail.worker.pacing.Permit;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,6 +79,7 @@ class SendingMail {
             return Outcome.done();
         }
         if (batchState == BatchDirectory.State.PAUSED) {
+            reports.failed(command, 0, new Hold.BatchPaused(command.batchId()).reason(), false);
             return park(command, body, new Hold.BatchPaused(command.batchId()));
         }
         if (batchState == BatchDirectory.State.SUBMITTING) {
@@ -105,17 +107,63 @@ class SendingMail {
     }
 
     private Outcome whenPaced(SendMailCommand command, byte[] body, AccountSettings account, Delivery delivery) {
-        Permit permit =
-                pacing.acquire(command.accountId(), recipients(command), pacing.limitsOf(account), delivery.paceSlot());
-        if (permit instanceof Permit.Reserved reserved) {
-            deliveries.reserve(command.deliveryKey(), reserved.slot());
-            return new Outcome.RetryLater(reserved.delay(), new Outcome.Cause.Paced("RATE"));
+        Permit permit = pacing.acquire(
+                command.accountId(),
+                recipients(command),
+                pacing.limitsOf(account),
+                lane(command),
+                delivery.paceTicket());
+        if (permit instanceof Permit.Queued queued) {
+            return queue(command, delivery, queued);
         }
         if (permit instanceof Permit.Deferred deferred) {
             deliveries.putBack(command.deliveryKey(), "PACED: " + deferred.reason());
             return new Outcome.RetryLater(deferred.delay(), new Outcome.Cause.Paced(deferred.reason()));
         }
-        return sendNow(command, body, account, delivery, (Permit.Granted) permit);
+        var granted = (Permit.Granted) permit;
+        Outcome withdrawn = batchWithdrawn(command, body, delivery);
+        if (withdrawn != null) {
+            pacing.unused(granted);
+            return withdrawn;
+        }
+        return sendNow(command, body, account, delivery, granted);
+    }
+
+    /** Waits for its turn; says so the first time, with the time its turn should come. */
+    private Outcome queue(SendMailCommand command, Delivery delivery, Permit.Queued queued) {
+        String reason = "PACED: " + queued.reason() + " until " + Instant.ofEpochMilli(queued.turnAt());
+        deliveries.queue(command.deliveryKey(), queued.ticket(), reason);
+        if (!Long.valueOf(queued.ticket()).equals(delivery.paceTicket())) {
+            reports.failed(command, delivery.attempts() - 1, reason, false);
+        }
+        return new Outcome.RetryLater(queued.delay(), new Outcome.Cause.Paced(queued.reason()));
+    }
+
+    /**
+     * The batch's state read again right before the Graph call, past any cache: once a cancel or pause has answered,
+     * nothing more of the batch goes to Graph. {@code null}: it may go, as may a message an earlier attempt may
+     * have sent, which is looked up at Graph instead.
+     */
+    private Outcome batchWithdrawn(SendMailCommand command, byte[] body, Delivery delivery) {
+        if (command.batchId() == null || delivery.mayHaveSent()) {
+            return null;
+        }
+        var state = batches.currentState(command.batchId());
+        if (state == BatchDirectory.State.CANCELLED) {
+            deliveries.markFailed(command.deliveryKey(), "CANCELLED");
+            reports.failed(command, delivery.attempts() - 1, "CANCELLED", true);
+            return Outcome.done();
+        }
+        if (state == BatchDirectory.State.PAUSED) {
+            deliveries.putBack(command.deliveryKey(), "BATCH_PAUSED");
+            return park(command, body, new Hold.BatchPaused(command.batchId()));
+        }
+        return null;
+    }
+
+    /** Single sends go ahead of batches; each batch waits in a lane of its own. */
+    private static Lane lane(SendMailCommand command) {
+        return command.batchId() == null ? Lane.transactional() : Lane.batch(command.batchId());
     }
 
     private Outcome sendNow(
@@ -123,11 +171,6 @@ class SendingMail {
         int attempt = delivery.attempts();
         Delivering.Delivered delivered;
         try {
-            if (cancelledMeanwhile(command, delivery)) {
-                deliveries.markFailed(command.deliveryKey(), "CANCELLED");
-                reports.failed(command, attempt - 1, "CANCELLED", true);
-                return Outcome.done();
-            }
             delivered = delivering.deliver(command, account, delivery);
         } catch (StoredUploads.UnusableUpload unusable) {
             deliveries.markFailed(command.deliveryKey(), "ATTACHMENT_UNAVAILABLE");
@@ -194,16 +237,6 @@ class SendingMail {
         return hold instanceof Hold.CredentialsMissing
                 ? tokens.credentialsUnavailable(command.accountId())
                 : tokens.needsConsent(command.accountId());
-    }
-
-    /**
-     * The batch was cancelled since its state was read (that read may be a second old): once a cancel has answered,
-     * nothing more of the batch goes to Graph. An earlier attempt that may have sent is looked up instead.
-     */
-    private boolean cancelledMeanwhile(SendMailCommand command, Delivery delivery) {
-        return command.batchId() != null
-                && !delivery.mayHaveSent()
-                && batches.stateNow(command.batchId()) == BatchDirectory.State.CANCELLED;
     }
 
     private static boolean lacksPermission(GraphCallFailed failure) {

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import io.graphmail.testsupport.MutableClock;
 import io.graphmail.testsupport.TestBackends;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,14 @@ class AccountPacingTests {
 
     final MutableClock clock = new MutableClock();
     final AccountPacing pacing = new MongoAccountPacing(
-            mongo, new PacingProperties(30, 10_000, 5_000, 4, Duration.ofMinutes(2), Duration.ofMinutes(2)), clock);
+            mongo,
+            new PacingProperties(30, 10_000, 5_000, 4, Duration.ofMinutes(2), Duration.ofMinutes(2)),
+            LaneProperties.defaults(),
+            clock);
     final String account = "account-" + UUID.randomUUID();
+    final Lane single = Lane.transactional();
+    final Lane batch = Lane.batch(UUID.randomUUID());
+    final Lane otherBatch = Lane.batch(UUID.randomUUID());
 
     @AfterAll
     static void close() {
@@ -30,102 +37,158 @@ class AccountPacingTests {
 
     // Two a minute: slots 30.25 s apart, half of the 60.5 s the log counts as a minute.
     @Test
-    void givesMessagesThatAreNotYetDueEvenlySpacedSlotsInTurn() {
+    void givesMessagesThatAreNotYetDueTicketsThatComeBackEvenlySpacedInTurn() {
         var twoPerMinute = new Limits(2, 0, 0);
 
-        assertThat(pacing.acquire(account, 1, twoPerMinute, null)).isInstanceOf(Permit.Granted.class);
-        assertThat(pacing.acquire(account, 1, twoPerMinute, null))
-                .isEqualTo(new Permit.Reserved(30_250, Duration.ofMillis(30_250)));
-        assertThat(pacing.acquire(account, 1, twoPerMinute, null))
-                .isEqualTo(new Permit.Reserved(60_500, Duration.ofMillis(60_500)));
+        assertThat(acquire(twoPerMinute, single, null)).isInstanceOf(Permit.Granted.class);
+        assertThat(queued(acquire(twoPerMinute, single, null)))
+                .extracting(Permit.Queued::turnAt, Permit.Queued::delay, Permit.Queued::reason)
+                .containsExactly(30_250L, Duration.ofMillis(30_250), "RATE");
+        assertThat(queued(acquire(twoPerMinute, single, null)))
+                .extracting(Permit.Queued::turnAt, Permit.Queued::delay)
+                .containsExactly(60_500L, Duration.ofMillis(60_500));
     }
 
     @Test
-    void sendsASlotHolderAtItsTurnWithoutTakingAnotherSlot() {
+    void sendsATicketHolderAtItsTurnAndKeepsTheScheduleForTheNext() {
         var twoPerMinute = new Limits(2, 0, 0);
-        pacing.acquire(account, 1, twoPerMinute, null);
-        var reserved = (Permit.Reserved) pacing.acquire(account, 1, twoPerMinute, null);
+        acquire(twoPerMinute, single, null);
+        long ticket = queued(acquire(twoPerMinute, single, null)).ticket();
 
         clock.set(29_000);
-        assertThat(pacing.acquire(account, 1, twoPerMinute, reserved.slot()))
-                .isEqualTo(new Permit.Deferred(Duration.ofMillis(1_250), "RATE"));
+        assertThat(queued(acquire(twoPerMinute, single, ticket)))
+                .extracting(Permit.Queued::ticket, Permit.Queued::delay, Permit.Queued::reason)
+                .containsExactly(ticket, Duration.ofMillis(1_250), "RATE");
         clock.set(30_250);
-        assertThat(pacing.acquire(account, 1, twoPerMinute, reserved.slot())).isInstanceOf(Permit.Granted.class);
-        assertThat(pacing.acquire(account, 1, twoPerMinute, null))
-                .as("the next newcomer gets the slot after")
-                .isEqualTo(new Permit.Reserved(60_500, Duration.ofMillis(30_250)));
+        assertThat(acquire(twoPerMinute, single, ticket)).isInstanceOf(Permit.Granted.class);
+        assertThat(queued(acquire(twoPerMinute, single, null)))
+                .as("the next newcomer waits for the slot after")
+                .extracting(Permit.Queued::turnAt, Permit.Queued::delay)
+                .containsExactly(60_500L, Duration.ofMillis(30_250));
     }
 
     @Test
-    void neverExceedsTheRateInAnyMinuteWhenSlotHoldersComeBackLate() {
+    void aMessageThatComesBackLateTakesNoSlotOfOthersAndCausesNoBurst() {
         var twoPerMinute = new Limits(2, 0, 0);
-        pacing.acquire(account, 1, twoPerMinute, null);
-        long second = ((Permit.Reserved) pacing.acquire(account, 1, twoPerMinute, null)).slot();
-        long third = ((Permit.Reserved) pacing.acquire(account, 1, twoPerMinute, null)).slot();
-        long fourth = ((Permit.Reserved) pacing.acquire(account, 1, twoPerMinute, null)).slot();
+        acquire(twoPerMinute, single, null);
+        long second = queued(acquire(twoPerMinute, single, null)).ticket();
+        long third = queued(acquire(twoPerMinute, single, null)).ticket();
 
         clock.set(70_000);
-        assertThat(pacing.acquire(account, 1, twoPerMinute, second)).isInstanceOf(Permit.Granted.class);
+        assertThat(acquire(twoPerMinute, single, second)).isInstanceOf(Permit.Granted.class);
         clock.set(75_000);
-        assertThat(pacing.acquire(account, 1, twoPerMinute, third)).isInstanceOf(Permit.Granted.class);
-        clock.set(fourth);
-        assertThat(pacing.acquire(account, 1, twoPerMinute, fourth))
-                .as("two sends started in the last minute; the next may go when the first is a minute old"
-                        + " (and half a second, for the way to Graph)")
-                .isEqualTo(new Permit.Deferred(Duration.ofMillis(39_750), "RATE"));
+        assertThat(queued(acquire(twoPerMinute, single, third)))
+                .as("the schedule restarts from the late send, a full spacing after it")
+                .extracting(Permit.Queued::turnAt)
+                .isEqualTo(100_250L);
     }
 
     @Test
     void countsASendInTheLogFromWhenItsGraphCallEnded() {
         var onePerMinute = new Limits(1, 0, 0);
-        var first = (Permit.Granted) pacing.acquire(account, 1, onePerMinute, null);
-        long slot = ((Permit.Reserved) pacing.acquire(account, 1, onePerMinute, null)).slot();
+        var first = (Permit.Granted) acquire(onePerMinute, single, null);
+        var waiting = queued(acquire(onePerMinute, single, null));
         clock.set(5_000);
         pacing.release(first);
 
-        clock.set(slot);
-        assertThat(pacing.acquire(account, 1, onePerMinute, slot))
+        clock.set(waiting.turnAt());
+        assertThat(queued(acquire(onePerMinute, single, waiting.ticket())))
                 .as("the first call ended at 5 s, so Graph may have counted it as late as that")
-                .isEqualTo(new Permit.Deferred(Duration.ofSeconds(5), "RATE"));
+                .extracting(Permit.Queued::delay, Permit.Queued::reason)
+                .containsExactly(Duration.ofSeconds(5), "RATE");
     }
 
     @Test
-    void slotsFromBeforeGraphThrottledTheAccountAreReplaced() {
+    void holdsEveryMessageWhileGraphThrottlesTheAccount() {
         var twoPerMinute = new Limits(2, 0, 0);
-        pacing.acquire(account, 1, twoPerMinute, null);
-        long slot = ((Permit.Reserved) pacing.acquire(account, 1, twoPerMinute, null)).slot();
+        acquire(twoPerMinute, single, null);
+        var waiting = queued(acquire(twoPerMinute, single, null));
         pacing.throttled(account, Duration.ofSeconds(100));
 
-        clock.set(slot);
-        assertThat(pacing.acquire(account, 1, twoPerMinute, slot))
+        clock.set(waiting.turnAt());
+        assertThat(acquire(twoPerMinute, single, waiting.ticket()))
                 .isEqualTo(new Permit.Deferred(Duration.ofMillis(69_750), "THROTTLED_BY_GRAPH"));
         clock.set(100_000);
-        assertThat(pacing.acquire(account, 1, twoPerMinute, slot))
-                .as("the old slot no longer counts; the first slot after the hold is free")
+        assertThat(acquire(twoPerMinute, single, waiting.ticket()))
+                .as("the first slot after the hold is free")
                 .isInstanceOf(Permit.Granted.class);
+    }
+
+    @Test
+    void aSingleSendTakesTheNextSlotAheadOfAWaitingBatch() {
+        var twoPerMinute = new Limits(2, 0, 0);
+        acquire(twoPerMinute, batch, null);
+        var batchTickets = new ArrayList<Long>();
+        for (int i = 0; i < 50; i++) {
+            batchTickets.add(queued(acquire(twoPerMinute, batch, null)).ticket());
+        }
+        var single = queued(acquire(twoPerMinute, this.single, null));
+        assertThat(single.turnAt()).as("its turn is the next slot").isEqualTo(30_250L);
+
+        clock.set(30_250);
+        assertThat(queued(acquire(twoPerMinute, batch, batchTickets.get(0))).reason())
+                .as("the batch's first message came first, but the slot is the single send's")
+                .isEqualTo("LANE");
+        assertThat(acquire(twoPerMinute, this.single, single.ticket())).isInstanceOf(Permit.Granted.class);
+        clock.set(60_500);
+        assertThat(acquire(twoPerMinute, batch, batchTickets.get(0))).isInstanceOf(Permit.Granted.class);
+    }
+
+    @Test
+    void twoBatchesTakeTurnsAndAClosedOneStopsWaitingAtOnce() {
+        var sixtyPerMinute = new Limits(60, 0, 0);
+        clock.set(1_000);
+        acquire(sixtyPerMinute, batch, null);
+        long first = queued(acquire(sixtyPerMinute, batch, null)).ticket();
+        long second = queued(acquire(sixtyPerMinute, batch, null)).ticket();
+        long other = queued(acquire(sixtyPerMinute, otherBatch, null)).ticket();
+
+        clock.set(2_008);
+        assertThat(queued(acquire(sixtyPerMinute, batch, first)).reason())
+                .as("the first batch was served last: the other's turn")
+                .isEqualTo("LANE");
+        assertThat(acquire(sixtyPerMinute, otherBatch, other)).isInstanceOf(Permit.Granted.class);
+
+        UUID firstBatchId = UUID.fromString(batch.key().substring("batch-".length()));
+        pacing.closeLane(firstBatchId);
+        long otherAgain = queued(acquire(sixtyPerMinute, otherBatch, null)).ticket();
+        clock.set(3_016);
+        assertThat(acquire(sixtyPerMinute, otherBatch, otherAgain))
+                .as("the paused batch's waiting messages no longer count")
+                .isInstanceOf(Permit.Granted.class);
+        assertThat(second).isGreaterThan(first);
     }
 
     @Test
     void capsConcurrentCallsUntilAPermitIsReleased() {
         var oneAtATime = new Limits(0, 0, 1);
-        var first = (Permit.Granted) pacing.acquire(account, 1, oneAtATime, null);
+        var first = (Permit.Granted) acquire(oneAtATime, single, null);
 
-        assertThat(pacing.acquire(account, 1, oneAtATime, null))
+        assertThat(acquire(oneAtATime, single, null))
                 .isInstanceOfSatisfying(
                         Permit.Deferred.class,
                         deferred -> assertThat(deferred.reason()).isEqualTo("CONCURRENCY"));
         pacing.release(first);
-        assertThat(pacing.acquire(account, 1, oneAtATime, null)).isInstanceOf(Permit.Granted.class);
+        assertThat(acquire(oneAtATime, single, null)).isInstanceOf(Permit.Granted.class);
     }
 
     @Test
     void defersToTheNextHourOnceTheDailyRecipientBudgetIsSpent() {
         var fiveRecipientsADay = new Limits(0, 5, 0);
         clock.set(Duration.ofMinutes(90).toMillis());
-        assertThat(pacing.acquire(account, 4, fiveRecipientsADay, null)).isInstanceOf(Permit.Granted.class);
+        assertThat(pacing.acquire(account, 4, fiveRecipientsADay, single, null)).isInstanceOf(Permit.Granted.class);
 
-        assertThat(pacing.acquire(account, 2, fiveRecipientsADay, null))
+        assertThat(pacing.acquire(account, 2, fiveRecipientsADay, single, null))
                 .isEqualTo(new Permit.Deferred(Duration.ofMinutes(30), "DAILY_RECIPIENTS"));
-        assertThat(pacing.acquire(account, 1, fiveRecipientsADay, null)).isInstanceOf(Permit.Granted.class);
+        assertThat(pacing.acquire(account, 1, fiveRecipientsADay, single, null)).isInstanceOf(Permit.Granted.class);
+    }
+
+    private Permit acquire(Limits limits, Lane lane, Long ticket) {
+        return pacing.acquire(account, 1, limits, lane, ticket);
+    }
+
+    private static Permit.Queued queued(Permit permit) {
+        assertThat(permit).isInstanceOf(Permit.Queued.class);
+        return (Permit.Queued) permit;
     }
 }

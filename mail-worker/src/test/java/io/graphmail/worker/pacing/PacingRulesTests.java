@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The pacing decisions on given states, with no storage. */
@@ -13,11 +14,12 @@ class PacingRulesTests {
     static final long HOUR_MS = Duration.ofHours(1).toMillis();
     static final Limits TWO_PER_MINUTE = new Limits(2, 0, 0);
 
-    final PacingRules rules = new PacingRules(Duration.ofMinutes(2));
+    final PacingRules rules = new PacingRules(Duration.ofMinutes(2), LaneProperties.defaults());
+    final Lane single = Lane.transactional();
 
     @Test
     void grantsAFirstMessageAndGivesTheNextSlotToTheOneAfter() {
-        var step = rules.decide(PacingState.fresh("sales"), 1, TWO_PER_MINUTE, null, 1_000, "lease-1");
+        var step = rules.decide(PacingState.fresh("sales"), 1, TWO_PER_MINUTE, single, null, 1_000, "lease-1");
 
         assertThat(step.permit()).isEqualTo(new Permit.Granted("sales", "lease-1", true));
         assertThat(step.next().nextSendAt()).isEqualTo(1_000 + 30_250);
@@ -27,39 +29,47 @@ class PacingRulesTests {
     }
 
     @Test
-    void reservesTheNextFreeSlotForAMessageNotYetDue() {
+    void givesAMessageNotYetDueATicketButNoSlot() {
         var state = state(30_250, 0, Map.of(), Map.of(), Map.of());
 
-        var step = rules.decide(state, 1, TWO_PER_MINUTE, null, 1_000, "lease-2");
+        var step = rules.decide(state, 1, TWO_PER_MINUTE, single, null, 1_000, "lease-2");
 
-        assertThat(step.permit()).isEqualTo(new Permit.Reserved(30_250, Duration.ofMillis(29_250)));
+        assertThat(step.permit()).isEqualTo(new Permit.Queued(1_000_000, 30_250, Duration.ofMillis(29_250), "RATE"));
         assertThat(step.next().nextSendAt())
-                .as("the slot after is the next one free")
-                .isEqualTo(60_500);
+                .as("the slot stays free for whoever asks when it is due")
+                .isEqualTo(30_250);
+        assertThat(step.next().lanes().get(single.key()).waiting()).isEqualTo(1);
         assertThat(step.next().leases()).isEmpty();
     }
 
     @Test
-    void defersASlotHolderUntilItsTurnAndThenSendsItWithoutTakingAnotherSlot() {
-        var state = state(60_500, 0, Map.of(), Map.of(), Map.of());
+    void defersATicketHolderUntilTheSlotAndThenSendsItTakingTheSlot() {
+        var waiting = rules.decide(
+                        state(30_250, 0, Map.of(), Map.of(), Map.of()), 1, TWO_PER_MINUTE, single, null, 0, "l")
+                .next();
+        long ticket = waiting.lanes().get(single.key()).from();
 
-        assertThat(rules.decide(state, 1, TWO_PER_MINUTE, 30_250L, 29_000, "lease-3")
+        assertThat(rules.decide(waiting, 1, TWO_PER_MINUTE, single, ticket, 29_000, "lease-3")
                         .permit())
-                .isEqualTo(new Permit.Deferred(Duration.ofMillis(1_250), "RATE"));
-        var atItsTurn = rules.decide(state, 1, TWO_PER_MINUTE, 30_250L, 30_250, "lease-3");
+                .isEqualTo(new Permit.Queued(ticket, 30_250, Duration.ofMillis(1_250), "RATE"));
+        var atItsTurn = rules.decide(waiting, 1, TWO_PER_MINUTE, single, ticket, 30_400, "lease-3");
         assertThat(atItsTurn.permit()).isInstanceOf(Permit.Granted.class);
-        assertThat(atItsTurn.next().nextSendAt()).isEqualTo(60_500);
+        assertThat(atItsTurn.next().nextSendAt())
+                .as("it waited for the slot: the next one is a spacing after the slot, not after it came")
+                .isEqualTo(60_500);
+        assertThat(atItsTurn.next().lanes().get(single.key()).waiting()).isZero();
     }
 
     @Test
-    void holdsEveryMessageWhileGraphThrottlesTheAccountAndDropsSlotsGivenBefore() {
+    void holdsEveryMessageWhileGraphThrottlesTheAccount() {
         var state = state(0, 50_000, Map.of(), Map.of(), Map.of());
 
-        assertThat(rules.decide(state, 1, TWO_PER_MINUTE, null, 10_000, "lease").permit())
-                .isEqualTo(new Permit.Deferred(Duration.ofMillis(40_000), "THROTTLED_BY_GRAPH"));
-        assertThat(rules.decide(state, 1, TWO_PER_MINUTE, 30_000L, 10_000, "lease")
+        assertThat(rules.decide(state, 1, TWO_PER_MINUTE, single, null, 10_000, "lease")
                         .permit())
-                .as("a slot handed out before the throttling no longer holds")
+                .isEqualTo(new Permit.Deferred(Duration.ofMillis(40_000), "THROTTLED_BY_GRAPH"));
+        assertThat(rules.decide(state, 1, TWO_PER_MINUTE, single, 30_000L, 10_000, "lease")
+                        .permit())
+                .as("a ticket does not help")
                 .isEqualTo(new Permit.Deferred(Duration.ofMillis(40_000), "THROTTLED_BY_GRAPH"));
     }
 
@@ -68,11 +78,11 @@ class PacingRulesTests {
         long now = 30 * HOUR_MS + 1_000;
         var state = state(0, 0, Map.of(), Map.of(Long.toString(now / HOUR_MS - 3), 9L), Map.of());
 
-        var step = rules.decide(state, 2, new Limits(0, 10, 0), null, now, "lease");
+        var step = rules.decide(state, 2, new Limits(0, 10, 0), single, null, now, "lease");
 
         assertThat(step.permit())
                 .isEqualTo(new Permit.Deferred(Duration.ofMillis(HOUR_MS - 1_000), "DAILY_RECIPIENTS"));
-        assertThat(rules.decide(state, 1, new Limits(0, 10, 0), null, now, "lease")
+        assertThat(rules.decide(state, 1, new Limits(0, 10, 0), single, null, now, "lease")
                         .permit())
                 .isInstanceOf(Permit.Granted.class);
     }
@@ -82,7 +92,7 @@ class PacingRulesTests {
         long now = 30 * HOUR_MS;
         var state = state(0, 0, Map.of(), Map.of(Long.toString(now / HOUR_MS - 24), 10L), Map.of());
 
-        var step = rules.decide(state, 1, new Limits(0, 10, 0), null, now, "lease");
+        var step = rules.decide(state, 1, new Limits(0, 10, 0), single, null, now, "lease");
 
         assertThat(step.permit()).isInstanceOf(Permit.Granted.class);
         assertThat(step.next().recipientsByHour()).containsExactly(Map.entry(Long.toString(now / HOUR_MS), 1L));
@@ -92,14 +102,14 @@ class PacingRulesTests {
     void defersAMessageWhileTheAccountHasAsManyCallsInProgressAsAllowed() {
         var state = state(0, 0, Map.of("a", 200_000L, "b", 200_000L, "expired", 500L), Map.of(), Map.of());
 
-        var permit = rules.decide(state, 1, new Limits(0, 0, 2), null, 1_000, "lease")
+        var permit = rules.decide(state, 1, new Limits(0, 0, 2), single, null, 1_000, "lease")
                 .permit();
 
         assertThat(permit).isInstanceOfSatisfying(Permit.Deferred.class, deferred -> {
             assertThat(deferred.reason()).isEqualTo("CONCURRENCY");
             assertThat(deferred.delay()).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
         });
-        assertThat(rules.decide(state, 1, new Limits(0, 0, 3), null, 1_000, "lease")
+        assertThat(rules.decide(state, 1, new Limits(0, 0, 3), single, null, 1_000, "lease")
                         .permit())
                 .as("the expired lease does not count")
                 .isInstanceOf(Permit.Granted.class);
@@ -109,8 +119,61 @@ class PacingRulesTests {
     void defersAMessageWhenTheLastMinutesSendsReachTheRate() {
         var state = state(0, 0, Map.of(), Map.of(), Map.of("a", 10_000L, "b", 20_000L));
 
-        assertThat(rules.decide(state, 1, TWO_PER_MINUTE, null, 30_000, "lease").permit())
-                .isEqualTo(new Permit.Deferred(Duration.ofMillis(10_000 + 60_500 - 30_000), "RATE"));
+        assertThat(rules.decide(state, 1, TWO_PER_MINUTE, single, null, 30_000, "lease")
+                        .permit())
+                .isEqualTo(new Permit.Queued(30_000_000, 70_500, Duration.ofMillis(10_000 + 60_500 - 30_000), "RATE"));
+    }
+
+    @Test
+    void keepsAFreeSlotUpToASlotForTheLaneWhoseTurnItIsThenGivesItToWhoeverAsks() {
+        Lane batch = Lane.batch(UUID.randomUUID());
+        var singleWaits = rules.decide(
+                        state(10_000, 0, Map.of(), Map.of(), Map.of()), 1, TWO_PER_MINUTE, single, null, 9_000, "l")
+                .next();
+
+        assertThat(rules.decide(singleWaits, 1, TWO_PER_MINUTE, batch, null, 10_500, "l")
+                        .permit())
+                .as("the single send's turn; it may come a little late")
+                .isInstanceOfSatisfying(
+                        Permit.Queued.class,
+                        queued -> assertThat(queued.reason()).isEqualTo("LANE"));
+        assertThat(rules.decide(singleWaits, 1, TWO_PER_MINUTE, batch, null, 10_000 + 30_250, "l")
+                        .permit())
+                .as("a whole slot late it is not waited for any longer")
+                .isInstanceOf(Permit.Granted.class);
+    }
+
+    @Test
+    void passesOverALaneWhoseMessagesStoppedAsking() {
+        Lane batch = Lane.batch(UUID.randomUUID());
+        var singleWaits = rules.decide(
+                        state(10_000, 0, Map.of(), Map.of(), Map.of()), 1, TWO_PER_MINUTE, single, null, 0, "l")
+                .next();
+
+        assertThat(rules.decide(singleWaits, 1, TWO_PER_MINUTE, batch, null, 130_000, "l")
+                        .permit())
+                .as("none of its messages asked for over two minutes")
+                .isInstanceOf(Permit.Granted.class);
+    }
+
+    @Test
+    void givesBulkOneSlotInBulkEveryWhileSingleSendsKeepComing() {
+        Lane batch = Lane.batch(UUID.randomUUID());
+        var state = rules.decide(state(10_000, 0, Map.of(), Map.of(), Map.of()), 1, TWO_PER_MINUTE, batch, null, 0, "l")
+                .next();
+        var lanes = new HashMap<>(state.lanes());
+        lanes.put(single.key(), new LaneState(0, 5, 0, 0, 9_000));
+        var streakOfFour =
+                new PacingState("sales", 10_000, new HashMap<>(), new HashMap<>(), 0, new HashMap<>(), lanes, 4, 1L);
+
+        assertThat(rules.decide(streakOfFour, 1, TWO_PER_MINUTE, single, 0L, 10_000, "l")
+                        .permit())
+                .isInstanceOfSatisfying(
+                        Permit.Queued.class,
+                        queued -> assertThat(queued.reason()).isEqualTo("LANE"));
+        var bulkServed = rules.decide(streakOfFour, 1, TWO_PER_MINUTE, batch, 0L, 10_000, "l");
+        assertThat(bulkServed.permit()).isInstanceOf(Permit.Granted.class);
+        assertThat(bulkServed.next().transactionalStreak()).isZero();
     }
 
     private static PacingState state(
@@ -126,6 +189,8 @@ class PacingRulesTests {
                 new HashMap<>(recipientsByHour),
                 blockedUntil,
                 new HashMap<>(recentSends),
+                new HashMap<>(),
+                0,
                 1L);
     }
 }

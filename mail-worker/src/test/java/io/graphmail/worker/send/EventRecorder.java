@@ -52,6 +52,15 @@ final class EventRecorder {
                 .toList();
     }
 
+    /** Every message the workers reported sent so far. */
+    List<MailSent> sent() {
+        drain();
+        return received.stream()
+                .filter(MailSent.class::isInstance)
+                .map(MailSent.class::cast)
+                .toList();
+    }
+
     /** The account status changes workers reported for the account so far. */
     List<AccountStatusChanged> statusChanges(String accountId) {
         drain();

@@ -49,16 +49,16 @@ class InMemoryDeliveries implements Deliveries {
 
     @Override
     public void markRetrying(String key, String error) {
-        change(key, row -> row.state(Delivery.State.RETRYING).lastError(error).paceSlot(null));
+        change(key, row -> row.state(Delivery.State.RETRYING).lastError(error).paceTicket(null));
     }
 
     @Override
-    public void reserve(String key, long paceSlot) {
+    public void queue(String key, long paceTicket, String reason) {
         change(
                 key,
                 row -> row.state(Delivery.State.RETRYING)
-                        .lastError("PACED: RATE")
-                        .paceSlot(paceSlot)
+                        .lastError(reason)
+                        .paceTicket(paceTicket)
                         .attempts(-1));
     }
 
@@ -75,7 +75,7 @@ class InMemoryDeliveries implements Deliveries {
                         .lastError(error)
                         .attempts(-1)
                         .throttled()
-                        .paceSlot(null));
+                        .paceTicket(null));
         return rows.get(key).throttles();
     }
 
@@ -88,7 +88,7 @@ class InMemoryDeliveries implements Deliveries {
                         .interrupted()
                         .attempts(-1)
                         .networkError()
-                        .paceSlot(null));
+                        .paceTicket(null));
         return rows.get(key).networkErrors();
     }
 
@@ -121,7 +121,7 @@ class InMemoryDeliveries implements Deliveries {
         private int attempts;
         private Integer throttles;
         private Integer networkErrors;
-        private Long paceSlot;
+        private Long paceTicket;
         private String draftId;
         private Boolean interrupted;
         private Instant claimedAt;
@@ -134,7 +134,7 @@ class InMemoryDeliveries implements Deliveries {
             attempts = was.attempts();
             throttles = was.throttles();
             networkErrors = was.networkErrors();
-            paceSlot = was.paceSlot();
+            paceTicket = was.paceTicket();
             draftId = was.draftId();
             interrupted = was.interrupted();
             claimedAt = was.claimedAt();
@@ -162,8 +162,8 @@ class InMemoryDeliveries implements Deliveries {
             return this;
         }
 
-        Row paceSlot(Long paceSlot) {
-            this.paceSlot = paceSlot;
+        Row paceTicket(Long paceTicket) {
+            this.paceTicket = paceTicket;
             return this;
         }
 
@@ -200,7 +200,7 @@ class InMemoryDeliveries implements Deliveries {
                     attempts,
                     throttles,
                     networkErrors,
-                    paceSlot,
+                    paceTicket,
                     draftId,
                     interrupted,
                     claimedAt,

@@ -10,6 +10,7 @@ import io.graphmail.worker.accounts.AccountHolds;
 import io.graphmail.worker.accounts.AccountNeedsConsent;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.GraphRefusals;
+import io.graphmail.worker.pacing.Lane;
 import io.graphmail.worker.pacing.Permit;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -171,17 +172,6 @@ class SendingMailTests {
     }
 
     @Test
-    void neverCallsGraphForABatchCancelledSinceItsStateWasRead() {
-        var command = command(batch(BatchDirectory.State.ACTIVE, BatchDirectory.State.CANCELLED));
-
-        assertThat(sendingMail.send(command, BODY)).isEqualTo(Outcome.done());
-        assertThat(graph.attempts).isEmpty();
-        assertThat(events.sent).isEmpty();
-        assertThat(events.failed).extracting(MailFailed::reason).containsExactly("CANCELLED");
-        assertThat(deliveries.get(command.deliveryKey()).state()).isEqualTo(Delivery.State.FAILED);
-    }
-
-    @Test
     void looksAgainShortlyAtACommandOfABatchStillBeingSubmitted() {
         var command = command(batch(BatchDirectory.State.SUBMITTING));
 
@@ -304,22 +294,73 @@ class SendingMailTests {
     }
 
     @Test
-    void keepsTheSlotThePacingReservedAndPresentsItNextTime() {
+    void keepsTheTicketThePacingGaveAndPresentsItNextTime() {
         var command = command(null);
-        pacing.next = new Permit.Reserved(30_250, Duration.ofMillis(30_250));
+        pacing.next = new Permit.Queued(7, 30_250, Duration.ofMillis(30_250), "RATE");
 
         var outcome = sendingMail.send(command, BODY);
 
         assertThat(outcome)
                 .isEqualTo(new Outcome.RetryLater(Duration.ofMillis(30_250), new Outcome.Cause.Paced("RATE")));
-        assertThat(deliveries.get(command.deliveryKey()).paceSlot()).isEqualTo(30_250L);
+        assertThat(deliveries.get(command.deliveryKey()).paceTicket()).isEqualTo(7L);
+        assertThat(pacing.lanePresented).isEqualTo(Lane.transactional());
 
         pacing.next = null;
         sendingMail.send(command, BODY);
-        assertThat(pacing.slotPresented).isEqualTo(30_250L);
+        assertThat(pacing.ticketPresented).isEqualTo(7L);
         assertThat(events.sent)
                 .singleElement()
                 .satisfies(sent -> assertThat(sent.attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void saysOnceThatAMessageWaitsForItsTurnAndUntilWhen() {
+        var command = command(null);
+        pacing.next = new Permit.Queued(7, 30_250, Duration.ofMillis(30_250), "RATE");
+
+        sendingMail.send(command, BODY);
+        sendingMail.send(command, BODY);
+
+        assertThat(events.failed).singleElement().satisfies(failed -> {
+            assertThat(failed.reason()).isEqualTo("PACED: RATE until 1970-01-01T00:00:30.250Z");
+            assertThat(failed.permanent()).isFalse();
+            assertThat(failed.attempts()).isZero();
+        });
+    }
+
+    @Test
+    void waitsInItsBatchsLane() {
+        UUID batchId = batch(BatchDirectory.State.ACTIVE);
+
+        sendingMail.send(command(batchId), BODY);
+
+        assertThat(pacing.lanePresented).isEqualTo(Lane.batch(batchId));
+    }
+
+    @Test
+    void sendsNothingOfABatchCancelledWhileItsMessageWaitedForAPermit() {
+        UUID batchId = batch(BatchDirectory.State.ACTIVE, BatchDirectory.State.CANCELLED);
+        var command = command(batchId);
+
+        assertThat(sendingMail.send(command, BODY)).isEqualTo(Outcome.done());
+
+        assertThat(graph.attempts).isEmpty();
+        assertThat(pacing.unused).hasSize(1);
+        assertThat(events.failed).extracting(MailFailed::reason).containsExactly("CANCELLED");
+        assertThat(deliveries.get(command.deliveryKey()).state()).isEqualTo(Delivery.State.FAILED);
+    }
+
+    @Test
+    void parksAMessageOfABatchPausedWhileItWaitedForAPermit() {
+        UUID batchId = batch(BatchDirectory.State.ACTIVE, BatchDirectory.State.PAUSED);
+        var command = command(batchId);
+
+        assertThat(sendingMail.send(command, BODY)).isEqualTo(new Outcome.Parked(new Hold.BatchPaused(batchId)));
+
+        assertThat(graph.attempts).isEmpty();
+        assertThat(pacing.unused).hasSize(1);
+        assertThat(deliveries.get(command.deliveryKey()).state()).isEqualTo(Delivery.State.RETRYING);
+        assertThat(deliveries.get(command.deliveryKey()).attempts()).isZero();
     }
 
     @Test
