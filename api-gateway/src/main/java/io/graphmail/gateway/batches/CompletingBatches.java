@@ -2,9 +2,11 @@ package io.graphmail.gateway.batches;
 
 import io.graphmail.gateway.mail.BatchProgress;
 import java.time.Clock;
+import java.time.Instant;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +25,12 @@ class CompletingBatches implements BatchProgress {
 
     private final Batches batches;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CompletingBatches(Batches batches, Clock clock) {
+    CompletingBatches(Batches batches, Clock clock, ApplicationEventPublisher events) {
         this.batches = batches;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -44,13 +48,17 @@ class CompletingBatches implements BatchProgress {
     }
 
     private void finish(String batchId) {
-        if (batches.complete(batchId, clock.instant())) {
-            completed(batchId);
+        Instant now = clock.instant();
+        if (batches.complete(batchId, now)) {
+            completed(batchId, now);
         }
     }
 
-    /** The one place a batch becomes COMPLETED: a signal that it did (for webhooks, say) belongs here. */
-    private void completed(String batchId) {
+    /** The one place a batch becomes COMPLETED. */
+    private void completed(String batchId, Instant at) {
         log.info("Batch {} completed", batchId);
+        batches.find(batchId)
+                .ifPresent(batch ->
+                        events.publishEvent(new CompletedBatch(batchId, batch.accountId(), batch.client(), at)));
     }
 }

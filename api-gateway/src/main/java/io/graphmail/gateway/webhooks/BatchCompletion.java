@@ -4,57 +4,49 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.grou
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Instant;
+import io.graphmail.gateway.batches.CompletedBatch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.bson.Document;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a batch is complete: fully submitted and every message final. Reads the {@code batches} and {@code mail}
- * collections (the gateway's own) without writing them; the event's id derives from the batch, so the several
- * listeners that may see the last results at once tell it once.
+ * {@code batch.completed} for the batch's client, with its final counts, when the batch lifecycle makes it COMPLETED
+ * (once per batch; the event's id derives from the batch, so a repeated signal is one event all the same). Reads the
+ * gateway's {@code mail} collection without writing it.
  */
 @Component
 class BatchCompletion {
 
-    private static final List<String> FINAL = List.of("SENT", "FAILED", "DEAD_LETTERED", "CANCELLED");
-
     private final MongoTemplate mongo;
+    private final EmittingEvents emitting;
 
-    BatchCompletion(MongoTemplate mongo) {
+    BatchCompletion(MongoTemplate mongo, EmittingEvents emitting) {
         this.mongo = mongo;
+        this.emitting = emitting;
     }
 
-    Optional<WebhookEvent> completed(String batchId, Instant at) {
-        Document batch = mongo.getCollection("batches")
-                .find(new Document("_id", batchId))
-                .first();
-        if (batch == null || "SUBMITTING".equals(batch.getString("state")) || batch.get("withdrawnAt") != null) {
-            return Optional.empty();
+    @EventListener
+    void on(CompletedBatch completed) {
+        if (completed.client() == null) {
+            return;
         }
-        // Cheap before the full count: while any message is still open (most of a batch's life), stop here.
-        if (mongo.exists(
-                query(where("batchId").is(batchId).and("status").nin(FINAL)).limit(1), "mail")) {
-            return Optional.empty();
+        List<Webhook> audience = emitting.audience(completed.client(), null);
+        if (audience.stream().noneMatch(webhook -> webhook.wants(WebhookEvents.BATCH_COMPLETED))) {
+            return;
         }
-        Map<String, Long> counts = counts(batchId);
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        boolean allFinal = counts.keySet().stream().allMatch(FINAL::contains);
-        if (!allFinal || total < batch.getInteger("total", 0)) {
-            return Optional.empty();
-        }
+        Map<String, Long> counts = counts(completed.batchId());
         var data = new LinkedHashMap<String, Object>();
-        data.put("batchId", batchId);
-        data.put("accountId", batch.getString("accountId"));
-        data.put("total", total);
+        data.put("batchId", completed.batchId());
+        data.put("accountId", completed.accountId());
+        data.put("total", counts.values().stream().mapToLong(Long::longValue).sum());
         data.put("counts", counts);
-        return Optional.of(WebhookEvent.of(WebhookEvents.BATCH_COMPLETED, batchId, at, data));
+        emitting.emit(
+                WebhookEvent.of(WebhookEvents.BATCH_COMPLETED, completed.batchId(), completed.at(), data), audience);
     }
 
     private Map<String, Long> counts(String batchId) {

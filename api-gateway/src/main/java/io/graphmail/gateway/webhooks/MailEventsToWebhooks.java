@@ -11,8 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code mail.sent}, {@code mail.failed} and {@code mail.dead_lettered} for the message's client, and
- * {@code batch.completed} when that message was its batch's last. Only a status the record really holds is told
+ * {@code mail.sent}, {@code mail.failed} and {@code mail.dead_lettered} for the message's client. Only a status the record really holds is told
  * (a late dead letter for a message already sent is not).
  */
 @Component
@@ -25,12 +24,10 @@ class MailEventsToWebhooks {
 
     private final MailRecords records;
     private final EmittingEvents emitting;
-    private final BatchCompletion batches;
 
-    MailEventsToWebhooks(MailRecords records, EmittingEvents emitting, BatchCompletion batches) {
+    MailEventsToWebhooks(MailRecords records, EmittingEvents emitting) {
         this.records = records;
         this.emitting = emitting;
-        this.batches = batches;
     }
 
     @EventListener
@@ -56,9 +53,5 @@ class MailEventsToWebhooks {
             data.put("reason", finished.reason());
         }
         emitting.emit(WebhookEvent.of(type, record.id(), finished.at(), data), audience);
-        boolean batchWanted = audience.stream().anyMatch(webhook -> webhook.wants(WebhookEvents.BATCH_COMPLETED));
-        if (record.batchId() != null && batchWanted) {
-            batches.completed(record.batchId(), finished.at()).ifPresent(event -> emitting.emit(event, audience));
-        }
     }
 }
