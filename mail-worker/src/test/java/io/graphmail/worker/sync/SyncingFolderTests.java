@@ -67,7 +67,8 @@ class SyncingFolderTests {
             PROPERTIES,
             clock,
             Runnable::run,
-            FILTERED_ROUND_CAP);
+            FILTERED_ROUND_CAP,
+            (account, folder, changed) -> {});
 
     @BeforeAll
     static void startMongo() {
