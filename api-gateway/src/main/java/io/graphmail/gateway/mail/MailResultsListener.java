@@ -2,6 +2,7 @@ package io.graphmail.gateway.mail;
 
 import static io.graphmail.contract.MailTopology.GATEWAY_EVENTS_QUEUE;
 
+import io.graphmail.contract.send.MailBounced;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.gateway.messaging.DeferredEvents;
@@ -31,11 +32,17 @@ class MailResultsListener {
     private final MailRecords records;
     private final FinalStatusMetrics finalStatus;
     private final DeferredEvents deferred;
+    private final RecordingBounces bounces;
     private final Timer deliveryTime;
 
     MailResultsListener(
-            MailRecords records, FinalStatusMetrics finalStatus, DeferredEvents deferred, MeterRegistry meterRegistry) {
+            MailRecords records,
+            FinalStatusMetrics finalStatus,
+            DeferredEvents deferred,
+            RecordingBounces bounces,
+            MeterRegistry meterRegistry) {
         this.records = records;
+        this.bounces = bounces;
         this.finalStatus = finalStatus;
         this.deferred = deferred;
         this.deliveryTime = Timer.builder("graphmail.mail.delivery")
@@ -49,6 +56,11 @@ class MailResultsListener {
     @RabbitHandler
     void onSent(MailSent event) {
         recordedOrLater(event, event.eventId(), event.commandId(), () -> sent(event));
+    }
+
+    @RabbitHandler
+    void onBounced(MailBounced event) {
+        recordedOrLater(event, event.eventId(), event.commandId(), () -> bounces.record(event));
     }
 
     @RabbitHandler

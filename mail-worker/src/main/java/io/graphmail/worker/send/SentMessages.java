@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ public class SentMessages {
     public Optional<SentMessage> byInternetMessageId(String internetMessageId) {
         var query = query(where(INTERNET_MESSAGE_ID).is(internetMessageId));
         query.fields().include("_id", "accountId");
-        return Optional.ofNullable(mongo.findOne(query, Delivery.class))
-                .map(delivery -> new SentMessage(delivery.commandId(), delivery.accountId()));
+        return Optional.ofNullable(mongo.findOne(query, Document.class, mongo.getCollectionName(Delivery.class)))
+                .map(found -> new SentMessage(found.getString("_id"), found.getString("accountId")));
     }
 }
