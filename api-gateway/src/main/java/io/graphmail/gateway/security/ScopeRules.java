@@ -57,6 +57,9 @@ final class ScopeRules {
             new Rule(GET, "/api/v1/accounts/{id}/messages", Scope.MAILBOX_READ),
             new Rule(GET, "/api/v1/messages/{id}", Scope.MAILBOX_READ),
             new Rule(GET, "/api/v1/messages/{id}/attachments/{attachmentId}", Scope.MAILBOX_READ),
+            new Rule(GET, "/api/v1/suppressions", Scope.MAIL_READ),
+            new Rule(POST, "/api/v1/suppressions", Scope.MAIL_SEND),
+            new Rule(DELETE, "/api/v1/suppressions/{address}", Scope.MAIL_SEND),
             new Rule(POST, "/api/v1/keys", Scope.ADMIN),
             new Rule(GET, "/api/v1/keys", Scope.ADMIN),
             new Rule(DELETE, "/api/v1/keys/{id}", Scope.ADMIN));

@@ -62,6 +62,9 @@ class ScopeMatrixIntegrationTests extends GatewayAloneTests {
             Map.entry("GET /api/v1/accounts/{accountId}/messages", "mailbox:read"),
             Map.entry("GET /api/v1/messages/{id}", "mailbox:read"),
             Map.entry("GET /api/v1/messages/{id}/attachments/{attachmentId}", "mailbox:read"),
+            Map.entry("GET /api/v1/suppressions", "mail:read"),
+            Map.entry("POST /api/v1/suppressions", "mail:send"),
+            Map.entry("DELETE /api/v1/suppressions/{address}", "mail:send"),
             Map.entry("POST /api/v1/keys", "admin"),
             Map.entry("GET /api/v1/keys", "admin"),
             Map.entry("DELETE /api/v1/keys/{id}", "admin"));

@@ -36,6 +36,8 @@ class TenancyIntegrationTests extends GatewayAloneTests {
             "POST /api/v1/accounts",
             "GET /api/v1/accounts",
             "POST /api/v1/mail/dead-letters/replay",
+            "GET /api/v1/suppressions",
+            "POST /api/v1/suppressions",
             "GET /api/v1/emails/health");
 
     @Test
@@ -75,6 +77,7 @@ class TenancyIntegrationTests extends GatewayAloneTests {
         assertThat(alice.get("/api/v1/attachments/" + objects.upload()).status())
                 .isEqualTo(200);
         assertThat(alice.get("/api/v1/messages/" + objects.message()).status()).isEqualTo(200);
+        assertThat(alice.get("/api/v1/suppressions?limit=200").body()).contains(objects.suppressed());
         assertThat(alice.get("/api/v1/accounts/" + objects.account() + "/messages")
                         .json()
                         .get("items"))
@@ -149,7 +152,11 @@ class TenancyIntegrationTests extends GatewayAloneTests {
                                  "body":{"contentType":"TEXT","content":"x"},"submittedAt":"2026-01-01T00:00:00Z"}""".formatted(deadLetter, account))
                         .append("client", "alice"));
         String message = insertSyncedMessage(account, "graph-" + UUID.randomUUID());
-        return new Objects(account, upload, mail.text("id"), batch.text("id"), deadLetter, message);
+        String suppressed = "suppressed-" + UUID.randomUUID() + "@example.com";
+        assertThat(alice.post("/api/v1/suppressions", "{\"address\":\"" + suppressed + "\"}")
+                        .status())
+                .isEqualTo(201);
+        return new Objects(account, upload, mail.text("id"), batch.text("id"), deadLetter, message, suppressed);
     }
 
     private String upload(Api client, String name) {
@@ -162,10 +169,17 @@ class TenancyIntegrationTests extends GatewayAloneTests {
         return response.text("id");
     }
 
-    record Objects(String account, String upload, String mail, String batch, String deadLetter, String message) {
+    record Objects(
+            String account,
+            String upload,
+            String mail,
+            String batch,
+            String deadLetter,
+            String message,
+            String suppressed) {
 
         List<String> ids() {
-            return List.of(account, upload, mail, batch, deadLetter, message);
+            return List.of(account, upload, mail, batch, deadLetter, message, suppressed);
         }
 
         String fill(String template) {
@@ -182,6 +196,8 @@ class TenancyIntegrationTests extends GatewayAloneTests {
                 id = account;
             } else if (template.startsWith("/api/v1/messages/")) {
                 id = message;
+            } else if (template.startsWith("/api/v1/suppressions/")) {
+                id = suppressed;
             } else if (template.startsWith("/api/v1/keys/")) {
                 id = "00000000-0000-0000-0000-000000000000";
             } else {

@@ -64,6 +64,50 @@ class BouncesIntegrationTests extends FullStackTests {
         assertThat(api.post("/api/v1/mail", mail(full, "")).status()).isEqualTo(202);
     }
 
+    @Test
+    void clientsManageTheirOwnSuppressionListPageByPage() {
+        String prefix = "m-" + UUID.randomUUID();
+        for (String name : new String[] {"a", "b", "c"}) {
+            assertThat(api.post("/api/v1/suppressions", "{\"address\":\"" + name + "-" + prefix + "@example.com\"}")
+                            .status())
+                    .isEqualTo(201);
+        }
+        assertThat(api.post("/api/v1/suppressions", "{\"address\":\"A-" + prefix + "@example.com\"}")
+                        .status())
+                .as("kept once")
+                .isEqualTo(200);
+
+        var listed = new java.util.ArrayList<String>();
+        String cursor = null;
+        do {
+            var page = api.get("/api/v1/suppressions?limit=2" + (cursor == null ? "" : "&after=" + cursor))
+                    .json();
+            assertThat(page.path("items").size()).isLessThanOrEqualTo(2);
+            page.path("items")
+                    .valueStream()
+                    .map(item -> item.path("address").asString())
+                    .forEach(listed::add);
+            cursor = page.path("nextCursor").isNull()
+                    ? null
+                    : page.path("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(listed.stream().filter(address -> address.contains(prefix)))
+                .containsExactly(
+                        "a-" + prefix + "@example.com", "b-" + prefix + "@example.com", "c-" + prefix + "@example.com");
+        assertThat(api.post("/api/v1/mail", mail("b-" + prefix + "@example.com", ""))
+                        .status())
+                .isEqualTo(422);
+        assertThat(api.delete("/api/v1/suppressions/b-" + prefix + "@example.com")
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.delete("/api/v1/suppressions/b-" + prefix + "@example.com")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/mail", mail("b-" + prefix + "@example.com", ""))
+                        .status())
+                .isEqualTo(202);
+    }
+
     private void sync() {
         String runId = api.post("/api/v1/accounts/" + accountId + "/sync", "{\"folders\":[\"inbox\"]}")
                 .text("runId");
