@@ -31,6 +31,7 @@ public final class MailTopology {
     public static final String SEND_ROUTING_KEY = "mail.send.v1";
     public static final String SENT_ROUTING_KEY = "mail.sent.v1";
     public static final String FAILED_ROUTING_KEY = "mail.failed.v1";
+    public static final String BOUNCED_ROUTING_KEY = "mail.bounced.v1";
 
     public static final String CONSENT_ROUTING_KEY = "account.consent.v1";
     public static final String ACCOUNT_STATUS_ROUTING_KEY = "account.status.v1";

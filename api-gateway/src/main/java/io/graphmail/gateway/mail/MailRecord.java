@@ -37,7 +37,47 @@ public record MailRecord(
         @Indexed String batchId,
         String outbox,
         String correlationId,
-        @Indexed String client) {
+        @Indexed String client,
+        Bounce bounce) {
+
+    /** A record before any report of a bounce. */
+    public MailRecord(
+            String id,
+            String accountId,
+            MailStatus status,
+            int attempts,
+            String lastError,
+            Instant acceptedAt,
+            Instant sentAt,
+            boolean pendingPublish,
+            Instant publishAt,
+            String batchId,
+            String outbox,
+            String correlationId,
+            String client) {
+        this(
+                id,
+                accountId,
+                status,
+                attempts,
+                lastError,
+                acceptedAt,
+                sentAt,
+                pendingPublish,
+                publishAt,
+                batchId,
+                outbox,
+                correlationId,
+                client,
+                null);
+    }
+
+    /**
+     * Why a sent message came back: the recipient it could not reach, the enhanced status code, the remote server's
+     * answer, and whether that was permanent (hard) or not (soft).
+     */
+    public record Bounce(
+            String recipient, String statusCode, String diagnostic, boolean permanent, Instant bouncedAt) {}
 
     /**
      * A new record waiting to be published: at {@code sendAt} when that is in the future, otherwise at

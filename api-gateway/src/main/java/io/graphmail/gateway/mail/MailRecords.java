@@ -173,6 +173,22 @@ public class MailRecords implements OutboxRecords {
                 id, MailStatus.FAILED, new Update().set("attempts", attempts).set("lastError", error));
     }
 
+    /** Moves a sent message to {@link MailStatus#BOUNCED}, once: no other status moves there. */
+    boolean markBounced(UUID id, MailRecord.Bounce bounce) {
+        return mongo.updateFirst(
+                                query(where("_id")
+                                        .is(id.toString())
+                                        .and("status")
+                                        .is(MailStatus.SENT)),
+                                new Update()
+                                        .set("status", MailStatus.BOUNCED)
+                                        .set("bounce", bounce)
+                                        .set(PROGRESS_AT, clock.instant()),
+                                MailRecord.class)
+                        .getModifiedCount()
+                > 0;
+    }
+
     boolean markCancelled(UUID id) {
         return transition(id, MailStatus.CANCELLED, new Update());
     }

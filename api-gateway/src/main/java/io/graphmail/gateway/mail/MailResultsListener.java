@@ -2,6 +2,7 @@ package io.graphmail.gateway.mail;
 
 import static io.graphmail.contract.MailTopology.GATEWAY_EVENTS_QUEUE;
 
+import io.graphmail.contract.send.MailBounced;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.gateway.messaging.DeferredEvents;
@@ -32,6 +33,7 @@ class MailResultsListener {
     private final MailRecords records;
     private final FinalStatusMetrics finalStatus;
     private final DeferredEvents deferred;
+    private final RecordingBounces bounces;
     private final Timer deliveryTime;
     private final ApplicationEventPublisher finished;
 
@@ -39,9 +41,11 @@ class MailResultsListener {
             MailRecords records,
             FinalStatusMetrics finalStatus,
             DeferredEvents deferred,
+            RecordingBounces bounces,
             MeterRegistry meterRegistry,
             ApplicationEventPublisher finished) {
         this.records = records;
+        this.bounces = bounces;
         this.finished = finished;
         this.finalStatus = finalStatus;
         this.deferred = deferred;
@@ -56,6 +60,11 @@ class MailResultsListener {
     @RabbitHandler
     void onSent(MailSent event) {
         recordedOrLater(event, event.eventId(), event.commandId(), () -> sent(event));
+    }
+
+    @RabbitHandler
+    void onBounced(MailBounced event) {
+        recordedOrLater(event, event.eventId(), event.commandId(), () -> bounces.record(event));
     }
 
     @RabbitHandler

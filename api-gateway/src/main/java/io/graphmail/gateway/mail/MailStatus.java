@@ -16,9 +16,13 @@ public enum MailStatus {
     /** It could not be processed and sits in the dead-letter queue for an operator. */
     DEAD_LETTERED,
     /** Its batch was cancelled before it was sent. */
-    CANCELLED;
+    CANCELLED,
+    /** Graph accepted it, then a non-delivery report came back for a recipient; only ever after {@link #SENT}. */
+    BOUNCED,
+    /** A batch item not sent because its recipient is on the client's suppression list. */
+    SUPPRESSED;
 
-    static final List<MailStatus> FINAL = List.of(SENT, FAILED, DEAD_LETTERED, CANCELLED);
+    static final List<MailStatus> FINAL = List.of(SENT, FAILED, DEAD_LETTERED, CANCELLED, BOUNCED, SUPPRESSED);
 
     /** Not final yet: a status that may still change. */
     public static final List<MailStatus> UNFINISHED = List.of(SCHEDULED, ACCEPTED, SENDING);

@@ -17,7 +17,10 @@ public record MailView(
         String lastError,
 
         Instant acceptedAt,
-        Instant sentAt) {
+        Instant sentAt,
+
+        @Schema(description = "Present when the message bounced: recipient, status code, diagnostic, permanent")
+        MailRecord.Bounce bounce) {
 
     public static MailView of(MailRecord record) {
         return new MailView(
@@ -26,6 +29,7 @@ public record MailView(
                 record.attempts(),
                 record.lastError(),
                 record.acceptedAt(),
-                record.sentAt());
+                record.sentAt(),
+                record.bounce());
     }
 }

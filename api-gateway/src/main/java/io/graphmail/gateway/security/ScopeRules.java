@@ -66,6 +66,9 @@ final class ScopeRules {
             new Rule(POST, "/api/v1/webhooks/{id}/rotate-secret", Scope.WEBHOOKS_WRITE),
             new Rule(GET, "/api/v1/webhooks/{id}/deliveries", Scope.WEBHOOKS_READ),
             new Rule(POST, "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", Scope.WEBHOOKS_WRITE),
+            new Rule(GET, "/api/v1/suppressions", Scope.MAIL_READ),
+            new Rule(POST, "/api/v1/suppressions", Scope.MAIL_SEND),
+            new Rule(DELETE, "/api/v1/suppressions/{address}", Scope.MAIL_SEND),
             new Rule(POST, "/api/v1/keys", Scope.ADMIN),
             new Rule(GET, "/api/v1/keys", Scope.ADMIN),
             new Rule(DELETE, "/api/v1/keys/{id}", Scope.ADMIN));

@@ -60,7 +60,10 @@ public record SendMailRequest(
         Map<String, String> headers,
 
         @Schema(description = "Keep a copy in the account's Sent Items (default true)")
-        Boolean saveToSentItems) {
+        Boolean saveToSentItems,
+
+        @Schema(description = "Send even to addresses on the client's suppression list (default false)")
+        Boolean ignoreSuppressions) {
 
     public static final int MAX_ATTACHMENT_IDS = 20;
 
@@ -85,7 +88,21 @@ public record SendMailRequest(
             Body body,
             List<Attachment> attachments) {
         return new SendMailRequest(
-                accountId, to, cc, bcc, subject, body, List.of(), attachments, null, List.of(), null, null, null, null);
+                accountId,
+                to,
+                cc,
+                bcc,
+                subject,
+                body,
+                List.of(),
+                attachments,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public boolean hasRecipients() {

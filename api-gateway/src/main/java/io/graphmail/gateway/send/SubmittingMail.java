@@ -33,6 +33,7 @@ public class SubmittingMail {
     private final KnownAccounts knownAccounts;
     private final ResolvingReferences references;
     private final MessageQuotas quotas;
+    private final SuppressedRecipients suppressed;
     private final MeterRegistry meterRegistry;
     private final Clock clock;
 
@@ -43,6 +44,7 @@ public class SubmittingMail {
             KnownAccounts knownAccounts,
             ResolvingReferences references,
             MessageQuotas quotas,
+            SuppressedRecipients suppressed,
             MeterRegistry meterRegistry,
             Clock clock) {
         this.records = records;
@@ -51,6 +53,7 @@ public class SubmittingMail {
         this.knownAccounts = knownAccounts;
         this.references = references;
         this.quotas = quotas;
+        this.suppressed = suppressed;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
     }
@@ -73,6 +76,7 @@ public class SubmittingMail {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireUsable(accountId, client);
         MessageReferences resolved = references.forMessage(accountId, request, client, recipientsField);
+        suppressed.refuse(request, client);
         UUID id = ids.id("mail");
         var left = ids.stable() ? records.find(id) : Optional.<MailRecord>empty();
         if (left.isPresent()) {

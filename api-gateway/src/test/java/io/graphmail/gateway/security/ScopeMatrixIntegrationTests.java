@@ -74,6 +74,9 @@ class ScopeMatrixIntegrationTests extends GatewayAloneTests {
             Map.entry("POST /api/v1/webhooks/{id}/rotate-secret", "webhooks:write"),
             Map.entry("GET /api/v1/webhooks/{id}/deliveries", "webhooks:read"),
             Map.entry("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", "webhooks:write"),
+            Map.entry("GET /api/v1/suppressions", "mail:read"),
+            Map.entry("POST /api/v1/suppressions", "mail:send"),
+            Map.entry("DELETE /api/v1/suppressions/{address}", "mail:send"),
             Map.entry("POST /api/v1/keys", "admin"),
             Map.entry("GET /api/v1/keys", "admin"),
             Map.entry("DELETE /api/v1/keys/{id}", "admin"));

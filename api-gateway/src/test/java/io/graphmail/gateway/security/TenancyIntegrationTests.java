@@ -42,6 +42,8 @@ class TenancyIntegrationTests extends GatewayAloneTests {
             "POST /api/v1/mail/dead-letters/replay",
             "POST /api/v1/webhooks",
             "GET /api/v1/webhooks",
+            "GET /api/v1/suppressions",
+            "POST /api/v1/suppressions",
             "GET /api/v1/emails/health");
 
     @Test
@@ -90,6 +92,7 @@ class TenancyIntegrationTests extends GatewayAloneTests {
                         .json()
                         .get("items"))
                 .hasSize(1);
+        assertThat(alice.get("/api/v1/suppressions?limit=200").body()).contains(objects.suppressed());
         assertThat(alice.get("/api/v1/accounts/" + objects.account() + "/messages")
                         .json()
                         .get("items"))
@@ -164,6 +167,10 @@ class TenancyIntegrationTests extends GatewayAloneTests {
                                  "body":{"contentType":"TEXT","content":"x"},"submittedAt":"2026-01-01T00:00:00Z"}""".formatted(deadLetter, account))
                         .append("client", "alice"));
         String message = insertSyncedMessage(account, "graph-" + UUID.randomUUID());
+        String suppressed = "suppressed-" + UUID.randomUUID() + "@example.com";
+        assertThat(alice.post("/api/v1/suppressions", "{\"address\":\"" + suppressed + "\"}")
+                        .status())
+                .isEqualTo(201);
         var webhook = alice.post("/api/v1/webhooks", """
                 {"url":"http://127.0.0.1:9/hooks","events":["*"],"enabled":false}""");
         assertThat(webhook.status()).isEqualTo(201);
@@ -179,7 +186,15 @@ class TenancyIntegrationTests extends GatewayAloneTests {
                         .append("attempts", 1)
                         .append("createdAt", new Date()));
         return new Objects(
-                account, upload, mail.text("id"), batch.text("id"), deadLetter, message, webhook.text("id"), delivery);
+                account,
+                upload,
+                mail.text("id"),
+                batch.text("id"),
+                deadLetter,
+                message,
+                webhook.text("id"),
+                delivery,
+                suppressed);
     }
 
     private String upload(Api client, String name) {
@@ -200,10 +215,11 @@ class TenancyIntegrationTests extends GatewayAloneTests {
             String deadLetter,
             String message,
             String webhook,
-            String delivery) {
+            String delivery,
+            String suppressed) {
 
         List<String> ids() {
-            return List.of(account, upload, mail, batch, deadLetter, message, webhook, delivery);
+            return List.of(account, upload, mail, batch, deadLetter, message, webhook, delivery, suppressed);
         }
 
         String fill(String template) {
@@ -222,6 +238,8 @@ class TenancyIntegrationTests extends GatewayAloneTests {
                 id = message;
             } else if (template.startsWith("/api/v1/webhooks/")) {
                 return template.replace("{deliveryId}", delivery).replaceAll("\\{[^}]+}", webhook);
+            } else if (template.startsWith("/api/v1/suppressions/")) {
+                id = suppressed;
             } else if (template.startsWith("/api/v1/keys/")) {
                 id = "00000000-0000-0000-0000-000000000000";
             } else {

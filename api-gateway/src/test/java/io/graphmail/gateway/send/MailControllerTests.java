@@ -126,7 +126,7 @@ class MailControllerTests {
     @Test
     void acceptsAReplyWithoutRecipientsButNotAReplyWithoutItsMessageId() throws Exception {
         when(submittingMail.submit(any(), any(), any()))
-                .thenReturn(new MailView(UUID.randomUUID(), MailStatus.ACCEPTED, 0, null, null, null));
+                .thenReturn(new MailView(UUID.randomUUID(), MailStatus.ACCEPTED, 0, null, null, null, null));
 
         postMail("""
                 {"subject":"Re","body":{"contentType":"text","content":"x"},"inReplyTo":{"messageId":"m-1"}}""").andExpect(status().isAccepted());

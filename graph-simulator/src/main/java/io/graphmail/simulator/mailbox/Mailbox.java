@@ -65,8 +65,17 @@ public final class Mailbox {
         Outbox.Outcome outcome = outbox.submit(message, rules);
         if (outcome instanceof Outbox.Delivered delivered) {
             sent.add(new Delivery(message, delivered.at()));
+            message.allRecipients()
+                    .map(recipient -> recipient.emailAddress() == null
+                            ? null
+                            : recipient.emailAddress().address())
+                    .forEach(recipient -> rules.undeliverable()
+                            .reasonFor(recipient)
+                            .ifPresent(reason ->
+                                    file(NonDeliveryReports.of(message, reason, recipient, address, rules.now())
+                                            .filedIn(Folder.INBOX, rules.now()))));
         } else if (outcome instanceof Outbox.Bounced bounced) {
-            file(NonDeliveryReports.of(message, bounced.reason(), address, rules.now())
+            file(NonDeliveryReports.of(message, bounced.reason(), null, address, rules.now())
                     .filedIn(Folder.INBOX, rules.now()));
         }
     }

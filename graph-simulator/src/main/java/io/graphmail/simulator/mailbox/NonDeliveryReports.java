@@ -13,16 +13,22 @@ final class NonDeliveryReports {
 
     static final String SYSTEM_MAILBOX = "MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e";
 
+    /** PidTagMessageClass as Graph names it, and the class Exchange gives a non-delivery report. */
+    static final Message.ExtendedProperty MESSAGE_CLASS =
+            new Message.ExtendedProperty("String 0x001A", "REPORT.IPM.Note.NDR");
+
     private NonDeliveryReports() {}
 
-    static Message of(Message original, NonDelivery reason, String sender, Instant now) {
+    /** A report on the whole message ({@code failedRecipient} null) or on one recipient it could not reach. */
+    static Message of(Message original, NonDelivery reason, String failedRecipient, String sender, Instant now) {
         String domain = sender.substring(sender.indexOf('@') + 1).toLowerCase(Locale.ROOT);
         var from = new Message.Recipient(new Message.EmailAddress("Microsoft Outlook", SYSTEM_MAILBOX + "@" + domain));
         var to = new Message.Recipient(new Message.EmailAddress(null, sender));
         String subject = original.subject() == null ? "" : original.subject();
         String body = reason.explanation() + "\n\n"
                 + "Diagnostic information for administrators:\n"
-                + "Generating server: graph-simulator\n"
+                + "Generating server: graph-simulator\n\n"
+                + (failedRecipient == null ? "" : failedRecipient + "\n")
                 + "Remote server returned '" + reason.diagnostic() + "'\n"
                 + "Recipients: " + original.allRecipients().count() + "\n\n"
                 + "Original message headers:\n"
@@ -58,6 +64,6 @@ final class NonDeliveryReports {
                 List.of(
                         new Message.InternetMessageHeader("In-Reply-To", original.internetMessageId()),
                         new Message.InternetMessageHeader("X-MS-Exchange-Message-Is-Ndr", "")),
-                null);
+                List.of(MESSAGE_CLASS));
     }
 }

@@ -28,7 +28,17 @@ public final class Outbox {
     record Bounced(NonDelivery reason) implements Outcome {}
 
     /** The rules in force for one submission. */
-    public record Rules(SendingLimits limits, Duration rateWindow, Duration recipientWindow, Instant now) {}
+    public record Rules(
+            SendingLimits limits,
+            Duration rateWindow,
+            Duration recipientWindow,
+            Instant now,
+            Undeliverable undeliverable) {
+
+        public Rules(SendingLimits limits, Duration rateWindow, Duration recipientWindow, Instant now) {
+            this(limits, rateWindow, recipientWindow, now, Undeliverable.NONE);
+        }
+    }
 
     Outcome submit(Message message, Rules rules) {
         SendingLimits limits = rules.limits();

@@ -1,8 +1,10 @@
 package io.graphmail.simulator.sending;
 
 import io.graphmail.simulator.mailbox.SendingLimits;
+import io.graphmail.simulator.mailbox.Undeliverable;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -19,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessageSize 35 MB (35 × 1,048,576 bytes)
  * @param rateWindow the minute of {@code messagesPerMinute}
  * @param recipientWindow the day of {@code recipientsPerDay}, sliding
+ * @param undeliverable recipients whose mailbox does not exist (hard bounce, 5.1.1): {@code *@domain} or an address
+ * @param mailboxFull recipients whose mailbox is full (soft bounce, 5.2.2), in the same form
  */
 @Validated
 @ConfigurationProperties("graphmail.simulator.sending")
@@ -28,7 +32,14 @@ public record SendingProperties(
         @PositiveOrZero @DefaultValue("10000") int recipientsPerDay,
         @DefaultValue("35MB") DataSize maxMessageSize,
         @DefaultValue("1m") Duration rateWindow,
-        @DefaultValue("24h") Duration recipientWindow) {
+        @DefaultValue("24h") Duration recipientWindow,
+        @DefaultValue("*@bounce.invalid") List<String> undeliverable,
+        @DefaultValue("*@mailbox-full.invalid") List<String> mailboxFull) {
+
+    /** Recipients every message bounces for, with or without strict limits. */
+    public Undeliverable undeliverableRecipients() {
+        return new Undeliverable(undeliverable, mailboxFull);
+    }
 
     /** The configured limits, 0 read as none. */
     public SendingLimits defaults() {

@@ -28,6 +28,7 @@ class SendingRules {
                 simulator.strict() ? limits.sendingLimits(mailbox) : NONE,
                 properties.rateWindow(),
                 properties.recipientWindow(),
-                now);
+                now,
+                properties.undeliverableRecipients());
     }
 }

@@ -28,15 +28,26 @@ public class GraphDrafts {
     }
 
     /**
+     * A draft Graph created: its id, and the Internet message id it will be sent with, by which a non-delivery report
+     * names it.
+     */
+    public record Draft(String id, String internetMessageId) {
+
+        static Draft of(Message message) {
+            return new Draft(message.getId(), message.getInternetMessageId());
+        }
+    }
+
+    /**
      * Creates the command's message as a draft, with its inline attachments or without them (to be added one by one,
      * when they would take the request over Graph's 4 MB); returns its id.
      */
-    public String create(SendMailCommand command, AccountSettings account, boolean withAttachments) {
+    public Draft create(SendMailCommand command, AccountSettings account, boolean withAttachments) {
         Message draft = calls.call(
                 account,
                 "createDraft",
                 () -> calls.mailbox(account).messages().post(GraphMessages.draftOf(command, withAttachments)));
-        return draft.getId();
+        return Draft.of(draft);
     }
 
     /**
@@ -44,7 +55,7 @@ public class GraphDrafts {
      * the command's content, options and delivery key (custom headers can only be set at creation). Its inline
      * attachments are added afterwards.
      */
-    public String createReply(SendMailCommand command, AccountSettings account) {
+    public Draft createReply(SendMailCommand command, AccountSettings account) {
         var original =
                 calls.mailbox(account).messages().byMessageId(command.reply().graphMessageId());
         var content = GraphMessages.replyChangesOf(command);
@@ -60,7 +71,7 @@ public class GraphDrafts {
             draft = calls.call(
                     account, "createReply", () -> original.createReply().post(body));
         }
-        return draft.getId();
+        return Draft.of(draft);
     }
 
     /** Adds a file to a draft in one request; only for files {@link GraphRequestSizes#fitsOnePost} allows. */

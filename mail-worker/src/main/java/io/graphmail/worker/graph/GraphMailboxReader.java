@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -104,6 +105,27 @@ class GraphMailboxReader implements MailboxReader {
                 .delta()
                 .withUrl(link);
         return call(account, "delta", () -> pageOf(delta.get(config -> prefer(config.headers, pageSize))));
+    }
+
+    /** The message class as the extended property Graph names {@code String 0x001A} (PidTagMessageClass). */
+    static final String MESSAGE_CLASS = "String 0x001A";
+
+    @Override
+    public Optional<String> messageClass(AccountSettings account, String messageId) {
+        var message = call(
+                account,
+                "getMessageClass",
+                () -> user(account).messages().byMessageId(messageId).get(config -> {
+                    config.queryParameters.select = new String[] {"id"};
+                    config.queryParameters.expand =
+                            new String[] {"singleValueExtendedProperties($filter=id eq '" + MESSAGE_CLASS + "')"};
+                    config.headers.add("Prefer", "IdType=\"ImmutableId\"");
+                }));
+        var properties = message == null ? null : message.getSingleValueExtendedProperties();
+        return properties == null
+                ? Optional.empty()
+                // Only the expanded property comes back; Graph may write its id differently ("String 0x1a").
+                : properties.stream().map(property -> property.getValue()).findFirst();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.microsoft.graph.models.Message;
 import io.graphmail.worker.accounts.AccountSettings;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a mailbox's folders and attachments from Graph. An interface because syncing is tested with an in-memory
@@ -19,6 +20,9 @@ public interface MailboxReader {
 
     /** The page a {@code @odata.nextLink} or {@code @odata.deltaLink} points to. */
     DeltaPage deltaPage(AccountSettings account, String link, int pageSize);
+
+    /** A message's class (PidTagMessageClass, {@code IPM.Note}, {@code REPORT.IPM.Note.NDR}), if Graph gives it. */
+    Optional<String> messageClass(AccountSettings account, String messageId);
 
     /** What a message's attachments are (without their content). */
     List<AttachmentInfo> attachments(AccountSettings account, String messageId);

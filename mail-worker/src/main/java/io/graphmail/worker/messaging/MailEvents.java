@@ -1,5 +1,6 @@
 package io.graphmail.worker.messaging;
 
+import io.graphmail.contract.send.MailBounced;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 
@@ -9,4 +10,6 @@ public interface MailEvents {
     void sent(MailSent event);
 
     void failed(MailFailed event);
+
+    void bounced(MailBounced event);
 }

@@ -1,9 +1,11 @@
 package io.graphmail.worker.messaging;
 
+import static io.graphmail.contract.MailTopology.BOUNCED_ROUTING_KEY;
 import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
 import static io.graphmail.contract.MailTopology.FAILED_ROUTING_KEY;
 import static io.graphmail.contract.MailTopology.SENT_ROUTING_KEY;
 
+import io.graphmail.contract.send.MailBounced;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
@@ -27,5 +29,10 @@ class RabbitMailEvents implements MailEvents {
     @Override
     public void failed(MailFailed event) {
         publisher.publish(EVENTS_EXCHANGE, FAILED_ROUTING_KEY, event, event.eventId());
+    }
+
+    @Override
+    public void bounced(MailBounced event) {
+        publisher.publish(EVENTS_EXCHANGE, BOUNCED_ROUTING_KEY, event, event.eventId());
     }
 }

@@ -34,7 +34,7 @@ interface Deliveries {
     int putBackNetworkError(String key, String error);
 
     /** The attempt created this draft; a later attempt must look for it before sending again. */
-    void recordDraft(String key, String draftId);
+    void recordDraft(String key, String draftId, String internetMessageId);
 
     /** The attempt's worker never reported back: retry, looking for what it may have sent first. */
     void markInterrupted(String key, String error);

@@ -71,11 +71,12 @@ class DeliveringOnce implements Delivering {
         }
         // Inline attachments ride in the creating POST while it stays under Graph's 4 MB; else they follow one by one.
         boolean attachmentsInDraft = command.reply() == null && GraphRequestSizes.draftFitsWithAttachments(command);
-        String draftId = command.reply() == null
+        var draft = command.reply() == null
                 ? drafts.create(command, account, attachmentsInDraft)
                 : drafts.createReply(command, account);
         requests++;
-        deliveries.recordDraft(key, draftId);
+        deliveries.recordDraft(key, draft.id(), draft.internetMessageId());
+        String draftId = draft.id();
         if (!attachmentsInDraft) {
             for (MailAttachment attachment : command.attachments()) {
                 requests += addInline(account, draftId, attachment);

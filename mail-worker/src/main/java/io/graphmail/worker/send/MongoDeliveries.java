@@ -92,8 +92,8 @@ class MongoDeliveries implements Deliveries {
 
     /** The attempt created this draft; a later attempt must look for it before sending again. */
     @Override
-    public void recordDraft(String key, String draftId) {
-        update(key, new Update().set("draftId", draftId));
+    public void recordDraft(String key, String draftId, String internetMessageId) {
+        update(key, new Update().set("draftId", draftId).set(SentMessages.INTERNET_MESSAGE_ID, internetMessageId));
     }
 
     /** The attempt's worker never reported back: retry, looking for what it may have sent first. */

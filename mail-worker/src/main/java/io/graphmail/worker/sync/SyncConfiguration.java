@@ -1,5 +1,6 @@
 package io.graphmail.worker.sync;
 
+import io.graphmail.worker.bounces.RecognisingBounces;
 import io.graphmail.worker.graph.MailboxReader;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -21,7 +22,8 @@ class SyncConfiguration {
             FolderSyncStates states,
             SyncProperties properties,
             Clock clock,
-            @Qualifier("syncPrefetcher") Executor prefetcher) {
+            @Qualifier("syncPrefetcher") Executor prefetcher,
+            RecognisingBounces bounces) {
         return new SyncingFolder(
                 reader,
                 pages,
@@ -32,7 +34,8 @@ class SyncConfiguration {
                 properties,
                 clock,
                 prefetcher,
-                SyncingFolder.FILTERED_ROUND_CAP);
+                SyncingFolder.FILTERED_ROUND_CAP,
+                bounces::inspect);
     }
 
     /** Fetches each folder's next delta page while the current one is written. */

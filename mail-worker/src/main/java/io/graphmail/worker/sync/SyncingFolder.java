@@ -53,6 +53,13 @@ class SyncingFolder {
     private final Clock clock;
     private final Executor prefetcher;
     private final int filteredRoundCap;
+    private final WrittenPages written;
+
+    /** Told of every page once it is written, e.g. to find non-delivery reports among its messages. */
+    @FunctionalInterface
+    interface WrittenPages {
+        void written(AccountSettings account, String folder, List<Message> changed);
+    }
 
     /** @param filteredRoundCap {@link #FILTERED_ROUND_CAP}; tests reach a smaller one with fewer messages */
     SyncingFolder(
@@ -65,7 +72,8 @@ class SyncingFolder {
             SyncProperties properties,
             Clock clock,
             Executor prefetcher,
-            int filteredRoundCap) {
+            int filteredRoundCap,
+            WrittenPages written) {
         this.reader = reader;
         this.pages = pages;
         this.messages = messages;
@@ -76,6 +84,7 @@ class SyncingFolder {
         this.clock = clock;
         this.prefetcher = prefetcher;
         this.filteredRoundCap = filteredRoundCap;
+        this.written = written;
     }
 
     /** A folder as we name it (well-known name) and as Graph does (id, display name). */
@@ -287,6 +296,7 @@ class SyncingFolder {
                 .map(graphId -> MessageDocuments.idOf(account.id(), graphId))
                 .toList();
         int removed = messages.markRemoved(folder.wellKnownName(), removedIds, now);
+        written.written(account, folder.wellKnownName(), page.changed());
         return upserted.plus(new PageCounts(0, 0, removed));
     }
 

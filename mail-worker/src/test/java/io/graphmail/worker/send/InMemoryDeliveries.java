@@ -93,7 +93,7 @@ class InMemoryDeliveries implements Deliveries {
     }
 
     @Override
-    public void recordDraft(String key, String draftId) {
+    public void recordDraft(String key, String draftId, String internetMessageId) {
         change(key, row -> row.draftId(draftId));
     }
 

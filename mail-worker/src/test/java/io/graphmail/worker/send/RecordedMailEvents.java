@@ -1,5 +1,6 @@
 package io.graphmail.worker.send;
 
+import io.graphmail.contract.send.MailBounced;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.worker.messaging.MailEvents;
@@ -10,6 +11,7 @@ class RecordedMailEvents implements MailEvents {
 
     final List<MailSent> sent = new ArrayList<>();
     final List<MailFailed> failed = new ArrayList<>();
+    final List<MailBounced> bounced = new ArrayList<>();
 
     @Override
     public void sent(MailSent event) {
@@ -19,5 +21,10 @@ class RecordedMailEvents implements MailEvents {
     @Override
     public void failed(MailFailed event) {
         failed.add(event);
+    }
+
+    @Override
+    public void bounced(MailBounced event) {
+        bounced.add(event);
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
@@ -88,6 +89,11 @@ final class InMemoryMailbox implements MailboxReader {
     @Override
     public DeltaPage deltaPage(AccountSettings account, String link, int pageSize) {
         return page(link, pageSize);
+    }
+
+    @Override
+    public Optional<String> messageClass(AccountSettings account, String messageId) {
+        return Optional.empty();
     }
 
     @Override

@@ -71,7 +71,8 @@ class SyncingFolderTests {
             PROPERTIES,
             clock,
             Runnable::run,
-            FILTERED_ROUND_CAP);
+            FILTERED_ROUND_CAP,
+            (account, folder, changed) -> {});
     /** Holds the deletion of 5 or more messages that are over half the folder. */
     final SyncingFolder guarded = syncingFolder(new MassDeletionProperties(5, 0.5));
 
@@ -360,7 +361,8 @@ class SyncingFolderTests {
                 PROPERTIES,
                 clock,
                 Runnable::run,
-                FILTERED_ROUND_CAP);
+                FILTERED_ROUND_CAP,
+                (account, folder, changed) -> {});
     }
 
     /** Each round a minute after the one before, at one instant from start to end. */

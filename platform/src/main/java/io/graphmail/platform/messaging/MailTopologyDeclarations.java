@@ -111,7 +111,8 @@ public final class MailTopologyDeclarations {
                 BindingBuilder.bind(sendDeadLetters).to(deadLetters),
                 BindingBuilder.bind(gatewayDeadLetters).to(deadLetters),
                 eventBinding(gatewayEvents, events, SENT_ROUTING_KEY),
-                eventBinding(gatewayEvents, events, FAILED_ROUTING_KEY)));
+                eventBinding(gatewayEvents, events, FAILED_ROUTING_KEY),
+                eventBinding(gatewayEvents, events, BOUNCED_ROUTING_KEY)));
         return new Declarables(declarables);
     }
 

@@ -1,0 +1,59 @@
+package io.graphmail.gateway.mail;
+
+import io.graphmail.contract.send.MailBounced;
+import io.graphmail.gateway.suppressions.Suppressions;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records a bounce the workers found: a sent message becomes {@link MailStatus#BOUNCED} (once, and from SENT only),
+ * and a hard bounce's recipient enters the sending client's suppression list (also when the message had already
+ * bounced for another recipient). Repeated events change nothing.
+ */
+@Component
+class RecordingBounces {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordingBounces.class);
+
+    private final MailRecords records;
+    private final Suppressions suppressions;
+    private final MeterRegistry meters;
+
+    RecordingBounces(MailRecords records, Suppressions suppressions, MeterRegistry meters) {
+        this.records = records;
+        this.suppressions = suppressions;
+        this.meters = meters;
+    }
+
+    void record(MailBounced event) {
+        var record = records.find(event.commandId());
+        if (record.isEmpty()) {
+            log.warn("Bounce for unknown message {} ignored", event.commandId());
+            return;
+        }
+        var bounce = new MailRecord.Bounce(
+                event.recipient(), event.statusCode(), event.diagnostic(), event.permanent(), event.bouncedAt());
+        boolean first = records.markBounced(event.commandId(), bounce);
+        if (first) {
+            meters.counter("graphmail.bounces", "kind", event.permanent() ? "hard" : "soft")
+                    .increment();
+            log.info("Message {} bounced ({}, {})", event.commandId(), event.statusCode(), kind(event));
+            // Hook point: the mail.bounced webhook event is emitted here, once per message that bounced.
+        }
+        String client = record.get().client();
+        if (event.permanent() && event.recipient() != null && client != null) {
+            suppressions.add(
+                    client,
+                    event.recipient(),
+                    "bounced",
+                    event.statusCode(),
+                    record.get().id());
+        }
+    }
+
+    private static String kind(MailBounced event) {
+        return event.permanent() ? "hard" : "soft";
+    }
+}

@@ -1,0 +1,102 @@
+package io.graphmail.worker.bounces;
+
+import com.microsoft.graph.models.Message;
+import io.graphmail.contract.send.MailBounced;
+import io.graphmail.worker.accounts.AccountSettings;
+import io.graphmail.worker.graph.MailboxReader;
+import io.graphmail.worker.messaging.MailEvents;
+import io.graphmail.worker.send.SentMessages;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds non-delivery reports among the messages a sync round wrote to an Inbox and reports each on a message we sent
+ * as {@link MailBounced}. A report is recognised by its message class ({@code REPORT.IPM.Note.NDR}, read as the
+ * extended property {@code String 0x001A}), never by its subject; the class is asked for only for messages from a
+ * system sender, sparing one request per ordinary message.
+ */
+@Component
+public class RecognisingBounces {
+
+    private static final Logger log = LoggerFactory.getLogger(RecognisingBounces.class);
+    private static final List<String> SYSTEM_SENDERS = List.of("microsoftexchange", "postmaster", "mailer-daemon");
+
+    private final MailboxReader reader;
+    private final SentMessages sent;
+    private final MailEvents events;
+    private final MeterRegistry meters;
+
+    RecognisingBounces(MailboxReader reader, SentMessages sent, MailEvents events, MeterRegistry meters) {
+        this.reader = reader;
+        this.sent = sent;
+        this.events = events;
+        this.meters = meters;
+    }
+
+    /** Looks at the messages of one written page of folder {@code folder} (its well-known name). */
+    public void inspect(AccountSettings account, String folder, List<Message> messages) {
+        if (!"inbox".equalsIgnoreCase(folder)) {
+            return;
+        }
+        messages.stream()
+                .filter(RecognisingBounces::fromSystemSender)
+                .filter(message -> isReport(reader.messageClass(account, message.getId())))
+                .forEach(message -> report(account, message));
+    }
+
+    static boolean isReport(Optional<String> messageClass) {
+        return messageClass
+                .map(value -> value.toUpperCase(Locale.ROOT))
+                .filter(value -> value.startsWith("REPORT.") && value.endsWith(".NDR"))
+                .isPresent();
+    }
+
+    private static boolean fromSystemSender(Message message) {
+        var from = message.getFrom();
+        String address = from == null || from.getEmailAddress() == null
+                ? null
+                : from.getEmailAddress().getAddress();
+        if (address == null) {
+            return false;
+        }
+        String local = address.toLowerCase(Locale.ROOT);
+        return SYSTEM_SENDERS.stream().anyMatch(local::startsWith);
+    }
+
+    private void report(AccountSettings account, Message message) {
+        String text = message.getBody() == null ? null : message.getBody().getContent();
+        var report = NonDeliveryReport.read(text);
+        var original = report.flatMap(found -> sent.byInternetMessageId(found.originalMessageId()));
+        if (report.isEmpty() || original.isEmpty()) {
+            log.info(
+                    "Non-delivery report {} in account {} is not about a message we sent",
+                    message.getId(),
+                    account.id());
+            return;
+        }
+        var found = report.get();
+        String key = original.get().deliveryKey();
+        UUID commandId = UUID.fromString(key.contains("#") ? key.substring(0, key.indexOf('#')) : key);
+        events.bounced(new MailBounced(
+                UUID.nameUUIDFromBytes((account.id() + "/" + message.getId()).getBytes(StandardCharsets.UTF_8)),
+                commandId,
+                original.get().accountId(),
+                found.recipient(),
+                found.statusCode(),
+                found.diagnostic(),
+                found.permanent(),
+                message.getReceivedDateTime() == null
+                        ? null
+                        : message.getReceivedDateTime().toInstant()));
+        meters.counter("graphmail.bounces.recognised", "kind", found.permanent() ? "hard" : "soft")
+                .increment();
+        log.info("Message {} bounced for a recipient with {}", commandId, found.statusCode());
+    }
+}
