@@ -103,6 +103,11 @@ final class RawBroker implements AutoCloseable {
         }
     }
 
+    /** Binds the queue to an exchange as well, so that it gets a copy of what is published there. */
+    void bind(String queue, String exchange, String routingKey) throws Exception {
+        admin.queueBind(queue, exchange, routingKey);
+    }
+
     void purge(String queue) throws Exception {
         admin.queuePurge(queue);
     }
