@@ -19,11 +19,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +57,11 @@ final class PlainPipeline implements AutoCloseable {
     private final String graphBase;
     private final String token;
     private final String eventQueue;
+    /** Command ids delivered so far: the gateway may publish a command twice (at least once), graphmail's worker too. */
+    private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+
+    private final AtomicInteger duplicates = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
 
     PlainPipeline(URI amqp, int mongoPort, String graphBase, String token, int maxConsumers) throws Exception {
         this.consumerThreads = Executors.newFixedThreadPool(maxConsumers);
@@ -89,9 +97,10 @@ final class PlainPipeline implements AutoCloseable {
                         queue,
                         false,
                         (tag, delivery) -> {
-                            deliver(delivery.getBody(), deliveries, statuses, events);
+                            if (handle(delivery.getBody(), deliveries, statuses, events)) {
+                                done.countDown();
+                            }
                             channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
-                            done.countDown();
                         },
                         tag -> {});
             }
@@ -101,14 +110,41 @@ final class PlainPipeline implements AutoCloseable {
             return System.nanoTime() - start;
         } finally {
             for (Channel channel : channels) {
-                channel.close();
+                if (channel.isOpen()) {
+                    channel.close();
+                }
             }
         }
     }
 
-    private void deliver(
+    /** Commands seen a second time (skipped) and deliveries that failed, so far. */
+    String anomalies() {
+        return "%d duplicate command(s) skipped, %d failed".formatted(duplicates.get(), failures.get());
+    }
+
+    /** Delivers a command not seen before; answers whether it counts as delivered. */
+    private boolean handle(
             byte[] body, MongoCollection<Document> deliveries, MongoCollection<Document> statuses, Channel events) {
         JsonNode command = JSON.readTree(body);
+        if (!delivered.add(command.path("commandId").asString())) {
+            duplicates.incrementAndGet();
+            return false;
+        }
+        try {
+            deliver(command, deliveries, statuses, events);
+        } catch (RuntimeException e) {
+            if (failures.incrementAndGet() <= 3) {
+                System.err.println("plain delivery failed: " + e);
+            }
+        }
+        return true;
+    }
+
+    private void deliver(
+            JsonNode command,
+            MongoCollection<Document> deliveries,
+            MongoCollection<Document> statuses,
+            Channel events) {
         String commandId = command.path("commandId").asString();
         String accountId = command.path("accountId").asString();
         String messages = graphBase + "/users/" + accountId + "@graphmail.local/messages";

@@ -85,11 +85,15 @@ public final class ProcessPipeline {
                     stack.worker(1).awaitStopped(Duration.ofSeconds(30));
                 }
                 var ours = batch.send(MESSAGES, processes(stack, workers));
+                System.out.printf(
+                        "%d worker(s): %,d commands published for %,d messages%n",
+                        workers, broker.depth(copies), MESSAGES);
                 var baseline = plainWindow(plain, copies, workers);
                 met &= report.add(workers, ours, baseline, TARGET_RATIO);
             }
             broker.delete(copies);
             report.print();
+            System.out.println("Plain pipeline: " + plain.anomalies());
             System.out.printf(
                     "Targets: pipeline >= %.1f x plain, gateway + worker <= %.1f ms CPU per message: %s%n",
                     TARGET_RATIO, TARGET_MS, Table.verdict(met));

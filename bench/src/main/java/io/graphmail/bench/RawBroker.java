@@ -108,6 +108,11 @@ final class RawBroker implements AutoCloseable {
         admin.queueBind(queue, exchange, routingKey);
     }
 
+    /** Messages ready in the queue. */
+    long depth(String queue) throws Exception {
+        return admin.queueDeclarePassive(queue).getMessageCount();
+    }
+
     void purge(String queue) throws Exception {
         admin.queuePurge(queue);
     }
