@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -100,7 +101,7 @@ final class PlainPipeline implements AutoCloseable {
                             if (handle(delivery.getBody(), deliveries, statuses, events)) {
                                 done.countDown();
                             }
-                            channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+                            acknowledge(channel, delivery.getEnvelope().getDeliveryTag());
                         },
                         tag -> {});
             }
@@ -114,6 +115,15 @@ final class PlainPipeline implements AutoCloseable {
                     channel.close();
                 }
             }
+        }
+    }
+
+    /** Once a run has its count, its channels close under deliveries still in hand: those go back to the queue. */
+    private static void acknowledge(Channel channel, long tag) throws java.io.IOException {
+        try {
+            channel.basicAck(tag, false);
+        } catch (AlreadyClosedException e) {
+            // requeued by the broker with the channel
         }
     }
 

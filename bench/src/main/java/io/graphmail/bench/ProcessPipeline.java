@@ -88,7 +88,7 @@ public final class ProcessPipeline {
                 System.out.printf(
                         "%d worker(s): %,d commands published for %,d messages%n",
                         workers, broker.depth(copies), MESSAGES);
-                var baseline = plainWindow(plain, copies, workers);
+                var baseline = plainWindow(stack, plain, copies, workers);
                 met &= report.add(workers, ours, baseline, TARGET_RATIO);
             }
             broker.delete(copies);
@@ -100,11 +100,18 @@ public final class ProcessPipeline {
         }
     }
 
-    private static Window plainWindow(PlainPipeline plain, String copies, int workers) throws Exception {
+    private static Window plainWindow(Stack stack, PlainPipeline plain, String copies, int workers) throws Exception {
+        var pids = new LinkedHashMap<String, Long>();
+        pids.put("plain loop (bench JVM)", ProcessHandle.current().pid());
+        pids.put("graph-simulator", stack.simulator().pid());
+        pids.put("embedded-mongo", stack.mongo().pid());
         String load = ProcessCpu.loadAverage();
-        double before = ProcessCpu.self();
+        var before = new LinkedHashMap<String, Double>();
+        pids.forEach((name, pid) -> before.put(name, ProcessCpu.seconds(pid)));
         long nanos = plain.run(copies, MESSAGES, workers * CONSUMERS_PER_WORKER);
-        return new Window(nanos, MESSAGES, Map.of("plain loop (bench JVM)", ProcessCpu.self() - before), load);
+        var used = new LinkedHashMap<String, Double>();
+        pids.forEach((name, pid) -> used.put(name, ProcessCpu.seconds(pid) - before.get(name)));
+        return new Window(nanos, MESSAGES, used, load);
     }
 
     private static Map<String, Long> processes(Stack stack, int workers) {

@@ -51,6 +51,20 @@ final class SimulatorAccess {
                 .asString();
     }
 
+    /** Messages the mailbox sent since the simulator started (its throttle's count; cheap to poll). */
+    long sends(String mailbox) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + "/_sim/mailboxes/" + mailbox + "/stats"))
+                .GET()
+                .build();
+        var response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        expect(response, 200);
+        return JsonMapper.builder()
+                .build()
+                .readTree(response.body())
+                .path("sends")
+                .asLong(0);
+    }
+
     private void put(String path, String json) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
