@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Runs graphmail's benchmarks on this machine: bench/run.sh [accept|pipeline|pacing|memory|sync|push|all]
+# Runs graphmail's benchmarks on this machine:
+# bench/run.sh [accept|pipeline|pipeline-processes|pacing|memory|sync|push|all]
 # Builds the bench module and what it needs first (skip with BENCH_SKIP_BUILD=1); extra JVM options in BENCH_OPTS,
 # e.g. BENCH_OPTS='-Dbench.messages=2000'. Everything runs on 127.0.0.1, in a throwaway RabbitMQ virtual host.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-    (cd .. && mvn -B -q -Pbench -pl bench -am package -DskipTests)
+    (cd .. && mvn -B -q -Pbench -pl bench,graph-simulator,tools/embedded-mongo -am package -DskipTests)
 fi
 
 run() {
@@ -22,6 +23,8 @@ run() {
 case "${1:-all}" in
     accept) run AcceptRate ;;
     pipeline) run Pipeline ;;
+    # Every service in its own JVM and a RabbitMQ node of its own (needs rabbitmq-server installed, not running).
+    pipeline-processes) BENCH_OPTS="-Dbench.root=.. ${BENCH_OPTS:-}" run ProcessPipeline 1800 ;;
     # The 10-minute run: BENCH_TIMEOUT=900 BENCH_OPTS=-Dbench.pacing.seconds=600 bench/run.sh pacing
     pacing) run Pacing "${BENCH_TIMEOUT:-240}" ;;
     memory) run Memory ;;
@@ -34,5 +37,5 @@ case "${1:-all}" in
         run PushLatency 480 || status=$?
         exit "$status"
         ;;
-    *) echo "usage: bench/run.sh [accept|pipeline|pacing|memory|sync|push|all]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [accept|pipeline|pipeline-processes|pacing|memory|sync|push|all]" >&2; exit 2 ;;
 esac

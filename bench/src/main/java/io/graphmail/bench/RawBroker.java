@@ -103,6 +103,16 @@ final class RawBroker implements AutoCloseable {
         }
     }
 
+    /** Binds the queue to an exchange as well, so that it gets a copy of what is published there. */
+    void bind(String queue, String exchange, String routingKey) throws Exception {
+        admin.queueBind(queue, exchange, routingKey);
+    }
+
+    /** Messages ready in the queue. */
+    long depth(String queue) throws Exception {
+        return admin.queueDeclarePassive(queue).getMessageCount();
+    }
+
     void purge(String queue) throws Exception {
         admin.queuePurge(queue);
     }

@@ -5,7 +5,6 @@ import static com.mongodb.client.model.Filters.in;
 import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
 import static io.graphmail.contract.MailTopology.SYNC_ROUTING_KEY;
 
-import io.graphmail.simulator.mailbox.DeltaCounts.DeltaStats;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClients;
@@ -17,6 +16,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.graphmail.contract.sync.SyncMailboxCommand;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
+import io.graphmail.simulator.mailbox.DeltaCounts.DeltaStats;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
@@ -258,8 +258,7 @@ public final class SyncIngest {
                 Table.verdict(median >= 0.5 && allStored));
     }
 
-    private record Sync(
-            String accountId, long nanos, long graphNanos, long stored, DeltaStats delta) {}
+    private record Sync(String accountId, long nanos, long graphNanos, long stored, DeltaStats delta) {}
 
     private record Raw(String accountId, long nanos, long stored, long bytesPerDocument) {}
 }

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON over HTTP to the gateway (with the suite's API key) and to the simulator's control API. */
-final class Http {
+public final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -29,7 +29,7 @@ final class Http {
     }
 
     /** An answer, or empty when there was none (connection refused or reset, timeout). */
-    Optional<HttpResponse<String>> post(String path, String json, String idempotencyKey) {
+    public Optional<HttpResponse<String>> post(String path, String json, String idempotencyKey) {
         var request = request(path).POST(HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -42,7 +42,7 @@ final class Http {
     }
 
     /** The JSON body of a 200 answer to GET, or empty on any other outcome. */
-    Optional<JsonNode> get(String path) {
+    public Optional<JsonNode> get(String path) {
         return send(request(path).GET())
                 .filter(response -> response.statusCode() == 200)
                 .map(response -> JSON.readTree(response.body()));

@@ -5,7 +5,7 @@ import java.net.Socket;
 import java.util.stream.IntStream;
 
 /** The suite's ports, counted from a base (FAULTS_PORT_BASE, default 28000) away from the local stack's. */
-record Ports(int base) {
+public record Ports(int base) {
 
     int gateway() {
         return base + 80;
@@ -23,7 +23,7 @@ record Ports(int base) {
         return base + 83 + 2 * index;
     }
 
-    int simulator() {
+    public int simulator() {
         return base + 89;
     }
 
@@ -31,11 +31,11 @@ record Ports(int base) {
         return base + 443;
     }
 
-    int mongo() {
+    public int mongo() {
         return base + 17;
     }
 
-    int amqp() {
+    public int amqp() {
         return base + 672;
     }
 
@@ -44,7 +44,7 @@ record Ports(int base) {
     }
 
     /** Fails when one of the ports already answers: another run or another program holds it. */
-    void requireFree() {
+    public void requireFree() {
         IntStream.of(
                         gateway(),
                         gatewayManagement(),
@@ -64,7 +64,7 @@ record Ports(int base) {
                 });
     }
 
-    static boolean accepts(int port) {
+    public static boolean accepts(int port) {
         try (var socket = new Socket("127.0.0.1", port)) {
             return true;
         } catch (IOException e) {

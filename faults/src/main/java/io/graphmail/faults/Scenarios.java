@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 /** The faults, each struck while mail is being submitted and sent. */
 final class Scenarios {
@@ -191,8 +190,7 @@ final class Scenarios {
         var load = new Load(stack.api(), accounts, name);
         ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
-            Future<?> batch =
-                    executor.submit(() -> load.batch(mode.gatewayBatchSize(), name + "-batch"));
+            Future<?> batch = executor.submit(() -> load.batch(mode.gatewayBatchSize(), name + "-batch"));
             Future<?> singles = load.singles(executor, mode.singles(), 4, Duration.ofMillis(20));
             killGatewayMidBatch(Duration.ofSeconds(60));
             finish(batch);

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * One service of the stack in a process of its own, which the suite starts, kills with SIGKILL and starts again with
  * the same command, environment and data. Its output is appended to one log file across restarts.
  */
-final class Service {
+public final class Service {
 
     private final String name;
     private final List<String> command;
@@ -29,11 +29,11 @@ final class Service {
         this.healthUrl = healthUrl;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Service start() {
+    public Service start() {
         try {
             var builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -47,7 +47,7 @@ final class Service {
     }
 
     /** Waits until the service answers its health check; fails if its process ends first. */
-    Service awaitHealthy(Duration timeout) {
+    public Service awaitHealthy(Duration timeout) {
         Waiting.until(name + " healthy (" + log + ")", timeout, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
@@ -55,6 +55,11 @@ final class Service {
             return Http.healthy(healthUrl);
         });
         return this;
+    }
+
+    /** The operating system's id of the running process, to read its CPU time from {@code /proc}. */
+    public long pid() {
+        return process.pid();
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye to the broker or MongoDB. */
@@ -65,13 +70,13 @@ final class Service {
         }
     }
 
-    void requestStop() {
+    public void requestStop() {
         if (process != null && process.isAlive()) {
             process.destroy();
         }
     }
 
-    void awaitStopped(Duration timeout) {
+    public void awaitStopped(Duration timeout) {
         if (process == null) {
             return;
         }

@@ -15,13 +15,18 @@ import java.util.UUID;
  * graphmail as scripts/run.sh starts it, every part in its own process on 127.0.0.1: the embedded MongoDB on a file,
  * the Graph simulator, two mail workers and the gateway, against a RabbitMQ node of the suite's own.
  */
-final class Stack implements AutoCloseable {
+public final class Stack implements AutoCloseable {
 
     static final String API_KEY = UUID.randomUUID().toString();
-    static final String SECRET_ALIAS = "faults";
+    /** The alias of the client secret every account registered against the stack names. */
+    public static final String SECRET_ALIAS = "faults";
+
     private static final Duration STARTUP = Duration.ofSeconds(180);
+    /** Small, quick-starting JVMs: the suite restarts services often and measures no speed. */
+    private static final List<String> FAULTS_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final Path root;
+    private final List<String> jvmOptions;
     private final Path directory;
     private final Ports ports;
     private final BrokerNode broker;
@@ -31,7 +36,23 @@ final class Stack implements AutoCloseable {
     private final Service gateway;
 
     Stack(Path root, Path directory, Ports ports, List<String> workerArguments) throws IOException {
+        this(root, directory, ports, workerArguments, FAULTS_JVM, 2);
+    }
+
+    /**
+     * A stack whose services run with {@code jvmOptions} (heap, collector, compiler), with {@code workerCount} mail
+     * workers (at most 3: {@link Ports} leaves room for no more).
+     */
+    public Stack(
+            Path root,
+            Path directory,
+            Ports ports,
+            List<String> workerArguments,
+            List<String> jvmOptions,
+            int workerCount)
+            throws IOException {
         this.root = root;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.directory = directory;
         this.ports = ports;
         Files.createDirectories(directory);
@@ -77,7 +98,7 @@ final class Stack implements AutoCloseable {
                 "--graphmail.tokens.encryption-keys=" + tokenKey,
                 "--graphmail.sync.interval=24h"));
         var environment = Map.of("LOG_FORMAT", "text", "TRACING_SAMPLING_PROBABILITY", "0.0");
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < workerCount; i++) {
             var arguments = new ArrayList<>(shared);
             arguments.addAll(List.of(
                     "--server.port=" + ports.worker(i), "--management.server.port=" + ports.workerManagement(i)));
@@ -105,7 +126,7 @@ final class Stack implements AutoCloseable {
                 "http://127.0.0.1:" + ports.gatewayManagement() + "/actuator/health/readiness");
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         broker.start();
         mongo.start();
         Waiting.until("embedded MongoDB on " + ports.mongo(), STARTUP, () -> Ports.accepts(ports.mongo()));
@@ -116,11 +137,11 @@ final class Stack implements AutoCloseable {
         gateway.awaitHealthy(STARTUP);
     }
 
-    Http api() {
+    public Http api() {
         return new Http("http://127.0.0.1:" + ports.gateway(), API_KEY);
     }
 
-    Http simulatorControl() {
+    public Http simulatorControl() {
         return new Http(simulatorUrl(), null);
     }
 
@@ -150,12 +171,20 @@ final class Stack implements AutoCloseable {
         return broker;
     }
 
-    Service worker(int index) {
+    public Service worker(int index) {
         return workers.get(index);
     }
 
-    Service gateway() {
+    public Service gateway() {
         return gateway;
+    }
+
+    public Service simulator() {
+        return simulator;
+    }
+
+    public Service mongo() {
+        return mongo;
     }
 
     /** Kills the embedded MongoDB; {@link #startMongo()} opens the same file again. */
@@ -191,13 +220,10 @@ final class Stack implements AutoCloseable {
     }
 
     private List<String> java(String jar, String... arguments) {
-        var command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                root.resolve(jar).toString()));
+        var command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", root.resolve(jar).toString()));
         command.addAll(List.of(arguments));
         return command;
     }

@@ -1,0 +1,68 @@
+package io.graphmail.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The process pipeline's two tables: rates against the plain pipeline, and CPU per process and message. */
+final class CpuReport {
+
+    private final Table rates;
+    private final List<String> cpuLines = new ArrayList<>();
+    private final double targetMillis;
+
+    CpuReport(int messages, double targetMillis) {
+        this.targetMillis = targetMillis;
+        this.rates = new Table(
+                "Bulk pipeline, services in their own processes: one %,d-message batch, POST to all SENT"
+                        .formatted(messages),
+                "workers",
+                "graphmail s",
+                "graphmail msg/s",
+                "plain s",
+                "plain msg/s",
+                "ratio",
+                "gw+worker ms CPU/msg",
+                "plain ms CPU/msg",
+                "load (ours / plain)");
+    }
+
+    /** Adds one worker count's pair of runs; answers whether its targets were met. */
+    boolean add(int workers, ProcessPipeline.Window ours, ProcessPipeline.Window plain, double targetRatio) {
+        double ratio = ours.perSecond() / plain.perSecond();
+        double ourMillis = ours.millisPerMessage("api-gateway", "mail-worker");
+        rates.row(
+                workers,
+                Table.seconds(ours.nanos()),
+                Table.rate(ours.perSecond()),
+                Table.seconds(plain.nanos()),
+                Table.rate(plain.perSecond()),
+                Table.ratio(ratio),
+                format("%.2f", ourMillis),
+                format("%.2f", plain.millisPerMessage("plain")),
+                ours.load().split(" ")[0] + " / " + plain.load().split(" ")[0]);
+        cpuLines.add(format("%d worker(s), graphmail:", workers));
+        ours.cpuSeconds().forEach((name, seconds) -> cpuLines.add(line(name, seconds, ours.delivered())));
+        cpuLines.add(format("%d worker(s), plain pipeline:", workers));
+        plain.cpuSeconds().forEach((name, seconds) -> cpuLines.add(line(name, seconds, plain.delivered())));
+        return ratio >= targetRatio && ourMillis <= targetMillis;
+    }
+
+    void print() {
+        rates.print();
+        System.out.println(
+                "CPU seconds per 1,000 delivered messages, per process (utime + stime from /proc/<pid>/stat):");
+        cpuLines.forEach(System.out::println);
+        System.out.printf(
+                "Target: gateway + worker <= %.1f ms CPU per delivered message; load average at the end %s%n",
+                targetMillis, ProcessCpu.loadAverage());
+    }
+
+    private static String line(String name, double seconds, long delivered) {
+        return format("  %-24s %8.2f s CPU  %6.2f s per 1,000", name, seconds, seconds * 1000 / delivered);
+    }
+
+    private static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
+    }
+}

@@ -1,0 +1,46 @@
+package io.graphmail.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time a process has used (user + system, all its threads), as the kernel counts it in {@code /proc/<pid>/stat}:
+ * robust to other work on the machine, which stretches wall-clock figures but not a process's own CPU time.
+ */
+final class ProcessCpu {
+
+    /** USER_HZ, the unit of utime and stime: 100 on Linux whatever the kernel's tick (see proc(5)). */
+    private static final double TICKS_PER_SECOND = Double.parseDouble(System.getProperty("bench.clockTicks", "100"));
+
+    private ProcessCpu() {}
+
+    /** CPU seconds used so far by the process {@code pid}. */
+    static double seconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name (field 2) may hold spaces: count fields from the ')' that closes it.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long utime = Long.parseLong(fields[11]);
+            long stime = Long.parseLong(fields[12]);
+            return (utime + stime) / TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CPU time of process " + pid, e);
+        }
+    }
+
+    static double self() {
+        return seconds(ProcessHandle.current().pid());
+    }
+
+    /** The machine's load averages over 1, 5 and 15 minutes. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

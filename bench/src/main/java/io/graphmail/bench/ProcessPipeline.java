@@ -1,0 +1,146 @@
+package io.graphmail.bench;
+
+import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
+import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
+
+import io.graphmail.faults.Ports;
+import io.graphmail.faults.Service;
+import io.graphmail.faults.Stack;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bulk pipeline with every service in a process of its own (the fault suite's {@link Stack}: embedded MongoDB,
+ * Graph simulator, workers, gateway, a RabbitMQ node of its own): one template batch (5,000 by default, limits off)
+ * from the POST until the gateway reports all of it SENT, with two workers and then one; right after each, the plain
+ * pipeline ({@link PlainPipeline}) delivers copies of the very same commands, with as many consumers. Prints delivered
+ * msg/s, the ratio, and CPU seconds per 1,000 delivered messages of every process, read from /proc.
+ */
+public final class ProcessPipeline {
+
+    private static final int MESSAGES = Integer.getInteger("bench.messages", 5_000);
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 1_000);
+    /** mail-worker.yml: graphmail.worker.concurrency. */
+    private static final int CONSUMERS_PER_WORKER = 4;
+
+    private static final double TARGET_MS = 2.5;
+    private static final double TARGET_RATIO = 0.6;
+    private static final List<String> UNPACED = List.of(
+            "--graphmail.worker.pacing.messages-per-minute=0",
+            "--graphmail.worker.pacing.recipients-per-day=0",
+            "--graphmail.worker.pacing.max-concurrent=0");
+
+    private ProcessPipeline() {}
+
+    public static void main(String[] args) {
+        Exit.after(ProcessPipeline::run);
+    }
+
+    private static void run() throws Exception {
+        Path root =
+                Path.of(System.getProperty("bench.root", "..")).toAbsolutePath().normalize();
+        Path directory = root.resolve(
+                "bench/target/runs/" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        var ports = new Ports(Integer.parseInt(System.getenv().getOrDefault("BENCH_PORT_BASE", "29000")));
+        ports.requireFree();
+        List<String> jvm =
+                List.of(System.getProperty("bench.jvm", "-Xmx512m").trim().split("\\s+"));
+        System.out.printf("Services' JVM options: %s; logs in %s%n", jvm, directory);
+        try (var stack = new Stack(root, directory, ports, UNPACED, jvm, 2)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+            stack.start();
+            measure(stack, ports);
+        }
+    }
+
+    private static void measure(Stack stack, Ports ports) throws Exception {
+        var simulator = new SimulatorAccess(ports.simulator());
+        simulator.windowsOff();
+        URI amqp = URI.create("amqp://guest:guest@127.0.0.1:" + ports.amqp());
+        try (var broker = new RawBroker(amqp);
+                var plain = new PlainPipeline(
+                        amqp,
+                        ports.mongo(),
+                        simulator.graphBase(),
+                        simulator.token("graphmail-faults", "sim-secret"),
+                        2 * CONSUMERS_PER_WORKER)) {
+            String copies = broker.declareQueue();
+            broker.bind(copies, COMMANDS_EXCHANGE, SEND_ROUTING_KEY);
+            var batch = new StackBatch(stack, simulator);
+            var report = new CpuReport(MESSAGES, TARGET_MS);
+            System.out.printf(
+                    "Warm-up: %,d messages each way, 2 workers (load %s)%n", WARM_UP, ProcessCpu.loadAverage());
+            batch.send(WARM_UP, processes(stack, 2));
+            plain.run(copies, WARM_UP, 2 * CONSUMERS_PER_WORKER);
+            boolean met = true;
+            for (int workers : List.of(2, 1)) {
+                if (workers == 1) {
+                    stack.worker(1).requestStop();
+                    stack.worker(1).awaitStopped(Duration.ofSeconds(30));
+                }
+                var ours = batch.send(MESSAGES, processes(stack, workers));
+                System.out.printf(
+                        "%d worker(s): %,d commands published for %,d messages%n",
+                        workers, broker.depth(copies), MESSAGES);
+                var baseline = plainWindow(stack, plain, copies, workers);
+                met &= report.add(workers, ours, baseline, TARGET_RATIO);
+            }
+            broker.delete(copies);
+            report.print();
+            System.out.println("Plain pipeline: " + plain.anomalies());
+            System.out.printf(
+                    "Targets: pipeline >= %.1f x plain, gateway + worker <= %.1f ms CPU per message: %s%n",
+                    TARGET_RATIO, TARGET_MS, Table.verdict(met));
+        }
+    }
+
+    private static Window plainWindow(Stack stack, PlainPipeline plain, String copies, int workers) throws Exception {
+        var pids = new LinkedHashMap<String, Long>();
+        pids.put("plain loop (bench JVM)", ProcessHandle.current().pid());
+        pids.put("graph-simulator", stack.simulator().pid());
+        pids.put("embedded-mongo", stack.mongo().pid());
+        String load = ProcessCpu.loadAverage();
+        var before = new LinkedHashMap<String, Double>();
+        pids.forEach((name, pid) -> before.put(name, ProcessCpu.seconds(pid)));
+        long nanos = plain.run(copies, MESSAGES, workers * CONSUMERS_PER_WORKER);
+        var used = new LinkedHashMap<String, Double>();
+        pids.forEach((name, pid) -> used.put(name, ProcessCpu.seconds(pid) - before.get(name)));
+        return new Window(nanos, MESSAGES, used, load);
+    }
+
+    private static Map<String, Long> processes(Stack stack, int workers) {
+        var pids = new LinkedHashMap<String, Long>();
+        pids.put("api-gateway", stack.gateway().pid());
+        for (int i = 0; i < workers; i++) {
+            Service worker = stack.worker(i);
+            pids.put(worker.name(), worker.pid());
+        }
+        pids.put("graph-simulator", stack.simulator().pid());
+        pids.put("embedded-mongo", stack.mongo().pid());
+        return pids;
+    }
+
+    /** One timed run: wall-clock nanoseconds, messages delivered, CPU seconds per process, load at its start. */
+    record Window(long nanos, long delivered, Map<String, Double> cpuSeconds, String load) {
+
+        double perSecond() {
+            return Table.perSecond(delivered, nanos);
+        }
+
+        /** CPU milliseconds per delivered message of the processes whose names start with one of the prefixes. */
+        double millisPerMessage(String... prefixes) {
+            return cpuSeconds.entrySet().stream()
+                            .filter(e -> List.of(prefixes).stream().anyMatch(e.getKey()::startsWith))
+                            .mapToDouble(Map.Entry::getValue)
+                            .sum()
+                    * 1000
+                    / delivered;
+        }
+    }
+}
