@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,15 @@ record BatchRequest(
 
         @Size(max = MAX_ITEMS, groups = ItemCount.class) List<@NotNull @Valid SendMailRequest> messages,
         @Valid Template template,
-        @Size(max = MAX_ITEMS, groups = ItemCount.class) List<@NotNull @Valid Recipient> recipients) {
+        @Size(max = MAX_ITEMS, groups = ItemCount.class) List<@NotNull @Valid Recipient> recipients,
+
+        @Schema(
+                description = "high: every message of the batch goes in the account's transactional lane, ahead of"
+                        + " other batches (a message of `messages` may set its own)",
+                allowableValues = {"normal", "high"},
+                example = "normal")
+        @Pattern(regexp = "(?i)normal|high", message = "must be normal or high")
+        String priority) {
 
     static final int MAX_ITEMS = 10_000;
 

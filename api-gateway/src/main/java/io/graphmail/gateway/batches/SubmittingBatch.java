@@ -57,7 +57,9 @@ class SubmittingBatch {
     Batch submit(BatchRequest request, ApiClient client, StableIds ids) {
         String accountId = accountDefaults.orDefault(request.accountId());
         knownAccounts.requireUsable(accountId, client);
-        List<SendMailRequest> messages = expand(request, accountId);
+        List<SendMailRequest> messages = expand(request, accountId).stream()
+                .map(message -> message.withDefaultPriority(request.priority()))
+                .toList();
         List<MessageReferences> resolved = references.forBatch(
                 accountId,
                 messages,

@@ -39,6 +39,7 @@ public final class SendMailCommands {
                 references.reply(),
                 request.importance() == null ? null : request.importance().toLowerCase(Locale.ROOT),
                 request.headers(),
-                request.saveToSentItems());
+                request.saveToSentItems(),
+                request.priority() == null ? null : request.priority().toLowerCase(Locale.ROOT));
     }
 }

@@ -63,7 +63,15 @@ public record SendMailRequest(
         Boolean saveToSentItems,
 
         @Schema(description = "Send even to addresses on the client's suppression list (default false)")
-        Boolean ignoreSuppressions) {
+        Boolean ignoreSuppressions,
+
+        @Schema(
+                description = "high: takes the account's next free sending slot ahead of bulk (batch) mail, even as"
+                        + " part of a batch; single sends are always treated so",
+                allowableValues = {"normal", "high"},
+                example = "normal")
+        @Pattern(regexp = "(?i)normal|high", message = "must be normal or high")
+        String priority) {
 
     public static final int MAX_ATTACHMENT_IDS = 20;
 
@@ -102,7 +110,32 @@ public record SendMailRequest(
                 null,
                 null,
                 null,
+                null,
                 null);
+    }
+
+    /** This request, with {@code priority} where it names none. */
+    public SendMailRequest withDefaultPriority(String defaultPriority) {
+        if (priority != null || defaultPriority == null) {
+            return this;
+        }
+        return new SendMailRequest(
+                accountId,
+                to,
+                cc,
+                bcc,
+                subject,
+                body,
+                replyTo,
+                attachments,
+                sendAt,
+                attachmentIds,
+                inReplyTo,
+                importance,
+                headers,
+                saveToSentItems,
+                ignoreSuppressions,
+                defaultPriority);
     }
 
     public boolean hasRecipients() {

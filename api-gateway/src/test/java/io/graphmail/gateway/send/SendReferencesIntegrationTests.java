@@ -1,6 +1,7 @@
 package io.graphmail.gateway.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.graphmail.contract.send.AttachmentReference;
 import io.graphmail.contract.send.MailReply;
@@ -138,6 +139,33 @@ class SendReferencesIntegrationTests extends GatewayAloneTests {
                 new AttachmentReference(uploadId, "prices.pdf", "application/pdf", content.length, sha256(content));
         assertThat(commands)
                 .allSatisfy(command -> assertThat(command.storedAttachments()).containsExactly(reference));
+    }
+
+    @Test
+    void aBatchAskedForWithHighPriorityRecordsItOnEveryMessageUnlessAMessageNamesItsOwn() {
+        var response = api.post("/api/v1/mail/batches", """
+                {"accountId":"%s","sendAt":"%s","priority":"HIGH","messages":[
+                 {"to":["a@example.com"],"subject":"Reset","body":{"contentType":"text","content":"x"}},
+                 {"to":["b@example.com"],"subject":"News","body":{"contentType":"text","content":"y"},"priority":"normal"}]}""".formatted(accountId, LATER));
+
+        assertThat(response.status()).isEqualTo(202);
+        List<SendMailCommand> commands = mongo.getCollection("mail")
+                .find(new Document("batchId", response.text("id")))
+                .map(record -> jsonMapper.readValue(record.getString("outbox"), SendMailCommand.class))
+                .into(new ArrayList<>());
+        assertThat(commands)
+                .extracting(SendMailCommand::subject, SendMailCommand::isTransactional)
+                .containsExactlyInAnyOrder(tuple("Reset", true), tuple("News", false));
+    }
+
+    @Test
+    void refusesAnUnknownPriorityNamingTheField() {
+        var response = api.post("/api/v1/mail/batches", """
+                {"accountId":"%s","priority":"urgent","messages":[
+                 {"to":["a@example.com"],"subject":"Hi","body":{"contentType":"text","content":"x"}}]}""".formatted(accountId));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"priority\"");
     }
 
     @Test

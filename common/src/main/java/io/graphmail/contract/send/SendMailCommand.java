@@ -26,6 +26,8 @@ import java.util.UUID;
  * @param importance {@code low}, {@code normal} or {@code high}; {@code null} is normal
  * @param headers custom {@code x-} internet message headers; may be empty
  * @param saveToSentItems keep a copy in Sent Items ({@code null} means yes)
+ * @param priority {@code high}: sent in the account's transactional lane, ahead of batches, even as part of a batch;
+ *     {@code null} or {@code normal}: single sends are transactional, batch messages bulk
  */
 public record SendMailCommand(
         UUID commandId,
@@ -44,7 +46,11 @@ public record SendMailCommand(
         MailReply reply,
         String importance,
         Map<String, String> headers,
-        Boolean saveToSentItems) {
+        Boolean saveToSentItems,
+        String priority) {
+
+    /** The {@code priority} that puts a message in its account's transactional lane. */
+    public static final String HIGH_PRIORITY = "high";
 
     public SendMailCommand {
         to = List.copyOf(to == null ? List.of() : to);
@@ -55,6 +61,51 @@ public record SendMailCommand(
         resubmission = resubmission == null ? 0 : resubmission;
         storedAttachments = List.copyOf(storedAttachments == null ? List.of() : storedAttachments);
         headers = Map.copyOf(headers == null ? Map.of() : headers);
+    }
+
+    /** A command from before {@code priority} existed: normal priority. */
+    public SendMailCommand(
+            UUID commandId,
+            String accountId,
+            List<String> to,
+            List<String> cc,
+            List<String> bcc,
+            String subject,
+            MailBody body,
+            List<String> replyTo,
+            List<MailAttachment> attachments,
+            Instant submittedAt,
+            UUID batchId,
+            Integer resubmission,
+            List<AttachmentReference> storedAttachments,
+            MailReply reply,
+            String importance,
+            Map<String, String> headers,
+            Boolean saveToSentItems) {
+        this(
+                commandId,
+                accountId,
+                to,
+                cc,
+                bcc,
+                subject,
+                body,
+                replyTo,
+                attachments,
+                submittedAt,
+                batchId,
+                resubmission,
+                storedAttachments,
+                reply,
+                importance,
+                headers,
+                saveToSentItems,
+                null);
+    }
+
+    /** Whether the message goes ahead of bulk mail: a single send, or one asked for with {@code priority: high}. */
+    public boolean isTransactional() {
+        return batchId == null || HIGH_PRIORITY.equals(priority);
     }
 
     /** Whether Graph should keep a copy in the mailbox's Sent Items. */
@@ -86,6 +137,7 @@ public record SendMailCommand(
                 reply,
                 importance,
                 headers,
-                saveToSentItems);
+                saveToSentItems,
+                priority);
     }
 }

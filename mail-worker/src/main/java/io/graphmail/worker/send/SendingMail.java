@@ -161,9 +161,9 @@ class SendingMail {
         return null;
     }
 
-    /** Single sends go ahead of batches; each batch waits in a lane of its own. */
+    /** Single sends and high-priority messages go ahead of batches; each batch waits in a lane of its own. */
     private static Lane lane(SendMailCommand command) {
-        return command.batchId() == null ? Lane.transactional() : Lane.batch(command.batchId());
+        return command.isTransactional() ? Lane.transactional() : Lane.batch(command.batchId());
     }
 
     private Outcome sendNow(

@@ -28,6 +28,7 @@ final class SendMailCommandBuilder {
     private Boolean saveToSentItems;
     private Instant submittedAt = Instant.now();
     private UUID batchId;
+    private String priority;
 
     private SendMailCommandBuilder(String accountId) {
         this.accountId = accountId;
@@ -86,6 +87,11 @@ final class SendMailCommandBuilder {
     }
 
     /** {@code null}: the default, a copy is kept. */
+    SendMailCommandBuilder priority(String priority) {
+        this.priority = priority;
+        return this;
+    }
+
     SendMailCommandBuilder saveToSentItems(Boolean saveToSentItems) {
         this.saveToSentItems = saveToSentItems;
         return this;
@@ -120,6 +126,7 @@ final class SendMailCommandBuilder {
                 reply,
                 importance,
                 headers,
-                saveToSentItems);
+                saveToSentItems,
+                priority);
     }
 }

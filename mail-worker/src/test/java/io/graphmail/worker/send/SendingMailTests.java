@@ -329,6 +329,20 @@ class SendingMailTests {
     }
 
     @Test
+    void aHighPriorityMessageOfABatchWaitsInTheTransactionalLane() {
+        UUID batchId = batch(BatchDirectory.State.ACTIVE);
+        var command = SendMailCommandBuilder.sendMail(ACCOUNT)
+                .submittedAt(NOW.minusSeconds(60))
+                .batch(batchId)
+                .priority(SendMailCommand.HIGH_PRIORITY)
+                .build();
+
+        sendingMail.send(command, BODY);
+
+        assertThat(pacing.lanePresented).isEqualTo(Lane.transactional());
+    }
+
+    @Test
     void waitsInItsBatchsLane() {
         UUID batchId = batch(BatchDirectory.State.ACTIVE);
 
