@@ -23,7 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * An account's slots between its lanes: a single send goes ahead of a running batch, two batches share the rate, and
- * a paused batch leaves its slots to the other at once. The account sends 120 messages a minute (a slot every 1,008 ms)
+ * a paused batch leaves its slots to the other at once, and shares again once resumed. The account sends 120 messages a minute (a slot every 1,008 ms)
  * (Exchange Online allows 30); counts are taken at the simulator, in the order it accepted the messages.
  */
 @SpringBootTest(
@@ -72,12 +72,12 @@ class LanesIntegrationTests extends SimulatedMailboxTests {
     }
 
     @Test
-    void twoBatchesShareTheRateAndAPausedOneLeavesItsSlotsToTheOther() {
+    void twoBatchesShareTheRateAPausedOneLeavesItsSlotsToTheOtherAndResumingSharesAgain() {
         simulator.limit(mailbox, 10_000, null);
         UUID first = batch();
         UUID second = batch();
         Set<UUID> firstMessages = publishBatch(first, "First", 60);
-        publishBatch(second, "Second", 60);
+        publishBatch(second, "Second", 90);
         await().atMost(Duration.ofSeconds(90))
                 .until(() -> simulator.sent(mailbox).size() >= 45);
 
@@ -106,6 +106,15 @@ class LanesIntegrationTests extends SimulatedMailboxTests {
         assertThat(afterPause.size() - 1)
                 .as("the other batch takes every slot: at least 90 %% of the %d slots of %s", slots, span)
                 .isGreaterThanOrEqualTo((int) (slots * 0.9));
+
+        changeState(first, "ACTIVE");
+        int sentAtResume = simulator.sent(mailbox).size();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> simulator.sent(mailbox).size() >= sentAtResume + 25);
+        var afterResume = subjects().subList(sentAtResume + 5, sentAtResume + 25);
+        assertThat(afterResume.stream().filter(subject -> subject.startsWith("First")))
+                .as("once resumed (and its parked messages back), the first batch shares again: 10 of 20 ± 10 %%")
+                .hasSizeBetween(8, 12);
     }
 
     private UUID batch() {
