@@ -150,7 +150,7 @@ fi
 # docker-compose.yml has no default for its secrets (${VAR:?...}): the file is validated with a throwaway env file
 # that gives each a placeholder, and must be refused without one.
 compose_env="$work/compose.env"
-compose_secrets=(GRAPHMAIL_API_KEYS GRAPHMAIL_TOKEN_KEY RABBITMQ_PASSWORD GRAFANA_ADMIN_PASSWORD)
+compose_secrets=(GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_KEYS GRAPHMAIL_TOKEN_KEY RABBITMQ_PASSWORD GRAFANA_ADMIN_PASSWORD)
 for secret in "${compose_secrets[@]}"; do
     echo "$secret=check-placeholder"
 done >"$compose_env"

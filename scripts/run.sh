@@ -4,8 +4,8 @@
 # Ctrl-C stops everything. Settings come from the environment or .env (see .env.example).
 #
 # Closed by default: every service listens on 127.0.0.1 only (GRAPHMAIL_BIND_ADDRESS=0.0.0.0 opens them to the
-# network), and the gateway accepts one API key made for this run and printed at the end, unless
-# GRAPHMAIL_API_KEYS names the keys. Actuator (health, metrics) is on the management ports 9080 and 9081
+# network), and the gateway accepts one admin API key made for this run (client "operator") and printed at the end,
+# unless GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_KEYS (or the deprecated GRAPHMAIL_API_KEYS) names the keys. Actuator (health, metrics) is on the management ports 9080 and 9081
 # (GATEWAY_MANAGEMENT_PORT, WORKER_MANAGEMENT_PORT), never on the API port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,11 +34,14 @@ gateway_management_port="${GATEWAY_MANAGEMENT_PORT:-9080}"
 worker_management_port="${WORKER_MANAGEMENT_PORT:-9081}"
 # A key for this run only, unless keys are configured: a well-known key would open the API to anyone who can
 # reach it.
-if [[ -z "${GRAPHMAIL_API_KEYS:-}" ]]; then
-    GRAPHMAIL_API_KEYS="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+if [[ -z "${GRAPHMAIL_API_KEYS:-}" && -z "${GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_KEYS:-}" ]]; then
+    GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_KEYS="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     generated_key=true
 fi
-export GRAPHMAIL_API_KEYS
+if [[ -n "${GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_KEYS:-}" ]]; then
+    export GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_KEYS
+    export GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_SCOPES="${GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_SCOPES:-admin}"
+fi
 export GRAPHMAIL_DEFAULT_ACCOUNT="${GRAPHMAIL_DEFAULT_ACCOUNT:-default}"
 export MONGODB_URI="${MONGODB_URI:-}"
 # Plain text logs (data/logs/) and every trace recorded; containers default to JSON logs and 10% of traces.
@@ -133,7 +136,8 @@ await_health mail-worker "http://$url_host:$worker_management_port/actuator/heal
 await_health api-gateway "http://$url_host:$gateway_management_port/actuator/health/readiness"
 
 api="http://$url_host:$gateway_port"
-demo_key="${GRAPHMAIL_API_KEYS%%,*}"
+demo_key="${GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_KEYS:-${GRAPHMAIL_API_KEYS:-}}"
+demo_key="${demo_key%%,*}"
 if [[ "${use_simulator:-}" == true ]]; then
     # A demo Microsoft 365 account (client credentials) against the simulator; 409 if it exists already.
     # One kept from before secret aliases names its secret file directly, which no longer resolves: register it anew.
@@ -148,8 +152,9 @@ if [[ "${use_simulator:-}" == true ]]; then
              \"clientSecretRef\":\"demo\"}" \
         "$api/api/v1/accounts"
 fi
-key_note="from GRAPHMAIL_API_KEYS"
-[[ "${generated_key:-}" == true ]] && key_note="made for this run; set GRAPHMAIL_API_KEYS to keep one"
+key_note="from GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_KEYS"
+[[ -z "${GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_KEYS:-}" ]] && key_note="from GRAPHMAIL_API_KEYS (deprecated)"
+[[ "${generated_key:-}" == true ]] && key_note="made for this run; set GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_KEYS to keep one"
 cat <<INFO
 
 graphmail is running on ${bind_address} (logs in data/logs/, data in data/):

@@ -2,6 +2,7 @@ package io.graphmail.gateway;
 
 import io.graphmail.platform.health.HealthConfiguration;
 import io.graphmail.platform.locking.MongoLocks;
+import io.graphmail.platform.mongodb.EntityIndexes;
 import io.graphmail.platform.mongodb.MongoTimeoutsConfiguration;
 import io.graphmail.platform.mongodb.ScheduledTaskErrorsConfiguration;
 import io.graphmail.platform.secrets.SecretAliases;
@@ -15,7 +16,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@Import({HealthConfiguration.class, MongoTimeoutsConfiguration.class, ScheduledTaskErrorsConfiguration.class})
+@Import({
+    HealthConfiguration.class,
+    MongoTimeoutsConfiguration.class,
+    ScheduledTaskErrorsConfiguration.class,
+    EntityIndexes.class
+})
 @EnableSchedulerLock(defaultLockAtMostFor = "1m")
 // The gateway needs the secret aliases' names only, to refuse a registration naming none of them.
 @EnableConfigurationProperties(SecretAliases.class)

@@ -3,6 +3,8 @@ package io.graphmail.gateway;
 import static org.awaitility.Awaitility.await;
 
 import io.graphmail.testsupport.RunningSimulator;
+import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -38,7 +40,7 @@ public abstract class FullStackTests extends GatewayTests {
 
     /** One more mail worker against the same broker, database and simulator; close it when done. */
     protected static ConfigurableApplicationContext startWorker(String... extraArguments) {
-        return MailWorkers.start(simulator, extraArguments);
+        return MailWorkerApplication.builder().run(TestAccounts.standaloneWorkerArguments(simulator, extraArguments));
     }
 
     @AfterAll

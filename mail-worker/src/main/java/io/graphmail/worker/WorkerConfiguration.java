@@ -1,6 +1,7 @@
 package io.graphmail.worker;
 
 import io.graphmail.platform.health.HealthConfiguration;
+import io.graphmail.platform.mongodb.EntityIndexes;
 import io.graphmail.platform.mongodb.MongoTimeoutsConfiguration;
 import io.graphmail.platform.mongodb.ScheduledTaskErrorsConfiguration;
 import io.graphmail.platform.secrets.SecretAliases;
@@ -13,7 +14,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
-@Import({HealthConfiguration.class, MongoTimeoutsConfiguration.class, ScheduledTaskErrorsConfiguration.class})
+@Import({
+    HealthConfiguration.class,
+    MongoTimeoutsConfiguration.class,
+    ScheduledTaskErrorsConfiguration.class,
+    EntityIndexes.class
+})
 @EnableCaching
 @EnableScheduling
 @EnableConfigurationProperties(SecretAliases.class)

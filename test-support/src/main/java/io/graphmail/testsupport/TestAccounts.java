@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -92,6 +94,18 @@ public final class TestAccounts {
         return workerProperties(simulator).entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
+    }
+
+    /**
+     * Everything a mail worker started beside a test needs: the test's broker, database and simulator, random ports,
+     * no JMX, then {@code extraArguments} ({@code --name=value}).
+     */
+    public static String[] standaloneWorkerArguments(RunningSimulator simulator, String... extraArguments) {
+        var arguments = new ArrayList<>(List.of(TestBackends.arguments()));
+        arguments.addAll(List.of(workerArguments(simulator)));
+        arguments.addAll(List.of("--server.port=0", "--management.server.port=0", "--spring.jmx.enabled=false"));
+        arguments.addAll(List.of(extraArguments));
+        return arguments.toArray(String[]::new);
     }
 
     /** The client secret's alias, as an account's {@code clientSecretRef}. */

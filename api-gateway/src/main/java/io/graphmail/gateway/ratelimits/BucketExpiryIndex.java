@@ -1,6 +1,6 @@
 package io.graphmail.gateway.ratelimits;
 
-import io.graphmail.gateway.CollectionIndexes;
+import io.graphmail.platform.mongodb.CollectionIndexes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 

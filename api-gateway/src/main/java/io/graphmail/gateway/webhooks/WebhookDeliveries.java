@@ -3,7 +3,7 @@ package io.graphmail.gateway.webhooks;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import io.graphmail.gateway.CollectionIndexes;
+import io.graphmail.platform.mongodb.CollectionIndexes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

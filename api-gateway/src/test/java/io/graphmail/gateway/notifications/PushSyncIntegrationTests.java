@@ -9,11 +9,11 @@ import com.mongodb.client.MongoClient;
 import io.graphmail.contract.push.FolderChangeNotified;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayOverHttp;
-import io.graphmail.gateway.MailWorkers;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.MailWorkerApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -95,15 +95,16 @@ class PushSyncIntegrationTests {
     }
 
     static ConfigurableApplicationContext startPushWorker(int gatewayPort, Duration lifetime, Duration renewBefore) {
-        return MailWorkers.start(
-                simulator,
-                "--graphmail.push.public-base-url=http://127.0.0.1:" + gatewayPort,
-                "--graphmail.push.allow-http=true",
-                "--graphmail.push.lifetime=" + lifetime.toMillis() + "ms",
-                "--graphmail.push.renew-before=" + renewBefore.toMillis() + "ms",
-                "--graphmail.push.check-every=300ms",
-                "--graphmail.push.retry-after-failure=1s",
-                "--graphmail.push.clock-tolerance=0s");
+        return MailWorkerApplication.builder()
+                .run(TestAccounts.standaloneWorkerArguments(
+                        simulator,
+                        "--graphmail.push.public-base-url=http://127.0.0.1:" + gatewayPort,
+                        "--graphmail.push.allow-http=true",
+                        "--graphmail.push.lifetime=" + lifetime.toMillis() + "ms",
+                        "--graphmail.push.renew-before=" + renewBefore.toMillis() + "ms",
+                        "--graphmail.push.check-every=300ms",
+                        "--graphmail.push.retry-after-failure=1s",
+                        "--graphmail.push.clock-tolerance=0s"));
     }
 
     /** The shared worker makes way for workers configured by the test; the next test starts it again. */

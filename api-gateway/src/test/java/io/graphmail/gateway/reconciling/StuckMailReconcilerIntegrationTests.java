@@ -135,6 +135,7 @@ class StuckMailReconcilerIntegrationTests extends OwnAccountTests {
                 null,
                 null,
                 Map.of(),
+                null,
                 null);
     }
 }

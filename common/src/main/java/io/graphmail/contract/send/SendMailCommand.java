@@ -63,46 +63,6 @@ public record SendMailCommand(
         headers = Map.copyOf(headers == null ? Map.of() : headers);
     }
 
-    /** A command from before {@code priority} existed: normal priority. */
-    public SendMailCommand(
-            UUID commandId,
-            String accountId,
-            List<String> to,
-            List<String> cc,
-            List<String> bcc,
-            String subject,
-            MailBody body,
-            List<String> replyTo,
-            List<MailAttachment> attachments,
-            Instant submittedAt,
-            UUID batchId,
-            Integer resubmission,
-            List<AttachmentReference> storedAttachments,
-            MailReply reply,
-            String importance,
-            Map<String, String> headers,
-            Boolean saveToSentItems) {
-        this(
-                commandId,
-                accountId,
-                to,
-                cc,
-                bcc,
-                subject,
-                body,
-                replyTo,
-                attachments,
-                submittedAt,
-                batchId,
-                resubmission,
-                storedAttachments,
-                reply,
-                importance,
-                headers,
-                saveToSentItems,
-                null);
-    }
-
     /** Whether the message goes ahead of bulk mail: a single send, or one asked for with {@code priority: high}. */
     public boolean isTransactional() {
         return batchId == null || HIGH_PRIORITY.equals(priority);

@@ -3,29 +3,26 @@ package io.graphmail.worker.push;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.graphmail.platform.mongodb.CollectionIndexes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** The {@code push_subscriptions} collection; workers are its only writers. */
 @Component
-class FolderSubscriptions {
+class FolderSubscriptions implements CollectionIndexes {
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final AtomicBoolean indexed = new AtomicBoolean();
 
     FolderSubscriptions(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -33,18 +30,10 @@ class FolderSubscriptions {
     }
 
     /** The gateway finds a notification's subscription by its id; the schedule an account's folders. */
-    /*
-     * Tried again until MongoDB answers: a worker started while MongoDB is out of reach comes up and creates them once
-     * it is back, instead of exiting (failures are reported by the scheduler's error handler).
-     */
-    @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
-    void createIndexes() {
-        if (indexed.get()) {
-            return;
-        }
+    @Override
+    public void create() {
         mongo.indexOps(FolderSubscription.class).createIndex(new Index("subscriptionId", Sort.Direction.ASC));
         mongo.indexOps(FolderSubscription.class).createIndex(new Index("accountId", Sort.Direction.ASC));
-        indexed.set(true);
     }
 
     Optional<FolderSubscription> find(String accountId, String folder) {

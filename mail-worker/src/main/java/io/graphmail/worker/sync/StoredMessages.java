@@ -7,6 +7,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import io.graphmail.platform.mongodb.CollectionIndexes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,15 +17,12 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,26 +30,18 @@ import org.springframework.stereotype.Component;
  * (unique). Workers are its only writers; each page is one unordered bulk upsert by id.
  */
 @Component
-class StoredMessages {
+class StoredMessages implements CollectionIndexes {
 
     static final String COLLECTION = "messages";
 
     private final MongoTemplate mongo;
-    private final AtomicBoolean indexed = new AtomicBoolean();
 
     StoredMessages(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /*
-     * Tried again until MongoDB answers: a worker started while MongoDB is out of reach comes up and creates them once
-     * it is back, instead of exiting (failures are reported by the scheduler's error handler).
-     */
-    @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
-    void createIndexes() {
-        if (indexed.get()) {
-            return;
-        }
+    @Override
+    public void create() {
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index()
                 .on("accountId", Sort.Direction.ASC)
@@ -66,7 +56,6 @@ class StoredMessages {
                 .on("accountId", Sort.Direction.ASC)
                 .on("folder", Sort.Direction.ASC)
                 .on("receivedDateTime", Sort.Direction.DESC));
-        indexed.set(true);
     }
 
     /** The attachments already stored for these messages (our id → attachment documents). */

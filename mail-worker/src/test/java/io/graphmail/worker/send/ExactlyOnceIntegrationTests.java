@@ -8,7 +8,7 @@ import io.graphmail.contract.send.MailReply;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.testsupport.RunningSimulator;
-import io.graphmail.worker.AnotherWorker;
+import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.worker.MailWorkerApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
@@ -99,8 +99,9 @@ class ExactlyOnceIntegrationTests extends SimulatedMailboxTests {
                 "pathPattern", RunningSimulator.SEND_PATHS, "afterSuccess", true, "latencyMs", 20_000, "count", 1));
         var container = listeners.getListenerContainer("send-mail");
         container.stop();
-        var doomed = AnotherWorker.start(
-                simulator, "--graphmail.graph.timeout=60s", "--graphmail.messaging.shutdown-timeout=1s");
+        var doomed = MailWorkerApplication.builder()
+                .run(TestAccounts.standaloneWorkerArguments(
+                        simulator, "--graphmail.graph.timeout=60s", "--graphmail.messaging.shutdown-timeout=1s"));
         var command = command("Killed mid-send", List.of());
         try {
             publish(command);

@@ -9,7 +9,6 @@ import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.contract.sync.SyncMailboxCommand;
 import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.worker.AnotherWorker;
 import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +48,7 @@ class MailboxBudgetIntegrationTests extends SimulatedMailboxTests {
     void twentySendsAndASyncOfOneMailboxNeverRunMoreThanFourGraphRequestsAtOnce() {
         simulator.generateMessages(mailbox, "inbox", 40, Map.of("attachments", 1, "attachmentBytes", 1024));
         simulator.latency("/v1.0/users/**", 100);
-        try (var otherWorker = AnotherWorker.start(simulator)) {
+        try (var otherWorker = MailWorkerApplication.builder().run(TestAccounts.standaloneWorkerArguments(simulator))) {
             var sync = new SyncMailboxCommand(
                     UUID.randomUUID(),
                     UUID.randomUUID(),

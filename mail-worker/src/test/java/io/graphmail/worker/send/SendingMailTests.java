@@ -122,7 +122,12 @@ class SendingMailTests {
 
     @Test
     void failsAnInterruptedCommandThatKeepsNoSentCopyRatherThanRiskSendingItTwice() {
-        var command = withoutSentCopy(command(null));
+        var command = SendMailCommandBuilder.sendMail(ACCOUNT)
+                .subject("Hi")
+                .textBody("Hello")
+                .submittedAt(NOW.minusSeconds(60))
+                .saveToSentItems(false)
+                .build();
         deliveries.claim(
                 command.deliveryKey(), ACCOUNT, NOW.minus(retry.inFlightLease()).minusSeconds(1));
 
@@ -530,27 +535,6 @@ class SendingMailTests {
                 .submittedAt(NOW.minusSeconds(60))
                 .batch(batchId)
                 .build();
-    }
-
-    private static SendMailCommand withoutSentCopy(SendMailCommand command) {
-        return new SendMailCommand(
-                command.commandId(),
-                command.accountId(),
-                command.to(),
-                command.cc(),
-                command.bcc(),
-                command.subject(),
-                command.body(),
-                command.replyTo(),
-                command.attachments(),
-                command.submittedAt(),
-                command.batchId(),
-                command.resubmission(),
-                command.storedAttachments(),
-                command.reply(),
-                command.importance(),
-                command.headers(),
-                false);
     }
 
     private class KnownAccounts implements AccountDirectory {

@@ -10,7 +10,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.graphmail.contract.sync.SyncMailboxCommand;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
-import io.graphmail.worker.AnotherWorker;
 import io.graphmail.worker.MailWorkerApplication;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -230,12 +229,13 @@ class SyncMailboxIntegrationTests {
         simulator.latency("/v1.0/users/*/mailFolders/*/messages/**", 1500);
         var container = listeners.getListenerContainer("mailbox-sync");
         container.stop();
-        var doomed = AnotherWorker.start(
-                simulator,
-                "--graphmail.sync.page-size=50",
-                "--graphmail.sync.lease-time=5s",
-                "--graphmail.messaging.shutdown-timeout=1s",
-                "--graphmail.worker.concurrency=1");
+        var doomed = MailWorkerApplication.builder()
+                .run(TestAccounts.standaloneWorkerArguments(
+                        simulator,
+                        "--graphmail.sync.page-size=50",
+                        "--graphmail.sync.lease-time=5s",
+                        "--graphmail.messaging.shutdown-timeout=1s",
+                        "--graphmail.worker.concurrency=1"));
         try {
             publish(command("inbox", SyncMailboxCommand.Mode.INCREMENTAL));
             await().atMost(Duration.ofSeconds(30)).until(() -> stored(Map.of()).size() >= 100);

@@ -1,4 +1,4 @@
-package io.graphmail.gateway;
+package io.graphmail.platform.mongodb;
 
 /**
  * Indexes a collection needs beyond what its document class declares (TTLs with configured lifetimes, compound

@@ -1,4 +1,4 @@
-package io.graphmail.gateway;
+package io.graphmail.platform.mongodb;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,17 +13,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
- * Creates the indexes the gateway's documents declare ({@code @Indexed}, TTLs), as Spring Data's
- * {@code auto-index-creation} would, but without failing the start when MongoDB is out of reach: a gateway restarted
+ * Creates the indexes an application's documents declare ({@code @Indexed}, TTLs), as Spring Data's
+ * {@code auto-index-creation} would, but without failing the start when MongoDB is out of reach: an application restarted
  * during an outage would stay down. Tried once while the application starts (so unique indexes exist before the
  * first request whenever MongoDB answers), then every 5 s until it succeeds; later failures are reported by the
  * scheduler's error handler.
  */
-@Component
-class EntityIndexes implements SmartInitializingSingleton {
+public class EntityIndexes implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(EntityIndexes.class);
 
