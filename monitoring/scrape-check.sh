@@ -6,7 +6,8 @@
 # the jobs of prometheus/prometheus.yml and loads prometheus/alerts.yml. It then drives traffic that produces
 # every event the dashboards show (sends, a 429, a permanent failure, an ambiguous send, a dead letter, a broker
 # refusing the gateway, mailbox syncs, push sync: notified rounds, lifecycle notifications, a failed renewal, forged
-# notifications, the notification endpoint's rate limit), evaluates every query of every dashboard panel over the run and every
+# notifications, the notification endpoint's rate limit, webhooks delivered and an endpoint disabled, a hard bounce,
+# a suppression), evaluates every query of every dashboard panel over the run and every
 # series selector of every alert rule, and fails naming the panel or alert that found no data.
 # Everything it started is stopped on exit; the virtual host is deleted, and the rabbitmq_prometheus plugin is
 # disabled again if it was off.
@@ -123,7 +124,9 @@ rabbitmqctl -q set_permissions -p "$vhost" guest '.*' '.*' '.*' >/dev/null
 # their subscriptions every few seconds (the subscription gauge is reported from the first check on), and the
 # notification endpoint takes 10 POSTs a second, so that a short burst finds its rate limit.
 push_json='"graphmail.push.public-base-url":"http://127.0.0.1:8080","graphmail.push.allow-http":"true",'
-push_json+='"graphmail.push.check-every":"5s","graphmail.notifications.requests-per-second":"10"'
+push_json+='"graphmail.push.check-every":"5s","graphmail.notifications.requests-per-second":"10",'
+# Webhooks may call the check's receiver, a plain-HTTP server on the loopback address.
+push_json+='"graphmail.webhooks.allow-http":"true","graphmail.webhooks.allowed-hosts":"127.0.0.1"'
 spring_json="{$push_json}"
 prom_version="$(prometheus --version 2>&1 | sed -n 's/^prometheus, version \([0-9]*\)\.\([0-9]*\).*/\1 \2/p')"
 read -r prom_major prom_minor <<<"${prom_version:-0 0}"

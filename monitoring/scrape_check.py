@@ -7,7 +7,8 @@
            a permanent failure, an ambiguous send, retries that end in the dead-letter queue, a broker that
            refuses the gateway (503), mailbox syncs (added, updated, removed, a failed round), push sync (new mail
            notified and stored, lifecycle notifications, a failed renewal, forged notifications, the notification
-           endpoint's rate limit)
+           endpoint's rate limit), webhooks (delivered to a local receiver; an endpoint answering 410 is disabled),
+           a hard bounce recognised by a sync round, a suppression added by hand
   verify   evaluates every query of every dashboard panel over the run and every series selector of every alert
            rule against that Prometheus; fails naming what returned no data
 
@@ -19,11 +20,14 @@ import math
 import re
 import subprocess
 import sys
+import threading
 import time
+import uuid
 import urllib.error
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
@@ -250,6 +254,42 @@ class Graphmail:
         return 0
 
 
+class WebhookReceiver:
+    """A local webhook endpoint: /ok answers 204, /gone answers 410 (graphmail then disables that endpoint)."""
+
+    def __init__(self):
+        received = self.received = {"/ok": 0, "/gone": 0}
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                received[self.path] = received.get(self.path, 0) + 1
+                self.send_response(410 if self.path == "/gone" else 204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.webhooks = []
+
+    def register(self, gm, path, events):
+        url = f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+        _, body = request("POST", f"{gm.api}/api/v1/webhooks", {"url": url, "events": events}, gm.auth, expect=(201,))
+        self.webhooks.append(body["id"])
+        return body["id"]
+
+    def close(self, gm):
+        # MongoDB outlives the run (data/mongo.mv): endpoints left behind would be called by the next run's gateway.
+        for webhook in self.webhooks:
+            try:
+                request("DELETE", f"{gm.api}/api/v1/webhooks/{webhook}", headers=gm.auth)
+            except OSError as e:
+                log(f"  could not remove webhook {webhook}: {e}")
+        self.server.shutdown()
+
+
 def rabbitmqctl(*args):
     subprocess.run(["rabbitmqctl", "-q", *args], check=True, capture_output=True, text=True)
 
@@ -260,6 +300,14 @@ SCRAPES_APART = 5
 
 def traffic(args):
     gm = Graphmail(args)
+    receiver = WebhookReceiver()
+    try:
+        drive(gm, args, receiver)
+    finally:
+        receiver.close(gm)
+
+
+def drive(gm, args, receiver):
     send_path = "/v1.0/users/*/messages/*/send"
     started = time.monotonic()
     gm.clear_faults()
@@ -280,6 +328,10 @@ def traffic(args):
         request("GET", f"{gm.management}{path}", expect=(200,))
         log(f"  {path}: API port {status}, management port 200")
 
+    log("webhooks: an endpoint for every event at a local receiver, one for mail.sent that answers 410 Gone")
+    receiver.register(gm, "/ok", ["*"])
+    gone = receiver.register(gm, "/gone", ["mail.sent"])
+
     log("sends: two single messages and a batch of five")
     for _ in range(2):
         gm.send_and_await("single", ("SENT",))
@@ -290,6 +342,19 @@ def traffic(args):
              lambda: request("GET", f"{gm.api}/api/v1/mail/batches/{batch_id}", headers=gm.auth,
                              expect=(200,))[1].get("counts", {}).get("SENT") == 5, 60)
     log(f"  batch {batch_id}: 5 sent")
+    wait_for("the 410 endpoint to be disabled",
+             lambda: request("GET", f"{gm.api}/api/v1/webhooks/{gone}", headers=gm.auth,
+                             expect=(200,))[1].get("enabled") is False, 60)
+    wait_for("deliveries to the receiver", lambda: receiver.received["/ok"] > 0, 60)
+    log(f"  the 410 endpoint is disabled; {receiver.received['/ok']} deliveries received so far")
+
+    log("bounces: mail to an address the simulator's Exchange does not know (a hard bounce); a suppression by hand")
+    bounce = gm.message("bounce")
+    bounce["to"] = [f"gone-{uuid.uuid4()}@bounce.invalid"]
+    bounced = request("POST", f"{gm.api}/api/v1/mail", bounce, gm.auth, expect=(202,))[1]["id"]
+    gm.await_mail(bounced, ("SENT", "BOUNCED"))
+    request("POST", f"{gm.api}/api/v1/suppressions", {"address": f"suppressed-{uuid.uuid4()}@example.com"}, gm.auth,
+            expect=(201,))
 
     log("Graph answers 429 with Retry-After: 1 (deferred, then sent)")
     gm.fault(pathPattern=send_path, method="POST", status=429, retryAfterSeconds=1, count=1)
@@ -319,6 +384,9 @@ def traffic(args):
     # by them (and the delta fault below strikes a requested round).
     gm.settle()
     gm.sync("first round")
+    # The report reached the Inbox before this round: a notified round or this one has recognised it.
+    wait_for(f"message {bounced} to be BOUNCED", lambda: gm.mail_status(bounced)["status"] == "BOUNCED", 30)
+    log(f"  message {bounced}: BOUNCED")
     # A rate (and so a histogram quantile) needs a counter to move between two scrapes; rounds this small can all
     # finish between two scrapes, so the later ones wait for the next.
     time.sleep(SCRAPES_APART)
@@ -353,6 +421,7 @@ def traffic(args):
     log("sends after the outage")
     for _ in range(2):
         gm.send_and_await("after the outage", ("SENT",))
+    log(f"  webhook receiver: {receiver.received['/ok']} deliveries taken, {receiver.received['/gone']} answered 410")
     log(f"traffic done in {time.monotonic() - started:.0f}s")
 
 

@@ -4,12 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code graphmail_webhooks_attempts_total{event, result}} (result: delivered, retry, failed, gone),
  * {@code graphmail_webhooks_delivery_seconds{event}} from the event to its delivery, and
- * {@code graphmail_webhooks_endpoints_disabled_total{reason}}.
+ * {@code graphmail_webhooks_endpoints_disabled_total{reason}} (GONE, FAILING).
  */
 @Component
 class WebhookMetrics {
@@ -18,6 +19,11 @@ class WebhookMetrics {
 
     WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // At zero from the start: increase() cannot see a counter's first value, so an alert on the first endpoint
+        // ever disabled in a gateway would otherwise stay silent.
+        for (String reason : List.of("GONE", "FAILING")) {
+            disabledCounter(reason);
+        }
     }
 
     void attempt(String event, String result) {
@@ -40,10 +46,13 @@ class WebhookMetrics {
     }
 
     void disabled(String reason) {
-        Counter.builder("graphmail.webhooks.endpoints.disabled")
+        disabledCounter(reason).increment();
+    }
+
+    private Counter disabledCounter(String reason) {
+        return Counter.builder("graphmail.webhooks.endpoints.disabled")
                 .description("Endpoints graphmail disabled")
                 .tag("reason", reason)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 }

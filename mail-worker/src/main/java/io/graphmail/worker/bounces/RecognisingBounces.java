@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -95,7 +96,12 @@ public class RecognisingBounces {
                 message.getReceivedDateTime() == null
                         ? null
                         : message.getReceivedDateTime().toInstant()));
-        meters.counter("graphmail.bounces.recognised", "kind", found.permanent() ? "hard" : "soft")
+        meters.counter(
+                        "graphmail.bounces.recognised",
+                        "kind",
+                        found.permanent() ? "hard" : "soft",
+                        "account",
+                        Objects.requireNonNullElse(original.get().accountId(), "unknown"))
                 .increment();
         log.info("Message {} bounced for a recipient with {}", commandId, found.statusCode());
     }
