@@ -26,8 +26,10 @@ import org.springframework.stereotype.Component;
  * wait for all confirms per chunk; only when the broker has confirmed every message is the batch made ACTIVE and
  * accepted (202): ACTIVE, or SCHEDULED until a later {@code sendAt}. If anything fails on the way, the batch is withdrawn before the answer (503 when the broker failed):
  * its records are removed and it is CANCELLED, so workers drop what the broker already has, and a retry sends each
- * message once. Messages to suppressed recipients are recorded SUPPRESSED, final, and never published. With an {@code Idempotency-Key} the batch and message ids derive from the key's claim, so the retry of
- * a request whose gateway stopped mid-submission resumes that batch rather than adding a second one.
+ * message once. With an {@code Idempotency-Key} the batch and message ids derive from the key's claim, so the retry of
+ * a request whose gateway stopped mid-submission resumes that batch rather than adding a second one. Messages to a
+ * suppressed recipient are recorded SUPPRESSED, final from the start, and never published; a batch with nothing
+ * else to send is completed at once.
  */
 @Component
 class PublishingBatch {
