@@ -40,7 +40,13 @@ record BatchRequest(
                 allowableValues = {"normal", "high"},
                 example = "normal")
         @Pattern(regexp = "(?i)normal|high", message = "must be normal or high")
-        String priority) {
+        String priority,
+
+        @Schema(
+                description = "Send to addresses on the client's suppression list too (default false). Without it an"
+                        + " item with a suppressed recipient (to, cc or bcc) is recorded SUPPRESSED and not sent, and"
+                        + " the rest of the batch goes; a message of `messages` may set its own")
+        Boolean ignoreSuppressions) {
 
     static final int MAX_ITEMS = 10_000;
 

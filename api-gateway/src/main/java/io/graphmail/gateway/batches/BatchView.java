@@ -25,8 +25,9 @@ record BatchView(
         int total,
 
         @Schema(
-                description = "Messages by status (SENT, FAILED, CANCELLED, ACCEPTED, …); while the batch is"
-                        + " PAUSED, its messages not yet final count as PAUSED")
+                description = "Messages by status (SENT, FAILED, CANCELLED, SUPPRESSED, ACCEPTED, …); while the"
+                        + " batch is PAUSED, its messages not yet final count as PAUSED. SUPPRESSED items (a"
+                        + " recipient on the client's suppression list) are final from the start and never sent")
         Map<String, Long> counts,
 
         @Schema(description = "Messages of the batch sent in the last minute")

@@ -2,6 +2,9 @@ package io.graphmail.gateway.batches;
 
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.idempotency.StableIds;
+import io.graphmail.gateway.mail.BatchProgress;
+import io.graphmail.gateway.mail.FinalStatusMetrics;
+import io.graphmail.gateway.mail.MailStatus;
 import io.graphmail.gateway.mail.Outbox;
 import io.graphmail.gateway.send.MessageReferences;
 import io.graphmail.gateway.send.SendMailCommands;
@@ -10,7 +13,9 @@ import io.graphmail.platform.messaging.PublishFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
@@ -22,7 +27,9 @@ import org.springframework.stereotype.Component;
  * accepted (202): ACTIVE, or SCHEDULED until a later {@code sendAt}. If anything fails on the way, the batch is withdrawn before the answer (503 when the broker failed):
  * its records are removed and it is CANCELLED, so workers drop what the broker already has, and a retry sends each
  * message once. With an {@code Idempotency-Key} the batch and message ids derive from the key's claim, so the retry of
- * a request whose gateway stopped mid-submission resumes that batch rather than adding a second one.
+ * a request whose gateway stopped mid-submission resumes that batch rather than adding a second one. Messages to a
+ * suppressed recipient are recorded SUPPRESSED, final from the start, and never published; a batch with nothing
+ * else to send is completed at once.
  */
 @Component
 class PublishingBatch {
@@ -32,21 +39,36 @@ class PublishingBatch {
     private final MeterRegistry meterRegistry;
     private final Clock clock;
     private final BatchProperties properties;
+    private final FinalStatusMetrics finalStatus;
+    private final BatchProgress progress;
 
     PublishingBatch(
-            Batches batches, Outbox outbox, MeterRegistry meterRegistry, Clock clock, BatchProperties properties) {
+            Batches batches,
+            Outbox outbox,
+            MeterRegistry meterRegistry,
+            Clock clock,
+            BatchProperties properties,
+            FinalStatusMetrics finalStatus,
+            BatchProgress progress) {
         this.batches = batches;
         this.outbox = outbox;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
         this.properties = properties;
+        this.finalStatus = finalStatus;
+        this.progress = progress;
     }
 
-    /** A batch's messages, each with the ids it refers to resolved, of the account and API client named. */
+    /**
+     * A batch's messages, each with the ids it refers to resolved, of the account and API client named.
+     *
+     * @param suppressed why each message not to be sent is not, by its index
+     */
     record Messages(
             String accountId,
             List<SendMailRequest> requests,
             List<MessageReferences> references,
+            Map<Integer, String> suppressed,
             Instant sendAt,
             String client) {}
 
@@ -90,11 +112,21 @@ class PublishingBatch {
         if (left == null) {
             batches.insert(submitting);
         }
+        var suppressed = new HashMap<UUID, String>();
+        messages.suppressed()
+                .forEach((index, reason) -> suppressed.put(all.get(index).commandId(), reason));
+        List<SendMailCommand> sending;
         try {
-            outbox.recordBatch(
-                    submitting.id(), all, sendAt, messages.client(), properties.abandonedAfter(), left != null);
+            sending = outbox.recordBatch(
+                    submitting.id(),
+                    all,
+                    suppressed,
+                    sendAt,
+                    messages.client(),
+                    properties.abandonedAfter(),
+                    left != null);
             if (sendAt == null || !sendAt.isAfter(now)) {
-                outbox.publishBatch(submitting.id(), all);
+                outbox.publishBatch(submitting.id(), sending);
             }
             if (!batches.activate(submitting.id(), Batch.runningState(sendAt, clock.instant()))) {
                 throw new PublishFailed("the batch was withdrawn while it was submitted");
@@ -104,6 +136,11 @@ class PublishingBatch {
             throw e;
         }
         meterRegistry.counter("graphmail.mail.accepted", "endpoint", "batch").increment(all.size());
+        finalStatus.reached(MailStatus.SUPPRESSED, suppressed.size());
+        if (sending.isEmpty()) {
+            // Every message is final already: no worker's report will end the batch.
+            progress.messageFinished(submitting.id());
+        }
         // ACTIVE (or SCHEDULED), unless its client paused or cancelled it the moment it could see it.
         return batches.find(submitting.id())
                 .orElseGet(() -> submitting.in(Batch.runningState(sendAt, clock.instant())));

@@ -11,16 +11,19 @@ import io.graphmail.gateway.send.ReferenceProblem;
 import io.graphmail.gateway.send.ReferenceProblem.Place;
 import io.graphmail.gateway.send.ResolvingReferences;
 import io.graphmail.gateway.send.SendMailRequest;
+import io.graphmail.gateway.send.SuppressedRecipients;
 import io.graphmail.platform.messaging.PublishFailed;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
  * Accepts a batch: checks its account, renders its template if it has one, and resolves the ids its messages refer to
  * (uploads, answered messages) before anything is recorded; then {@link PublishingBatch} records and publishes it, all
- * or nothing.
+ * or nothing. Items addressed to a recipient on the client's suppression list are recorded SUPPRESSED and not sent
+ * (nor taken from the client's quota), unless the request overrides the list.
  */
 @Service
 class SubmittingBatch {
@@ -31,6 +34,7 @@ class SubmittingBatch {
     private final ResolvingReferences references;
     private final MessageQuotas quotas;
     private final TemplateLimits templateLimits;
+    private final SuppressedRecipients suppressedRecipients;
 
     SubmittingBatch(
             PublishingBatch publishing,
@@ -38,13 +42,15 @@ class SubmittingBatch {
             AccountDefaults accountDefaults,
             ResolvingReferences references,
             MessageQuotas quotas,
-            TemplateLimits templateLimits) {
+            TemplateLimits templateLimits,
+            SuppressedRecipients suppressedRecipients) {
         this.publishing = publishing;
         this.knownAccounts = knownAccounts;
         this.accountDefaults = accountDefaults;
         this.references = references;
         this.quotas = quotas;
         this.templateLimits = templateLimits;
+        this.suppressedRecipients = suppressedRecipients;
     }
 
     /**
@@ -65,10 +71,17 @@ class SubmittingBatch {
                 messages,
                 request.template() == null ? null : request.template().attachmentIds(),
                 client);
+        Map<Integer, String> suppressed =
+                suppressedRecipients.inBatch(messages, Boolean.TRUE.equals(request.ignoreSuppressions()), client);
+        int sending = messages.size() - suppressed.size();
         return publishing.publish(
-                new PublishingBatch.Messages(accountId, messages, resolved, request.sendAt(), client.id()),
+                new PublishingBatch.Messages(accountId, messages, resolved, suppressed, request.sendAt(), client.id()),
                 ids,
-                () -> quotas.take(client, messages.size()));
+                () -> {
+                    if (sending > 0) {
+                        quotas.take(client, sending);
+                    }
+                });
     }
 
     /**

@@ -16,7 +16,7 @@ public class FinalStatusMetrics {
 
     private final Map<MailStatus, Counter> completed = new EnumMap<>(MailStatus.class);
 
-    FinalStatusMetrics(MeterRegistry meterRegistry) {
+    public FinalStatusMetrics(MeterRegistry meterRegistry) {
         for (MailStatus status : MailStatus.FINAL) {
             completed.put(
                     status,

@@ -107,6 +107,29 @@ public record MailRecord(
                 client);
     }
 
+    /**
+     * A batch item that is not sent because a recipient is on the client's suppression list: final at once, never
+     * pending publication, and without its command (nothing will publish it).
+     *
+     * @param reason why, {@code SUPPRESSED: …} naming the suppressed recipients
+     */
+    public static MailRecord suppressed(SendMailCommand command, String reason, String correlationId, String client) {
+        return new MailRecord(
+                command.commandId().toString(),
+                command.accountId(),
+                MailStatus.SUPPRESSED,
+                0,
+                reason,
+                command.submittedAt(),
+                null,
+                false,
+                null,
+                command.batchId() == null ? null : command.batchId().toString(),
+                null,
+                correlationId,
+                client);
+    }
+
     boolean isScheduled() {
         return status == MailStatus.SCHEDULED;
     }

@@ -7,8 +7,8 @@ import io.graphmail.gateway.security.ApiClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -143,23 +143,24 @@ public class MailRecords implements OutboxRecords {
     }
 
     @Override
-    public Set<String> idsOfBatch(String batchId) {
+    public Map<String, MailStatus> statusesOfBatch(String batchId) {
         var batch = query(where("batchId").is(batchId));
-        batch.fields().include("_id");
+        batch.fields().include("_id").include("status");
         return mongo.find(batch, Document.class, "mail").stream()
-                .map(record -> record.getString("_id"))
-                .collect(Collectors.toSet());
+                .collect(Collectors.toMap(
+                        record -> record.getString("_id"), record -> MailStatus.valueOf(record.getString("status"))));
     }
 
     /**
      * False if the message had a final status already (a repeated or late event); true too where it replaces
-     * CANCELLED: its batch was cancelled while a worker was sending it, and Graph accepted it.
+     * CANCELLED: its batch was cancelled while a worker was sending it, and Graph accepted it. The reason it last
+     * waited or was retried for ({@code PACED: …}, a throttling code) goes: a sent message has no error.
      */
     public boolean markSent(UUID id, int attempts, Instant sentAt) {
         return transition(
                 id,
                 MailStatus.SENT,
-                new Update().set("attempts", attempts).set("sentAt", sentAt),
+                new Update().set("attempts", attempts).set("sentAt", sentAt).unset("lastError"),
                 NOT_REPLACED_BY_SENT);
     }
 

@@ -8,12 +8,21 @@ import java.util.UUID;
 @Schema(description = "A submitted message and where it stands")
 public record MailView(
         UUID id,
+
+        @Schema(
+                description = "SCHEDULED, ACCEPTED, SENDING, then one final status: SENT (BOUNCED if a non-delivery"
+                        + " report comes back later), FAILED, DEAD_LETTERED, CANCELLED (with its batch), or"
+                        + " SUPPRESSED: a batch item not sent because a recipient is on the client's suppression"
+                        + " list (lastError names them)")
         MailStatus status,
 
         @Schema(description = "Calls made to Microsoft Graph so far")
         int attempts,
 
-        @Schema(description = "Graph's error code or the reason of the last failure")
+        @Schema(
+                description = "Why the message failed, waits (PACED: …, AWAITING_CONSENT: …) or was not sent"
+                        + " (SUPPRESSED: on the suppression list: to[0] …); absent once it is SENT",
+                nullable = true)
         String lastError,
 
         Instant acceptedAt,

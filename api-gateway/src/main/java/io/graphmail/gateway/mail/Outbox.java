@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -133,19 +133,40 @@ public class Outbox {
 
     /**
      * Records a batch's messages in chunks; a resumed submission records those its stopped gateway had not. They are
-     * the sweeper's only {@code grace} after submission, and never while their batch is being submitted.
+     * the sweeper's only {@code grace} after submission, and never while their batch is being submitted. Those in
+     * {@code suppressed} are recorded SUPPRESSED: final at once, and never published.
+     *
+     * @param suppressed why each message not to be sent is not, by command id
+     * @return the messages to publish: all but the suppressed, as recorded now or by the submission this one resumes
      */
-    public void recordBatch(
-            String batchId, List<SendMailCommand> all, Instant sendAt, String client, Duration grace, boolean resumed) {
-        Set<String> recorded = resumed ? records.idsOfBatch(batchId) : Set.of();
+    public List<SendMailCommand> recordBatch(
+            String batchId,
+            List<SendMailCommand> all,
+            Map<UUID, String> suppressed,
+            Instant sendAt,
+            String client,
+            Duration grace,
+            boolean resumed) {
+        Map<String, MailStatus> recorded = resumed ? records.statusesOfBatch(batchId) : Map.of();
         var missing = all.stream()
-                .filter(command -> !recorded.contains(command.commandId().toString()))
+                .filter(command -> !recorded.containsKey(command.commandId().toString()))
                 .toList();
         for (int from = 0; from < missing.size(); from += CHUNK) {
             records.insertAll(missing.subList(from, Math.min(missing.size(), from + CHUNK)).stream()
-                    .map(command -> entry(command, sendAt, grace, client))
+                    .map(command -> suppressed.containsKey(command.commandId())
+                            ? MailRecord.suppressed(
+                                    command, suppressed.get(command.commandId()), CorrelationId.current(), client)
+                            : entry(command, sendAt, grace, client))
                     .toList());
         }
+        return all.stream()
+                .filter(command -> {
+                    MailStatus status = recorded.get(command.commandId().toString());
+                    return status == null
+                            ? !suppressed.containsKey(command.commandId())
+                            : status != MailStatus.SUPPRESSED;
+                })
+                .toList();
     }
 
     /**

@@ -2,7 +2,7 @@ package io.graphmail.gateway.mail;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /** Where the {@link Outbox} keeps its entries: the {@code mail} collection ({@link MailRecords}). */
@@ -36,6 +36,6 @@ public interface OutboxRecords {
      */
     List<MailRecord> duePublishes(Instant now, int limit, List<String> submitting);
 
-    /** The ids of a batch's records. */
-    Set<String> idsOfBatch(String batchId);
+    /** The status of each of a batch's records, by id. */
+    Map<String, MailStatus> statusesOfBatch(String batchId);
 }

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Component;
 /** Each client's suppression list: addresses its mail is no longer sent to unless a request insists. */
 @Component
 public class Suppressions {
+
+    /** Addresses looked up in one query: a 10,000-message batch may name many more. */
+    private static final int PER_QUERY = 1000;
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -48,18 +52,20 @@ public class Suppressions {
         return before == null;
     }
 
-    /** Which of these addresses the client has suppressed, lower case. */
+    /** Which of these addresses the client has suppressed, lower case; a query per {@value #PER_QUERY} addresses. */
     public List<String> suppressedAmong(String client, Collection<String> addresses) {
         var ids = addresses.stream()
                 .map(address -> Suppression.idOf(client, normalise(address)))
                 .distinct()
                 .toList();
-        if (ids.isEmpty()) {
-            return List.of();
+        var suppressed = new ArrayList<String>();
+        for (int from = 0; from < ids.size(); from += PER_QUERY) {
+            var chunk = ids.subList(from, Math.min(ids.size(), from + PER_QUERY));
+            mongo.find(query(where("_id").in(chunk)), Suppression.class).stream()
+                    .map(Suppression::address)
+                    .forEach(suppressed::add);
         }
-        return mongo.find(query(where("_id").in(ids)), Suppression.class).stream()
-                .map(Suppression::address)
-                .toList();
+        return suppressed;
     }
 
     public boolean remove(String client, String address) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hc.client5.http.DnsResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,14 +13,17 @@ import org.springframework.stereotype.Component;
  * allows it), and only hosts whose every address is public. The same check runs at registration and, through
  * {@link GuardedDnsResolver}, on every delivery, connecting to the very addresses it checked, so that a name that
  * later resolves elsewhere (DNS rebinding) gets nowhere. Hosts on the operator's allow-list skip the address check.
+ * Names are resolved by {@link HostResolution}'s resolver.
  */
 @Component
 class Targets {
 
     private final WebhookProperties properties;
+    private final DnsResolver names;
 
-    Targets(WebhookProperties properties) {
+    Targets(WebhookProperties properties, DnsResolver names) {
         this.properties = properties;
+        this.names = names;
     }
 
     /** @throws TargetRefused naming why */
@@ -39,7 +43,7 @@ class Targets {
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(bare);
+            addresses = names.resolve(bare);
         } catch (UnknownHostException e) {
             throw new TargetRefused("the host " + bare + " does not resolve");
         }

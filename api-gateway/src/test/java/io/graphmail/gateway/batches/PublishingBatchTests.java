@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.idempotency.StableIds;
 import io.graphmail.gateway.mail.FakeBroker;
+import io.graphmail.gateway.mail.FinalStatusMetrics;
 import io.graphmail.gateway.mail.InMemoryOutboxRecords;
 import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailStatus;
@@ -19,8 +20,10 @@ import io.graphmail.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -39,6 +42,7 @@ class PublishingBatchTests {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final AtomicInteger charged = new AtomicInteger();
     final StableIds key = new StableIds("claim-" + UUID.randomUUID());
+    final List<String> finished = new ArrayList<>();
 
     InMemoryBatches batches = new InMemoryBatches(records);
 
@@ -57,6 +61,42 @@ class PublishingBatchTests {
             assertThat(record.publishAt()).isEqualTo(clock.instant().plus(ABANDONED_AFTER));
         });
         assertThat(accepted()).isEqualTo(MESSAGES);
+    }
+
+    @Test
+    void recordsASuppressedItemFinalPublishesTheOthersAndLeavesTheBatchToTheirResults() {
+        String reason = "SUPPRESSED: on the suppression list: to[0] r1@example.com";
+
+        var batch =
+                publishing().publish(messages(null, Map.of(1, reason)), new StableIds(null), charged::incrementAndGet);
+
+        assertThat(batch.state()).isEqualTo(Batch.State.ACTIVE);
+        assertThat(batch.total()).isEqualTo(MESSAGES);
+        assertThat(broker.published()).extracting(command -> command.subject()).containsExactly("Hello 0", "Hello 2");
+        assertThat(records.all())
+                .filteredOn(record -> record.status() == MailStatus.SUPPRESSED)
+                .singleElement()
+                .satisfies(record -> {
+                    assertThat(record.lastError()).isEqualTo(reason);
+                    assertThat(record.pendingPublish()).isFalse();
+                });
+        assertThat(finished).as("its other messages are still to be sent").isEmpty();
+        assertThat(meters.get("graphmail.mail.completed")
+                        .tag("status", "SUPPRESSED")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void endsABatchAtOnceWhenEveryItemIsSuppressed() {
+        var everyItem = Map.of(0, "SUPPRESSED: a", 1, "SUPPRESSED: b", 2, "SUPPRESSED: c");
+
+        var batch = publishing().publish(messages(null, everyItem), new StableIds(null), charged::incrementAndGet);
+
+        assertThat(broker.published()).isEmpty();
+        assertThat(records.all()).hasSize(MESSAGES).allMatch(record -> record.status() == MailStatus.SUPPRESSED);
+        assertThat(finished).containsExactly(batch.id());
     }
 
     @Test
@@ -196,10 +236,21 @@ class PublishingBatchTests {
     private PublishingBatch publishing() {
         var outbox = new Outbox(
                 records, broker, batches, JSON, meters, clock, new SweeperProperties(Duration.ofSeconds(30)));
-        return new PublishingBatch(batches, outbox, meters, clock, new BatchProperties(ABANDONED_AFTER, 30));
+        return new PublishingBatch(
+                batches,
+                outbox,
+                meters,
+                clock,
+                new BatchProperties(ABANDONED_AFTER, 30),
+                new FinalStatusMetrics(meters),
+                finished::add);
     }
 
     private PublishingBatch.Messages messages(Instant sendAt) {
+        return messages(sendAt, Map.of());
+    }
+
+    private PublishingBatch.Messages messages(Instant sendAt, Map<Integer, String> suppressed) {
         var requests = IntStream.range(0, MESSAGES)
                 .mapToObj(i -> SendMailRequest.plain(
                         "account-1",
@@ -211,7 +262,12 @@ class PublishingBatchTests {
                         List.of()))
                 .toList();
         return new PublishingBatch.Messages(
-                "account-1", requests, Collections.nCopies(MESSAGES, MessageReferences.NONE), sendAt, "client-a");
+                "account-1",
+                requests,
+                Collections.nCopies(MESSAGES, MessageReferences.NONE),
+                suppressed,
+                sendAt,
+                "client-a");
     }
 
     private double accepted() {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -79,11 +78,10 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     }
 
     @Override
-    public Set<String> idsOfBatch(String batchId) {
+    public Map<String, MailStatus> statusesOfBatch(String batchId) {
         return records.values().stream()
                 .filter(record -> batchId.equals(record.batchId()))
-                .map(MailRecord::id)
-                .collect(Collectors.toSet());
+                .collect(Collectors.toMap(MailRecord::id, MailRecord::status));
     }
 
     public Optional<MailRecord> find(UUID id) {

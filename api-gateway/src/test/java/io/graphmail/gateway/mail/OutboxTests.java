@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -216,9 +217,9 @@ class OutboxTests {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 5);
         Duration abandonedAfter = Duration.ofMinutes(10);
-        outbox.recordBatch(batchId.toString(), all.subList(0, 3), null, "client-a", abandonedAfter, false);
+        outbox.recordBatch(batchId.toString(), all.subList(0, 3), Map.of(), null, "client-a", abandonedAfter, false);
 
-        outbox.recordBatch(batchId.toString(), all, null, "client-a", abandonedAfter, true);
+        outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", abandonedAfter, true);
 
         assertThat(records.all()).hasSize(5);
         assertThat(records.all())
@@ -228,10 +229,74 @@ class OutboxTests {
     }
 
     @Test
+    void recordsASuppressedBatchItemFinalAndNeitherPublishingNorSweepingEverSendsIt() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 3);
+        var suppressed = all.get(1).commandId();
+        String reason = "SUPPRESSED: on the suppression list: to[0] gone@example.com";
+
+        var sending = outbox.recordBatch(
+                batchId.toString(), all, Map.of(suppressed, reason), null, "client-a", Duration.ZERO, false);
+        outbox.publishBatch(batchId.toString(), sending);
+        clock.advance(Duration.ofHours(1));
+        outbox.sweep();
+
+        assertThat(sending).containsExactly(all.get(0), all.get(2));
+        assertThat(broker.published()).containsExactly(all.get(0), all.get(2));
+        var record = records.find(suppressed).orElseThrow();
+        assertThat(record.status()).isEqualTo(MailStatus.SUPPRESSED);
+        assertThat(record.lastError()).isEqualTo(reason);
+        assertThat(record.pendingPublish()).isFalse();
+        assertThat(record.outbox()).isNull();
+        assertThat(record.batchId()).isEqualTo(batchId.toString());
+    }
+
+    @Test
+    void aScheduledBatchsSuppressedItemIsNotSweptAtItsTime() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 2);
+        Instant sendAt = clock.instant().plus(Duration.ofMinutes(5));
+        outbox.recordBatch(
+                batchId.toString(),
+                all,
+                Map.of(all.get(0).commandId(), "SUPPRESSED: on the suppression list: to[0] gone@example.com"),
+                sendAt,
+                "client-a",
+                GRACE,
+                false);
+
+        clock.advance(Duration.ofMinutes(5));
+        outbox.sweep();
+
+        assertThat(broker.published()).containsExactly(all.get(1));
+        assertThat(records.find(all.get(0).commandId()).orElseThrow().status()).isEqualTo(MailStatus.SUPPRESSED);
+    }
+
+    @Test
+    void aResumedSubmissionKeepsWhatTheFirstRecordedSuppressedUnpublished() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 3);
+        outbox.recordBatch(
+                batchId.toString(),
+                all.subList(0, 2),
+                Map.of(all.get(0).commandId(), "SUPPRESSED: on the suppression list: to[0] gone@example.com"),
+                null,
+                "client-a",
+                GRACE,
+                false);
+
+        // The address left the list meanwhile: the record made first stands.
+        var sending = outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, true);
+
+        assertThat(sending).containsExactly(all.get(1), all.get(2));
+        assertThat(records.find(all.get(0).commandId()).orElseThrow().status()).isEqualTo(MailStatus.SUPPRESSED);
+    }
+
+    @Test
     void publishesABatchInChunksAndMarksItPublishedInOneWrite() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 1_001);
-        outbox.recordBatch(batchId.toString(), all, null, "client-a", GRACE, false);
+        outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false);
 
         outbox.publishBatch(batchId.toString(), all);
 
@@ -244,7 +309,7 @@ class OutboxTests {
     void failsABatchWhoseConfirmsWereLostAndLeavesItsRecordsPending() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 501);
-        outbox.recordBatch(batchId.toString(), all, null, "client-a", GRACE, false);
+        outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false);
         broker.loseConfirmsAfter(1);
 
         assertThatThrownBy(() -> outbox.publishBatch(batchId.toString(), all))
@@ -259,7 +324,7 @@ class OutboxTests {
     void failsABatchTheBrokerRefuses() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 3);
-        outbox.recordBatch(batchId.toString(), all, null, "client-a", GRACE, false);
+        outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false);
         broker.goDown();
 
         assertThatThrownBy(() -> outbox.publishBatch(batchId.toString(), all)).isInstanceOf(PublishFailed.class);
@@ -303,7 +368,7 @@ class OutboxTests {
     void sweepingLeavesTheRecordsOfABatchBeingSubmittedAlone() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 2);
-        outbox.recordBatch(batchId.toString(), all, null, "client-a", Duration.ZERO, false);
+        outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", Duration.ZERO, false);
         submitting.add(batchId.toString());
 
         outbox.sweep();

@@ -78,6 +78,31 @@ class PacingIntegrationTests extends FullStackTests {
                 .isZero();
     }
 
+    @Test
+    void aMessageShowsWhyItWaitsAndNoLongerOnceSent() {
+        register("waits-" + suffix, "waits-" + suffix + "@graphmail.local", 12, 4);
+        String location = submit("waits-" + suffix, 3);
+
+        JsonNode waiting = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> api.get(location + "/messages")
+                                .json()
+                                .path("items")
+                                .valueStream()
+                                .filter(item -> "SENDING"
+                                                .equals(item.path("status").asString())
+                                        && item.path("lastError").asString("").startsWith("PACED: RATE until "))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+
+        var sent = awaitStatus("/api/v1/mail/" + waiting.path("id").asString(), "SENT");
+        assertThat(sent.json().has("lastError") && !sent.json().get("lastError").isNull())
+                .as("lastError of a sent message: %s", sent.body())
+                .isFalse();
+    }
+
     private void register(String accountId, String mailbox, int perMinute, int maxConcurrent) {
         var response = api.post(
                 "/api/v1/accounts", TestAccounts.applicationAccountJson(accountId, mailbox, perMinute, maxConcurrent));

@@ -108,6 +108,84 @@ class BouncesIntegrationTests extends FullStackTests {
                 .isEqualTo(202);
     }
 
+    @Test
+    void aBatchRecordsItsItemsToSuppressedAddressesSuppressedSendsTheRestAndCompletes() {
+        String gone = "gone-" + UUID.randomUUID() + "@example.com";
+        assertThat(api.post("/api/v1/suppressions", "{\"address\":\"" + gone + "\"}")
+                        .status())
+                .isEqualTo(201);
+        String first = "first-" + UUID.randomUUID() + "@example.com";
+        String last = "last-" + UUID.randomUUID() + "@example.com";
+        String recipients = String.join(
+                ",",
+                "{\"to\":[\"" + first + "\"]}",
+                "{\"to\":[\"" + gone.toUpperCase() + "\"]}",
+                "{\"to\":[\"other-" + UUID.randomUUID() + "@example.com\"],\"cc\":[\"" + gone + "\"]}",
+                "{\"to\":[\"" + last + "\"]}");
+
+        var accepted = api.post("/api/v1/mail/batches", batch(recipients, ""));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.json().path("counts").path("SUPPRESSED").asInt()).isEqualTo(2);
+        String location = accepted.header("Location");
+        JsonNode done = awaitStatus(location, "COMPLETED", "state");
+        assertThat(done.path("total").asInt()).isEqualTo(4);
+        assertThat(done.path("counts").path("SENT").asInt()).isEqualTo(2);
+        assertThat(done.path("counts").path("SUPPRESSED").asInt()).isEqualTo(2);
+        assertThat(simulator.sent(mailbox))
+                .map(message -> message.path("toRecipients")
+                        .get(0)
+                        .path("emailAddress")
+                        .path("address")
+                        .asString())
+                .containsExactlyInAnyOrder(first, last);
+        var suppressed =
+                api.get(location + "/messages?status=SUPPRESSED").json().path("items");
+        assertThat(suppressed.valueStream().map(item -> item.path("lastError").asString()))
+                .containsExactlyInAnyOrder(
+                        "SUPPRESSED: on the suppression list: to[0] " + gone.toUpperCase(),
+                        "SUPPRESSED: on the suppression list: cc[0] " + gone);
+        var one = api.get("/api/v1/mail/" + suppressed.get(0).path("id").asString());
+        assertThat(one.text("status")).isEqualTo("SUPPRESSED");
+        assertThat(one.text("sentAt")).isNull();
+        assertThat(one.json().path("attempts").asInt()).isZero();
+    }
+
+    @Test
+    void aBatchThatOverridesTheListSendsToSuppressedAddressesToo() {
+        String gone = "gone-" + UUID.randomUUID() + "@example.com";
+        assertThat(api.post("/api/v1/suppressions", "{\"address\":\"" + gone + "\"}")
+                        .status())
+                .isEqualTo(201);
+        String recipients = "{\"to\":[\"" + gone + "\"]},{\"to\":[\"kept-" + UUID.randomUUID() + "@example.com\"]}";
+
+        var accepted = api.post("/api/v1/mail/batches", batch(recipients, ",\"ignoreSuppressions\":true"));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        JsonNode done = awaitStatus(accepted.header("Location"), "COMPLETED", "state");
+        assertThat(done.path("counts").path("SENT").asInt()).isEqualTo(2);
+        assertThat(done.path("counts").has("SUPPRESSED")).isFalse();
+        assertThat(simulator.sent(mailbox))
+                .anyMatch(message -> message.path("toRecipients")
+                        .get(0)
+                        .path("emailAddress")
+                        .path("address")
+                        .asString()
+                        .equals(gone));
+    }
+
+    private JsonNode awaitStatus(String path, String value, String field) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> api.get(path).json(),
+                        node -> value.equals(node.path(field).asString()));
+    }
+
+    private String batch(String recipients, String extra) {
+        return """
+                {"accountId":"%s","template":{"subject":"News","text":"Hello"},"recipients":[%s]%s}""".formatted(accountId, recipients, extra);
+    }
+
     private void sync() {
         String runId = api.post("/api/v1/accounts/" + accountId + "/sync", "{\"folders\":[\"inbox\"]}")
                 .text("runId");

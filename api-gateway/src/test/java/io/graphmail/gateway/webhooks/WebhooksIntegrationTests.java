@@ -10,6 +10,7 @@ import io.graphmail.gateway.FullStackTests;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.graphmail.testsupport.TestAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +50,19 @@ import tools.jackson.databind.json.JsonMapper;
             "graphmail.webhooks.timeout=5s",
             "graphmail.webhooks.per-endpoint=2"
         })
+@Import(WebhooksIntegrationTests.Names.class)
 class WebhooksIntegrationTests extends FullStackTests {
+
+    /** Host names a test points where it likes, in place of the system's resolver. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Names {
+
+        @Bean
+        @Primary
+        NamedAddresses namedAddresses() {
+            return new NamedAddresses();
+        }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -58,6 +75,9 @@ class WebhooksIntegrationTests extends FullStackTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    NamedAddresses names;
 
     Api alpha;
     Api beta;
@@ -229,6 +249,51 @@ class WebhooksIntegrationTests extends FullStackTests {
                             items -> items.size() == 1
                                     && items.get(0).get("lastStatusCode").asInt() == 302);
             assertThat(target.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesAHostNameThatResolvesToAnInternalAddressAtRegistration() {
+        names.point("internal.example.test", "10.0.0.1").point("metadata.example.test", "169.254.169.254");
+
+        for (String url :
+                List.of("http://internal.example.test/hook", "http://metadata.example.test/latest/meta-data")) {
+            var answer = alpha.post("/api/v1/webhooks", """
+                    {"url":"%s","events":["*"]}""".formatted(url));
+            try {
+                assertThat(answer.status()).as(url).isEqualTo(422);
+                assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(answer.text("field")).isEqualTo("url");
+                assertThat(answer.body()).contains("resolves to an internal address");
+            } finally {
+                if (answer.status() == 201) {
+                    alpha.delete("/api/v1/webhooks/" + answer.text("id"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aHostNameThatResolvesToAnInternalAddressAtDeliveryIsNeverConnectedTo() throws Exception {
+        try (var receiver = Receiver.ok()) {
+            int port = URI.create(receiver.url()).getPort();
+            // Public when registered, then the receiver's loopback address: it would see any request that got through.
+            names.pointOnceThen("rebinding.example.test", "93.184.215.14", "127.0.0.1");
+            var endpoint = subscribe(alpha, "http://rebinding.example.test:" + port + "/hooks", "mail.sent");
+
+            send(alpha, alphaAccount);
+
+            String deliveries = "/api/v1/webhooks/" + endpoint.text("id") + "/deliveries";
+            var delivery = await().atMost(WAIT)
+                    .until(
+                            () -> alpha.get(deliveries).json().get("items"),
+                            items -> items.size() == 1
+                                    && items.get(0).get("attempts").asInt() >= 2)
+                    .get(0);
+            assertThat(delivery.get("status").asString()).isNotEqualTo("DELIVERED");
+            assertThat(delivery.get("lastError").asString()).contains("resolves to an internal address");
+            assertThat(delivery.path("lastStatusCode").isIntegralNumber()).isFalse();
+            assertThat(receiver.requests()).isEmpty();
         }
     }
 
