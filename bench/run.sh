@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs graphmail's benchmarks on this machine:
-# bench/run.sh [accept|pipeline|pipeline-processes|pacing|memory|sync|push|all]
+# bench/run.sh [accept|pipeline|pipeline-processes|pacing|memory|sync|push|webhooks|all]
 # Builds the bench module and what it needs first (skip with BENCH_SKIP_BUILD=1); extra JVM options in BENCH_OPTS,
 # e.g. BENCH_OPTS='-Dbench.messages=2000'. Everything runs on 127.0.0.1, in a throwaway RabbitMQ virtual host.
 set -euo pipefail
@@ -31,11 +31,14 @@ case "${1:-all}" in
     sync) run SyncIngest ;;
     # About 4.5 minutes by default: 2 minutes of push, 1 of polling, start-up and draining.
     push) run PushLatency 480 ;;
+    # About 3 minutes on a quiet machine: a warm-up and six cases of 1,000 events at 50 a second.
+    webhooks) run WebhookLatency 600 ;;
     all)
         status=0
         for benchmark in AcceptRate Pipeline Pacing Memory SyncIngest; do run "$benchmark" || status=$?; done
         run PushLatency 480 || status=$?
+        run WebhookLatency 600 || status=$?
         exit "$status"
         ;;
-    *) echo "usage: bench/run.sh [accept|pipeline|pipeline-processes|pacing|memory|sync|push|all]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [accept|pipeline|pipeline-processes|pacing|memory|sync|push|webhooks|all]" >&2; exit 2 ;;
 esac

@@ -51,6 +51,23 @@ final class RawBroker implements AutoCloseable {
         return message.getBody();
     }
 
+    /** Takes {@code count} messages off the queue (acknowledged), waiting up to 30 s for them to arrive. */
+    List<byte[]> take(String queue, int count) throws Exception {
+        List<byte[]> taken = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (taken.size() < count) {
+            GetResponse message = admin.basicGet(queue, true);
+            if (message != null) {
+                taken.add(message.getBody());
+            } else if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + taken.size() + " of " + count + " in " + queue);
+            } else {
+                Thread.sleep(20);
+            }
+        }
+        return taken;
+    }
+
     /**
      * Publishes {@code count} persistent copies of {@code body}, waiting once for all confirms of every
      * {@code chunk} messages (as the gateway does); returns the elapsed nanoseconds.

@@ -3,8 +3,10 @@ package io.graphmail.gateway.webhooks;
 import static io.graphmail.contract.MailTopology.WEBHOOK_DELIVERIES_QUEUE;
 
 import io.graphmail.platform.messaging.ConfirmedPublisher;
+import io.graphmail.platform.messaging.PublishFailed;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -39,7 +41,16 @@ class EmittingEvents {
         return webhooks.audience(owner, accountId);
     }
 
+    /**
+     * Stores the event's deliveries and queues those not yet attempted, all with one wait for the broker's confirms:
+     * the listener that emits waits for that before it acknowledges what it learned, and a wait per endpoint made
+     * events for several endpoints queue up behind it.
+     *
+     * @throws PublishFailed if the broker did not take every delivery (the caller's message comes back, and emitting
+     *     again queues what is still pending)
+     */
     void emit(WebhookEvent event, List<Webhook> audience) {
+        var queued = new LinkedHashMap<UUID, String>();
         for (Webhook webhook : audience) {
             if (webhook.wants(event.type())) {
                 String id = "dlv_"
@@ -49,9 +60,17 @@ class EmittingEvents {
                 var stored = deliveries.createIfAbsent(
                         WebhookDelivery.pending(id, webhook.id(), webhook.client(), event, clock.instant()));
                 if (stored.status() == WebhookDelivery.Status.PENDING && stored.attempts() == 0) {
-                    enqueue(id);
+                    queued.put(messageId(id), id);
                 }
             }
+        }
+        if (queued.isEmpty()) {
+            return;
+        }
+        int confirmed =
+                publisher.publishAll("", WEBHOOK_DELIVERIES_QUEUE, queued).size();
+        if (confirmed < queued.size()) {
+            throw new PublishFailed("the broker took " + confirmed + " of " + queued.size() + " deliveries");
         }
     }
 

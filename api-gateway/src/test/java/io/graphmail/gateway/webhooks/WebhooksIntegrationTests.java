@@ -183,6 +183,26 @@ class WebhooksIntegrationTests extends FullStackTests {
         }
     }
 
+    /** The listener that emits waits for the broker before it acknowledges: one wait per event, not per endpoint. */
+    @Test
+    void anEventForSeveralEndpointsIsQueuedWithOneWaitForConfirms() throws Exception {
+        try (var first = Receiver.ok();
+                var second = Receiver.ok();
+                var third = Receiver.ok()) {
+            for (Receiver receiver : List.of(first, second, third)) {
+                subscribe(alpha, receiver.url(), "mail.sent");
+            }
+            long before = deliveriesPublished();
+
+            String mailId = send(alpha, alphaAccount);
+
+            await().atMost(WAIT)
+                    .until(() -> List.of(first, second, third).stream()
+                            .allMatch(receiver -> mailIds(receiver).contains(mailId)));
+            assertThat(deliveriesPublished() - before).isEqualTo(1);
+        }
+    }
+
     @Test
     void aClientHearsNothingOfAnotherClientsMail() throws Exception {
         try (var alphas = Receiver.ok();
@@ -336,6 +356,16 @@ class WebhooksIntegrationTests extends FullStackTests {
             assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
             assertThat(gone.requests()).hasSize(1);
         }
+    }
+
+    private long deliveriesPublished() {
+        return meters
+                .find("graphmail.publish.confirm")
+                .tag("routing_key", MailTopology.WEBHOOK_DELIVERIES_QUEUE)
+                .timers()
+                .stream()
+                .mapToLong(timer -> timer.count())
+                .sum();
     }
 
     private Api.Response subscribe(Api client, String url, String... events) {
