@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.graphmail.contract.MailTopology;
 import io.graphmail.contract.accounts.AccountStatusChanged;
+import io.graphmail.contract.send.MailBounced;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
@@ -34,10 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "graphmail.security.clients.alpha.keys=alpha-key",
             "graphmail.security.clients.alpha.scopes=mail:send,mail:read,accounts:manage,accounts:read,"
-                    + "webhooks:read,webhooks:write",
+                    + "mailbox:read,webhooks:read,webhooks:write",
             "graphmail.security.clients.beta.keys=beta-key",
             "graphmail.security.clients.beta.scopes=mail:send,mail:read,accounts:manage,accounts:read,"
-                    + "webhooks:read,webhooks:write",
+                    + "mailbox:read,webhooks:read,webhooks:write",
             "graphmail.webhooks.allow-http=true",
             "graphmail.webhooks.allowed-hosts=127.0.0.1",
             "graphmail.webhooks.initial-backoff=100ms",
@@ -258,6 +259,55 @@ class WebhooksIntegrationTests extends FullStackTests {
     }
 
     @Test
+    void aBounceArrivesOnceSignedEvenWhenTheReportIsHandledTwice() throws Exception {
+        try (var receiver = Receiver.ok()) {
+            var endpoint = subscribe(alpha, receiver.url(), "mail.bounced");
+            String gone = "gone-" + UUID.randomUUID() + "@bounce.invalid";
+            String mailId = send(alpha, alphaAccount, gone);
+            await().atMost(WAIT)
+                    .until(() ->
+                            "SENT".equals(alpha.get("/api/v1/mail/" + mailId).text("status")));
+
+            sync(alpha, alphaAccount, "inbox");
+
+            await().atMost(WAIT).until(() -> events(receiver, "mail.bounced").size() == 1);
+            JsonNode event = events(receiver, "mail.bounced").get(0);
+            assertThat(event.get("id").asString()).startsWith("msg_");
+            assertThat(event.get("data").get("mailId").asString()).isEqualTo(mailId);
+            assertThat(event.get("data").get("recipient").asString()).isEqualTo(gone);
+            assertThat(event.get("data").get("kind").asString()).isEqualTo("hard");
+            assertThat(event.get("data").get("statusCode").asString()).isEqualTo("5.1.1");
+            assertThat(event.get("data").get("diagnostic").asString()).contains("RecipNotFound");
+            assertThat(receiver.requests().get(0).body()).doesNotContain("Hello there");
+            assertThat(Verification.verifies(
+                            endpoint.text("secret"), receiver.requests().get(0)))
+                    .isTrue();
+
+            // The same report again, as after a redelivery: the same event, not a second delivery.
+            publisher.publish(
+                    MailTopology.EVENTS_EXCHANGE,
+                    MailTopology.BOUNCED_ROUTING_KEY,
+                    new MailBounced(
+                            UUID.randomUUID(),
+                            UUID.fromString(mailId),
+                            alphaAccount,
+                            gone,
+                            "5.1.1",
+                            "RecipNotFound",
+                            true,
+                            Instant.now()),
+                    UUID.randomUUID());
+            await().during(Duration.ofSeconds(3))
+                    .atMost(WAIT)
+                    .until(() -> receiver.requests().size() == 1
+                            && mongo.getCollection("webhook_deliveries")
+                                            .countDocuments(new Document("eventType", "mail.bounced")
+                                                    .append("webhookId", endpoint.text("id")))
+                                    == 1);
+        }
+    }
+
+    @Test
     void anEndpointAnswering410IsDisabled() throws Exception {
         try (var gone = Receiver.answering(n -> 410)) {
             var endpoint = subscribe(alpha, gone.url(), "mail.sent");
@@ -290,9 +340,13 @@ class WebhooksIntegrationTests extends FullStackTests {
     }
 
     private static String send(Api client, String account) {
+        return send(client, account, "ada@example.com");
+    }
+
+    private static String send(Api client, String account, String to) {
         var response = client.post("/api/v1/mail", """
-                {"accountId":"%s","to":["ada@example.com"],"subject":"Hi",
-                 "body":{"contentType":"text","content":"Hello there"}}""".formatted(account));
+                {"accountId":"%s","to":["%s"],"subject":"Hi",
+                 "body":{"contentType":"text","content":"Hello there"}}""".formatted(account, to));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.text("id");
     }
@@ -305,6 +359,24 @@ class WebhooksIntegrationTests extends FullStackTests {
                 {"accountId":"%s","messages":[%s]}""".formatted(account, messages));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.text("id");
+    }
+
+    /** Syncs the folder and waits until that run is over. */
+    private static void sync(Api client, String account, String folder) {
+        var accepted = client.post("/api/v1/accounts/" + account + "/sync", """
+                {"folders":["%s"]}""".formatted(folder));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String runId = accepted.text("runId");
+        await().atMost(WAIT)
+                .until(
+                        () -> client.get("/api/v1/accounts/" + account + "/sync")
+                                .json(),
+                        status -> status.get("folders")
+                                .valueStream()
+                                .anyMatch(state -> folder.equals(
+                                                state.path("folder").asString())
+                                        && runId.equals(state.path("lastRunId").asString())
+                                        && "IDLE".equals(state.path("state").asString())));
     }
 
     private static List<JsonNode> events(Receiver receiver, String type) {
