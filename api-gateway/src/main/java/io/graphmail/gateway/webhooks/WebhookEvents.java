@@ -12,6 +12,7 @@ final class WebhookEvents {
     static final String BATCH_COMPLETED = "batch.completed";
     static final String ACCOUNT_ACTIVATED = "account.activated";
     static final String ACCOUNT_REAUTH_REQUIRED = "account.reauth_required";
+    static final String MESSAGE_RECEIVED = "message.received";
 
     static final Set<String> TYPES = Set.of(
             MAIL_SENT,
@@ -20,7 +21,8 @@ final class WebhookEvents {
             MAIL_BOUNCED,
             BATCH_COMPLETED,
             ACCOUNT_ACTIVATED,
-            ACCOUNT_REAUTH_REQUIRED);
+            ACCOUNT_REAUTH_REQUIRED,
+            MESSAGE_RECEIVED);
 
     private WebhookEvents() {}
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.graphmail.contract.MailTopology;
 import io.graphmail.contract.accounts.AccountStatusChanged;
 import io.graphmail.contract.send.MailBounced;
+import io.graphmail.contract.sync.MailReceived;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
@@ -14,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -305,6 +307,85 @@ class WebhooksIntegrationTests extends FullStackTests {
                                                     .append("webhookId", endpoint.text("id")))
                                     == 1);
         }
+    }
+
+    @Test
+    void newMailAfterTheFirstSyncReachesClientsThatMayReadTheAccountOnly() throws Exception {
+        try (var alphas = Receiver.ok();
+                var betas = Receiver.ok()) {
+            var endpoint = subscribe(alpha, alphas.url(), "message.received");
+            subscribe(beta, betas.url(), "*");
+            String mailbox = alphaAccount + "@graphmail.local";
+            simulator.seedMessage(mailbox, "inbox", message("Before the first sync"));
+            sync(alpha, alphaAccount, "inbox");
+
+            var seeded = IntStream.range(0, 3)
+                    .mapToObj(i -> simulator
+                            .seedMessage(mailbox, "inbox", message("Invoice " + i))
+                            .get("id")
+                            .asString())
+                    .toList();
+            sync(alpha, alphaAccount, "inbox");
+
+            await().atMost(WAIT).until(() -> events(alphas, "message.received").size() == 3);
+            var received = events(alphas, "message.received");
+            assertThat(received.stream()
+                            .map(event -> event.get("data").get("graphId").asString()))
+                    .containsExactlyInAnyOrderElementsOf(seeded);
+            assertThat(received.stream()
+                            .map(event -> event.get("data").get("subject").asString()))
+                    .containsExactlyInAnyOrder("Invoice 0", "Invoice 1", "Invoice 2");
+            JsonNode data = received.get(0).get("data");
+            assertThat(data.get("accountId").asString()).isEqualTo(alphaAccount);
+            assertThat(data.get("folder").asString()).isEqualTo("inbox");
+            assertThat(data.get("from").asString()).isEqualTo("ada@example.com");
+            assertThat(data.get("internetMessageId").asString()).isNotBlank();
+            assertThat(data.get("receivedDateTime").asString()).isNotBlank();
+            assertThat(alpha.get("/api/v1/messages/" + data.get("messageId").asString())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(alphas.requests()).allMatch(request -> Verification.verifies(endpoint.text("secret"), request));
+            assertThat(alphas.requests()).noneMatch(request -> request.body().contains("Secret body"));
+
+            sync(alpha, alphaAccount, "inbox");
+            // The same page told again, as by a round that failed after telling it: no second delivery.
+            publisher.publish(
+                    MailTopology.EVENTS_EXCHANGE,
+                    MailTopology.RECEIVED_ROUTING_KEY,
+                    new MailReceived(
+                            UUID.randomUUID(),
+                            alphaAccount,
+                            "inbox",
+                            received.stream()
+                                    .map(event -> event.get("data"))
+                                    .map(repeated -> new MailReceived.ReceivedMessage(
+                                            repeated.get("messageId").asString(),
+                                            repeated.get("graphId").asString(),
+                                            null,
+                                            null,
+                                            "Told again",
+                                            null))
+                                    .toList(),
+                            Instant.now()),
+                    UUID.randomUUID());
+            await().during(Duration.ofSeconds(3))
+                    .atMost(WAIT)
+                    .until(() -> alphas.requests().size() == 3);
+            assertThat(betas.requests()).as("beta may not read alpha's account").isEmpty();
+            assertThat(mongo.getCollection("webhook_deliveries")
+                            .countDocuments(new Document("client", "beta").append("eventType", "message.received")))
+                    .isZero();
+        }
+    }
+
+    private static Map<String, Object> message(String subject) {
+        return Map.of(
+                "subject",
+                subject,
+                "from",
+                Map.of("emailAddress", Map.of("address", "Ada@Example.com")),
+                "body",
+                Map.of("contentType", "text", "content", "Secret body"));
     }
 
     @Test
