@@ -32,6 +32,8 @@ public final class MailTopology {
     public static final String SENT_ROUTING_KEY = "mail.sent.v1";
     public static final String FAILED_ROUTING_KEY = "mail.failed.v1";
     public static final String BOUNCED_ROUTING_KEY = "mail.bounced.v1";
+    /** New mail stored by sync ({@code MailReceived}), from the workers to the gateway's webhooks. */
+    public static final String RECEIVED_ROUTING_KEY = "mail.received.v1";
 
     public static final String CONSENT_ROUTING_KEY = "account.consent.v1";
     public static final String ACCOUNT_STATUS_ROUTING_KEY = "account.status.v1";
@@ -57,6 +59,7 @@ public final class MailTopology {
     public static final String GATEWAY_DEAD_LETTER_QUEUE = "graphmail.gateway.dead-letters";
     public static final String CONSENT_QUEUE = "graphmail.accounts.consent";
     public static final String GATEWAY_ACCOUNT_EVENTS_QUEUE = "graphmail.gateway.account-events";
+    public static final String GATEWAY_RECEIVED_MAIL_QUEUE = "graphmail.gateway.received-mail";
     public static final String WORKER_ACCOUNT_EVENTS_QUEUE = "graphmail.worker.account-events";
     public static final String WORKER_BATCH_EVENTS_QUEUE = "graphmail.worker.batch-events";
     public static final String SYNC_QUEUE = "graphmail.mailbox.sync";

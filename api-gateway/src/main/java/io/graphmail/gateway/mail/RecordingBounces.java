@@ -5,12 +5,13 @@ import io.graphmail.gateway.suppressions.Suppressions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Records a bounce the workers found: a sent message becomes {@link MailStatus#BOUNCED} (once, and from SENT only),
  * and a hard bounce's recipient enters the sending client's suppression list (also when the message had already
- * bounced for another recipient). Repeated events change nothing.
+ * bounced for another recipient). Repeated events change nothing; each is told as {@link MailBounceRecorded}.
  */
 @Component
 class RecordingBounces {
@@ -20,11 +21,14 @@ class RecordingBounces {
     private final MailRecords records;
     private final Suppressions suppressions;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher recorded;
 
-    RecordingBounces(MailRecords records, Suppressions suppressions, MeterRegistry meters) {
+    RecordingBounces(
+            MailRecords records, Suppressions suppressions, MeterRegistry meters, ApplicationEventPublisher recorded) {
         this.records = records;
         this.suppressions = suppressions;
         this.meters = meters;
+        this.recorded = recorded;
     }
 
     void record(MailBounced event) {
@@ -40,8 +44,9 @@ class RecordingBounces {
             meters.counter("graphmail.bounces", "kind", event.permanent() ? "hard" : "soft")
                     .increment();
             log.info("Message {} bounced ({}, {})", event.commandId(), event.statusCode(), kind(event));
-            // Hook point: the mail.bounced webhook event is emitted here, once per message that bounced.
         }
+        // Told again on a redelivered report: the one that crashed before telling must not be lost.
+        recorded.publishEvent(new MailBounceRecorded(event.commandId(), bounce));
         String client = record.get().client();
         if (event.permanent() && event.recipient() != null && client != null) {
             suppressions.add(

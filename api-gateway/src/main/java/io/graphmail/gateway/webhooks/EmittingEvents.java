@@ -6,6 +6,8 @@ import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.graphmail.platform.messaging.PublishFailed;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
@@ -53,10 +55,7 @@ class EmittingEvents {
         var queued = new LinkedHashMap<UUID, String>();
         for (Webhook webhook : audience) {
             if (webhook.wants(event.type())) {
-                String id = "dlv_"
-                        + UUID.nameUUIDFromBytes((event.id() + ":" + webhook.id()).getBytes(StandardCharsets.UTF_8))
-                                .toString()
-                                .replace("-", "");
+                String id = deliveryId(event, webhook);
                 var stored = deliveries.createIfAbsent(
                         WebhookDelivery.pending(id, webhook.id(), webhook.client(), event, clock.instant()));
                 if (stored.status() == WebhookDelivery.Status.PENDING && stored.attempts() == 0) {
@@ -72,6 +71,41 @@ class EmittingEvents {
         if (confirmed < queued.size()) {
             throw new PublishFailed("the broker took " + confirmed + " of " + queued.size() + " deliveries");
         }
+    }
+
+    /**
+     * Many events at once (a page of new mail): one bulk write of their deliveries and one batch of confirmed
+     * publications, rather than a round trip of each per delivery. As {@link #emit}, a delivery already stored is
+     * queued again only while nothing was attempted yet; a publication the broker did not confirm fails the call,
+     * so that the message that led to it is handled again.
+     */
+    void emitAll(List<WebhookEvent> events, List<Webhook> audience) {
+        var pending = new ArrayList<WebhookDelivery>();
+        Instant now = clock.instant();
+        for (WebhookEvent event : events) {
+            for (Webhook webhook : audience) {
+                if (webhook.wants(event.type())) {
+                    pending.add(WebhookDelivery.pending(
+                            deliveryId(event, webhook), webhook.id(), webhook.client(), event, now));
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        var queued = new LinkedHashMap<UUID, String>();
+        deliveries.createAllIfAbsent(pending).forEach(id -> queued.put(messageId(id), id));
+        if (!queued.isEmpty()
+                && publisher.publishAll("", WEBHOOK_DELIVERIES_QUEUE, queued).size() < queued.size()) {
+            throw new PublishFailed("not every delivery was queued; the event is handled again");
+        }
+    }
+
+    private static String deliveryId(WebhookEvent event, Webhook webhook) {
+        return "dlv_"
+                + UUID.nameUUIDFromBytes((event.id() + ":" + webhook.id()).getBytes(StandardCharsets.UTF_8))
+                        .toString()
+                        .replace("-", "");
     }
 
     void enqueue(String deliveryId) {

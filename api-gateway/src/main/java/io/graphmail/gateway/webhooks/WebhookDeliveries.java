@@ -5,10 +5,12 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.graphmail.platform.mongodb.CollectionIndexes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -40,16 +42,42 @@ class WebhookDeliveries implements CollectionIndexes {
 
     /** Stores the delivery unless one with its id exists; either way answers the stored one. */
     WebhookDelivery createIfAbsent(WebhookDelivery delivery) {
+        return mongo.findAndModify(
+                query(where("_id").is(delivery.id())),
+                insertOnly(delivery),
+                FindAndModifyOptions.options().upsert(true).returnNew(true),
+                WebhookDelivery.class);
+    }
+
+    /**
+     * Stores each delivery unless one with its id exists (one unordered bulk write); answers the ids, among them,
+     * of those pending with no attempt yet: the new ones, and any whose queueing an earlier failure may have lost.
+     */
+    List<String> createAllIfAbsent(List<WebhookDelivery> all) {
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, WebhookDelivery.class);
+        for (WebhookDelivery delivery : all) {
+            bulk.upsert(query(where("_id").is(delivery.id())), insertOnly(delivery));
+        }
+        bulk.execute();
+        var ids = all.stream().map(WebhookDelivery::id).toList();
+        var unattempted = new org.bson.Document("_id", new org.bson.Document("$in", ids))
+                .append("status", WebhookDelivery.Status.PENDING.name())
+                .append("attempts", 0);
+        var found = new ArrayList<String>();
+        mongo.getCollection(mongo.getCollectionName(WebhookDelivery.class))
+                .find(unattempted)
+                .projection(new org.bson.Document("_id", 1))
+                .forEach(document -> found.add(document.getString("_id")));
+        return found;
+    }
+
+    private Update insertOnly(WebhookDelivery delivery) {
         var update = new Update();
         var document = new org.bson.Document();
         mongo.getConverter().write(delivery, document);
         document.remove("_id");
         document.forEach(update::setOnInsert);
-        return mongo.findAndModify(
-                query(where("_id").is(delivery.id())),
-                update,
-                FindAndModifyOptions.options().upsert(true).returnNew(true),
-                WebhookDelivery.class);
+        return update;
     }
 
     void insert(WebhookDelivery delivery) {

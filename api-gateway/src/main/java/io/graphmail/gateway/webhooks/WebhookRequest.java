@@ -1,5 +1,6 @@
 package io.graphmail.gateway.webhooks;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -14,5 +15,13 @@ import java.util.List;
  */
 record WebhookRequest(
         @NotBlank @Size(max = 2048) String url,
-        @NotEmpty @Size(max = 20) List<@NotBlank String> events,
+
+        @Schema(
+                description = "Event types to receive, or [\"*\"] for all: mail.sent, mail.failed,"
+                        + " mail.dead_lettered, mail.bounced, batch.completed, account.activated,"
+                        + " account.reauth_required, message.received")
+        @NotEmpty
+        @Size(max = 20)
+        List<@NotBlank String> events,
+
         Boolean enabled) {}

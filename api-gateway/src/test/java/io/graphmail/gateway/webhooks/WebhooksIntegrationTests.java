@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.graphmail.contract.MailTopology;
 import io.graphmail.contract.accounts.AccountStatusChanged;
+import io.graphmail.contract.send.MailBounced;
+import io.graphmail.contract.sync.MailReceived;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
@@ -14,6 +16,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -39,10 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "graphmail.security.clients.alpha.keys=alpha-key",
             "graphmail.security.clients.alpha.scopes=mail:send,mail:read,accounts:manage,accounts:read,"
-                    + "webhooks:read,webhooks:write",
+                    + "mailbox:read,webhooks:read,webhooks:write",
             "graphmail.security.clients.beta.keys=beta-key",
             "graphmail.security.clients.beta.scopes=mail:send,mail:read,accounts:manage,accounts:read,"
-                    + "webhooks:read,webhooks:write",
+                    + "mailbox:read,webhooks:read,webhooks:write",
             "graphmail.webhooks.allow-http=true",
             "graphmail.webhooks.allowed-hosts=127.0.0.1",
             "graphmail.webhooks.initial-backoff=100ms",
@@ -343,6 +346,134 @@ class WebhooksIntegrationTests extends FullStackTests {
     }
 
     @Test
+    void aBounceArrivesOnceSignedEvenWhenTheReportIsHandledTwice() throws Exception {
+        try (var receiver = Receiver.ok()) {
+            var endpoint = subscribe(alpha, receiver.url(), "mail.bounced");
+            String gone = "gone-" + UUID.randomUUID() + "@bounce.invalid";
+            String mailId = send(alpha, alphaAccount, gone);
+            await().atMost(WAIT)
+                    .until(() ->
+                            "SENT".equals(alpha.get("/api/v1/mail/" + mailId).text("status")));
+
+            sync(alpha, alphaAccount, "inbox");
+
+            await().atMost(WAIT).until(() -> events(receiver, "mail.bounced").size() == 1);
+            JsonNode event = events(receiver, "mail.bounced").get(0);
+            assertThat(event.get("id").asString()).startsWith("msg_");
+            assertThat(event.get("data").get("mailId").asString()).isEqualTo(mailId);
+            assertThat(event.get("data").get("recipient").asString()).isEqualTo(gone);
+            assertThat(event.get("data").get("kind").asString()).isEqualTo("hard");
+            assertThat(event.get("data").get("statusCode").asString()).isEqualTo("5.1.1");
+            assertThat(event.get("data").get("diagnostic").asString()).contains("RecipNotFound");
+            assertThat(receiver.requests().get(0).body()).doesNotContain("Hello there");
+            assertThat(Verification.verifies(
+                            endpoint.text("secret"), receiver.requests().get(0)))
+                    .isTrue();
+
+            // The same report again, as after a redelivery: the same event, not a second delivery.
+            publisher.publish(
+                    MailTopology.EVENTS_EXCHANGE,
+                    MailTopology.BOUNCED_ROUTING_KEY,
+                    new MailBounced(
+                            UUID.randomUUID(),
+                            UUID.fromString(mailId),
+                            alphaAccount,
+                            gone,
+                            "5.1.1",
+                            "RecipNotFound",
+                            true,
+                            Instant.now()),
+                    UUID.randomUUID());
+            await().during(Duration.ofSeconds(3))
+                    .atMost(WAIT)
+                    .until(() -> receiver.requests().size() == 1
+                            && mongo.getCollection("webhook_deliveries")
+                                            .countDocuments(new Document("eventType", "mail.bounced")
+                                                    .append("webhookId", endpoint.text("id")))
+                                    == 1);
+        }
+    }
+
+    @Test
+    void newMailAfterTheFirstSyncReachesClientsThatMayReadTheAccountOnly() throws Exception {
+        try (var alphas = Receiver.ok();
+                var betas = Receiver.ok()) {
+            var endpoint = subscribe(alpha, alphas.url(), "message.received");
+            subscribe(beta, betas.url(), "*");
+            String mailbox = alphaAccount + "@graphmail.local";
+            simulator.seedMessage(mailbox, "inbox", message("Before the first sync"));
+            sync(alpha, alphaAccount, "inbox");
+
+            var seeded = IntStream.range(0, 3)
+                    .mapToObj(i -> simulator
+                            .seedMessage(mailbox, "inbox", message("Invoice " + i))
+                            .get("id")
+                            .asString())
+                    .toList();
+            sync(alpha, alphaAccount, "inbox");
+
+            await().atMost(WAIT).until(() -> events(alphas, "message.received").size() == 3);
+            var received = events(alphas, "message.received");
+            assertThat(received.stream()
+                            .map(event -> event.get("data").get("graphId").asString()))
+                    .containsExactlyInAnyOrderElementsOf(seeded);
+            assertThat(received.stream()
+                            .map(event -> event.get("data").get("subject").asString()))
+                    .containsExactlyInAnyOrder("Invoice 0", "Invoice 1", "Invoice 2");
+            JsonNode data = received.get(0).get("data");
+            assertThat(data.get("accountId").asString()).isEqualTo(alphaAccount);
+            assertThat(data.get("folder").asString()).isEqualTo("inbox");
+            assertThat(data.get("from").asString()).isEqualTo("ada@example.com");
+            assertThat(data.get("internetMessageId").asString()).isNotBlank();
+            assertThat(data.get("receivedDateTime").asString()).isNotBlank();
+            assertThat(alpha.get("/api/v1/messages/" + data.get("messageId").asString())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(alphas.requests()).allMatch(request -> Verification.verifies(endpoint.text("secret"), request));
+            assertThat(alphas.requests()).noneMatch(request -> request.body().contains("Secret body"));
+
+            sync(alpha, alphaAccount, "inbox");
+            // The same page told again, as by a round that failed after telling it: no second delivery.
+            publisher.publish(
+                    MailTopology.EVENTS_EXCHANGE,
+                    MailTopology.RECEIVED_ROUTING_KEY,
+                    new MailReceived(
+                            UUID.randomUUID(),
+                            alphaAccount,
+                            "inbox",
+                            received.stream()
+                                    .map(event -> event.get("data"))
+                                    .map(repeated -> new MailReceived.ReceivedMessage(
+                                            repeated.get("messageId").asString(),
+                                            repeated.get("graphId").asString(),
+                                            null,
+                                            null,
+                                            "Told again",
+                                            null))
+                                    .toList(),
+                            Instant.now()),
+                    UUID.randomUUID());
+            await().during(Duration.ofSeconds(3))
+                    .atMost(WAIT)
+                    .until(() -> alphas.requests().size() == 3);
+            assertThat(betas.requests()).as("beta may not read alpha's account").isEmpty();
+            assertThat(mongo.getCollection("webhook_deliveries")
+                            .countDocuments(new Document("client", "beta").append("eventType", "message.received")))
+                    .isZero();
+        }
+    }
+
+    private static Map<String, Object> message(String subject) {
+        return Map.of(
+                "subject",
+                subject,
+                "from",
+                Map.of("emailAddress", Map.of("address", "Ada@Example.com")),
+                "body",
+                Map.of("contentType", "text", "content", "Secret body"));
+    }
+
+    @Test
     void anEndpointAnswering410IsDisabled() throws Exception {
         try (var gone = Receiver.answering(n -> 410)) {
             var endpoint = subscribe(alpha, gone.url(), "mail.sent");
@@ -385,9 +516,13 @@ class WebhooksIntegrationTests extends FullStackTests {
     }
 
     private static String send(Api client, String account) {
+        return send(client, account, "ada@example.com");
+    }
+
+    private static String send(Api client, String account, String to) {
         var response = client.post("/api/v1/mail", """
-                {"accountId":"%s","to":["ada@example.com"],"subject":"Hi",
-                 "body":{"contentType":"text","content":"Hello there"}}""".formatted(account));
+                {"accountId":"%s","to":["%s"],"subject":"Hi",
+                 "body":{"contentType":"text","content":"Hello there"}}""".formatted(account, to));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.text("id");
     }
@@ -400,6 +535,24 @@ class WebhooksIntegrationTests extends FullStackTests {
                 {"accountId":"%s","messages":[%s]}""".formatted(account, messages));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.text("id");
+    }
+
+    /** Syncs the folder and waits until that run is over. */
+    private static void sync(Api client, String account, String folder) {
+        var accepted = client.post("/api/v1/accounts/" + account + "/sync", """
+                {"folders":["%s"]}""".formatted(folder));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String runId = accepted.text("runId");
+        await().atMost(WAIT)
+                .until(
+                        () -> client.get("/api/v1/accounts/" + account + "/sync")
+                                .json(),
+                        status -> status.get("folders")
+                                .valueStream()
+                                .anyMatch(state -> folder.equals(
+                                                state.path("folder").asString())
+                                        && runId.equals(state.path("lastRunId").asString())
+                                        && "IDLE".equals(state.path("state").asString())));
     }
 
     private static List<JsonNode> events(Receiver receiver, String type) {

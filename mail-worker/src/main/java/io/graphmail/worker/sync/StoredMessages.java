@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -66,6 +68,16 @@ class StoredMessages implements CollectionIndexes {
         var byId = new HashMap<String, List<Document>>();
         found.forEach(document -> byId.put(document.getString("_id"), document.getList("attachments", Document.class)));
         return byId;
+    }
+
+    /** Which of these ids (ours) are stored already, deleted or not. */
+    Set<String> storedIds(Collection<String> ids) {
+        var found = new HashSet<String>();
+        mongo.getCollection(COLLECTION)
+                .find(new Document("_id", new Document("$in", List.copyOf(ids))))
+                .projection(new Document("_id", 1))
+                .forEach(document -> found.add(document.getString("_id")));
+        return found;
     }
 
     /**

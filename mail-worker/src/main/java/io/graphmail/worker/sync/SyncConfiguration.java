@@ -23,7 +23,8 @@ class SyncConfiguration {
             SyncProperties properties,
             Clock clock,
             @Qualifier("syncPrefetcher") Executor prefetcher,
-            RecognisingBounces bounces) {
+            RecognisingBounces bounces,
+            AnnouncingNewMail newMail) {
         return new SyncingFolder(
                 reader,
                 pages,
@@ -35,7 +36,8 @@ class SyncConfiguration {
                 clock,
                 prefetcher,
                 SyncingFolder.FILTERED_ROUND_CAP,
-                bounces::inspect);
+                bounces::inspect,
+                newMail);
     }
 
     /** Fetches each folder's next delta page while the current one is written. */

@@ -54,11 +54,21 @@ class SyncingFolder {
     private final Executor prefetcher;
     private final int filteredRoundCap;
     private final WrittenPages written;
+    private final NewMail newMail;
 
     /** Told of every page once it is written, e.g. to find non-delivery reports among its messages. */
     @FunctionalInterface
     interface WrittenPages {
         void written(AccountSettings account, String folder, List<Message> changed);
+    }
+
+    /**
+     * Told, before a page is written, of its messages that are new mail (our id → message): messages not stored yet,
+     * in a round after the folder's first. Told again if the page is written again after a failure in between.
+     */
+    @FunctionalInterface
+    interface NewMail {
+        void arrived(AccountSettings account, String folder, Map<String, Message> messages, Instant now);
     }
 
     /** @param filteredRoundCap {@link #FILTERED_ROUND_CAP}; tests reach a smaller one with fewer messages */
@@ -73,7 +83,8 @@ class SyncingFolder {
             Clock clock,
             Executor prefetcher,
             int filteredRoundCap,
-            WrittenPages written) {
+            WrittenPages written,
+            NewMail newMail) {
         this.reader = reader;
         this.pages = pages;
         this.messages = messages;
@@ -85,6 +96,7 @@ class SyncingFolder {
         this.prefetcher = prefetcher;
         this.filteredRoundCap = filteredRoundCap;
         this.written = written;
+        this.newMail = newMail;
     }
 
     /** A folder as we name it (well-known name) and as Graph does (id, display name). */
@@ -174,6 +186,7 @@ class SyncingFolder {
                                     () -> reader.firstDeltaPage(account, folder.id(), round.syncFrom(), size)))
                     : fetch(account, folderName, deltaLink, properties.pageSize(), lease);
         }
+        Instant newSince = newMailSince(state, full);
         PageCounts total = PageCounts.NONE;
         while (true) {
             DeltaPage page = fetched.page();
@@ -183,7 +196,7 @@ class SyncingFolder {
                     : prefetch(account, folderName, page.nextLink(), fetched.pageSize(), lease);
             PageCounts written;
             try {
-                written = write(account, folder, page);
+                written = write(account, folder, page, newSince);
             } catch (RuntimeException e) {
                 if (next != null) {
                     next.cancel(true);
@@ -206,6 +219,28 @@ class SyncingFolder {
             states.pageWritten(account.id(), folderName, page.nextLink(), written);
             fetched = await(next);
         }
+    }
+
+    /**
+     * Which messages a round tells as new mail, once it finds them not stored: none on the folder's first round (it
+     * catches up with what the mailbox held); all on later incremental rounds; on a later full round (asked for, or
+     * forced by Graph dropping the delta state) those received since the last round that completed began, so that a
+     * full round does not announce old mail it stores again, or an earlier {@code syncFrom} reaches back to.
+     *
+     * @return {@code null} for none
+     */
+    static Instant newMailSince(Optional<FolderSyncState> state, boolean full) {
+        var previous = state.filter(known -> known.lastCompletedAt() != null);
+        if (previous.isEmpty()) {
+            return null;
+        }
+        if (!full) {
+            return Instant.MIN;
+        }
+        Instant completed = previous.get().lastCompletedAt();
+        Instant started = previous.get().lastStartedAt();
+        // A later round that started (and failed, or is this one resumed) moved lastStartedAt past the completion.
+        return started == null || started.isAfter(completed) ? completed : started;
     }
 
     /** Not after a filtered round Graph may have cut short: what it did not list may still be there. */
@@ -271,10 +306,13 @@ class SyncingFolder {
         }
     }
 
-    private PageCounts write(AccountSettings account, Folder folder, DeltaPage page) {
+    private PageCounts write(AccountSettings account, Folder folder, DeltaPage page, Instant newSince) {
         Instant now = clock.instant();
         var changed = new LinkedHashMap<String, Message>();
         page.changed().forEach(message -> changed.put(MessageDocuments.idOf(account.id(), message.getId()), message));
+        if (newSince != null && !changed.isEmpty()) {
+            announceNew(account, folder, changed, newSince, now);
+        }
         var withAttachments = changed.entrySet().stream()
                 .filter(entry -> Boolean.TRUE.equals(entry.getValue().getHasAttachments()))
                 .map(Map.Entry::getKey)
@@ -298,6 +336,23 @@ class SyncingFolder {
         int removed = messages.markRemoved(folder.wellKnownName(), removedIds, now);
         written.written(account, folder.wellKnownName(), page.changed());
         return upserted.plus(new PageCounts(0, 0, removed));
+    }
+
+    /** Before the write: once written, a page read again after a failure would show nothing new. */
+    private void announceNew(
+            AccountSettings account, Folder folder, Map<String, Message> changed, Instant newSince, Instant now) {
+        var stored = messages.storedIds(changed.keySet());
+        var arrived = new LinkedHashMap<String, Message>();
+        changed.forEach((id, message) -> {
+            var received = message.getReceivedDateTime();
+            if (!stored.contains(id)
+                    && (received == null || !received.toInstant().isBefore(newSince))) {
+                arrived.put(id, message);
+            }
+        });
+        if (!arrived.isEmpty()) {
+            newMail.arrived(account, folder.wellKnownName(), arrived, now);
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import io.graphmail.worker.graph.GraphRefusals;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -60,6 +61,9 @@ class SyncingFolderTests {
     final InMemoryMailbox mailbox = new InMemoryMailbox();
     final LeaseInMemory lease = new LeaseInMemory();
     final MutableClock clock = new MutableClock();
+    /** Graph ids of the messages told as new mail, in order. */
+    final List<String> announced = new ArrayList<>();
+
     final SyncingFolder syncing = new SyncingFolder(
             mailbox,
             new ShrinkingPages(states, PROPERTIES),
@@ -72,7 +76,8 @@ class SyncingFolderTests {
             clock,
             Runnable::run,
             FILTERED_ROUND_CAP,
-            (account, folder, changed) -> {});
+            (account, folder, changed) -> {},
+            (account, folder, arrived, now) -> arrived.values().forEach(message -> announced.add(message.getId())));
     /** Holds the deletion of 5 or more messages that are over half the folder. */
     final SyncingFolder guarded = syncingFolder(new MassDeletionProperties(5, 0.5));
 
@@ -116,6 +121,42 @@ class SyncingFolderTests {
         assertThat(state().deltaLink()).isEqualTo("delta-1");
         assertThat(state().hasCompleted("c2")).isTrue();
         assertThat(live()).containsExactlyInAnyOrder("m1", "m2", "m3");
+    }
+
+    @Test
+    void newMailIsToldOnlyAfterTheFoldersFirstRoundAndOnlyForMessagesNotStoredYet() {
+        mailbox.answer("first " + INBOX_ID, page(messages("m1"), List.of(), "next-2", null))
+                .answer("next-2", page(messages("m2"), List.of(), null, "delta-1"))
+                .answer("delta-1", page(messages("m2", "m3"), List.of(), null, "delta-2"))
+                .answer("delta-2", page(messages("m3", "m4"), List.of(), null, "delta-3"));
+
+        sync(round("c1"));
+        assertThat(announced)
+                .as("the first round catches up: nothing is new mail")
+                .isEmpty();
+
+        sync(round("c2"));
+        assertThat(announced).as("m2 is an update").containsExactly("m3");
+
+        sync(round("c3"));
+        assertThat(announced).as("m3 again is an update").containsExactly("m3", "m4");
+        assertThat(live()).containsExactlyInAnyOrder("m1", "m2", "m3", "m4");
+    }
+
+    @Test
+    void aLaterFullRoundTellsOnlyMailReceivedSinceTheLastCompletedRoundBegan() {
+        mailbox.answer("first " + INBOX_ID, page(messages("m1"), List.of(), null, "delta-1"));
+        sync(round("c1"));
+        var old = messages("old", "fresh");
+        old.get(0).setReceivedDateTime(OffsetDateTime.parse("1970-01-01T00:00:30Z"));
+        var all = new ArrayList<>(messages("m1"));
+        all.addAll(old);
+        mailbox.answer("first " + INBOX_ID, page(all, List.of(), null, "delta-2"));
+
+        sync(fullFrom("c2", null));
+
+        assertThat(announced).containsExactly("fresh");
+        assertThat(live()).containsExactlyInAnyOrder("m1", "old", "fresh");
     }
 
     @Test
@@ -362,7 +403,8 @@ class SyncingFolderTests {
                 clock,
                 Runnable::run,
                 FILTERED_ROUND_CAP,
-                (account, folder, changed) -> {});
+                (account, folder, changed) -> {},
+                (account, folder, arrived, now) -> {});
     }
 
     /** Each round a minute after the one before, at one instant from start to end. */

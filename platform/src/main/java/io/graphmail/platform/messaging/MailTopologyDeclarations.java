@@ -52,6 +52,7 @@ public final class MailTopologyDeclarations {
                 .build();
         Queue gatewayAccountEvents = deadLetteringTo(GATEWAY_ACCOUNT_EVENTS_QUEUE, EVENTS_DEAD_LETTER_QUEUE);
         Queue workerAccountEvents = deadLetteringTo(WORKER_ACCOUNT_EVENTS_QUEUE, EVENTS_DEAD_LETTER_QUEUE);
+        Queue gatewayReceivedMail = deadLetteringTo(GATEWAY_RECEIVED_MAIL_QUEUE, EVENTS_DEAD_LETTER_QUEUE);
 
         Queue workerBatchEvents = deadLetteringTo(WORKER_BATCH_EVENTS_QUEUE, EVENTS_DEAD_LETTER_QUEUE);
 
@@ -97,6 +98,8 @@ public final class MailTopologyDeclarations {
                 BindingBuilder.bind(consent).to(commands).with(CONSENT_ROUTING_KEY),
                 eventBinding(gatewayAccountEvents, events, ACCOUNT_STATUS_ROUTING_KEY),
                 eventBinding(workerAccountEvents, events, ACCOUNT_REMOVED_ROUTING_KEY),
+                gatewayReceivedMail,
+                eventBinding(gatewayReceivedMail, events, RECEIVED_ROUTING_KEY),
                 commands,
                 events,
                 retry,
