@@ -23,7 +23,8 @@ run() {
 case "${1:-all}" in
     accept) run AcceptRate ;;
     pipeline) run Pipeline ;;
-    # Every service in its own JVM and a RabbitMQ node of its own (needs rabbitmq-server installed, not running).
+    # Every service in its own JVM and a RabbitMQ node of its own (needs rabbitmq-server installed, not running);
+    # the full form (5,000 messages, 2 and 1 workers), about 10 minutes.
     pipeline-processes) BENCH_OPTS="-Dbench.root=.. ${BENCH_OPTS:-}" run ProcessPipeline 1800 ;;
     # The 10-minute run: BENCH_TIMEOUT=900 BENCH_OPTS=-Dbench.pacing.seconds=600 bench/run.sh pacing
     pacing) run Pacing "${BENCH_TIMEOUT:-240}" ;;
@@ -35,6 +36,9 @@ case "${1:-all}" in
         status=0
         for benchmark in AcceptRate Pipeline Pacing Memory SyncIngest; do run "$benchmark" || status=$?; done
         run PushLatency 480 || status=$?
+        # The services in their own processes, sized to keep `all` under 15 minutes: 1,000 messages, one worker.
+        BENCH_OPTS="-Dbench.root=.. -Dbench.messages=1000 -Dbench.warmup=300 -Dbench.workerCounts=1 ${BENCH_OPTS:-}" \
+            run ProcessPipeline 420 || status=$?
         exit "$status"
         ;;
     *) echo "usage: bench/run.sh [accept|pipeline|pipeline-processes|pacing|memory|sync|push|all]" >&2; exit 2 ;;
