@@ -115,7 +115,9 @@ public final class SyncIngest {
 
     private static void run() throws Exception {
         String mongoUri = TestBackends.mongoUri();
-        try (var simulator = RunningSimulator.start();
+        // On a busy machine the gaps between a run's steps can outlast the simulator's keep-alive; the worker does not
+        // retry a Graph request whose pooled connection the server closed, so its next sync would fail on an EOF.
+        try (var simulator = RunningSimulator.start("--server.tomcat.keep-alive-timeout=10m");
                 var worker = InProcess.worker(simulator, "--graphmail.sync.page-size=" + PAGE_SIZE);
                 var mongo = MongoClients.create(mongoUri)) {
             var database = mongo.getDatabase(new ConnectionString(mongoUri).getDatabase());
