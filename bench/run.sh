@@ -14,10 +14,11 @@ run() {
     echo
     echo "### $1 ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
     # A bound for every run; TERM lets the JVM delete its virtual host and stop what it started.
-    local started=$SECONDS
+    local started=$SECONDS status=0
     timeout --signal=TERM "${2:-240}" java -Xmx1g -Dspring.main.banner-mode=off ${BENCH_OPTS:-} \
-        -cp "target/classes:target/lib/*" "io.graphmail.bench.$1"
-    echo "($1 took $((SECONDS - started)) s)"
+        -cp "target/classes:target/lib/*" "io.graphmail.bench.$1" || status=$?
+    echo "($1 took $((SECONDS - started)) s$([[ $status != 0 ]] && echo ", exit status $status"))"
+    return "$status"
 }
 
 case "${1:-all}" in
