@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.Map;
 /**
  * The bulk pipeline with every service in a process of its own (the fault suite's {@link Stack}: embedded MongoDB,
  * Graph simulator, workers, gateway, a RabbitMQ node of its own): one template batch (5,000 by default, limits off)
- * from the POST until the gateway reports all of it SENT, with two workers and then one; right after each, the plain
+ * from the POST until the gateway reports all of it SENT, with two workers and then one ({@code bench.workerCounts}); right after each, the plain
  * pipeline ({@link PlainPipeline}) delivers copies of the very same commands, with as many consumers. Prints delivered
  * msg/s, the ratio, and CPU seconds per 1,000 delivered messages of every process, read from /proc.
  */
@@ -26,6 +28,13 @@ public final class ProcessPipeline {
 
     private static final int MESSAGES = Integer.getInteger("bench.messages", 5_000);
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 1_000);
+    /** The worker counts to measure, in order; the stack starts the most of them and stops workers between. */
+    private static final List<Integer> WORKER_COUNTS = Arrays.stream(
+                    System.getProperty("bench.workerCounts", "2,1").split(","))
+            .map(String::trim)
+            .map(Integer::valueOf)
+            .sorted(Comparator.reverseOrder())
+            .toList();
     /** mail-worker.yml: graphmail.worker.concurrency. */
     private static final int CONSUMERS_PER_WORKER = 4;
 
@@ -52,7 +61,7 @@ public final class ProcessPipeline {
         List<String> jvm =
                 List.of(System.getProperty("bench.jvm", "-Xmx512m").trim().split("\\s+"));
         System.out.printf("Services' JVM options: %s; logs in %s%n", jvm, directory);
-        try (var stack = new Stack(root, directory, ports, UNPACED, jvm, 2)) {
+        try (var stack = new Stack(root, directory, ports, UNPACED, jvm, WORKER_COUNTS.get(0))) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             stack.start();
             measure(stack, ports);
@@ -69,20 +78,23 @@ public final class ProcessPipeline {
                         ports.mongo(),
                         simulator.graphBase(),
                         simulator.token("graphmail-faults", "sim-secret"),
-                        2 * CONSUMERS_PER_WORKER)) {
+                        WORKER_COUNTS.get(0) * CONSUMERS_PER_WORKER)) {
             String copies = broker.declareQueue();
             broker.bind(copies, COMMANDS_EXCHANGE, SEND_ROUTING_KEY);
             var batch = new StackBatch(stack, simulator);
             var report = new CpuReport(MESSAGES, TARGET_MS);
+            int most = WORKER_COUNTS.get(0);
             System.out.printf(
-                    "Warm-up: %,d messages each way, 2 workers (load %s)%n", WARM_UP, ProcessCpu.loadAverage());
-            batch.send(WARM_UP, processes(stack, 2));
-            plain.run(copies, WARM_UP, 2 * CONSUMERS_PER_WORKER);
+                    "Warm-up: %,d messages each way, %d worker(s) (load %s)%n",
+                    WARM_UP, most, ProcessCpu.loadAverage());
+            batch.send(WARM_UP, processes(stack, most));
+            plain.run(copies, WARM_UP, most * CONSUMERS_PER_WORKER);
             boolean met = true;
-            for (int workers : List.of(2, 1)) {
-                if (workers == 1) {
-                    stack.worker(1).requestStop();
-                    stack.worker(1).awaitStopped(Duration.ofSeconds(30));
+            int running = most;
+            for (int workers : WORKER_COUNTS) {
+                for (; running > workers; running--) {
+                    stack.worker(running - 1).requestStop();
+                    stack.worker(running - 1).awaitStopped(Duration.ofSeconds(30));
                 }
                 var ours = batch.send(MESSAGES, processes(stack, workers));
                 System.out.printf(

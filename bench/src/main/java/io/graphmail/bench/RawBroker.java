@@ -87,6 +87,44 @@ final class RawBroker implements AutoCloseable {
         }
     }
 
+    /** A message as the broker delivered it: its properties (headers, ids, content type) and body. */
+    record Message(AMQP.BasicProperties properties, byte[] body) {}
+
+    /** Takes {@code count} messages off the queue, in queue order. */
+    List<Message> drain(String queue, int count) throws Exception {
+        var messages = new ArrayList<Message>(count);
+        try (Channel channel = connection.createChannel()) {
+            for (int i = 0; i < count; i++) {
+                GetResponse message = channel.basicGet(queue, true);
+                if (message == null) {
+                    throw new IllegalStateException("%s held only %,d of %,d messages".formatted(queue, i, count));
+                }
+                messages.add(new Message(message.getProps(), message.getBody()));
+            }
+        }
+        return messages;
+    }
+
+    /**
+     * Publishes the messages as they are (same properties and bytes), persistent, waiting once for all confirms of
+     * every {@code chunk} messages; returns the elapsed nanoseconds.
+     */
+    long publish(String queue, List<Message> messages, int chunk) throws Exception {
+        try (Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            long start = System.nanoTime();
+            for (int sent = 0; sent < messages.size(); ) {
+                int end = Math.min(messages.size(), sent + chunk);
+                for (; sent < end; sent++) {
+                    var message = messages.get(sent);
+                    channel.basicPublish("", queue, true, message.properties(), message.body());
+                }
+                channel.waitForConfirmsOrDie(30_000);
+            }
+            return System.nanoTime() - start;
+        }
+    }
+
     /**
      * Consumes {@code count} messages with {@code consumers} consumers on channels of their own, each with
      * {@code prefetch} and one ack per message (as a Spring listener container does); returns the elapsed nanoseconds.
