@@ -193,14 +193,39 @@ class PublishingBatchTests {
                 .allMatch(record -> record.batchId().equals(batch.id()));
     }
 
+    @Test
+    void publishesEachMessageOnceThoughItsPublishingOutlastsTheSweepersGraceWithTheSweeperRunning() {
+        var outbox = outbox();
+        // Each chunk's confirms take longer than the sweeper's grace, and the sweeper runs meanwhile.
+        broker.duringEachChunk(() -> {
+            clock.advance(Duration.ofSeconds(31));
+            outbox.sweep();
+        });
+
+        var batch = new PublishingBatch(batches, outbox, meters, clock, new BatchProperties(ABANDONED_AFTER, 30))
+                .publish(messages(null, 1_200), key, charged::incrementAndGet);
+        outbox.sweep();
+
+        assertThat(batch.state()).isEqualTo(Batch.State.ACTIVE);
+        assertThat(broker.chunks()).containsExactly(500, 500, 200);
+        assertThat(broker.published()).hasSize(1_200).doesNotHaveDuplicates();
+        assertThat(records.all()).hasSize(1_200).noneMatch(MailRecord::pendingPublish);
+    }
+
     private PublishingBatch publishing() {
-        var outbox = new Outbox(
-                records, broker, batches, JSON, meters, clock, new SweeperProperties(Duration.ofSeconds(30)));
-        return new PublishingBatch(batches, outbox, meters, clock, new BatchProperties(ABANDONED_AFTER, 30));
+        return new PublishingBatch(batches, outbox(), meters, clock, new BatchProperties(ABANDONED_AFTER, 30));
+    }
+
+    private Outbox outbox() {
+        return new Outbox(records, broker, batches, JSON, meters, clock, new SweeperProperties(Duration.ofSeconds(30)));
     }
 
     private PublishingBatch.Messages messages(Instant sendAt) {
-        var requests = IntStream.range(0, MESSAGES)
+        return messages(sendAt, MESSAGES);
+    }
+
+    private PublishingBatch.Messages messages(Instant sendAt, int count) {
+        var requests = IntStream.range(0, count)
                 .mapToObj(i -> SendMailRequest.plain(
                         "account-1",
                         List.of("r" + i + "@example.com"),
@@ -211,7 +236,7 @@ class PublishingBatchTests {
                         List.of()))
                 .toList();
         return new PublishingBatch.Messages(
-                "account-1", requests, Collections.nCopies(MESSAGES, MessageReferences.NONE), sendAt, "client-a");
+                "account-1", requests, Collections.nCopies(count, MessageReferences.NONE), sendAt, "client-a");
     }
 
     private double accepted() {
