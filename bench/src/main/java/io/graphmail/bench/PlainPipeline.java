@@ -63,6 +63,8 @@ final class PlainPipeline implements AutoCloseable {
 
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    /** Where the deliveries came from: the gateway's publish, or a worker's delay queue (see {@link Origins}). */
+    private final Origins origins = new Origins();
 
     PlainPipeline(URI amqp, int mongoPort, String graphBase, String token, int maxConsumers) throws Exception {
         this.consumerThreads = Executors.newFixedThreadPool(maxConsumers);
@@ -101,7 +103,9 @@ final class PlainPipeline implements AutoCloseable {
                             if (handle(delivery.getBody(), deliveries, statuses, events)) {
                                 done.countDown();
                             }
-                            acknowledge(channel, delivery.getEnvelope().getDeliveryTag());
+                            if (acknowledge(channel, delivery.getEnvelope().getDeliveryTag())) {
+                                origins.count(delivery.getProperties());
+                            }
                         },
                         tag -> {});
             }
@@ -118,13 +122,24 @@ final class PlainPipeline implements AutoCloseable {
         }
     }
 
-    /** Once a run has its count, its channels close under deliveries still in hand: those go back to the queue. */
-    private static void acknowledge(Channel channel, long tag) throws java.io.IOException {
+    /**
+     * Once a run has its count, its channels close under deliveries still in hand: those go back to the queue.
+     *
+     * @return whether the delivery left the queue for good (the next run, or the final drain, counts it otherwise)
+     */
+    private static boolean acknowledge(Channel channel, long tag) throws java.io.IOException {
         try {
             channel.basicAck(tag, false);
+            return true;
         } catch (AlreadyClosedException e) {
             // requeued by the broker with the channel
+            return false;
         }
+    }
+
+    /** Where the commands consumed so far came from. */
+    Origins origins() {
+        return origins;
     }
 
     /** Commands seen a second time (skipped) and deliveries that failed, so far. */

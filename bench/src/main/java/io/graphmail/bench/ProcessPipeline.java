@@ -98,14 +98,21 @@ public final class ProcessPipeline {
                 }
                 var ours = batch.send(MESSAGES, processes(stack, workers));
                 System.out.printf(
-                        "%d worker(s): %,d commands published for %,d messages%n",
+                        "%d worker(s): %,d commands on graphmail.commands (the gateway's and the workers' delayed"
+                                + " copies) for %,d messages%n",
                         workers, broker.depth(copies), MESSAGES);
                 var baseline = plainWindow(stack, plain, copies, workers);
                 met &= report.add(workers, ours, baseline, TARGET_RATIO);
             }
+            var origins = plain.origins();
+            broker.drain(copies, origins);
             broker.delete(copies);
             report.print();
             System.out.println("Plain pipeline: " + plain.anomalies());
+            System.out.printf(
+                    "Commands the gateway published: %,d for %,d messages (warm-up and runs); copies back from the"
+                            + " workers' delay queues: %,d%n",
+                    origins.published(), WARM_UP + 2 * MESSAGES, origins.returned());
             System.out.printf(
                     "Targets: pipeline >= %.1f x plain, gateway + worker <= %.1f ms CPU per message: %s%n",
                     TARGET_RATIO, TARGET_MS, Table.verdict(met));

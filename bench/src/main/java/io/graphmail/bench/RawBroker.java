@@ -168,6 +168,13 @@ final class RawBroker implements AutoCloseable {
         return admin.queueDeclarePassive(queue).getMessageCount();
     }
 
+    /** Takes every message left in the queue, counting where each came from. */
+    void drain(String queue, Origins origins) throws Exception {
+        for (var message = admin.basicGet(queue, true); message != null; message = admin.basicGet(queue, true)) {
+            origins.count(message.getProps());
+        }
+    }
+
     void purge(String queue) throws Exception {
         admin.queuePurge(queue);
     }

@@ -21,7 +21,8 @@ public final class Stack implements AutoCloseable {
     /** The alias of the client secret every account registered against the stack names. */
     public static final String SECRET_ALIAS = "faults";
 
-    private static final Duration STARTUP = Duration.ofSeconds(180);
+    /** How long each service may take to start; a heavily loaded machine may need more: {@code -Dstack.startup=600}. */
+    private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("stack.startup", 180));
     /** Small, quick-starting JVMs: the suite restarts services often and measures no speed. */
     private static final List<String> FAULTS_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 

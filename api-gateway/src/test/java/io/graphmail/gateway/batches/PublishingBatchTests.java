@@ -233,9 +233,29 @@ class PublishingBatchTests {
                 .allMatch(record -> record.batchId().equals(batch.id()));
     }
 
+    @Test
+    void publishesEachMessageOnceThoughItsPublishingOutlastsTheSweepersGraceWithTheSweeperRunning() {
+        var outbox = outbox();
+        // Each chunk's confirms take longer than the sweeper's grace, and the sweeper runs meanwhile.
+        broker.duringEachChunk(() -> {
+            clock.advance(Duration.ofSeconds(31));
+            outbox.sweep();
+        });
+
+        var batch = publishing(outbox).publish(messages(null, 1_200), key, charged::incrementAndGet);
+        outbox.sweep();
+
+        assertThat(batch.state()).isEqualTo(Batch.State.ACTIVE);
+        assertThat(broker.chunks()).containsExactly(500, 500, 200);
+        assertThat(broker.published()).hasSize(1_200).doesNotHaveDuplicates();
+        assertThat(records.all()).hasSize(1_200).noneMatch(MailRecord::pendingPublish);
+    }
+
     private PublishingBatch publishing() {
-        var outbox = new Outbox(
-                records, broker, batches, JSON, meters, clock, new SweeperProperties(Duration.ofSeconds(30)));
+        return publishing(outbox());
+    }
+
+    private PublishingBatch publishing(Outbox outbox) {
         return new PublishingBatch(
                 batches,
                 outbox,
@@ -246,12 +266,24 @@ class PublishingBatchTests {
                 finished::add);
     }
 
+    private Outbox outbox() {
+        return new Outbox(records, broker, batches, JSON, meters, clock, new SweeperProperties(Duration.ofSeconds(30)));
+    }
+
     private PublishingBatch.Messages messages(Instant sendAt) {
-        return messages(sendAt, Map.of());
+        return messages(sendAt, MESSAGES, Map.of());
     }
 
     private PublishingBatch.Messages messages(Instant sendAt, Map<Integer, String> suppressed) {
-        var requests = IntStream.range(0, MESSAGES)
+        return messages(sendAt, MESSAGES, suppressed);
+    }
+
+    private PublishingBatch.Messages messages(Instant sendAt, int count) {
+        return messages(sendAt, count, Map.of());
+    }
+
+    private PublishingBatch.Messages messages(Instant sendAt, int count, Map<Integer, String> suppressed) {
+        var requests = IntStream.range(0, count)
                 .mapToObj(i -> SendMailRequest.plain(
                         "account-1",
                         List.of("r" + i + "@example.com"),
@@ -264,7 +296,7 @@ class PublishingBatchTests {
         return new PublishingBatch.Messages(
                 "account-1",
                 requests,
-                Collections.nCopies(MESSAGES, MessageReferences.NONE),
+                Collections.nCopies(count, MessageReferences.NONE),
                 suppressed,
                 sendAt,
                 "client-a");

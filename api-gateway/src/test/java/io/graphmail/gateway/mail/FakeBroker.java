@@ -21,6 +21,7 @@ public class FakeBroker implements MailCommands {
     private final List<UUID> retiredDeadLetterCopies = new ArrayList<>();
     private boolean down;
     private int confirmsLostFromChunk = Integer.MAX_VALUE;
+    private Runnable duringEachChunk = () -> {};
 
     @Override
     public void publish(SendMailCommand command) {
@@ -37,6 +38,7 @@ public class FakeBroker implements MailCommands {
         }
         chunks.add(commands.size());
         commands.values().forEach(command -> published.add(new Published(command, CorrelationId.current())));
+        duringEachChunk.run();
         return chunks.size() > confirmsLostFromChunk ? List.of() : List.copyOf(commands.keySet());
     }
 
@@ -61,6 +63,11 @@ public class FakeBroker implements MailCommands {
     /** From the chunk after {@code chunks} on, the broker takes the commands but their confirms are lost. */
     public void loseConfirmsAfter(int chunks) {
         confirmsLostFromChunk = chunks;
+    }
+
+    /** Runs {@code action} while each {@link #publishAll} waits for its confirms: what else happens meanwhile. */
+    public void duringEachChunk(Runnable action) {
+        duringEachChunk = action;
     }
 
     public List<SendMailCommand> published() {

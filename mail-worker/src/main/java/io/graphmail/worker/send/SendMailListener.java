@@ -34,6 +34,9 @@ class SendMailListener implements MessageListener {
 
     static final String GRAPH_ACCEPTED_HEADER = "x-graphmail-graph-accepted";
 
+    /** How often a worker has put the command back on the queue to look at it again later (an outcome's retry). */
+    static final String RECHECKS_HEADER = "x-graphmail-rechecks";
+
     private final SendMailCommandReader reader;
     private final SendingMail sendingMail;
     private final SendingMetrics metrics;
@@ -69,7 +72,7 @@ class SendMailListener implements MessageListener {
         try {
             Object accepted = message.getMessageProperties().getHeader(GRAPH_ACCEPTED_HEADER);
             outcome = accepted == null
-                    ? sendingMail.send(command, message.getBody())
+                    ? sendingMail.send(command, message.getBody(), rechecks(message))
                     : sendingMail.recordAccepted(command, message.getBody(), Instant.parse(accepted.toString()));
         } catch (AcceptedButUnrecorded unrecorded) {
             log.warn(
@@ -106,6 +109,7 @@ class SendMailListener implements MessageListener {
                     command.accountId(),
                     retry.delay(),
                     retry.cause() instanceof Outcome.Cause.Paced paced ? " (paced: " + paced.reason() + ")" : "");
+            message.getMessageProperties().setHeader(RECHECKS_HEADER, rechecks(message) + 1);
             retries.retryLater(message, retry.delay());
         } else if (outcome instanceof Outcome.Parked parked) {
             log.info(
@@ -122,5 +126,11 @@ class SendMailListener implements MessageListener {
                     deadLetter.reason());
             deadLetters.deadLetter(message, deadLetter.reason());
         }
+    }
+
+    private static long rechecks(Message message) {
+        return message.getMessageProperties().getHeader(RECHECKS_HEADER) instanceof Number count
+                ? count.longValue()
+                : 0;
     }
 }

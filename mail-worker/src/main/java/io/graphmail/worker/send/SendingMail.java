@@ -27,8 +27,17 @@ class SendingMail {
 
     private static final Logger log = LoggerFactory.getLogger(SendingMail.class);
 
-    /** Not parked: the batch is ACTIVE or withdrawn within a moment, and nothing announces either. */
+    /**
+     * Not parked: the batch is ACTIVE or withdrawn within a moment, and nothing announces either. A message held again
+     * and again (a large batch whose later chunks are still being published) is looked at less often, so that the
+     * workers do not spend a long submission sending its first chunks round the delay queues.
+     */
     private static final Duration SUBMITTING_RECHECK = Duration.ofMillis(250);
+
+    private static final Duration SUBMITTING_RECHECK_AGAIN = Duration.ofSeconds(1);
+    private static final Duration SUBMITTING_RECHECK_LONG = Duration.ofSeconds(5);
+    /** Held this often, a message waits {@link #SUBMITTING_RECHECK_LONG} each further time. */
+    private static final long LONG_RECHECKS_AFTER = 4;
 
     private final AccountDirectory accounts;
     private final BatchDirectory batches;
@@ -68,6 +77,14 @@ class SendingMail {
 
     /** @param body the message as it arrived, kept as it is if the command is parked */
     Outcome send(SendMailCommand command, byte[] body) {
+        return send(command, body, 0);
+    }
+
+    /**
+     * @param body the message as it arrived, kept as it is if the command is parked
+     * @param rechecks how often a worker has put this delivery of the command back to look at it again later
+     */
+    Outcome send(SendMailCommand command, byte[] body, long rechecks) {
         var account = accounts.findRecent(command.accountId());
         if (account.isEmpty()) {
             reports.failed(command, 0, "UNKNOWN_ACCOUNT", true);
@@ -83,12 +100,19 @@ class SendingMail {
             return park(command, body, new Hold.BatchPaused(command.batchId()));
         }
         if (batchState == BatchDirectory.State.SUBMITTING) {
-            return Outcome.retryLater(SUBMITTING_RECHECK);
+            return Outcome.retryLater(submittingRecheck(rechecks));
         }
         var claimed = deliveries.claim(command.deliveryKey(), command.accountId(), clock.instant());
         return claimed.isEmpty()
                 ? alreadyClaimed.handle(command)
                 : whenPaced(command, body, account.get(), claimed.get());
+    }
+
+    private static Duration submittingRecheck(long rechecks) {
+        if (rechecks == 0) {
+            return SUBMITTING_RECHECK;
+        }
+        return rechecks < LONG_RECHECKS_AFTER ? SUBMITTING_RECHECK_AGAIN : SUBMITTING_RECHECK_LONG;
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.BindingBuilder;
@@ -79,6 +80,33 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
                         .get("address")
                         .asString())
                 .isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void looksLessAndLessOftenAtAMessageWhoseBatchIsStillBeingSubmitted() {
+        UUID batch = UUID.randomUUID();
+        mongo.getCollection("batches").insertOne(new Document("_id", batch.toString()).append("state", "SUBMITTING"));
+        // Each time the worker looks again, the command comes back through graphmail.commands: a queue of the test's
+        // own bound there sees the gateway's publish and every look.
+        var copies = new Queue("test.copies." + UUID.randomUUID(), false, true, true);
+        admin.declareQueue(copies);
+        admin.declareBinding(BindingBuilder.bind(copies)
+                .to(new TopicExchange(COMMANDS_EXCHANGE))
+                .with(SEND_ROUTING_KEY));
+        var command = sendMail().subject("Held back").batch(batch).build();
+        publish(command);
+
+        await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(9)).until(() -> true);
+        long copiesWhileSubmitting = copiesOf(copies.getName(), command.commandId());
+        mongo.getCollection("batches")
+                .updateOne(
+                        new Document("_id", batch.toString()), new Document("$set", new Document("state", "ACTIVE")));
+
+        events.awaitOne(MailSent.class, command.commandId());
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+        assertThat(copiesWhileSubmitting)
+                .as("the publish and the looks in 8 s: after 250 ms, three after 1 s each, then every 5 s")
+                .isBetween(3L, 7L);
     }
 
     @Test
@@ -386,5 +414,15 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
                                     : null;
                         },
                         Objects::nonNull);
+    }
+
+    private long copiesOf(String queue, UUID commandId) {
+        long copies = 0;
+        for (Message copy = rabbit.receive(queue); copy != null; copy = rabbit.receive(queue)) {
+            if (commandId.toString().equals(copy.getMessageProperties().getMessageId())) {
+                copies++;
+            }
+        }
+        return copies;
     }
 }

@@ -185,6 +185,17 @@ class SendingMailTests {
     }
 
     @Test
+    void looksLessOftenAtACommandHeldAgainAndAgainWhileItsBatchIsSubmitted() {
+        var command = command(batch(BatchDirectory.State.SUBMITTING));
+
+        assertThat(sendingMail.send(command, BODY, 1)).isEqualTo(Outcome.retryLater(Duration.ofSeconds(1)));
+        assertThat(sendingMail.send(command, BODY, 3)).isEqualTo(Outcome.retryLater(Duration.ofSeconds(1)));
+        assertThat(sendingMail.send(command, BODY, 4)).isEqualTo(Outcome.retryLater(Duration.ofSeconds(5)));
+        assertThat(sendingMail.send(command, BODY, 40)).isEqualTo(Outcome.retryLater(Duration.ofSeconds(5)));
+        assertThat(deliveries.find(command.deliveryKey())).isEmpty();
+    }
+
+    @Test
     void parksACommandOfAPausedBatchAsItArrived() {
         UUID batchId = batch(BatchDirectory.State.PAUSED, BatchDirectory.State.PAUSED);
         var command = command(batchId);
