@@ -29,6 +29,10 @@ final class SdkDeltaPages {
         var response = new JsonParseNodeFactory()
                 .getParseNode("application/json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
                 .getObjectValue(DeltaGetResponse::createFromDiscriminatorValue);
+        return of(response);
+    }
+
+    static DeltaPage of(DeltaGetResponse response) {
         var changed = new ArrayList<ChangedMessage>();
         var removed = new ArrayList<String>();
         for (Message message : response.getValue() == null ? List.<Message>of() : response.getValue()) {
