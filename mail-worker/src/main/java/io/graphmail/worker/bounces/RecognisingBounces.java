@@ -1,18 +1,20 @@
 package io.graphmail.worker.bounces;
 
-import com.microsoft.graph.models.Message;
 import io.graphmail.contract.send.MailBounced;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.MailboxReader;
+import io.graphmail.worker.graph.MailboxReader.ChangedMessage;
 import io.graphmail.worker.messaging.MailEvents;
 import io.graphmail.worker.send.SentMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,13 +44,13 @@ public class RecognisingBounces {
     }
 
     /** Looks at the messages of one written page of folder {@code folder} (its well-known name). */
-    public void inspect(AccountSettings account, String folder, List<Message> messages) {
+    public void inspect(AccountSettings account, String folder, List<ChangedMessage> messages) {
         if (!"inbox".equalsIgnoreCase(folder)) {
             return;
         }
         messages.stream()
                 .filter(RecognisingBounces::fromSystemSender)
-                .filter(message -> isReport(reader.messageClass(account, message.getId())))
+                .filter(message -> isReport(reader.messageClass(account, message.id())))
                 .forEach(message -> report(account, message));
     }
 
@@ -59,11 +61,9 @@ public class RecognisingBounces {
                 .isPresent();
     }
 
-    private static boolean fromSystemSender(Message message) {
-        var from = message.getFrom();
-        String address = from == null || from.getEmailAddress() == null
-                ? null
-                : from.getEmailAddress().getAddress();
+    private static boolean fromSystemSender(ChangedMessage message) {
+        var from = message.fields().get("from", Document.class);
+        String address = from == null ? null : from.getString("address");
         if (address == null) {
             return false;
         }
@@ -71,31 +71,28 @@ public class RecognisingBounces {
         return SYSTEM_SENDERS.stream().anyMatch(local::startsWith);
     }
 
-    private void report(AccountSettings account, Message message) {
-        String text = message.getBody() == null ? null : message.getBody().getContent();
+    private void report(AccountSettings account, ChangedMessage message) {
+        var body = message.fields().get("body", Document.class);
+        String text = body == null ? null : body.getString("content");
         var report = NonDeliveryReport.read(text);
         var original = report.flatMap(found -> sent.byInternetMessageId(found.originalMessageId()));
         if (report.isEmpty() || original.isEmpty()) {
-            log.info(
-                    "Non-delivery report {} in account {} is not about a message we sent",
-                    message.getId(),
-                    account.id());
+            log.info("Non-delivery report {} in account {} is not about a message we sent", message.id(), account.id());
             return;
         }
         var found = report.get();
         String key = original.get().deliveryKey();
+        Date received = message.fields().getDate("receivedDateTime");
         UUID commandId = UUID.fromString(key.contains("#") ? key.substring(0, key.indexOf('#')) : key);
         events.bounced(new MailBounced(
-                UUID.nameUUIDFromBytes((account.id() + "/" + message.getId()).getBytes(StandardCharsets.UTF_8)),
+                UUID.nameUUIDFromBytes((account.id() + "/" + message.id()).getBytes(StandardCharsets.UTF_8)),
                 commandId,
                 original.get().accountId(),
                 found.recipient(),
                 found.statusCode(),
                 found.diagnostic(),
                 found.permanent(),
-                message.getReceivedDateTime() == null
-                        ? null
-                        : message.getReceivedDateTime().toInstant()));
+                received == null ? null : received.toInstant()));
         meters.counter(
                         "graphmail.bounces.recognised",
                         "kind",

@@ -1,6 +1,7 @@
 package io.graphmail.worker.graph;
 
 import com.microsoft.graph.users.item.UserItemRequestBuilder;
+import com.microsoft.kiota.RequestAdapter;
 import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +29,11 @@ class GraphCalls {
     UserItemRequestBuilder mailbox(AccountSettings account) {
         var client = clients.forAccount(account.id());
         return account.isDelegated() ? client.me() : client.users().byUserId(account.mailbox());
+    }
+
+    /** The account's client's request adapter, for a request built by the SDK but read by us. */
+    RequestAdapter adapter(AccountSettings account) {
+        return clients.forAccount(account.id()).getRequestAdapter();
     }
 
     /**

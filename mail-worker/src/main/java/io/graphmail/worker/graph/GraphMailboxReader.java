@@ -1,19 +1,23 @@
 package io.graphmail.worker.graph;
 
 import com.microsoft.graph.models.FileAttachment;
-import com.microsoft.graph.models.Message;
+import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.users.item.UserItemRequestBuilder;
-import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaGetResponse;
 import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaRequestBuilder;
 import com.microsoft.kiota.RequestHeaders;
+import com.microsoft.kiota.RequestInformation;
+import com.microsoft.kiota.serialization.Parsable;
+import com.microsoft.kiota.serialization.ParsableFactory;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.pacing.MailboxBudget;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -79,17 +83,16 @@ class GraphMailboxReader implements MailboxReader {
     public DeltaPage firstDeltaPage(AccountSettings account, String folderId, LocalDate from, int pageSize) {
         DeltaRequestBuilder delta =
                 user(account).mailFolders().byMailFolderId(folderId).messages().delta();
-        return call(
+        return readDelta(
                 account,
-                "delta",
-                () -> pageOf(delta.get(config -> {
+                () -> delta.toGetRequestInformation(config -> {
                     config.queryParameters.select = SELECTED;
                     if (from != null) {
                         config.queryParameters.filter =
                                 "receivedDateTime ge " + from.atStartOfDay().toInstant(ZoneOffset.UTC);
                     }
                     prefer(config.headers, pageSize);
-                })));
+                }));
     }
 
     @Override
@@ -104,7 +107,7 @@ class GraphMailboxReader implements MailboxReader {
                 .messages()
                 .delta()
                 .withUrl(link);
-        return call(account, "delta", () -> pageOf(delta.get(config -> prefer(config.headers, pageSize))));
+        return readDelta(account, () -> delta.toGetRequestInformation(config -> prefer(config.headers, pageSize)));
     }
 
     /** The message class as the extended property Graph names {@code String 0x001A} (PidTagMessageClass). */
@@ -191,17 +194,30 @@ class GraphMailboxReader implements MailboxReader {
         }
     }
 
-    private static DeltaPage pageOf(DeltaGetResponse response) {
-        var changed = new ArrayList<Message>();
-        var removed = new ArrayList<String>();
-        for (Message message : response.getValue() == null ? List.<Message>of() : response.getValue()) {
-            Map<String, Object> extra = message.getAdditionalData();
-            if (extra != null && extra.containsKey("@removed")) {
-                removed.add(message.getId());
-            } else {
-                changed.add(message);
+    /**
+     * Sends the SDK's delta request through its adapter (auth, middleware, Graph's errors as {@link ODataError}, as
+     * {@code DeltaRequestBuilder.get} does) but reads the answer as it comes, straight into the stored fields: the
+     * SDK's models would first build a JSON tree and a backing store for every message. Each attempt gets a request
+     * of its own, as the adapter adds the token to it.
+     */
+    private DeltaPage readDelta(AccountSettings account, Supplier<RequestInformation> request) {
+        return call(account, "delta", () -> {
+            try (InputStream body =
+                    calls.adapter(account).sendPrimitive(request.get(), odataErrors(), InputStream.class)) {
+                if (body == null) {
+                    throw new IllegalStateException("Graph answered a delta request without a body");
+                }
+                return DeltaPageJson.read(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
-        return new DeltaPage(changed, removed, response.getOdataNextLink(), response.getOdataDeltaLink());
+        });
+    }
+
+    /** Every error status read as Graph's error body, as the SDK's request builders map them. */
+    private static HashMap<String, ParsableFactory<? extends Parsable>> odataErrors() {
+        var mapping = new HashMap<String, ParsableFactory<? extends Parsable>>();
+        mapping.put("XXX", ODataError::createFromDiscriminatorValue);
+        return mapping;
     }
 }

@@ -1,10 +1,10 @@
 package io.graphmail.worker.graph;
 
-import com.microsoft.graph.models.Message;
 import io.graphmail.worker.accounts.AccountSettings;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 
 /**
  * Reads a mailbox's folders and attachments from Graph. An interface because syncing is tested with an in-memory
@@ -40,5 +40,17 @@ public interface MailboxReader {
      * One page of a delta round: changed messages, the ids Graph reports removed, and either the next page's link or,
      * on the last page, the link for the next round.
      */
-    record DeltaPage(List<Message> changed, List<String> removedIds, String nextLink, String deltaLink) {}
+    record DeltaPage(List<ChangedMessage> changed, List<String> removedIds, String nextLink, String deltaLink) {}
+
+    /**
+     * A changed message as a delta page lists it: Graph's id, and the fields of its document in the {@code messages}
+     * collection that Graph's message determines (named as stored, see the README; not ids, folder, attachments or
+     * sync times).
+     */
+    record ChangedMessage(String id, Document fields) {
+
+        public boolean hasAttachments() {
+            return Boolean.TRUE.equals(fields.getBoolean("hasAttachments"));
+        }
+    }
 }

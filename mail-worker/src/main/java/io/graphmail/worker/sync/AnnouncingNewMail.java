@@ -1,15 +1,15 @@
 package io.graphmail.worker.sync;
 
-import com.microsoft.graph.models.Message;
 import io.graphmail.contract.sync.MailReceived;
 import io.graphmail.worker.accounts.AccountSettings;
+import io.graphmail.worker.graph.MailboxReader.ChangedMessage;
 import io.graphmail.worker.messaging.ReceivedMailEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ class AnnouncingNewMail implements SyncingFolder.NewMail {
     }
 
     @Override
-    public void arrived(AccountSettings account, String folder, Map<String, Message> messages, Instant now) {
+    public void arrived(AccountSettings account, String folder, Map<String, ChangedMessage> messages, Instant now) {
         var received = messages.entrySet().stream()
                 .map(entry -> received(entry.getKey(), entry.getValue()))
                 .toList();
@@ -38,18 +38,17 @@ class AnnouncingNewMail implements SyncingFolder.NewMail {
         meters.counter("graphmail.sync.messages.announced", "folder", folder).increment(received.size());
     }
 
-    private static MailReceived.ReceivedMessage received(String id, Message message) {
-        var from = message.getFrom() == null || message.getFrom().getEmailAddress() == null
-                ? null
-                : message.getFrom().getEmailAddress().getAddress();
+    /** From the stored fields, whose addresses are lower-cased already. */
+    private static MailReceived.ReceivedMessage received(String id, ChangedMessage message) {
+        var fields = message.fields();
+        var from = fields.get("from", Document.class);
+        var received = fields.getDate("receivedDateTime");
         return new MailReceived.ReceivedMessage(
                 id,
-                message.getId(),
-                message.getInternetMessageId(),
-                from == null ? null : from.toLowerCase(Locale.ROOT),
-                message.getSubject(),
-                message.getReceivedDateTime() == null
-                        ? null
-                        : message.getReceivedDateTime().toInstant());
+                message.id(),
+                fields.getString("internetMessageId"),
+                from == null ? null : from.getString("address"),
+                fields.getString("subject"),
+                received == null ? null : received.toInstant());
     }
 }

@@ -1,10 +1,10 @@
 package io.graphmail.worker.sync;
 
-import com.microsoft.graph.models.Message;
 import io.graphmail.worker.accounts.AccountLeases.Lease;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.graph.MailboxReader;
+import io.graphmail.worker.graph.MailboxReader.ChangedMessage;
 import io.graphmail.worker.graph.MailboxReader.DeltaPage;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,7 +59,7 @@ class SyncingFolder {
     /** Told of every page once it is written, e.g. to find non-delivery reports among its messages. */
     @FunctionalInterface
     interface WrittenPages {
-        void written(AccountSettings account, String folder, List<Message> changed);
+        void written(AccountSettings account, String folder, List<ChangedMessage> changed);
     }
 
     /**
@@ -68,7 +68,7 @@ class SyncingFolder {
      */
     @FunctionalInterface
     interface NewMail {
-        void arrived(AccountSettings account, String folder, Map<String, Message> messages, Instant now);
+        void arrived(AccountSettings account, String folder, Map<String, ChangedMessage> messages, Instant now);
     }
 
     /** @param filteredRoundCap {@link #FILTERED_ROUND_CAP}; tests reach a smaller one with fewer messages */
@@ -308,13 +308,13 @@ class SyncingFolder {
 
     private PageCounts write(AccountSettings account, Folder folder, DeltaPage page, Instant newSince) {
         Instant now = clock.instant();
-        var changed = new LinkedHashMap<String, Message>();
-        page.changed().forEach(message -> changed.put(MessageDocuments.idOf(account.id(), message.getId()), message));
+        var changed = new LinkedHashMap<String, ChangedMessage>();
+        page.changed().forEach(message -> changed.put(MessageDocuments.idOf(account.id(), message.id()), message));
         if (newSince != null && !changed.isEmpty()) {
             announceNew(account, folder, changed, newSince, now);
         }
         var withAttachments = changed.entrySet().stream()
-                .filter(entry -> Boolean.TRUE.equals(entry.getValue().getHasAttachments()))
+                .filter(entry -> entry.getValue().hasAttachments())
                 .map(Map.Entry::getKey)
                 .toList();
         var stored = withAttachments.isEmpty()
@@ -324,10 +324,10 @@ class SyncingFolder {
         changed.forEach((id, message) -> synced.put(
                 id,
                 new StoredMessages.SyncedMessage(
-                        message.getId(),
+                        message.id(),
                         MessageDocuments.fieldsOf(message, folder),
-                        Boolean.TRUE.equals(message.getHasAttachments())
-                                ? attachments.of(account, id, message.getId(), stored.get(id))
+                        message.hasAttachments()
+                                ? attachments.of(account, id, message.id(), stored.get(id))
                                 : List.of())));
         PageCounts upserted = messages.upsertPage(account.id(), synced, now);
         var removedIds = page.removedIds().stream()
@@ -340,11 +340,15 @@ class SyncingFolder {
 
     /** Before the write: once written, a page read again after a failure would show nothing new. */
     private void announceNew(
-            AccountSettings account, Folder folder, Map<String, Message> changed, Instant newSince, Instant now) {
+            AccountSettings account,
+            Folder folder,
+            Map<String, ChangedMessage> changed,
+            Instant newSince,
+            Instant now) {
         var stored = messages.storedIds(changed.keySet());
-        var arrived = new LinkedHashMap<String, Message>();
+        var arrived = new LinkedHashMap<String, ChangedMessage>();
         changed.forEach((id, message) -> {
-            var received = message.getReceivedDateTime();
+            var received = message.fields().getDate("receivedDateTime");
             if (!stored.contains(id)
                     && (received == null || !received.toInstant().isBefore(newSince))) {
                 arrived.put(id, message);

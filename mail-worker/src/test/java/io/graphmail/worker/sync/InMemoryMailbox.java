@@ -1,6 +1,5 @@
 package io.graphmail.worker.sync;
 
-import com.microsoft.graph.models.Message;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.GraphRefusals;
 import io.graphmail.worker.graph.MailboxReader;
@@ -8,11 +7,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import org.bson.Document;
 
 /**
  * A mailbox answering delta requests from a script: each request (a first page of a folder id, or a link) answers
@@ -54,19 +55,18 @@ final class InMemoryMailbox implements MailboxReader {
         answers.remove(request);
     }
 
-    static DeltaPage page(List<Message> changed, List<String> removedIds, String nextLink, String deltaLink) {
+    static DeltaPage page(List<ChangedMessage> changed, List<String> removedIds, String nextLink, String deltaLink) {
         return new DeltaPage(changed, removedIds, nextLink, deltaLink);
     }
 
-    static List<Message> messages(String... ids) {
-        var messages = new ArrayList<Message>();
+    static List<ChangedMessage> messages(String... ids) {
+        var messages = new ArrayList<ChangedMessage>();
         for (String id : ids) {
-            var message = new Message();
-            message.setId(id);
-            message.setSubject("Subject of " + id);
-            message.setReceivedDateTime(RECEIVED);
-            message.setHasAttachments(false);
-            messages.add(message);
+            messages.add(new ChangedMessage(
+                    id,
+                    new Document("subject", "Subject of " + id)
+                            .append("receivedDateTime", Date.from(RECEIVED.toInstant()))
+                            .append("hasAttachments", false)));
         }
         return messages;
     }

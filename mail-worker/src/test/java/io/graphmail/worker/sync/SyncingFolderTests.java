@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.bson.Document;
@@ -77,7 +78,7 @@ class SyncingFolderTests {
             Runnable::run,
             FILTERED_ROUND_CAP,
             (account, folder, changed) -> {},
-            (account, folder, arrived, now) -> arrived.values().forEach(message -> announced.add(message.getId())));
+            (account, folder, arrived, now) -> arrived.values().forEach(message -> announced.add(message.id())));
     /** Holds the deletion of 5 or more messages that are over half the folder. */
     final SyncingFolder guarded = syncingFolder(new MassDeletionProperties(5, 0.5));
 
@@ -148,7 +149,11 @@ class SyncingFolderTests {
         mailbox.answer("first " + INBOX_ID, page(messages("m1"), List.of(), null, "delta-1"));
         sync(round("c1"));
         var old = messages("old", "fresh");
-        old.get(0).setReceivedDateTime(OffsetDateTime.parse("1970-01-01T00:00:30Z"));
+        old.get(0)
+                .fields()
+                .put(
+                        "receivedDateTime",
+                        Date.from(OffsetDateTime.parse("1970-01-01T00:00:30Z").toInstant()));
         var all = new ArrayList<>(messages("m1"));
         all.addAll(old);
         mailbox.answer("first " + INBOX_ID, page(all, List.of(), null, "delta-2"));
