@@ -21,9 +21,19 @@ import org.springframework.stereotype.Component;
 /**
  * Records what the workers report about each message. An event is acknowledged only once its effect is recorded, or
  * once it is back on the broker for later because MongoDB could not be reached.
+ *
+ * <p>Several consumers take events at once (recording one and emitting its webhook event is several MongoDB round
+ * trips and a confirmed publish, too slow for one thread), so two events of one message may be recorded in either
+ * order. Each step is a conditional update that does not depend on it: a final status is never left for another
+ * but SENT for CANCELLED (so SENT, FAILED and DEAD_LETTERED are the same whichever comes first), a late "retrying"
+ * does not move a final message, and a batch counts a message once, at its first final status. Only a bounce needs
+ * the message SENT first: one that arrives before that is put back for later (see {@link RecordingBounces}).
  */
 @Component
-@RabbitListener(id = "mail-results", queues = GATEWAY_EVENTS_QUEUE)
+@RabbitListener(
+        id = "mail-results",
+        queues = GATEWAY_EVENTS_QUEUE,
+        concurrency = "${graphmail.gateway.results-concurrency:4}")
 class MailResultsListener {
 
     private static final Logger log = LoggerFactory.getLogger(MailResultsListener.class);
@@ -64,7 +74,11 @@ class MailResultsListener {
 
     @RabbitHandler
     void onBounced(MailBounced event) {
-        recordedOrLater(event, event.eventId(), event.commandId(), () -> bounces.record(event));
+        recordedOrLater(event, event.eventId(), event.commandId(), () -> {
+            if (!bounces.record(event)) {
+                deferred.later(event, event.eventId());
+            }
+        });
     }
 
     @RabbitHandler

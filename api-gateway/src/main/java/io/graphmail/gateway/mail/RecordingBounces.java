@@ -31,11 +31,18 @@ class RecordingBounces {
         this.recorded = recorded;
     }
 
-    void record(MailBounced event) {
+    /**
+     * @return false if the message's MailSent is not recorded yet (the results are recorded by several consumers at
+     *     once): the bounce is to be handled again later
+     */
+    boolean record(MailBounced event) {
         var record = records.find(event.commandId());
         if (record.isEmpty()) {
             log.warn("Bounce for unknown message {} ignored", event.commandId());
-            return;
+            return true;
+        }
+        if (!record.get().status().isFinal()) {
+            return false;
         }
         var bounce = new MailRecord.Bounce(
                 event.recipient(), event.statusCode(), event.diagnostic(), event.permanent(), event.bouncedAt());
@@ -56,6 +63,7 @@ class RecordingBounces {
                     event.statusCode(),
                     record.get().id());
         }
+        return true;
     }
 
     private static String kind(MailBounced event) {

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +55,7 @@ class EmittingEvents {
      */
     void emit(WebhookEvent event, List<Webhook> audience) {
         var queued = new LinkedHashMap<UUID, String>();
+        var headers = new HashMap<UUID, Map<String, Object>>();
         for (Webhook webhook : audience) {
             if (webhook.wants(event.type())) {
                 String id = deliveryId(event, webhook);
@@ -60,14 +63,16 @@ class EmittingEvents {
                         WebhookDelivery.pending(id, webhook.id(), webhook.client(), event, clock.instant()));
                 if (stored.status() == WebhookDelivery.Status.PENDING && stored.attempts() == 0) {
                     queued.put(messageId(id), id);
+                    headers.put(messageId(id), forEndpoint(webhook.id()));
                 }
             }
         }
         if (queued.isEmpty()) {
             return;
         }
-        int confirmed =
-                publisher.publishAll("", WEBHOOK_DELIVERIES_QUEUE, queued).size();
+        int confirmed = publisher
+                .publishAll("", WEBHOOK_DELIVERIES_QUEUE, queued, headers)
+                .size();
         if (confirmed < queued.size()) {
             throw new PublishFailed("the broker took " + confirmed + " of " + queued.size() + " deliveries");
         }
@@ -93,10 +98,19 @@ class EmittingEvents {
         if (pending.isEmpty()) {
             return;
         }
+        var endpoints = new HashMap<String, String>();
+        pending.forEach(delivery -> endpoints.put(delivery.id(), delivery.webhookId()));
         var queued = new LinkedHashMap<UUID, String>();
-        deliveries.createAllIfAbsent(pending).forEach(id -> queued.put(messageId(id), id));
+        var headers = new HashMap<UUID, Map<String, Object>>();
+        deliveries.createAllIfAbsent(pending).forEach(id -> {
+            queued.put(messageId(id), id);
+            headers.put(messageId(id), forEndpoint(endpoints.get(id)));
+        });
         if (!queued.isEmpty()
-                && publisher.publishAll("", WEBHOOK_DELIVERIES_QUEUE, queued).size() < queued.size()) {
+                && publisher
+                                .publishAll("", WEBHOOK_DELIVERIES_QUEUE, queued, headers)
+                                .size()
+                        < queued.size()) {
             throw new PublishFailed("not every delivery was queued; the event is handled again");
         }
     }
@@ -108,8 +122,12 @@ class EmittingEvents {
                         .replace("-", "");
     }
 
-    void enqueue(String deliveryId) {
-        publisher.publish("", WEBHOOK_DELIVERIES_QUEUE, deliveryId, messageId(deliveryId));
+    void enqueue(String deliveryId, String webhookId) {
+        publisher.publish("", WEBHOOK_DELIVERIES_QUEUE, deliveryId, messageId(deliveryId), forEndpoint(webhookId));
+    }
+
+    private static Map<String, Object> forEndpoint(String webhookId) {
+        return Map.of(DeliveringWebhooks.WEBHOOK_HEADER, webhookId);
     }
 
     static UUID messageId(String deliveryId) {

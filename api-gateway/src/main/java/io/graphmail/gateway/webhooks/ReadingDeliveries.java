@@ -66,7 +66,7 @@ class ReadingDeliveries {
                 clock.instant(),
                 clock.instant());
         deliveries.insert(replay);
-        emitting.enqueue(replay.id());
+        emitting.enqueue(replay.id(), replay.webhookId());
         return DeliveryView.of(replay);
     }
 }

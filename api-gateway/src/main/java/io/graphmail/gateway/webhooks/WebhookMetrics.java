@@ -10,15 +10,21 @@ import org.springframework.stereotype.Component;
 /**
  * {@code graphmail_webhooks_attempts_total{event, result}} (result: delivered, retry, failed, gone),
  * {@code graphmail_webhooks_delivery_seconds{event}} from the event to its delivery, and
- * {@code graphmail_webhooks_endpoints_disabled_total{reason}} (GONE, FAILING).
+ * {@code graphmail_webhooks_endpoints_disabled_total{reason}} (GONE, FAILING), and
+ * {@code graphmail_webhooks_deferred_total}: deliveries sent back to wait because their endpoint had its share in
+ * progress.
  */
 @Component
 class WebhookMetrics {
 
     private final MeterRegistry registry;
+    private final Counter deferred;
 
     WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.deferred = Counter.builder("graphmail.webhooks.deferred")
+                .description("Webhook deliveries sent back to wait because their endpoint had its share in progress")
+                .register(registry);
         // At zero from the start: increase() cannot see a counter's first value, so an alert on the first endpoint
         // ever disabled in a gateway would otherwise stay silent.
         for (String reason : List.of("GONE", "FAILING")) {
@@ -43,6 +49,10 @@ class WebhookMetrics {
                 .maximumExpectedValue(Duration.ofHours(1))
                 .register(registry)
                 .record(sinceEvent);
+    }
+
+    void deferred() {
+        deferred.increment();
     }
 
     void disabled(String reason) {

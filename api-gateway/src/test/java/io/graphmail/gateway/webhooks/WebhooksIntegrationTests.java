@@ -186,6 +186,33 @@ class WebhooksIntegrationTests extends FullStackTests {
         }
     }
 
+    /**
+     * A busy endpoint's deliveries wait for about as long as its backlog will take, not 250 ms again and again: each
+     * of them passes through the queue a few times while it waits, not every 250 ms (some 4 times a second).
+     */
+    @Test
+    void aBusyEndpointsDeliveriesWaitInProportionToItsBacklog() throws Exception {
+        try (var slow = Receiver.slow(Duration.ofSeconds(1))) {
+            subscribe(alpha, slow.url(), "mail.sent");
+            double before = deferred();
+
+            batch(alpha, alphaAccount, 12);
+
+            await().atMost(WAIT).until(() -> events(slow, "mail.sent").size() == 12);
+            assertThat(mailIds(slow)).doesNotHaveDuplicates().hasSize(12);
+            assertThat(slow.maxInFlight()).isLessThanOrEqualTo(2);
+            double deferrals = deferred() - before;
+            assertThat(deferrals)
+                    .as("deliveries sent back because their endpoint was busy")
+                    .isPositive()
+                    .isLessThan(12 * 3);
+        }
+    }
+
+    private double deferred() {
+        return meters.get("graphmail.webhooks.deferred").counter().count();
+    }
+
     /** The listener that emits waits for the broker before it acknowledges: one wait per event, not per endpoint. */
     @Test
     void anEventForSeveralEndpointsIsQueuedWithOneWaitForConfirms() throws Exception {

@@ -42,11 +42,16 @@ public class ConfirmedPublisher {
 
     /** Converts and publishes {@code payload}, setting the AMQP message id. */
     public void publish(String exchange, String routingKey, Object payload, UUID messageId) {
+        publish(exchange, routingKey, payload, messageId, Map.of());
+    }
+
+    /** Converts and publishes {@code payload} with these headers, setting the AMQP message id. */
+    public void publish(String exchange, String routingKey, Object payload, UUID messageId, Map<String, ?> headers) {
         send(
                 exchange,
                 routingKey,
                 correlation -> rabbitTemplate.convertAndSend(
-                        exchange, routingKey, payload, withMessageId(messageId), correlation));
+                        exchange, routingKey, payload, withMessageId(messageId, headers), correlation));
     }
 
     /**
@@ -55,6 +60,12 @@ public class ConfirmedPublisher {
      * failed and may be published again.
      */
     public List<UUID> publishAll(String exchange, String routingKey, Map<UUID, ?> payloads) {
+        return publishAll(exchange, routingKey, payloads, Map.of());
+    }
+
+    /** As {@link #publishAll(String, String, Map)}, each message with the headers {@code headers} holds for its id. */
+    public List<UUID> publishAll(
+            String exchange, String routingKey, Map<UUID, ?> payloads, Map<UUID, ? extends Map<String, ?>> headers) {
         var pending = new LinkedHashMap<UUID, CorrelationData>();
         var confirmed = new ArrayList<UUID>();
         Timer.Sample sample = Timer.start(meterRegistry);
@@ -65,7 +76,12 @@ public class ConfirmedPublisher {
                 payloads.forEach((id, payload) -> {
                     var correlation = new CorrelationData(id.toString());
                     pending.put(id, correlation);
-                    operations.convertAndSend(exchange, routingKey, payload, withMessageId(id), correlation);
+                    operations.convertAndSend(
+                            exchange,
+                            routingKey,
+                            payload,
+                            withMessageId(id, headers.containsKey(id) ? headers.get(id) : Map.of()),
+                            correlation);
                 });
                 awaitConfirms(pending, confirmed);
                 return null;
@@ -91,9 +107,10 @@ public class ConfirmedPublisher {
         });
     }
 
-    private static MessagePostProcessor withMessageId(UUID id) {
+    private static MessagePostProcessor withMessageId(UUID id, Map<String, ?> headers) {
         return message -> {
             message.getMessageProperties().setMessageId(id.toString());
+            headers.forEach(message.getMessageProperties()::setHeader);
             return message;
         };
     }
