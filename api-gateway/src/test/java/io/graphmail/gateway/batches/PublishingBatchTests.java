@@ -235,7 +235,13 @@ class PublishingBatchTests {
 
     private PublishingBatch publishing() {
         var outbox = new Outbox(
-                records, broker, batches, JSON, meters, clock, new SweeperProperties(Duration.ofSeconds(30)));
+                records,
+                broker,
+                batches,
+                JSON,
+                meters,
+                clock,
+                new SweeperProperties(Duration.ofSeconds(30), Duration.ofMinutes(2)));
         return new PublishingBatch(
                 batches,
                 outbox,
