@@ -25,13 +25,16 @@ import org.springframework.stereotype.Component;
  *
  * <p>{@code progressAt} (not part of {@link MailRecord}) is when a record last moved: published or reported on by a
  * worker; {@code acceptedAt} stands in for it on records that never moved. {@code reconciledAt} is when the
- * reconciler last handed it to the workers again.
+ * reconciler last handed it to the workers again. {@code claimedUntil} is how long the outbox sweeper that claimed a
+ * pending record to publish it holds it; once set (it is never removed while the record is pending) the request that
+ * recorded the message can no longer withdraw it.
  */
 @Component
 public class MailRecords implements OutboxRecords {
 
     static final String PROGRESS_AT = "progressAt";
     static final String RECONCILED_AT = "reconciledAt";
+    static final String CLAIMED_UNTIL = "claimedUntil";
 
     private static final List<MailStatus> IN_FLIGHT = List.of(MailStatus.ACCEPTED, MailStatus.SENDING);
 
@@ -72,8 +75,38 @@ public class MailRecords implements OutboxRecords {
     }
 
     @Override
-    public void delete(UUID id) {
-        mongo.remove(query(where("_id").is(id.toString())), MailRecord.class);
+    public boolean withdraw(UUID id) {
+        var unclaimed = where("_id")
+                .is(id.toString())
+                .and("pendingPublish")
+                .is(true)
+                .and(CLAIMED_UNTIL)
+                .exists(false);
+        return mongo.remove(query(unclaimed), MailRecord.class).getDeletedCount() > 0;
+    }
+
+    @Override
+    public boolean claim(UUID id, Instant now, Instant until) {
+        var claimable = new Criteria()
+                .andOperator(
+                        where("_id").is(id.toString()).and("pendingPublish").is(true), unclaimed(now));
+        return mongo.updateFirst(query(claimable), new Update().set(CLAIMED_UNTIL, until), MailRecord.class)
+                        .getModifiedCount()
+                > 0;
+    }
+
+    @Override
+    public void expireClaim(UUID id, Instant now) {
+        mongo.updateFirst(
+                query(where("_id").is(id.toString()).and("pendingPublish").is(true)),
+                new Update().set(CLAIMED_UNTIL, now),
+                MailRecord.class);
+    }
+
+    private static Criteria unclaimed(Instant now) {
+        return new Criteria()
+                .orOperator(
+                        where(CLAIMED_UNTIL).exists(false), where(CLAIMED_UNTIL).lte(now));
     }
 
     @Override
@@ -108,6 +141,8 @@ public class MailRecords implements OutboxRecords {
                 .set("status", MailStatus.ACCEPTED)
                 .set("outbox", outbox)
                 .set("pendingPublish", true)
+                // An earlier sweeper's claim is over: the resent command is the sweeper's at once should it fail.
+                .unset(CLAIMED_UNTIL)
                 .unset("lastError")
                 .set("attempts", 0);
         return mongo.updateFirst(failed, reopened, MailRecord.class).getModifiedCount() > 0;
@@ -139,6 +174,7 @@ public class MailRecords implements OutboxRecords {
         if (!submitting.isEmpty()) {
             criteria = criteria.and("batchId").nin(submitting);
         }
+        criteria = criteria.andOperator(unclaimed(now));
         return mongo.find(query(criteria).with(Sort.by("publishAt")).limit(limit), MailRecord.class);
     }
 

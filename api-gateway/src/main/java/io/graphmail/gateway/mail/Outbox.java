@@ -62,7 +62,11 @@ public class Outbox {
      * Accepts a message: records it, then, unless it is scheduled, publishes it; two writes in all. Should the gateway
      * stop in between, the sweeper publishes it after the grace period.
      *
-     * @throws PublishFailed if the broker did not confirm it: its record was withdrawn, nothing was accepted
+     * <p>A publish that takes longer than the grace period (a broker connection that hangs) races the sweeper, and
+     * exactly one of them owns the message: the request withdraws the record only if no sweeper has claimed it. If one
+     * has, the sweeper publishes it (or has), and the message is accepted all the same.
+     *
+     * @throws PublishFailed if the broker did not confirm it and its record was withdrawn: nothing was accepted
      */
     public MailRecord accept(SendMailCommand command, Instant sendAt, String client) {
         var record = entry(command, sendAt, sweeper.grace(), client);
@@ -71,9 +75,13 @@ public class Outbox {
             try {
                 publish(command, false);
             } catch (PublishFailed e) {
-                records.delete(command.commandId());
                 publishFailed(1);
-                throw e;
+                if (records.withdraw(command.commandId())) {
+                    throw e;
+                }
+                log.warn(
+                        "Message {} was not confirmed in time; the outbox sweeper had claimed it and publishes it",
+                        record.id());
             }
         }
         return record;
@@ -197,8 +205,10 @@ public class Outbox {
     /**
      * Publishes what is due: scheduled sends whose time has come, and records left unpublished (due a grace period
      * after acceptance, so as not to race a request still in flight). One gateway at a time sweeps. Each goes out with
-     * the correlation id of the request that submitted it. Records of a batch being submitted are left to its
-     * submission: it publishes them, or it is withdrawn and they go.
+     * the correlation id of the request that submitted it. Each record is claimed for {@code lease} before it is
+     * published, so that a request still publishing it can no longer withdraw it; a claim that runs out (its sweeper
+     * stopped) leaves the record to the next sweep. Records of a batch being submitted are left to its submission: it
+     * publishes them, or it is withdrawn and they go.
      */
     @Scheduled(fixedDelayString = "${graphmail.gateway.sweeper.interval:1s}")
     @SchedulerLock(name = "unpublished-mail-sweeper", lockAtMostFor = "1m")
@@ -206,6 +216,11 @@ public class Outbox {
         var resubmitted = new ArrayList<UUID>();
         try {
             for (MailRecord record : records.duePublishes(clock.instant(), CHUNK, submissions.submitting())) {
+                UUID id = UUID.fromString(record.id());
+                Instant now = clock.instant();
+                if (!records.claim(id, now, now.plus(sweeper.lease()))) {
+                    continue;
+                }
                 try (var scope = CorrelationId.open(record.correlationId())) {
                     SendMailCommand command = read(record);
                     publish(command, record.isScheduled());
@@ -214,6 +229,7 @@ public class Outbox {
                     }
                     log.debug("Published message {} from the outbox", record.id());
                 } catch (PublishFailed e) {
+                    records.expireClaim(id, clock.instant());
                     log.warn("Broker still unavailable; {} left for the next sweep", record.id());
                     return;
                 }

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Accepts a message through the {@link Outbox}: recorded, then published with a broker confirm. Either the broker has
- * it and the caller hears 202, or the record is withdrawn and the caller hears 503. A record left behind by a crash in
- * between is published later by the outbox's sweeper. Repeated requests are answered by the {@code Idempotency-Key}
+ * it and the caller hears 202, or the record is withdrawn and the caller hears 503; a record the outbox's sweeper
+ * claimed while the publish hung is not withdrawn, and the caller hears 202, since the sweeper sends it. A record left
+ * behind by a crash in between is published later by the sweeper. Repeated requests are answered by the {@code Idempotency-Key}
  * filter before they get here, except the retry of a request whose gateway stopped: its stable id finds the record
  * that gateway left, which is published again and answered, never recorded twice (workers send a command id once).
  */
@@ -59,7 +60,7 @@ public class SubmittingMail {
     }
 
     /**
-     * @throws PublishFailed if the broker did not take the message (nothing was accepted)
+     * @throws PublishFailed if the broker did not take the message and its record was withdrawn (nothing was accepted)
      * @throws io.graphmail.gateway.accounts.AccountNotFound if the account is not registered or not the client's
      * @throws ReferenceProblem if an upload or the message answered is unknown, or the message is over the account's
      *     sending limits (nothing was accepted)

@@ -267,7 +267,14 @@ class PublishingBatchTests {
     }
 
     private Outbox outbox() {
-        return new Outbox(records, broker, batches, JSON, meters, clock, new SweeperProperties(Duration.ofSeconds(30)));
+        return new Outbox(
+                records,
+                broker,
+                batches,
+                JSON,
+                meters,
+                clock,
+                new SweeperProperties(Duration.ofSeconds(30), Duration.ofMinutes(2)));
     }
 
     private PublishingBatch.Messages messages(Instant sendAt) {

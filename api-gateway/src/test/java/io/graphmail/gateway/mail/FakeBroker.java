@@ -22,9 +22,16 @@ public class FakeBroker implements MailCommands {
     private boolean down;
     private int confirmsLostFromChunk = Integer.MAX_VALUE;
     private Runnable duringEachChunk = () -> {};
+    private Runnable stall;
 
     @Override
     public void publish(SendMailCommand command) {
+        if (stall != null) {
+            Runnable meanwhile = stall;
+            stall = null;
+            meanwhile.run();
+            throw new PublishFailed("no confirm within the timeout");
+        }
         if (down) {
             throw new PublishFailed("the broker is down");
         }
@@ -50,6 +57,14 @@ public class FakeBroker implements MailCommands {
     /** The commands whose dead-lettered copies were taken out of the dead-letter queue, in order. */
     public List<UUID> retiredDeadLetterCopies() {
         return List.copyOf(retiredDeadLetterCopies);
+    }
+
+    /**
+     * The next publish hangs (a broker connection that stalls) while {@code meanwhile} runs, and then fails unconfirmed,
+     * without the broker having taken it; publishes meanwhile go through.
+     */
+    public void stallNextPublish(Runnable meanwhile) {
+        stall = meanwhile;
     }
 
     public void goDown() {

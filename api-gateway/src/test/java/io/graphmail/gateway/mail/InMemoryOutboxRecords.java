@@ -2,6 +2,7 @@ package io.graphmail.gateway.mail;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 public class InMemoryOutboxRecords implements OutboxRecords {
 
     private final Map<String, MailRecord> records = new LinkedHashMap<>();
+    private final Map<String, Instant> claimedUntil = new HashMap<>();
     private int writes;
 
     @Override
@@ -31,9 +33,44 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     }
 
     @Override
-    public void delete(UUID id) {
-        records.remove(id.toString());
+    public boolean withdraw(UUID id) {
         writes++;
+        var record = records.get(id.toString());
+        if (record == null || !record.pendingPublish() || claimedUntil.containsKey(record.id())) {
+            return false;
+        }
+        records.remove(record.id());
+        return true;
+    }
+
+    @Override
+    public boolean claim(UUID id, Instant now, Instant until) {
+        writes++;
+        var record = records.get(id.toString());
+        if (record == null || !record.pendingPublish() || !unclaimed(record, now)) {
+            return false;
+        }
+        claimedUntil.put(record.id(), until);
+        return true;
+    }
+
+    @Override
+    public void expireClaim(UUID id, Instant now) {
+        writes++;
+        var record = records.get(id.toString());
+        if (record != null && record.pendingPublish()) {
+            claimedUntil.put(record.id(), now);
+        }
+    }
+
+    /** Whether a sweeper has ever claimed the record. */
+    public boolean claimed(UUID id) {
+        return claimedUntil.containsKey(id.toString());
+    }
+
+    private boolean unclaimed(MailRecord record, Instant now) {
+        var until = claimedUntil.get(record.id());
+        return until == null || !until.isAfter(now);
     }
 
     @Override
@@ -62,6 +99,7 @@ public class InMemoryOutboxRecords implements OutboxRecords {
             return false;
         }
         writes++;
+        claimedUntil.remove(record.id());
         records.put(record.id(), with(record, MailStatus.ACCEPTED, true, outbox));
         return true;
     }
@@ -71,6 +109,7 @@ public class InMemoryOutboxRecords implements OutboxRecords {
         return records.values().stream()
                 .filter(MailRecord::pendingPublish)
                 .filter(record -> !record.publishAt().isAfter(now))
+                .filter(record -> unclaimed(record, now))
                 .filter(record -> !submitting.contains(record.batchId()))
                 .sorted(Comparator.comparing(MailRecord::publishAt))
                 .limit(limit)

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OutboxTests {
 
     static final Duration GRACE = Duration.ofSeconds(30);
+    static final Duration LEASE = Duration.ofMinutes(2);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     final InMemoryOutboxRecords records = new InMemoryOutboxRecords();
@@ -32,7 +33,7 @@ class OutboxTests {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final List<String> submitting = new ArrayList<>();
     final Outbox outbox =
-            new Outbox(records, broker, () -> submitting, JSON, meters, clock, new SweeperProperties(GRACE));
+            new Outbox(records, broker, () -> submitting, JSON, meters, clock, new SweeperProperties(GRACE, LEASE));
 
     @Test
     void acceptsAMessageInTwoWritesRecordThenPublishedOnceTheBrokerConfirmed() {
@@ -84,6 +85,81 @@ class OutboxTests {
 
         assertThat(records.all()).isEmpty();
         assertThat(publishFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void aPublishStalledPastTheGraceThatFailsAfterTheSweeperPublishedItLeavesTheMessageAcceptedAndSentOnce() {
+        var command = command(null);
+        broker.stallNextPublish(() -> {
+            clock.advance(GRACE.plusSeconds(30));
+            outbox.sweep();
+        });
+
+        var record = outbox.accept(command, null, "client-a");
+
+        assertThat(record.status()).isEqualTo(MailStatus.ACCEPTED);
+        assertThat(broker.published()).containsExactly(command);
+        var stored = records.find(command.commandId()).orElseThrow();
+        assertThat(stored.pendingPublish()).isFalse();
+        assertThat(publishFailures()).isEqualTo(1);
+        clock.advance(LEASE);
+        outbox.sweep();
+        assertThat(broker.published()).containsExactly(command);
+    }
+
+    @Test
+    void aRecordTheSweeperClaimedButCouldNotPublishIsNotWithdrawnAndIsSweptOnceTheBrokerIsBack() {
+        var command = command(null);
+        broker.stallNextPublish(() -> {
+            clock.advance(GRACE);
+            broker.goDown();
+            outbox.sweep();
+        });
+
+        outbox.accept(command, null, "client-a");
+
+        assertThat(records.find(command.commandId()).orElseThrow().pendingPublish())
+                .isTrue();
+        assertThat(broker.published()).isEmpty();
+        broker.comeBack();
+        outbox.sweep();
+        assertThat(broker.published()).containsExactly(command);
+    }
+
+    @Test
+    void aStalledPublishThatFailsBeforeAnySweeperClaimedItIsWithdrawn() {
+        var command = command(null);
+        broker.stallNextPublish(() -> {
+            clock.advance(GRACE.minusSeconds(1));
+            outbox.sweep();
+        });
+
+        assertThatThrownBy(() -> outbox.accept(command, null, "client-a")).isInstanceOf(PublishFailed.class);
+
+        assertThat(records.all()).isEmpty();
+        clock.advance(GRACE);
+        outbox.sweep();
+        assertThat(broker.published()).isEmpty();
+    }
+
+    @Test
+    void aClaimWhoseSweeperStoppedRunsOutAndTheNextSweepPublishesTheRecord() {
+        var left = leftBehind(command(null));
+        clock.advance(GRACE);
+        // A sweeper claimed it and stopped before publishing it.
+        assertThat(records.claim(id(left), clock.instant(), clock.instant().plus(LEASE)))
+                .isTrue();
+
+        outbox.sweep();
+        assertThat(broker.published()).isEmpty();
+        assertThat(records.claim(id(left), clock.instant(), clock.instant().plus(LEASE)))
+                .as("another sweeper cannot claim it meanwhile")
+                .isFalse();
+
+        clock.advance(LEASE);
+        outbox.sweep();
+        assertThat(broker.published()).extracting(SendMailCommand::commandId).containsExactly(id(left));
+        assertThat(records.find(id(left)).orElseThrow().pendingPublish()).isFalse();
     }
 
     @Test
