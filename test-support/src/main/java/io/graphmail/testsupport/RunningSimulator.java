@@ -426,6 +426,15 @@ public final class RunningSimulator implements AutoCloseable, AfterAllCallback {
         return body != null && body.path("sent").asBoolean();
     }
 
+    /** Graph loses every subscription watching the mailbox, unannounced; how many there were. */
+    public int loseSubscriptions(String mailbox) {
+        JsonNode body = control.delete()
+                .uri("/_sim/subscriptions/mailboxes/{mailbox}", mailbox)
+                .retrieve()
+                .body(JsonNode.class);
+        return body == null ? 0 : body.path("removed").asInt();
+    }
+
     /**
      * Changes how long subscriptions may live and how long endpoints have to answer validation; null keeps a value.
      * {@link #reset()} restores the configured ones.

@@ -255,6 +255,34 @@ class PushSyncIntegrationTests {
     }
 
     @Test
+    void subscriptionsGraphLostUnannouncedAreReplacedAtTheNextCheckAndNotificationsFlowAgain() {
+        stopSharedWorker();
+        // A lifetime of an hour: no renewal within the test finds the loss by its 404.
+        try (var longLived = startPushWorker(port, Duration.ofHours(1), Duration.ofSeconds(1))) {
+            var lostIds = registerAndAwaitSubscriptions().stream()
+                    .map(state -> state.get("subscription").get("id").asString())
+                    .toList();
+
+            assertThat(simulator.loseSubscriptions(mailbox)).isEqualTo(2);
+
+            // The worker checks every 300 ms.
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> subscriptionsOfMailbox().size() == 2
+                            && recordedSubscriptionIds().size() == 2
+                            && recordedSubscriptionIds().stream().noneMatch(lostIds::contains)
+                            && recordedSubscriptionIds()
+                                    .equals(subscriptionsOfMailbox().stream()
+                                            .map(state -> state.get("subscription")
+                                                    .get("id")
+                                                    .asString())
+                                            .sorted()
+                                            .toList()));
+            simulator.generateMessages(mailbox, "inbox", 2, Map.of());
+            await().atMost(Duration.ofSeconds(30)).until(() -> storedMessages() == 2);
+        }
+    }
+
+    @Test
     void twoWorkersKeepOneSubscriptionPerFolder() {
         try (var second = startPushWorker(port)) {
             registerAndAwaitSubscriptions();

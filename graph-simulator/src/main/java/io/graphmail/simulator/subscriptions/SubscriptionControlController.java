@@ -73,6 +73,15 @@ class SubscriptionControlController {
         return Map.of("sent", lifecycle.fire(id, request.lifecycleEvent()));
     }
 
+    /**
+     * Graph loses the mailbox's subscriptions without telling anyone (no lifecycle notification), as when a missed
+     * {@code subscriptionRemoved} or a restart of the simulator leaves an app holding ids that no longer exist.
+     */
+    @DeleteMapping("/mailboxes/{mailbox}")
+    Map<String, Integer> lose(@PathVariable String mailbox) {
+        return Map.of("removed", subscriptions.removeWatching(mailbox));
+    }
+
     @GetMapping("/limits")
     SubscriptionLimits.Limits limits() {
         return limits.limits();

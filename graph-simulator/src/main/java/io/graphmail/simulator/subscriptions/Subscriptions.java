@@ -51,6 +51,16 @@ class Subscriptions {
         return byId.remove(id) != null;
     }
 
+    /** Removes every live subscription watching {@code mailbox}, whichever app made it; how many there were. */
+    int removeWatching(String mailbox) {
+        List<String> ids = live().stream()
+                .filter(subscription -> subscription.watched().mailbox().equalsIgnoreCase(mailbox))
+                .map(Subscription::id)
+                .toList();
+        ids.forEach(byId::remove);
+        return ids.size();
+    }
+
     void clear() {
         byId.clear();
     }

@@ -188,6 +188,26 @@ class SubscriptionTests extends SubscriptionTestSupport {
     }
 
     @Test
+    void aMailboxsLostSubscriptionsAreGoneForEveryCallAndOthersStay() {
+        String inbox = subscribed(INBOX, "created", receiver);
+        String all = subscribed("users/" + MAILBOX + "/messages", "created", receiver);
+        String other = subscribed("users/grace@example.com/mailFolders('Inbox')/messages", "created", receiver);
+        String later = "{\"expirationDateTime\": \"" + inHours(2) + "\"}";
+
+        var lost = http.delete("/_sim/subscriptions/mailboxes/" + MAILBOX.toUpperCase(java.util.Locale.ROOT));
+
+        assertThat(lost.status()).isEqualTo(200);
+        assertThat(lost.json().path("removed").asInt()).isEqualTo(2);
+        var renewal = http.patch("/v1.0/subscriptions/" + inbox, later);
+        assertThat(renewal.status()).isEqualTo(404);
+        assertThat(renewal.errorCode()).isEqualTo("ResourceNotFound");
+        assertThat(http.get("/v1.0/subscriptions/" + all).status()).isEqualTo(404);
+        assertThat(http.get("/v1.0/subscriptions").json().path("value"))
+                .extracting(value -> value.path("id").asString())
+                .containsExactly(other);
+    }
+
+    @Test
     void listsTheAppsSubscriptionsTenAPageFollowingNextLinks() {
         Set<String> created = new HashSet<>();
         for (int i = 0; i < 12; i++) {

@@ -64,6 +64,30 @@ public class GraphSubscriptions {
         return renewed.getExpirationDateTime().toInstant();
     }
 
+    /**
+     * Whether Graph still has the subscription: it may remove one at any time (a password reset, a revoked account, a
+     * lost {@code subscriptionRemoved} notification), and then answers 404 for its id.
+     *
+     * @throws GraphCallFailed when Graph refuses for another reason
+     */
+    public boolean exists(AccountSettings account, String subscriptionId) {
+        try {
+            calls.call(
+                    account,
+                    "getSubscription",
+                    () -> clients.forAccount(account.id())
+                            .subscriptions()
+                            .bySubscriptionId(subscriptionId)
+                            .get());
+            return true;
+        } catch (GraphCallFailed failure) {
+            if (failure.status() == 404) {
+                return false;
+            }
+            throw failure;
+        }
+    }
+
     /** A subscription as Graph lists it. */
     public record Listed(String id, String resource, String notificationUrl) {}
 

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * With a public URL configured ({@link PushProperties#enabled()}), every folder synced by default of every active account gets a subscription: when the
- * account becomes active and on every check, which also renews what is due and starts pending rounds a worker that
- * died left behind. A removed account's subscriptions are deleted while its token is still at hand.
+ * account becomes active and on every check, which also renews what is due, subscribes again where Graph no longer has
+ * the recorded subscription, and starts pending rounds a worker that died left behind. A removed account's subscriptions are deleted while its token is still at hand.
  */
 @Component
 class MaintainingSubscriptions {

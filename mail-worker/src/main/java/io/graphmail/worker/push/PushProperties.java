@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param allowHttp accept an {@code http} base URL (local runs and tests only: Graph itself requires HTTPS)
  * @param lifetime how long a subscription is asked to live; Graph allows at most 4230 minutes for Outlook messages
  * @param renewBefore a subscription is renewed once it has less than this left
- * @param checkEvery how often subscriptions are checked: created where missing, renewed when due
+ * @param checkEvery how often subscriptions are checked: created where missing, renewed when due, looked up at Graph
+ *     (one request per folder) and created again when Graph lost them
  * @param retryAfterFailure how long a folder whose subscription Graph refused stays on polling before trying again
  * @param recheckPending how soon a notified folder whose lease another round holds is looked at again
  * @param clockTolerance how far the gateway's clock may be behind the workers': a notification received this much

@@ -55,9 +55,16 @@ class SubscribingFolders {
         this.clock = clock;
     }
 
-    /** Creates or renews the folder's subscription if it is due; nothing if another worker is at it. */
+    /**
+     * Creates or renews the folder's subscription if it is due; nothing if another worker is at it. A recorded
+     * subscription that is not due is looked up at Graph, which may have removed it unannounced, and replaced if gone.
+     */
     void ensure(AccountSettings account, String folder) {
-        if (!due(subscriptions.find(account.id(), folder), clock.instant())) {
+        var recorded = subscriptions.find(account.id(), folder);
+        if (!due(recorded, clock.instant())) {
+            recorded.filter(FolderSubscription::isActive)
+                    .filter(active -> goneAtGraph(account, active))
+                    .ifPresent(gone -> replace(account, gone));
             return;
         }
         withLease(account, folder, () -> {
@@ -97,6 +104,33 @@ class SubscribingFolders {
     /** A new subscription in place of one Graph removed. */
     void recreate(AccountSettings account, String folder) {
         withLease(account, folder, () -> create(account, folder));
+    }
+
+    private boolean goneAtGraph(AccountSettings account, FolderSubscription recorded) {
+        try {
+            return !graph.exists(account, recorded.subscriptionId());
+        } catch (GraphCallFailed | AccountOnHold failure) {
+            log.info(
+                    "Subscription of {} / {} not looked up; the next check tries again: {}",
+                    account.id(),
+                    recorded.folder(),
+                    failure.getMessage());
+            return false;
+        }
+    }
+
+    /** Subscribes again unless another worker replaced the gone subscription meanwhile. */
+    private void replace(AccountSettings account, FolderSubscription gone) {
+        withLease(account, gone.folder(), () -> {
+            var current = subscriptions.find(account.id(), gone.folder());
+            if (current.filter(FolderSubscription::isActive)
+                    .map(FolderSubscription::subscriptionId)
+                    .filter(gone.subscriptionId()::equals)
+                    .isPresent()) {
+                log.info("Subscription of {} / {} is gone at Graph; subscribing again", account.id(), gone.folder());
+                create(account, gone.folder());
+            }
+        });
     }
 
     /** Deletes the account's subscriptions at Graph and forgets them; Graph ends any it cannot delete by expiry. */
