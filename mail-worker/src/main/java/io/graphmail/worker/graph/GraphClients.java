@@ -8,6 +8,7 @@ import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import io.graphmail.worker.accounts.TokenSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,7 @@ class GraphClients {
     private final OkHttpClient http;
     private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
 
-    GraphClients(GraphProperties properties, TokenSource tokens) {
+    GraphClients(GraphProperties properties, TokenSource tokens, MeterRegistry meterRegistry) {
         this.properties = properties;
         this.tokens = tokens;
         this.http = GraphClientFactory.create(new RequestOption[] {withoutRetries()})
@@ -31,6 +32,8 @@ class GraphClients {
                 // OkHttp would otherwise repeat a POST whose connection dropped: a second send.
                 .retryOnConnectionFailure(false)
                 .addInterceptor(new PreferImmutableIds())
+                // Reads only, and last: a read that met a closed idle connection goes again on a new one.
+                .addInterceptor(new RetryingDroppedReads(meterRegistry))
                 .build();
     }
 

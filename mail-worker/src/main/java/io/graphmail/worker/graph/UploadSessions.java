@@ -1,6 +1,7 @@
 package io.graphmail.worker.graph;
 
 import io.graphmail.worker.pacing.MailboxBudget;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -40,10 +41,12 @@ public class UploadSessions {
     private final OkHttpClient http;
     private final MailboxBudget budget;
 
-    UploadSessions(GraphProperties properties, MailboxBudget budget) {
+    UploadSessions(GraphProperties properties, MailboxBudget budget, MeterRegistry meterRegistry) {
         this.http = new OkHttpClient.Builder()
                 .callTimeout(properties.timeout())
+                // A range is not sent twice behind our back; asking the session's state is, if its connection drops.
                 .retryOnConnectionFailure(false)
+                .addInterceptor(new RetryingDroppedReads(meterRegistry))
                 .build();
         this.budget = budget;
     }

@@ -75,6 +75,11 @@ class ExactlyOnceIntegrationTests extends SimulatedMailboxTests {
         assertThat(simulator.sent(mailbox)).hasSize(1);
         assertThat(meterRegistry.counter("graphmail.mail.duplicates.avoided").count())
                 .isGreaterThanOrEqualTo(1);
+        // Reads are repeated after a dropped connection; a send never is, by the HTTP client or anyone else.
+        assertThat(simulator
+                        .requestCounts("/v1.0/users/" + mailbox + "/messages/*/send")
+                        .values())
+                .containsExactly(1);
     }
 
     @Test
