@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -54,8 +55,18 @@ public final class RawHttp {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(content);
-            out.flush();
+            try {
+                out.write(content);
+                out.flush();
+            } catch (SocketException closedEarly) {
+                // The server may answer (413, say) and close before it has read the whole body: read that answer.
+                try {
+                    return read(socket.getInputStream());
+                } catch (IOException | RuntimeException unreadable) {
+                    closedEarly.addSuppressed(unreadable);
+                    throw closedEarly;
+                }
+            }
             return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
