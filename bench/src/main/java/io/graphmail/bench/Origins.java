@@ -14,7 +14,8 @@ final class Origins {
     private final AtomicLong returned = new AtomicLong();
 
     void count(AMQP.BasicProperties properties) {
-        boolean delayed = properties.getHeaders() != null && properties.getHeaders().containsKey("x-death");
+        boolean delayed =
+                properties.getHeaders() != null && properties.getHeaders().containsKey("x-death");
         (delayed ? returned : published).incrementAndGet();
     }
 
