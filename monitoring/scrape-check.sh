@@ -16,7 +16,7 @@
 #
 # Needs: prometheus (Debian package "prometheus"), a local rabbitmq-server (rabbitmqctl, rabbitmq-plugins),
 # java, mvn, curl, python3 with PyYAML. Ports 8080, 8081, 9080, 9081 (the management ports, which Prometheus
-# scrapes), 8089, 8443, 27017, 15692 and 19090 (SCRAPE_CHECK_PORT) are used. Takes about two minutes once the
+# scrapes), 8089, 8443, 27017, 15692 and 19090 (SCRAPE_CHECK_PORT) are used. Takes about five minutes once the
 # modules are built.
 set -euo pipefail
 
@@ -138,7 +138,7 @@ fi
 log "starting graphmail (scripts/run.sh builds the modules first; its output: data/logs/)"
 SPRING_APPLICATION_JSON="$spring_json" \
 RABBITMQ_URI="amqp://guest:guest@127.0.0.1:5672/$vhost" \
-GRAPHMAIL_API_KEYS="$api_key" \
+GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_KEYS="$api_key" \
 GRAPHMAIL_WORKER_RETRY_MAX_ATTEMPTS="$max_attempts" \
 GRAPHMAIL_WORKER_RETRY_INITIAL_BACKOFF=1s \
 GRAPHMAIL_SYNC_LAG_REFRESH=2s \

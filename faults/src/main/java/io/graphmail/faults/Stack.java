@@ -115,7 +115,8 @@ public final class Stack implements AutoCloseable {
         arguments.addAll(List.of(
                 "--server.port=" + ports.gateway(),
                 "--management.server.port=" + ports.gatewayManagement(),
-                "--graphmail.security.api-keys=" + API_KEY,
+                "--graphmail.security.clients.operator.keys=" + API_KEY,
+                "--graphmail.security.clients.operator.scopes=admin",
                 "--graphmail.security.rate-limits.requests-per-second=100000",
                 "--graphmail.security.rate-limits.burst=100000",
                 "--graphmail.security.rate-limits.messages-per-day=100000000"));

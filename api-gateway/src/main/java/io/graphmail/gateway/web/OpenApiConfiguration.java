@@ -30,7 +30,7 @@ class OpenApiConfiguration {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .description("An API key from GRAPHMAIL_API_KEYS")))
+                                        .description("An API key (graphmail.security.clients.*, or issued by POST /api/v1/keys) or an OIDC access token")))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 }
