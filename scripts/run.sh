@@ -66,6 +66,13 @@ if [[ -z "${GRAPHMAIL_TOKEN_KEY:-}" ]]; then
     chmod 600 data/token.key
     export GRAPHMAIL_TOKEN_KEY="$(cat data/token.key)"
 fi
+# The key webhook signing secrets are stored under: kept under data/ so registered webhooks survive restarts.
+if [[ -z "${GRAPHMAIL_WEBHOOKS_ENCRYPTION_KEY:-}" ]]; then
+    [[ -f data/webhooks.key ]] || head -c 32 /dev/urandom | base64 > data/webhooks.key
+    chmod 600 data/webhooks.key
+    GRAPHMAIL_WEBHOOKS_ENCRYPTION_KEY="$(cat data/webhooks.key)"
+    export GRAPHMAIL_WEBHOOKS_ENCRYPTION_KEY
+fi
 
 port_in_use() { # host port
     (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
