@@ -45,10 +45,11 @@ public class MailRecords implements OutboxRecords {
 
     /**
      * What a SENT result may replace: any status but another result. A message cancelled with its batch while a worker
-     * was already sending it was sent all the same, and the record says so.
+     * was already sending it was sent all the same, and the record says so. A bounce comes after the send, so a
+     * repeated SENT result leaves BOUNCED alone; a SUPPRESSED item is never sent.
      */
-    private static final List<MailStatus> NOT_REPLACED_BY_SENT =
-            List.of(MailStatus.SENT, MailStatus.FAILED, MailStatus.DEAD_LETTERED);
+    private static final List<MailStatus> NOT_REPLACED_BY_SENT = List.of(
+            MailStatus.SENT, MailStatus.FAILED, MailStatus.DEAD_LETTERED, MailStatus.BOUNCED, MailStatus.SUPPRESSED);
 
     private final Clock clock;
 

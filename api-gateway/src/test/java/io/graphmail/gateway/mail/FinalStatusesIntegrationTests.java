@@ -1,0 +1,103 @@
+package io.graphmail.gateway.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.graphmail.testsupport.MutableClock;
+import io.graphmail.testsupport.TestBackends;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Which final status may replace which, over the MongoDB wire protocol: results arrive at least once and in any
+ * order, and only SENT may later become BOUNCED.
+ */
+class FinalStatusesIntegrationTests {
+
+    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private MailRecords records;
+
+    @BeforeEach
+    void connect() {
+        client = MongoClients.create(new ConnectionString(TestBackends.mongoUri()));
+        mongo = new MongoTemplate(client, "final-statuses-" + UUID.randomUUID());
+        records = new MailRecords(mongo, clock, batchId -> {});
+    }
+
+    @AfterEach
+    void close() {
+        mongo.getDb().drop();
+        client.close();
+    }
+
+    @Test
+    void aBouncedMessageStaysBouncedWhenItsSentResultArrivesAgain() {
+        UUID id = record(MailStatus.SENT);
+        Instant sentAt = clock.instant();
+        assertThat(records.markBounced(id, bounce())).isTrue();
+
+        assertThat(records.markSent(id, 1, sentAt)).as("a redelivered MailSent").isFalse();
+
+        var record = records.find(id).orElseThrow();
+        assertThat(record.status()).isEqualTo(MailStatus.BOUNCED);
+        assertThat(record.bounce().recipient()).isEqualTo("gone@example.com");
+    }
+
+    @Test
+    void aSuppressedItemIsNeverMarkedSent() {
+        UUID id = record(MailStatus.SUPPRESSED);
+
+        assertThat(records.markSent(id, 1, clock.instant())).isFalse();
+
+        assertThat(records.find(id).orElseThrow().status()).isEqualTo(MailStatus.SUPPRESSED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = MailStatus.class,
+            names = {"SENT"},
+            mode = EnumSource.Mode.EXCLUDE)
+    void onlyASentMessageBounces(MailStatus status) {
+        UUID id = record(status);
+
+        assertThat(records.markBounced(id, bounce())).isFalse();
+
+        var record = records.find(id).orElseThrow();
+        assertThat(record.status()).isEqualTo(status);
+        assertThat(record.bounce()).isNull();
+    }
+
+    private UUID record(MailStatus status) {
+        UUID id = UUID.randomUUID();
+        records.insert(new MailRecord(
+                id.toString(),
+                "account",
+                status,
+                1,
+                null,
+                clock.instant(),
+                status == MailStatus.SENT ? clock.instant() : null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                "client-a"));
+        return id;
+    }
+
+    private MailRecord.Bounce bounce() {
+        return new MailRecord.Bounce("gone@example.com", "5.1.1", "RecipNotFound", true, clock.instant());
+    }
+}
