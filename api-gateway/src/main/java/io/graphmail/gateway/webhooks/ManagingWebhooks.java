@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -120,13 +122,16 @@ class ManagingWebhooks {
         return uri.toString();
     }
 
+    /** @throws org.springframework.web.ErrorResponseException 400 naming the first unknown type by its index */
     private static List<String> checkedEvents(List<String> events) {
-        for (String event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            String event = events.get(i);
             if (!Webhook.ALL_EVENTS.equals(event) && !WebhookEvents.TYPES.contains(event)) {
-                throw WebhookProblems.invalid(
-                        "events", "unknown event type " + event + "; known: " + WebhookEvents.TYPES);
+                throw WebhookProblems.validation(
+                        "events[" + i + "]",
+                        "unknown event type " + event + "; known: " + new TreeSet<>(WebhookEvents.TYPES));
             }
         }
-        return List.copyOf(new java.util.LinkedHashSet<>(events));
+        return List.copyOf(new LinkedHashSet<>(events));
     }
 }

@@ -33,7 +33,7 @@ class ReadingDeliveries {
         try {
             cursor = after == null ? null : DeliveryCursor.decode(after);
         } catch (IllegalArgumentException e) {
-            throw WebhookProblems.invalid("after", "not a cursor from this API");
+            throw WebhookProblems.validation("after", "not a cursor from this API");
         }
         List<WebhookDelivery> page = deliveries.page(webhook.id(), cursor, limit);
         String next = null;

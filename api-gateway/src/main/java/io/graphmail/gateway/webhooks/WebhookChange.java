@@ -1,6 +1,7 @@
 package io.graphmail.gateway.webhooks;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -10,6 +11,6 @@ record WebhookChange(
 
         @Schema(description = "Event types to receive, or [\"*\"] for all (see POST /api/v1/webhooks)")
         @Size(min = 1, max = 20)
-        List<String> events,
+        List<@NotBlank String> events,
 
         Boolean enabled) {}
