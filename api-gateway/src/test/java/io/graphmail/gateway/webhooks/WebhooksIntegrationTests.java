@@ -10,6 +10,7 @@ import io.graphmail.contract.sync.MailReceived;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
+import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -368,6 +369,64 @@ class WebhooksIntegrationTests extends FullStackTests {
             assertThat(mongo.getCollection("webhook_deliveries")
                             .countDocuments(new Document("client", "beta")
                                     .append("eventId", event.get("id").asString())))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aRefusedAndADeadLetteredMessageArriveAsTheirOwnEvents() throws Exception {
+        try (var receiver = Receiver.ok()) {
+            var endpoint = subscribe(alpha, receiver.url(), "mail.failed", "mail.dead_lettered");
+            simulator.fault(Map.of(
+                    "pathPattern",
+                    RunningSimulator.SEND_PATHS,
+                    "status",
+                    400,
+                    "count",
+                    1,
+                    "errorCode",
+                    "ErrorInvalidRecipients"));
+            String refused = send(alpha, alphaAccount);
+            await().atMost(WAIT).until(() -> events(receiver, "mail.failed").size() == 1);
+            simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 3));
+            String lost = send(alpha, alphaAccount);
+
+            await().atMost(WAIT)
+                    .until(() -> events(receiver, "mail.dead_lettered").size() == 1);
+            JsonNode failed = events(receiver, "mail.failed").get(0).get("data");
+            assertThat(failed.get("mailId").asString()).isEqualTo(refused);
+            assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+            assertThat(failed.get("reason").asString()).startsWith("ErrorInvalidRecipients");
+            JsonNode deadLettered =
+                    events(receiver, "mail.dead_lettered").get(0).get("data");
+            assertThat(deadLettered.get("mailId").asString()).isEqualTo(lost);
+            assertThat(deadLettered.get("status").asString()).isEqualTo("DEAD_LETTERED");
+            assertThat(deadLettered.get("reason").asString()).isNotBlank();
+            assertThat(receiver.requests()).hasSize(2).allMatch(r -> Verification.verifies(endpoint.text("secret"), r));
+        } finally {
+            simulator.reset();
+        }
+    }
+
+    @Test
+    void anAccountThatBecameUsableIsToldAsActivated() throws Exception {
+        try (var alphas = Receiver.ok();
+                var betas = Receiver.ok()) {
+            subscribe(alpha, alphas.url(), "account.activated");
+            subscribe(beta, betas.url(), "*");
+
+            publisher.publish(
+                    MailTopology.EVENTS_EXCHANGE,
+                    MailTopology.ACCOUNT_STATUS_ROUTING_KEY,
+                    new AccountStatusChanged(UUID.randomUUID(), alphaAccount, "ACTIVE", null, null, Instant.now()),
+                    UUID.randomUUID());
+
+            await().atMost(WAIT).until(() -> alphas.requests().size() == 1);
+            JsonNode data = events(alphas, "account.activated").get(0).get("data");
+            assertThat(data.get("accountId").asString()).isEqualTo(alphaAccount);
+            assertThat(data.get("status").asString()).isEqualTo("ACTIVE");
+            assertThat(mongo.getCollection("webhook_deliveries")
+                            .countDocuments(new Document("client", "beta").append("eventType", "account.activated")))
                     .isZero();
         }
     }

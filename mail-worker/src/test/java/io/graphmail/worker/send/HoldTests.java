@@ -26,4 +26,16 @@ class HoldTests {
     void recordsAPausedBatchAsBatchPaused() {
         assertThat(new Hold.BatchPaused(UUID.randomUUID()).reason()).isEqualTo("BATCH_PAUSED");
     }
+
+    /** What the parking log line says ends each hold: a paused batch's message waits for its batch, not for consent. */
+    @Test
+    void namesWhatEndsEachHold() {
+        UUID batchId = UUID.randomUUID();
+
+        assertThat(new Hold.BatchPaused(batchId).endsWhen())
+                .isEqualTo("batch " + batchId + " is resumed or cancelled")
+                .doesNotContain("consent");
+        assertThat(new Hold.AwaitingConsent("PENDING_CONSENT").endsWhen()).contains("consents");
+        assertThat(new Hold.CredentialsMissing("no alias").endsWhen()).contains("credentials");
+    }
 }
