@@ -8,6 +8,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.graphmail.gateway.mail.BatchSubmissions;
 import io.graphmail.gateway.mail.MailRecord;
+import io.graphmail.gateway.mail.MailRecords;
 import io.graphmail.gateway.mail.MailStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -155,6 +156,23 @@ public class Batches implements BatchSubmissions {
     /** Whether any message of the batch may still change. */
     boolean hasUnfinished(String id) {
         return mongo.exists(query(where("batchId").is(id).and("status").in(MailStatus.UNFINISHED)), MailRecord.class);
+    }
+
+    /**
+     * A paused batch's messages not yet final say why they wait, as a worker that meets one records it too; resuming
+     * takes the reason away again (the next report of a worker gives the current one).
+     */
+    void showPaused(String id, boolean paused) {
+        var waiting = where("batchId").is(id).and("status").in(MailStatus.UNFINISHED);
+        if (paused) {
+            mongo.updateMulti(
+                    query(waiting), new Update().set("lastError", MailRecords.BATCH_PAUSED), MailRecord.class);
+        } else {
+            mongo.updateMulti(
+                    query(waiting.and("lastError").is(MailRecords.BATCH_PAUSED)),
+                    new Update().unset("lastError"),
+                    MailRecord.class);
+        }
     }
 
     /** Holds (or releases) the batch's messages that are not yet on the broker. */

@@ -38,12 +38,14 @@ class ControllingBatches {
     void pause(String id) {
         change(id, Batch.State.PAUSED);
         batches.holdUnpublished(id, true);
+        batches.showPaused(id, true);
     }
 
     void resume(String id) {
         Batch batch = batches.find(id).orElseThrow(() -> new BatchNotFound(id));
         change(id, Batch.runningState(batch.sendAt(), clock.instant()));
         batches.holdUnpublished(id, false);
+        batches.showPaused(id, false);
     }
 
     /** The state first, so that no worker starts sending more of it, then its messages. */

@@ -36,6 +36,9 @@ public class MailRecords implements OutboxRecords {
     static final String RECONCILED_AT = "reconciledAt";
     static final String CLAIMED_UNTIL = "claimedUntil";
 
+    /** Why a message of a paused batch waits, as the gateway records it at the pause and workers report it. */
+    public static final String BATCH_PAUSED = "BATCH_PAUSED";
+
     private static final List<MailStatus> IN_FLIGHT = List.of(MailStatus.ACCEPTED, MailStatus.SENDING);
 
     /** Reasons a worker holds a message until a person acts; they have alerts of their own and are not stuck. */
@@ -201,9 +204,16 @@ public class MailRecords implements OutboxRecords {
                 NOT_REPLACED_BY_SENT);
     }
 
+    /**
+     * A message its batch's pause marked {@link #BATCH_PAUSED} keeps that reason until the resume takes it away: while
+     * the batch is paused a worker reports nothing else, so another reason is a report made before it saw the pause.
+     */
     void markRetrying(UUID id, int attempts, String error) {
-        transition(
-                id, MailStatus.SENDING, new Update().set("attempts", attempts).set("lastError", error));
+        var notPaused = where("lastError").ne(BATCH_PAUSED);
+        var withReason = new Update().set("attempts", attempts).set("lastError", error);
+        if (!transition(id, MailStatus.SENDING, withReason, MailStatus.FINAL, notPaused)) {
+            transition(id, MailStatus.SENDING, new Update().set("attempts", attempts));
+        }
     }
 
     boolean markFailed(UUID id, int attempts, String error) {
@@ -282,7 +292,15 @@ public class MailRecords implements OutboxRecords {
 
     /** Moves the record unless its status is one of {@code keep}; its batch hears when it is the first final one. */
     private boolean transition(UUID id, MailStatus to, Update update, List<MailStatus> keep) {
+        return transition(id, to, update, keep, null);
+    }
+
+    /** As above, for a record that also matches {@code also} (when given). */
+    private boolean transition(UUID id, MailStatus to, Update update, List<MailStatus> keep, Criteria also) {
         var record = query(where("_id").is(id.toString()).and("status").nin(keep));
+        if (also != null) {
+            record.addCriteria(also);
+        }
         record.fields().include("status").include("batchId");
         // The record as it was, read as a Document: a projection cannot be read as a MailRecord.
         Document before = mongo.findAndModify(

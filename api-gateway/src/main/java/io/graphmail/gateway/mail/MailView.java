@@ -20,8 +20,9 @@ public record MailView(
         int attempts,
 
         @Schema(
-                description = "Why the message failed, waits (PACED: …, AWAITING_CONSENT: …) or was not sent"
-                        + " (SUPPRESSED: on the suppression list: to[0] …); absent once it is SENT",
+                description =
+                        "Why the message failed, waits (BATCH_PAUSED, PACED: … until its slot, AWAITING_CONSENT: …) or was not sent"
+                                + " (SUPPRESSED: on the suppression list: to[0] …); absent once it is SENT",
                 nullable = true)
         String lastError,
 

@@ -128,6 +128,12 @@ class BatchLifecycleIntegrationTests extends FullStackTests {
         assertThat(count(paused, "PAUSED")).isPositive();
         assertThat(count(paused, "PAUSED") + count(paused, "SENT")).isEqualTo(50);
         assertThat(paused.get("estimatedCompletionAt").isNull()).isTrue();
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(waiting(location))
+                        .as("each waiting message says why")
+                        .isNotEmpty()
+                        .allSatisfy(message ->
+                                assertThat(text(message, "lastError")).isEqualTo("BATCH_PAUSED")));
 
         var resumed = api.post(location + "/resume", "").json();
         assertThat(text(resumed, "state")).isEqualTo("ACTIVE");
@@ -173,6 +179,16 @@ class BatchLifecycleIntegrationTests extends FullStackTests {
                         accountId, sendAt == null ? "" : "\"sendAt\":\"" + sendAt + "\",", recipients));
         assertThat(response.status()).isEqualTo(202);
         return response;
+    }
+
+    /** The batch's messages not final yet. */
+    private List<JsonNode> waiting(String location) {
+        return api.get(location + "/messages?limit=100")
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(message -> UNFINISHED.contains(text(message, "status")))
+                .toList();
     }
 
     private int sendRequests(String pathPattern) {

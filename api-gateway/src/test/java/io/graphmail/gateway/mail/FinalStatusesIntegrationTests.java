@@ -10,6 +10,7 @@ import io.graphmail.testsupport.TestBackends;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Which final status may replace which, over the MongoDB wire protocol: results arrive at least once and in any
- * order, and only SENT may later become BOUNCED.
+ * What a late or repeated result may replace, over the MongoDB wire protocol: results arrive at least once and in any
+ * order, only SENT may later become BOUNCED, and a paused batch's message keeps saying so.
  */
 class FinalStatusesIntegrationTests {
 
@@ -76,6 +77,24 @@ class FinalStatusesIntegrationTests {
         var record = records.find(id).orElseThrow();
         assertThat(record.status()).isEqualTo(status);
         assertThat(record.bounce()).isNull();
+    }
+
+    @Test
+    void aReportMadeBeforeTheWorkerSawThePauseLeavesBatchPausedStanding() {
+        UUID paused = record(MailStatus.SENDING);
+        UUID running = record(MailStatus.SENDING);
+        mongo.getCollection("mail")
+                .updateOne(
+                        new Document("_id", paused.toString()),
+                        new Document("$set", new Document("lastError", MailRecords.BATCH_PAUSED)));
+
+        records.markRetrying(paused, 2, "PACED: RATE until 2026-12-06T08:00:00Z");
+        records.markRetrying(running, 2, "PACED: RATE until 2026-12-06T08:00:00Z");
+
+        assertThat(records.find(paused).orElseThrow())
+                .satisfies(record -> assertThat(record.lastError()).isEqualTo("BATCH_PAUSED"))
+                .satisfies(record -> assertThat(record.attempts()).isEqualTo(2));
+        assertThat(records.find(running).orElseThrow().lastError()).isEqualTo("PACED: RATE until 2026-12-06T08:00:00Z");
     }
 
     private UUID record(MailStatus status) {
