@@ -2,6 +2,7 @@ package io.graphmail.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graphmail.gateway.AliceAndBob;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayAloneTests;
 import io.graphmail.testsupport.TestAccounts;
@@ -14,24 +15,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Two clients with the same scopes: alice creates one of every object, then bob tries every documented operation on
  * them. He hears 404 (or 403), never learns they exist and changes nothing; alice, as a control, sees each of them
  * under the same ids.
  */
-@TestPropertySource(
-        properties = {
-            "graphmail.security.clients.alice.keys=alice-key",
-            "graphmail.security.clients.alice.scopes=mail:send,mail:read,accounts:read,accounts:manage,mailbox:read,"
-                    + "webhooks:read,webhooks:write",
-            "graphmail.security.clients.bob.keys=bob-key",
-            "graphmail.security.clients.bob.scopes=mail:send,mail:read,accounts:read,accounts:manage,mailbox:read,"
-                    + "webhooks:read,webhooks:write",
-            "graphmail.webhooks.allowed-hosts=127.0.0.1",
-            "graphmail.webhooks.allow-http=true"
-        })
+@AliceAndBob
 class TenancyIntegrationTests extends GatewayAloneTests {
 
     /** Operations that act on the caller's own objects or lists: bob may call them, but sees nothing of alice's. */

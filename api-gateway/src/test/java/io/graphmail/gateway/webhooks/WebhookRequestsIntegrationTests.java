@@ -2,6 +2,7 @@ package io.graphmail.gateway.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graphmail.gateway.AliceAndBob;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayAloneTests;
 import java.net.http.HttpRequest;
@@ -14,24 +15,13 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The webhook and suppression endpoints against what a careless or hostile caller sends: typos, bad URLs, oversize
  * bodies, another client's ids. Same clients as the tenancy test, so both share one gateway.
  */
-@TestPropertySource(
-        properties = {
-            "graphmail.security.clients.alice.keys=alice-key",
-            "graphmail.security.clients.alice.scopes=mail:send,mail:read,accounts:read,accounts:manage,mailbox:read,"
-                    + "webhooks:read,webhooks:write",
-            "graphmail.security.clients.bob.keys=bob-key",
-            "graphmail.security.clients.bob.scopes=mail:send,mail:read,accounts:read,accounts:manage,mailbox:read,"
-                    + "webhooks:read,webhooks:write",
-            "graphmail.webhooks.allowed-hosts=127.0.0.1",
-            "graphmail.webhooks.allow-http=true"
-        })
+@AliceAndBob
 class WebhookRequestsIntegrationTests extends GatewayAloneTests {
 
     private static final String ENDPOINT = "http://127.0.0.1:9/hooks";
