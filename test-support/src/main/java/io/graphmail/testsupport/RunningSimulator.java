@@ -144,6 +144,11 @@ public final class RunningSimulator implements AutoCloseable, AfterAllCallback {
         write(HttpMethod.POST, fault, "/_sim/faults");
     }
 
+    /** Graph refuses the next send (400) with the Graph error {@code errorCode}, e.g. {@code ErrorInvalidRecipients}. */
+    public void refuseNextSend(String errorCode) {
+        fault(Map.of("pathPattern", SEND_PATHS, "status", 400, "count", 1, "errorCode", errorCode));
+    }
+
     /**
      * Delays every request whose path matches {@code pathPattern} (e.g. {@code /v1.0/users/*}{@code /sendMail}) by
      * {@code millis}, until {@link #reset()}. The delayed request counts as in progress for throttling.

@@ -99,15 +99,7 @@ class MailApiIntegrationTests extends OwnAccountTests {
 
     @Test
     void marksMessageFailedWithGraphsErrorCodeWhenGraphRefusesIt() {
-        simulator.fault(Map.of(
-                "pathPattern",
-                RunningSimulator.SEND_PATHS,
-                "status",
-                400,
-                "count",
-                1,
-                "errorCode",
-                "ErrorInvalidRecipients"));
+        simulator.refuseNextSend("ErrorInvalidRecipients");
 
         var response = api.post("/api/v1/mail", mail("ada@example.com", "Refused"));
 

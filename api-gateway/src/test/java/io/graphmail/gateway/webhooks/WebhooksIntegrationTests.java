@@ -377,15 +377,7 @@ class WebhooksIntegrationTests extends FullStackTests {
     void aRefusedAndADeadLetteredMessageArriveAsTheirOwnEvents() throws Exception {
         try (var receiver = Receiver.ok()) {
             var endpoint = subscribe(alpha, receiver.url(), "mail.failed", "mail.dead_lettered");
-            simulator.fault(Map.of(
-                    "pathPattern",
-                    RunningSimulator.SEND_PATHS,
-                    "status",
-                    400,
-                    "count",
-                    1,
-                    "errorCode",
-                    "ErrorInvalidRecipients"));
+            simulator.refuseNextSend("ErrorInvalidRecipients");
             String refused = send(alpha, alphaAccount);
             await().atMost(WAIT).until(() -> events(receiver, "mail.failed").size() == 1);
             simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 3));

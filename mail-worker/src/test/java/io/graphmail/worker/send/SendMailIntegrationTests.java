@@ -313,15 +313,7 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
 
     @Test
     void reportsGraphRejectionAsPermanentFailureWithGraphsErrorCode() {
-        simulator.fault(Map.of(
-                "pathPattern",
-                RunningSimulator.SEND_PATHS,
-                "status",
-                400,
-                "count",
-                1,
-                "errorCode",
-                "ErrorInvalidRecipients"));
+        simulator.refuseNextSend("ErrorInvalidRecipients");
         SendMailCommand command = command("Refused");
         publish(command);
 
