@@ -24,13 +24,15 @@ class OpenApiConfiguration {
                         .description("Send and archive email through Microsoft Graph. Errors are RFC 9457"
                                 + " application/problem+json.")
                         .license(new License().name("Apache-2.0")))
-                .components(new Components()
-                        .addSecuritySchemes(
-                                API_KEY,
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")
-                                        .description("An API key (graphmail.security.clients.*, or issued by POST /api/v1/keys) or an OIDC access token")))
+                .components(
+                        new Components()
+                                .addSecuritySchemes(
+                                        API_KEY,
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.HTTP)
+                                                .scheme("bearer")
+                                                .description(
+                                                        "An API key (graphmail.security.clients.*, or issued by POST /api/v1/keys) or an OIDC access token")))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 }
