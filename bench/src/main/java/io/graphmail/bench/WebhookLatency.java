@@ -141,13 +141,19 @@ public final class WebhookLatency {
                     fifth.maxInFlight(),
                     load);
             endpoints.record(receivers);
+            // Each case's figures as soon as it is over: a run stopped by its bound still tells what it measured.
             System.out.printf(
-                    "%s via %s: healthy endpoints got %,d of %,d in %.1f s%n",
+                    "%s via %s: healthy endpoints got %,d of %,d in %.1f s; p50 %.3f s, p95 %.3f s, max %.3f s;"
+                            + " load %s%n",
                     run.name(),
                     run.direct() ? "direct" : "gateway",
                     result.healthyGot(),
                     result.healthyExpected(),
-                    (end - start) / 1e9);
+                    (end - start) / 1e9,
+                    result.quantile(0.5),
+                    result.p95(),
+                    result.quantile(1.0),
+                    load);
             if (!run.direct()) {
                 endpoints.disableAll();
                 drain(broker);

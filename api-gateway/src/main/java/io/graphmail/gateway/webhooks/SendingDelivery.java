@@ -40,7 +40,12 @@ class SendingDelivery {
         this.clock = clock;
     }
 
-    /** @return how long to wait before the next attempt; empty once the delivery is final */
+    /**
+     * Makes one attempt at a delivery read pending just before, and records its outcome in one write to the delivery
+     * (and, only when the endpoint's health changes, one to the endpoint).
+     *
+     * @return how long to wait before the next attempt; empty once the delivery is final
+     */
     Optional<Duration> send(WebhookDelivery delivery, Webhook webhook) {
         List<String> signing = webhook.signingAt(clock.instant()).stream()
                 .map(secret -> secrets.open(webhook.id(), secret.sealed()))
@@ -49,7 +54,9 @@ class SendingDelivery {
         Instant now = clock.instant();
         if (attempt instanceof Attempt.Delivered delivered) {
             deliveries.finish(delivery.id(), WebhookDelivery.Status.DELIVERED, delivered.statusCode(), null, now, 1);
-            webhooks.healthy(webhook.id());
+            if (webhook.failingSince() != null) {
+                webhooks.healthy(webhook.id());
+            }
             metrics.attempt(delivery.eventType(), "delivered");
             metrics.delivered(delivery.eventType(), Duration.between(delivery.eventAt(), now));
             return Optional.empty();
@@ -71,8 +78,11 @@ class SendingDelivery {
 
     private Optional<Duration> retryOrGiveUp(
             WebhookDelivery delivery, Webhook webhook, Attempt.Failed failed, Instant now) {
-        webhooks.failing(webhook.id(), now);
-        Instant failingSince = webhook.failingSince() == null ? now : webhook.failingSince();
+        Instant failingSince = webhook.failingSince();
+        if (failingSince == null) {
+            webhooks.failing(webhook.id(), now);
+            failingSince = now;
+        }
         if (Duration.between(failingSince, now).compareTo(properties.disableAfter()) >= 0) {
             disable(webhook, "FAILING");
         }

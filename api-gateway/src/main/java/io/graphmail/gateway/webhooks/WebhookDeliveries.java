@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -40,40 +40,35 @@ class WebhookDeliveries implements CollectionIndexes {
         indexes.createIndex(new Index("webhookId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
     }
 
-    /** Stores the delivery unless one with its id exists; either way answers the stored one. */
-    WebhookDelivery createIfAbsent(WebhookDelivery delivery) {
-        return mongo.findAndModify(
-                query(where("_id").is(delivery.id())),
-                insertOnly(delivery),
-                FindAndModifyOptions.options().upsert(true).returnNew(true),
-                WebhookDelivery.class);
-    }
-
     /**
      * Stores each delivery unless one with its id exists (one unordered bulk write); answers the ids, among them,
      * of those pending with no attempt yet: the new ones, and any whose queueing an earlier failure may have lost.
+     * Both round trips select by {@code _id} alone (status and attempts are judged here), so that a database without
+     * secondary indexes finds them by its {@code _id} index rather than by reading the whole collection.
      */
     List<String> createAllIfAbsent(List<WebhookDelivery> all) {
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, WebhookDelivery.class);
         for (WebhookDelivery delivery : all) {
-            bulk.upsert(query(where("_id").is(delivery.id())), insertOnly(delivery));
+            bulk.upsert(byId(delivery.id()), insertOnly(delivery));
         }
         bulk.execute();
         var ids = all.stream().map(WebhookDelivery::id).toList();
-        var unattempted = new org.bson.Document("_id", new org.bson.Document("$in", ids))
-                .append("status", WebhookDelivery.Status.PENDING.name())
-                .append("attempts", 0);
         var found = new ArrayList<String>();
         mongo.getCollection(mongo.getCollectionName(WebhookDelivery.class))
-                .find(unattempted)
-                .projection(new org.bson.Document("_id", 1))
-                .forEach(document -> found.add(document.getString("_id")));
+                .find(new Document("_id", new Document("$in", ids)))
+                .projection(new Document("status", 1).append("attempts", 1))
+                .forEach(document -> {
+                    if (WebhookDelivery.Status.PENDING.name().equals(document.getString("status"))
+                            && document.getInteger("attempts", 0) == 0) {
+                        found.add(document.getString("_id"));
+                    }
+                });
         return found;
     }
 
     private Update insertOnly(WebhookDelivery delivery) {
         var update = new Update();
-        var document = new org.bson.Document();
+        var document = new Document();
         mongo.getConverter().write(delivery, document);
         document.remove("_id");
         document.forEach(update::setOnInsert);
@@ -100,6 +95,11 @@ class WebhookDeliveries implements CollectionIndexes {
         return mongo.find(query(criteria).with(sort).limit(limit), WebhookDelivery.class);
     }
 
+    /**
+     * A failed attempt, another one due at {@code nextAttemptAt}. Like {@link #finish}, it selects the delivery by
+     * {@code _id} alone: the caller has read it pending just before (a status condition in the filter would make a
+     * database without secondary indexes read the whole collection on every attempt).
+     */
     void attempted(String id, Integer statusCode, String error, Instant at, Instant nextAttemptAt) {
         var update = new Update()
                 .inc("attempts", 1)
@@ -107,9 +107,10 @@ class WebhookDeliveries implements CollectionIndexes {
                 .set("lastError", error)
                 .set("lastAttemptAt", at)
                 .set("nextAttemptAt", nextAttemptAt);
-        mongo.updateFirst(pending(id), update, WebhookDelivery.class);
+        mongo.updateFirst(byId(id), update, WebhookDelivery.class);
     }
 
+    /** The delivery's outcome, one write; see {@link #attempted} for why it is selected by {@code _id} alone. */
     void finish(String id, WebhookDelivery.Status status, Integer statusCode, String error, Instant at, int inc) {
         var update = new Update()
                 .inc("attempts", inc)
@@ -118,11 +119,10 @@ class WebhookDeliveries implements CollectionIndexes {
                 .set("lastError", error)
                 .set("lastAttemptAt", at)
                 .unset("nextAttemptAt");
-        mongo.updateFirst(pending(id), update, WebhookDelivery.class);
+        mongo.updateFirst(byId(id), update, WebhookDelivery.class);
     }
 
-    private static org.springframework.data.mongodb.core.query.Query pending(String id) {
-        return query(
-                new Criteria().andOperator(where("_id").is(id), where("status").is(WebhookDelivery.Status.PENDING)));
+    private static Query byId(String id) {
+        return query(where("_id").is(id));
     }
 }

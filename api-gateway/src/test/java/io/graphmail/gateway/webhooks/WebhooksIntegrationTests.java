@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -66,6 +67,16 @@ class WebhooksIntegrationTests extends FullStackTests {
         NamedAddresses namedAddresses() {
             return new NamedAddresses();
         }
+
+        @Bean
+        DeliveryFilters deliveryFilters() {
+            return new DeliveryFilters();
+        }
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer reportingDeliveryFilters(DeliveryFilters filters) {
+            return settings -> settings.addCommandListener(filters);
+        }
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -82,6 +93,9 @@ class WebhooksIntegrationTests extends FullStackTests {
 
     @Autowired
     NamedAddresses names;
+
+    @Autowired
+    DeliveryFilters deliveryFilters;
 
     Api alpha;
     Api beta;
@@ -231,6 +245,41 @@ class WebhooksIntegrationTests extends FullStackTests {
                     .until(() -> List.of(first, second, third).stream()
                             .allMatch(receiver -> mailIds(receiver).contains(mailId)));
             assertThat(deliveriesPublished() - before).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Without secondary indexes (mongo-java-server) any filter on another field besides {@code _id} reads the whole
+     * collection, which grows by a document per delivery: storing, reading and recording deliveries, retries
+     * included, select by {@code _id} alone.
+     */
+    @Test
+    void deliveriesAreStoredReadAndRecordedByIdAlone() throws Exception {
+        try (var failingOnce = Receiver.answering(n -> n == 1 ? 503 : 204);
+                var healthy = Receiver.ok()) {
+            var retried = subscribe(alpha, failingOnce.url(), "mail.sent");
+            var delivered = subscribe(alpha, healthy.url(), "mail.sent");
+            int mark = deliveryFilters.mark();
+
+            String mailId = send(alpha, alphaAccount);
+
+            await().atMost(WAIT)
+                    .until(() -> mailIds(failingOnce).equals(List.of(mailId, mailId))
+                            && mailIds(healthy).equals(List.of(mailId)));
+            for (var endpoint : List.of(retried, delivered)) {
+                String webhookId = endpoint.text("id");
+                await().atMost(WAIT)
+                        .until(() -> mongo.findAll(WebhookDelivery.class).stream()
+                                .filter(delivery -> delivery.webhookId().equals(webhookId))
+                                .anyMatch(delivery -> delivery.status() == WebhookDelivery.Status.DELIVERED));
+            }
+            var filters = deliveryFilters.since(mark).stream()
+                    .filter(filter -> !filter.isEmpty())
+                    .toList();
+            assertThat(filters)
+                    .as("stored, read, retried and recorded")
+                    .hasSizeGreaterThanOrEqualTo(6)
+                    .allSatisfy(filter -> assertThat(filter.keySet()).containsExactly("_id"));
         }
     }
 
