@@ -4,11 +4,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.graphmail.platform.mongodb.CollectionIndexes;
+import io.graphmail.platform.mongodb.ExpiryIndex;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -34,9 +34,7 @@ class WebhookDeliveries implements CollectionIndexes {
     @Override
     public void create() {
         var indexes = mongo.indexOps(WebhookDelivery.class);
-        indexes.createIndex(new Index("createdAt", Sort.Direction.ASC)
-                .named("retention")
-                .expire(properties.retention().toSeconds(), TimeUnit.SECONDS));
+        new ExpiryIndex("retention", "createdAt", properties.retention()).createIn(indexes);
         indexes.createIndex(new Index("webhookId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
     }
 
@@ -96,9 +94,8 @@ class WebhookDeliveries implements CollectionIndexes {
     }
 
     /**
-     * A failed attempt, another one due at {@code nextAttemptAt}. Like {@link #finish}, it selects the delivery by
-     * {@code _id} alone: the caller has read it pending just before (a status condition in the filter would make a
-     * database without secondary indexes read the whole collection on every attempt).
+     * A failed attempt, another one due at {@code nextAttemptAt}, recorded only while the delivery is pending (a
+     * redelivered copy of a finished delivery changes nothing).
      */
     void attempted(String id, Integer statusCode, String error, Instant at, Instant nextAttemptAt) {
         var update = new Update()
@@ -107,10 +104,10 @@ class WebhookDeliveries implements CollectionIndexes {
                 .set("lastError", error)
                 .set("lastAttemptAt", at)
                 .set("nextAttemptAt", nextAttemptAt);
-        mongo.updateFirst(byId(id), update, WebhookDelivery.class);
+        mongo.updateFirst(pending(id), update, WebhookDelivery.class);
     }
 
-    /** The delivery's outcome, one write; see {@link #attempted} for why it is selected by {@code _id} alone. */
+    /** The delivery's outcome, one write, recorded only while the delivery is pending. */
     void finish(String id, WebhookDelivery.Status status, Integer statusCode, String error, Instant at, int inc) {
         var update = new Update()
                 .inc("attempts", inc)
@@ -119,10 +116,15 @@ class WebhookDeliveries implements CollectionIndexes {
                 .set("lastError", error)
                 .set("lastAttemptAt", at)
                 .unset("nextAttemptAt");
-        mongo.updateFirst(byId(id), update, WebhookDelivery.class);
+        mongo.updateFirst(pending(id), update, WebhookDelivery.class);
     }
 
     private static Query byId(String id) {
         return query(where("_id").is(id));
+    }
+
+    /** {@code {_id, status}} at the top level, which MongoDB (and the tests' in-process server) answer by the _id index. */
+    private static Query pending(String id) {
+        return query(where("_id").is(id).and("status").is(WebhookDelivery.Status.PENDING));
     }
 }

@@ -249,12 +249,12 @@ class WebhooksIntegrationTests extends FullStackTests {
     }
 
     /**
-     * Without secondary indexes (mongo-java-server) any filter on another field besides {@code _id} reads the whole
-     * collection, which grows by a document per delivery: storing, reading and recording deliveries, retries
-     * included, select by {@code _id} alone.
+     * Storing, reading and recording deliveries, retries included, select by {@code _id} at the top level of the
+     * filter, which any MongoDB answers from the {@code _id} index (an {@code $and} around it made the in-process
+     * server read the whole collection, which grows by a document per delivery, on every attempt).
      */
     @Test
-    void deliveriesAreStoredReadAndRecordedByIdAlone() throws Exception {
+    void deliveriesAreSelectedByIdAtTheTopOfEveryFilter() throws Exception {
         try (var failingOnce = Receiver.answering(n -> n == 1 ? 503 : 204);
                 var healthy = Receiver.ok()) {
             var retried = subscribe(alpha, failingOnce.url(), "mail.sent");
@@ -279,7 +279,8 @@ class WebhooksIntegrationTests extends FullStackTests {
             assertThat(filters)
                     .as("stored, read, retried and recorded")
                     .hasSizeGreaterThanOrEqualTo(6)
-                    .allSatisfy(filter -> assertThat(filter.keySet()).containsExactly("_id"));
+                    .allSatisfy(filter ->
+                            assertThat(filter.keySet()).contains("_id").doesNotContain("$and", "$or"));
         }
     }
 
