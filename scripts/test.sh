@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 source scripts/lib/rabbitmq.sh
 ensure_rabbitmq
 
-mvn -B -ntp verify "$@"
+# Two modules at a time: platform's tests (mostly waiting on the broker, see DelayQueuesIntegrationTests) need only
+# common and test-backends, so they run beside the simulator's instead of after them.
+mvn -B -ntp -T 2 verify "$@"
 
 report=coverage/target/site/jacoco-aggregate/jacoco.csv
 if [[ -f "$report" ]]; then

@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.DirectExchange;
@@ -31,8 +33,10 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
  * The delay queues on a real broker: what they are declared with, and that a command whose send
- * queue cannot take it when its delay ends waits for it instead of being dropped.
+ * queue cannot take it when its delay ends waits for it instead of being dropped. Runs beside the module's other test
+ * classes; the broker client logs refused declarations, so not beside one that reads the output.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
 class DelayQueuesIntegrationTests {
 
     static CachingConnectionFactory connections;
