@@ -34,10 +34,6 @@ final class DeltaPageJson {
             Stream.of(Field.values()).collect(Collectors.toMap(field -> field.graphName, Function.identity()));
     private static final Set<String> IMPORTANCES = Set.of("low", "normal", "high");
     private static final Set<String> BODY_TYPES = Set.of("text", "html");
-    /** What a fraction of d digits is multiplied by for nanoseconds, 10^(9 - d), at 9 - d (its text's length is 21 + d). */
-    private static final int[] FRACTION_SCALES = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
-    };
-
     private static final Set<String> FLAG_STATUSES = Set.of("notFlagged", "complete", "flagged");
 
     private DeltaPageJson() {}
@@ -141,7 +137,7 @@ final class DeltaPageJson {
                 && value.charAt(13) == ':'
                 && value.charAt(16) == ':'
                 && (length == 20 || (length > 21 && value.charAt(19) == '.'))) {
-            int nanos = length == 20 ? 0 : digits(value, 20, length - 1) * FRACTION_SCALES[30 - length];
+            int nanos = length == 20 ? 0 : nanos(value, 20, length - 1);
             int year = digits(value, 0, 4);
             int month = digits(value, 5, 7);
             int day = digits(value, 8, 10);
@@ -158,6 +154,15 @@ final class DeltaPageJson {
             }
         }
         return OffsetDateTime.parse(value).toInstant();
+    }
+
+    /** A fraction of a second of up to nine digits in {@code value[from, to)} as nanoseconds, or -1 if not digits. */
+    private static int nanos(String value, int from, int to) {
+        int nanos = digits(value, from, to);
+        for (int digits = to - from; digits < 9; digits++) {
+            nanos *= 10;
+        }
+        return nanos;
     }
 
     /** The decimal number in {@code value[from, to)}, or -1 if a character there is not an ASCII digit. */
