@@ -68,7 +68,12 @@ public class RecognisingBounces {
             return false;
         }
         String local = address.toLowerCase(Locale.ROOT);
-        return SYSTEM_SENDERS.stream().anyMatch(local::startsWith);
+        for (String system : SYSTEM_SENDERS) {
+            if (local.startsWith(system)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void report(AccountSettings account, ChangedMessage message) {

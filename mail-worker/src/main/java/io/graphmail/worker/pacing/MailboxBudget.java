@@ -1,8 +1,7 @@
 package io.graphmail.worker.pacing;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.graphmail.worker.accounts.AccountSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class MailboxBudget {
 
     private static final long POLL_MS = 50;
+    private static final String PACING = "account_pacing";
 
     private final MongoTemplate mongo;
     private final PacingProperties properties;
@@ -50,10 +49,11 @@ public class MailboxBudget {
             return request.get();
         } finally {
             if (lease != null) {
-                mongo.updateFirst(
-                        query(where("_id").is(account.id())),
-                        new Update().unset("leases." + lease).inc("version", 1),
-                        PacingState.class);
+                // After every request, so with the driver rather than mapped through the entity.
+                mongo.getCollection(PACING)
+                        .updateOne(
+                                Filters.eq("_id", account.id()),
+                                Updates.combine(Updates.unset("leases." + lease), Updates.inc("version", 1L)));
             }
         }
     }

@@ -3,6 +3,9 @@ package io.graphmail.worker.sync;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -17,6 +20,9 @@ class FolderSyncStates {
 
     /** Enough to recognise a redelivered command; older ones are long done. */
     private static final int REMEMBERED_COMMANDS = 50;
+
+    private static final String COLLECTION = "sync_states";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoTemplate mongo;
 
@@ -59,9 +65,22 @@ class FolderSyncStates {
         upsert(accountId, folder, new Update().set("pageSize", pageSize));
     }
 
-    /** The pages so far are written; the round continues at {@code nextLink}. */
+    /**
+     * The pages so far are written; the round continues at {@code nextLink}. Once a page, so written with the driver
+     * rather than mapped through the entity as the other, rarer updates are.
+     */
     void pageWritten(String accountId, String folder, String nextLink, PageCounts counts) {
-        upsert(accountId, folder, counted(new Update().set("nextLink", nextLink), counts));
+        mongo.getCollection(COLLECTION)
+                .updateOne(
+                        Filters.eq("_id", FolderSyncState.idOf(accountId, folder)),
+                        Updates.combine(
+                                Updates.set("nextLink", nextLink),
+                                Updates.inc("added", counts.added()),
+                                Updates.inc("updated", counts.updated()),
+                                Updates.inc("removed", counts.removed()),
+                                Updates.setOnInsert("accountId", accountId),
+                                Updates.setOnInsert("folder", folder)),
+                        UPSERT);
     }
 
     /** The round's pages are all written: the next round starts at {@code deltaLink}. */

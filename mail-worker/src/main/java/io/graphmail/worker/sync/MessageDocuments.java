@@ -2,6 +2,8 @@ package io.graphmail.worker.sync;
 
 import io.graphmail.worker.graph.MailboxReader.ChangedMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 
@@ -16,12 +18,23 @@ final class MessageDocuments {
                 .toString();
     }
 
-    /** The stored fields Graph's message determines (not ids, attachments or sync times), with its folder's. */
-    static Document fieldsOf(ChangedMessage message, SyncingFolder.Folder folder) {
-        var fields = new Document();
-        fields.put("folder", folder.wellKnownName());
-        fields.put("folderName", folder.name());
-        fields.putAll(message.fields());
-        return fields;
+    /**
+     * The whole stored document of a changed message (our id {@code id}), built once: ids, its folder's names, the
+     * fields Graph's message determines, its attachment documents and when it was synced.
+     */
+    static Document documentOf(
+            String accountId,
+            String id,
+            ChangedMessage message,
+            SyncingFolder.Folder folder,
+            List<Document> attachments,
+            Date syncedAt) {
+        var document = new Document("_id", id)
+                .append("accountId", accountId)
+                .append("graphId", message.id())
+                .append("folder", folder.wellKnownName())
+                .append("folderName", folder.name());
+        document.putAll(message.fields());
+        return document.append("attachments", attachments).append("syncedAt", syncedAt);
     }
 }

@@ -15,10 +15,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,6 +33,9 @@ import org.springframework.stereotype.Component;
 class StoredMessages implements CollectionIndexes {
 
     static final String COLLECTION = "messages";
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoTemplate mongo;
 
@@ -60,7 +61,7 @@ class StoredMessages implements CollectionIndexes {
                 .on("receivedDateTime", Sort.Direction.DESC));
     }
 
-    /** The attachments already stored for these messages (our id → attachment documents). */
+    /** The messages among these ids (ours) stored already, deleted or not: our id → their attachment documents. */
     Map<String, List<Document>> storedAttachments(Collection<String> ids) {
         var found = mongo.getCollection(COLLECTION)
                 .find(new Document("_id", new Document("$in", List.copyOf(ids))))
@@ -70,36 +71,21 @@ class StoredMessages implements CollectionIndexes {
         return byId;
     }
 
-    /** Which of these ids (ours) are stored already, deleted or not. */
-    Set<String> storedIds(Collection<String> ids) {
-        var found = new HashSet<String>();
-        mongo.getCollection(COLLECTION)
-                .find(new Document("_id", new Document("$in", List.copyOf(ids))))
-                .projection(new Document("_id", 1))
-                .forEach(document -> found.add(document.getString("_id")));
-        return found;
-    }
-
     /**
-     * Writes one page of changed messages as whole documents, one unordered bulk write of upserts by
-     * id ({@code messages} maps our id to the message). Graph sends every stored field of a changed
-     * message, so replacing the document is both correct and the cheapest write.
+     * Writes one page of changed messages as whole documents ({@link MessageDocuments#documentOf}), one unordered bulk
+     * write of upserts by id. Graph sends every stored field of a changed message, so replacing the document is both
+     * correct and the cheapest write.
      */
-    PageCounts upsertPage(String accountId, Map<String, SyncedMessage> messages, Instant now) {
-        if (messages.isEmpty()) {
+    PageCounts upsertPage(List<Document> documents) {
+        if (documents.isEmpty()) {
             return PageCounts.NONE;
         }
-        var writes = new ArrayList<ReplaceOneModel<Document>>(messages.size());
-        messages.forEach((id, message) -> {
-            var document =
-                    new Document("_id", id).append("accountId", accountId).append("graphId", message.graphId());
-            document.putAll(message.fields());
-            document.append("attachments", message.attachments()).append("syncedAt", Date.from(now));
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true)));
-        });
-        var result = mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        var writes = new ArrayList<ReplaceOneModel<Document>>(documents.size());
+        documents.forEach(document ->
+                writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, UPSERT)));
+        var result = mongo.getCollection(COLLECTION).bulkWrite(writes, UNORDERED);
         int added = result.getUpserts().size();
-        return new PageCounts(added, messages.size() - added, 0);
+        return new PageCounts(added, documents.size() - added, 0);
     }
 
     /**
@@ -175,7 +161,4 @@ class StoredMessages implements CollectionIndexes {
                 .gte(Date.from(roundStartedAt));
         return mongo.count(query(seen), COLLECTION);
     }
-
-    /** A changed message ready to store: its Graph id, its fields and its attachment documents. */
-    record SyncedMessage(String graphId, Document fields, List<Document> attachments) {}
 }

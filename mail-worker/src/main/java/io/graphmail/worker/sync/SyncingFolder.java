@@ -9,6 +9,8 @@ import io.graphmail.worker.graph.MailboxReader.DeltaPage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -310,26 +312,20 @@ class SyncingFolder {
         Instant now = clock.instant();
         var changed = new LinkedHashMap<String, ChangedMessage>();
         page.changed().forEach(message -> changed.put(MessageDocuments.idOf(account.id(), message.id()), message));
+        var stored = stored(changed, newSince != null);
         if (newSince != null && !changed.isEmpty()) {
-            announceNew(account, folder, changed, newSince, now);
+            announceNew(account, folder, changed, stored.keySet(), newSince, now);
         }
-        var withAttachments = changed.entrySet().stream()
-                .filter(entry -> entry.getValue().hasAttachments())
-                .map(Map.Entry::getKey)
-                .toList();
-        var stored = withAttachments.isEmpty()
-                ? Map.<String, List<Document>>of()
-                : messages.storedAttachments(withAttachments);
-        var synced = new LinkedHashMap<String, StoredMessages.SyncedMessage>();
-        changed.forEach((id, message) -> synced.put(
+        Date syncedAt = Date.from(now);
+        var documents = new ArrayList<Document>(changed.size());
+        changed.forEach((id, message) -> documents.add(MessageDocuments.documentOf(
+                account.id(),
                 id,
-                new StoredMessages.SyncedMessage(
-                        message.id(),
-                        MessageDocuments.fieldsOf(message, folder),
-                        message.hasAttachments()
-                                ? attachments.of(account, id, message.id(), stored.get(id))
-                                : List.of())));
-        PageCounts upserted = messages.upsertPage(account.id(), synced, now);
+                message,
+                folder,
+                message.hasAttachments() ? attachments.of(account, id, message.id(), stored.get(id)) : List.of(),
+                syncedAt)));
+        PageCounts upserted = messages.upsertPage(documents);
         var removedIds = page.removedIds().stream()
                 .map(graphId -> MessageDocuments.idOf(account.id(), graphId))
                 .toList();
@@ -338,14 +334,28 @@ class SyncingFolder {
         return upserted.plus(new PageCounts(0, 0, removed));
     }
 
+    /**
+     * Which of the page's messages are stored already (our id → their stored attachments), in one read: of all of
+     * them when new mail is told, else of those with attachments only; none read when neither applies.
+     */
+    private Map<String, List<Document>> stored(Map<String, ChangedMessage> changed, boolean all) {
+        var ids = all
+                ? List.copyOf(changed.keySet())
+                : changed.entrySet().stream()
+                        .filter(entry -> entry.getValue().hasAttachments())
+                        .map(Map.Entry::getKey)
+                        .toList();
+        return ids.isEmpty() ? Map.of() : messages.storedAttachments(ids);
+    }
+
     /** Before the write: once written, a page read again after a failure would show nothing new. */
     private void announceNew(
             AccountSettings account,
             Folder folder,
             Map<String, ChangedMessage> changed,
+            Set<String> stored,
             Instant newSince,
             Instant now) {
-        var stored = messages.storedIds(changed.keySet());
         var arrived = new LinkedHashMap<String, ChangedMessage>();
         changed.forEach((id, message) -> {
             var received = message.fields().getDate("receivedDateTime");

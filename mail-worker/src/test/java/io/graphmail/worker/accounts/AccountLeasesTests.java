@@ -61,6 +61,36 @@ class AccountLeasesTests {
                 .isEmpty();
     }
 
+    @Test
+    void aLeaseIsWrittenAgainOnlyOnceAQuarterOfItsTimeHasPassed() {
+        var lease = oneWorker.tryTake("sync-c", Duration.ofMinutes(1)).orElseThrow();
+        Instant taken = lockUntil("sync-c");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        Instant.now().isAfter(taken.minus(Duration.ofMinutes(1)).plusMillis(5)));
+
+        lease.extend();
+
+        assertThat(lockUntil("sync-c")).as("not written again within a quarter").isEqualTo(taken);
+
+        var shortLease = oneWorker.tryTake("sync-d", SHORT).orElseThrow();
+        Instant shortTaken = lockUntil("sync-d");
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            shortLease.extend();
+            return lockUntil("sync-d").isAfter(shortTaken);
+        });
+        lease.close();
+        shortLease.close();
+    }
+
+    private Instant lockUntil(String name) {
+        return mongo.getCollection("shedLock")
+                .find(new Document("_id", name))
+                .first()
+                .getDate("lockUntil")
+                .toInstant();
+    }
+
     /** Until the lease's time is over, as MongoDB holds it. */
     private void awaitRunOut(String name) {
         await().atMost(Duration.ofSeconds(5)).until(() -> {

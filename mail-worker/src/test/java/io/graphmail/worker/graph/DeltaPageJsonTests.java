@@ -1,6 +1,7 @@
 package io.graphmail.worker.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.graphmail.worker.graph.MailboxReader.ChangedMessage;
 import io.graphmail.worker.graph.MailboxReader.DeltaPage;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -103,6 +106,38 @@ class DeltaPageJsonTests {
         assertThat(page.changed()).isEmpty();
         assertThat(page.nextLink()).isNull();
         assertThat(page.deltaLink()).endsWith("$deltatoken=xyz");
+    }
+
+    @Test
+    void readsDateTimesAsOffsetDateTimeParseDoes() {
+        for (String value : List.of(
+                "2026-11-02T08:00:00Z",
+                "2026-11-02T08:00:00.1Z",
+                "2026-11-02T08:00:00.123456Z",
+                "2026-11-02T08:00:00.0000000Z",
+                "2026-11-02T08:00:00.123456789Z",
+                "2024-02-29T23:59:59Z",
+                "0001-01-01T00:00:00Z",
+                "2026-11-02T09:59:59+02:00",
+                "2026-11-02T08:00:00.5-05:30",
+                "+12026-11-02T08:00:00Z",
+                "2026-11-02t08:00:00z",
+                "2026-11-02T08:00:00.Z",
+                "2026-11-02T08:00Z")) {
+            assertThat(DeltaPageJson.instant(value))
+                    .as(value)
+                    .isEqualTo(OffsetDateTime.parse(value).toInstant());
+        }
+        for (String value : List.of(
+                "2023-02-29T00:00:00Z",
+                "2026-13-02T08:00:00Z",
+                "2026-11-02T24:00:00Z",
+                "2026-11-02T08:00:60Z",
+                "2026-11-02T08:00:00.1234567890Z",
+                "2026-1x-02T08:00:00Z",
+                "2026-11-0208:00:00Z")) {
+            assertThatThrownBy(() -> DeltaPageJson.instant(value)).as(value).isInstanceOf(DateTimeParseException.class);
+        }
     }
 
     private static Document address(String name, String address) {
