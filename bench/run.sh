@@ -22,7 +22,8 @@ run() {
 }
 
 case "${1:-all}" in
-    accept) run AcceptRate ;;
+    # Under heavy load: BENCH_TIMEOUT=600 bench/run.sh accept
+    accept) run AcceptRate "${BENCH_TIMEOUT:-240}" ;;
     pipeline) run Pipeline ;;
     # Every service in its own JVM and a RabbitMQ node of its own (needs rabbitmq-server installed, not running);
     # the full form (5,000 messages, 2 and 1 workers), about 10 minutes.

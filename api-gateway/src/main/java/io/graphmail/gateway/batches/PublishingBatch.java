@@ -115,7 +115,7 @@ class PublishingBatch {
         var suppressed = new HashMap<UUID, String>();
         messages.suppressed()
                 .forEach((index, reason) -> suppressed.put(all.get(index).commandId(), reason));
-        List<SendMailCommand> sending;
+        List<Outbox.Entry> sending;
         try {
             sending = outbox.recordBatch(
                     submitting.id(),

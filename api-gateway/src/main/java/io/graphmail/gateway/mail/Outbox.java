@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public class Outbox {
      * @throws PublishFailed if the broker did not confirm it and its record was withdrawn: nothing was accepted
      */
     public MailRecord accept(SendMailCommand command, Instant sendAt, String client) {
-        var record = entry(command, sendAt, sweeper.grace(), client);
+        var record = unpublished(command, sendAt, sweeper.grace(), client);
         records.insert(record);
         if (!record.isScheduled()) {
             try {
@@ -124,7 +125,7 @@ public class Outbox {
         var confirmed = new ArrayList<UUID>();
         for (MailRecord record : candidates) {
             SendMailCommand again = read(record).resubmitted();
-            if (!records.reopen(again.commandId(), jsonMapper.writeValueAsString(again))) {
+            if (!records.reopen(again.commandId(), write(again))) {
                 continue;
             }
             reopened.add(again.commandId());
@@ -139,6 +140,9 @@ public class Outbox {
         return reopened;
     }
 
+    /** A command as its record keeps it: {@code json} is what is published, as it was recorded. */
+    public record Entry(SendMailCommand command, String json) {}
+
     /**
      * Records a batch's messages in chunks; a resumed submission records those its stopped gateway had not. They are
      * the sweeper's only {@code grace} after submission, and never while their batch is being submitted. Those in
@@ -147,7 +151,7 @@ public class Outbox {
      * @param suppressed why each message not to be sent is not, by command id
      * @return the messages to publish: all but the suppressed, as recorded now or by the submission this one resumes
      */
-    public List<SendMailCommand> recordBatch(
+    public List<Entry> recordBatch(
             String batchId,
             List<SendMailCommand> all,
             Map<UUID, String> suppressed,
@@ -159,12 +163,18 @@ public class Outbox {
         var missing = all.stream()
                 .filter(command -> !recorded.containsKey(command.commandId().toString()))
                 .toList();
+        var json = new HashMap<UUID, String>();
         for (int from = 0; from < missing.size(); from += CHUNK) {
             records.insertAll(missing.subList(from, Math.min(missing.size(), from + CHUNK)).stream()
                     .map(command -> suppressed.containsKey(command.commandId())
                             ? MailRecord.suppressed(
                                     command, suppressed.get(command.commandId()), CorrelationId.current(), client)
-                            : entry(command, sendAt, grace, client))
+                            : unpublished(
+                                    command,
+                                    json.computeIfAbsent(command.commandId(), id -> write(command)),
+                                    sendAt,
+                                    grace,
+                                    client))
                     .toList());
         }
         return all.stream()
@@ -174,19 +184,21 @@ public class Outbox {
                             ? !suppressed.containsKey(command.commandId())
                             : status != MailStatus.SUPPRESSED;
                 })
+                .map(command -> new Entry(command, json.computeIfAbsent(command.commandId(), id -> write(command))))
                 .toList();
     }
 
     /**
      * Publishes a batch's recorded messages in chunks, one wait for all confirms per chunk, then marks them all
-     * published in one write.
+     * published in one write. Each goes out as the JSON its record keeps, not converted again.
      *
      * @throws PublishFailed if the broker did not confirm every message
      */
-    public void publishBatch(String batchId, List<SendMailCommand> all) {
+    public void publishBatch(String batchId, List<Entry> all) {
         for (int from = 0; from < all.size(); from += CHUNK) {
-            var chunk = new LinkedHashMap<UUID, SendMailCommand>();
-            all.subList(from, Math.min(all.size(), from + CHUNK)).forEach(c -> chunk.put(c.commandId(), c));
+            var chunk = new LinkedHashMap<UUID, String>();
+            all.subList(from, Math.min(all.size(), from + CHUNK))
+                    .forEach(entry -> chunk.put(entry.command().commandId(), entry.json()));
             List<UUID> confirmed;
             try {
                 confirmed = commands.publishAll(chunk);
@@ -250,9 +262,17 @@ public class Outbox {
         records.markPublished(command.commandId(), scheduled);
     }
 
-    private MailRecord entry(SendMailCommand command, Instant sendAt, Duration grace, String client) {
-        return MailRecord.unpublished(
-                command, sendAt, grace, jsonMapper.writeValueAsString(command), CorrelationId.current(), client);
+    private MailRecord unpublished(SendMailCommand command, Instant sendAt, Duration grace, String client) {
+        return unpublished(command, write(command), sendAt, grace, client);
+    }
+
+    private MailRecord unpublished(
+            SendMailCommand command, String json, Instant sendAt, Duration grace, String client) {
+        return MailRecord.unpublished(command, sendAt, grace, json, CorrelationId.current(), client);
+    }
+
+    private String write(SendMailCommand command) {
+        return jsonMapper.writeValueAsString(command);
     }
 
     private SendMailCommand read(MailRecord record) {

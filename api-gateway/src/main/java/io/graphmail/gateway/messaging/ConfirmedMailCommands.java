@@ -29,8 +29,8 @@ class ConfirmedMailCommands implements MailCommands {
     }
 
     @Override
-    public List<UUID> publishAll(Map<UUID, SendMailCommand> commands) {
-        return publisher.publishAll(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, commands);
+    public List<UUID> publishAll(Map<UUID, String> commands) {
+        return publisher.publishAllJson(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, SendMailCommand.class, commands);
     }
 
     @Override

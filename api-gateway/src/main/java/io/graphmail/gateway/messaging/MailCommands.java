@@ -13,8 +13,11 @@ public interface MailCommands {
     /** @throws PublishFailed if the broker did not confirm the command */
     void publish(SendMailCommand command);
 
-    /** Publishes many commands, waiting once for all confirms; returns the ids the broker took. */
-    List<UUID> publishAll(Map<UUID, SendMailCommand> commands);
+    /**
+     * Publishes many commands already serialised as JSON (as their records keep them), waiting once for all confirms;
+     * returns the ids the broker took. They go out as {@link #publish} would send them.
+     */
+    List<UUID> publishAll(Map<UUID, String> commands);
 
     /**
      * Takes the dead-lettered copies of these commands out of the dead-letter queue, once they were published again

@@ -225,7 +225,9 @@ class CrashedSubmissionIntegrationTests extends OwnAccountTests {
                 .map(command -> MailRecord.unpublished(
                         command, null, Duration.ofMinutes(10), jsonMapper.writeValueAsString(command), null, client()))
                 .toList());
-        assertThat(commands.publishAll(recorded)).hasSize(RECORDED_BEFORE_THE_CRASH);
+        var json = new LinkedHashMap<UUID, String>();
+        recorded.forEach((id, command) -> json.put(id, jsonMapper.writeValueAsString(command)));
+        assertThat(commands.publishAll(json)).hasSize(RECORDED_BEFORE_THE_CRASH);
         return batchId.toString();
     }
 

@@ -9,9 +9,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A broker in memory: it confirms what it takes, refuses everything while down, or loses some confirms. */
 public class FakeBroker implements MailCommands {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What the broker took, with the correlation id it went out with. */
     public record Published(SendMailCommand command, String correlationId) {}
@@ -39,12 +42,14 @@ public class FakeBroker implements MailCommands {
     }
 
     @Override
-    public List<UUID> publishAll(Map<UUID, SendMailCommand> commands) {
+    public List<UUID> publishAll(Map<UUID, String> commands) {
         if (down) {
             throw new PublishFailed("the broker is down");
         }
         chunks.add(commands.size());
-        commands.values().forEach(command -> published.add(new Published(command, CorrelationId.current())));
+        commands.values()
+                .forEach(json -> published.add(
+                        new Published(JSON.readValue(json, SendMailCommand.class), CorrelationId.current())));
         duringEachChunk.run();
         return chunks.size() > confirmsLostFromChunk ? List.of() : List.copyOf(commands.keySet());
     }

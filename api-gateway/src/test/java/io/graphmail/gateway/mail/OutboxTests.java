@@ -317,7 +317,7 @@ class OutboxTests {
         clock.advance(Duration.ofHours(1));
         outbox.sweep();
 
-        assertThat(sending).containsExactly(all.get(0), all.get(2));
+        assertThat(sending).extracting(Outbox.Entry::command).containsExactly(all.get(0), all.get(2));
         assertThat(broker.published()).containsExactly(all.get(0), all.get(2));
         var record = records.find(suppressed).orElseThrow();
         assertThat(record.status()).isEqualTo(MailStatus.SUPPRESSED);
@@ -364,7 +364,7 @@ class OutboxTests {
         // The address left the list meanwhile: the record made first stands.
         var sending = outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, true);
 
-        assertThat(sending).containsExactly(all.get(1), all.get(2));
+        assertThat(sending).extracting(Outbox.Entry::command).containsExactly(all.get(1), all.get(2));
         assertThat(records.find(all.get(0).commandId()).orElseThrow().status()).isEqualTo(MailStatus.SUPPRESSED);
     }
 
@@ -372,9 +372,9 @@ class OutboxTests {
     void publishesABatchInChunksAndMarksItPublishedInOneWrite() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 1_001);
-        outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false);
+        var sending = outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false);
 
-        outbox.publishBatch(batchId.toString(), all);
+        outbox.publishBatch(batchId.toString(), sending);
 
         assertThat(broker.chunks()).containsExactly(500, 500, 1);
         assertThat(records.all()).noneMatch(MailRecord::pendingPublish);
@@ -382,13 +382,31 @@ class OutboxTests {
     }
 
     @Test
+    void publishesABatchAsTheJsonItsRecordsKeepIncludingWhatAResumedSubmissionFoundRecorded() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 4);
+        outbox.recordBatch(batchId.toString(), all.subList(0, 2), Map.of(), null, "client-a", GRACE, false);
+
+        var sending = outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, true);
+
+        assertThat(sending).extracting(Outbox.Entry::command).containsExactlyElementsOf(all);
+        assertThat(sending)
+                .allSatisfy(entry -> assertThat(entry.json())
+                        .isEqualTo(records.find(entry.command().commandId())
+                                .orElseThrow()
+                                .outbox()));
+        outbox.publishBatch(batchId.toString(), sending);
+        assertThat(broker.published()).containsExactlyElementsOf(all);
+    }
+
+    @Test
     void failsABatchWhoseConfirmsWereLostAndLeavesItsRecordsPending() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 501);
-        outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false);
+        var sending = outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false);
         broker.loseConfirmsAfter(1);
 
-        assertThatThrownBy(() -> outbox.publishBatch(batchId.toString(), all))
+        assertThatThrownBy(() -> outbox.publishBatch(batchId.toString(), sending))
                 .isInstanceOf(PublishFailed.class)
                 .hasMessageContaining("1 messages of batch " + batchId);
 
@@ -400,10 +418,11 @@ class OutboxTests {
     void failsABatchTheBrokerRefuses() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 3);
-        outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false);
+        var sending = outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false);
         broker.goDown();
 
-        assertThatThrownBy(() -> outbox.publishBatch(batchId.toString(), all)).isInstanceOf(PublishFailed.class);
+        assertThatThrownBy(() -> outbox.publishBatch(batchId.toString(), sending))
+                .isInstanceOf(PublishFailed.class);
 
         assertThat(records.all()).allMatch(MailRecord::pendingPublish);
     }

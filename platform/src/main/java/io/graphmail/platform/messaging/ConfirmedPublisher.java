@@ -2,8 +2,14 @@ package io.graphmail.platform.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.SenderContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +20,11 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessagePostProcessor;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.AbstractJacksonMessageConverter;
+import org.springframework.amqp.support.converter.ClassMapper;
 
 /**
  * Publishes and waits until the broker has taken responsibility for the message: confirmed and
@@ -27,15 +36,36 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * <p>{@code graphmail_publish_confirm_seconds{routing_key, result}} times each publication until its
  * confirm (for {@link #publishAll} the whole chunk): {@code result} is {@code confirmed} or
  * {@code failed}.
+ *
+ * <p>A single message is observed (a span, its trace context in the message's headers) as it is sent; a chunk is one
+ * observation ({@value #CHUNK_OBSERVATION}), whose trace context every message of the chunk carries: an observation per
+ * message cost several times the send itself.
  */
 public class ConfirmedPublisher {
 
+    /** The observation that covers one chunk of {@link #publishAll} or {@link #publishAllJson}. */
+    static final String CHUNK_OBSERVATION = "graphmail.publish.chunk";
+
     private final RabbitTemplate rabbitTemplate;
+    private final RabbitTemplate bulkTemplate;
+    private final ObservationRegistry observations;
     private final Duration confirmTimeout;
     private final MeterRegistry meterRegistry;
 
-    public ConfirmedPublisher(RabbitTemplate rabbitTemplate, Duration confirmTimeout, MeterRegistry meterRegistry) {
+    /**
+     * @param rabbitTemplate publishes single messages, each observed (and traced) on its own
+     * @param bulkTemplate publishes chunks: configured as {@code rabbitTemplate} is, but with observation off; each
+     *     chunk is one observation in {@code observations}
+     */
+    public ConfirmedPublisher(
+            RabbitTemplate rabbitTemplate,
+            RabbitTemplate bulkTemplate,
+            ObservationRegistry observations,
+            Duration confirmTimeout,
+            MeterRegistry meterRegistry) {
         this.rabbitTemplate = rabbitTemplate;
+        this.bulkTemplate = bulkTemplate;
+        this.observations = observations;
         this.confirmTimeout = confirmTimeout;
         this.meterRegistry = meterRegistry;
     }
@@ -66,36 +96,86 @@ public class ConfirmedPublisher {
     /** As {@link #publishAll(String, String, Map)}, each message with the headers {@code headers} holds for its id. */
     public List<UUID> publishAll(
             String exchange, String routingKey, Map<UUID, ?> payloads, Map<UUID, ? extends Map<String, ?>> headers) {
+        return publishChunk(
+                exchange,
+                routingKey,
+                payloads.keySet(),
+                (id, trace, correlation) -> bulkTemplate.convertAndSend(
+                        exchange,
+                        routingKey,
+                        payloads.get(id),
+                        withMessageId(id, trace, headers.containsKey(id) ? headers.get(id) : Map.of()),
+                        correlation));
+    }
+
+    /**
+     * As {@link #publishAll(String, String, Map)} for payloads already serialised as JSON by the {@code JsonMapper}
+     * the message converter uses: each goes out as the converter would have made it of a {@code type} (the same body,
+     * content type, encoding and type header), without being converted again.
+     */
+    public List<UUID> publishAllJson(String exchange, String routingKey, Class<?> type, Map<UUID, String> json) {
+        return publishChunk(exchange, routingKey, json.keySet(), (id, trace, correlation) -> {
+            byte[] body = json.get(id).getBytes(StandardCharsets.UTF_8);
+            var properties = new MessageProperties();
+            properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+            properties.setContentEncoding(StandardCharsets.UTF_8.name());
+            properties.setContentLength(body.length);
+            typeMapper().fromClass(type, properties);
+            bulkTemplate.send(
+                    exchange,
+                    routingKey,
+                    withMessageId(id, trace, Map.of()).postProcessMessage(new Message(body, properties)),
+                    correlation);
+        });
+    }
+
+    /**
+     * Publishes a chunk on one channel of the bulk template, whose sends are not observed one by one: one observation
+     * covers the chunk, and its trace context goes out in every message's headers.
+     */
+    private List<UUID> publishChunk(String exchange, String routingKey, Collection<UUID> ids, ChunkSend send) {
         var pending = new LinkedHashMap<UUID, CorrelationData>();
         var confirmed = new ArrayList<UUID>();
         Timer.Sample sample = Timer.start(meterRegistry);
-        try {
+        var context = new SenderContext<Map<String, String>>((carrier, key, value) -> carrier.put(key, value));
+        context.setCarrier(new HashMap<>());
+        context.setRemoteServiceName("RabbitMQ");
+        var observation = Observation.createNotStarted(CHUNK_OBSERVATION, () -> context, observations)
+                .contextualName(exchange + "/" + routingKey + " publish")
+                .lowCardinalityKeyValue("routing_key", routingKey)
+                .start();
+        try (var scope = observation.openScope()) {
             // Waiting inside invoke() hands the channel back with no confirm outstanding, so the
             // connection factory can cache it at once instead of opening a new one next time.
-            rabbitTemplate.invoke(operations -> {
-                payloads.forEach((id, payload) -> {
+            bulkTemplate.invoke(operations -> {
+                for (UUID id : ids) {
                     var correlation = new CorrelationData(id.toString());
                     pending.put(id, correlation);
-                    operations.convertAndSend(
-                            exchange,
-                            routingKey,
-                            payload,
-                            withMessageId(id, headers.containsKey(id) ? headers.get(id) : Map.of()),
-                            correlation);
-                });
+                    send.publish(id, context.getCarrier(), correlation);
+                }
                 awaitConfirms(pending, confirmed);
                 return null;
             });
         } catch (AmqpException e) {
             if (pending.isEmpty()) {
+                observation.error(e);
+                observation.stop();
                 stop(sample, routingKey, false);
                 throw new PublishFailed("broker unreachable", e);
             }
             confirmed.clear();
             awaitConfirms(pending, confirmed);
         }
-        stop(sample, routingKey, confirmed.size() == payloads.size());
+        observation.stop();
+        stop(sample, routingKey, confirmed.size() == ids.size());
         return confirmed;
+    }
+
+    private ClassMapper typeMapper() {
+        if (bulkTemplate.getMessageConverter() instanceof AbstractJacksonMessageConverter jackson) {
+            return jackson.getJavaTypeMapper();
+        }
+        throw new IllegalStateException("JSON is published only with a Jackson message converter");
     }
 
     private void awaitConfirms(Map<UUID, CorrelationData> pending, List<UUID> confirmed) {
@@ -108,8 +188,13 @@ public class ConfirmedPublisher {
     }
 
     private static MessagePostProcessor withMessageId(UUID id, Map<String, ?> headers) {
+        return withMessageId(id, Map.of(), headers);
+    }
+
+    private static MessagePostProcessor withMessageId(UUID id, Map<String, String> trace, Map<String, ?> headers) {
         return message -> {
             message.getMessageProperties().setMessageId(id.toString());
+            trace.forEach(message.getMessageProperties()::setHeader);
             headers.forEach(message.getMessageProperties()::setHeader);
             return message;
         };
@@ -175,5 +260,10 @@ public class ConfirmedPublisher {
     @FunctionalInterface
     private interface Publication {
         void publish(CorrelationData correlation);
+    }
+
+    @FunctionalInterface
+    private interface ChunkSend {
+        void publish(UUID id, Map<String, String> trace, CorrelationData correlation);
     }
 }

@@ -1,6 +1,7 @@
 package io.graphmail.platform.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -9,6 +10,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateConfigurer;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -55,10 +58,30 @@ public class MessagingConfiguration {
                 "io.graphmail.contract.sync");
     }
 
+    /**
+     * Publishes single messages with the application's template, chunks with a second one configured alike (Boot's
+     * {@code spring.rabbitmq.template.*} and every {@link RabbitTemplateCustomizer}) but with observation off: a chunk
+     * is observed once. That template is no bean, so that Boot's own template does not back off.
+     */
     @Bean
     ConfirmedPublisher confirmedPublisher(
-            RabbitTemplate rabbitTemplate, MessagingProperties properties, MeterRegistry meterRegistry) {
-        return new ConfirmedPublisher(rabbitTemplate, properties.confirmTimeout(), meterRegistry);
+            RabbitTemplate rabbitTemplate,
+            RabbitTemplateConfigurer configurer,
+            ConnectionFactory connectionFactory,
+            ObjectProvider<RabbitTemplateCustomizer> customizers,
+            ObjectProvider<ObservationRegistry> observations,
+            MessagingProperties properties,
+            MeterRegistry meterRegistry) {
+        var bulk = new RabbitTemplate();
+        configurer.configure(bulk, connectionFactory);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(bulk));
+        bulk.setObservationEnabled(false);
+        return new ConfirmedPublisher(
+                rabbitTemplate,
+                bulk,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                properties.confirmTimeout(),
+                meterRegistry);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static io.graphmail.contract.MailTopology.DEFER_TIER_HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,9 @@ class DeferralsTests {
 
     final List<Published> published = new ArrayList<>();
 
-    final Deferrals deferrals =
-            new Deferrals(new ConfirmedPublisher(null, Duration.ofSeconds(1), new SimpleMeterRegistry()) {
+    final Deferrals deferrals = new Deferrals(
+            new ConfirmedPublisher(
+                    null, null, ObservationRegistry.NOOP, Duration.ofSeconds(1), new SimpleMeterRegistry()) {
                 @Override
                 public void publish(String exchange, String routingKey, Message message) {
                     published.add(new Published(exchange, routingKey, message));

@@ -1,0 +1,169 @@
+package io.graphmail.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.graphmail.contract.sync.SyncMailboxCommand;
+import io.graphmail.testsupport.TestBackends;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.SenderContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Chunks on a real broker: JSON published as it was serialised goes out as the converter would have made it, and a
+ * chunk is observed once, its trace context in every message of it.
+ */
+class ConfirmedPublisherIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String TRACE_HEADER = "traceparent";
+
+    static CachingConnectionFactory connections;
+    static RabbitAdmin admin;
+
+    final List<SenderContext<?>> chunks = new ArrayList<>();
+    final ObservationRegistry observations = ObservationRegistry.create();
+    RabbitTemplate single;
+    RabbitTemplate bulk;
+    ConfirmedPublisher publisher;
+    String queue;
+
+    @BeforeAll
+    static void connect() {
+        connections = new CachingConnectionFactory(TestBackends.rabbitUri());
+        connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        connections.setPublisherReturns(true);
+        admin = new RabbitAdmin(connections);
+    }
+
+    @AfterAll
+    static void close() {
+        connections.destroy();
+    }
+
+    @BeforeEach
+    void declareQueue() {
+        queue = admin.declareQueue(new Queue("test.chunks." + UUID.randomUUID(), false, false, false));
+        var traceIds = new AtomicInteger();
+        observations
+                .observationConfig()
+                .observationHandler(new ObservationHandler<SenderContext<Map<String, String>>>() {
+                    @Override
+                    public void onStart(SenderContext<Map<String, String>> context) {
+                        chunks.add(context);
+                        context.getSetter()
+                                .set(context.getCarrier(), TRACE_HEADER, "trace-" + traceIds.incrementAndGet());
+                    }
+
+                    @Override
+                    public boolean supportsContext(Observation.Context context) {
+                        return context instanceof SenderContext<?>;
+                    }
+                });
+        single = template();
+        bulk = template();
+        publisher =
+                new ConfirmedPublisher(single, bulk, observations, Duration.ofSeconds(10), new SimpleMeterRegistry());
+    }
+
+    @AfterEach
+    void deleteQueue() {
+        admin.deleteQueue(queue);
+    }
+
+    @Test
+    void publishesSerialisedJsonAsTheConverterWouldHaveMadeItOfTheObject() {
+        var converted = command();
+        var serialised = command();
+
+        publisher.publish("", queue, converted, converted.commandId());
+        assertThat(publisher.publishAllJson(
+                        "",
+                        queue,
+                        SyncMailboxCommand.class,
+                        Map.of(serialised.commandId(), JSON.writeValueAsString(serialised))))
+                .containsExactly(serialised.commandId());
+
+        Message first = single.receive(queue, 5_000);
+        Message second = single.receive(queue, 5_000);
+        assertThat(single.getMessageConverter().fromMessage(second)).isEqualTo(serialised);
+        var expected = first.getMessageProperties();
+        var actual = second.getMessageProperties();
+        assertThat(actual.getMessageId()).isEqualTo(serialised.commandId().toString());
+        assertThat(actual.getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
+        assertThat(actual.getReceivedDeliveryMode()).isEqualTo(expected.getReceivedDeliveryMode());
+        assertThat(actual.getContentType()).isEqualTo(expected.getContentType());
+        assertThat(actual.getContentEncoding()).isEqualTo(expected.getContentEncoding());
+        var headers = new HashMap<>(actual.getHeaders());
+        headers.remove(TRACE_HEADER);
+        // The same headers; those but the type are each publication's own correlation.
+        assertThat(headers.keySet()).isEqualTo(expected.getHeaders().keySet());
+        assertThat((String) actual.getHeader("__TypeId__"))
+                .isEqualTo(expected.getHeader("__TypeId__"))
+                .isEqualTo(SyncMailboxCommand.class.getName());
+        assertThat(new String(second.getBody(), StandardCharsets.UTF_8)).isEqualTo(JSON.writeValueAsString(serialised));
+    }
+
+    @Test
+    void observesAChunkOnceAndEveryMessageOfItCarriesItsTraceContext() {
+        for (int chunk = 0; chunk < 2; chunk++) {
+            var json = new LinkedHashMap<UUID, String>();
+            for (int i = 0; i < 3; i++) {
+                var command = command();
+                json.put(command.commandId(), JSON.writeValueAsString(command));
+            }
+            assertThat(publisher.publishAllJson("", queue, SyncMailboxCommand.class, json))
+                    .containsExactlyElementsOf(json.keySet());
+        }
+
+        assertThat(chunks).hasSize(2);
+        var traces = new ArrayList<Object>();
+        for (int i = 0; i < 6; i++) {
+            traces.add(single.receive(queue, 5_000).getMessageProperties().getHeader(TRACE_HEADER));
+        }
+        assertThat(traces).containsExactly("trace-1", "trace-1", "trace-1", "trace-2", "trace-2", "trace-2");
+    }
+
+    private static RabbitTemplate template() {
+        var template = new RabbitTemplate(connections);
+        template.setMessageConverter(new JacksonJsonMessageConverter(JSON, "io.graphmail.contract.sync"));
+        template.setMandatory(true);
+        return template;
+    }
+
+    private static SyncMailboxCommand command() {
+        return new SyncMailboxCommand(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "account-1",
+                List.of("inbox"),
+                SyncMailboxCommand.Mode.INCREMENTAL,
+                null,
+                Instant.parse("2026-03-01T10:00:00Z"),
+                null);
+    }
+}
