@@ -8,5 +8,12 @@ import java.util.UUID;
  * each time the result is handled (a redelivered result too), for whoever tells clients about it.
  *
  * @param reason why it failed or was dead-lettered; {@code null} when sent
+ * @param client the API client that submitted the message, as the record's update found it; {@code null} when not
+ *     known (the record is read for it then)
  */
-public record MailFinished(UUID id, MailStatus status, String reason, Instant at) {}
+public record MailFinished(UUID id, MailStatus status, String reason, Instant at, String client) {
+
+    public MailFinished(UUID id, MailStatus status, String reason, Instant at) {
+        this(id, status, reason, at, null);
+    }
+}

@@ -238,6 +238,11 @@ public class MailRecords implements OutboxRecords {
      * waited or was retried for ({@code PACED: …}, a throttling code) goes: a sent message has no error.
      */
     public boolean markSent(UUID id, int attempts, Instant sentAt) {
+        return recordSent(id, attempts, sentAt).moved();
+    }
+
+    /** As {@link #markSent}, telling also the client the record belongs to. */
+    Transition recordSent(UUID id, int attempts, Instant sentAt) {
         return transition(
                 id,
                 MailStatus.SENT,
@@ -252,14 +257,17 @@ public class MailRecords implements OutboxRecords {
     void markRetrying(UUID id, int attempts, String error) {
         var notPaused = where("lastError").ne(BATCH_PAUSED);
         var withReason = new Update().set("attempts", attempts).set("lastError", error);
-        if (!transition(id, MailStatus.SENDING, withReason, MailStatus.FINAL, notPaused)) {
+        if (!transition(id, MailStatus.SENDING, withReason, MailStatus.FINAL, notPaused).moved()) {
             transition(id, MailStatus.SENDING, new Update().set("attempts", attempts));
         }
     }
 
-    boolean markFailed(UUID id, int attempts, String error) {
+    Transition markFailed(UUID id, int attempts, String error) {
         return transition(
-                id, MailStatus.FAILED, new Update().set("attempts", attempts).set("lastError", error));
+                id,
+                MailStatus.FAILED,
+                new Update().set("attempts", attempts).set("lastError", error),
+                MailStatus.FINAL);
     }
 
     /** Moves a sent message to {@link MailStatus#BOUNCED}, once: no other status moves there. */
@@ -328,21 +336,30 @@ public class MailRecords implements OutboxRecords {
     }
 
     private boolean transition(UUID id, MailStatus to, Update update) {
-        return transition(id, to, update, MailStatus.FINAL);
+        return transition(id, to, update, MailStatus.FINAL).moved();
+    }
+
+    /**
+     * What a status change did: whether it moved the record, and, if it did, the API client that submitted the
+     * message ({@code null} if none).
+     */
+    record Transition(boolean moved, String client) {
+
+        static final Transition NONE = new Transition(false, null);
     }
 
     /** Moves the record unless its status is one of {@code keep}; its batch hears when it is the first final one. */
-    private boolean transition(UUID id, MailStatus to, Update update, List<MailStatus> keep) {
+    private Transition transition(UUID id, MailStatus to, Update update, List<MailStatus> keep) {
         return transition(id, to, update, keep, null);
     }
 
     /** As above, for a record that also matches {@code also} (when given). */
-    private boolean transition(UUID id, MailStatus to, Update update, List<MailStatus> keep, Criteria also) {
+    private Transition transition(UUID id, MailStatus to, Update update, List<MailStatus> keep, Criteria also) {
         var record = query(where("_id").is(id.toString()).and("status").nin(keep));
         if (also != null) {
             record.addCriteria(also);
         }
-        record.fields().include("status").include("batchId");
+        record.fields().include("status").include("batchId").include("client");
         // The record as it was, read as a Document: a projection cannot be read as a MailRecord.
         Document before = mongo.findAndModify(
                 record,
@@ -350,12 +367,12 @@ public class MailRecords implements OutboxRecords {
                 Document.class,
                 "mail");
         if (before == null) {
-            return false;
+            return Transition.NONE;
         }
         String batchId = before.getString("batchId");
         if (to.isFinal() && !MailStatus.valueOf(before.getString("status")).isFinal() && batchId != null) {
             batchProgress.messageFinished(batchId);
         }
-        return true;
+        return new Transition(true, before.getString("client"));
     }
 }

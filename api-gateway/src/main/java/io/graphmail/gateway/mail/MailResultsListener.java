@@ -99,12 +99,14 @@ class MailResultsListener {
     }
 
     private void sent(MailSent event) {
-        boolean first = records.markSent(event.commandId(), event.attempts(), event.sentAt());
+        var recorded = records.recordSent(event.commandId(), event.attempts(), event.sentAt());
+        boolean first = recorded.moved();
         finalStatus.reached(MailStatus.SENT, first);
         if (first && event.submittedAt() != null) {
             deliveryTime.record(Duration.between(event.submittedAt(), event.sentAt()));
         }
-        finished.publishEvent(new MailFinished(event.commandId(), MailStatus.SENT, null, event.sentAt()));
+        finished.publishEvent(
+                new MailFinished(event.commandId(), MailStatus.SENT, null, event.sentAt(), recorded.client()));
     }
 
     private void failed(MailFailed event) {
@@ -112,10 +114,10 @@ class MailResultsListener {
             finalStatus.reached(MailStatus.CANCELLED, records.markCancelled(event.commandId()));
         } else if (event.permanent()) {
             log.warn("Message {} from account {} failed: {}", event.commandId(), event.accountId(), event.reason());
-            finalStatus.reached(
-                    MailStatus.FAILED, records.markFailed(event.commandId(), event.attempts(), event.reason()));
-            finished.publishEvent(
-                    new MailFinished(event.commandId(), MailStatus.FAILED, event.reason(), event.failedAt()));
+            var recorded = records.markFailed(event.commandId(), event.attempts(), event.reason());
+            finalStatus.reached(MailStatus.FAILED, recorded.moved());
+            finished.publishEvent(new MailFinished(
+                    event.commandId(), MailStatus.FAILED, event.reason(), event.failedAt(), recorded.client()));
         } else {
             records.markRetrying(event.commandId(), event.attempts(), event.reason());
         }

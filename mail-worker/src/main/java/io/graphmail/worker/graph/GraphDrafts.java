@@ -131,8 +131,11 @@ public class GraphDrafts {
                 () -> calls.mailbox(account).messages().byMessageId(draftId).delete());
     }
 
-    /** The message carrying {@code deliveryKey} in a well-known folder ({@code sentitems}, {@code drafts}), if any. */
-    public Optional<String> findByKey(AccountSettings account, String folder, String deliveryKey) {
+    /**
+     * The message carrying {@code deliveryKey} in a well-known folder ({@code sentitems}, {@code drafts}), if any: its
+     * id and Internet message id.
+     */
+    public Optional<Draft> findByKey(AccountSettings account, String folder, String deliveryKey) {
         var found = calls.call(
                 account,
                 "findByKey",
@@ -143,10 +146,10 @@ public class GraphDrafts {
                         .get(config -> {
                             config.queryParameters.filter = "singleValueExtendedProperties/Any(ep: ep/id eq '"
                                     + GraphMessages.DELIVERY_KEY_PROPERTY + "' and ep/value eq '" + deliveryKey + "')";
-                            config.queryParameters.select = new String[] {"id"};
+                            config.queryParameters.select = new String[] {"id", "internetMessageId"};
                         }));
         return found == null || found.getValue() == null || found.getValue().isEmpty()
                 ? Optional.empty()
-                : Optional.of(found.getValue().get(0).getId());
+                : Optional.of(Draft.of(found.getValue().get(0)));
     }
 }

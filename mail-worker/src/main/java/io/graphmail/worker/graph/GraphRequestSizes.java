@@ -34,6 +34,10 @@ public final class GraphRequestSizes {
 
     /** Whether the command's draft can carry its inline attachments in the creating POST. */
     public static boolean draftFitsWithAttachments(SendMailCommand command) {
+        if (command.attachments().isEmpty()) {
+            // Nothing to leave out: the draft is the same request either way.
+            return true;
+        }
         long size = jsonBytes(GraphMessages.draftOf(command, false));
         for (MailAttachment attachment : command.attachments()) {
             size += attachment.contentBase64().length() + ATTACHMENT_ENVELOPE_BYTES;

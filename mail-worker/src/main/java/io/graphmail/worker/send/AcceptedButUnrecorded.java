@@ -1,5 +1,6 @@
 package io.graphmail.worker.send;
 
+import io.graphmail.worker.graph.GraphDrafts;
 import java.time.Instant;
 
 /**
@@ -10,13 +11,20 @@ import java.time.Instant;
 final class AcceptedButUnrecorded extends RuntimeException {
 
     private final Instant sentAt;
+    private final transient GraphDrafts.Draft draft;
 
-    AcceptedButUnrecorded(Instant sentAt, RuntimeException cause) {
+    /** @param draft the draft that went out, {@code null} if none */
+    AcceptedButUnrecorded(Instant sentAt, GraphDrafts.Draft draft, RuntimeException cause) {
         super("Graph accepted the message at " + sentAt + " but it could not be recorded", cause);
         this.sentAt = sentAt;
+        this.draft = draft;
     }
 
     Instant sentAt() {
         return sentAt;
+    }
+
+    GraphDrafts.Draft draft() {
+        return draft;
     }
 }

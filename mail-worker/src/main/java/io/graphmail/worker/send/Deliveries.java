@@ -1,5 +1,6 @@
 package io.graphmail.worker.send;
 
+import io.graphmail.worker.graph.GraphDrafts;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,7 +15,13 @@ interface Deliveries {
 
     Optional<Delivery> find(String key);
 
-    void markSent(String key, Instant sentAt);
+    /**
+     * Sent: Graph accepted the message at {@code sentAt}.
+     *
+     * @param draft the draft that went out, recorded with it (non-delivery reports name its Internet message id);
+     *     {@code null} if there was none, or it is not known
+     */
+    void markSent(String key, Instant sentAt, GraphDrafts.Draft draft);
 
     void markRetrying(String key, String error);
 
@@ -33,7 +40,10 @@ interface Deliveries {
      */
     int putBackNetworkError(String key, String error);
 
-    /** The attempt created this draft; a later attempt must look for it before sending again. */
+    /**
+     * The attempt created this draft and did not get it sent: a later attempt must look for it before sending again.
+     * A draft that was sent is recorded by {@link #markSent}, in the same write.
+     */
     void recordDraft(String key, String draftId, String internetMessageId);
 
     /** The attempt's worker never reported back: retry, looking for what it may have sent first. */

@@ -4,12 +4,23 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.GraphCallFailed;
+import io.graphmail.worker.graph.GraphDrafts;
 
 /** Hands a claimed command's message to Graph. */
 interface Delivering {
 
-    /** What became of the message, and how many Graph requests it took. */
-    record Delivered(boolean sentEarlier, int graphRequests) {}
+    /**
+     * What became of the message, and how many Graph requests it took.
+     *
+     * @param draft the Graph message that went out (its id and Internet message id), recorded with the delivery as
+     *     sent; {@code null} for a message sent without a draft ({@code sendMail})
+     */
+    record Delivered(boolean sentEarlier, int graphRequests, GraphDrafts.Draft draft) {
+
+        Delivered(boolean sentEarlier, int graphRequests) {
+            this(sentEarlier, graphRequests, null);
+        }
+    }
 
     /**
      * @param delivery the claimed delivery, which tells whether an earlier attempt may have sent the message

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * Hands a message to Graph so that at-least-once delivery of the command still sends one email.
  *
- * <p>The message is created as a draft carrying the delivery key (an extended property), its id is
- * recorded, then the draft is sent. If an earlier attempt may have got as far as sending (it
- * created a draft, or it was interrupted, or Graph's answer never came), the key is looked up
+ * <p>The message is created as a draft carrying the delivery key (an extended property), then sent; its id is
+ * recorded with the delivery as sent, or, when a step after its creation fails, before the failure is handled. If an
+ * earlier attempt may have got as far as sending (it created a draft, or it was interrupted, or Graph's answer never
+ * came), the key is looked up
  * first: found in Sent Items, the message went out and is not sent again; found in Drafts, that
  * draft never went out and is replaced. A message without a copy in Sent Items cannot be looked up,
  * so it goes out with {@code sendMail} and at most once instead.
@@ -59,13 +60,14 @@ class DeliveringOnce implements Delivering {
         int requests = 0;
         if (delivery.mayHaveSent()) {
             requests++;
-            if (drafts.findByKey(account, "sentitems", key).isPresent()) {
-                return new Delivered(true, requests);
+            var sent = drafts.findByKey(account, "sentitems", key);
+            if (sent.isPresent()) {
+                return new Delivered(true, requests, sent.get());
             }
             requests++;
             var unsent = drafts.findByKey(account, "drafts", key);
             if (unsent.isPresent()) {
-                drafts.delete(account, unsent.get());
+                drafts.delete(account, unsent.get().id());
                 requests++;
             }
         }
@@ -75,8 +77,22 @@ class DeliveringOnce implements Delivering {
                 ? drafts.create(command, account, attachmentsInDraft)
                 : drafts.createReply(command, account);
         requests++;
-        deliveries.recordDraft(key, draft.id(), draft.internetMessageId());
-        String draftId = draft.id();
+        try {
+            requests += complete(command, account, draft.id(), attachmentsInDraft);
+            drafts.send(account, draft.id());
+        } catch (RuntimeException notSent) {
+            recordUnsent(key, draft, notSent);
+            throw notSent;
+        }
+        return new Delivered(false, requests + 1, draft);
+    }
+
+    /**
+     * Adds what the creating request could not carry; returns the Graph requests it took. An attachment that fails
+     * (or a send that fails, or whose answer is lost) leaves the draft for the next attempt to look for.
+     */
+    private int complete(SendMailCommand command, AccountSettings account, String draftId, boolean attachmentsInDraft) {
+        int requests = 0;
         if (!attachmentsInDraft) {
             for (MailAttachment attachment : command.attachments()) {
                 requests += addInline(account, draftId, attachment);
@@ -85,8 +101,22 @@ class DeliveringOnce implements Delivering {
         for (AttachmentReference attachment : command.storedAttachments()) {
             requests += attach(account, draftId, attachment);
         }
-        drafts.send(account, draftId);
-        return new Delivered(false, requests + 1);
+        return requests;
+    }
+
+    /**
+     * The draft exists and may even have gone out (a send whose answer was lost): recorded, so that the next attempt
+     * looks for it before sending again. A sent draft is recorded with the delivery as sent, in one write; a worker
+     * that dies in between leaves the delivery to its in-flight lease, whose end marks it interrupted, which looks
+     * too.
+     */
+    private void recordUnsent(String key, GraphDrafts.Draft draft, RuntimeException notSent) {
+        try {
+            deliveries.recordDraft(key, draft.id(), draft.internetMessageId());
+        } catch (RuntimeException unrecorded) {
+            unrecorded.addSuppressed(notSent);
+            throw unrecorded;
+        }
     }
 
     private int attach(AccountSettings account, String draftId, AttachmentReference attachment) {

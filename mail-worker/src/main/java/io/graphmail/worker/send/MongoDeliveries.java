@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.FindAndModifyOptions.options
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.graphmail.worker.graph.GraphDrafts;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,8 +48,12 @@ class MongoDeliveries implements Deliveries {
     }
 
     @Override
-    public void markSent(String key, Instant sentAt) {
-        update(key, new Update().set("state", Delivery.State.SENT).set("sentAt", sentAt));
+    public void markSent(String key, Instant sentAt, GraphDrafts.Draft draft) {
+        var sent = new Update().set("state", Delivery.State.SENT).set("sentAt", sentAt);
+        if (draft != null) {
+            sent.set("draftId", draft.id()).set(SentMessages.INTERNET_MESSAGE_ID, draft.internetMessageId());
+        }
+        update(key, sent);
     }
 
     @Override
@@ -90,7 +95,7 @@ class MongoDeliveries implements Deliveries {
         return delivery == null || delivery.networkErrors() == null ? 1 : delivery.networkErrors();
     }
 
-    /** The attempt created this draft; a later attempt must look for it before sending again. */
+    /** The attempt created this draft and did not get it sent: a later attempt must look for it before sending again. */
     @Override
     public void recordDraft(String key, String draftId, String internetMessageId) {
         update(key, new Update().set("draftId", draftId).set(SentMessages.INTERNET_MESSAGE_ID, internetMessageId));

@@ -2,6 +2,7 @@ package io.graphmail.worker.send;
 
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.platform.mongodb.MongoUnavailable;
+import io.graphmail.worker.graph.GraphDrafts;
 import io.graphmail.worker.messaging.DeadLetters;
 import io.graphmail.worker.messaging.Retries;
 import java.time.Duration;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * <p>While MongoDB cannot be reached nothing about the command can be recorded, so it goes back through a delay
  * queue, as often as it takes; requeued at once it would spin through the queue's delivery limit and be
  * dead-lettered. A command whose message Graph accepted before that could be recorded comes back with a header
- * saying so ({@value #GRAPH_ACCEPTED_HEADER}, when), and is recorded as sent rather than sent again.
+ * saying so ({@value #GRAPH_ACCEPTED_HEADER}, when; the draft's ids with it), and is recorded as sent rather than
+ * sent again.
  */
 @Component
 class SendMailListener implements MessageListener {
@@ -33,6 +35,11 @@ class SendMailListener implements MessageListener {
     static final Duration DATABASE_RECHECK = Duration.ofSeconds(5);
 
     static final String GRAPH_ACCEPTED_HEADER = "x-graphmail-graph-accepted";
+
+    /** With {@value #GRAPH_ACCEPTED_HEADER}: the id of the draft Graph accepted, and its Internet message id. */
+    static final String GRAPH_DRAFT_HEADER = "x-graphmail-graph-draft";
+
+    static final String GRAPH_MESSAGE_ID_HEADER = "x-graphmail-graph-internet-message-id";
 
     /** How often a worker has put the command back on the queue to look at it again later (an outcome's retry). */
     static final String RECHECKS_HEADER = "x-graphmail-rechecks";
@@ -73,7 +80,8 @@ class SendMailListener implements MessageListener {
             Object accepted = message.getMessageProperties().getHeader(GRAPH_ACCEPTED_HEADER);
             outcome = accepted == null
                     ? sendingMail.send(command, message.getBody(), rechecks(message))
-                    : sendingMail.recordAccepted(command, message.getBody(), Instant.parse(accepted.toString()));
+                    : sendingMail.recordAccepted(
+                            command, message.getBody(), Instant.parse(accepted.toString()), acceptedDraft(message));
         } catch (AcceptedButUnrecorded unrecorded) {
             log.warn(
                     "MongoDB unavailable; Graph accepted command {} for account {}, to be recorded in {}",
@@ -83,6 +91,14 @@ class SendMailListener implements MessageListener {
             var withKnowledge = MessageBuilder.fromClonedMessage(message)
                     .setHeader(GRAPH_ACCEPTED_HEADER, unrecorded.sentAt().toString())
                     .build();
+            if (unrecorded.draft() != null) {
+                withKnowledge
+                        .getMessageProperties()
+                        .setHeader(GRAPH_DRAFT_HEADER, unrecorded.draft().id());
+                withKnowledge
+                        .getMessageProperties()
+                        .setHeader(GRAPH_MESSAGE_ID_HEADER, unrecorded.draft().internetMessageId());
+            }
             retries.retryLater(withKnowledge, DATABASE_RECHECK);
             return;
         } catch (RuntimeException e) {
@@ -126,6 +142,16 @@ class SendMailListener implements MessageListener {
                     deadLetter.reason());
             deadLetters.deadLetter(message, deadLetter.reason());
         }
+    }
+
+    /** The draft Graph accepted, as an earlier delivery that could not record it left it in the headers. */
+    private static GraphDrafts.Draft acceptedDraft(Message message) {
+        Object draftId = message.getMessageProperties().getHeader(GRAPH_DRAFT_HEADER);
+        Object internetMessageId = message.getMessageProperties().getHeader(GRAPH_MESSAGE_ID_HEADER);
+        return draftId == null
+                ? null
+                : new GraphDrafts.Draft(
+                        draftId.toString(), internetMessageId == null ? null : internetMessageId.toString());
     }
 
     private static long rechecks(Message message) {

@@ -7,6 +7,7 @@ import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.accounts.TokenSource;
 import io.graphmail.worker.graph.GraphCallFailed;
+import io.graphmail.worker.graph.GraphDrafts;
 import io.graphmail.worker.messaging.MailEvents;
 import io.graphmail.worker.pacing.AccountPacing;
 import io.graphmail.worker.pacing.Lane;
@@ -117,16 +118,17 @@ class SendingMail {
 
     /**
      * An earlier delivery of the command had Graph accept the message at {@code sentAt} but could not record it:
-     * record it now, unless the delivery has reached a final state meanwhile.
+     * record it now (with {@code draft}, the message that went out, if known), unless the delivery has reached a final
+     * state meanwhile.
      */
-    Outcome recordAccepted(SendMailCommand command, byte[] body, Instant sentAt) {
+    Outcome recordAccepted(SendMailCommand command, byte[] body, Instant sentAt, GraphDrafts.Draft draft) {
         var delivery = deliveries.find(command.deliveryKey());
         if (delivery.isEmpty()
                 || delivery.get().state() == Delivery.State.SENT
                 || delivery.get().state() == Delivery.State.FAILED) {
             return send(command, body);
         }
-        deliveries.markSent(command.deliveryKey(), sentAt);
+        deliveries.markSent(command.deliveryKey(), sentAt, draft);
         return reportSent(command, delivery.get().attempts(), sentAt, 0, false);
     }
 
@@ -212,9 +214,9 @@ class SendingMail {
         }
         Instant sentAt = clock.instant();
         try {
-            deliveries.markSent(command.deliveryKey(), sentAt);
+            deliveries.markSent(command.deliveryKey(), sentAt, delivered.draft());
         } catch (RuntimeException e) {
-            throw MongoUnavailable.causedBy(e) ? new AcceptedButUnrecorded(sentAt, e) : e;
+            throw MongoUnavailable.causedBy(e) ? new AcceptedButUnrecorded(sentAt, delivered.draft(), e) : e;
         }
         return reportSent(command, attempt, sentAt, delivered.graphRequests(), delivered.sentEarlier());
     }

@@ -83,6 +83,20 @@ class ExactlyOnceIntegrationTests extends SimulatedMailboxTests {
     }
 
     @Test
+    void aDraftWhoseSendGraphRefusedIsReplacedByTheRetry() {
+        simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 500, "count", 1));
+        var command = command("Refused once", List.of());
+        publish(command);
+
+        assertThat(events.awaitOne(MailSent.class, command.commandId()).attempts())
+                .isEqualTo(2);
+        assertThat(simulator.sent(mailbox)).hasSize(1);
+        assertThat(simulator.messages(mailbox, "drafts"))
+                .as("the first attempt's draft was found by its key and deleted, not left behind")
+                .isEmpty();
+    }
+
+    @Test
     void aSendThatTimesOutAfterGraphAcceptedItIsNotRepeated() {
         // Graph sends the mail and answers after the worker's 5 s timeout.
         simulator.fault(Map.of(

@@ -1,5 +1,6 @@
 package io.graphmail.worker.send;
 
+import io.graphmail.worker.graph.GraphDrafts;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,8 +44,11 @@ class InMemoryDeliveries implements Deliveries {
     }
 
     @Override
-    public void markSent(String key, Instant sentAt) {
-        change(key, row -> row.state(Delivery.State.SENT).sentAt(sentAt));
+    public void markSent(String key, Instant sentAt, GraphDrafts.Draft draft) {
+        change(key, row -> {
+            var sent = row.state(Delivery.State.SENT).sentAt(sentAt);
+            return draft == null ? sent : sent.draftId(draft.id());
+        });
     }
 
     @Override

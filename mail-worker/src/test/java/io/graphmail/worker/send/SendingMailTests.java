@@ -9,6 +9,7 @@ import io.graphmail.worker.accounts.AccountDirectory;
 import io.graphmail.worker.accounts.AccountHolds;
 import io.graphmail.worker.accounts.AccountNeedsConsent;
 import io.graphmail.worker.accounts.AccountSettings;
+import io.graphmail.worker.graph.GraphDrafts;
 import io.graphmail.worker.graph.GraphRefusals;
 import io.graphmail.worker.pacing.Lane;
 import io.graphmail.worker.pacing.Permit;
@@ -109,7 +110,7 @@ class SendingMailTests {
     void repeatsTheResultOfADeliveryAlreadySent() {
         var command = command(null);
         deliveries.claim(command.deliveryKey(), ACCOUNT, NOW.minusSeconds(60));
-        deliveries.markSent(command.deliveryKey(), NOW.minusSeconds(50));
+        deliveries.markSent(command.deliveryKey(), NOW.minusSeconds(50), null);
 
         var outcome = sendingMail.send(command, BODY);
 
@@ -516,10 +517,12 @@ class SendingMailTests {
         var command = command(null);
         deliveries.claim(command.deliveryKey(), ACCOUNT, NOW.minusSeconds(5));
 
-        var outcome = sendingMail.recordAccepted(command, BODY, NOW.minusSeconds(4));
+        var outcome = sendingMail.recordAccepted(
+                command, BODY, NOW.minusSeconds(4), new GraphDrafts.Draft("draft-1", "<draft-1@example.com>"));
 
         assertThat(outcome).isEqualTo(new Outcome.Done(new Outcome.Cause.Sent(ACCOUNT, 0, false)));
         assertThat(deliveries.get(command.deliveryKey()).sentAt()).isEqualTo(NOW.minusSeconds(4));
+        assertThat(deliveries.get(command.deliveryKey()).draftId()).isEqualTo("draft-1");
         assertThat(graph.attempts).isEmpty();
     }
 
