@@ -31,7 +31,9 @@ final class InProcess {
 
     /** The bench's API key and the secret alias its application accounts name. */
     private static String[] gatewaySettings(String... extra) {
-        var settings = new ArrayList<>(List.of("--graphmail.security.api-keys=" + API_KEY));
+        var settings = new ArrayList<>(List.of(
+                "--graphmail.security.clients.bench.keys=" + API_KEY,
+                "--graphmail.security.clients.bench.scopes=admin"));
         settings.addAll(List.of(TestAccounts.secretAliasArguments()));
         settings.addAll(List.of(extra));
         return settings.toArray(String[]::new);

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -88,22 +89,26 @@ public final class Memory {
     private static Process start(int port) throws IOException {
         Files.createDirectories(GC_LOG.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(
-                        java,
-                        "-Xmx" + HEAP,
-                        "-Xlog:gc:file=" + GC_LOG,
-                        "-jar",
-                        JAR.toString(),
-                        "--server.port=" + port,
-                        // Actuator on the API port: the bench samples the heap through the one client it has.
-                        "--management.server.port=" + port,
-                        "--server.address=127.0.0.1",
-                        "--spring.rabbitmq.addresses=" + TestBackends.rabbitUri(),
-                        "--spring.mongodb.uri=" + TestBackends.mongoUri(),
-                        "--graphmail.security.api-keys=" + InProcess.API_KEY,
-                        "--management.endpoints.web.exposure.include=health,metrics",
-                        "--logging.level.root=WARN",
-                        "--spring.jmx.enabled=false"))
+        var command = new ArrayList<>(List.of(
+                java,
+                "-Xmx" + HEAP,
+                "-Xlog:gc:file=" + GC_LOG,
+                "-jar",
+                JAR.toString(),
+                "--server.port=" + port,
+                // Actuator on the API port: the bench samples the heap through the one client it has.
+                "--management.server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--spring.rabbitmq.addresses=" + TestBackends.rabbitUri(),
+                "--spring.mongodb.uri=" + TestBackends.mongoUri(),
+                "--graphmail.security.clients.bench.keys=" + InProcess.API_KEY,
+                "--graphmail.security.clients.bench.scopes=admin",
+                "--management.endpoints.web.exposure.include=health,metrics",
+                "--logging.level.root=WARN",
+                "--spring.jmx.enabled=false"));
+        // The account the benchmark registers names the secret alias its worker-side settings define.
+        command.addAll(List.of(TestAccounts.secretAliasArguments()));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(OUTPUT.toFile())
                 .start();
