@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -127,6 +128,6 @@ class ManagingWebhooks {
                         "events", "unknown event type " + event + "; known: " + WebhookEvents.TYPES);
             }
         }
-        return List.copyOf(new java.util.LinkedHashSet<>(events));
+        return List.copyOf(new LinkedHashSet<>(events));
     }
 }

@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -40,15 +41,6 @@ class WebhookDeliveries implements CollectionIndexes {
         indexes.createIndex(new Index("webhookId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
     }
 
-    /** Stores the delivery unless one with its id exists; either way answers the stored one. */
-    WebhookDelivery createIfAbsent(WebhookDelivery delivery) {
-        return mongo.findAndModify(
-                query(where("_id").is(delivery.id())),
-                insertOnly(delivery),
-                FindAndModifyOptions.options().upsert(true).returnNew(true),
-                WebhookDelivery.class);
-    }
-
     /**
      * Stores each delivery unless one with its id exists (one unordered bulk write); answers the ids, among them,
      * of those pending with no attempt yet: the new ones, and any whose queueing an earlier failure may have lost.
@@ -60,20 +52,20 @@ class WebhookDeliveries implements CollectionIndexes {
         }
         bulk.execute();
         var ids = all.stream().map(WebhookDelivery::id).toList();
-        var unattempted = new org.bson.Document("_id", new org.bson.Document("$in", ids))
+        var unattempted = new Document("_id", new Document("$in", ids))
                 .append("status", WebhookDelivery.Status.PENDING.name())
                 .append("attempts", 0);
         var found = new ArrayList<String>();
         mongo.getCollection(mongo.getCollectionName(WebhookDelivery.class))
                 .find(unattempted)
-                .projection(new org.bson.Document("_id", 1))
+                .projection(new Document("_id", 1))
                 .forEach(document -> found.add(document.getString("_id")));
         return found;
     }
 
     private Update insertOnly(WebhookDelivery delivery) {
         var update = new Update();
-        var document = new org.bson.Document();
+        var document = new Document();
         mongo.getConverter().write(delivery, document);
         document.remove("_id");
         document.forEach(update::setOnInsert);
@@ -121,7 +113,7 @@ class WebhookDeliveries implements CollectionIndexes {
         mongo.updateFirst(pending(id), update, WebhookDelivery.class);
     }
 
-    private static org.springframework.data.mongodb.core.query.Query pending(String id) {
+    private static Query pending(String id) {
         return query(
                 new Criteria().andOperator(where("_id").is(id), where("status").is(WebhookDelivery.Status.PENDING)));
     }
