@@ -103,6 +103,7 @@ class PushSyncIntegrationTests {
                         "--graphmail.push.lifetime=" + lifetime.toMillis() + "ms",
                         "--graphmail.push.renew-before=" + renewBefore.toMillis() + "ms",
                         "--graphmail.push.check-every=300ms",
+                        "--graphmail.push.look-up-every=300ms",
                         "--graphmail.push.retry-after-failure=1s",
                         "--graphmail.push.clock-tolerance=0s"));
     }
