@@ -12,7 +12,6 @@ import io.graphmail.testsupport.TestBackends;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +24,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 class OutboxClaimsIntegrationTests extends OutboxRaceScenarios {
 
-    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     private MongoClient client;
     private MongoTemplate mongo;
     private MailRecords records;
-    private Outbox outbox;
+
+    OutboxClaimsIntegrationTests() {
+        super(new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    }
 
     @BeforeEach
     void connect() {
@@ -68,21 +69,6 @@ class OutboxClaimsIntegrationTests extends OutboxRaceScenarios {
         assertThat(records.find(command.commandId()).orElseThrow().pendingPublish())
                 .isFalse();
         assertThat(records.withdraw(command.commandId())).isFalse();
-    }
-
-    @Override
-    MutableClock clock() {
-        return clock;
-    }
-
-    @Override
-    Outbox outbox() {
-        return outbox;
-    }
-
-    @Override
-    Optional<MailRecord> find(UUID commandId) {
-        return records.find(commandId);
     }
 
     @Override
