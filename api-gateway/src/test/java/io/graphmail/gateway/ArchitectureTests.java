@@ -26,7 +26,8 @@ class ArchitectureTests {
         "..gateway.notifications..",
         "..gateway.suppressions..",
         "..gateway.ratelimits..",
-        "..gateway.idempotency.."
+        "..gateway.idempotency..",
+        "..gateway.templates.."
     };
 
     @ArchTest
