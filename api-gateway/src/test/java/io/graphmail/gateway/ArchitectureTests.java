@@ -21,7 +21,13 @@ class ArchitectureTests {
         "..gateway.accounts..",
         "..gateway.attachments..",
         "..gateway.messages..",
-        "..gateway.sync.."
+        "..gateway.sync..",
+        "..gateway.webhooks..",
+        "..gateway.notifications..",
+        "..gateway.suppressions..",
+        "..gateway.ratelimits..",
+        "..gateway.idempotency..",
+        "..gateway.templates.."
     };
 
     @ArchTest

@@ -17,7 +17,7 @@ class ArchitectureTests {
             .resideInAnyPackage("..worker.graph..", "..worker.messaging..", "..worker.accounts..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("..worker.send..");
+            .resideInAnyPackage("..worker.send..", "..worker.sync..", "..worker.push..", "..worker.bounces..");
 
     @ArchTest
     static final ArchRule noFieldInjection = noClasses()

@@ -6,6 +6,7 @@ import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailStatus;
 import io.graphmail.gateway.mail.MailView;
 import io.graphmail.gateway.security.ApiClient;
+import io.graphmail.gateway.templates.TemplateLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,6 +2,8 @@ package io.graphmail.gateway.batches;
 
 import com.samskivert.mustache.MustacheException;
 import io.graphmail.gateway.send.SendLimits;
+import io.graphmail.gateway.templates.TemplateLimits;
+import io.graphmail.gateway.templates.Templates;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -70,7 +72,11 @@ final class BatchRules implements Validator {
             return;
         }
         try {
-            new Templates(batch.template(), templateLimits);
+            new Templates(
+                    batch.template().subject(),
+                    batch.template().html(),
+                    batch.template().text(),
+                    templateLimits);
         } catch (MustacheException e) {
             errors.rejectValue("template", "template.syntax", "is not a valid template: " + e.getMessage());
             return;

@@ -58,7 +58,7 @@ class CompletingBatches implements BatchProgress {
     private void completed(String batchId, Instant at) {
         log.info("Batch {} completed", batchId);
         batches.find(batchId)
-                .ifPresent(batch ->
-                        events.publishEvent(new CompletedBatch(batchId, batch.accountId(), batch.client(), at)));
+                .ifPresent(batch -> events.publishEvent(new CompletedBatch(
+                        batchId, batch.accountId(), batch.client(), at, batches.countsByStatus(batchId))));
     }
 }

@@ -12,6 +12,9 @@ import io.graphmail.gateway.send.ReferenceProblem.Place;
 import io.graphmail.gateway.send.ResolvingReferences;
 import io.graphmail.gateway.send.SendMailRequest;
 import io.graphmail.gateway.send.SuppressedRecipients;
+import io.graphmail.gateway.templates.RenderLimitExceeded;
+import io.graphmail.gateway.templates.TemplateLimits;
+import io.graphmail.gateway.templates.Templates;
 import io.graphmail.platform.messaging.PublishFailed;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,12 +96,15 @@ class SubmittingBatch {
         if (request.template() == null) {
             return request.messages();
         }
-        var templates = new Templates(request.template(), templateLimits);
+        var template = request.template();
+        var templates = new Templates(template.subject(), template.html(), template.text(), templateLimits);
         var messages = new ArrayList<SendMailRequest>(request.recipients().size());
         var errors = new ReferenceProblem.Errors();
         for (int i = 0; i < request.recipients().size(); i++) {
             try {
-                messages.add(templates.render(accountId, request.recipients().get(i)));
+                var recipient = request.recipients().get(i);
+                messages.add(templates.render(
+                        accountId, recipient.to(), recipient.cc(), recipient.bcc(), recipient.variables()));
             } catch (MustacheException e) {
                 errors.add(Place.recipient(i), "variables", e.getMessage());
             } catch (RenderLimitExceeded e) {

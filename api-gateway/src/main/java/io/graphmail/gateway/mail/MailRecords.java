@@ -257,7 +257,8 @@ public class MailRecords implements OutboxRecords {
     void markRetrying(UUID id, int attempts, String error) {
         var notPaused = where("lastError").ne(BATCH_PAUSED);
         var withReason = new Update().set("attempts", attempts).set("lastError", error);
-        if (!transition(id, MailStatus.SENDING, withReason, MailStatus.FINAL, notPaused).moved()) {
+        if (!transition(id, MailStatus.SENDING, withReason, MailStatus.FINAL, notPaused)
+                .moved()) {
             transition(id, MailStatus.SENDING, new Update().set("attempts", attempts));
         }
     }

@@ -5,7 +5,6 @@ import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailRecords;
 import io.graphmail.gateway.mail.MailStatus;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -39,13 +38,7 @@ class BounceEventsToWebhooks {
             return;
         }
         MailRecord.Bounce bounce = recorded.bounce();
-        var data = new LinkedHashMap<String, Object>();
-        data.put("mailId", record.id());
-        data.put("accountId", record.accountId());
-        if (record.batchId() != null) {
-            data.put("batchId", record.batchId());
-        }
-        data.put("status", record.status().name());
+        var data = MailEventsToWebhooks.about(record);
         data.put("recipient", bounce.recipient());
         data.put("kind", bounce.permanent() ? "hard" : "soft");
         data.put("statusCode", bounce.statusCode());

@@ -46,9 +46,8 @@ class EmittingEvents {
     }
 
     /**
-     * Stores the event's deliveries and queues those not yet attempted, all with one bulk write, one read and one
-     * wait for the broker's confirms: the listener that emits waits for that before it acknowledges what it learned,
-     * and a round trip per endpoint made events for several endpoints queue up behind it.
+     * Stores the event's deliveries and queues those not yet attempted, as {@link #emitAll} does for several events:
+     * the listener that emits waits for the broker's confirms before it acknowledges what it learned.
      *
      * @throws PublishFailed if the broker did not take every delivery (the caller's message comes back, and emitting
      *     again queues what is still pending)
@@ -59,8 +58,8 @@ class EmittingEvents {
 
     /**
      * Many events at once (a page of new mail): one bulk write of their deliveries and one batch of confirmed
-     * publications, rather than a round trip of each per delivery. As {@link #emit}, a delivery already stored is
-     * queued again only while nothing was attempted yet; a publication the broker did not confirm fails the call,
+     * publications, rather than a round trip of each per delivery (a wait per endpoint made events for several
+     * endpoints queue up behind it). A delivery already stored is queued again only while nothing was attempted yet; a publication the broker did not confirm fails the call,
      * so that the message that led to it is handled again.
      */
     void emitAll(List<WebhookEvent> events, List<Webhook> audience) {

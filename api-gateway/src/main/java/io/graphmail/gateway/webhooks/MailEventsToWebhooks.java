@@ -52,6 +52,16 @@ class MailEventsToWebhooks {
         if (audience.isEmpty()) {
             return;
         }
+        var data = about(record);
+        data.put("attempts", record.attempts());
+        if (finished.reason() != null) {
+            data.put("reason", finished.reason());
+        }
+        emitting.emit(WebhookEvent.of(type, record.id(), finished.at(), data), audience);
+    }
+
+    /** What every mail event's data begins with: the message, its account, its batch if any, and its status. */
+    static LinkedHashMap<String, Object> about(MailRecord record) {
         var data = new LinkedHashMap<String, Object>();
         data.put("mailId", record.id());
         data.put("accountId", record.accountId());
@@ -59,10 +69,6 @@ class MailEventsToWebhooks {
             data.put("batchId", record.batchId());
         }
         data.put("status", record.status().name());
-        data.put("attempts", record.attempts());
-        if (finished.reason() != null) {
-            data.put("reason", finished.reason());
-        }
-        emitting.emit(WebhookEvent.of(type, record.id(), finished.at(), data), audience);
+        return data;
     }
 }

@@ -3,6 +3,7 @@ package io.graphmail.gateway.webhooks;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hc.client5.http.DnsResolver;
@@ -100,7 +101,7 @@ class Targets {
             return false;
         }
         try {
-            byte[] v4 = java.util.Arrays.copyOfRange(bytes, 12, 16);
+            byte[] v4 = Arrays.copyOfRange(bytes, 12, 16);
             return internal(InetAddress.getByAddress(v4));
         } catch (UnknownHostException e) {
             return true;

@@ -11,7 +11,7 @@ import io.graphmail.gateway.mail.InMemoryOutboxRecords;
 import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailStatus;
 import io.graphmail.gateway.mail.Outbox;
-import io.graphmail.gateway.mail.SweeperProperties;
+import io.graphmail.gateway.mail.OutboxFixture;
 import io.graphmail.gateway.send.MessageReferences;
 import io.graphmail.gateway.send.SendMailCommands;
 import io.graphmail.gateway.send.SendMailRequest;
@@ -267,14 +267,7 @@ class PublishingBatchTests {
     }
 
     private Outbox outbox() {
-        return new Outbox(
-                records,
-                broker,
-                batches,
-                JSON,
-                meters,
-                clock,
-                new SweeperProperties(Duration.ofSeconds(30), Duration.ofMinutes(2)));
+        return OutboxFixture.outbox(records, broker, batches, meters, clock);
     }
 
     private PublishingBatch.Messages messages(Instant sendAt) {

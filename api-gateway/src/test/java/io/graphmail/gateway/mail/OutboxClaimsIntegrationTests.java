@@ -1,21 +1,14 @@
 package io.graphmail.gateway.mail;
 
+import static io.graphmail.gateway.mail.OutboxFixture.GRACE;
+import static io.graphmail.gateway.mail.OutboxFixture.LEASE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.gateway.send.MessageReferences;
-import io.graphmail.gateway.send.SendMailCommands;
-import io.graphmail.gateway.send.SendMailRequest;
-import io.graphmail.platform.logging.CorrelationId;
-import io.graphmail.platform.messaging.PublishFailed;
 import io.graphmail.testsupport.MutableClock;
 import io.graphmail.testsupport.TestBackends;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,24 +17,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The race between a request whose publish stalls past the grace period and the outbox sweeper, with the records over
  * the MongoDB wire protocol: exactly one of them owns the message, and a claim whose sweeper stopped runs out.
  */
-class OutboxClaimsIntegrationTests {
+class OutboxClaimsIntegrationTests extends OutboxRaceScenarios {
 
-    private static final Duration GRACE = Duration.ofSeconds(30);
-    private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    private final FakeBroker broker = new FakeBroker();
     private MongoClient client;
     private MongoTemplate mongo;
     private MailRecords records;
-    private Outbox outbox;
+
+    OutboxClaimsIntegrationTests() {
+        super(new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    }
 
     @BeforeEach
     void connect() {
@@ -49,8 +38,7 @@ class OutboxClaimsIntegrationTests {
         // A database of its own: the sweeper sweeps every pending record it finds.
         mongo = new MongoTemplate(client, "outbox-claims-" + UUID.randomUUID());
         records = new MailRecords(mongo, clock, batchId -> {});
-        outbox = new Outbox(
-                records, broker, List::of, JSON, new SimpleMeterRegistry(), clock, new SweeperProperties(GRACE, LEASE));
+        outbox = OutboxFixture.outbox(records, broker, List::of, meters, clock);
     }
 
     @AfterEach
@@ -60,45 +48,9 @@ class OutboxClaimsIntegrationTests {
     }
 
     @Test
-    void aPublishThatFailsAfterTheSweeperClaimedTheRecordLeavesItAcceptedAndPublishedOnce() {
-        var command = command();
-        broker.stallNextPublish(() -> {
-            clock.advance(GRACE.plusSeconds(30));
-            outbox.sweep();
-        });
-
-        var record = outbox.accept(command, null, "client-a");
-
-        assertThat(record.status()).isEqualTo(MailStatus.ACCEPTED);
-        assertThat(broker.published()).containsExactly(command);
-        assertThat(records.find(command.commandId()).orElseThrow().pendingPublish())
-                .isFalse();
-        clock.advance(LEASE);
-        outbox.sweep();
-        assertThat(broker.published()).containsExactly(command);
-    }
-
-    @Test
-    void aPublishThatFailsBeforeAnySweeperClaimedTheRecordWithdrawsIt() {
-        var command = command();
-        broker.stallNextPublish(() -> {
-            clock.advance(GRACE.minusSeconds(1));
-            outbox.sweep();
-        });
-
-        assertThatThrownBy(() -> outbox.accept(command, null, "client-a")).isInstanceOf(PublishFailed.class);
-
-        assertThat(records.find(command.commandId())).isEmpty();
-        clock.advance(GRACE);
-        outbox.sweep();
-        assertThat(broker.published()).isEmpty();
-    }
-
-    @Test
     void aClaimedRecordCannotBeWithdrawnNorClaimedAgainUntilItsClaimRunsOut() {
-        var command = command();
-        records.insert(MailRecord.unpublished(
-                command, null, GRACE, JSON.writeValueAsString(command), CorrelationId.current(), "client-a"));
+        var command = command(null);
+        records.insert(OutboxFixture.unpublished(command));
         clock.advance(GRACE);
         Instant now = clock.instant();
 
@@ -119,16 +71,8 @@ class OutboxClaimsIntegrationTests {
         assertThat(records.withdraw(command.commandId())).isFalse();
     }
 
-    private SendMailCommand command() {
-        var request = SendMailRequest.plain(
-                "account-1",
-                List.of("ada@example.com"),
-                List.of(),
-                List.of(),
-                "Hello",
-                new SendMailRequest.Body("text", "Hi"),
-                List.of());
-        return SendMailCommands.of(
-                UUID.randomUUID(), "account-1", request, MessageReferences.NONE, clock.instant(), null);
+    @Override
+    List<MailRecord> allRecords() {
+        return mongo.findAll(MailRecord.class);
     }
 }

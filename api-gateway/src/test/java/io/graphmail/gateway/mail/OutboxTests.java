@@ -1,16 +1,14 @@
 package io.graphmail.gateway.mail;
 
+import static io.graphmail.gateway.mail.OutboxFixture.GRACE;
+import static io.graphmail.gateway.mail.OutboxFixture.LEASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.graphmail.contract.send.SendMailCommand;
-import io.graphmail.gateway.send.MessageReferences;
-import io.graphmail.gateway.send.SendMailCommands;
-import io.graphmail.gateway.send.SendMailRequest;
 import io.graphmail.platform.logging.CorrelationId;
 import io.graphmail.platform.messaging.PublishFailed;
 import io.graphmail.testsupport.MutableClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,21 +17,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
-class OutboxTests {
-
-    static final Duration GRACE = Duration.ofSeconds(30);
-    static final Duration LEASE = Duration.ofMinutes(2);
-    static final JsonMapper JSON = JsonMapper.builder().build();
+class OutboxTests extends OutboxRaceScenarios {
 
     final InMemoryOutboxRecords records = new InMemoryOutboxRecords();
-    final FakeBroker broker = new FakeBroker();
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final List<String> submitting = new ArrayList<>();
-    final Outbox outbox =
-            new Outbox(records, broker, () -> submitting, JSON, meters, clock, new SweeperProperties(GRACE, LEASE));
+
+    OutboxTests() {
+        super(new MutableClock(Instant.parse("2026-03-01T10:00:00Z")));
+        outbox = OutboxFixture.outbox(records, broker, () -> submitting, meters, clock);
+    }
 
     @Test
     void acceptsAMessageInTwoWritesRecordThenPublishedOnceTheBrokerConfirmed() {
@@ -88,26 +81,6 @@ class OutboxTests {
     }
 
     @Test
-    void aPublishStalledPastTheGraceThatFailsAfterTheSweeperPublishedItLeavesTheMessageAcceptedAndSentOnce() {
-        var command = command(null);
-        broker.stallNextPublish(() -> {
-            clock.advance(GRACE.plusSeconds(30));
-            outbox.sweep();
-        });
-
-        var record = outbox.accept(command, null, "client-a");
-
-        assertThat(record.status()).isEqualTo(MailStatus.ACCEPTED);
-        assertThat(broker.published()).containsExactly(command);
-        var stored = records.find(command.commandId()).orElseThrow();
-        assertThat(stored.pendingPublish()).isFalse();
-        assertThat(publishFailures()).isEqualTo(1);
-        clock.advance(LEASE);
-        outbox.sweep();
-        assertThat(broker.published()).containsExactly(command);
-    }
-
-    @Test
     void aRecordTheSweeperClaimedButCouldNotPublishIsNotWithdrawnAndIsSweptOnceTheBrokerIsBack() {
         var command = command(null);
         broker.stallNextPublish(() -> {
@@ -124,22 +97,6 @@ class OutboxTests {
         broker.comeBack();
         outbox.sweep();
         assertThat(broker.published()).containsExactly(command);
-    }
-
-    @Test
-    void aStalledPublishThatFailsBeforeAnySweeperClaimedItIsWithdrawn() {
-        var command = command(null);
-        broker.stallNextPublish(() -> {
-            clock.advance(GRACE.minusSeconds(1));
-            outbox.sweep();
-        });
-
-        assertThatThrownBy(() -> outbox.accept(command, null, "client-a")).isInstanceOf(PublishFailed.class);
-
-        assertThat(records.all()).isEmpty();
-        clock.advance(GRACE);
-        outbox.sweep();
-        assertThat(broker.published()).isEmpty();
     }
 
     @Test
@@ -493,15 +450,9 @@ class OutboxTests {
 
     /** What a gateway that stopped before the broker's confirm leaves: the record, pending. */
     private MailRecord leftBehind(SendMailCommand command) {
-        var record = MailRecord.unpublished(
-                command, null, GRACE, JSON.writeValueAsString(command), CorrelationId.current(), "client-a");
+        var record = OutboxFixture.unpublished(command);
         records.insert(record);
         return record;
-    }
-
-    private double publishFailures() {
-        var counter = meters.find("graphmail.mail.publish.failed").counter();
-        return counter == null ? 0 : counter.count();
     }
 
     private static UUID id(MailRecord record) {
@@ -512,16 +463,8 @@ class OutboxTests {
         return IntStream.range(0, count).mapToObj(i -> command(batchId)).toList();
     }
 
-    SendMailCommand command(UUID batchId) {
-        var request = SendMailRequest.plain(
-                "account-1",
-                List.of("ada@example.com"),
-                List.of(),
-                List.of(),
-                "Hello",
-                new SendMailRequest.Body("text", "Hi"),
-                List.of());
-        return SendMailCommands.of(
-                UUID.randomUUID(), "account-1", request, MessageReferences.NONE, clock.instant(), batchId);
+    @Override
+    List<MailRecord> allRecords() {
+        return records.all();
     }
 }

@@ -95,6 +95,11 @@ class PushSyncIntegrationTests {
     }
 
     static ConfigurableApplicationContext startPushWorker(int gatewayPort, Duration lifetime, Duration renewBefore) {
+        return startPushWorker(gatewayPort, lifetime, renewBefore, Duration.ofMillis(300));
+    }
+
+    static ConfigurableApplicationContext startPushWorker(
+            int gatewayPort, Duration lifetime, Duration renewBefore, Duration lookUpEvery) {
         return MailWorkerApplication.builder()
                 .run(TestAccounts.standaloneWorkerArguments(
                         simulator,
@@ -103,6 +108,7 @@ class PushSyncIntegrationTests {
                         "--graphmail.push.lifetime=" + lifetime.toMillis() + "ms",
                         "--graphmail.push.renew-before=" + renewBefore.toMillis() + "ms",
                         "--graphmail.push.check-every=300ms",
+                        "--graphmail.push.look-up-every=" + lookUpEvery.toMillis() + "ms",
                         "--graphmail.push.retry-after-failure=1s",
                         "--graphmail.push.clock-tolerance=0s"));
     }
@@ -279,6 +285,26 @@ class PushSyncIntegrationTests {
                                             .toList()));
             simulator.generateMessages(mailbox, "inbox", 2, Map.of());
             await().atMost(Duration.ofSeconds(30)).until(() -> storedMessages() == 2);
+        }
+    }
+
+    @Test
+    void aSubscriptionGraphAnsweredForIsNotLookedUpAgainBeforeTheLookUpIntervalEnds() {
+        stopSharedWorker();
+        try (var longLived = startPushWorker(port, Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofHours(1))) {
+            var lostIds = registerAndAwaitSubscriptions().stream()
+                    .map(state -> state.get("subscription").get("id").asString())
+                    .sorted()
+                    .toList();
+
+            assertThat(simulator.loseSubscriptions(mailbox)).isEqualTo(2);
+
+            // A dozen checks, 300 ms apart: Graph answered for both at their creation, so none asks again yet.
+            await().during(Duration.ofSeconds(4))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> recordedSubscriptionIds().equals(lostIds));
+            lostIds.forEach(id -> assertThat(simulator.requestCounts("/v1.0/subscriptions/" + id))
+                    .doesNotContainKey("GET /v1.0/subscriptions/" + id));
         }
     }
 

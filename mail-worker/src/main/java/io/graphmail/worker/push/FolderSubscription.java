@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param state {@code ACTIVE} (pushed) or {@code FAILED} (on polling until {@code nextAttemptAt})
  * @param pending a round was asked for by a notification and has not started yet
  * @param pendingSince when the oldest notification the pending round covers was received
+ * @param lookedUpAt when Graph last answered that it has the subscription (created, renewed or looked up)
  */
 @Document(FolderSubscription.COLLECTION)
 record FolderSubscription(
@@ -28,7 +29,8 @@ record FolderSubscription(
         Instant nextAttemptAt,
         Boolean pending,
         Instant pendingSince,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant lookedUpAt) {
 
     static final String COLLECTION = "push_subscriptions";
 

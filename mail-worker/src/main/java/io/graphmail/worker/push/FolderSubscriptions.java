@@ -59,12 +59,27 @@ class FolderSubscriptions implements CollectionIndexes {
                         .set("expiresAt", expiresAt)
                         .set("state", FolderSubscription.State.ACTIVE)
                         .set("failures", 0)
+                        .set("lookedUpAt", clock.instant())
                         .unset("lastError")
                         .unset("nextAttemptAt"));
     }
 
     void renewed(String accountId, String folder, Instant expiresAt) {
-        upsert(accountId, folder, new Update().set("expiresAt", expiresAt).set("failures", 0));
+        upsert(
+                accountId,
+                folder,
+                new Update().set("expiresAt", expiresAt).set("failures", 0).set("lookedUpAt", clock.instant()));
+    }
+
+    /** Graph answered that it still has the subscription (unless the folder has another one by now). */
+    void lookedUp(String accountId, String folder, String subscriptionId) {
+        mongo.updateFirst(
+                query(where("_id")
+                        .is(FolderSubscription.idOf(accountId, folder))
+                        .and("subscriptionId")
+                        .is(subscriptionId)),
+                new Update().set("lookedUpAt", clock.instant()),
+                FolderSubscription.class);
     }
 
     /** The folder goes back to polling until {@code nextAttemptAt}. */

@@ -16,7 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * @param lifetime how long a subscription is asked to live; Graph allows at most 4230 minutes for Outlook messages
  * @param renewBefore a subscription is renewed once it has less than this left
  * @param checkEvery how often subscriptions are checked: created where missing, renewed when due, looked up at Graph
- *     (one request per folder) and created again when Graph lost them
+ *     when their look-up is due and created again when Graph lost them
+ * @param lookUpEvery how often a subscription Graph was last seen to have (at its creation, renewal or look-up) is
+ *     looked up again ({@code GET /subscriptions/{id}}), to replace one Graph removed unannounced; meanwhile the
+ *     folder's safety polling still finds its changes
  * @param retryAfterFailure how long a folder whose subscription Graph refused stays on polling before trying again
  * @param recheckPending how soon a notified folder whose lease another round holds is looked at again
  * @param clockTolerance how far the gateway's clock may be behind the workers': a notification received this much
@@ -30,6 +33,7 @@ record PushProperties(
         @DefaultValue("4200m") Duration lifetime,
         @DefaultValue("24h") Duration renewBefore,
         @DefaultValue("1m") Duration checkEvery,
+        @DefaultValue("15m") Duration lookUpEvery,
         @DefaultValue("15m") Duration retryAfterFailure,
         @DefaultValue("500ms") Duration recheckPending,
         @DefaultValue("2s") Duration clockTolerance) {

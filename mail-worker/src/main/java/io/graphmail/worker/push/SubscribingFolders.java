@@ -57,12 +57,15 @@ class SubscribingFolders {
 
     /**
      * Creates or renews the folder's subscription if it is due; nothing if another worker is at it. A recorded
-     * subscription that is not due is looked up at Graph, which may have removed it unannounced, and replaced if gone.
+     * subscription that is not due is looked up at Graph once per {@link PushProperties#lookUpEvery()} (Graph may have
+     * removed it unannounced), and replaced if gone.
      */
     void ensure(AccountSettings account, String folder) {
         var recorded = subscriptions.find(account.id(), folder);
-        if (!due(recorded, clock.instant())) {
+        Instant now = clock.instant();
+        if (!due(recorded, now)) {
             recorded.filter(FolderSubscription::isActive)
+                    .filter(active -> lookUpDue(active, now))
                     .filter(active -> goneAtGraph(account, active))
                     .ifPresent(gone -> replace(account, gone));
             return;
@@ -90,6 +93,11 @@ class SubscribingFolders {
         return current.get().expiresAt().minus(properties.renewBefore()).isBefore(now);
     }
 
+    /** Whether Graph was last seen to have the subscription longer ago than the look-up interval. */
+    private boolean lookUpDue(FolderSubscription active, Instant now) {
+        return active.lookedUpAt() == null || !now.isBefore(active.lookedUpAt().plus(properties.lookUpEvery()));
+    }
+
     /** Renews at once, as Graph asks with {@code reauthorizationRequired}. */
     void renewNow(AccountSettings account, String folder) {
         withLease(
@@ -108,7 +116,11 @@ class SubscribingFolders {
 
     private boolean goneAtGraph(AccountSettings account, FolderSubscription recorded) {
         try {
-            return !graph.exists(account, recorded.subscriptionId());
+            if (graph.exists(account, recorded.subscriptionId())) {
+                subscriptions.lookedUp(account.id(), recorded.folder(), recorded.subscriptionId());
+                return false;
+            }
+            return true;
         } catch (GraphCallFailed | AccountOnHold failure) {
             log.info(
                     "Subscription of {} / {} not looked up; the next check tries again: {}",

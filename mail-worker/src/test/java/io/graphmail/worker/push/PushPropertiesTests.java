@@ -45,6 +45,7 @@ class PushPropertiesTests {
                 Duration.ofHours(24),
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(15),
+                Duration.ofMinutes(15),
                 Duration.ofMillis(500),
                 Duration.ofSeconds(2));
     }

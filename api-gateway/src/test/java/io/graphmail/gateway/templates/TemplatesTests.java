@@ -1,9 +1,10 @@
-package io.graphmail.gateway.batches;
+package io.graphmail.gateway.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.samskivert.mustache.MustacheException;
+import io.graphmail.gateway.send.SendMailRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -16,9 +17,9 @@ class TemplatesTests {
 
     @Test
     void rendersVariablesSectionsAndEscapesHtml() {
-        var templates = new Templates(template("Hi {{name}}", "<p>{{name}}{{#items}} [{{.}}]{{/items}}</p>"), limits());
+        var templates = templates("Hi {{name}}", "<p>{{name}}{{#items}} [{{.}}]{{/items}}</p>", limits());
 
-        var message = templates.render("acc", recipient(Map.of("name", "<b>Ada</b>", "items", List.of(1, 2))));
+        var message = render(templates, recipient(Map.of("name", "<b>Ada</b>", "items", List.of(1, 2))));
 
         assertThat(message.subject()).isEqualTo("Hi <b>Ada</b>");
         assertThat(message.body().content()).isEqualTo("<p>&lt;b&gt;Ada&lt;/b&gt; [1] [2]</p>");
@@ -28,9 +29,9 @@ class TemplatesTests {
     void stopsASectionBombAtTheBodyLimitInsteadOfFillingTheHeap() {
         // 106 characters that would render 10^8 times ten characters.
         String bomb = "{{#a}}".repeat(8) + "xxxxxxxxxx" + "{{/a}}".repeat(8);
-        var templates = new Templates(template("Hi", bomb), limits());
+        var templates = templates("Hi", bomb, limits());
 
-        assertThatThrownBy(() -> templates.render("acc", recipient(Map.of("a", TEN))))
+        assertThatThrownBy(() -> render(templates, recipient(Map.of("a", TEN))))
                 .isInstanceOfSatisfying(
                         RenderLimitExceeded.class, e -> assertThat(e.field()).isEqualTo("body"));
     }
@@ -39,9 +40,9 @@ class TemplatesTests {
     void stopsASilentSectionBombAtTheRepeatLimit() {
         // Renders nothing, but would repeat 10^8 times.
         String bomb = "{{#a}}".repeat(8) + "{{/a}}".repeat(8);
-        var templates = new Templates(template("Hi", bomb), limits());
+        var templates = templates("Hi", bomb, limits());
 
-        assertThatThrownBy(() -> templates.render("acc", recipient(Map.of("a", TEN))))
+        assertThatThrownBy(() -> render(templates, recipient(Map.of("a", TEN))))
                 .isInstanceOfSatisfying(RenderLimitExceeded.class, e -> {
                     assertThat(e.batchWide()).isTrue();
                     assertThat(e.field()).isEqualTo("template");
@@ -51,9 +52,9 @@ class TemplatesTests {
     @Test
     void stopsAMessageWhoseBodyRendersPastTheSingleSendLimit() {
         String wide = "{{#a}}{{#a}}{{#a}}{{#a}}" + "x".repeat(200) + "{{/a}}{{/a}}{{/a}}{{/a}}";
-        var templates = new Templates(template("Hi", wide), limits());
+        var templates = templates("Hi", wide, limits());
 
-        assertThatThrownBy(() -> templates.render("acc", recipient(Map.of("a", TEN.subList(0, 9)))))
+        assertThatThrownBy(() -> render(templates, recipient(Map.of("a", TEN.subList(0, 9)))))
                 .isInstanceOfSatisfying(RenderLimitExceeded.class, e -> {
                     assertThat(e.batchWide()).isFalse();
                     assertThat(e.field()).isEqualTo("body");
@@ -63,14 +64,14 @@ class TemplatesTests {
     @Test
     void countsRenderedCharactersOverTheWholeBatch() {
         var small = new TemplateLimits(8, 1_000_000, DataSize.ofBytes(1000));
-        var templates = new Templates(template("Hi", "x".repeat(300)), small);
+        var templates = templates("Hi", "x".repeat(300), small);
         var recipient = recipient(Map.of());
 
-        templates.render("acc", recipient);
-        templates.render("acc", recipient);
-        templates.render("acc", recipient);
+        render(templates, recipient);
+        render(templates, recipient);
+        render(templates, recipient);
 
-        assertThatThrownBy(() -> templates.render("acc", recipient))
+        assertThatThrownBy(() -> render(templates, recipient))
                 .isInstanceOfSatisfying(
                         RenderLimitExceeded.class,
                         e -> assertThat(e.batchWide()).isTrue());
@@ -83,37 +84,42 @@ class TemplatesTests {
                 "{{<layout}}{{/layout}}",
                 "{{=<% %>=}}<%name%>",
                 "{{#a}}".repeat(9) + "{{/a}}".repeat(9))) {
-            assertThatThrownBy(() -> new Templates(template("Hi", refused), limits()))
+            assertThatThrownBy(() -> templates("Hi", refused, limits()))
                     .as(refused)
                     .isInstanceOf(MustacheException.class);
         }
-        new Templates(template("Hi", "{{#a}}".repeat(8) + "{{/a}}".repeat(8)), limits());
+        templates("Hi", "{{#a}}".repeat(8) + "{{/a}}".repeat(8), limits());
     }
 
     @Test
     void looksUpVariablesOnlyNeverMethodsOfTheirValues() {
-        var templates = new Templates(template("Hi", "{{name.class}}{{name.length}}"), limits());
+        var templates = templates("Hi", "{{name.class}}{{name.length}}", limits());
 
-        assertThatThrownBy(() -> templates.render("acc", recipient(Map.of("name", "Ada"))))
+        assertThatThrownBy(() -> render(templates, recipient(Map.of("name", "Ada"))))
                 .isInstanceOf(MustacheException.class);
     }
 
     @Test
     void aMissingVariableIsAnError() {
-        var templates = new Templates(template("Hi {{name}}", "x"), limits());
+        var templates = templates("Hi {{name}}", "x", limits());
 
-        assertThatThrownBy(() -> templates.render("acc", recipient(Map.of()))).isInstanceOf(MustacheException.class);
+        assertThatThrownBy(() -> render(templates, recipient(Map.of()))).isInstanceOf(MustacheException.class);
     }
 
     private static TemplateLimits limits() {
         return TemplateLimits.defaults();
     }
 
-    private static BatchRequest.Template template(String subject, String html) {
-        return new BatchRequest.Template(subject, html, null, List.of());
+    private static Templates templates(String subject, String html, TemplateLimits limits) {
+        return new Templates(subject, html, null, limits);
     }
 
-    private static BatchRequest.Recipient recipient(Map<String, Object> variables) {
-        return new BatchRequest.Recipient(List.of("r@example.com"), null, null, variables);
+    /** A recipient's variables. */
+    private static Map<String, Object> recipient(Map<String, Object> variables) {
+        return variables;
+    }
+
+    private static SendMailRequest render(Templates templates, Map<String, Object> variables) {
+        return templates.render("acc", List.of("r@example.com"), List.of(), List.of(), variables);
     }
 }

@@ -1,10 +1,10 @@
-package io.graphmail.gateway.batches;
+package io.graphmail.gateway.templates;
 
 /**
  * A template rendered past a limit: one message's {@code field}, or the whole batch ({@code batchWide}), after
  * which nothing more of it is rendered.
  */
-final class RenderLimitExceeded extends RuntimeException {
+public final class RenderLimitExceeded extends RuntimeException {
 
     private final String field;
     private final boolean batchWide;
@@ -15,11 +15,11 @@ final class RenderLimitExceeded extends RuntimeException {
         this.batchWide = batchWide;
     }
 
-    String field() {
+    public String field() {
         return field;
     }
 
-    boolean batchWide() {
+    public boolean batchWide() {
         return batchWide;
     }
 }

@@ -1,4 +1,4 @@
-package io.graphmail.gateway.batches;
+package io.graphmail.gateway.templates;
 
 import io.graphmail.gateway.send.SendLimits;
 import jakarta.validation.constraints.Positive;
@@ -18,14 +18,14 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("graphmail.gateway.limits.templates")
-record TemplateLimits(
+public record TemplateLimits(
         @Positive @DefaultValue("8") int maxSectionDepth,
         @Positive @DefaultValue("1000000") long maxSectionRepeats,
         @DefaultValue("32MB") DataSize maxRenderedPerBatch) {
 
     static final int MAX_SUBJECT_CHARS = 255;
 
-    static TemplateLimits defaults() {
+    public static TemplateLimits defaults() {
         return new TemplateLimits(8, 1_000_000, DataSize.ofMegabytes(32));
     }
 }

@@ -1,4 +1,4 @@
-package io.graphmail.gateway.batches;
+package io.graphmail.gateway.templates;
 
 import com.samskivert.mustache.BasicCollector;
 import com.samskivert.mustache.Mustache;
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * no partials, and no lambdas (variables come from JSON, which has none). A variable a recipient lacks is an error,
  * not an empty string; values are HTML-escaped in the HTML body.
  */
-final class Templates {
+public final class Templates {
 
     private static final Mustache.TemplateLoader NO_PARTIALS = name -> {
         throw new MustacheException("partials are not allowed");
@@ -29,15 +29,15 @@ final class Templates {
     private final RenderBudget budget;
 
     /** @throws MustacheException if a template is not valid or not allowed (see {@link TemplateShape}) */
-    Templates(BatchRequest.Template template, TemplateLimits limits) {
+    public Templates(String subject, String html, String text, TemplateLimits limits) {
         this.budget = new RenderBudget(limits);
         var compiler = Mustache.compiler()
                 .strictSections(true)
                 .withLoader(NO_PARTIALS)
                 .withCollector(new VariablesOnly(budget));
-        this.subject = compile(compiler.escapeHTML(false), template.subject(), limits);
-        this.html = compile(compiler.escapeHTML(true), template.html(), limits);
-        this.text = compile(compiler.escapeHTML(false), template.text(), limits);
+        this.subject = compile(compiler.escapeHTML(false), subject, limits);
+        this.html = compile(compiler.escapeHTML(true), html, limits);
+        this.text = compile(compiler.escapeHTML(false), text, limits);
     }
 
     private static Template compile(Mustache.Compiler compiler, String source, TemplateLimits limits) {
@@ -56,21 +56,21 @@ final class Templates {
     }
 
     /**
-     * The recipient's message; the template's {@code attachmentIds} are resolved once for the whole batch.
+     * The recipient's message, rendered with its {@code variables}; attachments are resolved once for the whole batch.
      *
      * @throws MustacheException if a variable is missing
      * @throws RenderLimitExceeded if the message, or the batch so far, renders past a limit
      */
-    SendMailRequest render(String accountId, BatchRequest.Recipient recipient) {
-        Map<String, Object> variables = recipient.variables();
+    public SendMailRequest render(
+            String accountId, List<String> to, List<String> cc, List<String> bcc, Map<String, Object> variables) {
         var body = html != null
                 ? new SendMailRequest.Body("html", render(html, variables, "body", SendLimits.MAX_BODY_CHARS))
                 : new SendMailRequest.Body("text", render(text, variables, "body", SendLimits.MAX_BODY_CHARS));
         return SendMailRequest.plain(
                 accountId,
-                recipient.to(),
-                recipient.cc(),
-                recipient.bcc(),
+                to,
+                cc,
+                bcc,
                 render(subject, variables, "subject", TemplateLimits.MAX_SUBJECT_CHARS),
                 body,
                 List.of());

@@ -1,4 +1,4 @@
-package io.graphmail.gateway.batches;
+package io.graphmail.gateway.templates;
 
 import com.samskivert.mustache.MustacheException;
 

@@ -1,4 +1,4 @@
-package io.graphmail.gateway.batches;
+package io.graphmail.gateway.templates;
 
 import java.io.Writer;
 import java.util.Iterator;
