@@ -141,6 +141,11 @@ class SendingMail {
             return queue(command, delivery, queued);
         }
         if (permit instanceof Permit.Deferred deferred) {
+            Outcome withdrawn =
+                    Permit.LANE_CLOSED.equals(deferred.reason()) ? batchWithdrawn(command, body, delivery) : null;
+            if (withdrawn != null) {
+                return withdrawn;
+            }
             deliveries.putBack(command.deliveryKey(), "PACED: " + deferred.reason());
             return new Outcome.RetryLater(deferred.delay(), new Outcome.Cause.Paced(deferred.reason()));
         }
