@@ -22,8 +22,14 @@ public interface AccountPacing {
      */
     Permit acquire(String accountId, int recipients, Limits limits, Lane lane, Long ticket);
 
-    /** The batch is paused or cancelled: its lane stops waiting at once, on every account. */
+    /**
+     * The batch is paused or cancelled: its lane stops waiting at once, on every account, and its messages that still
+     * ask get no slot but {@link Permit#LANE_CLOSED}, until {@link #openLane}.
+     */
     void closeLane(UUID batchId);
+
+    /** The batch runs again (resumed): its messages get tickets in a new lane. */
+    void openLane(UUID batchId);
 
     /** The Graph call is over: it no longer counts as in progress, and counts in the log from now. */
     void release(Permit.Granted permit);

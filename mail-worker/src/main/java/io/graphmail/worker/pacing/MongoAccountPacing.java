@@ -96,8 +96,20 @@ class MongoAccountPacing implements AccountPacing {
     @Override
     public void closeLane(UUID batchId) {
         String lane = "lanes." + Lane.batchKey(batchId);
+        var update = new Update()
+                .set(lane + ".closed", true)
+                .set(lane + ".seenAt", clock.millis())
+                .inc("version", 1);
+        mongo.updateMulti(query(where(lane).exists(true)), update, PacingState.class);
+    }
+
+    @Override
+    public void openLane(UUID batchId) {
+        String lane = "lanes." + Lane.batchKey(batchId);
         mongo.updateMulti(
-                query(where(lane).exists(true)), new Update().unset(lane).inc("version", 1), PacingState.class);
+                query(where(lane + ".closed").is(true)),
+                new Update().unset(lane).inc("version", 1),
+                PacingState.class);
     }
 
     @Override

@@ -24,10 +24,21 @@ final class PacingRules {
     private static final int LOGGED_RATE_LIMIT = 1000;
     /** A free slot is kept at most this long for the lane whose turn it is. */
     private static final long MAX_GRACE_MS = 1000;
+    /**
+     * A slot taken late by a message that waited for it, by up to a slot or this long, is not lost: the next one stays
+     * a spacing after the slot, so a few may follow closer together (the log of the last minute still bounds the
+     * rate). Messages come back from the delay queues late by about this much on a busy worker.
+     */
+    private static final long CATCH_UP_MS = 3000;
     /** How long a free slot waits for a transactional message that asks, at least. */
     private static final long TRANSACTIONAL_WAIT_MS = 3000;
-    /** A lane's last sighting is written at most this often by messages that only ask again. */
-    private static final long SEEN_REFRESH_MS = 250;
+    /**
+     * A lane's last sighting is written at most this often by messages that only ask again; {@link Tickets#asking}
+     * looks back at least twice as far.
+     */
+    private static final long SEEN_REFRESH_MS = 1000;
+    /** When a message of a closed lane whose batch is still running (resumed meanwhile) asks again. */
+    private static final Duration CLOSED_RECHECK = Duration.ofSeconds(1);
 
     private final Duration leaseTime;
     private final LaneChoice choice;
@@ -73,6 +84,9 @@ final class PacingRules {
     private Step decidePaced(PacingState state, int recipients, Limits limits, Turn turn, String leaseId) {
         long now = turn.now();
         var tickets = new Tickets(state, now, idleAfterMs);
+        if (tickets.closed(turn.lane())) {
+            return new Step(new Permit.Deferred(CLOSED_RECHECK, Permit.LANE_CLOSED), null);
+        }
         long waitingBefore = waitingCount(tickets);
         long mine = tickets.ticketFor(turn.lane(), turn.ticket());
         boolean waited = turn.ticket() != null && mine == turn.ticket();
@@ -95,19 +109,19 @@ final class PacingRules {
         }
         boolean bulkWaited = tickets.bulkWaits();
         tickets.served(turn.lane());
-        // A slot taken late by a message that waited for it is not lost: the next one stays a spacing after it.
         boolean backlog = waited || waitingBefore > 0;
-        long nextSendAt = backlog && now - slot < spacing ? slot + spacing : Math.max(slot, now) + spacing;
+        long nextSendAt =
+                backlog && now - slot < Math.max(spacing, CATCH_UP_MS) ? slot + spacing : Math.max(slot, now) + spacing;
         int streak = LaneChoice.streakAfter(turn.lane().key(), bulkWaited, state.streak());
         return grant(state, tickets.lanes(), streak, recipients, limits, now, leaseId, nextSendAt);
     }
 
     private static Step queued(
             PacingState state, Tickets tickets, Turn turn, long mine, long base, long spacing, String reason) {
-        long ahead = tickets.slotsAhead(turn.lane(), mine);
-        long turnAt = base + ahead * spacing;
-        // Far from its turn it asks again halfway there: its turn comes sooner when another lane closes or empties.
-        long delay = Math.max(1, ahead > 1 ? (turnAt - turn.now()) / 2 : turnAt - turn.now());
+        long ahead = tickets.ahead(turn.lane(), mine);
+        long turnAt = base + ahead * tickets.sharing(turn.lane()) * spacing;
+        // It comes back by its earliest turn: the one it gets should every other lane close or empty meanwhile.
+        long delay = Math.max(1, base + ahead * spacing - turn.now());
         var permit = new Permit.Queued(mine, turnAt, Duration.ofMillis(delay), reason);
         LaneState before = state.lanes().get(turn.lane().key());
         boolean unchanged = turn.ticket() != null

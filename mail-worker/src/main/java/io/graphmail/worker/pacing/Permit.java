@@ -18,6 +18,12 @@ public sealed interface Permit {
      */
     record Queued(long ticket, long turnAt, Duration delay, String reason) implements Permit {}
 
+    /**
+     * The reason of a {@link Deferred} message whose batch was paused or cancelled since its worker last read the
+     * batch's state: it should read it again now.
+     */
+    String LANE_CLOSED = "LANE_CLOSED";
+
     /** Defer the message by at least {@code delay}; the reason is for logs and metrics. */
     record Deferred(Duration delay, String reason) implements Permit {}
 }

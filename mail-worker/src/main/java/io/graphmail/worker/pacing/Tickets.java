@@ -23,6 +23,12 @@ final class Tickets {
         });
     }
 
+    /** Whether {@code lane}'s batch was paused or cancelled: its messages get no ticket. */
+    boolean closed(Lane lane) {
+        LaneState state = lanes.get(lane.key());
+        return state != null && state.isClosed();
+    }
+
     /** {@code ticket} if it is one of the lane's, else a new one; either way the lane was seen now. */
     long ticketFor(Lane lane, Long ticket) {
         LaneState state = lanes.computeIfAbsent(lane.key(), key -> LaneState.opened(now));
@@ -67,19 +73,20 @@ final class Tickets {
         return servedAt;
     }
 
-    /**
-     * How many slots from the next free one until {@code ticket}'s turn, roughly: the tickets ahead of it in its lane,
-     * times the batches taking turns for a bulk lane. Only to know when to ask again.
-     */
-    long slotsAhead(Lane lane, long ticket) {
-        long ahead = lanes.get(lane.key()).ahead(ticket);
+    /** How many tickets of {@code lane} are ahead of {@code ticket}. */
+    long ahead(Lane lane, long ticket) {
+        return lanes.get(lane.key()).ahead(ticket);
+    }
+
+    /** How many lanes take turns with {@code lane}, itself included: the batches waiting for a bulk lane. */
+    long sharing(Lane lane) {
         if (!lane.bulk()) {
-            return ahead;
+            return 1;
         }
         long batches = waiting().stream()
                 .filter(key -> !Lane.TRANSACTIONAL.equals(key))
                 .count();
-        return ahead * Math.max(1, batches);
+        return Math.max(1, batches);
     }
 
     void served(Lane lane) {

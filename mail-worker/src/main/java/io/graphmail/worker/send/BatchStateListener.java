@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A resumed or cancelled batch's held messages go back on the queue (to be sent, or to end CANCELLED); a paused or
- * cancelled batch stops waiting for its accounts' slots at once.
+ * cancelled batch stops waiting for its accounts' slots at once, and a resumed one waits for them again.
  */
 @Component
 class BatchStateListener {
@@ -24,7 +24,9 @@ class BatchStateListener {
 
     @RabbitListener(id = "batch-state", queues = WORKER_BATCH_EVENTS_QUEUE)
     void onBatchStateChanged(BatchStateChanged event) {
-        if (!"ACTIVE".equals(event.state())) {
+        if ("ACTIVE".equals(event.state())) {
+            pacing.openLane(event.batchId());
+        } else {
             // Its messages waiting in delay queues no longer count as waiting for the account's slots.
             pacing.closeLane(event.batchId());
         }

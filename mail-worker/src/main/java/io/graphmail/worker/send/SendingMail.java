@@ -143,8 +143,7 @@ class SendingMail {
             return queue(command, delivery, queued);
         }
         if (permit instanceof Permit.Deferred deferred) {
-            deliveries.putBack(command.deliveryKey(), "PACED: " + deferred.reason());
-            return new Outcome.RetryLater(deferred.delay(), new Outcome.Cause.Paced(deferred.reason()));
+            return defer(command, body, delivery, deferred);
         }
         var granted = (Permit.Granted) permit;
         Outcome withdrawn = batchWithdrawn(command, body, delivery);
@@ -153,6 +152,20 @@ class SendingMail {
             return withdrawn;
         }
         return sendNow(command, body, account, delivery, granted);
+    }
+
+    /**
+     * Not yet, for a reason other than its turn; a message whose batch's lane was closed (paused or cancelled since
+     * the batch's state was read) is parked or cancelled at once.
+     */
+    private Outcome defer(SendMailCommand command, byte[] body, Delivery delivery, Permit.Deferred deferred) {
+        Outcome withdrawn =
+                Permit.LANE_CLOSED.equals(deferred.reason()) ? batchWithdrawn(command, body, delivery) : null;
+        if (withdrawn != null) {
+            return withdrawn;
+        }
+        deliveries.putBack(command.deliveryKey(), "PACED: " + deferred.reason());
+        return new Outcome.RetryLater(deferred.delay(), new Outcome.Cause.Paced(deferred.reason()));
     }
 
     /** Waits for its turn; says so the first time, with the time its turn should come. */

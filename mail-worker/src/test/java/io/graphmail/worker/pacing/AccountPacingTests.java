@@ -160,6 +160,28 @@ class AccountPacingTests {
     }
 
     @Test
+    void aClosedLaneGivesItsLateMessagesNoSlotUntilItIsOpenedAgain() {
+        var sixtyPerMinute = new Limits(60, 0, 0);
+        acquire(sixtyPerMinute, batch, null);
+        long waiting = queued(acquire(sixtyPerMinute, batch, null)).ticket();
+        UUID batchId = UUID.fromString(batch.key().substring("batch-".length()));
+
+        pacing.closeLane(batchId);
+        clock.set(5_000);
+        assertThat(acquire(sixtyPerMinute, batch, waiting))
+                .as("a worker read the batch as running just before the pause")
+                .isEqualTo(new Permit.Deferred(Duration.ofSeconds(1), Permit.LANE_CLOSED));
+        assertThat(acquire(sixtyPerMinute, otherBatch, null))
+                .as("the closed lane keeps no slot")
+                .isInstanceOf(Permit.Granted.class);
+
+        pacing.openLane(batchId);
+        assertThat(queued(acquire(sixtyPerMinute, batch, waiting)).ticket())
+                .as("resumed: a ticket in a new lane")
+                .isNotEqualTo(waiting);
+    }
+
+    @Test
     void capsConcurrentCallsUntilAPermitIsReleased() {
         var oneAtATime = new Limits(0, 0, 1);
         var first = (Permit.Granted) acquire(oneAtATime, single, null);

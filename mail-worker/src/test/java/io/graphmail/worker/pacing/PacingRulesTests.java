@@ -61,6 +61,24 @@ class PacingRulesTests {
     }
 
     @Test
+    void aMessageFarFromItsTurnComesBackByItsEarliestTurnNotHalfwayThere() {
+        var sixtyPerMinute = new Limits(60, 0, 0);
+        Lane batch = Lane.batch(UUID.randomUUID());
+        var state = state(1_000, 0, Map.of(), Map.of(), Map.of());
+        for (int i = 0; i < 100; i++) {
+            state = rules.decide(state, 1, sixtyPerMinute, batch, null, 0, "l").next();
+        }
+
+        var queued = (Permit.Queued)
+                rules.decide(state, 1, sixtyPerMinute, batch, null, 0, "l").permit();
+
+        assertThat(queued.turnAt()).isEqualTo(1_000 + 100 * 1_008);
+        assertThat(queued.delay())
+                .as("100 tickets ahead: it asks again once, when they could all have gone")
+                .isEqualTo(Duration.ofMillis(1_000 + 100 * 1_008));
+    }
+
+    @Test
     void holdsEveryMessageWhileGraphThrottlesTheAccount() {
         var state = state(0, 50_000, Map.of(), Map.of(), Map.of());
 
@@ -162,7 +180,7 @@ class PacingRulesTests {
         var state = rules.decide(state(10_000, 0, Map.of(), Map.of(), Map.of()), 1, TWO_PER_MINUTE, batch, null, 0, "l")
                 .next();
         var lanes = new HashMap<>(state.lanes());
-        lanes.put(single.key(), new LaneState(0, 5, 0, 0, 9_000));
+        lanes.put(single.key(), new LaneState(0, 5, 0, 0, 9_000, false));
         var streakOfFour =
                 new PacingState("sales", 10_000, new HashMap<>(), new HashMap<>(), 0, new HashMap<>(), lanes, 4, 1L);
 

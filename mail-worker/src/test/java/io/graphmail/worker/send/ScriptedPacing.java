@@ -55,6 +55,11 @@ class ScriptedPacing implements AccountPacing {
     }
 
     @Override
+    public void openLane(UUID batchId) {
+        closedLanes.remove(batchId);
+    }
+
+    @Override
     public void throttled(String accountId, Duration retryAfter) {
         throttled.put(accountId, retryAfter);
     }

@@ -382,6 +382,30 @@ class SendingMailTests {
     }
 
     @Test
+    void parksAMessageAtOnceWhoseBatchsLaneWasClosedThoughItsStateWasReadBeforeThePause() {
+        UUID batchId = batch(BatchDirectory.State.ACTIVE, BatchDirectory.State.PAUSED);
+        var command = command(batchId);
+        pacing.next = new Permit.Deferred(Duration.ofSeconds(1), Permit.LANE_CLOSED);
+
+        assertThat(sendingMail.send(command, BODY)).isEqualTo(new Outcome.Parked(new Hold.BatchPaused(batchId)));
+
+        assertThat(graph.attempts).isEmpty();
+        assertThat(deliveries.get(command.deliveryKey()).attempts()).isZero();
+    }
+
+    @Test
+    void cancelsAMessageAtOnceWhoseBatchsLaneWasClosedByACancel() {
+        UUID batchId = batch(BatchDirectory.State.ACTIVE, BatchDirectory.State.CANCELLED);
+        var command = command(batchId);
+        pacing.next = new Permit.Deferred(Duration.ofSeconds(1), Permit.LANE_CLOSED);
+
+        assertThat(sendingMail.send(command, BODY)).isEqualTo(Outcome.done());
+
+        assertThat(graph.attempts).isEmpty();
+        assertThat(events.failed).extracting(MailFailed::reason).containsExactly("CANCELLED");
+    }
+
+    @Test
     void parksAMessageOfABatchPausedWhileItWaitedForAPermit() {
         UUID batchId = batch(BatchDirectory.State.ACTIVE, BatchDirectory.State.PAUSED);
         var command = command(batchId);
