@@ -59,7 +59,7 @@ class DeliveringWebhooks {
             id = "webhook-deliveries",
             queues = WEBHOOK_DELIVERIES_QUEUE,
             containerFactory = WebhookListeners.FACTORY,
-            concurrency = "${graphmail.webhooks.concurrency:16}")
+            concurrency = "${graphmail.webhooks.concurrency:32}")
     void onDelivery(
             String id,
             @Header(name = WEBHOOK_HEADER, required = false) String webhookId,

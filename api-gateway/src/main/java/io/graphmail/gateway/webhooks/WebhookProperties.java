@@ -32,7 +32,7 @@ public record WebhookProperties(
         @DefaultValue List<String> allowedHosts,
         String encryptionKey,
         @DefaultValue("10s") Duration timeout,
-        @DefaultValue("16") @Min(1) int concurrency,
+        @DefaultValue("32") @Min(1) int concurrency,
         @DefaultValue("4") @Min(1) int perEndpoint,
         @DefaultValue("5s") Duration initialBackoff,
         @DefaultValue("1h") Duration maxBackoff,
