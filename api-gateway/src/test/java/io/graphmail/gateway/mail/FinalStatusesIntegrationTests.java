@@ -2,44 +2,22 @@ package io.graphmail.gateway.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.graphmail.testsupport.MutableClock;
-import io.graphmail.testsupport.TestBackends;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * What a late or repeated result may replace, over the MongoDB wire protocol: results arrive at least once and in any
  * order, only SENT may later become BOUNCED, and a paused batch's message keeps saying so.
  */
-class FinalStatusesIntegrationTests {
+class FinalStatusesIntegrationTests extends MailRecordsOverTheWire {
 
-    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    private MongoClient client;
-    private MongoTemplate mongo;
-    private MailRecords records;
-
-    @BeforeEach
-    void connect() {
-        client = MongoClients.create(new ConnectionString(TestBackends.mongoUri()));
-        mongo = new MongoTemplate(client, "final-statuses-" + UUID.randomUUID());
-        records = new MailRecords(mongo, clock, batchId -> {});
-    }
-
-    @AfterEach
-    void close() {
-        mongo.getDb().drop();
-        client.close();
+    FinalStatusesIntegrationTests() {
+        super(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test

@@ -2,44 +2,22 @@ package io.graphmail.gateway.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.graphmail.testsupport.MutableClock;
-import io.graphmail.testsupport.TestBackends;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The records a batch inserts as the driver's documents, over the MongoDB wire protocol: stored exactly as Spring
  * Data's mapping stores the same records, and read back as they were.
  */
-class MailRecordsIntegrationTests {
+class MailRecordsIntegrationTests extends MailRecordsOverTheWire {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123Z");
 
-    private final MutableClock clock = new MutableClock(NOW);
-    private MongoClient client;
-    private MongoTemplate mongo;
-    private MailRecords records;
-
-    @BeforeEach
-    void connect() {
-        client = MongoClients.create(new ConnectionString(TestBackends.mongoUri()));
-        mongo = new MongoTemplate(client, "mail-records-" + UUID.randomUUID());
-        records = new MailRecords(mongo, clock, batchId -> {});
-    }
-
-    @AfterEach
-    void close() {
-        mongo.getDb().drop();
-        client.close();
+    MailRecordsIntegrationTests() {
+        super(NOW);
     }
 
     @Test
