@@ -23,8 +23,9 @@ class ReadingDeliveries {
     }
 
     WebhookPage endpoints(ApiClient client, String after, int limit) {
-        List<Webhook> page = webhooks.ofClient(client.id(), after, limit);
-        String next = page.size() == limit ? page.get(page.size() - 1).id() : null;
+        List<Webhook> found = webhooks.ofClient(client.id(), after, limit + 1);
+        List<Webhook> page = found.stream().limit(limit).toList();
+        String next = found.size() > limit ? page.get(page.size() - 1).id() : null;
         return new WebhookPage(page.stream().map(w -> WebhookView.of(w, null)).toList(), next);
     }
 
@@ -35,9 +36,10 @@ class ReadingDeliveries {
         } catch (IllegalArgumentException e) {
             throw WebhookProblems.validation("after", "not a cursor from this API");
         }
-        List<WebhookDelivery> page = deliveries.page(webhook.id(), cursor, limit);
+        List<WebhookDelivery> found = deliveries.page(webhook.id(), cursor, limit + 1);
+        List<WebhookDelivery> page = found.stream().limit(limit).toList();
         String next = null;
-        if (page.size() == limit) {
+        if (found.size() > limit) {
             var last = page.get(page.size() - 1);
             next = new DeliveryCursor(last.createdAt(), last.id()).encode();
         }

@@ -152,6 +152,14 @@ class WebhookRequestsIntegrationTests extends GatewayAloneTests {
 
         assertThat(seen).containsExactlyInAnyOrderElementsOf(expected).doesNotHaveDuplicates();
         assertThat(createdAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(pages).as("5 deliveries, 2 a page").isEqualTo(3);
+        JsonNode exactlyFull =
+                alice.get("/api/v1/webhooks/" + webhook + "/deliveries?limit=5").json();
+        assertThat(exactlyFull.get("items").size()).isEqualTo(5);
+        assertThat(exactlyFull.path("nextCursor").isNull()
+                        || exactlyFull.path("nextCursor").isMissingNode())
+                .as("a page that holds the last delivery says there is no next one")
+                .isTrue();
         assertInvalid(alice.get("/api/v1/webhooks/" + webhook + "/deliveries?after=not-a-cursor"), "after");
     }
 
