@@ -11,9 +11,10 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.graphmail.simulator", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
+    /** Every package is a slice of its own, so that the parts of a feature (identity's) have no cycle either. */
     @ArchTest
-    static final ArchRule featurePackagesHaveNoCycles =
-            slices().matching("io.graphmail.simulator.(*)..").should().beFreeOfCycles();
+    static final ArchRule packagesHaveNoCycles =
+            slices().matching("io.graphmail.simulator.(**)").should().beFreeOfCycles();
 
     /** The mailbox is what every feature works on; it knows none of them. */
     @ArchTest

@@ -19,11 +19,11 @@ import org.springframework.web.util.UriUtils;
  * @param authorization the {@code Authorization} header, for client secrets sent with HTTP basic authentication
  * @param root scheme, host and port the request came to, for the {@code iss} claim
  */
-record TokenRequest(String tenant, Map<String, String> form, String authorization, String root) {
+public record TokenRequest(String tenant, Map<String, String> form, String authorization, String root) {
 
     private static final String BASIC = "basic ";
 
-    String required(String name) {
+    public String required(String name) {
         return optional(name).orElseThrow(() -> IdentityError.missingParameter(name));
     }
 
@@ -32,7 +32,7 @@ record TokenRequest(String tenant, Map<String, String> form, String authorizatio
     }
 
     /** The {@code scope} field, split at spaces, in order; empty when absent. */
-    Set<String> scopes() {
+    public Set<String> scopes() {
         return optional("scope")
                 .map(scope -> Collections.unmodifiableSet(
                         new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")))))
@@ -40,14 +40,14 @@ record TokenRequest(String tenant, Map<String, String> form, String authorizatio
     }
 
     /** The client id, from the form or else the basic credentials. */
-    String clientId() {
+    public String clientId() {
         return optional("client_id")
                 .or(() -> basicCredentials().map(credentials -> credentials[0]))
                 .orElseThrow(() -> IdentityError.missingParameter("client_id"));
     }
 
     /** A certificate credential's signed JWT, when the client sent one instead of a secret. */
-    Optional<String> clientAssertion() {
+    public Optional<String> clientAssertion() {
         return optional("client_assertion")
                 .filter(assertion -> optional("client_assertion_type")
                         .filter("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"::equals)
@@ -55,14 +55,14 @@ record TokenRequest(String tenant, Map<String, String> form, String authorizatio
     }
 
     /** The client secret, from the form or else the basic credentials. */
-    String clientSecret() {
+    public String clientSecret() {
         return optional("client_secret")
                 .or(() -> basicCredentials().map(credentials -> credentials[1]))
                 .orElseThrow(() -> IdentityError.missingParameter("client_assertion' or 'client_secret"));
     }
 
     /** The issuer Entra ID names in tokens of a tenant: {@code <root>/<tenant id>/v2.0}. */
-    String issuer(String tenantId) {
+    public String issuer(String tenantId) {
         return root + "/" + tenantId + "/v2.0";
     }
 

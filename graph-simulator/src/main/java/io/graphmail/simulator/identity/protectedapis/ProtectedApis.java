@@ -1,4 +1,4 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.protectedapis;
 
 import java.util.Locale;
 import java.util.Map;

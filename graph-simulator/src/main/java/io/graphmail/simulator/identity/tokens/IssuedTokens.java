@@ -1,4 +1,4 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.tokens;
 
 import java.security.SecureRandom;
 import java.time.Duration;

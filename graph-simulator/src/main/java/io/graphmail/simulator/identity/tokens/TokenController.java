@@ -1,5 +1,9 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.tokens;
 
+import io.graphmail.simulator.identity.IdentityError;
+import io.graphmail.simulator.identity.TokenRequest;
+import io.graphmail.simulator.identity.TokenResponse;
+import io.graphmail.simulator.identity.protectedapis.ApiAccessTokens;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

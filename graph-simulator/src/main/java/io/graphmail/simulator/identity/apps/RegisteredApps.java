@@ -1,5 +1,10 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.apps;
 
+import io.graphmail.simulator.identity.GraphPermissionNames;
+import io.graphmail.simulator.identity.IdentityError;
+import io.graphmail.simulator.identity.IdentityProperties;
+import io.graphmail.simulator.identity.TenantIds;
+import io.graphmail.simulator.identity.TokenRequest;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +18,7 @@ import org.springframework.stereotype.Component;
  * any other client id is accepted with {@code graphmail.simulator.identity.default-client-secret}.
  */
 @Component
-class RegisteredApps {
+public class RegisteredApps {
 
     private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
     private final IdentityProperties properties;
@@ -22,7 +27,7 @@ class RegisteredApps {
         this.properties = properties;
     }
 
-    AppRegistration register(AppRegistration app) {
+    public AppRegistration register(AppRegistration app) {
         apps.put(key(app.clientId()), app);
         return app;
     }
@@ -31,7 +36,7 @@ class RegisteredApps {
      * Checks a confidential client's secret or client assertion; throws {@code invalid_client} or
      * {@code unauthorized_client}.
      */
-    void authenticate(TokenRequest request, String clientId) {
+    public void authenticate(TokenRequest request, String clientId) {
         var app = apps.get(key(clientId));
         var assertion = request.clientAssertion();
         if (assertion.isPresent()) {
@@ -68,7 +73,7 @@ class RegisteredApps {
      * The roles of the app's client credentials tokens: what an admin granted a registered app, else
      * {@code graphmail.simulator.identity.default-app-permissions}.
      */
-    Set<String> applicationPermissions(String clientId) {
+    public Set<String> applicationPermissions(String clientId) {
         var app = apps.get(key(clientId));
         List<String> granted = app == null ? properties.defaultAppPermissions() : app.applicationPermissions();
         return Set.copyOf(granted);
@@ -78,7 +83,7 @@ class RegisteredApps {
      * What a device code or refresh token of the app carries of the scopes asked for: those among the app's
      * delegated permissions (all of them for an app without a list), sign-in scopes ({@code openid} ...) always.
      */
-    Set<String> consentable(String clientId, Set<String> requested) {
+    public Set<String> consentable(String clientId, Set<String> requested) {
         var app = apps.get(key(clientId));
         if (app == null || app.delegatedPermissions() == null) {
             return requested;
@@ -93,7 +98,7 @@ class RegisteredApps {
         return granted;
     }
 
-    void clear() {
+    public void clear() {
         apps.clear();
     }
 

@@ -1,6 +1,9 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.tokens;
 
 import io.graphmail.simulator.SimulatorProperties;
+import io.graphmail.simulator.identity.apps.AppRegistration;
+import io.graphmail.simulator.identity.apps.RegisteredApps;
+import io.graphmail.simulator.identity.devicecode.DeviceCodes;
 import io.graphmail.simulator.web.GraphErrorException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,7 +1,9 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graphmail.simulator.identity.SignedInUser;
+import io.graphmail.simulator.identity.TenantIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;

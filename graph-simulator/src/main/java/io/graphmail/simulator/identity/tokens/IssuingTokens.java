@@ -1,5 +1,13 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.tokens;
 
+import io.graphmail.simulator.identity.IdentityError;
+import io.graphmail.simulator.identity.IdentityProperties;
+import io.graphmail.simulator.identity.SignedInUser;
+import io.graphmail.simulator.identity.TenantIds;
+import io.graphmail.simulator.identity.TokenRequest;
+import io.graphmail.simulator.identity.TokenResponse;
+import io.graphmail.simulator.identity.apps.RegisteredApps;
+import io.graphmail.simulator.identity.devicecode.DeviceCodes;
 import java.time.Instant;
 import java.util.Set;
 import org.springframework.stereotype.Component;

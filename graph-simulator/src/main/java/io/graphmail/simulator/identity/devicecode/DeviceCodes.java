@@ -1,5 +1,6 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.devicecode;
 
+import io.graphmail.simulator.identity.SignedInUser;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Device code flows by device code; a user code finds its flow when the user consents. */
 @Component
-class DeviceCodes {
+public class DeviceCodes {
 
     private static final String USER_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int USER_CODE_LENGTH = 9;
@@ -31,12 +32,12 @@ class DeviceCodes {
         return flow;
     }
 
-    Optional<DeviceAuthorization> find(String deviceCode) {
+    public Optional<DeviceAuthorization> find(String deviceCode) {
         return Optional.ofNullable(flows.get(deviceCode));
     }
 
     /** Records consent for a pending, unexpired flow; empty when no such flow waits for {@code userCode}. */
-    Optional<DeviceAuthorization> approve(String userCode, String mailbox, String name) {
+    public Optional<DeviceAuthorization> approve(String userCode, String mailbox, String name) {
         String wanted = normalised(userCode);
         var now = Instant.now();
         return flows.values().stream()
@@ -49,12 +50,12 @@ class DeviceCodes {
     }
 
     /** Ends an approved flow; only one of several concurrent polls wins it. */
-    boolean redeem(DeviceAuthorization flow) {
+    public boolean redeem(DeviceAuthorization flow) {
         return flows.remove(flow.deviceCode(), flow);
     }
 
     /** Flows still waiting for consent, oldest first. */
-    List<DeviceAuthorization> pending() {
+    public List<DeviceAuthorization> pending() {
         var now = Instant.now();
         return flows.values().stream()
                 .filter(flow -> !flow.approved() && !flow.expiredAt(now))
@@ -62,7 +63,7 @@ class DeviceCodes {
                 .toList();
     }
 
-    void clear() {
+    public void clear() {
         flows.clear();
     }
 

@@ -1,5 +1,6 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.tokens;
 
+import io.graphmail.simulator.identity.SignedInUser;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

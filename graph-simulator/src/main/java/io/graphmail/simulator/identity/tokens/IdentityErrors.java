@@ -1,6 +1,8 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.tokens;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.graphmail.simulator.identity.IdentityError;
+import io.graphmail.simulator.identity.devicecode.DeviceCodeController;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;

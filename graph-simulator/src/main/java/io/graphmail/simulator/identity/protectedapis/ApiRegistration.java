@@ -1,4 +1,4 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.protectedapis;
 
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.protectedapis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,8 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.devicecode;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.graphmail.simulator.identity.IdentityProperties;
+import io.graphmail.simulator.identity.TokenRequest;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -12,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Starts a device code flow, {@code /{tenant}/oauth2/v2.0/devicecode}; consent comes through the control API. */
 @RestController
-class DeviceCodeController {
+public class DeviceCodeController {
 
     static final String VERIFICATION_URI = "https://microsoft.com/devicelogin";
 

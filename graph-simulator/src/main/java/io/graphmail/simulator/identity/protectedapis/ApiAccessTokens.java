@@ -1,5 +1,11 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.protectedapis;
 
+import io.graphmail.simulator.identity.IdentityProperties;
+import io.graphmail.simulator.identity.SigningKey;
+import io.graphmail.simulator.identity.TenantIds;
+import io.graphmail.simulator.identity.TokenRequest;
+import io.graphmail.simulator.identity.TokenResponse;
+import io.graphmail.simulator.identity.apps.RegisteredApps;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,7 +24,7 @@ import org.springframework.stereotype.Component;
  * to it, {@code oid}/{@code sub} its service principal, {@code idtyp: app}.
  */
 @Component
-class ApiAccessTokens {
+public class ApiAccessTokens {
 
     private static final String APP_SCOPE_SUFFIX = "/.default";
     private static final Set<String> OPENID_SCOPES = Set.of("openid", "profile", "offline_access");
@@ -36,7 +42,7 @@ class ApiAccessTokens {
     }
 
     /** A signed token when the request asks for {@code <registered API>/.default}; empty for any other scope. */
-    Optional<TokenResponse> forRegisteredApi(TokenRequest request) {
+    public Optional<TokenResponse> forRegisteredApi(TokenRequest request) {
         return requestedApi(request).map(api -> issue(api, request));
     }
 

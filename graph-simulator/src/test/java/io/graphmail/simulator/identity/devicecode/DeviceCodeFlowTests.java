@@ -1,4 +1,4 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.devicecode;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,7 @@ import com.microsoft.aad.msal4j.DeviceCodeFlowParameters;
 import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.SilentParameters;
 import io.graphmail.simulator.SimulatorTests;
+import io.graphmail.simulator.identity.TenantIds;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

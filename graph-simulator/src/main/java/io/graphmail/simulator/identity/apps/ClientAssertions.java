@@ -1,4 +1,4 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.apps;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

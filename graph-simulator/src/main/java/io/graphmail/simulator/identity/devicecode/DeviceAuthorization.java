@@ -1,5 +1,6 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.devicecode;
 
+import io.graphmail.simulator.identity.SignedInUser;
 import java.time.Instant;
 import java.util.Set;
 
@@ -8,7 +9,7 @@ import java.util.Set;
  *
  * @param user who consented, or null while the flow is pending
  */
-record DeviceAuthorization(
+public record DeviceAuthorization(
         String deviceCode,
         String userCode,
         String tenant,
@@ -17,11 +18,11 @@ record DeviceAuthorization(
         Instant expiresAt,
         SignedInUser user) {
 
-    boolean approved() {
+    public boolean approved() {
         return user != null;
     }
 
-    boolean expiredAt(Instant now) {
+    public boolean expiredAt(Instant now) {
         return !now.isBefore(expiresAt);
     }
 

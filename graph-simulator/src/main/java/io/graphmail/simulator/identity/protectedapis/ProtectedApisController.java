@@ -1,5 +1,6 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.protectedapis;
 
+import io.graphmail.simulator.identity.SigningKey;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package io.graphmail.simulator.identity;
+package io.graphmail.simulator.identity.apps;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
@@ -17,7 +17,7 @@ import java.util.List;
  * @param delegatedPermissions the delegated permissions users may consent to for the app: a device code token
  *     carries what was asked for and is among them; when absent, whatever was asked for
  */
-record AppRegistration(
+public record AppRegistration(
         String tenant,
         @NotBlank String clientId,
         String clientSecret,
@@ -25,7 +25,7 @@ record AppRegistration(
         List<String> applicationPermissions,
         List<String> delegatedPermissions) {
 
-    AppRegistration {
+    public AppRegistration {
         applicationPermissions = applicationPermissions == null ? List.of() : List.copyOf(applicationPermissions);
         delegatedPermissions = delegatedPermissions == null ? null : List.copyOf(delegatedPermissions);
     }
