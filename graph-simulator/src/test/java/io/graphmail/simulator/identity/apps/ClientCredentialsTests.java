@@ -105,13 +105,8 @@ class ClientCredentialsTests extends SimulatorTests {
 
         assertThat(catchThrowable(() -> acquire("sim-secret"))).cause().isInstanceOf(MsalServiceException.class);
         assertThat(acquire("s3cret").accessToken()).isNotBlank();
-        var elsewhere = http.postForm(
-                "/contoso.onmicrosoft.com/oauth2/v2.0/token",
-                Map.of(
-                        "grant_type", "client_credentials",
-                        "client_id", CLIENT_ID,
-                        "client_secret", "s3cret",
-                        "scope", "https://graph.microsoft.com/.default"));
+        var elsewhere = identity.clientCredentials(
+                "contoso.onmicrosoft.com", CLIENT_ID, "s3cret", "https://graph.microsoft.com/.default");
         assertThat(elsewhere.oauthError()).isEqualTo("unauthorized_client");
     }
 
@@ -152,13 +147,8 @@ class ClientCredentialsTests extends SimulatorTests {
 
     @Test
     void refusesScopesOtherThanDefault() {
-        var response = http.postForm(
-                "/" + TENANT + "/oauth2/v2.0/token",
-                Map.of(
-                        "grant_type", "client_credentials",
-                        "client_id", CLIENT_ID,
-                        "client_secret", "sim-secret",
-                        "scope", "https://graph.microsoft.com/Mail.Send"));
+        var response =
+                identity.clientCredentials(TENANT, CLIENT_ID, "sim-secret", "https://graph.microsoft.com/Mail.Send");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.oauthError()).isEqualTo("invalid_scope");

@@ -10,7 +10,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -79,13 +78,7 @@ class ApiAccessTokensTests extends SimulatorTests {
         String graph = clientCredentials(TENANT, CALLER, "https://graph.microsoft.com/.default");
         assertThat(graph.split("\\.")).hasSizeLessThan(3);
 
-        var refused = http.postForm(
-                "/" + TENANT + "/oauth2/v2.0/token",
-                Map.of(
-                        "grant_type", "client_credentials",
-                        "client_id", CALLER,
-                        "client_secret", "wrong",
-                        "scope", "api://graphmail/.default"));
+        var refused = identity.clientCredentials(TENANT, CALLER, "wrong", "api://graphmail/.default");
         assertThat(refused.oauthError()).isEqualTo("invalid_client");
     }
 
@@ -102,17 +95,8 @@ class ApiAccessTokensTests extends SimulatorTests {
     }
 
     private String clientCredentials(String tenant, String clientId, String scope) {
-        var response = http.postForm(
-                "/" + tenant + "/oauth2/v2.0/token",
-                Map.of(
-                        "grant_type",
-                        "client_credentials",
-                        "client_id",
-                        clientId,
-                        "client_secret",
-                        clientId.equals(CALLER) ? "s3cret" : "sim-secret",
-                        "scope",
-                        scope));
+        var response =
+                identity.clientCredentials(tenant, clientId, clientId.equals(CALLER) ? "s3cret" : "sim-secret", scope);
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.json().path("access_token").asString();
     }
