@@ -22,6 +22,10 @@ import org.springframework.web.util.UriUtils;
 public record TokenRequest(String tenant, Map<String, String> form, String authorization, String root) {
 
     private static final String BASIC = "basic ";
+    private static final String APP_SCOPE_SUFFIX = "/.default";
+
+    /** Scopes msal4j adds to every request, which Entra ID ignores in the client credentials flow. */
+    private static final Set<String> OPENID_SCOPES = Set.of("openid", "profile", "offline_access");
 
     public String required(String name) {
         return optional(name).orElseThrow(() -> IdentityError.missingParameter(name));
@@ -37,6 +41,21 @@ public record TokenRequest(String tenant, Map<String, String> form, String autho
                 .map(scope -> Collections.unmodifiableSet(
                         new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")))))
                 .orElse(Set.of());
+    }
+
+    /**
+     * The resource a client credentials request asks for: its one scope besides the sign-in scopes msal4j adds, without
+     * the {@code /.default} it must end with; empty for any other scope.
+     */
+    public Optional<String> appResource() {
+        var resources = scopes().stream()
+                .filter(scope -> !OPENID_SCOPES.contains(scope))
+                .toList();
+        if (resources.size() != 1 || !resources.get(0).endsWith(APP_SCOPE_SUFFIX)) {
+            return Optional.empty();
+        }
+        String resource = resources.get(0);
+        return Optional.of(resource.substring(0, resource.length() - APP_SCOPE_SUFFIX.length()));
     }
 
     /** The client id, from the form or else the basic credentials. */

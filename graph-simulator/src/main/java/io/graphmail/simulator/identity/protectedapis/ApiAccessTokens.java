@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ApiAccessTokens {
-
-    private static final String APP_SCOPE_SUFFIX = "/.default";
-    private static final Set<String> OPENID_SCOPES = Set.of("openid", "profile", "offline_access");
 
     private final ProtectedApis apis;
     private final RegisteredApps apps;
@@ -47,14 +43,7 @@ public class ApiAccessTokens {
     }
 
     private Optional<ApiRegistration> requestedApi(TokenRequest request) {
-        List<String> resources = request.scopes().stream()
-                .filter(scope -> !OPENID_SCOPES.contains(scope))
-                .toList();
-        if (resources.size() != 1 || !resources.get(0).endsWith(APP_SCOPE_SUFFIX)) {
-            return Optional.empty();
-        }
-        String resource = resources.get(0);
-        return apis.find(resource.substring(0, resource.length() - APP_SCOPE_SUFFIX.length()));
+        return request.appResource().flatMap(apis::find);
     }
 
     private TokenResponse issue(ApiRegistration api, TokenRequest request) {

@@ -16,11 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class IssuingTokens {
 
-    private static final String APP_SCOPE_SUFFIX = "/.default";
-
-    /** Scopes msal4j adds to every request, which Entra ID ignores in the client credentials flow. */
-    private static final Set<String> OPENID_SCOPES = Set.of("openid", "profile", "offline_access");
-
     private final IdentityProperties properties;
     private final DeviceCodes deviceCodes;
     private final IssuedTokens tokens;
@@ -78,10 +73,7 @@ class IssuingTokens {
         String clientId = request.clientId();
         apps.authenticate(request, clientId);
         request.required("scope");
-        var resources = request.scopes().stream()
-                .filter(scope -> !OPENID_SCOPES.contains(scope))
-                .toList();
-        if (resources.size() != 1 || !resources.get(0).endsWith(APP_SCOPE_SUFFIX)) {
+        if (request.appResource().isEmpty()) {
             throw IdentityError.invalidScope(String.join(" ", request.scopes()));
         }
         var now = Instant.now();
