@@ -1,4 +1,4 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.filterchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

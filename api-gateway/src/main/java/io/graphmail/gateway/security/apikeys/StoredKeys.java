@@ -1,4 +1,4 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.apikeys;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;

@@ -1,5 +1,6 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.filterchain;
 
+import io.graphmail.gateway.security.apikeys.ApiKeys;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;

@@ -1,7 +1,8 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.apikeys;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.platform.hashing.Sha256;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Issued keys are cached for at most a second, so a revocation reaches every gateway within a second.
  */
 @Component
-class ApiKeys {
+public class ApiKeys {
 
     static final Duration CACHED_FOR = Duration.ofSeconds(1);
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
@@ -33,7 +34,7 @@ class ApiKeys {
         this.clock = clock;
     }
 
-    Optional<ApiClient> clientFor(String presentedKey) {
+    public Optional<ApiClient> clientFor(String presentedKey) {
         String digest = Sha256.hex(presentedKey);
         Optional<ApiClient> client = configured.byDigest(digest);
         if (client.isPresent()) {

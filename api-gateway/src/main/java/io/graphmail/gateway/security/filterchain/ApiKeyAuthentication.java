@@ -1,4 +1,6 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.filterchain;
+
+import io.graphmail.gateway.security.ApiClient;
 
 /** A bearer API key: presented (not yet checked), or checked and resolved to its client. */
 final class ApiKeyAuthentication extends ClientAuthentication {

@@ -1,5 +1,7 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.filterchain;
 
+import io.graphmail.gateway.security.ApiClient;
+import io.graphmail.gateway.security.Scope;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,6 +1,7 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.apikeys;
 
 import io.graphmail.gateway.problems.Problems;
+import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

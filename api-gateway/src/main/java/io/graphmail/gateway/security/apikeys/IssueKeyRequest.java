@@ -1,5 +1,6 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.apikeys;
 
+import io.graphmail.gateway.security.KeyLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,7 +1,8 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.filterchain;
 
 import io.graphmail.gateway.problems.ProblemResponses;
 import io.graphmail.gateway.problems.Problems;
+import io.graphmail.gateway.security.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

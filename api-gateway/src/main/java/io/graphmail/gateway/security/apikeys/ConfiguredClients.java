@@ -1,5 +1,7 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.apikeys;
 
+import io.graphmail.gateway.security.ApiClient;
+import io.graphmail.gateway.security.Scope;
 import io.graphmail.platform.hashing.Sha256;
 import java.util.HashMap;
 import java.util.HexFormat;

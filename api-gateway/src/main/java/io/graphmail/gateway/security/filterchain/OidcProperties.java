@@ -1,4 +1,4 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.filterchain;
 
 import java.net.URI;
 import java.nio.file.Path;

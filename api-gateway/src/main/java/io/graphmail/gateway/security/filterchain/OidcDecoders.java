@@ -1,4 +1,4 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.filterchain;
 
 import com.nimbusds.jwt.JWTParser;
 import io.graphmail.platform.tls.TrustedCertificates;

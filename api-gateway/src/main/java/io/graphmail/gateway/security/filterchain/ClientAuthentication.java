@@ -1,5 +1,6 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.filterchain;
 
+import io.graphmail.gateway.security.ApiClient;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.security.authentication.AbstractAuthenticationToken;

@@ -1,8 +1,10 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.filterchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.graphmail.gateway.security.ApiClient;
+import io.graphmail.gateway.security.Scope;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

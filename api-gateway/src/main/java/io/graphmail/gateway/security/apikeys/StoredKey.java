@@ -1,5 +1,8 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.apikeys;
 
+import io.graphmail.gateway.security.ApiClient;
+import io.graphmail.gateway.security.KeyLimits;
+import io.graphmail.gateway.security.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,9 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.filterchain;
 
 import io.graphmail.gateway.problems.ProblemResponses;
+import io.graphmail.gateway.security.AfterAuthorization;
+import io.graphmail.gateway.security.apikeys.ApiKeys;
+import io.graphmail.gateway.security.apikeys.SecurityProperties;
 import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.apikeys;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicApiDocs whether {@code /v3/api-docs} and Swagger UI answer without a key
  */
 @ConfigurationProperties("graphmail.security")
-record SecurityProperties(
+public record SecurityProperties(
         @DefaultValue Map<String, ClientSettings> clients,
         @DefaultValue List<String> apiKeys,
         @DefaultValue("true") boolean publicApiDocs) {

@@ -1,4 +1,4 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.filterchain;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

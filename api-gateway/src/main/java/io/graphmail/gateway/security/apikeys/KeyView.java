@@ -1,6 +1,7 @@
-package io.graphmail.gateway.security;
+package io.graphmail.gateway.security.apikeys;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.graphmail.gateway.security.KeyLimits;
 import java.time.Instant;
 import java.util.List;
 
