@@ -1,7 +1,7 @@
 package io.graphmail.gateway.webhooks.events;
 
 import io.graphmail.gateway.accounts.AccountStatus;
-import io.graphmail.gateway.accounts.AccountStatusRecorded;
+import io.graphmail.gateway.accounts.status.AccountStatusRecorded;
 import io.graphmail.gateway.webhooks.delivery.EmittingEvents;
 import io.graphmail.gateway.webhooks.delivery.WebhookEvent;
 import java.time.Instant;

@@ -1,8 +1,10 @@
-package io.graphmail.gateway.accounts;
+package io.graphmail.gateway.accounts.status;
 
 import static io.graphmail.contract.MailTopology.GATEWAY_ACCOUNT_EVENTS_QUEUE;
 
 import io.graphmail.contract.accounts.AccountStatusChanged;
+import io.graphmail.gateway.accounts.AccountStatus;
+import io.graphmail.gateway.accounts.Accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;

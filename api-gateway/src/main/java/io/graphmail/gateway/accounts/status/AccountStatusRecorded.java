@@ -1,5 +1,6 @@
-package io.graphmail.gateway.accounts;
+package io.graphmail.gateway.accounts.status;
 
+import io.graphmail.gateway.accounts.AccountStatus;
 import java.time.Instant;
 
 /** A worker's news about an account's status was recorded: published in-process on the listener's thread. */

@@ -1,5 +1,7 @@
-package io.graphmail.gateway.accounts;
+package io.graphmail.gateway.accounts.status;
 
+import io.graphmail.gateway.accounts.AccountStatus;
+import io.graphmail.gateway.accounts.Accounts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
