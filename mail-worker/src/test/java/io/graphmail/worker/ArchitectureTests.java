@@ -28,4 +28,9 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule featuresAndAdaptersAreFreeOfCycles =
             slices().matching("io.graphmail.worker.(*)..").should().beFreeOfCycles();
+
+    /** Within a feature too: {@code send} uses its deliveries, parking and batches, never the other way round. */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching("io.graphmail.worker.(**)").should().beFreeOfCycles();
 }
