@@ -1,5 +1,6 @@
 package io.graphmail.worker.send;
 
+import io.graphmail.worker.send.parking.Hold;
 import java.time.Duration;
 
 /** What the messaging edge must do with a command once the use case is done with it, and what led there. */

@@ -1,6 +1,8 @@
 package io.graphmail.worker.send;
 
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.worker.send.parking.Hold;
+import io.graphmail.worker.send.parking.ParkedCommands;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
