@@ -40,6 +40,27 @@ class DelayQueueTests {
                 .allSatisfy(sent -> assertThat(sent.at() - sent.submittedAt()).isLessThanOrEqualTo(2 * SLOT_MS + lag));
     }
 
+    /**
+     * The worker takes a while over every message, one after another, so that each pass delays the messages whose turn
+     * has come: with the former passes (21 per sent message at 50 ms each) a fifth of the slots were lost.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {20, 50, 100})
+    void aLargeBatchUsesEverySlotWithFewPassesThoughTheWorkerIsSlow(long serviceMs) {
+        var sending = new SimulatedSending(SIXTY_PER_MINUTE, 250, serviceMs);
+        sending.submit(newsletter, 900, 0);
+        for (long at = 5_000; at < 600_000; at += 10_000) {
+            sending.submit(single, 1, at);
+        }
+
+        sending.runUntil(600_000);
+
+        assertThat(sending.sent).as("595 slots in ten minutes").hasSizeGreaterThanOrEqualTo(585);
+        assertThat(sending.passes)
+                .as("passes through the send queue, for 900 + 60 messages")
+                .isLessThan(6L * sending.sent.size());
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {50, 250, 700})
     void aPausedBatchLeavesEverySlotToTheOtherAtOnceThoughItsMessagesStillAskForAMoment(long lag) {
