@@ -24,12 +24,7 @@ class DelayQueueTests {
     @ValueSource(longs = {50, 250, 700})
     void aLargeBatchUsesEverySlotWithFewPassesAndSingleSendsGoWithinTwoSlots(long lag) {
         var sending = new SimulatedSending(SIXTY_PER_MINUTE, lag);
-        sending.submit(newsletter, 900, 0);
-        for (long at = 5_000; at < 600_000; at += 10_000) {
-            sending.submit(single, 1, at);
-        }
-
-        sending.runUntil(600_000);
+        sendTenMinutesOfABatchAndSingleSends(sending);
 
         assertThat(sending.sent).as("595 slots in ten minutes").hasSizeGreaterThanOrEqualTo(590);
         assertThat(sending.passes)
@@ -48,17 +43,21 @@ class DelayQueueTests {
     @ValueSource(longs = {20, 50, 100})
     void aLargeBatchUsesEverySlotWithFewPassesThoughTheWorkerIsSlow(long serviceMs) {
         var sending = new SimulatedSending(SIXTY_PER_MINUTE, 250, serviceMs);
-        sending.submit(newsletter, 900, 0);
-        for (long at = 5_000; at < 600_000; at += 10_000) {
-            sending.submit(single, 1, at);
-        }
-
-        sending.runUntil(600_000);
+        sendTenMinutesOfABatchAndSingleSends(sending);
 
         assertThat(sending.sent).as("595 slots in ten minutes").hasSizeGreaterThanOrEqualTo(585);
         assertThat(sending.passes)
                 .as("passes through the send queue, for 900 + 60 messages")
                 .isLessThan(6L * sending.sent.size());
+    }
+
+    /** 900 messages of a batch, and a single send every 10 s, over ten minutes. */
+    private void sendTenMinutesOfABatchAndSingleSends(SimulatedSending sending) {
+        sending.submit(newsletter, 900, 0);
+        for (long at = 5_000; at < 600_000; at += 10_000) {
+            sending.submit(single, 1, at);
+        }
+        sending.runUntil(600_000);
     }
 
     @ParameterizedTest
