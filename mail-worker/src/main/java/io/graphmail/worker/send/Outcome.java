@@ -19,7 +19,7 @@ sealed interface Outcome {
     record Parked(Hold hold) implements Outcome {
         @Override
         public Cause cause() {
-            return new Cause.None();
+            return hold instanceof Hold.Paced ? new Cause.Paced("PARKED") : new Cause.None();
         }
     }
 

@@ -38,6 +38,19 @@ class InMemoryParkedCommands implements ParkedCommands {
     }
 
     @Override
+    public void releaseNear(String accountId, String lane, long belowTicket) {
+        releaseWhere(parked -> parked.command().accountId().equals(accountId)
+                && parked.hold() instanceof Hold.Paced paced
+                && paced.lane().equals(lane)
+                && paced.ticket() < belowTicket);
+    }
+
+    @Override
+    public void releaseDue() {
+        releaseWhere(parked -> parked.hold() instanceof Hold.Paced);
+    }
+
+    @Override
     public List<UUID> discard(String accountId) {
         var ids = parked.values().stream()
                 .filter(parked -> parked.command().accountId().equals(accountId))

@@ -3,6 +3,7 @@ package io.graphmail.worker.send.parking;
 import io.graphmail.worker.accounts.AccountNeedsConsent;
 import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.accounts.CredentialsUnavailable;
+import java.time.Instant;
 import java.util.UUID;
 
 /** Why a command is set aside instead of sent: it has not failed, and goes back on the queue once this ends. */
@@ -27,6 +28,26 @@ public sealed interface Hold {
         @Override
         public String endsWhen() {
             return "batch " + batchId + " is resumed or cancelled";
+        }
+    }
+
+    /**
+     * Its turn for the account's slots is far off, behind many of its lane ({@code Permit.Distant}): it waits here
+     * rather than round the delay queues, and goes back on the queue when a grant in its lane brings its ticket near,
+     * or at {@code releaseAt} at the latest.
+     */
+    record Paced(String lane, long ticket, Instant releaseAt) implements Hold {
+
+        static final String REASON = "PACED";
+
+        @Override
+        public String reason() {
+            return REASON;
+        }
+
+        @Override
+        public String endsWhen() {
+            return "its turn nears (ticket " + ticket + " of lane " + lane + ")";
         }
     }
 

@@ -22,6 +22,15 @@ public interface ParkedCommands {
     /** Puts one command back on the send queue, if it is parked. */
     void releaseCommand(UUID commandId);
 
+    /**
+     * Puts the commands set aside for their turn ({@link Hold.Paced}) in the account's {@code lane} with a ticket below
+     * {@code belowTicket} back on the send queue.
+     */
+    void releaseNear(String accountId, String lane, long belowTicket);
+
+    /** Puts every command set aside for its turn whose latest time to go back has come back on the send queue. */
+    void releaseDue();
+
     /** Removes and returns the ids of every command parked for the account. */
     List<UUID> discard(String accountId);
 }

@@ -7,9 +7,13 @@ import io.graphmail.worker.messaging.MailEvents;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Sends parked commands on when their account consents; fails them when it is removed. */
+/**
+ * Sends parked commands on when their account consents, and those set aside for their turn when it is due at the
+ * latest; fails them when their account is removed.
+ */
 @Component
 class ParkedCommandsRelease {
 
@@ -26,6 +30,14 @@ class ParkedCommandsRelease {
     @EventListener
     void onAccountActivated(AccountActivated activated) {
         parked.release(activated.accountId());
+    }
+
+    /** Commands set aside for their turn whose lane did not bring them back in time (see {@link Hold.Paced}). */
+    @Scheduled(
+            initialDelayString = "${graphmail.worker.pacing.set-aside-check:5s}",
+            fixedDelayString = "${graphmail.worker.pacing.set-aside-check:5s}")
+    void releaseDueCommands() {
+        parked.releaseDue();
     }
 
     @EventListener
