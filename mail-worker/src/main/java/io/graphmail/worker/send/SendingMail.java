@@ -196,9 +196,7 @@ class SendingMail {
         waitsForTurn(command, delivery, distant.ticket(), distant.reason(), distant.turnAt());
         long expectedWait = Math.max(0, distant.turnAt() - clock.millis());
         var latest = Instant.ofEpochMilli(distant.turnAt() + Math.max(SET_ASIDE_SLACK_MS, expectedWait / 2));
-        var hold = new Hold.Paced(lane(command).key(), distant.ticket(), latest);
-        parked.park(command, body, hold);
-        return new Outcome.Parked(hold);
+        return park(command, body, new Hold.Paced(lane(command).key(), distant.ticket(), latest));
     }
 
     private void waitsForTurn(SendMailCommand command, Delivery delivery, long ticket, String why, long turnAt) {
@@ -319,6 +317,12 @@ class SendingMail {
     }
 
     private boolean stillHolds(SendMailCommand command, Hold hold) {
+        if (hold instanceof Hold.Paced) {
+            // A cancel or pause that released the batch's parked messages before this one was parked: go back now, to
+            // be cancelled or parked as paused at once, not at its latest time.
+            var state = batches.currentState(command.batchId());
+            return state != BatchDirectory.State.CANCELLED && state != BatchDirectory.State.PAUSED;
+        }
         if (hold instanceof Hold.BatchPaused paused) {
             return batches.state(paused.batchId()) == BatchDirectory.State.PAUSED;
         }

@@ -370,6 +370,32 @@ class SendingMailTests {
     }
 
     @Test
+    void aMessageSetAsideAfterItsBatchWasCancelledGoesBackAtOnce() {
+        UUID batchId = batch(BatchDirectory.State.ACTIVE, BatchDirectory.State.CANCELLED);
+        var command = command(batchId);
+        pacing.next = new Permit.Distant(70, NOW.toEpochMilli() + 60_000, "RATE");
+
+        sendingMail.send(command, BODY);
+
+        assertThat(parked.released)
+                .as("the cancel released the batch's parked messages before this one was parked")
+                .containsExactly(command.commandId());
+        assertThat(parked.parked).isEmpty();
+    }
+
+    @Test
+    void aMessageSetAsideWhileItsBatchRunsStaysSetAside() {
+        UUID batchId = batch(BatchDirectory.State.ACTIVE);
+        var command = command(batchId);
+        pacing.next = new Permit.Distant(70, NOW.toEpochMilli() + 60_000, "RATE");
+
+        sendingMail.send(command, BODY);
+
+        assertThat(parked.released).isEmpty();
+        assertThat(parked.parked).containsOnlyKeys(command.commandId());
+    }
+
+    @Test
     void aGrantPutsTheMessagesOfItsLaneNowNearTheirTurnBackOnTheQueue() {
         UUID batchId = batch(BatchDirectory.State.ACTIVE);
         var near = command(batchId);
