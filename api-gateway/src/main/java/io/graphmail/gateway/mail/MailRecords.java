@@ -6,7 +6,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.graphmail.gateway.security.ApiClient;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,43 +119,10 @@ public class MailRecords implements OutboxRecords {
      */
     @Override
     public void insertAll(List<MailRecord> records) {
-        var documents = records.stream().map(this::document).toList();
+        var documents = records.stream()
+                .map(record -> MailDocuments.of(record, mongo.getConverter()))
+                .toList();
         mongo.execute(MailRecord.class, collection -> collection.insertMany(documents));
-    }
-
-    /** {@code record} as its document; fields that are {@code null} are left out, as Spring Data leaves them out. */
-    Document document(MailRecord record) {
-        var document = new Document("_id", record.id());
-        putUnlessNull(document, "accountId", record.accountId());
-        putUnlessNull(
-                document,
-                "status",
-                record.status() == null ? null : record.status().name());
-        document.put("attempts", record.attempts());
-        putUnlessNull(document, "lastError", record.lastError());
-        putUnlessNull(document, "acceptedAt", date(record.acceptedAt()));
-        putUnlessNull(document, "sentAt", date(record.sentAt()));
-        document.put("pendingPublish", record.pendingPublish());
-        putUnlessNull(document, "publishAt", date(record.publishAt()));
-        putUnlessNull(document, "batchId", record.batchId());
-        putUnlessNull(document, "outbox", record.outbox());
-        putUnlessNull(document, "correlationId", record.correlationId());
-        putUnlessNull(document, "client", record.client());
-        if (record.bounce() != null) {
-            document.put("bounce", mongo.getConverter().convertToMongoType(record.bounce()));
-        }
-        document.put("_class", MailRecord.class.getName());
-        return document;
-    }
-
-    private static void putUnlessNull(Document document, String key, Object value) {
-        if (value != null) {
-            document.put(key, value);
-        }
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
     }
 
     @Override
