@@ -135,7 +135,7 @@ if (( prom_major < 2 || (prom_major == 2 && prom_minor < 43) )); then
     spring_json="{$push_json,"'"management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes":"false"}'
 fi
 
-log "starting graphmail (scripts/run.sh builds the modules first; its output: data/logs/)"
+log "starting graphmail (scripts/run.sh builds the modules first unless their jars are current; its output: data/logs/)"
 SPRING_APPLICATION_JSON="$spring_json" \
 RABBITMQ_URI="amqp://guest:guest@127.0.0.1:5672/$vhost" \
 GRAPHMAIL_SECURITY_CLIENTS_OPERATOR_KEYS="$api_key" \

@@ -3,8 +3,8 @@
 # Starts graphmail as separate processes on 127.0.0.1 (embedded MongoDB, Graph simulator, two workers, gateway) with a
 # RabbitMQ node of its own (ports from FAULTS_PORT_BASE, default 28000; the broker on 5672 is never touched), submits
 # mail under each fault in turn and fails on any accepted message lost, sent twice or left without a final status.
-# Needs rabbitmq-server installed (not running). Builds first unless FAULTS_SKIP_BUILD=1. Logs and data of each run
-# stay in faults/target/runs/<time>/.
+# Needs rabbitmq-server installed (not running). Builds first unless FAULTS_SKIP_BUILD=1; the services' jars only when
+# they are older than their sources (scripts/lib/build.sh). Logs and data of each run stay in faults/target/runs/<time>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,9 +18,16 @@ if ! command -v rabbitmq-server >/dev/null 2>&1; then
     exit 1
 fi
 if [[ "${FAULTS_SKIP_BUILD:-0}" != 1 ]]; then
-    echo "Building..."
-    mvn -B -q -ntp -Pfaults -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package \
-        -pl api-gateway,mail-worker,graph-simulator,tools/embedded-mongo,faults -am
+    source scripts/lib/build.sh
+    if ! services_built; then
+        echo "Building..."
+        mvn -B -q -ntp -Pfaults -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package \
+            -pl api-gateway,mail-worker,graph-simulator,tools/embedded-mongo,faults -am
+    elif [[ ! -d faults/target/lib ]] || ! built_after pom.xml faults -- faults/target/faults-0.1.0-SNAPSHOT.jar; then
+        # The services' jars are current (scripts/test.sh built them): only the suite itself, which needs none of them.
+        echo "Building the fault suite..."
+        mvn -B -q -ntp -Pfaults -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl faults
+    fi
 fi
 limit=1200
 [[ "$mode" == full ]] && limit=5400

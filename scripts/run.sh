@@ -89,9 +89,8 @@ done
 source scripts/lib/rabbitmq.sh
 ensure_rabbitmq
 
-echo "Building..."
-mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package \
-    -pl api-gateway,mail-worker,graph-simulator,tools/embedded-mongo -am
+source scripts/lib/build.sh
+build_services
 
 pids=()
 stop_all() {

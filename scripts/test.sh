@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 source scripts/lib/rabbitmq.sh
 ensure_rabbitmq
 
-# Two modules at a time: platform's tests (mostly waiting on the broker, see DelayQueuesIntegrationTests) need only
-# common and test-backends, so they run beside the simulator's instead of after them.
+# Two modules at a time: platform's tests need only common and test-backends, so they run beside the simulator's; the
+# delay queues' test, which waits minutes on the broker, has a module nothing depends on (delay-queue-tests), so the
+# worker's and the gateway's build and tests run beside it.
 mvn -B -ntp -T 2 verify "$@"
 
 report=coverage/target/site/jacoco-aggregate/jacoco.csv

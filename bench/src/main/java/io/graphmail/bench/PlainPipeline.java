@@ -17,16 +17,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
@@ -85,15 +81,11 @@ final class PlainPipeline implements AutoCloseable {
         var database = mongo.getDatabase("graphmail_bench");
         MongoCollection<Document> deliveries = database.getCollection("plain_deliveries");
         MongoCollection<Document> statuses = database.getCollection("plain_mail");
-        var done = new CountDownLatch(count);
-        List<Channel> channels = new ArrayList<>();
         long start = System.nanoTime();
-        try {
+        try (var run = new ConsumerChannels(connection, count)) {
             for (int i = 0; i < consumers; i++) {
-                Channel channel = connection.createChannel();
-                Channel events = connection.createChannel();
-                channels.add(channel);
-                channels.add(events);
+                Channel channel = run.open();
+                Channel events = run.open();
                 events.confirmSelect();
                 channel.basicQos(10);
                 channel.basicConsume(
@@ -101,7 +93,7 @@ final class PlainPipeline implements AutoCloseable {
                         false,
                         (tag, delivery) -> {
                             if (handle(delivery.getBody(), deliveries, statuses, events)) {
-                                done.countDown();
+                                run.countDown();
                             }
                             if (acknowledge(channel, delivery.getEnvelope().getDeliveryTag())) {
                                 origins.count(delivery.getProperties());
@@ -109,16 +101,8 @@ final class PlainPipeline implements AutoCloseable {
                         },
                         tag -> {});
             }
-            if (!done.await(20, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("delivered only " + (count - done.getCount()) + " of " + count);
-            }
+            run.await(Duration.ofMinutes(20), "delivered");
             return System.nanoTime() - start;
-        } finally {
-            for (Channel channel : channels) {
-                if (channel.isOpen()) {
-                    channel.close();
-                }
-            }
         }
     }
 

@@ -6,11 +6,11 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -130,31 +130,22 @@ final class RawBroker implements AutoCloseable {
      * {@code prefetch} and one ack per message (as a Spring listener container does); returns the elapsed nanoseconds.
      */
     long consume(String queue, int count, int consumers, int prefetch) throws Exception {
-        var done = new CountDownLatch(count);
-        List<Channel> channels = new ArrayList<>();
         long start = System.nanoTime();
-        try {
+        try (var run = new ConsumerChannels(connection, count)) {
             for (int i = 0; i < consumers; i++) {
-                Channel channel = connection.createChannel();
-                channels.add(channel);
+                Channel channel = run.open();
                 channel.basicQos(prefetch);
                 channel.basicConsume(
                         queue,
                         false,
                         (tag, delivery) -> {
                             channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
-                            done.countDown();
+                            run.countDown();
                         },
                         tag -> {});
             }
-            if (!done.await(90, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("consumed only " + (count - done.getCount()) + " of " + count);
-            }
+            run.await(Duration.ofSeconds(90), "consumed");
             return System.nanoTime() - start;
-        } finally {
-            for (Channel channel : channels) {
-                channel.close();
-            }
         }
     }
 

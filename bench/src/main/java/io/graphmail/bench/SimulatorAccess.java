@@ -6,12 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The simulator of a stack in its own process: its control API (limits off) and an application token. */
 final class SimulatorAccess {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
 
@@ -42,13 +44,7 @@ final class SimulatorAccess {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        var response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        expect(response, 200);
-        return JsonMapper.builder()
-                .build()
-                .readTree(response.body())
-                .path("access_token")
-                .asString();
+        return json(request).path("access_token").asString();
     }
 
     /** Messages the mailbox sent since the simulator started (its throttle's count; cheap to poll). */
@@ -56,13 +52,13 @@ final class SimulatorAccess {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + "/_sim/mailboxes/" + mailbox + "/stats"))
                 .GET()
                 .build();
+        return json(request).path("sends").asLong(0);
+    }
+
+    private static JsonNode json(HttpRequest request) throws Exception {
         var response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         expect(response, 200);
-        return JsonMapper.builder()
-                .build()
-                .readTree(response.body())
-                .path("sends")
-                .asLong(0);
+        return JSON.readTree(response.body());
     }
 
     private void put(String path, String json) throws Exception {

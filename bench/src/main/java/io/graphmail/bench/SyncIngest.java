@@ -20,6 +20,7 @@ import io.graphmail.simulator.mailbox.DeltaCounts.DeltaStats;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.graph.GraphMailboxReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -66,29 +67,6 @@ public final class SyncIngest {
     private static final double TARGET = 0.7;
     /** The bearer token the simulator accepts for every mailbox (its default static token). */
     private static final String SIMULATOR_TOKEN = "sim-token";
-    /** The message properties the worker selects (GraphMailboxReader.SELECTED), so that the pages are the same. */
-    private static final List<String> SELECTED = List.of(
-            "subject",
-            "from",
-            "sender",
-            "toRecipients",
-            "ccRecipients",
-            "bccRecipients",
-            "replyTo",
-            "receivedDateTime",
-            "sentDateTime",
-            "conversationId",
-            "internetMessageId",
-            "parentFolderId",
-            "bodyPreview",
-            "body",
-            "importance",
-            "isRead",
-            "isDraft",
-            "hasAttachments",
-            "categories",
-            "flag",
-            "webLink");
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -204,7 +182,7 @@ public final class SyncIngest {
             documents.put(stored.getString("graphId"), document);
         }
         String link = simulator.graphBaseUrl() + "/users/" + mailbox + "/mailFolders/" + FOLDER
-                + "/messages/delta?$select=" + String.join(",", SELECTED);
+                + "/messages/delta?$select=" + String.join(",", GraphMailboxReader.selectedProperties());
         long reading = 0;
         int pages = 0;
         System.gc();

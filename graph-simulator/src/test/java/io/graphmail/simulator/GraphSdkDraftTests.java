@@ -18,6 +18,7 @@ import com.microsoft.graph.users.item.messages.item.attachments.createuploadsess
 import com.microsoft.graph.users.item.messages.item.createreply.CreateReplyPostRequestBody;
 import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
 import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.RequestAdapter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -130,13 +131,7 @@ class GraphSdkDraftTests extends SimulatorTests {
         byte[] file = randomBytes(10 * 1024 * 1024);
 
         UploadSession session = uploadSession(draft.getId(), "figures.bin", file.length);
-        var task = new LargeFileUploadTask<>(
-                null,
-                session,
-                new ByteArrayInputStream(file),
-                file.length,
-                SLICE,
-                AttachmentItem::createFromDiscriminatorValue);
+        var task = uploadTask(null, session, file);
         var result = task.upload();
 
         assertThat(result.isUploadSuccessful()).isTrue();
@@ -171,13 +166,7 @@ class GraphSdkDraftTests extends SimulatorTests {
         byte[] file = randomBytes(3 * 1024 * 1024);
         UploadSession session = uploadSession(draft.getId(), "leak.bin", file.length);
 
-        var task = new LargeFileUploadTask<>(
-                graph.getRequestAdapter(),
-                session,
-                new ByteArrayInputStream(file),
-                file.length,
-                SLICE,
-                AttachmentItem::createFromDiscriminatorValue);
+        var task = uploadTask(graph.getRequestAdapter(), session, file);
 
         assertThatExceptionOfType(ApiException.class)
                 .isThrownBy(task::upload)
@@ -224,10 +213,7 @@ class GraphSdkDraftTests extends SimulatorTests {
         String key = UUID.randomUUID().toString();
         graph.users().byUserId(USER).messages().get();
         dropAfterSuccess("/v1.0/users/*/sendMail");
-        var body = new SendMailPostRequestBody();
-        body.setMessage(keyed("Twice", key));
-
-        graph.users().byUserId(USER).sendMail().post(body);
+        sendMail(keyed("Twice", key));
 
         assertThat(sentWithKey(key)).hasSize(2);
     }
@@ -238,10 +224,7 @@ class GraphSdkDraftTests extends SimulatorTests {
         http.post("/_sim/faults", """
                 {"pathPattern": "/v1.0/users/*/sendMail", "afterSuccess": true, "status": 504,
                  "retryAfterSeconds": 1, "count": 1}""");
-        var body = new SendMailPostRequestBody();
-        body.setMessage(keyed("Retried after 504", key));
-
-        graph.users().byUserId(USER).sendMail().post(body);
+        sendMail(keyed("Retried after 504", key));
 
         assertThat(sentWithKey(key)).hasSize(2);
     }
@@ -260,6 +243,12 @@ class GraphSdkDraftTests extends SimulatorTests {
         assertThat(sentWithKey(key)).hasSize(1);
     }
 
+    private void sendMail(Message message) {
+        var body = new SendMailPostRequestBody();
+        body.setMessage(message);
+        graph.users().byUserId(USER).sendMail().post(body);
+    }
+
     private GraphServiceClient graph(OkHttpClient.Builder http) {
         return SdkClients.forSimulator(port, http);
     }
@@ -267,6 +256,18 @@ class GraphSdkDraftTests extends SimulatorTests {
     private void dropAfterSuccess(String pathPattern) {
         http.post("/_sim/faults", """
                 {"pathPattern": "%s", "afterSuccess": true, "dropConnection": true, "count": 1}""".formatted(pathPattern));
+    }
+
+    /** The SDK's ranged upload of {@code file}, through {@code adapter} or, when null, an adapter of the task's own. */
+    private static LargeFileUploadTask<AttachmentItem> uploadTask(
+            RequestAdapter adapter, UploadSession session, byte[] file) throws Exception {
+        return new LargeFileUploadTask<>(
+                adapter,
+                session,
+                new ByteArrayInputStream(file),
+                file.length,
+                SLICE,
+                AttachmentItem::createFromDiscriminatorValue);
     }
 
     private UploadSession uploadSession(String messageId, String name, long size) {

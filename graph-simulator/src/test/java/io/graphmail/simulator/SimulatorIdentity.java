@@ -22,22 +22,27 @@ public final class SimulatorIdentity {
                 "{\"clientId\": \"" + clientId + "\", \"clientSecret\": \"" + SECRET + "\", " + permissions + "}");
     }
 
-    /** The app's access token from the client credentials grant at {@code tenant}'s authority. */
+    /** The app's access token for Graph from the client credentials grant at {@code tenant}'s authority. */
     public String appToken(String tenant, String clientId) {
-        return http.postForm(
-                        "/" + tenant + "/oauth2/v2.0/token",
-                        Map.of(
-                                "grant_type",
-                                "client_credentials",
-                                "client_id",
-                                clientId,
-                                "client_secret",
-                                SECRET,
-                                "scope",
-                                "https://graph.microsoft.com/.default"))
+        return clientCredentials(tenant, clientId, SECRET, "https://graph.microsoft.com/.default")
                 .json()
                 .path("access_token")
                 .asString();
+    }
+
+    /** The token endpoint's answer to the client credentials grant for {@code scope} at {@code tenant}'s authority. */
+    public SimulatorHttp.Response clientCredentials(String tenant, String clientId, String secret, String scope) {
+        return http.postForm(
+                "/" + tenant + "/oauth2/v2.0/token",
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        clientId,
+                        "client_secret",
+                        secret,
+                        "scope",
+                        scope));
     }
 
     /** The token response of the device code flow for the app and scopes, consented to as {@code mailbox}. */

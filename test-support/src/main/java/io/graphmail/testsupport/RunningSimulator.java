@@ -117,6 +117,11 @@ public final class RunningSimulator implements AutoCloseable, AfterAllCallback {
         return body == null ? List.of() : body.get("value").valueStream().toList();
     }
 
+    /** The address of a Graph message's recipient {@code index} in {@code field}, e.g. {@code toRecipients}. */
+    public static String recipientAddress(JsonNode message, String field, int index) {
+        return message.get(field).get(index).get("emailAddress").get("address").asString();
+    }
+
     /**
      * Messages the mailbox sent that Exchange accepted but delivers later (over its messages per minute), each with
      * the {@code deliveredAt} its slot comes at; {@link #sent} lists them from then on.
@@ -353,6 +358,17 @@ public final class RunningSimulator implements AutoCloseable, AfterAllCallback {
     /** Files one message given in Graph's JSON shape (attachments with Base64 {@code contentBytes}); returns it as filed. */
     public JsonNode seedMessage(String mailbox, String folder, Map<String, Object> message) {
         return postForJson(message, "/_sim/mailboxes/{mailbox}/messages?folder={folder}", mailbox, folder);
+    }
+
+    /** A message from {@code fromName <fromAddress>} to {@code mailbox}, seeded into its inbox, as Graph JSON. */
+    public JsonNode seedInboxMessage(String mailbox, String subject, String fromName, String fromAddress) {
+        return seedMessage(
+                mailbox,
+                "inbox",
+                Map.of(
+                        "subject", subject,
+                        "from", Map.of("emailAddress", Map.of("name", fromName, "address", fromAddress)),
+                        "toRecipients", List.of(Map.of("emailAddress", Map.of("address", mailbox)))));
     }
 
     /** Removes every injected fault and latency, keeping mailboxes and everything else. */

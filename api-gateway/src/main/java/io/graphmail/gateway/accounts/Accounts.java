@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** The {@code accounts} collection; the gateway is its only writer. */
 @Component
-class Accounts {
+public class Accounts {
 
     private final MongoTemplate mongo;
 
@@ -46,7 +46,7 @@ class Accounts {
         return mongo.remove(query(where("_id").is(id)), Account.class).getDeletedCount() > 0;
     }
 
-    void updateStatus(String id, AccountStatus status, String reason, String mailbox, Instant at) {
+    public void updateStatus(String id, AccountStatus status, String reason, String mailbox, Instant at) {
         var update =
                 new Update().set("status", status).set("statusReason", reason).set("updatedAt", at);
         if (mailbox != null) {
@@ -66,7 +66,7 @@ class Accounts {
         return mongo.find(withStatus, Account.class).stream().map(Account::id).toList();
     }
 
-    long countByStatus(AccountStatus status) {
+    public long countByStatus(AccountStatus status) {
         return mongo.count(query(where("status").is(status)), Account.class);
     }
 }

@@ -23,7 +23,7 @@ public record KeyLimits(
         return NONE.equals(normalised());
     }
 
-    KeyLimits normalised() {
+    public KeyLimits normalised() {
         return new KeyLimits(orNull(requestsPerSecond), orNull(burst), orNull(messagesPerDay));
     }
 

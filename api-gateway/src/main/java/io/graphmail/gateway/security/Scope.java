@@ -33,7 +33,7 @@ public enum Scope {
         return value;
     }
 
-    String authority() {
+    public String authority() {
         return "SCOPE_" + value;
     }
 

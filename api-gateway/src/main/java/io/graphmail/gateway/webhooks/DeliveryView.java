@@ -1,5 +1,6 @@
 package io.graphmail.gateway.webhooks;
 
+import io.graphmail.gateway.webhooks.delivery.WebhookDelivery;
 import java.time.Instant;
 
 /** A delivery as its client sees it (the payload too: it holds ids and statuses, never mail bodies). */

@@ -1,6 +1,12 @@
 package io.graphmail.gateway.webhooks;
 
 import io.graphmail.gateway.security.ApiClient;
+import io.graphmail.gateway.webhooks.endpoints.SecretBox;
+import io.graphmail.gateway.webhooks.endpoints.Webhook;
+import io.graphmail.gateway.webhooks.endpoints.WebhookProperties;
+import io.graphmail.gateway.webhooks.endpoints.Webhooks;
+import io.graphmail.gateway.webhooks.events.WebhookEvents;
+import io.graphmail.gateway.webhooks.targets.Targets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;

@@ -2,6 +2,12 @@ package io.graphmail.gateway.webhooks;
 
 import io.graphmail.gateway.paging.Page;
 import io.graphmail.gateway.security.ApiClient;
+import io.graphmail.gateway.webhooks.delivery.DeliveryCursor;
+import io.graphmail.gateway.webhooks.delivery.EmittingEvents;
+import io.graphmail.gateway.webhooks.delivery.WebhookDeliveries;
+import io.graphmail.gateway.webhooks.delivery.WebhookDelivery;
+import io.graphmail.gateway.webhooks.endpoints.Webhook;
+import io.graphmail.gateway.webhooks.endpoints.Webhooks;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,7 @@
 package io.graphmail.gateway.webhooks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.graphmail.gateway.webhooks.endpoints.Webhook;
 import java.time.Instant;
 import java.util.List;
 

@@ -9,6 +9,8 @@ import io.graphmail.contract.send.MailBounced;
 import io.graphmail.contract.sync.MailReceived;
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
+import io.graphmail.gateway.webhooks.delivery.WebhookDelivery;
+import io.graphmail.gateway.webhooks.targets.NamedAddresses;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;

@@ -1,8 +1,8 @@
 package io.graphmail.simulator.auth;
 
 import io.graphmail.simulator.SimulatorProperties;
-import io.graphmail.simulator.identity.IssuedTokens;
-import io.graphmail.simulator.identity.TokenGrant;
+import io.graphmail.simulator.identity.tokens.IssuedTokens;
+import io.graphmail.simulator.identity.tokens.TokenGrant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

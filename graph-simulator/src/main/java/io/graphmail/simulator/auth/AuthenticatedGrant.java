@@ -1,7 +1,7 @@
 package io.graphmail.simulator.auth;
 
 /**
- * Where the bearer check leaves what the request's token grants ({@link io.graphmail.simulator.identity.TokenGrant}),
+ * Where the bearer check leaves what the request's token grants ({@link io.graphmail.simulator.identity.tokens.TokenGrant}),
  * for endpoints whose permission depends on the request body, such as {@code POST /subscriptions}.
  */
 public final class AuthenticatedGrant {

@@ -1,7 +1,7 @@
 package io.graphmail.simulator.auth;
 
 import io.graphmail.simulator.SimulatorProperties;
-import io.graphmail.simulator.identity.TokenGrant;
+import io.graphmail.simulator.identity.tokens.TokenGrant;
 import io.graphmail.simulator.web.GraphErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

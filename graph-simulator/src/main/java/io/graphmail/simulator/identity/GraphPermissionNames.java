@@ -21,11 +21,11 @@ public final class GraphPermissionNames {
         return (slash < 0 ? scope : scope.substring(slash + 1)).toLowerCase(Locale.ROOT);
     }
 
-    static Set<String> normalised(Set<String> scopes) {
+    public static Set<String> normalised(Set<String> scopes) {
         return scopes.stream().map(GraphPermissionNames::normalised).collect(Collectors.toUnmodifiableSet());
     }
 
-    static boolean isOpenId(String scope) {
+    public static boolean isOpenId(String scope) {
         return OPENID_SCOPES.contains(scope.toLowerCase(Locale.ROOT));
     }
 }

@@ -2,8 +2,8 @@ package io.graphmail.simulator.identity;
 
 import org.springframework.http.HttpStatus;
 
-/** Ends a token or device code request with an OAuth error in Entra ID's shape; {@link IdentityErrors} renders it. */
-class IdentityError extends RuntimeException {
+/** Ends a token or device code request with an OAuth error in Entra ID's shape; the token endpoint renders it. */
+public class IdentityError extends RuntimeException {
 
     private final HttpStatus status;
     private final String error;
@@ -24,16 +24,16 @@ class IdentityError extends RuntimeException {
                 "The request body must contain the following parameter: '" + name + "'.");
     }
 
-    static IdentityError invalidGrant(String description) {
+    public static IdentityError invalidGrant(String description) {
         return new IdentityError(HttpStatus.BAD_REQUEST, "invalid_grant", 70000, description);
     }
 
-    static IdentityError refreshTokenExpired() {
+    public static IdentityError refreshTokenExpired() {
         return new IdentityError(
                 HttpStatus.BAD_REQUEST, "invalid_grant", 700082, "The refresh token has expired due to inactivity.");
     }
 
-    static IdentityError authorizationPending() {
+    public static IdentityError authorizationPending() {
         return new IdentityError(
                 HttpStatus.BAD_REQUEST,
                 "authorization_pending",
@@ -41,7 +41,7 @@ class IdentityError extends RuntimeException {
                 "OAuth 2.0 device flow error. Authorization is pending. Continue polling.");
     }
 
-    static IdentityError expiredToken() {
+    public static IdentityError expiredToken() {
         return new IdentityError(
                 HttpStatus.BAD_REQUEST,
                 "expired_token",
@@ -49,7 +49,7 @@ class IdentityError extends RuntimeException {
                 "The provided value for the input parameter 'device_code' is not valid. This device code has expired.");
     }
 
-    static IdentityError invalidClient(String clientId) {
+    public static IdentityError invalidClient(String clientId) {
         return new IdentityError(
                 HttpStatus.UNAUTHORIZED,
                 "invalid_client",
@@ -58,7 +58,7 @@ class IdentityError extends RuntimeException {
                         + "value, not the client secret ID, for a secret added to app '" + clientId + "'.");
     }
 
-    static IdentityError invalidClientAssertion(String clientId) {
+    public static IdentityError invalidClientAssertion(String clientId) {
         return new IdentityError(
                 HttpStatus.UNAUTHORIZED,
                 "invalid_client",
@@ -67,7 +67,7 @@ class IdentityError extends RuntimeException {
                         + "'.");
     }
 
-    static IdentityError unknownApp(String clientId, String tenant) {
+    public static IdentityError unknownApp(String clientId, String tenant) {
         return new IdentityError(
                 HttpStatus.BAD_REQUEST,
                 "unauthorized_client",
@@ -75,7 +75,7 @@ class IdentityError extends RuntimeException {
                 "Application with identifier '" + clientId + "' was not found in the directory '" + tenant + "'.");
     }
 
-    static IdentityError invalidScope(String scope) {
+    public static IdentityError invalidScope(String scope) {
         return new IdentityError(
                 HttpStatus.BAD_REQUEST,
                 "invalid_scope",
@@ -84,7 +84,7 @@ class IdentityError extends RuntimeException {
                         + "value with /.default suffixed to the resource identifier (application ID URI).");
     }
 
-    static IdentityError unsupportedGrantType(String grantType) {
+    public static IdentityError unsupportedGrantType(String grantType) {
         return new IdentityError(
                 HttpStatus.BAD_REQUEST,
                 "unsupported_grant_type",
@@ -92,15 +92,15 @@ class IdentityError extends RuntimeException {
                 "The app requested an unsupported grant type '" + grantType + "'.");
     }
 
-    HttpStatus status() {
+    public HttpStatus status() {
         return status;
     }
 
-    String error() {
+    public String error() {
         return error;
     }
 
-    long code() {
+    public long code() {
         return code;
     }
 }

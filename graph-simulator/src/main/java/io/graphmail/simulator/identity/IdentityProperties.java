@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("graphmail.simulator.identity")
-record IdentityProperties(
+public record IdentityProperties(
         @DefaultValue("15m") Duration deviceCodeLifetime,
         @DefaultValue("1s") Duration pollingInterval,
         @DefaultValue("1h") Duration accessTokenLifetime,
@@ -30,11 +30,11 @@ record IdentityProperties(
         @DefaultValue("sim-secret") String defaultClientSecret,
         List<String> defaultAppPermissions) {
 
-    IdentityProperties {
+    public IdentityProperties {
         defaultAppPermissions = defaultAppPermissions == null ? List.of() : List.copyOf(defaultAppPermissions);
     }
 
-    long pollingIntervalSeconds() {
+    public long pollingIntervalSeconds() {
         return Math.max(1, pollingInterval.toSeconds());
     }
 }

@@ -12,9 +12,9 @@ import java.util.UUID;
  * @param objectId the user's object id ({@code oid}, and {@code uid} in {@code client_info})
  * @param tenantId the user's home tenant ({@code tid}, and {@code utid} in {@code client_info})
  */
-record SignedInUser(String mailbox, String name, String objectId, String tenantId) {
+public record SignedInUser(String mailbox, String name, String objectId, String tenantId) {
 
-    static SignedInUser of(String mailbox, String name, String tenant) {
+    public static SignedInUser of(String mailbox, String name, String tenant) {
         String address = mailbox.trim().toLowerCase(Locale.ROOT);
         String displayName = name == null || name.isBlank() ? address.substring(0, localPartEnd(address)) : name;
         String objectId = UUID.nameUUIDFromBytes(("user:" + address).getBytes(StandardCharsets.UTF_8))

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its {@code kid} at {@code /{tenant}/discovery/v2.0/keys}, as Entra ID publishes its signing keys.
  */
 @Component
-class SigningKey {
+public class SigningKey {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -44,7 +44,7 @@ class SigningKey {
     }
 
     /** A compact JWS over the claims: header {@code {"typ": "JWT", "alg": "RS256", "kid": ...}}. */
-    String sign(Map<String, Object> claims) {
+    public String sign(Map<String, Object> claims) {
         var header = new LinkedHashMap<String, Object>();
         header.put("typ", "JWT");
         header.put("alg", "RS256");
@@ -61,7 +61,7 @@ class SigningKey {
     }
 
     /** The public key as a JSON Web Key (RFC 7517), with the fields Entra ID's key set has. */
-    Map<String, Object> publicJwk() {
+    public Map<String, Object> publicJwk() {
         var publicKey = (RSAPublicKey) keys.getPublic();
         var jwk = new LinkedHashMap<String, Object>();
         jwk.put("kty", "RSA");

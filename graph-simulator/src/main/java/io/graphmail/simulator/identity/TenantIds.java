@@ -7,10 +7,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Tenant ids as Entra ID hands them out, derived from the authority's tenant segment and, for users, the domain. */
-final class TenantIds {
+public final class TenantIds {
 
     /** The tenant of personal Microsoft accounts. */
-    static final String CONSUMERS = "9188040d-6c67-4c5b-b112-36a304b66dad";
+    public static final String CONSUMERS = "9188040d-6c67-4c5b-b112-36a304b66dad";
 
     private static final Set<String> MULTI_TENANT = Set.of("common", "organizations");
     private static final Pattern GUID =
@@ -19,7 +19,7 @@ final class TenantIds {
     private TenantIds() {}
 
     /** The home tenant of a user signing in at {@code /{tenant}/}: for common and organizations, their domain's. */
-    static String forUser(String tenant, String mailbox) {
+    public static String forUser(String tenant, String mailbox) {
         if (MULTI_TENANT.contains(tenant.toLowerCase(Locale.ROOT))) {
             return derived(mailbox.substring(mailbox.indexOf('@') + 1));
         }
@@ -27,7 +27,7 @@ final class TenantIds {
     }
 
     /** The tenant an app token is issued in; a GUID stands for itself, a domain name gets a stable id. */
-    static String forApp(String tenant) {
+    public static String forApp(String tenant) {
         String lower = tenant.toLowerCase(Locale.ROOT);
         if (lower.equals("consumers")) {
             return CONSUMERS;

@@ -19,11 +19,15 @@ import org.springframework.web.util.UriUtils;
  * @param authorization the {@code Authorization} header, for client secrets sent with HTTP basic authentication
  * @param root scheme, host and port the request came to, for the {@code iss} claim
  */
-record TokenRequest(String tenant, Map<String, String> form, String authorization, String root) {
+public record TokenRequest(String tenant, Map<String, String> form, String authorization, String root) {
 
     private static final String BASIC = "basic ";
+    private static final String APP_SCOPE_SUFFIX = "/.default";
 
-    String required(String name) {
+    /** Scopes msal4j adds to every request, which Entra ID ignores in the client credentials flow. */
+    private static final Set<String> OPENID_SCOPES = Set.of("openid", "profile", "offline_access");
+
+    public String required(String name) {
         return optional(name).orElseThrow(() -> IdentityError.missingParameter(name));
     }
 
@@ -32,22 +36,37 @@ record TokenRequest(String tenant, Map<String, String> form, String authorizatio
     }
 
     /** The {@code scope} field, split at spaces, in order; empty when absent. */
-    Set<String> scopes() {
+    public Set<String> scopes() {
         return optional("scope")
                 .map(scope -> Collections.unmodifiableSet(
                         new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")))))
                 .orElse(Set.of());
     }
 
+    /**
+     * The resource a client credentials request asks for: its one scope besides the sign-in scopes msal4j adds, without
+     * the {@code /.default} it must end with; empty for any other scope.
+     */
+    public Optional<String> appResource() {
+        var resources = scopes().stream()
+                .filter(scope -> !OPENID_SCOPES.contains(scope))
+                .toList();
+        if (resources.size() != 1 || !resources.get(0).endsWith(APP_SCOPE_SUFFIX)) {
+            return Optional.empty();
+        }
+        String resource = resources.get(0);
+        return Optional.of(resource.substring(0, resource.length() - APP_SCOPE_SUFFIX.length()));
+    }
+
     /** The client id, from the form or else the basic credentials. */
-    String clientId() {
+    public String clientId() {
         return optional("client_id")
                 .or(() -> basicCredentials().map(credentials -> credentials[0]))
                 .orElseThrow(() -> IdentityError.missingParameter("client_id"));
     }
 
     /** A certificate credential's signed JWT, when the client sent one instead of a secret. */
-    Optional<String> clientAssertion() {
+    public Optional<String> clientAssertion() {
         return optional("client_assertion")
                 .filter(assertion -> optional("client_assertion_type")
                         .filter("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"::equals)
@@ -55,14 +74,14 @@ record TokenRequest(String tenant, Map<String, String> form, String authorizatio
     }
 
     /** The client secret, from the form or else the basic credentials. */
-    String clientSecret() {
+    public String clientSecret() {
         return optional("client_secret")
                 .or(() -> basicCredentials().map(credentials -> credentials[1]))
                 .orElseThrow(() -> IdentityError.missingParameter("client_assertion' or 'client_secret"));
     }
 
     /** The issuer Entra ID names in tokens of a tenant: {@code <root>/<tenant id>/v2.0}. */
-    String issuer(String tenantId) {
+    public String issuer(String tenantId) {
         return root + "/" + tenantId + "/v2.0";
     }
 

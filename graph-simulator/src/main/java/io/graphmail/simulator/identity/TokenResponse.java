@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A successful answer of the token endpoint; app tokens come without refresh token, id token and client info. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record TokenResponse(
+public record TokenResponse(
         @JsonProperty("token_type") String tokenType,
         String scope,
         @JsonProperty("expires_in") long expiresIn,

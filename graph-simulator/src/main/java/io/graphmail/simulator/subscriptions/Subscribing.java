@@ -1,6 +1,6 @@
 package io.graphmail.simulator.subscriptions;
 
-import io.graphmail.simulator.identity.TokenGrant;
+import io.graphmail.simulator.identity.tokens.TokenGrant;
 import io.graphmail.simulator.web.GraphErrorException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.graphmail.simulator.subscriptions;
 
 import io.graphmail.simulator.auth.AuthenticatedGrant;
-import io.graphmail.simulator.identity.TokenGrant;
+import io.graphmail.simulator.identity.tokens.TokenGrant;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -43,12 +43,7 @@ class UploadSessionTests extends SimulatorTests {
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().path("nextExpectedRanges").get(0).asString()).isEqualTo(String.valueOf(RANGE));
-        assertThat(http.callAbsolute("GET", url)
-                        .json()
-                        .path("nextExpectedRanges")
-                        .get(0)
-                        .asString())
-                .isEqualTo(String.valueOf(RANGE));
+        assertThat(nextExpectedRange(url)).isEqualTo(String.valueOf(RANGE));
         assertThat(http.get(MESSAGES + "/" + draft + "/attachments").json().path("value"))
                 .isEmpty();
 
@@ -76,7 +71,7 @@ class UploadSessionTests extends SimulatorTests {
     @Test
     void keepsOnlyTheSizeAndDigestOfLargerFilesAndReportsThemOnceSent() throws Exception {
         byte[] file = bytes(5 * 1024 * 1024);
-        String url = open("big.bin", file.length).path("uploadUrl").asString();
+        String url = uploadUrl("big.bin", file.length);
 
         for (int from = 0; from < file.length; from += RANGE) {
             assertThat(put(url, file, from, Math.min(file.length, from + RANGE) - 1)
@@ -103,18 +98,13 @@ class UploadSessionTests extends SimulatorTests {
     @Test
     void refusesAnUploadCarryingAnAuthorizationHeader() {
         byte[] file = bytes(3_000_000);
-        String url = open("a.bin", file.length).path("uploadUrl").asString();
+        String url = uploadUrl("a.bin", file.length);
 
         var leaked = put(url, file, 0, RANGE - 1, "Authorization", "Bearer " + SimulatorHttp.TOKEN);
 
         assertThat(leaked.status()).isEqualTo(401);
         assertThat(leaked.errorCode()).isEqualTo("InvalidAuthenticationToken");
-        assertThat(http.callAbsolute("GET", url)
-                        .json()
-                        .path("nextExpectedRanges")
-                        .get(0)
-                        .asString())
-                .isEqualTo("0-");
+        assertThat(nextExpectedRange(url)).isEqualTo("0-");
         assertThat(put(url.replaceAll("authtoken=\\w+", "authtoken=guessed"), file, 0, RANGE - 1)
                         .status())
                 .isEqualTo(401);
@@ -123,7 +113,7 @@ class UploadSessionTests extends SimulatorTests {
     @Test
     void refusesRangesOutOfOrderOrOverlapping() {
         byte[] file = bytes(8_000_000);
-        String url = open("a.bin", file.length).path("uploadUrl").asString();
+        String url = uploadUrl("a.bin", file.length);
 
         var skipped = put(url, file, RANGE, 2 * RANGE - 1);
         put(url, file, 0, RANGE - 1);
@@ -135,18 +125,13 @@ class UploadSessionTests extends SimulatorTests {
         assertThat(skipped.errorCode()).isEqualTo("InvalidRange");
         assertThat(overlapping.status()).isEqualTo(416);
         assertThat(beyond.status()).isEqualTo(400);
-        assertThat(http.callAbsolute("GET", url)
-                        .json()
-                        .path("nextExpectedRanges")
-                        .get(0)
-                        .asString())
-                .isEqualTo(String.valueOf(RANGE));
+        assertThat(nextExpectedRange(url)).isEqualTo(String.valueOf(RANGE));
     }
 
     @Test
     void refusesRangesOver4MbAndBodiesThatDoNotFitTheRange() {
         byte[] file = bytes(9_000_000);
-        String url = open("a.bin", file.length).path("uploadUrl").asString();
+        String url = uploadUrl("a.bin", file.length);
 
         var tooLarge = put(url, file, 0, 4 * 1024 * 1024);
         var short_ = http.putBytes(url, new byte[100], "Content-Range", "bytes 0-199/" + file.length);
@@ -172,10 +157,23 @@ class UploadSessionTests extends SimulatorTests {
     @Test
     void cancelsASession() {
         byte[] file = bytes(3_000_000);
-        String url = open("a.bin", file.length).path("uploadUrl").asString();
+        String url = uploadUrl("a.bin", file.length);
 
         assertThat(http.callAbsolute("DELETE", url).status()).isEqualTo(204);
         assertThat(put(url, file, 0, RANGE - 1).status()).isEqualTo(404);
+    }
+
+    /** The first range the session waits for, as its status answers it. */
+    private String nextExpectedRange(String url) {
+        return http.callAbsolute("GET", url)
+                .json()
+                .path("nextExpectedRanges")
+                .get(0)
+                .asString();
+    }
+
+    private String uploadUrl(String name, long size) {
+        return open(name, size).path("uploadUrl").asString();
     }
 
     private JsonNode open(String name, long size) {

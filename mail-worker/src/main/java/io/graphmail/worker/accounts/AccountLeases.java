@@ -30,7 +30,7 @@ public class AccountLeases {
      * Runs {@code work} holding lease {@code name}, waiting up to {@code wait} for it. A lease held
      * by a worker that died ends by itself after {@code atMost}.
      */
-    <T> T withLease(String name, Duration atMost, Duration wait, Supplier<T> work) {
+    public <T> T withLease(String name, Duration atMost, Duration wait, Supplier<T> work) {
         SimpleLock lock = acquire(name, atMost, wait);
         try {
             return work.get();

@@ -10,7 +10,7 @@ public final class CredentialsUnavailable extends AccountOnHold {
     public static final String STATUS = "CREDENTIALS_UNAVAILABLE";
 
     /** @param reason what is wrong, naming the alias at most (never a path or the secret) */
-    CredentialsUnavailable(String accountId, String reason) {
+    public CredentialsUnavailable(String accountId, String reason) {
         super(accountId, reason, "Account " + accountId + " has no usable credentials: " + reason);
     }
 

@@ -5,7 +5,7 @@ import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.graph.MailboxReader;
 import io.graphmail.worker.graph.MailboxReader.ChangedMessage;
 import io.graphmail.worker.messaging.MailEvents;
-import io.graphmail.worker.send.SentMessages;
+import io.graphmail.worker.send.deliveries.SentMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;

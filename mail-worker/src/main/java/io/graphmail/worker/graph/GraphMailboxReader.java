@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * {@code Retry-After}, after which the call is tried again.
  */
 @Component
-class GraphMailboxReader implements MailboxReader {
+public class GraphMailboxReader implements MailboxReader {
 
     /** The message properties we store; Graph returns only these. */
     static final String[] SELECTED = {
@@ -55,6 +55,11 @@ class GraphMailboxReader implements MailboxReader {
         "flag",
         "webLink"
     };
+
+    /** The message properties the worker asks Graph for ({@code $select}), for benchmarks that read the same pages. */
+    public static List<String> selectedProperties() {
+        return List.of(SELECTED);
+    }
 
     /** A read Graph keeps throttling fails after this many tries; the sync round resumes later. */
     static final int THROTTLED_ATTEMPTS = 3;

@@ -37,6 +37,14 @@ final class PacingRules {
      * looks back at least twice as far.
      */
     private static final long SEEN_REFRESH_MS = 1000;
+    /**
+     * A batch's message whose earliest turn is further off than this is set aside ({@link Permit.Distant}) rather than
+     * sent round the delay queues, and goes back on the queue when a grant in its lane brings it this near; the
+     * messages this near are the ones that ask, at least {@value #MIN_NEAR_TICKETS} of them per lane.
+     */
+    private static final long NEAR_MS = 3000;
+
+    private static final long MIN_NEAR_TICKETS = 2;
     /** When a message of a closed lane whose batch is still running (resumed meanwhile) asks again. */
     private static final Duration CLOSED_RECHECK = Duration.ofSeconds(1);
 
@@ -88,8 +96,8 @@ final class PacingRules {
             return new Step(new Permit.Deferred(CLOSED_RECHECK, Permit.LANE_CLOSED), null);
         }
         long waitingBefore = waitingCount(tickets);
+        boolean waited = tickets.holds(turn.lane(), turn.ticket());
         long mine = tickets.ticketFor(turn.lane(), turn.ticket());
-        boolean waited = turn.ticket() != null && mine == turn.ticket();
         long slot = state.nextSendAt();
         long spacing = spacing(limits);
         // The slot is free once the schedule and the log of the last minute both allow a send.
@@ -107,13 +115,32 @@ final class PacingRules {
         if (!turn.lane().key().equals(chosen) && now - freeAt < keptFor(chosen, spacing)) {
             return queued(state, tickets, turn, mine, freeAt + grace(spacing), spacing, "LANE");
         }
+        if (turn.lane().bulk() && tickets.ahead(turn.lane(), mine) > nearTickets(spacing) && now - freeAt < spacing) {
+            // Its lane's messages near their turn ask for the slot; should they all be late, it is not kept for them.
+            return queued(state, tickets, turn, mine, freeAt, spacing, "RATE");
+        }
         boolean bulkWaited = tickets.bulkWaits();
-        tickets.served(turn.lane());
+        tickets.served(turn.lane(), mine);
         boolean backlog = waited || waitingBefore > 0;
         long nextSendAt =
                 backlog && now - slot < Math.max(spacing, CATCH_UP_MS) ? slot + spacing : Math.max(slot, now) + spacing;
         int streak = LaneChoice.streakAfter(turn.lane().key(), bulkWaited, state.streak());
-        return grant(state, tickets.lanes(), streak, recipients, limits, now, leaseId, nextSendAt);
+        Step granted = grant(state, tickets.lanes(), streak, recipients, limits, now, leaseId, nextSendAt);
+        return turn.lane().bulk()
+                ? new Step(nearBelow(granted, tickets, turn.lane(), spacing), granted.next())
+                : granted;
+    }
+
+    /** The grant, naming the lane's tickets that are near their turn now that it is served. */
+    private static Permit nearBelow(Step granted, Tickets tickets, Lane lane, long spacing) {
+        var permit = (Permit.Granted) granted.permit();
+        long near = tickets.lanes().get(lane.key()).done() + nearTickets(spacing) + 1;
+        return new Permit.Granted(permit.accountId(), permit.leaseId(), permit.logged(), near);
+    }
+
+    /** How many tickets of a lane ahead of a message leave it near enough to ask (see {@link #NEAR_MS}). */
+    private static long nearTickets(long spacing) {
+        return Math.max(MIN_NEAR_TICKETS, NEAR_MS / Math.max(1, spacing));
     }
 
     private static Step queued(
@@ -122,7 +149,9 @@ final class PacingRules {
         long turnAt = base + ahead * tickets.sharing(turn.lane()) * spacing;
         // It comes back by its earliest turn: the one it gets should every other lane close or empty meanwhile.
         long delay = Math.max(1, base + ahead * spacing - turn.now());
-        var permit = new Permit.Queued(mine, turnAt, Duration.ofMillis(delay), reason);
+        Permit permit = turn.lane().bulk() && ahead > nearTickets(spacing)
+                ? new Permit.Distant(mine, turnAt, reason)
+                : new Permit.Queued(mine, turnAt, Duration.ofMillis(delay), reason);
         LaneState before = state.lanes().get(turn.lane().key());
         boolean unchanged = turn.ticket() != null
                 && turn.ticket() == mine

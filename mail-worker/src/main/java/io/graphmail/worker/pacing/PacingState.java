@@ -54,19 +54,14 @@ record PacingState(
     }
 
     PacingState withLeases(Map<String, Long> leases) {
-        return new PacingState(
-                accountId,
-                nextSendAt,
-                leases,
-                recipientsByHour,
-                blockedUntil,
-                recentSends,
-                lanes,
-                transactionalStreak,
-                version);
+        return with(leases, lanes);
     }
 
     PacingState withLanes(Map<String, LaneState> lanes) {
+        return with(leases, lanes);
+    }
+
+    private PacingState with(Map<String, Long> leases, Map<String, LaneState> lanes) {
         return new PacingState(
                 accountId,
                 nextSendAt,

@@ -29,12 +29,16 @@ final class Tickets {
         return state != null && state.isClosed();
     }
 
-    /** {@code ticket} if it is one of the lane's, else a new one; either way the lane was seen now. */
+    /**
+     * {@code ticket} (or the place it moves to, see {@link LaneState#placeOf}) if it is one of the lane's, else a new
+     * one; either way the lane was seen now.
+     */
     long ticketFor(Lane lane, Long ticket) {
         LaneState state = lanes.computeIfAbsent(lane.key(), key -> LaneState.opened(now));
         if (state.holds(ticket)) {
-            lanes.put(lane.key(), state.seen(now));
-            return ticket;
+            long place = state.placeOf(ticket);
+            lanes.put(lane.key(), place == ticket ? state.seen(now) : state.placed(place, now));
+            return place;
         }
         lanes.put(lane.key(), state.issue(now));
         return state.issued();
@@ -89,8 +93,14 @@ final class Tickets {
         return Math.max(1, batches);
     }
 
-    void served(Lane lane) {
-        lanes.computeIfPresent(lane.key(), (key, state) -> state.served(now));
+    /** Whether {@code ticket} is one of the lane's. */
+    boolean holds(Lane lane, Long ticket) {
+        LaneState state = lanes.get(lane.key());
+        return state != null && state.holds(ticket);
+    }
+
+    void served(Lane lane, long ticket) {
+        lanes.computeIfPresent(lane.key(), (key, state) -> state.served(ticket, now));
     }
 
     Map<String, LaneState> lanes() {

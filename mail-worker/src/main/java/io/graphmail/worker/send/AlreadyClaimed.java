@@ -4,6 +4,8 @@ import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.worker.messaging.MailEvents;
+import io.graphmail.worker.send.deliveries.Deliveries;
+import io.graphmail.worker.send.deliveries.Delivery;
 import java.time.Clock;
 import java.util.UUID;
 

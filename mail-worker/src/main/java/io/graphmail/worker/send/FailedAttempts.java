@@ -3,6 +3,7 @@ package io.graphmail.worker.send;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.pacing.AccountPacing;
+import io.graphmail.worker.send.deliveries.Deliveries;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package io.graphmail.worker.send;
 
+import io.graphmail.worker.send.parking.Hold;
 import java.time.Duration;
 
 /** What the messaging edge must do with a command once the use case is done with it, and what led there. */
@@ -18,7 +19,7 @@ sealed interface Outcome {
     record Parked(Hold hold) implements Outcome {
         @Override
         public Cause cause() {
-            return new Cause.None();
+            return hold instanceof Hold.Paced ? new Cause.Paced("PARKED") : new Cause.None();
         }
     }
 

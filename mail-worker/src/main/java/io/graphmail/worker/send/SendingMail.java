@@ -5,13 +5,20 @@ import io.graphmail.platform.mongodb.MongoUnavailable;
 import io.graphmail.worker.accounts.AccountDirectory;
 import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.accounts.AccountSettings;
-import io.graphmail.worker.accounts.TokenSource;
+import io.graphmail.worker.accounts.tokens.TokenSource;
 import io.graphmail.worker.graph.GraphCallFailed;
 import io.graphmail.worker.graph.GraphDrafts;
 import io.graphmail.worker.messaging.MailEvents;
 import io.graphmail.worker.pacing.AccountPacing;
 import io.graphmail.worker.pacing.Lane;
 import io.graphmail.worker.pacing.Permit;
+import io.graphmail.worker.send.batches.BatchDirectory;
+import io.graphmail.worker.send.deliveries.Deliveries;
+import io.graphmail.worker.send.deliveries.Delivering;
+import io.graphmail.worker.send.deliveries.Delivery;
+import io.graphmail.worker.send.deliveries.StoredUploads;
+import io.graphmail.worker.send.parking.Hold;
+import io.graphmail.worker.send.parking.ParkedCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +46,12 @@ class SendingMail {
     private static final Duration SUBMITTING_RECHECK_LONG = Duration.ofSeconds(5);
     /** Held this often, a message waits {@link #SUBMITTING_RECHECK_LONG} each further time. */
     private static final long LONG_RECHECKS_AFTER = 4;
+
+    /**
+     * A message set aside for its turn goes back on the queue at the latest this long after its expected turn, or
+     * half as long again as it was expected to wait, should no grant in its lane bring it back before.
+     */
+    private static final long SET_ASIDE_SLACK_MS = Duration.ofSeconds(30).toMillis();
 
     private final AccountDirectory accounts;
     private final BatchDirectory batches;
@@ -142,6 +155,9 @@ class SendingMail {
         if (permit instanceof Permit.Queued queued) {
             return queue(command, delivery, queued);
         }
+        if (permit instanceof Permit.Distant distant) {
+            return setAside(command, body, delivery, distant);
+        }
         if (permit instanceof Permit.Deferred deferred) {
             return defer(command, body, delivery, deferred);
         }
@@ -151,6 +167,7 @@ class SendingMail {
             pacing.unused(granted);
             return withdrawn;
         }
+        releaseNear(command, granted);
         return sendNow(command, body, account, delivery, granted);
     }
 
@@ -170,12 +187,44 @@ class SendingMail {
 
     /** Waits for its turn; says so the first time, with the time its turn should come. */
     private Outcome queue(SendMailCommand command, Delivery delivery, Permit.Queued queued) {
-        String reason = "PACED: " + queued.reason() + " until " + Instant.ofEpochMilli(queued.turnAt());
-        deliveries.queue(command.deliveryKey(), queued.ticket(), reason);
-        if (!Long.valueOf(queued.ticket()).equals(delivery.paceTicket())) {
+        waitsForTurn(command, delivery, queued.ticket(), queued.reason(), queued.turnAt());
+        return new Outcome.RetryLater(queued.delay(), new Outcome.Cause.Paced(queued.reason()));
+    }
+
+    /** Waits for its turn set aside, not round the delay queues, until a grant in its lane brings it near. */
+    private Outcome setAside(SendMailCommand command, byte[] body, Delivery delivery, Permit.Distant distant) {
+        waitsForTurn(command, delivery, distant.ticket(), distant.reason(), distant.turnAt());
+        long expectedWait = Math.max(0, distant.turnAt() - clock.millis());
+        var latest = Instant.ofEpochMilli(distant.turnAt() + Math.max(SET_ASIDE_SLACK_MS, expectedWait / 2));
+        var hold = new Hold.Paced(lane(command).key(), distant.ticket(), latest);
+        parked.park(command, body, hold);
+        return new Outcome.Parked(hold);
+    }
+
+    private void waitsForTurn(SendMailCommand command, Delivery delivery, long ticket, String why, long turnAt) {
+        String reason = "PACED: " + why + " until " + Instant.ofEpochMilli(turnAt);
+        deliveries.queue(command.deliveryKey(), ticket, reason);
+        if (!Long.valueOf(ticket).equals(delivery.paceTicket())) {
             reports.failed(command, delivery.attempts() - 1, reason, false);
         }
-        return new Outcome.RetryLater(queued.delay(), new Outcome.Cause.Paced(queued.reason()));
+    }
+
+    /**
+     * The messages of the lane set aside whose turn the grant brought near go back on the queue, before this one goes
+     * to Graph. Should that fail, the next grant in the lane releases them, or their latest time does.
+     */
+    private void releaseNear(SendMailCommand command, Permit.Granted granted) {
+        if (granted.nearBelow() == null) {
+            return;
+        }
+        try {
+            parked.releaseNear(command.accountId(), lane(command).key(), granted.nearBelow());
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not release the messages of account {} near their turn: {}",
+                    command.accountId(),
+                    e.toString());
+        }
     }
 
     /**

@@ -7,7 +7,7 @@ import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.Message;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.graphmail.testsupport.RunningSimulator;
-import io.graphmail.worker.accounts.TokenSource;
+import io.graphmail.worker.accounts.tokens.TokenSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;

@@ -120,7 +120,7 @@ class AccountPacingTests {
         acquire(twoPerMinute, batch, null);
         var batchTickets = new ArrayList<Long>();
         for (int i = 0; i < 50; i++) {
-            batchTickets.add(queued(acquire(twoPerMinute, batch, null)).ticket());
+            batchTickets.add(ticketOf(acquire(twoPerMinute, batch, null)));
         }
         var single = queued(acquire(twoPerMinute, this.single, null));
         assertThat(single.turnAt()).as("its turn is the next slot").isEqualTo(30_250L);
@@ -207,6 +207,13 @@ class AccountPacingTests {
 
     private Permit acquire(Limits limits, Lane lane, Long ticket) {
         return pacing.acquire(account, 1, limits, lane, ticket);
+    }
+
+    /** The ticket of a message that waits, whether it asks again or is set aside until its lane nears it. */
+    private static long ticketOf(Permit permit) {
+        return permit instanceof Permit.Distant distant
+                ? distant.ticket()
+                : queued(permit).ticket();
     }
 
     private static Permit.Queued queued(Permit permit) {

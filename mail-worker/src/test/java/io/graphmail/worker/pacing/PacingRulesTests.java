@@ -13,9 +13,11 @@ class PacingRulesTests {
 
     static final long HOUR_MS = Duration.ofHours(1).toMillis();
     static final Limits TWO_PER_MINUTE = new Limits(2, 0, 0);
+    static final Limits SIXTY_PER_MINUTE = new Limits(60, 0, 0);
 
     final PacingRules rules = new PacingRules(Duration.ofMinutes(2), LaneProperties.defaults());
     final Lane single = Lane.transactional();
+    final Lane batch = Lane.batch(UUID.randomUUID());
 
     @Test
     void grantsAFirstMessageAndGivesTheNextSlotToTheOneAfter() {
@@ -61,21 +63,54 @@ class PacingRulesTests {
     }
 
     @Test
-    void aMessageFarFromItsTurnComesBackByItsEarliestTurnNotHalfwayThere() {
-        var sixtyPerMinute = new Limits(60, 0, 0);
-        Lane batch = Lane.batch(UUID.randomUUID());
+    void aBatchMessageNearItsTurnComesBackByItsEarliestTurnAndOneFarFromItIsSetAside() {
         var state = state(1_000, 0, Map.of(), Map.of(), Map.of());
-        for (int i = 0; i < 100; i++) {
-            state = rules.decide(state, 1, sixtyPerMinute, batch, null, 0, "l").next();
+        state = rules.decide(state, 1, SIXTY_PER_MINUTE, batch, null, 0, "l").next();
+        state = rules.decide(state, 1, SIXTY_PER_MINUTE, batch, null, 0, "l").next();
+
+        assertThat(rules.decide(state, 1, SIXTY_PER_MINUTE, batch, null, 0, "l").permit())
+                .as("2 tickets ahead: it asks again when they could both have gone")
+                .isEqualTo(new Permit.Queued(
+                        state.lanes().get(batch.key()).issued(),
+                        1_000 + 2 * 1_008,
+                        Duration.ofMillis(1_000 + 2 * 1_008),
+                        "RATE"));
+        for (int i = 0; i < 98; i++) {
+            state = rules.decide(state, 1, SIXTY_PER_MINUTE, batch, null, 0, "l")
+                    .next();
         }
+        assertThat(rules.decide(state, 1, SIXTY_PER_MINUTE, batch, null, 0, "l").permit())
+                .as("100 tickets ahead: set aside with its ticket, to come back when its lane nears it")
+                .isEqualTo(new Permit.Distant(state.lanes().get(batch.key()).issued(), 1_000 + 100 * 1_008, "RATE"));
+    }
 
-        var queued = (Permit.Queued)
-                rules.decide(state, 1, sixtyPerMinute, batch, null, 0, "l").permit();
+    @Test
+    void aGrantInABatchLaneNamesTheTicketsNowNearTheirTurn() {
+        var state = withTickets(batch, 10);
+        long first = state.lanes().get(batch.key()).from();
 
-        assertThat(queued.turnAt()).isEqualTo(1_000 + 100 * 1_008);
-        assertThat(queued.delay())
-                .as("100 tickets ahead: it asks again once, when they could all have gone")
-                .isEqualTo(Duration.ofMillis(1_000 + 100 * 1_008));
+        var granted = rules.decide(state, 1, SIXTY_PER_MINUTE, batch, first, 1_000, "l")
+                .permit();
+
+        assertThat(granted)
+                .as("the first served: the next three, up to 2 ahead (3 s of slots), ask")
+                .isEqualTo(new Permit.Granted("sales", "l", true, first + 1 + 2 + 1));
+    }
+
+    @Test
+    void aMessagePassedOverTakesThePlaceOfTheOneServedAheadOfIt() {
+        var state = withTickets(batch, 10);
+        long first = state.lanes().get(batch.key()).from();
+        state = rules.decide(state, 1, SIXTY_PER_MINUTE, batch, first + 1, 1_000, "l")
+                .next();
+
+        var late = rules.decide(state, 1, SIXTY_PER_MINUTE, batch, first, 1_100, "l");
+
+        assertThat(late.permit())
+                .as("the first came late and the second took its slot: it waits as the second did, next in turn")
+                .isInstanceOfSatisfying(
+                        Permit.Queued.class,
+                        queued -> assertThat(queued.ticket()).isEqualTo(first + 1));
     }
 
     @Test
@@ -192,6 +227,15 @@ class PacingRulesTests {
         var bulkServed = rules.decide(streakOfFour, 1, TWO_PER_MINUTE, batch, 0L, 10_000, "l");
         assertThat(bulkServed.permit()).isInstanceOf(Permit.Granted.class);
         assertThat(bulkServed.next().transactionalStreak()).isZero();
+    }
+
+    /** The next slot at 1 s, and {@code tickets} messages of {@code lane} given tickets at 0. */
+    private PacingState withTickets(Lane lane, int tickets) {
+        var state = state(1_000, 0, Map.of(), Map.of(), Map.of());
+        for (int i = 0; i < tickets; i++) {
+            state = rules.decide(state, 1, SIXTY_PER_MINUTE, lane, null, 0, "l").next();
+        }
+        return state;
     }
 
     private static PacingState state(

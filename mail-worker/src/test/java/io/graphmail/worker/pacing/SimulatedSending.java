@@ -7,11 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
 
 /**
  * Messages of one account asking the pacing rules for a slot in simulated time, and coming back through the delay
  * queues as the worker sends them there: after the longest {@link RetryTier} not longer than the delay they were
- * told, plus a lag (the way through the broker and the send queue). No storage, no broker.
+ * told, plus a lag (the way through the broker and the send queue). Those told their turn is distant are set aside
+ * and come back, after the lag, once a grant in their lane names them near (or their latest time comes). Optionally
+ * the worker takes a while over each message ({@code serviceMs}), one after another in the order they arrive, so that
+ * passes delay the messages whose turn has come. No storage, no broker.
  */
 final class SimulatedSending {
 
@@ -21,6 +25,9 @@ final class SimulatedSending {
     private final PacingRules rules = new PacingRules(Duration.ofMinutes(2), LaneProperties.defaults());
     private final Limits limits;
     private final long lagMs;
+    private final long serviceMs;
+    private final Map<Lane, TreeMap<Long, Asking>> setAside = new HashMap<>();
+    private long busyUntil;
     private final PriorityQueue<Asking> queue = new PriorityQueue<>((a, b) -> Long.compare(a.at, b.at));
     private final Map<Lane, Long> pausedAt = new HashMap<>();
     private PacingState state = PacingState.fresh("sales");
@@ -31,13 +38,18 @@ final class SimulatedSending {
     long passes;
 
     SimulatedSending(Limits limits, long lagMs) {
+        this(limits, lagMs, 0);
+    }
+
+    SimulatedSending(Limits limits, long lagMs, long serviceMs) {
         this.limits = limits;
         this.lagMs = lagMs;
+        this.serviceMs = serviceMs;
     }
 
     void submit(Lane lane, int messages, long at) {
         for (int i = 0; i < messages; i++) {
-            queue.add(new Asking(lane, null, at, at));
+            queue.add(new Asking(lane, null, at, at, 0));
         }
     }
 
@@ -51,27 +63,42 @@ final class SimulatedSending {
         var lanes = new HashMap<>(state.lanes());
         lanes.computeIfPresent(
                 lane.key(),
-                (key, open) -> new LaneState(open.from(), open.issued(), open.done(), open.servedAt(), at, true));
+                (key, open) -> new LaneState(
+                        open.from(), open.issued(), open.done(), open.servedAt(), at, true, open.earlyServed()));
         state = state.withLanes(lanes);
     }
 
     void runUntil(long end) {
         while (!queue.isEmpty() && queue.peek().at <= end) {
-            Asking asking = queue.poll();
+            Asking arrived = queue.poll();
+            long at = Math.max(arrived.at, busyUntil) + serviceMs;
+            busyUntil = at;
+            releaseDue(at);
+            Asking asking = new Asking(arrived.lane, arrived.ticket, arrived.submittedAt, at, arrived.releaseAt);
             Long paused = pausedAt.get(asking.lane);
-            if (paused != null && asking.at >= paused + STATE_CACHE_MS) {
+            if (paused != null && at >= paused + STATE_CACHE_MS) {
                 continue;
             }
-            var step = rules.decide(state, 1, limits, asking.lane, asking.ticket, asking.at, "lease-" + leases++);
+            var step = rules.decide(state, 1, limits, asking.lane, asking.ticket, at, "lease-" + leases++);
             if (step.next() != null) {
                 state = step.next();
             }
-            if (step.permit() instanceof Permit.Granted) {
-                sent.add(new Sent(asking.lane, asking.submittedAt, asking.at));
+            if (step.permit() instanceof Permit.Granted granted) {
+                sent.add(new Sent(asking.lane, asking.submittedAt, at));
+                if (granted.nearBelow() != null) {
+                    releaseNear(asking.lane, granted.nearBelow(), at);
+                }
             } else if (step.permit() instanceof Permit.Queued queued) {
                 passes++;
                 long delay = RetryTier.forDelay(queued.delay()).delay().toMillis();
-                queue.add(new Asking(asking.lane, queued.ticket(), asking.submittedAt, asking.at + delay + lagMs));
+                queue.add(new Asking(asking.lane, queued.ticket(), asking.submittedAt, at + delay + lagMs, 0));
+            } else if (step.permit() instanceof Permit.Distant distant) {
+                passes++;
+                long latest = distant.turnAt() + Math.max(30_000, (distant.turnAt() - at) / 2);
+                setAside.computeIfAbsent(asking.lane, lane -> new TreeMap<>())
+                        .put(
+                                distant.ticket(),
+                                new Asking(asking.lane, distant.ticket(), asking.submittedAt, 0, latest));
             } else if (step.permit() instanceof Permit.Deferred deferred
                     && Permit.LANE_CLOSED.equals(deferred.reason())) {
                 // The worker reads the batch's state again at once, and parks the message.
@@ -82,11 +109,34 @@ final class SimulatedSending {
         }
     }
 
+    private void releaseNear(Lane lane, long belowTicket, long at) {
+        var near = setAside.getOrDefault(lane, new TreeMap<>()).headMap(belowTicket);
+        near.values().forEach(asking -> comeBack(asking, at));
+        near.clear();
+    }
+
+    /** As the workers' periodic check does, though at once. */
+    private void releaseDue(long at) {
+        setAside.values()
+                .forEach(aside -> aside.values().removeIf(asking -> {
+                    if (asking.releaseAt > at) {
+                        return false;
+                    }
+                    comeBack(asking, at);
+                    return true;
+                }));
+    }
+
+    private void comeBack(Asking asking, long at) {
+        queue.add(new Asking(asking.lane, asking.ticket, asking.submittedAt, at + lagMs, 0));
+    }
+
     List<Sent> sentBetween(long from, long to) {
         return sent.stream().filter(s -> s.at >= from && s.at < to).toList();
     }
 
-    record Asking(Lane lane, Long ticket, long submittedAt, long at) {}
+    /** @param releaseAt when set aside, when it comes back at the latest */
+    record Asking(Lane lane, Long ticket, long submittedAt, long at, long releaseAt) {}
 
     record Sent(Lane lane, long submittedAt, long at) {}
 }

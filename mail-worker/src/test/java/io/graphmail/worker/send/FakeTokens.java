@@ -1,6 +1,6 @@
 package io.graphmail.worker.send;
 
-import io.graphmail.worker.accounts.TokenSource;
+import io.graphmail.worker.accounts.tokens.TokenSource;
 import java.util.HashSet;
 import java.util.Set;
 

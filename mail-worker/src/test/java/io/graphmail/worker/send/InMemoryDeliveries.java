@@ -1,6 +1,8 @@
 package io.graphmail.worker.send;
 
 import io.graphmail.worker.graph.GraphDrafts;
+import io.graphmail.worker.send.deliveries.Deliveries;
+import io.graphmail.worker.send.deliveries.Delivery;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package io.graphmail.worker.send;
 
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.worker.send.parking.Hold;
+import io.graphmail.worker.send.parking.ParkedCommands;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,19 @@ class InMemoryParkedCommands implements ParkedCommands {
     @Override
     public void releaseCommand(UUID commandId) {
         releaseWhere(parked -> parked.command().commandId().equals(commandId));
+    }
+
+    @Override
+    public void releaseNear(String accountId, String lane, long belowTicket) {
+        releaseWhere(parked -> parked.command().accountId().equals(accountId)
+                && parked.hold() instanceof Hold.Paced paced
+                && paced.lane().equals(lane)
+                && paced.ticket() < belowTicket);
+    }
+
+    @Override
+    public void releaseDue() {
+        releaseWhere(parked -> parked.hold() instanceof Hold.Paced);
     }
 
     @Override

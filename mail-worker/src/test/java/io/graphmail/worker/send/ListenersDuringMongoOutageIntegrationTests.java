@@ -15,6 +15,7 @@ import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.MailWorkerApplication;
+import io.graphmail.worker.WorkerTests;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +29,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = "spring.config.name=mail-worker")
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
-class ListenersDuringMongoOutageIntegrationTests {
+class ListenersDuringMongoOutageIntegrationTests extends WorkerTests {
 
     /** One more than the queues' {@code x-delivery-limit}. */
     static final int PAST_DELIVERY_LIMIT = 11;
@@ -66,15 +64,6 @@ class ListenersDuringMongoOutageIntegrationTests {
 
     static MongoServer mongoServer = new MongoServer(DATA);
     static int mongoPort;
-
-    @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    RabbitAdmin admin;
-
-    @Autowired
-    MongoTemplate mongo;
 
     @Autowired
     MeterRegistry meterRegistry;

@@ -2,6 +2,8 @@ package io.graphmail.worker.send;
 
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.worker.accounts.AccountSettings;
+import io.graphmail.worker.send.deliveries.Delivering;
+import io.graphmail.worker.send.deliveries.Delivery;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -16,6 +16,7 @@ import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestCertificates;
 import io.graphmail.worker.MailWorkerApplication;
+import io.graphmail.worker.WorkerTests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,14 +34,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -60,7 +58,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "graphmail.accounts.secrets.device.file=/dev/zero"
         })
 @ExtendWith(OutputCaptureExtension.class)
-class SecretAliasIntegrationTests {
+class SecretAliasIntegrationTests extends WorkerTests {
 
     @RegisterExtension
     static final RunningSimulator simulator = RunningSimulator.start();
@@ -71,15 +69,6 @@ class SecretAliasIntegrationTests {
     static final Path certificateFile = directory.resolve("certificate.pem");
     static final Path brokenCertificateFile = directory.resolve("broken.pem");
     static final TestCertificates.Credential certificate = TestCertificates.newCredential("graphmail-test");
-
-    @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    RabbitAdmin admin;
-
-    @Autowired
-    MongoTemplate mongo;
 
     @Autowired
     ConfigurableApplicationContext context;

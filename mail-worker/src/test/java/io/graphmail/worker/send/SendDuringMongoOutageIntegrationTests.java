@@ -9,6 +9,7 @@ import io.graphmail.testsupport.RestartableMongo;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.worker.MailWorkerApplication;
+import io.graphmail.worker.WorkerTests;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -19,13 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,21 +38,12 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"spring.config.name=mail-worker", "graphmail.worker.retry.initial-backoff=50ms"})
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
-class SendDuringMongoOutageIntegrationTests {
+class SendDuringMongoOutageIntegrationTests extends WorkerTests {
 
     @RegisterExtension
     static final RunningSimulator simulator = RunningSimulator.start();
 
     static final RestartableMongo MONGO = new RestartableMongo();
-
-    @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    RabbitAdmin admin;
-
-    @Autowired
-    MongoTemplate mongo;
 
     final String mailbox = "sender-" + UUID.randomUUID() + "@graphmail.local";
     final String accountId = "account-" + UUID.randomUUID();

@@ -13,6 +13,11 @@ import io.graphmail.worker.graph.GraphDrafts;
 import io.graphmail.worker.graph.GraphRefusals;
 import io.graphmail.worker.pacing.Lane;
 import io.graphmail.worker.pacing.Permit;
+import io.graphmail.worker.send.batches.BatchDirectory;
+import io.graphmail.worker.send.deliveries.Delivering;
+import io.graphmail.worker.send.deliveries.Delivery;
+import io.graphmail.worker.send.deliveries.StoredUploads;
+import io.graphmail.worker.send.parking.Hold;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -343,6 +348,41 @@ class SendingMailTests {
             assertThat(failed.permanent()).isFalse();
             assertThat(failed.attempts()).isZero();
         });
+    }
+
+    @Test
+    void setsAsideAMessageFarFromItsTurnWithItsLaneAndTicket() {
+        UUID batchId = batch(BatchDirectory.State.ACTIVE);
+        var command = command(batchId);
+        pacing.next = new Permit.Distant(70, NOW.toEpochMilli() + 60_000, "RATE");
+
+        var outcome = sendingMail.send(command, BODY);
+
+        var hold = new Hold.Paced(Lane.batch(batchId).key(), 70, NOW.plusSeconds(90));
+        assertThat(outcome).isEqualTo(new Outcome.Parked(hold));
+        assertThat(parked.parked.get(command.commandId()).hold()).isEqualTo(hold);
+        var delivery = deliveries.get(command.deliveryKey());
+        assertThat(delivery.paceTicket()).isEqualTo(70L);
+        assertThat(delivery.attempts()).isZero();
+        assertThat(events.failed)
+                .singleElement()
+                .satisfies(failed -> assertThat(failed.reason()).isEqualTo("PACED: RATE until 2026-12-01T10:01:00Z"));
+    }
+
+    @Test
+    void aGrantPutsTheMessagesOfItsLaneNowNearTheirTurnBackOnTheQueue() {
+        UUID batchId = batch(BatchDirectory.State.ACTIVE);
+        var near = command(batchId);
+        var far = command(batchId);
+        String lane = Lane.batch(batchId).key();
+        parked.park(near, BODY, new Hold.Paced(lane, 72, NOW.plusSeconds(60)));
+        parked.park(far, BODY, new Hold.Paced(lane, 80, NOW.plusSeconds(60)));
+        pacing.next = new Permit.Granted(ACCOUNT, "lease", true, 75L);
+
+        sendingMail.send(command(batchId), BODY);
+
+        assertThat(parked.released).containsExactly(near.commandId());
+        assertThat(parked.parked).containsOnlyKeys(far.commandId());
     }
 
     @Test

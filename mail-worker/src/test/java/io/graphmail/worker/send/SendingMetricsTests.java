@@ -2,6 +2,7 @@ package io.graphmail.worker.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graphmail.worker.send.parking.Hold;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
+import io.graphmail.worker.WorkerTests;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,11 +15,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,19 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * before its worker (with the class's {@link SimulatorArguments}) and closed after its tests.
  */
 @ExtendWith(SimulatedMailboxTests.SimulatorPerClass.class)
-abstract class SimulatedMailboxTests {
+abstract class SimulatedMailboxTests extends WorkerTests {
 
     /** The running test class's simulator. */
     static RunningSimulator simulator;
-
-    @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    RabbitAdmin admin;
-
-    @Autowired
-    MongoTemplate mongo;
 
     @Value("${graphmail.graph.base-url}")
     String workersGraph;

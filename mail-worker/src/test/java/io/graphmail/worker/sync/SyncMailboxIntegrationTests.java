@@ -11,6 +11,7 @@ import io.graphmail.contract.sync.SyncMailboxCommand;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.worker.MailWorkerApplication;
+import io.graphmail.worker.WorkerTests;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -30,11 +31,9 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,16 +49,10 @@ import tools.jackson.databind.JsonNode;
             "graphmail.sync.lease-time=5s",
             "graphmail.sync.attachments.max-bytes=4KB"
         })
-class SyncMailboxIntegrationTests {
+class SyncMailboxIntegrationTests extends WorkerTests {
 
     @RegisterExtension
     static final RunningSimulator simulator = RunningSimulator.start();
-
-    @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    MongoTemplate mongo;
 
     @Autowired
     MeterRegistry meterRegistry;

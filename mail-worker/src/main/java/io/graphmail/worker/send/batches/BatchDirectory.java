@@ -1,0 +1,27 @@
+package io.graphmail.worker.send.batches;
+
+import java.util.UUID;
+
+/** The state of the bulk batches that commands belong to, as the gateway records it. */
+public interface BatchDirectory {
+
+    enum State {
+        /** Still being submitted: its messages wait, to be sent once it is ACTIVE or dropped if it is withdrawn. */
+        SUBMITTING,
+        /** Accepted for a later {@code sendAt}: its messages reach workers when due, and are sent like ACTIVE ones. */
+        SCHEDULED,
+        ACTIVE,
+        PAUSED,
+        CANCELLED,
+        /** Every message is final: one met again (a redelivery) is sent like an ACTIVE one, never twice. */
+        COMPLETED
+    }
+
+    /** The batch's state; ACTIVE for an unknown batch, whose messages were accepted all the same. */
+    State state(UUID batchId);
+
+    /** Like {@link #state}, read now: what is checked right before a message of the batch goes to Graph. */
+    default State currentState(UUID batchId) {
+        return state(batchId);
+    }
+}

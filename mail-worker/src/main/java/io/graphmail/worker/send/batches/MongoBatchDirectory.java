@@ -1,0 +1,38 @@
+package io.graphmail.worker.send.batches;
+
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads a batch's state from the gateway's {@code batches} collection; never writes it. */
+@Component
+class MongoBatchDirectory implements BatchDirectory {
+
+    private final MongoTemplate mongo;
+
+    MongoBatchDirectory(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * The batch's state as read at most a second ago; ACTIVE for an unknown batch, whose messages
+     * were accepted all the same. SUBMITTING is not kept: it lasts only until the submission ends.
+     */
+    @Cacheable(
+            value = "batch-states",
+            unless = "#result == T(io.graphmail.worker.send.batches.BatchDirectory.State).SUBMITTING")
+    @Override
+    public State state(UUID batchId) {
+        return currentState(batchId);
+    }
+
+    @Override
+    public State currentState(UUID batchId) {
+        Document batch = mongo.findById(batchId.toString(), Document.class, "batches");
+        return batch == null || batch.getString("state") == null
+                ? State.ACTIVE
+                : State.valueOf(batch.getString("state"));
+    }
+}

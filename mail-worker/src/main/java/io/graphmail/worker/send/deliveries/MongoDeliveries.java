@@ -1,0 +1,133 @@
+package io.graphmail.worker.send.deliveries;
+
+import static org.springframework.data.mongodb.core.FindAndModifyOptions.options;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.graphmail.worker.graph.GraphDrafts;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The {@code deliveries} collection in MongoDB; the worker is its only writer. */
+@Component
+class MongoDeliveries implements Deliveries {
+
+    private final MongoTemplate mongo;
+
+    MongoDeliveries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Atomically takes the command for one attempt: it must be new or waiting for a retry. Empty
+     * if it is being sent, was sent or has failed for good.
+     */
+    @Override
+    public Optional<Delivery> claim(String key, String accountId, Instant now) {
+        var claimable = query(where("_id").is(key).and("state").is(Delivery.State.RETRYING));
+        var update = new Update()
+                .set("state", Delivery.State.SENDING)
+                .set("claimedAt", now)
+                .setOnInsert("accountId", accountId)
+                .inc("attempts", 1);
+        try {
+            return Optional.ofNullable(mongo.findAndModify(
+                    claimable, update, options().upsert(true).returnNew(true), Delivery.class));
+        } catch (DuplicateKeyException alreadyClaimed) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Delivery> find(String key) {
+        return Optional.ofNullable(mongo.findById(key, Delivery.class));
+    }
+
+    @Override
+    public void markSent(String key, Instant sentAt, GraphDrafts.Draft draft) {
+        var sent = new Update().set("state", Delivery.State.SENT).set("sentAt", sentAt);
+        if (draft != null) {
+            sent.set("draftId", draft.id()).set(SentMessages.INTERNET_MESSAGE_ID, draft.internetMessageId());
+        }
+        update(key, sent);
+    }
+
+    @Override
+    public void markRetrying(String key, String error) {
+        update(key, retrying(error).unset("paceTicket"));
+    }
+
+    /** Not yet its turn: like {@link #putBack}, and remember the ticket the pacing gave it. */
+    @Override
+    public void queue(String key, long paceTicket, String reason) {
+        update(key, uncounted(reason).set("paceTicket", paceTicket));
+    }
+
+    /** The attempt never reached Graph: make the command claimable again without counting it. */
+    @Override
+    public void putBack(String key, String reason) {
+        update(key, uncounted(reason));
+    }
+
+    /** Graph throttled the attempt: like {@link #putBack}, but counted; returns the count so far. */
+    @Override
+    public int putBackThrottled(String key, String error) {
+        Delivery delivery = updated(key, uncounted(error).inc("throttles", 1).unset("paceTicket"));
+        return delivery == null || delivery.throttles() == null ? 1 : delivery.throttles();
+    }
+
+    /**
+     * Graph could not be reached (no answer at all): like {@link #putBack}, but counted apart from attempts, and
+     * remembered as interrupted, since the request may have been acted on; returns the count so far.
+     */
+    @Override
+    public int putBackNetworkError(String key, String error) {
+        Delivery delivery = updated(
+                key,
+                uncounted(error)
+                        .set("interrupted", true)
+                        .inc("networkErrors", 1)
+                        .unset("paceTicket"));
+        return delivery == null || delivery.networkErrors() == null ? 1 : delivery.networkErrors();
+    }
+
+    /** The attempt created this draft and did not get it sent: a later attempt must look for it before sending again. */
+    @Override
+    public void recordDraft(String key, String draftId, String internetMessageId) {
+        update(key, new Update().set("draftId", draftId).set(SentMessages.INTERNET_MESSAGE_ID, internetMessageId));
+    }
+
+    /** The attempt's worker never reported back: retry, looking for what it may have sent first. */
+    @Override
+    public void markInterrupted(String key, String error) {
+        update(key, retrying(error).set("interrupted", true));
+    }
+
+    @Override
+    public void markFailed(String key, String error) {
+        update(key, new Update().set("state", Delivery.State.FAILED).set("lastError", error));
+    }
+
+    private void update(String key, Update update) {
+        mongo.updateFirst(query(where("_id").is(key)), update, Delivery.class);
+    }
+
+    private Delivery updated(String key, Update update) {
+        return mongo.findAndModify(
+                query(where("_id").is(key)), update, options().returnNew(true), Delivery.class);
+    }
+
+    /** Claimable again, with the reason it was not sent this time. */
+    private static Update retrying(String error) {
+        return new Update().set("state", Delivery.State.RETRYING).set("lastError", error);
+    }
+
+    /** Claimable again, and the attempt just claimed does not count. */
+    private static Update uncounted(String error) {
+        return retrying(error).inc("attempts", -1);
+    }
+}

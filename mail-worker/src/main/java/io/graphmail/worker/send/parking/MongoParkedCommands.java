@@ -1,0 +1,157 @@
+package io.graphmail.worker.send.parking;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.platform.logging.CorrelationId;
+import io.graphmail.worker.messaging.Retries;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The {@code parked_commands} collection (workers only), with each command's message body as it arrived. */
+@Component
+class MongoParkedCommands implements ParkedCommands {
+
+    private static final String PAUSED = new Hold.BatchPaused(null).reason();
+    private static final String PACED = Hold.Paced.REASON;
+    /** A command claimed for release and still here after this (its worker stopped) is released again. */
+    private static final Duration CLAIM_TIME = Duration.ofMinutes(1);
+
+    private final MongoTemplate mongo;
+    private final Retries retries;
+    private final Clock clock;
+
+    MongoParkedCommands(MongoTemplate mongo, Retries retries, Clock clock) {
+        this.mongo = mongo;
+        this.retries = retries;
+        this.clock = clock;
+    }
+
+    @Override
+    public void park(SendMailCommand command, byte[] body, Hold hold) {
+        var paced = hold instanceof Hold.Paced turn ? turn : null;
+        mongo.save(new Parked(
+                command.commandId().toString(),
+                command.accountId(),
+                command.batchId() == null ? null : command.batchId().toString(),
+                hold.reason(),
+                new String(body, StandardCharsets.UTF_8),
+                clock.instant(),
+                CorrelationId.current(),
+                paced == null ? null : paced.lane(),
+                paced == null ? null : paced.ticket(),
+                paced == null ? null : paced.releaseAt(),
+                null));
+    }
+
+    @Override
+    public void releaseNear(String accountId, String lane, long belowTicket) {
+        releaseClaimed(query(where("accountId")
+                        .is(accountId)
+                        .and("lane")
+                        .is(lane)
+                        .and("ticket")
+                        .lt(belowTicket)
+                        .and("releasing")
+                        .ne(true))
+                .with(Sort.by("ticket")));
+    }
+
+    @Override
+    public void releaseDue() {
+        releaseClaimed(query(where("reason").is(PACED).and("releaseAt").lte(clock.instant())));
+    }
+
+    /**
+     * Releases what {@code which} finds one by one, each claimed first so that no other worker releases it too; should
+     * its worker stop before it is released, the claim runs out after {@link #CLAIM_TIME} and {@link #releaseDue}
+     * finds it.
+     */
+    private void releaseClaimed(Query which) {
+        var claim = new Update()
+                .set("releasing", true)
+                .set("releaseAt", clock.instant().plus(CLAIM_TIME));
+        Parked claimed;
+        while ((claimed = mongo.findAndModify(which, claim, Parked.class)) != null) {
+            release(List.of(claimed));
+        }
+    }
+
+    /** A paused batch's commands stay: its resumption releases them, not the account's. */
+    @Override
+    public void release(String accountId) {
+        release(mongo.find(query(where("accountId").is(accountId).and("reason").ne(PAUSED)), Parked.class));
+    }
+
+    @Override
+    public void releaseBatch(String batchId) {
+        release(mongo.find(query(where("batchId").is(batchId)), Parked.class));
+    }
+
+    @Override
+    public void releaseCommand(UUID commandId) {
+        release(mongo.find(query(where("_id").is(commandId.toString())), Parked.class));
+    }
+
+    private void release(List<Parked> commands) {
+        for (Parked parked : commands) {
+            Message message = MessageBuilder.withBody(parked.body().getBytes(StandardCharsets.UTF_8))
+                    .setContentType("application/json")
+                    .setMessageId(parked.commandId())
+                    .build();
+            try (var scope = CorrelationId.open(parked.correlationId())) {
+                retries.retryLater(message, Duration.ZERO);
+            }
+            mongo.remove(query(where("_id").is(parked.commandId())), Parked.class);
+        }
+    }
+
+    @Override
+    public List<UUID> discard(String accountId) {
+        List<Parked> all = parkedFor(accountId);
+        mongo.remove(query(where("accountId").is(accountId)), Parked.class);
+        return all.stream().map(parked -> UUID.fromString(parked.commandId())).toList();
+    }
+
+    private List<Parked> parkedFor(String accountId) {
+        return mongo.find(query(where("accountId").is(accountId)), Parked.class);
+    }
+
+    /**
+     * @param correlationId of the request behind the command, which goes back on the queue with it
+     * @param lane ({@link Hold.Paced} only, like the next three) the lane of the account's pacing it waits in
+     * @param ticket its ticket in that lane
+     * @param releaseAt when it goes back on the queue at the latest
+     * @param releasing a worker has claimed it to put it back on the queue
+     */
+    @Document("parked_commands")
+    @CompoundIndex(def = "{'accountId': 1, 'lane': 1, 'ticket': 1}")
+    record Parked(
+            @Id String commandId,
+            String accountId,
+            String batchId,
+            String reason,
+            String body,
+            Instant parkedAt,
+            String correlationId,
+            String lane,
+            Long ticket,
+            @Indexed(sparse = true) Instant releaseAt,
+            Boolean releasing) {}
+}
