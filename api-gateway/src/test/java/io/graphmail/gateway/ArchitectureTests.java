@@ -39,7 +39,7 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule sharedAdaptersDoNotDependOnFeatures = noClasses()
             .that()
-            .resideInAnyPackage("..gateway.messaging..", "..gateway.security..")
+            .resideInAnyPackage("..gateway.messaging..", "..gateway.security..", "..gateway.paging..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(FEATURES);

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.accounts;
 
+import io.graphmail.gateway.paging.Page;
 import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.platform.secrets.SecretAliases;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
@@ -61,17 +61,12 @@ class AccountsController {
             summary = "List accounts, ordered by id",
             description = "Follow nextCursor with ?after= until it is null.")
     @GetMapping
-    AccountPage list(
+    Page<AccountView> list(
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
             @AuthenticationPrincipal ApiClient client) {
-        List<Account> page = accounts.page(after, limit + 1, client);
-        boolean more = page.size() > limit;
-        List<AccountView> items = page.stream()
-                .limit(limit)
-                .map(account -> AccountView.of(account, client))
-                .toList();
-        return new AccountPage(items, more ? items.get(items.size() - 1).id() : null);
+        return Page.read(limit, count -> accounts.page(after, count, client), Account::id)
+                .map(account -> AccountView.of(account, client));
     }
 
     @Operation(summary = "One account and its status")

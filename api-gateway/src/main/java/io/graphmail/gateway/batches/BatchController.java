@@ -5,6 +5,7 @@ import io.graphmail.gateway.idempotency.StableIds;
 import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailStatus;
 import io.graphmail.gateway.mail.MailView;
+import io.graphmail.gateway.paging.Page;
 import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.gateway.templates.TemplateLimits;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,7 +15,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
@@ -86,17 +86,15 @@ class BatchController {
             summary = "A batch's messages, optionally of one status",
             description = "Follow nextCursor with ?after=.")
     @GetMapping("/{id}/messages")
-    BatchMessagesPage messages(
+    Page<MailView> messages(
             @PathVariable String id,
             @RequestParam(required = false) MailStatus status,
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
             @AuthenticationPrincipal ApiClient client) {
         visible(id, client);
-        List<MailRecord> page = batches.messages(id, status, after, limit + 1);
-        List<MailView> items = page.stream().limit(limit).map(MailView::of).toList();
-        String next = page.size() > limit ? items.get(items.size() - 1).id().toString() : null;
-        return new BatchMessagesPage(items, next);
+        return Page.read(limit, count -> batches.messages(id, status, after, count), MailRecord::id)
+                .map(MailView::of);
     }
 
     @Operation(

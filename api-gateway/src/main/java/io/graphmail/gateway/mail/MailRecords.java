@@ -6,7 +6,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.graphmail.gateway.security.ApiClient;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
@@ -120,43 +120,10 @@ public class MailRecords implements OutboxRecords {
      */
     @Override
     public void insertAll(List<MailRecord> records) {
-        var documents = records.stream().map(this::document).toList();
+        var documents = records.stream()
+                .map(record -> MailDocuments.of(record, mongo.getConverter()))
+                .toList();
         mongo.execute(MailRecord.class, collection -> collection.insertMany(documents));
-    }
-
-    /** {@code record} as its document; fields that are {@code null} are left out, as Spring Data leaves them out. */
-    Document document(MailRecord record) {
-        var document = new Document("_id", record.id());
-        putUnlessNull(document, "accountId", record.accountId());
-        putUnlessNull(
-                document,
-                "status",
-                record.status() == null ? null : record.status().name());
-        document.put("attempts", record.attempts());
-        putUnlessNull(document, "lastError", record.lastError());
-        putUnlessNull(document, "acceptedAt", date(record.acceptedAt()));
-        putUnlessNull(document, "sentAt", date(record.sentAt()));
-        document.put("pendingPublish", record.pendingPublish());
-        putUnlessNull(document, "publishAt", date(record.publishAt()));
-        putUnlessNull(document, "batchId", record.batchId());
-        putUnlessNull(document, "outbox", record.outbox());
-        putUnlessNull(document, "correlationId", record.correlationId());
-        putUnlessNull(document, "client", record.client());
-        if (record.bounce() != null) {
-            document.put("bounce", mongo.getConverter().convertToMongoType(record.bounce()));
-        }
-        document.put("_class", MailRecord.class.getName());
-        return document;
-    }
-
-    private static void putUnlessNull(Document document, String key, Object value) {
-        if (value != null) {
-            document.put(key, value);
-        }
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
     }
 
     @Override
@@ -253,14 +220,27 @@ public class MailRecords implements OutboxRecords {
     /**
      * A message its batch's pause marked {@link #BATCH_PAUSED} keeps that reason until the resume takes it away: while
      * the batch is paused a worker reports nothing else, so another reason is a report made before it saw the pause.
+     *
+     * <p>One round trip: an ordered bulk write of the update for a message that is not paused and the one for a message
+     * that is, only one of which matches. (A single pipeline update choosing the reason would need {@code $cond}, which
+     * mongo-java-server does not take in an update.)
      */
     void markRetrying(UUID id, int attempts, String error) {
-        var notPaused = where("lastError").ne(BATCH_PAUSED);
-        var withReason = new Update().set("attempts", attempts).set("lastError", error);
-        if (!transition(id, MailStatus.SENDING, withReason, MailStatus.FINAL, notPaused)
-                .moved()) {
-            transition(id, MailStatus.SENDING, new Update().set("attempts", attempts));
-        }
+        var unfinished = where("_id").is(id.toString()).and("status").nin(MailStatus.FINAL);
+        mongo.bulkOps(BulkOperations.BulkMode.ORDERED, MailRecord.class)
+                .updateOne(
+                        query(unfinished).addCriteria(where("lastError").ne(BATCH_PAUSED)),
+                        retrying(attempts).set("lastError", error))
+                .updateOne(query(unfinished).addCriteria(where("lastError").is(BATCH_PAUSED)), retrying(attempts))
+                .execute();
+    }
+
+    private Update retrying(int attempts) {
+        return new Update()
+                .set("status", MailStatus.SENDING)
+                .set("attempts", attempts)
+                .set("pendingPublish", false)
+                .set(PROGRESS_AT, clock.instant());
     }
 
     Transition markFailed(UUID id, int attempts, String error) {
@@ -351,15 +331,7 @@ public class MailRecords implements OutboxRecords {
 
     /** Moves the record unless its status is one of {@code keep}; its batch hears when it is the first final one. */
     private Transition transition(UUID id, MailStatus to, Update update, List<MailStatus> keep) {
-        return transition(id, to, update, keep, null);
-    }
-
-    /** As above, for a record that also matches {@code also} (when given). */
-    private Transition transition(UUID id, MailStatus to, Update update, List<MailStatus> keep, Criteria also) {
         var record = query(where("_id").is(id.toString()).and("status").nin(keep));
-        if (also != null) {
-            record.addCriteria(also);
-        }
         record.fields().include("status").include("batchId").include("client");
         // The record as it was, read as a Document: a projection cannot be read as a MailRecord.
         Document before = mongo.findAndModify(

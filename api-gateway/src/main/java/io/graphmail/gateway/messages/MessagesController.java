@@ -1,5 +1,6 @@
 package io.graphmail.gateway.messages;
 
+import io.graphmail.gateway.paging.Page;
 import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,11 +37,11 @@ class MessagesController {
                     + " null; keyset pages never skip or repeat a message, and messages newer than a"
                     + " descending walk's first page do not join it.")
     @GetMapping("/accounts/{accountId}/messages")
-    ResponseEntity<MessagePage> list(
+    ResponseEntity<Page<MessageView>> list(
             @PathVariable String accountId,
             @ParameterObject MessageListParameters parameters,
             @AuthenticationPrincipal ApiClient client) {
-        MessagePage page = mailbox.list(parameters.toQuery(accountId), client);
+        Page<MessageView> page = mailbox.list(parameters.toQuery(accountId), client);
         var response = ResponseEntity.ok();
         if (page.nextCursor() != null) {
             String path = ServletUriComponentsBuilder.fromCurrentRequestUri()

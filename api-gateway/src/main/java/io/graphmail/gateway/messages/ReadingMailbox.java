@@ -1,8 +1,8 @@
 package io.graphmail.gateway.messages;
 
 import io.graphmail.gateway.accounts.KnownAccounts;
+import io.graphmail.gateway.paging.Page;
 import io.graphmail.gateway.security.ApiClient;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Reads the archived mailbox: pages of messages, one message, an attachment's content. */
@@ -20,15 +20,13 @@ class ReadingMailbox {
     }
 
     /** @throws io.graphmail.gateway.accounts.AccountNotFound if the account is unknown or not the client's */
-    MessagePage list(MessageQuery query, ApiClient client) {
+    Page<MessageView> list(MessageQuery query, ApiClient client) {
         accounts.requireUsable(query.filter().accountId(), client);
-        List<StoredMessage> found = messages.page(query, query.limit() + 1);
-        boolean more = found.size() > query.limit();
-        List<StoredMessage> page = more ? found.subList(0, query.limit()) : found;
-        String nextCursor = more
-                ? MessageCursor.encode(query.filter(), query.direction(), PagePosition.of(page.get(page.size() - 1)))
-                : null;
-        return new MessagePage(page.stream().map(MessageView::listItem).toList(), nextCursor);
+        return Page.read(
+                        query.limit(),
+                        count -> messages.page(query, count),
+                        last -> MessageCursor.encode(query.filter(), query.direction(), PagePosition.of(last)))
+                .map(MessageView::listItem);
     }
 
     /** Messages of accounts the client may not use are not found. */

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.suppressions;
 
+import io.graphmail.gateway.paging.Page;
 import io.graphmail.gateway.problems.Problems;
 import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,7 +10,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,18 +38,13 @@ class SuppressionsController {
 
     record AddSuppression(@NotBlank @Email @Size(max = 320) String address) {}
 
-    record SuppressionPage(List<Suppression> items, String nextCursor) {}
-
     @Operation(summary = "List the client's suppressed addresses, by address; pass nextCursor as after")
     @GetMapping
-    SuppressionPage list(
+    Page<Suppression> list(
             @RequestParam(required = false) @Size(max = 320) String after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
             @AuthenticationPrincipal ApiClient client) {
-        var page = suppressions.page(client.id(), after, limit + 1);
-        boolean more = page.size() > limit;
-        var items = page.stream().limit(limit).toList();
-        return new SuppressionPage(items, more ? items.get(items.size() - 1).address() : null);
+        return Page.read(limit, count -> suppressions.page(client.id(), after, count), Suppression::address);
     }
 
     @Operation(summary = "Suppress an address for the client (kept once however often added)")

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.webhooks;
 
+import io.graphmail.gateway.paging.Page;
 import io.graphmail.gateway.security.ApiClient;
 import io.graphmail.gateway.webhooks.delivery.DeliveryCursor;
 import io.graphmail.gateway.webhooks.delivery.EmittingEvents;
@@ -8,7 +9,6 @@ import io.graphmail.gateway.webhooks.delivery.WebhookDelivery;
 import io.graphmail.gateway.webhooks.endpoints.Webhook;
 import io.graphmail.gateway.webhooks.endpoints.Webhooks;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -28,28 +28,23 @@ class ReadingDeliveries {
         this.clock = clock;
     }
 
-    WebhookPage endpoints(ApiClient client, String after, int limit) {
-        List<Webhook> found = webhooks.ofClient(client.id(), after, limit + 1);
-        List<Webhook> page = found.stream().limit(limit).toList();
-        String next = found.size() > limit ? page.get(page.size() - 1).id() : null;
-        return new WebhookPage(page.stream().map(w -> WebhookView.of(w, null)).toList(), next);
+    Page<WebhookView> endpoints(ApiClient client, String after, int limit) {
+        return Page.read(limit, count -> webhooks.ofClient(client.id(), after, count), Webhook::id)
+                .map(webhook -> WebhookView.of(webhook, null));
     }
 
-    DeliveryPage deliveries(Webhook webhook, String after, int limit) {
+    Page<DeliveryView> deliveries(Webhook webhook, String after, int limit) {
         DeliveryCursor cursor;
         try {
             cursor = after == null ? null : DeliveryCursor.decode(after);
         } catch (IllegalArgumentException e) {
             throw WebhookProblems.validation("after", "not a cursor from this API");
         }
-        List<WebhookDelivery> found = deliveries.page(webhook.id(), cursor, limit + 1);
-        List<WebhookDelivery> page = found.stream().limit(limit).toList();
-        String next = null;
-        if (found.size() > limit) {
-            var last = page.get(page.size() - 1);
-            next = new DeliveryCursor(last.createdAt(), last.id()).encode();
-        }
-        return new DeliveryPage(page.stream().map(DeliveryView::of).toList(), next);
+        return Page.read(
+                        limit,
+                        count -> deliveries.page(webhook.id(), cursor, count),
+                        last -> new DeliveryCursor(last.createdAt(), last.id()).encode())
+                .map(DeliveryView::of);
     }
 
     /** A new delivery of the same event (same {@code webhook-id}, same body) to the same endpoint. */

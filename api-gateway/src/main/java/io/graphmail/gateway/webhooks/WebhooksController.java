@@ -1,5 +1,6 @@
 package io.graphmail.gateway.webhooks;
 
+import io.graphmail.gateway.paging.Page;
 import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,7 +50,7 @@ class WebhooksController {
 
     @Operation(summary = "The client's endpoints")
     @GetMapping
-    WebhookPage list(
+    Page<WebhookView> list(
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
             @AuthenticationPrincipal ApiClient client) {
@@ -89,7 +90,7 @@ class WebhooksController {
 
     @Operation(summary = "An endpoint's deliveries, newest first")
     @GetMapping("/{id}/deliveries")
-    DeliveryPage deliveries(
+    Page<DeliveryView> deliveries(
             @PathVariable String id,
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,

@@ -2,8 +2,10 @@ package io.graphmail.gateway.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,39 @@ class FinalStatusesIntegrationTests extends MailRecordsOverTheWire {
                 .satisfies(record -> assertThat(record.lastError()).isEqualTo("BATCH_PAUSED"))
                 .satisfies(record -> assertThat(record.attempts()).isEqualTo(2));
         assertThat(records.find(running).orElseThrow().lastError()).isEqualTo("PACED: RATE until 2026-12-06T08:00:00Z");
+    }
+
+    @Test
+    void aRetryReportMovesTheMessageToSendingWithItsAttemptsAndReason() {
+        UUID id = record(MailStatus.ACCEPTED);
+        clock.advance(Duration.ofSeconds(5));
+
+        records.markRetrying(id, 3, "$lastError: taken as written");
+
+        assertThat(records.find(id).orElseThrow())
+                .satisfies(record -> assertThat(record.status()).isEqualTo(MailStatus.SENDING))
+                .satisfies(record -> assertThat(record.attempts()).isEqualTo(3))
+                .satisfies(record -> assertThat(record.lastError()).isEqualTo("$lastError: taken as written"));
+        assertThat(raw(id).get(MailRecords.PROGRESS_AT)).isEqualTo(Date.from(clock.instant()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = MailStatus.class,
+            names = {"SENT", "FAILED", "DEAD_LETTERED", "CANCELLED", "BOUNCED", "SUPPRESSED"})
+    void aLateRetryReportLeavesAFinalMessageAlone(MailStatus status) {
+        UUID id = record(status);
+        Document before = raw(id);
+
+        records.markRetrying(id, 7, "THROTTLED");
+
+        assertThat(raw(id)).isEqualTo(before);
+    }
+
+    private Document raw(UUID id) {
+        return mongo.getCollection("mail")
+                .find(new Document("_id", id.toString()))
+                .first();
     }
 
     private UUID record(MailStatus status) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.graphmail.contract.send.AttachmentReference;
 import io.graphmail.contract.send.MailReply;
 import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.gateway.Api;
 import io.graphmail.gateway.GatewayAloneTests;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -77,9 +78,7 @@ class SendReferencesIntegrationTests extends GatewayAloneTests {
         String unknown = new ObjectId().toHexString();
         long mail = count("mail");
 
-        var response = api.post("/api/v1/mail", """
-                {"accountId":"%s","to":["ada@example.com"],"subject":"x","body":{"contentType":"text","content":"x"},
-                 "attachmentIds":["%s","%s"]}""".formatted(accountId, known, unknown));
+        var response = sendNaming(List.of(known, unknown), "");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -224,9 +223,7 @@ class SendReferencesIntegrationTests extends GatewayAloneTests {
         String second = fakeUpload(60L * 1024 * 1024);
         long mail = count("mail");
 
-        var response = api.post("/api/v1/mail", """
-                {"accountId":"%s","to":["ada@example.com"],"subject":"x","body":{"contentType":"text","content":"x"},
-                 "attachmentIds":["%s","%s"]}""".formatted(accountId, first, second));
+        var response = sendNaming(List.of(first, second), "");
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -242,12 +239,8 @@ class SendReferencesIntegrationTests extends GatewayAloneTests {
         String third = fakeUpload(4L * 1024 * 1024);
         long mail = count("mail");
 
-        var tooLarge = api.post("/api/v1/mail", """
-                {"accountId":"%s","to":["ada@example.com"],"subject":"x","body":{"contentType":"text","content":"x"},
-                 "attachmentIds":["%s","%s"]}""".formatted(accountId, first, second));
-        var fits = api.post("/api/v1/mail", """
-                {"accountId":"%s","to":["ada@example.com"],"subject":"x","body":{"contentType":"text","content":"x"},
-                 "attachmentIds":["%s","%s"],"sendAt":"%s"}""".formatted(accountId, first, third, LATER));
+        var tooLarge = sendNaming(List.of(first, second), "");
+        var fits = sendNaming(List.of(first, third), ",\"sendAt\":\"" + LATER + "\"");
 
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.header("Content-Type")).startsWith("application/problem+json");
@@ -282,6 +275,14 @@ class SendReferencesIntegrationTests extends GatewayAloneTests {
         assertThat(itemError.get("path").asString()).isEqualTo("recipients[1].to");
         assertThat(itemError.get("field").asString()).isEqualTo("to");
         assertThat(fits.status()).isEqualTo(202);
+    }
+
+    /** Posts a plain message naming {@code uploads}; {@code extra} adds members, each led by a comma. */
+    private Api.Response sendNaming(List<String> uploads, String extra) {
+        String ids = uploads.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
+        return api.post("/api/v1/mail", """
+                {"accountId":"%s","to":["ada@example.com"],"subject":"x","body":{"contentType":"text","content":"x"},
+                 "attachmentIds":[%s]%s}""".formatted(accountId, ids, extra));
     }
 
     private static String addresses(String prefix, int count) {

@@ -30,12 +30,7 @@ class BouncesIntegrationTests extends FullStackTests {
     @Test
     void aHardBounceEndsBouncedAndSuppressesTheAddressForLaterSends() {
         String gone = "gone-" + UUID.randomUUID() + "@bounce.invalid";
-        String id = api.post("/api/v1/mail", mail(gone, "")).text("id");
-        awaitStatus("/api/v1/mail/" + id, "SENT");
-
-        sync();
-
-        JsonNode bounced = awaitStatus("/api/v1/mail/" + id, "BOUNCED").json();
+        JsonNode bounced = sentAndBounced(gone);
         assertThat(bounced.path("bounce").path("recipient").asString()).isEqualTo(gone);
         assertThat(bounced.path("bounce").path("statusCode").asString()).isEqualTo("5.1.1");
         assertThat(bounced.path("bounce").path("permanent").asBoolean()).isTrue();
@@ -53,12 +48,7 @@ class BouncesIntegrationTests extends FullStackTests {
     @Test
     void aSoftBounceEndsBouncedWithoutSuppressing() {
         String full = "full-" + UUID.randomUUID() + "@mailbox-full.invalid";
-        String id = api.post("/api/v1/mail", mail(full, "")).text("id");
-        awaitStatus("/api/v1/mail/" + id, "SENT");
-
-        sync();
-
-        JsonNode bounced = awaitStatus("/api/v1/mail/" + id, "BOUNCED").json();
+        JsonNode bounced = sentAndBounced(full);
         assertThat(bounced.path("bounce").path("statusCode").asString()).isEqualTo("5.2.2");
         assertThat(bounced.path("bounce").path("permanent").asBoolean()).isFalse();
         assertThat(api.post("/api/v1/mail", mail(full, "")).status()).isEqualTo(202);
@@ -172,6 +162,16 @@ class BouncesIntegrationTests extends FullStackTests {
                         .path("address")
                         .asString()
                         .equals(gone));
+    }
+
+    /** Sends a message to {@code to}, and once it is sent syncs the inbox its bounce comes to: the message BOUNCED. */
+    private JsonNode sentAndBounced(String to) {
+        String id = api.post("/api/v1/mail", mail(to, "")).text("id");
+        awaitStatus("/api/v1/mail/" + id, "SENT");
+
+        sync();
+
+        return awaitStatus("/api/v1/mail/" + id, "BOUNCED").json();
     }
 
     private JsonNode awaitStatus(String path, String value, String field) {

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.security.apikeys;
 
+import io.graphmail.gateway.paging.Page;
 import io.graphmail.gateway.problems.Problems;
 import io.graphmail.gateway.security.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,10 +55,12 @@ class KeysController {
     Map<String, Object> list(
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        List<StoredKey> page = stored.page(after, limit + 1);
-        List<KeyView> items = page.stream().limit(limit).map(KeyView::of).toList();
-        String next = page.size() > limit ? items.get(items.size() - 1).id() : null;
-        return next == null ? Map.of("items", items) : Map.of("items", items, "nextCursor", next);
+        Page<KeyView> page = Page.read(limit, count -> stored.page(after, count), StoredKey::id)
+                .map(KeyView::of);
+        // This list has always left nextCursor out on its last page, where the others answer null.
+        return page.nextCursor() == null
+                ? Map.of("items", page.items())
+                : Map.of("items", page.items(), "nextCursor", page.nextCursor());
     }
 
     @Operation(summary = "Revoke a key", description = "Every gateway refuses it within a second.")

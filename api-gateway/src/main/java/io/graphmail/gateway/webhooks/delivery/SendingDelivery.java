@@ -82,11 +82,10 @@ class SendingDelivery {
 
     private Optional<Duration> retryOrGiveUp(
             WebhookDelivery delivery, Webhook webhook, Attempt.Failed failed, Instant now) {
-        Instant failingSince = webhook.failingSince();
-        if (failingSince == null) {
-            webhooks.failing(webhook.id(), now);
-            failingSince = now;
-        }
+        // Written only when the endpoint read healthy; the stored time wins over now, should another delivery have
+        // failed in the meantime.
+        Instant failingSince =
+                webhook.failingSince() != null ? webhook.failingSince() : webhooks.failing(webhook.id(), now);
         if (Duration.between(failingSince, now).compareTo(properties.disableAfter()) >= 0) {
             disable(webhook, "FAILING");
         }

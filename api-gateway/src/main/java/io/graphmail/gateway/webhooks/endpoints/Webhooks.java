@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
@@ -55,19 +56,25 @@ public class Webhooks {
         return mongo.find(query(new Criteria().andOperator(where("enabled").is(true), who)), Webhook.class);
     }
 
-    /** A delivery failed: the endpoint has been failing since then, unless it was already. */
-    public void failing(String id, Instant at) {
-        mongo.updateFirst(
-                query(where("_id").is(id).and("failingSince").is(null)),
-                new Update().set("failingSince", at),
+    /**
+     * A delivery failed at {@code at}: the endpoint has been failing since then unless it was already, in one update
+     * by {@code _id} alone. {@code $min} sets a missing {@code failingSince} and keeps an earlier one (a failure another
+     * delivery recorded since this one read the endpoint), so the answer is when the endpoint really started failing.
+     *
+     * @return since when the endpoint has been failing; {@code at} if it is gone
+     */
+    public Instant failing(String id, Instant at) {
+        Webhook failing = mongo.findAndModify(
+                query(where("_id").is(id)),
+                new Update().min("failingSince", at),
+                FindAndModifyOptions.options().returnNew(true),
                 Webhook.class);
+        return failing == null || failing.failingSince() == null ? at : failing.failingSince();
     }
 
+    /** A delivery succeeded: the endpoint is healthy again. */
     public void healthy(String id) {
-        mongo.updateFirst(
-                query(where("_id").is(id).and("failingSince").ne(null)),
-                new Update().unset("failingSince"),
-                Webhook.class);
+        mongo.updateFirst(query(where("_id").is(id)), new Update().unset("failingSince"), Webhook.class);
     }
 
     /** False if it was disabled already (or is gone). */
