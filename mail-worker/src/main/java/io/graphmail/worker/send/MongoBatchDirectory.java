@@ -1,10 +1,7 @@
 package io.graphmail.worker.send;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import java.util.UUID;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -12,8 +9,6 @@ import org.springframework.stereotype.Component;
 /** Reads a batch's state from the gateway's {@code batches} collection; never writes it. */
 @Component
 class MongoBatchDirectory implements BatchDirectory {
-
-    private static final Bson STATE_ONLY = Projections.include("state");
 
     private final MongoTemplate mongo;
 
@@ -33,18 +28,9 @@ class MongoBatchDirectory implements BatchDirectory {
         return currentState(batchId);
     }
 
-    /**
-     * Read before every message of a batch goes to Graph, so the cheapest read there is: the state field alone, by
-     * {@code _id}, through the driver (no query or entity mapping).
-     */
     @Override
     public State currentState(UUID batchId) {
-        Document batch = mongo.execute(
-                "batches",
-                collection -> collection
-                        .find(Filters.eq("_id", batchId.toString()))
-                        .projection(STATE_ONLY)
-                        .first());
+        Document batch = mongo.findById(batchId.toString(), Document.class, "batches");
         return batch == null || batch.getString("state") == null
                 ? State.ACTIVE
                 : State.valueOf(batch.getString("state"));
