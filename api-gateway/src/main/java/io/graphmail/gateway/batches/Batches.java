@@ -6,6 +6,8 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.newA
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import io.graphmail.gateway.mail.BatchSubmissions;
 import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailRecords;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,6 +28,10 @@ import org.springframework.stereotype.Component;
 /** The {@code batches} collection (gateway only), and queries over a batch's messages. */
 @Component
 public class Batches implements BatchSubmissions {
+
+    private static final List<String> UNFINISHED =
+            MailStatus.UNFINISHED.stream().map(Enum::name).toList();
+    private static final Bson ID_ONLY = Projections.include("_id");
 
     private final MongoTemplate mongo;
 
@@ -153,9 +160,20 @@ public class Batches implements BatchSubmissions {
                 .toList();
     }
 
-    /** Whether any message of the batch may still change. */
+    /**
+     * Whether any message of the batch may still change. Asked each time one of its messages reaches a final status,
+     * so it goes through the driver: the first such record's id, no query mapping.
+     */
     boolean hasUnfinished(String id) {
-        return mongo.exists(query(where("batchId").is(id).and("status").in(MailStatus.UNFINISHED)), MailRecord.class);
+        var unfinished = Filters.and(Filters.eq("batchId", id), Filters.in("status", UNFINISHED));
+        return mongo.execute(
+                        "mail",
+                        collection -> collection
+                                .find(unfinished)
+                                .projection(ID_ONLY)
+                                .limit(1)
+                                .first())
+                != null;
     }
 
     /**

@@ -1,11 +1,15 @@
 package io.graphmail.worker.graph;
 
+import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.users.item.UserItemRequestBuilder;
 import com.microsoft.kiota.RequestAdapter;
+import com.microsoft.kiota.serialization.Parsable;
+import com.microsoft.kiota.serialization.ParsableFactory;
 import io.graphmail.worker.accounts.AccountOnHold;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.HashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,5 +73,12 @@ class GraphCalls {
             request.run();
             return null;
         });
+    }
+
+    /** Every error status read as Graph's error body, as the SDK's request builders map them. */
+    static HashMap<String, ParsableFactory<? extends Parsable>> odataErrors() {
+        var mapping = new HashMap<String, ParsableFactory<? extends Parsable>>();
+        mapping.put("XXX", ODataError::createFromDiscriminatorValue);
+        return mapping;
     }
 }

@@ -7,8 +7,13 @@ import com.microsoft.graph.models.Message;
 import com.microsoft.graph.users.item.messages.item.attachments.createuploadsession.CreateUploadSessionPostRequestBody;
 import com.microsoft.graph.users.item.messages.item.createreply.CreateReplyPostRequestBody;
 import com.microsoft.graph.users.item.messages.item.createreplyall.CreateReplyAllPostRequestBody;
+import com.microsoft.kiota.HttpMethod;
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.worker.accounts.AccountSettings;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class GraphDrafts {
+
+    private static final String JSON = "application/json";
 
     private final GraphCalls calls;
 
@@ -40,14 +47,26 @@ public class GraphDrafts {
 
     /**
      * Creates the command's message as a draft, with its inline attachments or without them (to be added one by one,
-     * when they would take the request over Graph's 4 MB); returns its id.
+     * when they would take the request over Graph's 4 MB); returns its id. The request is the SDK's (its client, auth
+     * and middleware, Graph's errors as {@code ODataError}s), its body written and its answer read raw: the SDK's
+     * {@code Message} model costs more than the rest of the call.
      */
     public Draft create(SendMailCommand command, AccountSettings account, boolean withAttachments) {
-        Message draft = calls.call(
-                account,
-                "createDraft",
-                () -> calls.mailbox(account).messages().post(GraphMessages.draftOf(command, withAttachments)));
-        return Draft.of(draft);
+        byte[] body = DraftJson.of(command, withAttachments);
+        return calls.call(account, "createDraft", () -> {
+            var request = calls.mailbox(account).messages().toGetRequestInformation();
+            request.httpMethod = HttpMethod.POST;
+            request.setStreamContent(new ByteArrayInputStream(body), JSON);
+            try (InputStream answer =
+                    calls.adapter(account).sendPrimitive(request, GraphCalls.odataErrors(), InputStream.class)) {
+                if (answer == null) {
+                    throw new IllegalStateException("Graph answered a draft's creation without a body");
+                }
+                return DraftJson.created(answer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**

@@ -6,8 +6,6 @@ import com.microsoft.graph.users.item.UserItemRequestBuilder;
 import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaRequestBuilder;
 import com.microsoft.kiota.RequestHeaders;
 import com.microsoft.kiota.RequestInformation;
-import com.microsoft.kiota.serialization.Parsable;
-import com.microsoft.kiota.serialization.ParsableFactory;
 import io.graphmail.worker.accounts.AccountSettings;
 import io.graphmail.worker.pacing.MailboxBudget;
 import java.io.IOException;
@@ -16,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -208,7 +205,7 @@ public class GraphMailboxReader implements MailboxReader {
     private DeltaPage readDelta(AccountSettings account, Supplier<RequestInformation> request) {
         return call(account, "delta", () -> {
             try (InputStream body =
-                    calls.adapter(account).sendPrimitive(request.get(), odataErrors(), InputStream.class)) {
+                    calls.adapter(account).sendPrimitive(request.get(), GraphCalls.odataErrors(), InputStream.class)) {
                 if (body == null) {
                     throw new IllegalStateException("Graph answered a delta request without a body");
                 }
@@ -217,12 +214,5 @@ public class GraphMailboxReader implements MailboxReader {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    /** Every error status read as Graph's error body, as the SDK's request builders map them. */
-    private static HashMap<String, ParsableFactory<? extends Parsable>> odataErrors() {
-        var mapping = new HashMap<String, ParsableFactory<? extends Parsable>>();
-        mapping.put("XXX", ODataError::createFromDiscriminatorValue);
-        return mapping;
     }
 }

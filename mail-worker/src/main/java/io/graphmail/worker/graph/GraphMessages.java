@@ -30,16 +30,6 @@ final class GraphMessages {
 
     private GraphMessages() {}
 
-    /** The command as a draft: its content, options and delivery key, with its inline attachments or without. */
-    static Message draftOf(SendMailCommand command, boolean withAttachments) {
-        var message = from(command);
-        if (!withAttachments) {
-            message.setAttachments(null);
-        }
-        applyOptions(message, command);
-        return message;
-    }
-
     /** What a reply draft gets from the command (Graph has already set the subject and thread). */
     static Message replyChangesOf(SendMailCommand command) {
         var message = new Message();

@@ -1,13 +1,7 @@
 package io.graphmail.worker.graph;
 
-import com.microsoft.graph.models.Message;
-import com.microsoft.kiota.serialization.JsonSerializationWriter;
 import io.graphmail.contract.send.MailAttachment;
 import io.graphmail.contract.send.SendMailCommand;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Keeps every request under Graph's limits: 4 MB per request, and files added in one {@code POST .../attachments}
@@ -38,7 +32,7 @@ public final class GraphRequestSizes {
             // Nothing to leave out: the draft is the same request either way.
             return true;
         }
-        long size = jsonBytes(GraphMessages.draftOf(command, false));
+        long size = DraftJson.of(command, false).length;
         for (MailAttachment attachment : command.attachments()) {
             size += attachment.contentBase64().length() + ATTACHMENT_ENVELOPE_BYTES;
         }
@@ -47,17 +41,5 @@ public final class GraphRequestSizes {
 
     static long base64Length(long bytes) {
         return 4 * ((bytes + 2) / 3);
-    }
-
-    /** The size of a message as the Graph SDK serialises it. */
-    static long jsonBytes(Message message) {
-        try (var writer = new JsonSerializationWriter()) {
-            writer.writeObjectValue(null, message);
-            try (InputStream content = writer.getSerializedContent()) {
-                return content.transferTo(OutputStream.nullOutputStream());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
