@@ -17,7 +17,6 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -29,8 +28,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Batches", description = "Many messages in one request, followed and controlled together")
+/*
+ * Not @Validated: that would validate a submitted batch twice, once by the data binder (@Valid @RequestBody, which
+ * runs the BatchRules too) and again, cascading through every item, by the method validation proxy. Spring MVC's own
+ * method validation checks the constrained parameters (limit) instead, and leaves the body to the binder.
+ */
 @RestController
-@Validated
 @RequestMapping("/api/v1/mail/batches")
 class BatchController {
 

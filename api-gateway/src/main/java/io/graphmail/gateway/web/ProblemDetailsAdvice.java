@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -161,7 +162,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    /** A query parameter out of its range ({@code @Min}, {@code @Max} on a controller's parameter). */
+    /**
+     * A parameter out of its range ({@code @Min}, {@code @Max}) of a controller that Spring MVC validates itself (one
+     * without {@code @Validated}); named as {@link #invalidParameter} names it.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, Object>> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> Map.<String, Object>of(
+                                "field",
+                                String.valueOf(result.getMethodParameter().getParameterName()),
+                                "message",
+                                String.valueOf(error.getDefaultMessage()))))
+                .sorted(Comparator.comparing(error -> String.valueOf(error.get("field"))))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    /** A query parameter out of its range ({@code @Min}, {@code @Max} on a {@code @Validated} controller's parameter). */
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail invalidParameter(ConstraintViolationException e) {
         List<Map<String, Object>> errors = e.getConstraintViolations().stream()

@@ -67,6 +67,37 @@ class BatchIntegrationTests extends OwnAccountTests {
     }
 
     @Test
+    void namesAnInvalidAddressByItsItemOnceAndKeepsNothing() {
+        long before = mongo.getCollection("batches").countDocuments();
+
+        var response = api.post("/api/v1/mail/batches", templateBatch(10, null).replace("r3@example.com", "r3"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.text("type")).isEqualTo("https://graphmail.io/problems/validation");
+        JsonNode errors = response.json().get("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("index").asInt()).isEqualTo(3);
+        assertThat(errors.get(0).get("path").asString()).isEqualTo("recipients[3].to[0]");
+        assertThat(mongo.getCollection("batches").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAPageLimitOutOfRangeNamingIt() {
+        String location =
+                api.post("/api/v1/mail/batches", templateBatch(1, null)).header("Location");
+
+        var response = api.get(location + "/messages?limit=0");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.text("type")).isEqualTo("https://graphmail.io/problems/validation");
+        assertThat(response.json().get("errors")).hasSize(1);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("limit");
+        assertThat(response.text("detail")).startsWith("limit: ");
+    }
+
+    @Test
     void answers404ForABatchFromAnUnknownAccount() {
         var response = api.post("/api/v1/mail/batches", templateBatch(1, null).replace(accountId, "nobody-here"));
 
