@@ -52,6 +52,11 @@ class SendingMail {
      * half as long again as it was expected to wait, should no grant in its lane bring it back before.
      */
     private static final long SET_ASIDE_SLACK_MS = Duration.ofSeconds(30).toMillis();
+    /**
+     * Should its lane stop granting (the messages near their turn stuck behind a crashed worker's lease, say), a message
+     * set aside asks again after this at the latest, so that the lane's slots are not left unused for long.
+     */
+    private static final long SET_ASIDE_AT_MOST_MS = Duration.ofMinutes(2).toMillis();
 
     private final AccountDirectory accounts;
     private final BatchDirectory batches;
@@ -195,7 +200,10 @@ class SendingMail {
     private Outcome setAside(SendMailCommand command, byte[] body, Delivery delivery, Permit.Distant distant) {
         waitsForTurn(command, delivery, distant.ticket(), distant.reason(), distant.turnAt());
         long expectedWait = Math.max(0, distant.turnAt() - clock.millis());
-        var latest = Instant.ofEpochMilli(distant.turnAt() + Math.max(SET_ASIDE_SLACK_MS, expectedWait / 2));
+        long latestAt = Math.min(
+                distant.turnAt() + Math.max(SET_ASIDE_SLACK_MS, expectedWait / 2),
+                clock.millis() + SET_ASIDE_AT_MOST_MS);
+        var latest = Instant.ofEpochMilli(latestAt);
         return park(command, body, new Hold.Paced(lane(command).key(), distant.ticket(), latest));
     }
 
@@ -324,7 +332,8 @@ class SendingMail {
             return state != BatchDirectory.State.CANCELLED && state != BatchDirectory.State.PAUSED;
         }
         if (hold instanceof Hold.BatchPaused paused) {
-            return batches.state(paused.batchId()) == BatchDirectory.State.PAUSED;
+            // Read now: a resume that released the batch's messages a moment ago must not leave this one behind.
+            return batches.currentState(paused.batchId()) == BatchDirectory.State.PAUSED;
         }
         return hold instanceof Hold.CredentialsMissing
                 ? tokens.credentialsUnavailable(command.accountId())

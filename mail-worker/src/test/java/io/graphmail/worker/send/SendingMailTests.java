@@ -370,6 +370,19 @@ class SendingMailTests {
     }
 
     @Test
+    void aMessageSetAsideLongBeforeItsTurnAsksAgainWithinTwoMinutes() {
+        UUID batchId = batch(BatchDirectory.State.ACTIVE);
+        var command = command(batchId);
+        pacing.next = new Permit.Distant(3_600, NOW.toEpochMilli() + 3_600_000, "RATE");
+
+        sendingMail.send(command, BODY);
+
+        assertThat(parked.parked.get(command.commandId()).hold())
+                .as("should its lane stop granting, its slots are not left unused for half an hour")
+                .isEqualTo(new Hold.Paced(Lane.batch(batchId).key(), 3_600, NOW.plus(Duration.ofMinutes(2))));
+    }
+
+    @Test
     void aMessageSetAsideAfterItsBatchWasCancelledGoesBackAtOnce() {
         UUID batchId = batch(BatchDirectory.State.ACTIVE, BatchDirectory.State.CANCELLED);
         var command = command(batchId);

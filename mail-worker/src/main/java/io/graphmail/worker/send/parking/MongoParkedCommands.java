@@ -32,6 +32,11 @@ class MongoParkedCommands implements ParkedCommands {
     private static final String PACED = Hold.Paced.REASON;
     /** A command claimed for release and still here after this (its worker stopped) is released again. */
     private static final Duration CLAIM_TIME = Duration.ofMinutes(1);
+    /**
+     * A grant brings one or two more of its lane near their turn; a lane whose numbering started again (after it was
+     * idle) has every older ticket below the grant's, and those go back a few per grant, not all at once.
+     */
+    private static final int NEAR_AT_ONCE = 8;
 
     private final MongoTemplate mongo;
     private final Retries retries;
@@ -62,20 +67,22 @@ class MongoParkedCommands implements ParkedCommands {
 
     @Override
     public void releaseNear(String accountId, String lane, long belowTicket) {
-        releaseClaimed(query(where("accountId")
-                        .is(accountId)
-                        .and("lane")
-                        .is(lane)
-                        .and("ticket")
-                        .lt(belowTicket)
-                        .and("releasing")
-                        .ne(true))
-                .with(Sort.by("ticket")));
+        releaseClaimed(
+                query(where("accountId")
+                                .is(accountId)
+                                .and("lane")
+                                .is(lane)
+                                .and("ticket")
+                                .lt(belowTicket)
+                                .and("releasing")
+                                .ne(true))
+                        .with(Sort.by("ticket")),
+                NEAR_AT_ONCE);
     }
 
     @Override
     public void releaseDue() {
-        releaseClaimed(query(where("reason").is(PACED).and("releaseAt").lte(clock.instant())));
+        releaseClaimed(query(where("reason").is(PACED).and("releaseAt").lte(clock.instant())), Integer.MAX_VALUE);
     }
 
     /**
@@ -83,20 +90,25 @@ class MongoParkedCommands implements ParkedCommands {
      * its worker stop before it is released, the claim runs out after {@link #CLAIM_TIME} and {@link #releaseDue}
      * finds it.
      */
-    private void releaseClaimed(Query which) {
+    private void releaseClaimed(Query which, int atMost) {
         var claim = new Update()
                 .set("releasing", true)
                 .set("releaseAt", clock.instant().plus(CLAIM_TIME));
         Parked claimed;
-        while ((claimed = mongo.findAndModify(which, claim, Parked.class)) != null) {
+        for (int released = 0;
+                released < atMost && (claimed = mongo.findAndModify(which, claim, Parked.class)) != null;
+                released++) {
             release(List.of(claimed));
         }
     }
 
-    /** A paused batch's commands stay: its resumption releases them, not the account's. */
+    /**
+     * A paused batch's commands stay: its resumption releases them, not the account's; so do those waiting for their
+     * pacing turn, which the account's state does not bring nearer.
+     */
     @Override
     public void release(String accountId) {
-        release(mongo.find(query(where("accountId").is(accountId).and("reason").ne(PAUSED)), Parked.class));
+        release(mongo.find(query(where("accountId").is(accountId).and("reason").nin(PAUSED, PACED)), Parked.class));
     }
 
     @Override
@@ -118,7 +130,9 @@ class MongoParkedCommands implements ParkedCommands {
             try (var scope = CorrelationId.open(parked.correlationId())) {
                 retries.retryLater(message, Duration.ZERO);
             }
-            mongo.remove(query(where("_id").is(parked.commandId())), Parked.class);
+            // Only the copy released: once on the queue it may have come back and been parked again meanwhile.
+            mongo.remove(
+                    query(where("_id").is(parked.commandId()).and("parkedAt").is(parked.parkedAt())), Parked.class);
         }
     }
 
@@ -145,7 +159,7 @@ class MongoParkedCommands implements ParkedCommands {
     record Parked(
             @Id String commandId,
             String accountId,
-            String batchId,
+            @Indexed(sparse = true) String batchId,
             String reason,
             String body,
             Instant parkedAt,
