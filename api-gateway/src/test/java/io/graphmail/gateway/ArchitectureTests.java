@@ -2,17 +2,13 @@ package io.graphmail.gateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static java.util.stream.Collectors.counting;
-import static java.util.stream.Collectors.groupingBy;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.TreeMap;
+import io.graphmail.testsupport.ArchitectureConventions;
 
 @AnalyzeClasses(packages = "io.graphmail.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -50,11 +46,9 @@ class ArchitectureTests {
             .dependOnClassesThat()
             .resideInAnyPackage("com.microsoft.graph..", "io.graphmail.worker..");
 
+    /** Constructor injection only, and no package over 20 classes. */
     @ArchTest
-    static final ArchRule noFieldInjection = noClasses()
-            .should()
-            .dependOnClassesThat()
-            .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired");
+    static final ArchTests conventions = ArchTests.in(ArchitectureConventions.class);
 
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles =
@@ -64,16 +58,6 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule packagesHaveNoCycles =
             slices().matching("io.graphmail.gateway.(**)").should().beFreeOfCycles();
-
-    /** A package with more classes holds more than one feature: split it into packages that read as features. */
-    @ArchTest
-    static void noPackageHoldsMoreThanTwentyClasses(JavaClasses classes) {
-        var crowded = classes.stream()
-                .filter(JavaClass::isTopLevelClass)
-                .collect(groupingBy(JavaClass::getPackageName, TreeMap::new, counting()));
-        crowded.values().removeIf(count -> count <= 20);
-        assertThat(crowded).as("packages over 20 classes").isEmpty();
-    }
 
     @ArchTest
     static final ArchRule securityDependsOnNoFeature = noClasses()

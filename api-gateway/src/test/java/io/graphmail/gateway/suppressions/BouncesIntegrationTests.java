@@ -100,10 +100,7 @@ class BouncesIntegrationTests extends FullStackTests {
 
     @Test
     void aBatchRecordsItsItemsToSuppressedAddressesSuppressedSendsTheRestAndCompletes() {
-        String gone = "gone-" + UUID.randomUUID() + "@example.com";
-        assertThat(api.post("/api/v1/suppressions", "{\"address\":\"" + gone + "\"}")
-                        .status())
-                .isEqualTo(201);
+        String gone = suppressedAddress();
         String first = "first-" + UUID.randomUUID() + "@example.com";
         String last = "last-" + UUID.randomUUID() + "@example.com";
         String recipients = String.join(
@@ -143,10 +140,7 @@ class BouncesIntegrationTests extends FullStackTests {
 
     @Test
     void aBatchThatOverridesTheListSendsToSuppressedAddressesToo() {
-        String gone = "gone-" + UUID.randomUUID() + "@example.com";
-        assertThat(api.post("/api/v1/suppressions", "{\"address\":\"" + gone + "\"}")
-                        .status())
-                .isEqualTo(201);
+        String gone = suppressedAddress();
         String recipients = "{\"to\":[\"" + gone + "\"]},{\"to\":[\"kept-" + UUID.randomUUID() + "@example.com\"]}";
 
         var accepted = api.post("/api/v1/mail/batches", batch(recipients, ",\"ignoreSuppressions\":true"));
@@ -184,6 +178,15 @@ class BouncesIntegrationTests extends FullStackTests {
     private String batch(String recipients, String extra) {
         return """
                 {"accountId":"%s","template":{"subject":"News","text":"Hello"},"recipients":[%s]%s}""".formatted(accountId, recipients, extra);
+    }
+
+    /** A new address, put on the client's suppression list. */
+    private String suppressedAddress() {
+        String gone = "gone-" + UUID.randomUUID() + "@example.com";
+        assertThat(api.post("/api/v1/suppressions", "{\"address\":\"" + gone + "\"}")
+                        .status())
+                .isEqualTo(201);
+        return gone;
     }
 
     private void sync() {

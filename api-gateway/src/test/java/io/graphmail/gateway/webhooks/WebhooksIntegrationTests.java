@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bson.Document;
@@ -157,13 +158,8 @@ class WebhooksIntegrationTests extends FullStackTests {
 
             send(alpha, alphaAccount);
 
-            String deliveries = "/api/v1/webhooks/" + endpoint.text("id") + "/deliveries";
-            var delivery = await().atMost(WAIT)
-                    .until(
-                            () -> alpha.get(deliveries).json().get("items"),
-                            items -> items.size() == 1
-                                    && items.get(0).get("status").asString().equals("DELIVERED"))
-                    .get(0);
+            var delivery = onlyDelivery(
+                    alpha, endpoint, item -> item.get("status").asString().equals("DELIVERED"));
             assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
             assertThat(delivery.get("lastStatusCode").asInt()).isEqualTo(200);
             assertThat(receiver.requests()).hasSize(4);
@@ -177,7 +173,8 @@ class WebhooksIntegrationTests extends FullStackTests {
                             .count())
                     .isGreaterThanOrEqualTo(3);
 
-            var replay = alpha.post(deliveries + "/" + delivery.get("id").asString() + "/replay", "{}");
+            var replay =
+                    alpha.post(deliveries(endpoint) + "/" + delivery.get("id").asString() + "/replay", "{}");
             assertThat(replay.status()).isEqualTo(202);
             await().atMost(WAIT).until(() -> receiver.requests().size() == 5);
             assertThat(receiver.requests().get(4).id())
@@ -302,9 +299,7 @@ class WebhooksIntegrationTests extends FullStackTests {
                             && mailIds(betas).contains(betaMail));
             assertThat(mailIds(alphas)).doesNotContain(betaMail);
             assertThat(mailIds(betas)).doesNotContain(alphaMail);
-            assertThat(beta.get("/api/v1/webhooks/" + betaEndpoint.text("id") + "/deliveries")
-                            .json()
-                            .get("items"))
+            assertThat(beta.get(deliveries(betaEndpoint)).json().get("items"))
                     .allMatch(item -> !item.get("payload").asString().contains(alphaMail));
         }
     }
@@ -346,12 +341,7 @@ class WebhooksIntegrationTests extends FullStackTests {
 
             send(alpha, alphaAccount);
 
-            String deliveries = "/api/v1/webhooks/" + endpoint.text("id") + "/deliveries";
-            await().atMost(WAIT)
-                    .until(
-                            () -> alpha.get(deliveries).json().get("items"),
-                            items -> items.size() == 1
-                                    && items.get(0).get("lastStatusCode").asInt() == 302);
+            onlyDelivery(alpha, endpoint, item -> item.get("lastStatusCode").asInt() == 302);
             assertThat(target.requests()).isEmpty();
         }
     }
@@ -387,13 +377,8 @@ class WebhooksIntegrationTests extends FullStackTests {
 
             send(alpha, alphaAccount);
 
-            String deliveries = "/api/v1/webhooks/" + endpoint.text("id") + "/deliveries";
-            var delivery = await().atMost(WAIT)
-                    .until(
-                            () -> alpha.get(deliveries).json().get("items"),
-                            items -> items.size() == 1
-                                    && items.get(0).get("attempts").asInt() >= 2)
-                    .get(0);
+            var delivery =
+                    onlyDelivery(alpha, endpoint, item -> item.get("attempts").asInt() >= 2);
             assertThat(delivery.get("status").asString()).isNotEqualTo("DELIVERED");
             assertThat(delivery.get("lastError").asString()).contains("resolves to an internal address");
             assertThat(delivery.path("lastStatusCode").isIntegralNumber()).isFalse();
@@ -627,6 +612,20 @@ class WebhooksIntegrationTests extends FullStackTests {
                 .stream()
                 .mapToLong(timer -> timer.count())
                 .sum();
+    }
+
+    /** The endpoint's only delivery, once {@code settled} holds for it. */
+    private static JsonNode onlyDelivery(Api client, Api.Response endpoint, Predicate<JsonNode> settled) {
+        String deliveries = deliveries(endpoint);
+        return await().atMost(WAIT)
+                .until(
+                        () -> client.get(deliveries).json().get("items"),
+                        items -> items.size() == 1 && settled.test(items.get(0)))
+                .get(0);
+    }
+
+    private static String deliveries(Api.Response endpoint) {
+        return "/api/v1/webhooks/" + endpoint.text("id") + "/deliveries";
     }
 
     private Api.Response subscribe(Api client, String url, String... events) {
