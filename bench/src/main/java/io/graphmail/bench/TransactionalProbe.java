@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One single (transactional) message per account every {@code period}, while the accounts' batches run: at the end,
@@ -18,6 +19,9 @@ final class TransactionalProbe implements AutoCloseable {
     private final GatewayClient api;
     private final List<String> accounts;
     private final List<String> submitted = Collections.synchronizedList(new ArrayList<>());
+    /** Submissions the gateway did not accept (counted as unsent). */
+    private final AtomicInteger rejected = new AtomicInteger();
+
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
     TransactionalProbe(GatewayClient api, List<String> accounts) {
@@ -35,6 +39,9 @@ final class TransactionalProbe implements AutoCloseable {
                     {"accountId":"%s","to":["reset@example.com"],"subject":"Password reset",\
                     "body":{"contentType":"text","content":"Your code"}}""".formatted(accountId);
             var response = api.post("/api/v1/mail", json);
+            if (response.statusCode() != 202) {
+                rejected.incrementAndGet();
+            }
             response.headers().firstValue("Location").ifPresent(submitted::add);
         }
     }
@@ -64,7 +71,11 @@ final class TransactionalProbe implements AutoCloseable {
             }
         }
         Collections.sort(waits);
-        return new Result(submitted.size(), unsent, percentile(waits, 50), percentile(waits, 95));
+        return new Result(
+                submitted.size() + rejected.get(),
+                unsent + rejected.get(),
+                percentile(waits, 50),
+                percentile(waits, 95));
     }
 
     private static long percentile(List<Long> sorted, int percent) {
