@@ -172,8 +172,9 @@ class SendingMail {
             pacing.unused(granted);
             return withdrawn;
         }
+        Outcome outcome = sendNow(command, body, account, delivery, granted);
         releaseNear(command, granted);
-        return sendNow(command, body, account, delivery, granted);
+        return outcome;
     }
 
     /**
@@ -216,8 +217,10 @@ class SendingMail {
     }
 
     /**
-     * The messages of the lane set aside whose turn the grant brought near go back on the queue, before this one goes
-     * to Graph. Should that fail, the next grant in the lane releases them, or their latest time does.
+     * The messages of the lane set aside whose turn the grant brought near go back on the queue, once this one is done
+     * with and its lease handed back: their release is no part of its sending, and a slow MongoDB must not hold up or
+     * outlast the lease. Should it fail, or this one's sending throw, the next grant in the lane releases them, or their
+     * latest time does.
      */
     private void releaseNear(SendMailCommand command, Permit.Granted granted) {
         if (granted.nearBelow() == null) {

@@ -16,6 +16,8 @@ class InMemoryParkedCommands implements ParkedCommands {
 
     final Map<UUID, Parked> parked = new LinkedHashMap<>();
     final List<UUID> released = new ArrayList<>();
+    /** Runs as a grant releases the messages near their turn; may throw, as MongoDB may. */
+    Runnable releasingNear = () -> {};
 
     @Override
     public void park(SendMailCommand command, byte[] body, Hold hold) {
@@ -39,6 +41,7 @@ class InMemoryParkedCommands implements ParkedCommands {
 
     @Override
     public void releaseNear(String accountId, String lane, long belowTicket) {
+        releasingNear.run();
         releaseWhere(parked -> parked.command().accountId().equals(accountId)
                 && parked.hold() instanceof Hold.Paced paced
                 && paced.lane().equals(lane)

@@ -13,10 +13,13 @@ class ScriptedDelivering implements Delivering {
     Delivered answer = new Delivered(false, 2);
     RuntimeException refusal;
     final List<Delivery> attempts = new ArrayList<>();
+    /** Runs as Graph is called, to look at what the other stores hold at that moment. */
+    Runnable whileDelivering = () -> {};
 
     @Override
     public Delivered deliver(SendMailCommand command, AccountSettings account, Delivery delivery) {
         attempts.add(delivery);
+        whileDelivering.run();
         if (refusal != null) {
             throw refusal;
         }

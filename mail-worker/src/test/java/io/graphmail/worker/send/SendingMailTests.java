@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -422,6 +423,47 @@ class SendingMailTests {
 
         assertThat(parked.released).containsExactly(near.commandId());
         assertThat(parked.parked).containsOnlyKeys(far.commandId());
+    }
+
+    @Test
+    void aGrantReleasesTheMessagesNearTheirTurnOnlyOnceItsMessageIsSentAndItsLeaseHandedBack() {
+        UUID batchId = batch(BatchDirectory.State.ACTIVE);
+        var near = command(batchId);
+        parked.park(near, BODY, new Hold.Paced(Lane.batch(batchId).key(), 72, NOW.plusSeconds(60)));
+        pacing.next = new Permit.Granted(ACCOUNT, "lease", true, 75L);
+        var releasedDuringGraphCall = new ArrayList<UUID>();
+        graph.whileDelivering = () -> releasedDuringGraphCall.addAll(parked.released);
+        var leasesHandedBackBeforeRelease = new ArrayList<Permit.Granted>();
+        parked.releasingNear = () -> leasesHandedBackBeforeRelease.addAll(pacing.released);
+
+        var outcome = sendingMail.send(command(batchId), BODY);
+
+        assertThat(outcome.cause()).isInstanceOf(Outcome.Cause.Sent.class);
+        assertThat(releasedDuringGraphCall)
+                .as("nothing released while the lease is held")
+                .isEmpty();
+        assertThat(leasesHandedBackBeforeRelease).hasSize(1);
+        assertThat(parked.released).containsExactly(near.commandId());
+    }
+
+    @Test
+    void aReleaseThatFailsAfterTheGrantedSendLeavesTheMessageSentAndTheOthersSetAside() {
+        UUID batchId = batch(BatchDirectory.State.ACTIVE);
+        var near = command(batchId);
+        parked.park(near, BODY, new Hold.Paced(Lane.batch(batchId).key(), 72, NOW.plusSeconds(60)));
+        pacing.next = new Permit.Granted(ACCOUNT, "lease", true, 75L);
+        parked.releasingNear = () -> {
+            throw new IllegalStateException("MongoDB timed out");
+        };
+        var command = command(batchId);
+
+        var outcome = sendingMail.send(command, BODY);
+
+        assertThat(outcome).isEqualTo(new Outcome.Done(new Outcome.Cause.Sent(ACCOUNT, 2, false)));
+        assertThat(deliveries.get(command.deliveryKey()).state()).isEqualTo(Delivery.State.SENT);
+        assertThat(parked.parked)
+                .as("for the next grant in the lane, or its latest time, to release")
+                .containsOnlyKeys(near.commandId());
     }
 
     @Test
