@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,8 @@ class MongoParkedCommands implements ParkedCommands {
      * idle) has every older ticket below the grant's, and those go back a few per grant, not all at once.
      */
     private static final int NEAR_AT_ONCE = 8;
+
+    private static final int ALL = Integer.MAX_VALUE;
 
     private final MongoTemplate mongo;
     private final Retries retries;
@@ -68,27 +71,49 @@ class MongoParkedCommands implements ParkedCommands {
     @Override
     public void releaseNear(String accountId, String lane, long belowTicket) {
         releaseClaimed(
-                query(where("accountId")
+                unclaimed(where("accountId")
                                 .is(accountId)
                                 .and("lane")
                                 .is(lane)
                                 .and("ticket")
-                                .lt(belowTicket)
-                                .and("releasing")
-                                .ne(true))
+                                .lt(belowTicket))
                         .with(Sort.by("ticket")),
                 NEAR_AT_ONCE);
     }
 
+    /** Also those whose claim ran out: the worker that claimed them stopped before it released them. */
     @Override
     public void releaseDue() {
-        releaseClaimed(query(where("reason").is(PACED).and("releaseAt").lte(clock.instant())), Integer.MAX_VALUE);
+        releaseClaimed(query(where("releaseAt").lte(clock.instant())), ALL);
     }
 
     /**
-     * Releases what {@code which} finds one by one, each claimed first so that no other worker releases it too; should
-     * its worker stop before it is released, the claim runs out after {@link #CLAIM_TIME} and {@link #releaseDue}
-     * finds it.
+     * A paused batch's commands stay: its resumption releases them, not the account's; so do those waiting for their
+     * pacing turn, which the account's state does not bring nearer.
+     */
+    @Override
+    public void release(String accountId) {
+        releaseClaimed(unclaimed(where("accountId").is(accountId).and("reason").nin(PAUSED, PACED)), ALL);
+    }
+
+    @Override
+    public void releaseBatch(String batchId) {
+        releaseClaimed(unclaimed(where("batchId").is(batchId)), ALL);
+    }
+
+    @Override
+    public void releaseCommand(UUID commandId) {
+        releaseClaimed(unclaimed(where("_id").is(commandId.toString())), ALL);
+    }
+
+    private static Query unclaimed(Criteria which) {
+        return query(which.and("releasing").ne(true));
+    }
+
+    /**
+     * Releases what {@code which} finds one by one, each claimed first so that no other worker releases it too (every
+     * release, whatever ended its hold, may run on several workers at once); should its worker stop before it is
+     * released, the claim runs out after {@link #CLAIM_TIME} and {@link #releaseDue} finds it.
      */
     private void releaseClaimed(Query which, int atMost) {
         var claim = new Update()
@@ -98,42 +123,20 @@ class MongoParkedCommands implements ParkedCommands {
         for (int released = 0;
                 released < atMost && (claimed = mongo.findAndModify(which, claim, Parked.class)) != null;
                 released++) {
-            release(List.of(claimed));
+            release(claimed);
         }
     }
 
-    /**
-     * A paused batch's commands stay: its resumption releases them, not the account's; so do those waiting for their
-     * pacing turn, which the account's state does not bring nearer.
-     */
-    @Override
-    public void release(String accountId) {
-        release(mongo.find(query(where("accountId").is(accountId).and("reason").nin(PAUSED, PACED)), Parked.class));
-    }
-
-    @Override
-    public void releaseBatch(String batchId) {
-        release(mongo.find(query(where("batchId").is(batchId)), Parked.class));
-    }
-
-    @Override
-    public void releaseCommand(UUID commandId) {
-        release(mongo.find(query(where("_id").is(commandId.toString())), Parked.class));
-    }
-
-    private void release(List<Parked> commands) {
-        for (Parked parked : commands) {
-            Message message = MessageBuilder.withBody(parked.body().getBytes(StandardCharsets.UTF_8))
-                    .setContentType("application/json")
-                    .setMessageId(parked.commandId())
-                    .build();
-            try (var scope = CorrelationId.open(parked.correlationId())) {
-                retries.retryLater(message, Duration.ZERO);
-            }
-            // Only the copy released: once on the queue it may have come back and been parked again meanwhile.
-            mongo.remove(
-                    query(where("_id").is(parked.commandId()).and("parkedAt").is(parked.parkedAt())), Parked.class);
+    private void release(Parked parked) {
+        Message message = MessageBuilder.withBody(parked.body().getBytes(StandardCharsets.UTF_8))
+                .setContentType("application/json")
+                .setMessageId(parked.commandId())
+                .build();
+        try (var scope = CorrelationId.open(parked.correlationId())) {
+            retries.retryLater(message, Duration.ZERO);
         }
+        // Only the copy released: once on the queue it may have come back and been parked again meanwhile.
+        mongo.remove(query(where("_id").is(parked.commandId()).and("parkedAt").is(parked.parkedAt())), Parked.class);
     }
 
     @Override
@@ -149,9 +152,9 @@ class MongoParkedCommands implements ParkedCommands {
 
     /**
      * @param correlationId of the request behind the command, which goes back on the queue with it
-     * @param lane ({@link Hold.Paced} only, like the next three) the lane of the account's pacing it waits in
+     * @param lane ({@link Hold.Paced} only, like the next one) the lane of the account's pacing it waits in
      * @param ticket its ticket in that lane
-     * @param releaseAt when it goes back on the queue at the latest
+     * @param releaseAt when it goes back on the queue at the latest: set aside for its turn, or claimed
      * @param releasing a worker has claimed it to put it back on the queue
      */
     @Document("parked_commands")

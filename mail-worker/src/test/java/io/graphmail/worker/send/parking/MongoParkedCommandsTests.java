@@ -1,0 +1,179 @@
+package io.graphmail.worker.send.parking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.graphmail.contract.send.MailBody;
+import io.graphmail.contract.send.SendMailCommand;
+import io.graphmail.testsupport.MutableClock;
+import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.messaging.Retries;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.amqp.core.Message;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Parked commands on a real MongoDB wire protocol: which copies each release selects, and that a copy goes back on
+ * the queue once however many workers release it. Two workers here are two {@link MongoParkedCommands} on one
+ * database; the broker is replaced by a record of what went back on the queue.
+ */
+class MongoParkedCommandsTests {
+
+    static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+    static final String ACCOUNT = "sales";
+    static final byte[] BODY = "{\"as\":\"received\"}".getBytes(StandardCharsets.UTF_8);
+
+    static final MongoClient client = MongoClients.create(TestBackends.mongoUri());
+
+    final MongoTemplate mongo = new MongoTemplate(client, "parked-commands-" + UUID.randomUUID());
+    final MutableClock clock = new MutableClock(NOW);
+    final Retries retries = mock(Retries.class);
+    final List<UUID> published = new ArrayList<>();
+    /** Runs once, as the next command goes to the broker: another worker's release at that very moment, say. */
+    Runnable whilePublishing = () -> {};
+
+    final MongoParkedCommands oneWorker = new MongoParkedCommands(mongo, retries, clock);
+    final MongoParkedCommands anotherWorker = new MongoParkedCommands(mongo, retries, clock);
+    final UUID batchId = UUID.randomUUID();
+    final String lane = "batch:" + batchId;
+
+    MongoParkedCommandsTests() {
+        doAnswer(call -> {
+                    Message message = call.getArgument(0);
+                    published.add(UUID.fromString(message.getMessageProperties().getMessageId()));
+                    Runnable now = whilePublishing;
+                    whilePublishing = () -> {};
+                    now.run();
+                    return null;
+                })
+                .when(retries)
+                .retryLater(any(), any());
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    /** The copy a release is about: its command, batch and lane. */
+    record Copy(UUID commandId, String batchId, String lane) {}
+
+    /** What ends the hold of a copy, as a worker sees it; each may run on several workers at once. */
+    record Release(String name, BiConsumer<ParkedCommands, Copy> on) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> releasesOfACopyAwaitingConsent() {
+        return pairs(List.of(
+                new Release("account activated", (parked, copy) -> parked.release(ACCOUNT)),
+                new Release("batch resumed", (parked, copy) -> parked.releaseBatch(copy.batchId())),
+                new Release("command released", (parked, copy) -> parked.releaseCommand(copy.commandId()))));
+    }
+
+    static Stream<Arguments> releasesOfACopySetAside() {
+        return pairs(List.of(
+                new Release("grant near it", (parked, copy) -> parked.releaseNear(ACCOUNT, copy.lane(), 100)),
+                new Release("its latest time", (parked, copy) -> parked.releaseDue()),
+                new Release("batch cancelled", (parked, copy) -> parked.releaseBatch(copy.batchId())),
+                new Release("command released", (parked, copy) -> parked.releaseCommand(copy.commandId()))));
+    }
+
+    private static Stream<Arguments> pairs(List<Release> releases) {
+        return releases.stream().flatMap(first -> releases.stream().map(second -> Arguments.of(first, second)));
+    }
+
+    @ParameterizedTest(name = "{0}, and meanwhile {1}")
+    @MethodSource("releasesOfACopyAwaitingConsent")
+    void twoWorkersReleasingACopyAwaitingConsentPutItOnTheQueueOnce(Release first, Release second) {
+        var command = parked(new Hold.AwaitingConsent("PENDING_CONSENT"));
+
+        releaseTwiceAtOnce(command, first, second);
+
+        assertThat(published).containsExactly(command.commandId());
+        assertThat(mongo.findAll(MongoParkedCommands.Parked.class)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}, and meanwhile {1}")
+    @MethodSource("releasesOfACopySetAside")
+    void twoWorkersReleasingACopySetAsideForItsTurnPutItOnTheQueueOnce(Release first, Release second) {
+        var command = parked(new Hold.Paced(lane, 70, NOW));
+
+        releaseTwiceAtOnce(command, first, second);
+
+        assertThat(published).containsExactly(command.commandId());
+        assertThat(mongo.findAll(MongoParkedCommands.Parked.class)).isEmpty();
+    }
+
+    @Test
+    void aCopyWhoseReleaserStoppedBeforePuttingItOnTheQueueGoesBackOnceItsClaimRunsOut() {
+        var command = parked(new Hold.AwaitingConsent("PENDING_CONSENT"));
+        whilePublishing = () -> {
+            throw new IllegalStateException("the worker stopped");
+        };
+        assertThatThrownBy(() -> oneWorker.release(ACCOUNT)).hasMessage("the worker stopped");
+        published.clear();
+
+        anotherWorker.release(ACCOUNT);
+        anotherWorker.releaseDue();
+        assertThat(published).as("claimed a moment ago").isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        anotherWorker.releaseDue();
+        assertThat(published).containsExactly(command.commandId());
+        assertThat(mongo.findAll(MongoParkedCommands.Parked.class)).isEmpty();
+    }
+
+    private void releaseTwiceAtOnce(SendMailCommand command, Release first, Release second) {
+        var copy = new Copy(command.commandId(), batchId.toString(), lane);
+        whilePublishing = () -> second.on().accept(anotherWorker, copy);
+        first.on().accept(oneWorker, copy);
+    }
+
+    private SendMailCommand parked(Hold hold) {
+        var command = command(ACCOUNT, batchId);
+        oneWorker.park(command, BODY, hold);
+        return command;
+    }
+
+    static SendMailCommand command(String accountId, UUID batchId) {
+        return new SendMailCommand(
+                UUID.randomUUID(),
+                accountId,
+                List.of("ada@example.com"),
+                null,
+                null,
+                "Hello",
+                new MailBody(MailBody.ContentType.TEXT, "Hello"),
+                null,
+                null,
+                NOW,
+                batchId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+}
