@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 class InMemoryParkedCommands implements ParkedCommands {
@@ -54,13 +55,15 @@ class InMemoryParkedCommands implements ParkedCommands {
     }
 
     @Override
-    public List<UUID> discard(String accountId) {
+    public void discard(String accountId, Consumer<UUID> removing) {
         var ids = parked.values().stream()
                 .filter(parked -> parked.command().accountId().equals(accountId))
                 .map(parked -> parked.command().commandId())
                 .toList();
-        ids.forEach(parked::remove);
-        return ids;
+        ids.forEach(id -> {
+            removing.accept(id);
+            parked.remove(id);
+        });
     }
 
     private void releaseWhere(Predicate<Parked> which) {

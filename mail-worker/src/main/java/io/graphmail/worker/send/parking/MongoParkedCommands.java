@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.data.annotation.Id;
@@ -111,19 +111,35 @@ class MongoParkedCommands implements ParkedCommands {
     }
 
     /**
-     * Releases what {@code which} finds one by one, each claimed first so that no other worker releases it too (every
-     * release, whatever ended its hold, may run on several workers at once); should its worker stop before it is
-     * released, the claim runs out after {@link #CLAIM_TIME} and {@link #releaseDue} finds it.
+     * Removes the account's commands one by one, each claimed first as a release claims it; one whose {@code removing}
+     * fails stays, claimed, and goes back on the queue once its claim runs out, to fail there as its account is gone.
      */
+    @Override
+    public void discard(String accountId, Consumer<UUID> removing) {
+        eachClaimed(unclaimed(where("accountId").is(accountId)), ALL, parked -> {
+            removing.accept(UUID.fromString(parked.commandId()));
+            remove(parked);
+        });
+    }
+
     private void releaseClaimed(Query which, int atMost) {
+        eachClaimed(which, atMost, this::release);
+    }
+
+    /**
+     * Hands what {@code which} finds to {@code action} one by one, each claimed first so that no other worker releases
+     * it too (every release, whatever ended its hold, may run on several workers at once); should its worker stop
+     * before the copy is gone, the claim runs out after {@link #CLAIM_TIME} and {@link #releaseDue} finds it.
+     */
+    private void eachClaimed(Query which, int atMost, Consumer<Parked> action) {
         var claim = new Update()
                 .set("releasing", true)
                 .set("releaseAt", clock.instant().plus(CLAIM_TIME));
         Parked claimed;
-        for (int released = 0;
-                released < atMost && (claimed = mongo.findAndModify(which, claim, Parked.class)) != null;
-                released++) {
-            release(claimed);
+        for (int handled = 0;
+                handled < atMost && (claimed = mongo.findAndModify(which, claim, Parked.class)) != null;
+                handled++) {
+            action.accept(claimed);
         }
     }
 
@@ -135,19 +151,12 @@ class MongoParkedCommands implements ParkedCommands {
         try (var scope = CorrelationId.open(parked.correlationId())) {
             retries.retryLater(message, Duration.ZERO);
         }
-        // Only the copy released: once on the queue it may have come back and been parked again meanwhile.
+        remove(parked);
+    }
+
+    /** Only this copy: once on the queue it may have come back and been parked again meanwhile. */
+    private void remove(Parked parked) {
         mongo.remove(query(where("_id").is(parked.commandId()).and("parkedAt").is(parked.parkedAt())), Parked.class);
-    }
-
-    @Override
-    public List<UUID> discard(String accountId) {
-        List<Parked> all = parkedFor(accountId);
-        mongo.remove(query(where("accountId").is(accountId)), Parked.class);
-        return all.stream().map(parked -> UUID.fromString(parked.commandId())).toList();
-    }
-
-    private List<Parked> parkedFor(String accountId) {
-        return mongo.find(query(where("accountId").is(accountId)), Parked.class);
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.graphmail.worker.send.parking;
 
 import io.graphmail.contract.send.SendMailCommand;
-import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Commands set aside while a {@link Hold} lasts (consent, credentials, a paused batch): neither failed nor lost, they
@@ -31,6 +31,9 @@ public interface ParkedCommands {
     /** Puts every command set aside for its turn whose latest time to go back has come back on the send queue. */
     void releaseDue();
 
-    /** Removes and returns the ids of every command parked for the account. */
-    List<UUID> discard(String accountId);
+    /**
+     * Removes the commands parked for the account one by one, each handed to {@code removing} right before it goes, so
+     * that none goes unreported: one parked meanwhile too.
+     */
+    void discard(String accountId, Consumer<UUID> removing);
 }

@@ -42,9 +42,15 @@ class ParkedCommandsRelease {
 
     @EventListener
     void onAccountForgotten(AccountForgotten forgotten) {
-        for (UUID commandId : parked.discard(forgotten.accountId())) {
-            events.failed(new MailFailed(
-                    UUID.randomUUID(), commandId, forgotten.accountId(), 0, "ACCOUNT_REMOVED", true, clock.instant()));
-        }
+        parked.discard(
+                forgotten.accountId(),
+                commandId -> events.failed(new MailFailed(
+                        UUID.randomUUID(),
+                        commandId,
+                        forgotten.accountId(),
+                        0,
+                        "ACCOUNT_REMOVED",
+                        true,
+                        clock.instant())));
     }
 }
