@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -28,6 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.amqp.core.Message;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Parked commands on a real MongoDB wire protocol: which copies each release selects, and that a copy goes back on
@@ -141,6 +144,141 @@ class MongoParkedCommandsTests {
         anotherWorker.releaseDue();
         assertThat(published).containsExactly(command.commandId());
         assertThat(mongo.findAll(MongoParkedCommands.Parked.class)).isEmpty();
+    }
+
+    @Test
+    void aGrantReleasesTheCopiesOfItsAccountAndLaneBelowItsTicketInTicketOrder() {
+        var below = parked(new Hold.Paced(lane, 74, NOW.plusSeconds(60)));
+        var lowest = parked(new Hold.Paced(lane, 71, NOW.plusSeconds(60)));
+        parked(new Hold.Paced(lane, 75, NOW.plusSeconds(60)));
+        parked(new Hold.Paced("transactional", 10, NOW.plusSeconds(60)));
+        parked(new Hold.AwaitingConsent("PENDING_CONSENT"));
+        var otherAccount = command("support", batchId);
+        oneWorker.park(otherAccount, BODY, new Hold.Paced(lane, 10, NOW.plusSeconds(60)));
+
+        oneWorker.releaseNear(ACCOUNT, lane, 75);
+
+        assertThat(published)
+                .as("the ticket equal to the bound is not below it")
+                .containsExactly(lowest.commandId(), below.commandId());
+        assertThat(parkedTickets()).containsExactlyInAnyOrder(75L, 10L, null, 10L);
+    }
+
+    @Test
+    void aGrantReleasesAtMostEightOfItsLane() {
+        for (long ticket = 20; ticket > 10; ticket--) {
+            parked(new Hold.Paced(lane, ticket, NOW.plusSeconds(60)));
+        }
+
+        oneWorker.releaseNear(ACCOUNT, lane, 100);
+
+        assertThat(published).hasSize(8);
+        assertThat(parkedTickets()).containsExactlyInAnyOrder(19L, 20L);
+    }
+
+    @Test
+    void theLatestTimeReleasesTheCopiesSetAsideWhoseTimeHasComeAndTheClaimsThatRanOut() {
+        var past = parked(new Hold.Paced(lane, 70, NOW.minusSeconds(1)));
+        var now = parked(new Hold.Paced(lane, 71, NOW));
+        parked(new Hold.Paced(lane, 72, NOW.plusMillis(1)));
+        parked(new Hold.AwaitingConsent("PENDING_CONSENT"));
+        var claimedLongAgo = parked(new Hold.BatchPaused(batchId));
+        claim(claimedLongAgo, NOW.minusSeconds(1));
+        claim(parked(new Hold.BatchPaused(batchId)), NOW.plusSeconds(30));
+
+        oneWorker.releaseDue();
+
+        assertThat(published).containsExactlyInAnyOrder(past.commandId(), now.commandId(), claimedLongAgo.commandId());
+        assertThat(mongo.findAll(MongoParkedCommands.Parked.class)).hasSize(3);
+    }
+
+    @Test
+    void anAccountsActivationReleasesItsCopiesExceptThoseOfAPausedBatchOrSetAsideForTheirTurn() {
+        var waiting = parked(new Hold.AwaitingConsent("PENDING_CONSENT"));
+        var noCredentials = parked(new Hold.CredentialsMissing("secret alias 'sales' is not configured"));
+        parked(new Hold.BatchPaused(batchId));
+        parked(new Hold.Paced(lane, 70, NOW.plusSeconds(60)));
+        oneWorker.park(command("support", null), BODY, new Hold.AwaitingConsent("PENDING_CONSENT"));
+
+        oneWorker.release(ACCOUNT);
+
+        assertThat(published).containsExactlyInAnyOrder(waiting.commandId(), noCredentials.commandId());
+        assertThat(mongo.findAll(MongoParkedCommands.Parked.class))
+                .extracting(MongoParkedCommands.Parked::reason)
+                .containsExactlyInAnyOrder("BATCH_PAUSED", "PACED", "AWAITING_CONSENT: PENDING_CONSENT");
+    }
+
+    @Test
+    void aBatchReleasesItsCopiesWhateverHeldThem() {
+        var paused = parked(new Hold.BatchPaused(batchId));
+        var setAside = parked(new Hold.Paced(lane, 70, NOW.plusSeconds(60)));
+        var waiting = parked(new Hold.AwaitingConsent("PENDING_CONSENT"));
+        var otherBatch = command(ACCOUNT, UUID.randomUUID());
+        oneWorker.park(otherBatch, BODY, new Hold.BatchPaused(otherBatch.batchId()));
+
+        oneWorker.releaseBatch(batchId.toString());
+
+        assertThat(published).containsExactlyInAnyOrder(paused.commandId(), setAside.commandId(), waiting.commandId());
+        assertThat(mongo.findAll(MongoParkedCommands.Parked.class))
+                .extracting(MongoParkedCommands.Parked::commandId)
+                .containsExactly(otherBatch.commandId().toString());
+    }
+
+    @Test
+    void aCopyParkedAgainWhileItsEarlierCopyWentBackOnTheQueueStays() {
+        var command = parked(new Hold.Paced(lane, 70, NOW));
+        var again = new Hold.Paced(lane, 90, NOW.plusSeconds(60));
+        whilePublishing = () -> {
+            clock.advance(Duration.ofMillis(5));
+            anotherWorker.park(command, BODY, again);
+        };
+
+        oneWorker.releaseDue();
+
+        assertThat(published).containsExactly(command.commandId());
+        assertThat(mongo.findAll(MongoParkedCommands.Parked.class))
+                .singleElement()
+                .satisfies(copy -> {
+                    assertThat(copy.ticket()).isEqualTo(90L);
+                    assertThat(copy.parkedAt()).isEqualTo(NOW.plusMillis(5));
+                    assertThat(copy.releasing())
+                            .as("not claimed: it waits again")
+                            .isNull();
+                });
+    }
+
+    @Test
+    void aClaimMarksTheCopyAndGivesItAMinuteToGoBeforeOthersReleaseIt() {
+        var command = parked(new Hold.Paced(lane, 70, NOW.plusSeconds(60)));
+        whilePublishing = () -> {
+            throw new IllegalStateException("the worker stopped");
+        };
+
+        assertThatThrownBy(() -> oneWorker.releaseNear(ACCOUNT, lane, 75)).hasMessage("the worker stopped");
+
+        assertThat(mongo.findById(command.commandId().toString(), MongoParkedCommands.Parked.class))
+                .satisfies(copy -> {
+                    assertThat(copy.releasing()).isTrue();
+                    assertThat(copy.releaseAt()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+                });
+        published.clear();
+        anotherWorker.releaseNear(ACCOUNT, lane, 75);
+        anotherWorker.releaseBatch(batchId.toString());
+        anotherWorker.releaseCommand(command.commandId());
+        assertThat(published).isEmpty();
+    }
+
+    private void claim(SendMailCommand command, Instant until) {
+        mongo.updateFirst(
+                query(where("_id").is(command.commandId().toString())),
+                new Update().set("releasing", true).set("releaseAt", until),
+                MongoParkedCommands.Parked.class);
+    }
+
+    private List<Long> parkedTickets() {
+        return mongo.findAll(MongoParkedCommands.Parked.class).stream()
+                .map(MongoParkedCommands.Parked::ticket)
+                .toList();
     }
 
     private void releaseTwiceAtOnce(SendMailCommand command, Release first, Release second) {
