@@ -412,11 +412,8 @@ class SendingMailTests {
     @Test
     void aGrantPutsTheMessagesOfItsLaneNowNearTheirTurnBackOnTheQueue() {
         UUID batchId = batch(BatchDirectory.State.ACTIVE);
-        var near = command(batchId);
-        var far = command(batchId);
-        String lane = Lane.batch(batchId).key();
-        parked.park(near, BODY, new Hold.Paced(lane, 72, NOW.plusSeconds(60)));
-        parked.park(far, BODY, new Hold.Paced(lane, 80, NOW.plusSeconds(60)));
+        var near = setAside(batchId, 72);
+        var far = setAside(batchId, 80);
         pacing.next = new Permit.Granted(ACCOUNT, "lease", true, 75L);
 
         sendingMail.send(command(batchId), BODY);
@@ -428,8 +425,7 @@ class SendingMailTests {
     @Test
     void aGrantReleasesTheMessagesNearTheirTurnOnlyOnceItsMessageIsSentAndItsLeaseHandedBack() {
         UUID batchId = batch(BatchDirectory.State.ACTIVE);
-        var near = command(batchId);
-        parked.park(near, BODY, new Hold.Paced(Lane.batch(batchId).key(), 72, NOW.plusSeconds(60)));
+        var near = setAside(batchId, 72);
         pacing.next = new Permit.Granted(ACCOUNT, "lease", true, 75L);
         var releasedDuringGraphCall = new ArrayList<UUID>();
         graph.whileDelivering = () -> releasedDuringGraphCall.addAll(parked.released);
@@ -449,8 +445,7 @@ class SendingMailTests {
     @Test
     void aReleaseThatFailsAfterTheGrantedSendLeavesTheMessageSentAndTheOthersSetAside() {
         UUID batchId = batch(BatchDirectory.State.ACTIVE);
-        var near = command(batchId);
-        parked.park(near, BODY, new Hold.Paced(Lane.batch(batchId).key(), 72, NOW.plusSeconds(60)));
+        var near = setAside(batchId, 72);
         pacing.next = new Permit.Granted(ACCOUNT, "lease", true, 75L);
         parked.releasingNear = () -> {
             throw new IllegalStateException("MongoDB timed out");
@@ -464,6 +459,13 @@ class SendingMailTests {
         assertThat(parked.parked)
                 .as("for the next grant in the lane, or its latest time, to release")
                 .containsOnlyKeys(near.commandId());
+    }
+
+    /** A message of the batch set aside for its turn, with this ticket of the batch's lane. */
+    private SendMailCommand setAside(UUID batchId, long ticket) {
+        var command = command(batchId);
+        parked.park(command, BODY, new Hold.Paced(Lane.batch(batchId).key(), ticket, NOW.plusSeconds(60)));
+        return command;
     }
 
     @Test
