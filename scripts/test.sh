@@ -8,7 +8,8 @@ ensure_rabbitmq
 
 # Two modules at a time: platform's tests need only common and test-backends, so they run beside the simulator's; the
 # delay queues' test, which waits minutes on the broker, has a module nothing depends on (delay-queue-tests), so the
-# worker's and the gateway's build and tests run beside it.
+# worker's and the gateway's build and tests run beside it. The gateway's tests that need a running worker are in
+# full-stack-tests, so the gateway's others run beside the worker's; the full-stack ones come last.
 mvn -B -ntp -T 2 verify "$@"
 
 report=coverage/target/site/jacoco-aggregate/jacoco.csv

@@ -2,7 +2,8 @@
 //
 //   node deploy/tools/dockerfiles.mjs <repository root>
 //
-// One Dockerfile per service, each built by docker-compose.yml, with an identical <name>.Dockerfile.dockerignore;
+// One Dockerfile per service, each built by docker-compose.yml, with an identical <name>.Dockerfile.dockerignore
+// that lets in the POM of every module the root POM lists;
 // a Maven build stage on Temurin 17 that extracts Spring Boot's layers; a runtime stage on eclipse-temurin:17-jre
 // that copies the four layers in order, sizes the heap from the container, runs as a numeric non-root user,
 // exposes its ports, checks /actuator/health/liveness (on the management port, for the services that have one)
@@ -75,6 +76,18 @@ for (const ref of composeRefs) {
 const ignores = dockerfiles.filter((f) => existsSync(join(root, "docker", `${f}.dockerignore`)));
 const contents = new Set(ignores.map((f) => readFileSync(join(root, "docker", `${f}.dockerignore`), "utf8")));
 if (contents.size > 1) problem("docker/*.Dockerfile.dockerignore", "differ; keep them identical");
+// Maven reads every module the root POM lists (outside its profiles) before building any: a module whose POM the
+// context leaves out stops the build ("Child module ... does not exist"), even one the image does not need.
+const rootPom = readFileSync(join(root, "pom.xml"), "utf8").split("<profiles>")[0];
+const modules = [...rootPom.matchAll(/<module>([^<]+)<\/module>/g)].map((m) => m[1]);
+for (const file of ignores) {
+    const allowed = readFileSync(join(root, "docker", `${file}.dockerignore`), "utf8").split("\n");
+    for (const module of modules) {
+        if (!allowed.includes(`!${module}/`) && !allowed.includes(`!${module}/pom.xml`)) {
+            problem(`docker/${file}.dockerignore`, `leaves out ${module}/pom.xml, a module of the root POM`);
+        }
+    }
+}
 
 for (const p of problems) console.log(p);
 console.log(`${dockerfiles.length} Dockerfiles: ${problems.length === 0 ? "follow the project's rules" : `${problems.length} problem(s)`}`);

@@ -9,7 +9,7 @@ import com.mongodb.client.MongoCollection;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.testsupport.TestBackends;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
@@ -123,24 +123,11 @@ public final class AcceptRate {
                         Table.ratio(cpuRatios[run]));
             }
             broker.delete(rawQueue);
-            Arrays.sort(ratios);
-            Arrays.sort(cpuRatios);
-            double median = ratios[RUNS / 2];
-            table.row(
-                    "median",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    Table.ratio(median),
-                    "",
-                    "",
-                    "",
-                    Table.ratio(cpuRatios[RUNS / 2]));
-            table.print();
+            double median = Table.median(ratios);
+            table.summary(
+                            "median",
+                            Map.of("ratio", Table.ratio(median), "CPU ratio", Table.ratio(Table.median(cpuRatios))))
+                    .print();
             System.out.printf(
                     "Target: gateway >= %.1f x baseline (driver bulk insert + confirmed publish): %s%n",
                     TARGET, Table.verdict(median >= TARGET));

@@ -31,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -340,25 +339,9 @@ public final class SyncIngest {
                     Table.rate(Table.perSecond(MESSAGES, raw.nanos())),
                     Table.ratio((double) raw.nanos() / synced.nanos()));
         }
-        Arrays.sort(ratios);
-        Arrays.sort(cpuRatios);
-        double median = ratios[ratios.length / 2];
-        table.row(
-                "median",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                Table.ratio(median),
-                "",
-                "",
-                Table.ratio(cpuRatios[cpuRatios.length / 2]),
-                "",
-                "");
-        table.print();
+        double median = Table.median(ratios);
+        table.summary("median", Map.of("ratio", Table.ratio(median), "CPU ratio", Table.ratio(Table.median(cpuRatios))))
+                .print();
         for (int run = 0; run < syncs.size(); run++) {
             var delta = syncs.get(run).delta();
             System.out.printf(

@@ -3,6 +3,7 @@ package io.graphmail.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** A titled table of figures, printed with aligned columns. */
 final class Table {
@@ -17,6 +18,23 @@ final class Table {
 
     Table row(Object... cells) {
         rows.add(Arrays.stream(cells).map(String::valueOf).toArray(String[]::new));
+        return this;
+    }
+
+    /** A closing row: {@code label} first, then the given cells under their headers, the other columns left blank. */
+    Table summary(String label, Map<String, String> cellsByHeader) {
+        List<String> headers = Arrays.asList(rows.get(0));
+        String[] row = new String[headers.size()];
+        Arrays.fill(row, "");
+        row[0] = label;
+        cellsByHeader.forEach((header, cell) -> {
+            int column = headers.indexOf(header);
+            if (column < 1) {
+                throw new IllegalArgumentException("no column " + header + " after the first in " + title);
+            }
+            row[column] = cell;
+        });
+        rows.add(row);
         return this;
     }
 
@@ -40,6 +58,13 @@ final class Table {
                 System.out.println("-".repeat(line.length()));
             }
         }
+    }
+
+    /** The middle value of an odd number of runs (the upper middle of an even number). */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     static String rate(double perSecond) {

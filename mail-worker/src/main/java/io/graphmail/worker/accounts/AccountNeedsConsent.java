@@ -10,11 +10,6 @@ public final class AccountNeedsConsent extends AccountOnHold {
 
     /** @param reason {@code PENDING_CONSENT}, {@code REAUTH_REQUIRED} or the identity platform's error code */
     public AccountNeedsConsent(String accountId, String reason) {
-        super(accountId, reason, "Account " + accountId + " needs consent: " + reason);
-    }
-
-    @Override
-    public String holdReason() {
-        return HOLD + ": " + reason();
+        super(accountId, HOLD, reason, "Account " + accountId + " needs consent: " + reason);
     }
 }

@@ -8,11 +8,13 @@ public abstract sealed class AccountOnHold extends RuntimeException
         permits AccountNeedsConsent, CredentialsUnavailable {
 
     private final String accountId;
+    private final String status;
     private final String reason;
 
-    AccountOnHold(String accountId, String reason, String message) {
+    AccountOnHold(String accountId, String status, String reason, String message) {
         super(message);
         this.accountId = accountId;
+        this.status = status;
         this.reason = reason;
     }
 
@@ -26,5 +28,12 @@ public abstract sealed class AccountOnHold extends RuntimeException
     }
 
     /** What work waiting for the account records as its reason, e.g. {@code AWAITING_CONSENT: PENDING_CONSENT}. */
-    public abstract String holdReason();
+    public String holdReason() {
+        return holdReason(status, reason);
+    }
+
+    /** The one format of a hold's recorded reason: the hold's status, then why. */
+    public static String holdReason(String status, String reason) {
+        return status + ": " + reason;
+    }
 }

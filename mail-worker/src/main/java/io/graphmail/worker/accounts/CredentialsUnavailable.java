@@ -11,11 +11,6 @@ public final class CredentialsUnavailable extends AccountOnHold {
 
     /** @param reason what is wrong, naming the alias at most (never a path or the secret) */
     public CredentialsUnavailable(String accountId, String reason) {
-        super(accountId, reason, "Account " + accountId + " has no usable credentials: " + reason);
-    }
-
-    @Override
-    public String holdReason() {
-        return STATUS + ": " + reason();
+        super(accountId, STATUS, reason, "Account " + accountId + " has no usable credentials: " + reason);
     }
 }

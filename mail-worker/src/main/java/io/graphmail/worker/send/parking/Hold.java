@@ -55,7 +55,7 @@ public sealed interface Hold {
     record AwaitingConsent(String why) implements Hold {
         @Override
         public String reason() {
-            return AccountNeedsConsent.HOLD + ": " + why;
+            return AccountOnHold.holdReason(AccountNeedsConsent.HOLD, why);
         }
 
         @Override
@@ -68,7 +68,7 @@ public sealed interface Hold {
     record CredentialsMissing(String why) implements Hold {
         @Override
         public String reason() {
-            return CredentialsUnavailable.STATUS + ": " + why;
+            return AccountOnHold.holdReason(CredentialsUnavailable.STATUS, why);
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.graphmail.gateway;
 
 import static org.awaitility.Awaitility.await;
 
+import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.testsupport.TestAccounts;
 import io.graphmail.worker.MailWorkerApplication;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The gateway (this test's context), a mail worker and the Graph simulator, over real HTTP,
@@ -30,6 +32,13 @@ public abstract class FullStackTests extends GatewayTests {
 
     protected static RunningSimulator simulator;
     protected static ConfigurableApplicationContext worker;
+
+    /**
+     * The gateway's publisher: the real one, unless a test stubs it (a publication whose confirms are lost); stubs end
+     * with their test. A spy in every full-stack test, so that the test that stubs it needs no gateway of its own.
+     */
+    @MockitoSpyBean
+    protected MailCommands commands;
 
     @BeforeAll
     static void startWorkerAndSimulator() {

@@ -7,7 +7,6 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doCallRealMethod;
 
 import io.graphmail.gateway.OwnAccountTests;
-import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.platform.messaging.PublishFailed;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * A batch whose publication fails after some of its messages reached the broker is withdrawn: the client hears 503,
@@ -28,9 +26,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 class BatchAllOrNothingIntegrationTests extends OwnAccountTests {
 
     static final int MESSAGES = 600; // two chunks of publication
-
-    @MockitoSpyBean
-    MailCommands commands;
 
     @Autowired
     WithdrawingAbandonedBatches abandoned;

@@ -9,7 +9,6 @@ import io.graphmail.gateway.Api;
 import io.graphmail.gateway.OwnAccountTests;
 import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailStatus;
-import io.graphmail.gateway.messaging.MailCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(
         properties = {"graphmail.gateway.reconciler.stuck-after=3s", "graphmail.gateway.reconciler.interval=500ms"})
 class StuckMailReconcilerIntegrationTests extends OwnAccountTests {
-
-    @Autowired
-    MailCommands commands;
 
     @Autowired
     JsonMapper jsonMapper;

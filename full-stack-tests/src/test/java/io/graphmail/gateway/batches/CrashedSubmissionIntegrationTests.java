@@ -9,7 +9,6 @@ import io.graphmail.gateway.idempotency.StableIds;
 import io.graphmail.gateway.mail.MailRecord;
 import io.graphmail.gateway.mail.MailRecords;
 import io.graphmail.gateway.mail.Outbox;
-import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.gateway.send.MessageReferences;
 import io.graphmail.gateway.send.SendMailCommands;
 import io.graphmail.gateway.send.SendMailRequest;
@@ -55,9 +54,6 @@ class CrashedSubmissionIntegrationTests extends OwnAccountTests {
 
     @Autowired
     Batches batches;
-
-    @Autowired
-    MailCommands commands;
 
     @Autowired
     Outbox outbox;
