@@ -125,7 +125,7 @@ public final class ProcessPipeline {
             System.out.printf(
                     "Commands the gateway published: %,d for %,d messages (warm-up and runs); copies back from the"
                             + " workers' delay queues: %,d%n",
-                    origins.published(), WARM_UP + 2 * MESSAGES, origins.returned());
+                    origins.published(), WARM_UP + WORKER_COUNTS.size() * MESSAGES, origins.returned());
             System.out.printf(
                     "Targets: pipeline >= %.1f x plain, gateway + worker <= %.1f ms CPU per message: %s%n",
                     TARGET_RATIO, TARGET_MS, Table.verdict(met));
