@@ -3,6 +3,7 @@ package io.graphmail.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The process pipeline's two tables: rates against the plain pipeline, and CPU per process and message. */
 final class CpuReport {
@@ -23,12 +24,18 @@ final class CpuReport {
                 "plain msg/s",
                 "ratio",
                 "gw+worker ms CPU/msg",
+                "net gw+worker ms CPU/msg",
                 "plain ms CPU/msg",
                 "load (ours / plain)");
     }
 
     /** Adds one worker count's pair of runs; answers whether its targets were met. */
-    boolean add(int workers, ProcessPipeline.Window ours, ProcessPipeline.Window plain, double targetRatio) {
+    boolean add(
+            int workers,
+            ProcessPipeline.Window ours,
+            Map<String, Double> idleRates,
+            ProcessPipeline.Window plain,
+            double targetRatio) {
         double ratio = ours.perSecond() / plain.perSecond();
         double ourMillis = ours.millisPerMessage("api-gateway", "mail-worker");
         rates.row(
@@ -39,10 +46,15 @@ final class CpuReport {
                 Table.rate(plain.perSecond()),
                 Table.ratio(ratio),
                 format("%.2f", ourMillis),
+                format("%.2f", ours.netMillisPerMessage(idleRates, "api-gateway", "mail-worker")),
                 format("%.2f", plain.millisPerMessage("plain")),
                 ours.load().split(" ")[0] + " / " + plain.load().split(" ")[0]);
         cpuLines.add(format("%d worker(s), graphmail:", workers));
-        ours.cpuSeconds().forEach((name, seconds) -> cpuLines.add(line(name, seconds, ours.delivered())));
+        ours.cpuSeconds()
+                .forEach((name, seconds) -> cpuLines.add(line(name, seconds, ours.delivered())
+                        + format(
+                                "  idle %5.3f CPU s/s  net %6.2f s per 1,000",
+                                idleRates.get(name), ours.net(name, seconds, idleRates) * 1000 / ours.delivered())));
         cpuLines.add(format("%d worker(s), plain pipeline:", workers));
         plain.cpuSeconds().forEach((name, seconds) -> cpuLines.add(line(name, seconds, plain.delivered())));
         return ratio >= targetRatio && ourMillis <= targetMillis;
@@ -51,7 +63,8 @@ final class CpuReport {
     void print() {
         rates.print();
         System.out.println(
-                "CPU seconds per 1,000 delivered messages, per process (utime + stime from /proc/<pid>/stat):");
+                "CPU seconds per 1,000 delivered messages, per process (utime + stime from /proc/<pid>/stat); idle: CPU"
+                        + " s/s over a quiet window before the run; net: less that rate x the run's length:");
         cpuLines.forEach(System.out::println);
         System.out.printf(
                 "Target: gateway + worker <= %.1f ms CPU per delivered message; load average at the end %s%n",

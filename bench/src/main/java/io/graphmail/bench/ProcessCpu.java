@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * CPU time a process has used (user + system, all its threads), as the kernel counts it in {@code /proc/<pid>/stat}:
@@ -28,6 +31,21 @@ final class ProcessCpu {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the CPU time of process " + pid, e);
         }
+    }
+
+    /**
+     * CPU seconds per second each process used over {@code window} while nothing was sent to it: its fixed background
+     * work (schedulers, listener containers, metrics, GC), which a timed window pays for by its length, not per message.
+     */
+    static Map<String, Double> idleRates(Map<String, Long> pids, Duration window) throws InterruptedException {
+        var before = new LinkedHashMap<String, Double>();
+        pids.forEach((name, pid) -> before.put(name, seconds(pid)));
+        long start = System.nanoTime();
+        Thread.sleep(window.toMillis());
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        var rates = new LinkedHashMap<String, Double>();
+        pids.forEach((name, pid) -> rates.put(name, (seconds(pid) - before.get(name)) / elapsed));
+        return rates;
     }
 
     static double self() {

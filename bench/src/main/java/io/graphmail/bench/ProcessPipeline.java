@@ -7,10 +7,12 @@ import io.graphmail.faults.Ports;
 import io.graphmail.faults.Service;
 import io.graphmail.faults.Stack;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,6 +30,8 @@ public final class ProcessPipeline {
 
     private static final int MESSAGES = Integer.getInteger("bench.messages", 5_000);
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 1_000);
+    /** The quiet window, after the warm-up and before each run, over which every process's idle CPU rate is read. */
+    private static final Duration IDLE = Duration.ofSeconds(Integer.getInteger("bench.idleSeconds", 30));
     /** The worker counts to measure, in order; the stack starts the most of them and stops workers between. */
     private static final List<Integer> WORKER_COUNTS = Arrays.stream(
                     System.getProperty("bench.workerCounts", "2,1").split(","))
@@ -58,12 +62,20 @@ public final class ProcessPipeline {
                 "bench/target/runs/" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         var ports = new Ports(Integer.parseInt(System.getenv().getOrDefault("BENCH_PORT_BASE", "29000")));
         ports.requireFree();
-        List<String> jvm =
-                List.of(System.getProperty("bench.jvm", "-Xmx512m").trim().split("\\s+"));
+        var jvm = new ArrayList<>(
+                List.of(System.getProperty("bench.jvm", "-Xmx512m").trim().split("\\s+")));
+        // -Dbench.jfr=<directory>: every service records a JFR profile there, named after its pid, written on exit.
+        String jfr = System.getProperty("bench.jfr");
+        if (jfr != null) {
+            Files.createDirectories(Path.of(jfr));
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + Path.of(jfr).toAbsolutePath() + "/");
+        }
         System.out.printf("Services' JVM options: %s; logs in %s%n", jvm, directory);
         try (var stack = new Stack(root, directory, ports, UNPACED, jvm, WORKER_COUNTS.get(0))) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             stack.start();
+            System.out.println("Services' pids: " + processes(stack, WORKER_COUNTS.get(0)));
             measure(stack, ports);
         }
     }
@@ -96,13 +108,14 @@ public final class ProcessPipeline {
                     stack.worker(running - 1).requestStop();
                     stack.worker(running - 1).awaitStopped(Duration.ofSeconds(30));
                 }
+                var idle = ProcessCpu.idleRates(processes(stack, workers), IDLE);
                 var ours = batch.send(MESSAGES, processes(stack, workers));
                 System.out.printf(
                         "%d worker(s): %,d commands on graphmail.commands (the gateway's and the workers' delayed"
                                 + " copies) for %,d messages%n",
                         workers, broker.depth(copies), MESSAGES);
                 var baseline = plainWindow(stack, plain, copies, workers);
-                met &= report.add(workers, ours, baseline, TARGET_RATIO);
+                met &= report.add(workers, ours, idle, baseline, TARGET_RATIO);
             }
             var origins = plain.origins();
             broker.drain(copies, origins);
@@ -112,7 +125,7 @@ public final class ProcessPipeline {
             System.out.printf(
                     "Commands the gateway published: %,d for %,d messages (warm-up and runs); copies back from the"
                             + " workers' delay queues: %,d%n",
-                    origins.published(), WARM_UP + 2 * MESSAGES, origins.returned());
+                    origins.published(), WARM_UP + WORKER_COUNTS.size() * MESSAGES, origins.returned());
             System.out.printf(
                     "Targets: pipeline >= %.1f x plain, gateway + worker <= %.1f ms CPU per message: %s%n",
                     TARGET_RATIO, TARGET_MS, Table.verdict(met));
@@ -154,12 +167,22 @@ public final class ProcessPipeline {
 
         /** CPU milliseconds per delivered message of the processes whose names start with one of the prefixes. */
         double millisPerMessage(String... prefixes) {
+            return netMillisPerMessage(Map.of(), prefixes);
+        }
+
+        /** As {@link #millisPerMessage}, less what each process used at its idle rate for as long as the window. */
+        double netMillisPerMessage(Map<String, Double> idleRates, String... prefixes) {
             return cpuSeconds.entrySet().stream()
                             .filter(e -> List.of(prefixes).stream().anyMatch(e.getKey()::startsWith))
-                            .mapToDouble(Map.Entry::getValue)
+                            .mapToDouble(e -> net(e.getKey(), e.getValue(), idleRates))
                             .sum()
                     * 1000
                     / delivered;
+        }
+
+        /** CPU seconds {@code name} used in the window beyond its idle rate. */
+        double net(String name, double seconds, Map<String, Double> idleRates) {
+            return seconds - idleRates.getOrDefault(name, 0.0) * nanos / 1e9;
         }
     }
 }

@@ -3,9 +3,15 @@ package io.graphmail.gateway.mail;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 import io.graphmail.gateway.security.ApiClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +19,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,6 +51,8 @@ public class MailRecords implements OutboxRecords {
 
     /** Reasons a worker holds a message until a person acts; they have alerts of their own and are not stuck. */
     private static final Pattern WAITING_ON_A_PERSON = Pattern.compile("^(AWAITING_CONSENT|CREDENTIALS_UNAVAILABLE)");
+
+    private static final Bson BEFORE_TRANSITION = Projections.include("status", "batchId", "client");
 
     private final MongoTemplate mongo;
 
@@ -213,7 +222,10 @@ public class MailRecords implements OutboxRecords {
         return transition(
                 id,
                 MailStatus.SENT,
-                new Update().set("attempts", attempts).set("sentAt", sentAt).unset("lastError"),
+                List.of(
+                        Updates.set("attempts", attempts),
+                        Updates.set("sentAt", date(sentAt)),
+                        Updates.unset("lastError")),
                 NOT_REPLACED_BY_SENT);
     }
 
@@ -247,7 +259,7 @@ public class MailRecords implements OutboxRecords {
         return transition(
                 id,
                 MailStatus.FAILED,
-                new Update().set("attempts", attempts).set("lastError", error),
+                List.of(Updates.set("attempts", attempts), Updates.set("lastError", error)),
                 MailStatus.FINAL);
     }
 
@@ -268,11 +280,11 @@ public class MailRecords implements OutboxRecords {
     }
 
     boolean markCancelled(UUID id) {
-        return transition(id, MailStatus.CANCELLED, new Update());
+        return transition(id, MailStatus.CANCELLED, List.of());
     }
 
     public boolean markDeadLettered(UUID id, String reason) {
-        return transition(id, MailStatus.DEAD_LETTERED, new Update().set("lastError", reason));
+        return transition(id, MailStatus.DEAD_LETTERED, List.of(Updates.set("lastError", reason)));
     }
 
     /**
@@ -316,8 +328,8 @@ public class MailRecords implements OutboxRecords {
                 MailRecord.class);
     }
 
-    private boolean transition(UUID id, MailStatus to, Update update) {
-        return transition(id, to, update, MailStatus.FINAL).moved();
+    private boolean transition(UUID id, MailStatus to, List<Bson> changes) {
+        return transition(id, to, changes, MailStatus.FINAL).moved();
     }
 
     /**
@@ -329,16 +341,24 @@ public class MailRecords implements OutboxRecords {
         static final Transition NONE = new Transition(false, null);
     }
 
-    /** Moves the record unless its status is one of {@code keep}; its batch hears when it is the first final one. */
-    private Transition transition(UUID id, MailStatus to, Update update, List<MailStatus> keep) {
-        var record = query(where("_id").is(id.toString()).and("status").nin(keep));
-        record.fields().include("status").include("batchId").include("client");
-        // The record as it was, read as a Document: a projection cannot be read as a MailRecord.
-        Document before = mongo.findAndModify(
-                record,
-                update.set("status", to).set("pendingPublish", false).set(PROGRESS_AT, clock.instant()),
-                Document.class,
-                "mail");
+    /**
+     * Moves the record unless its status is one of {@code keep}; its batch hears when it is the first final one. Every
+     * result a worker reports comes here, so it goes through the driver, as Spring Data's mapping would write it
+     * (statuses by name, instants as dates) without mapping the query and update each time.
+     */
+    private Transition transition(UUID id, MailStatus to, List<Bson> changes, List<MailStatus> keep) {
+        var record = Filters.and(
+                Filters.eq("_id", id.toString()),
+                Filters.nin("status", keep.stream().map(Enum::name).toList()));
+        var update = new ArrayList<>(changes);
+        update.add(Updates.set("status", to.name()));
+        update.add(Updates.set("pendingPublish", false));
+        update.add(Updates.set(PROGRESS_AT, date(clock.instant())));
+        // The record as it was (the driver's default), its status, batch and client only.
+        Document before = mongo.execute(
+                "mail",
+                collection -> collection.findOneAndUpdate(
+                        record, Updates.combine(update), new FindOneAndUpdateOptions().projection(BEFORE_TRANSITION)));
         if (before == null) {
             return Transition.NONE;
         }
@@ -347,5 +367,9 @@ public class MailRecords implements OutboxRecords {
             batchProgress.messageFinished(batchId);
         }
         return new Transition(true, before.getString("client"));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
     }
 }

@@ -4,9 +4,18 @@ import static org.springframework.data.mongodb.core.FindAndModifyOptions.options
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import io.graphmail.worker.graph.GraphDrafts;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,18 +34,27 @@ class MongoDeliveries implements Deliveries {
     /**
      * Atomically takes the command for one attempt: it must be new or waiting for a retry. Empty
      * if it is being sent, was sent or has failed for good.
+     *
+     * <p>Every command comes here and to {@link #markSent}, so both go through the driver, writing what Spring Data's
+     * mapping would (states by name, instants as dates) without mapping the query, the update and the answer each
+     * time.
      */
     @Override
     public Optional<Delivery> claim(String key, String accountId, Instant now) {
-        var claimable = query(where("_id").is(key).and("state").is(Delivery.State.RETRYING));
-        var update = new Update()
-                .set("state", Delivery.State.SENDING)
-                .set("claimedAt", now)
-                .setOnInsert("accountId", accountId)
-                .inc("attempts", 1);
+        var claimable = Filters.and(Filters.eq("_id", key), Filters.eq("state", Delivery.State.RETRYING.name()));
+        var update = Updates.combine(
+                Updates.set("state", Delivery.State.SENDING.name()),
+                Updates.set("claimedAt", Date.from(now)),
+                Updates.setOnInsert("accountId", accountId),
+                Updates.inc("attempts", 1));
         try {
-            return Optional.ofNullable(mongo.findAndModify(
-                    claimable, update, options().upsert(true).returnNew(true), Delivery.class));
+            Document claimed = mongo.execute(
+                    Delivery.class,
+                    collection -> collection.findOneAndUpdate(
+                            claimable,
+                            update,
+                            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
+            return Optional.ofNullable(claimed).map(MongoDeliveries::delivery);
         } catch (DuplicateKeyException alreadyClaimed) {
             return Optional.empty();
         }
@@ -49,11 +67,14 @@ class MongoDeliveries implements Deliveries {
 
     @Override
     public void markSent(String key, Instant sentAt, GraphDrafts.Draft draft) {
-        var sent = new Update().set("state", Delivery.State.SENT).set("sentAt", sentAt);
+        var sent = new ArrayList<Bson>(
+                List.of(Updates.set("state", Delivery.State.SENT.name()), Updates.set("sentAt", Date.from(sentAt))));
         if (draft != null) {
-            sent.set("draftId", draft.id()).set(SentMessages.INTERNET_MESSAGE_ID, draft.internetMessageId());
+            sent.add(Updates.set("draftId", draft.id()));
+            sent.add(Updates.set(SentMessages.INTERNET_MESSAGE_ID, draft.internetMessageId()));
         }
-        update(key, sent);
+        mongo.execute(
+                Delivery.class, collection -> collection.updateOne(Filters.eq("_id", key), Updates.combine(sent)));
     }
 
     @Override
@@ -129,5 +150,26 @@ class MongoDeliveries implements Deliveries {
     /** Claimable again, and the attempt just claimed does not count. */
     private static Update uncounted(String error) {
         return retrying(error).inc("attempts", -1);
+    }
+
+    /** A delivery as Spring Data's mapping reads it from its document. */
+    static Delivery delivery(Document document) {
+        return new Delivery(
+                document.getString("_id"),
+                document.getString("accountId"),
+                Delivery.State.valueOf(document.getString("state")),
+                document.get("attempts") instanceof Number attempts ? attempts.intValue() : 0,
+                document.get("throttles") instanceof Number throttles ? throttles.intValue() : null,
+                document.get("networkErrors") instanceof Number errors ? errors.intValue() : null,
+                document.get("paceTicket") instanceof Number ticket ? ticket.longValue() : null,
+                document.getString("draftId"),
+                document.getBoolean("interrupted"),
+                instant(document.getDate("claimedAt")),
+                instant(document.getDate("sentAt")),
+                document.getString("lastError"));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

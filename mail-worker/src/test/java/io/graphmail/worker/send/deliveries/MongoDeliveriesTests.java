@@ -1,0 +1,91 @@
+package io.graphmail.worker.send.deliveries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.graphmail.testsupport.TestBackends;
+import io.graphmail.worker.graph.GraphDrafts;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The claim and the SENT mark, written through the driver, and the other changes, written through Spring Data's
+ * mapping, read and write one and the same document.
+ */
+class MongoDeliveriesTests {
+
+    static final Instant NOW = Instant.parse("2026-03-01T10:15:30.123Z");
+
+    final MongoClient client = MongoClients.create(TestBackends.mongoUri());
+    final MongoTemplate mongo = new MongoTemplate(client, "deliveries-" + System.nanoTime());
+    final MongoDeliveries deliveries = new MongoDeliveries(mongo);
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void aCommandIsClaimedOnceUntilItIsPutBackForARetry() {
+        var first = deliveries.claim("key-1", "account-1", NOW).orElseThrow();
+
+        assertThat(first.commandId()).isEqualTo("key-1");
+        assertThat(first.accountId()).isEqualTo("account-1");
+        assertThat(first.state()).isEqualTo(Delivery.State.SENDING);
+        assertThat(first.attempts()).isEqualTo(1);
+        assertThat(first.claimedAt()).isEqualTo(NOW);
+        assertThat(first.mayHaveSent()).isFalse();
+        assertThat(deliveries.claim("key-1", "account-1", NOW)).as("being sent").isEmpty();
+
+        deliveries.queue("key-1", 42, "PACED: not yet");
+        var again = deliveries.claim("key-1", "account-1", NOW.plusSeconds(1)).orElseThrow();
+
+        assertThat(again.attempts()).as("a paced attempt does not count").isEqualTo(1);
+        assertThat(again.paceTicket()).isEqualTo(42L);
+        assertThat(again.lastError()).isEqualTo("PACED: not yet");
+        assertThat(again.claimedAt()).isEqualTo(NOW.plusSeconds(1));
+
+        deliveries.putBackNetworkError("key-1", "no answer");
+        var afterNetworkError = deliveries.claim("key-1", "account-1", NOW).orElseThrow();
+        assertThat(afterNetworkError.networkErrors()).isEqualTo(1);
+        assertThat(afterNetworkError.interrupted()).isTrue();
+        assertThat(afterNetworkError.mayHaveSent()).isTrue();
+    }
+
+    @Test
+    void aSentDeliveryIsStoredAsSpringDataStoresItAndIsNeverClaimedAgain() {
+        deliveries.claim("key-2", "account-2", NOW).orElseThrow();
+        Instant sentAt = NOW.plusMillis(500);
+
+        deliveries.markSent("key-2", sentAt, new GraphDrafts.Draft("draft-2", "<message-2@example.com>"));
+
+        var sent = deliveries.find("key-2").orElseThrow();
+        assertThat(sent.state()).isEqualTo(Delivery.State.SENT);
+        assertThat(sent.sentAt()).isEqualTo(sentAt.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(sent.draftId()).isEqualTo("draft-2");
+        assertThat(sent.attempts()).isEqualTo(1);
+        Document stored = mongo.getCollection("deliveries").find().first();
+        assertThat(stored.get("state")).isEqualTo("SENT");
+        assertThat(stored.get("sentAt")).isEqualTo(Date.from(sentAt));
+        assertThat(stored.get("claimedAt")).isEqualTo(Date.from(NOW));
+        assertThat(stored.get(SentMessages.INTERNET_MESSAGE_ID)).isEqualTo("<message-2@example.com>");
+        assertThat(deliveries.claim("key-2", "account-2", NOW)).as("sent").isEmpty();
+    }
+
+    @Test
+    void aDeliveryWrittenBySpringDataReadsTheSameThroughTheDriver() {
+        deliveries.claim("key-3", "account-3", NOW).orElseThrow();
+        deliveries.putBackThrottled("key-3", "429");
+        deliveries.markRetrying("key-3", "503");
+
+        Document stored = mongo.getCollection("deliveries").find().first();
+        assertThat(MongoDeliveries.delivery(stored))
+                .isEqualTo(deliveries.find("key-3").orElseThrow());
+    }
+}
