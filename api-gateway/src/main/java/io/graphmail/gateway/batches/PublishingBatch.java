@@ -115,18 +115,27 @@ class PublishingBatch {
         var suppressed = new HashMap<UUID, String>();
         messages.suppressed()
                 .forEach((index, reason) -> suppressed.put(all.get(index).commandId(), reason));
-        List<Outbox.Entry> sending;
+        int sending;
         try {
-            sending = outbox.recordBatch(
-                    submitting.id(),
-                    all,
-                    suppressed,
-                    sendAt,
-                    messages.client(),
-                    properties.abandonedAfter(),
-                    left != null);
             if (sendAt == null || !sendAt.isAfter(now)) {
-                outbox.publishBatch(submitting.id(), sending);
+                sending = outbox.submitBatch(
+                        submitting.id(),
+                        all,
+                        suppressed,
+                        sendAt,
+                        messages.client(),
+                        properties.abandonedAfter(),
+                        left != null);
+            } else {
+                sending = outbox.recordBatch(
+                                submitting.id(),
+                                all,
+                                suppressed,
+                                sendAt,
+                                messages.client(),
+                                properties.abandonedAfter(),
+                                left != null)
+                        .size();
             }
             if (!batches.activate(submitting.id(), Batch.runningState(sendAt, clock.instant()))) {
                 throw new PublishFailed("the batch was withdrawn while it was submitted");
@@ -137,7 +146,7 @@ class PublishingBatch {
         }
         meterRegistry.counter("graphmail.mail.accepted", "endpoint", "batch").increment(all.size());
         finalStatus.reached(MailStatus.SUPPRESSED, suppressed.size());
-        if (sending.isEmpty()) {
+        if (sending == 0) {
             // Every message is final already: no worker's report will end the batch.
             progress.messageFinished(submitting.id());
         }
