@@ -117,26 +117,15 @@ class PublishingBatch {
                 .forEach((index, reason) -> suppressed.put(all.get(index).commandId(), reason));
         int sending;
         try {
-            if (sendAt == null || !sendAt.isAfter(now)) {
-                sending = outbox.submitBatch(
-                        submitting.id(),
-                        all,
-                        suppressed,
-                        sendAt,
-                        messages.client(),
-                        properties.abandonedAfter(),
-                        left != null);
-            } else {
-                sending = outbox.recordBatch(
-                                submitting.id(),
-                                all,
-                                suppressed,
-                                sendAt,
-                                messages.client(),
-                                properties.abandonedAfter(),
-                                left != null)
-                        .size();
-            }
+            sending = outbox.submitBatch(
+                    submitting.id(),
+                    all,
+                    suppressed,
+                    sendAt,
+                    messages.client(),
+                    properties.abandonedAfter(),
+                    left != null,
+                    sendAt == null || !sendAt.isAfter(now));
             if (!batches.activate(submitting.id(), Batch.runningState(sendAt, clock.instant()))) {
                 throw new PublishFailed("the batch was withdrawn while it was submitted");
             }

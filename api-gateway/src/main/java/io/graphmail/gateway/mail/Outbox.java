@@ -196,7 +196,8 @@ public class Outbox {
      * recorded before it is published, and while the broker confirms one chunk the next one is recorded. On the first
      * failure nothing after it is published, and no insert is still under way when this returns or throws.
      *
-     * @return how many messages it published: all but the suppressed
+     * @param publish false for a batch scheduled for later: it is only recorded, and swept at its time
+     * @return how many messages it published, or is to publish at its time: all but the suppressed
      * @throws PublishFailed if the broker did not confirm every message
      */
     public int submitBatch(
@@ -206,7 +207,12 @@ public class Outbox {
             Instant sendAt,
             String client,
             Duration grace,
-            boolean resumed) {
+            boolean resumed,
+            boolean publish) {
+        if (!publish) {
+            return recordBatch(batchId, all, suppressed, sendAt, client, grace, resumed)
+                    .size();
+        }
         var recording = new RecordingBatch(batchId, suppressed, sendAt, client, grace, resumed);
         CompletableFuture<List<Entry>> next = null;
         int published = 0;

@@ -394,7 +394,7 @@ class OutboxTests extends OutboxRaceScenarios {
                 .filter(command -> records.find(command.commandId()).isEmpty())
                 .forEach(unrecordedWhenPublished::add));
 
-        int published = outbox.submitBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false);
+        int published = outbox.submitBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false, true);
 
         assertThat(published).isEqualTo(1_001);
         assertThat(unrecordedWhenPublished).isEmpty();
@@ -418,6 +418,7 @@ class OutboxTests extends OutboxRaceScenarios {
                 null,
                 "client-a",
                 GRACE,
+                true,
                 true);
 
         assertThat(published).isEqualTo(3);
@@ -432,7 +433,8 @@ class OutboxTests extends OutboxRaceScenarios {
         var all = commands(batchId, 1_500);
         broker.loseConfirmsAfter(1);
 
-        assertThatThrownBy(() -> outbox.submitBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false))
+        assertThatThrownBy(() ->
+                        outbox.submitBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false, true))
                 .isInstanceOf(PublishFailed.class)
                 .hasMessageContaining("500 messages of batch " + batchId);
 
@@ -449,7 +451,8 @@ class OutboxTests extends OutboxRaceScenarios {
         var all = commands(batchId, 1_500);
         records.insert(MailRecord.unpublished(all.get(700), null, GRACE, "{}", null, "client-a"));
 
-        assertThatThrownBy(() -> outbox.submitBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false))
+        assertThatThrownBy(() ->
+                        outbox.submitBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false, true))
                 .isInstanceOf(DuplicateKeyException.class);
 
         assertThat(broker.chunks()).containsExactly(500);
