@@ -12,11 +12,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -42,23 +44,26 @@ class BatchController {
     private final Batches batches;
     private final BatchViews views;
     private final TemplateLimits templateLimits;
+    private final org.springframework.validation.Validator beanValidation;
 
     BatchController(
             SubmittingBatch submittingBatch,
             ControllingBatches controllingBatches,
             Batches batches,
             BatchViews views,
-            TemplateLimits templateLimits) {
+            TemplateLimits templateLimits,
+            Validator validator) {
         this.submittingBatch = submittingBatch;
         this.controllingBatches = controllingBatches;
         this.batches = batches;
         this.views = views;
         this.templateLimits = templateLimits;
+        this.beanValidation = new SpringValidatorAdapter(validator);
     }
 
     @InitBinder("batchRequest")
     void rules(WebDataBinder binder) {
-        binder.addValidators(new BatchRules(templateLimits));
+        binder.addValidators(new BatchRules(templateLimits, beanValidation));
     }
 
     @Operation(

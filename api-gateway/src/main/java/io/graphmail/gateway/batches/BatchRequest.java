@@ -32,7 +32,8 @@ record BatchRequest(
 
         @Size(max = MAX_ITEMS, groups = ItemCount.class) List<@NotNull @Valid SendMailRequest> messages,
         @Valid Template template,
-        @Size(max = MAX_ITEMS, groups = ItemCount.class) List<@NotNull @Valid Recipient> recipients,
+        // Each item is checked by the BatchRules, not cascaded into: see there.
+        @Size(max = MAX_ITEMS, groups = ItemCount.class) List<Recipient> recipients,
 
         @Schema(
                 description = "high: every message of the batch goes in the account's transactional lane, ahead of"

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Records and publishes a batch through the {@link Outbox}, all or nothing. The batch is recorded as SUBMITTING
  * (workers hold back its messages), then every message is recorded (bulk inserts) and published in chunks with one
- * wait for all confirms per chunk; only when the broker has confirmed every message is the batch made ACTIVE and
+ * wait for all confirms per chunk, each chunk recorded before it is published and the next one while it is; only when the broker has confirmed every message is the batch made ACTIVE and
  * accepted (202): ACTIVE, or SCHEDULED until a later {@code sendAt}. If anything fails on the way, the batch is withdrawn before the answer (503 when the broker failed):
  * its records are removed and it is CANCELLED, so workers drop what the broker already has, and a retry sends each
  * message once. With an {@code Idempotency-Key} the batch and message ids derive from the key's claim, so the retry of
@@ -115,19 +115,17 @@ class PublishingBatch {
         var suppressed = new HashMap<UUID, String>();
         messages.suppressed()
                 .forEach((index, reason) -> suppressed.put(all.get(index).commandId(), reason));
-        List<Outbox.Entry> sending;
+        int sending;
         try {
-            sending = outbox.recordBatch(
+            sending = outbox.submitBatch(
                     submitting.id(),
                     all,
                     suppressed,
                     sendAt,
                     messages.client(),
                     properties.abandonedAfter(),
-                    left != null);
-            if (sendAt == null || !sendAt.isAfter(now)) {
-                outbox.publishBatch(submitting.id(), sending);
-            }
+                    left != null,
+                    sendAt == null || !sendAt.isAfter(now));
             if (!batches.activate(submitting.id(), Batch.runningState(sendAt, clock.instant()))) {
                 throw new PublishFailed("the batch was withdrawn while it was submitted");
             }
@@ -137,7 +135,7 @@ class PublishingBatch {
         }
         meterRegistry.counter("graphmail.mail.accepted", "endpoint", "batch").increment(all.size());
         finalStatus.reached(MailStatus.SUPPRESSED, suppressed.size());
-        if (sending.isEmpty()) {
+        if (sending == 0) {
             // Every message is final already: no worker's report will end the batch.
             progress.messageFinished(submitting.id());
         }

@@ -4,16 +4,20 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.platform.logging.CorrelationId;
 import io.graphmail.platform.messaging.PublishFailed;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +45,13 @@ public class Outbox {
     private final MeterRegistry meterRegistry;
     private final Clock clock;
     private final SweeperProperties sweeper;
+    // Records a batch's next chunk while the request's thread publishes the one before. Not a bean: an Executor bean
+    // would take the place of Boot's application task executor.
+    private final ExecutorService recorders = Executors.newCachedThreadPool(task -> {
+        var thread = new Thread(task, "batch-recorder");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public Outbox(
             OutboxRecords records,
@@ -159,33 +170,12 @@ public class Outbox {
             String client,
             Duration grace,
             boolean resumed) {
-        Map<String, MailStatus> recorded = resumed ? records.statusesOfBatch(batchId) : Map.of();
-        var missing = all.stream()
-                .filter(command -> !recorded.containsKey(command.commandId().toString()))
-                .toList();
-        var json = new HashMap<UUID, String>();
-        for (int from = 0; from < missing.size(); from += CHUNK) {
-            records.insertAll(missing.subList(from, Math.min(missing.size(), from + CHUNK)).stream()
-                    .map(command -> suppressed.containsKey(command.commandId())
-                            ? MailRecord.suppressed(
-                                    command, suppressed.get(command.commandId()), CorrelationId.current(), client)
-                            : unpublished(
-                                    command,
-                                    json.computeIfAbsent(command.commandId(), id -> write(command)),
-                                    sendAt,
-                                    grace,
-                                    client))
-                    .toList());
+        var recording = new RecordingBatch(batchId, suppressed, sendAt, client, grace, resumed);
+        var sending = new ArrayList<Entry>(all.size());
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            sending.addAll(recording.record(all.subList(from, Math.min(all.size(), from + CHUNK))));
         }
-        return all.stream()
-                .filter(command -> {
-                    MailStatus status = recorded.get(command.commandId().toString());
-                    return status == null
-                            ? !suppressed.containsKey(command.commandId())
-                            : status != MailStatus.SUPPRESSED;
-                })
-                .map(command -> new Entry(command, json.computeIfAbsent(command.commandId(), id -> write(command))))
-                .toList();
+        return sending;
     }
 
     /**
@@ -196,22 +186,135 @@ public class Outbox {
      */
     public void publishBatch(String batchId, List<Entry> all) {
         for (int from = 0; from < all.size(); from += CHUNK) {
-            var chunk = new LinkedHashMap<UUID, String>();
-            all.subList(from, Math.min(all.size(), from + CHUNK))
-                    .forEach(entry -> chunk.put(entry.command().commandId(), entry.json()));
-            List<UUID> confirmed;
-            try {
-                confirmed = commands.publishAll(chunk);
-            } catch (PublishFailed e) {
-                confirmed = List.of();
+            publishChunk(batchId, all.subList(from, Math.min(all.size(), from + CHUNK)), all.size());
+        }
+        records.markBatchPublished(batchId);
+    }
+
+    /**
+     * {@link #recordBatch} and {@link #publishBatch} chunk by chunk, with the two waits overlapping: each chunk is
+     * recorded before it is published, and while the broker confirms one chunk the next one is recorded. On the first
+     * failure nothing after it is published, and no insert is still under way when this returns or throws.
+     *
+     * @param publish false for a batch scheduled for later: it is only recorded, and swept at its time
+     * @return how many messages it published, or is to publish at its time: all but the suppressed
+     * @throws PublishFailed if the broker did not confirm every message
+     */
+    public int submitBatch(
+            String batchId,
+            List<SendMailCommand> all,
+            Map<UUID, String> suppressed,
+            Instant sendAt,
+            String client,
+            Duration grace,
+            boolean resumed,
+            boolean publish) {
+        if (!publish) {
+            return recordBatch(batchId, all, suppressed, sendAt, client, grace, resumed)
+                    .size();
+        }
+        var recording = new RecordingBatch(batchId, suppressed, sendAt, client, grace, resumed);
+        CompletableFuture<List<Entry>> next = null;
+        int published = 0;
+        try {
+            for (int from = 0; from < all.size(); from += CHUNK) {
+                List<Entry> chunk = next == null
+                        ? recording.record(all.subList(from, Math.min(all.size(), from + CHUNK)))
+                        : join(next);
+                int after = from + CHUNK;
+                next = after < all.size()
+                        ? CompletableFuture.supplyAsync(
+                                () -> recording.record(all.subList(after, Math.min(all.size(), after + CHUNK))),
+                                ContextSnapshotFactory.builder()
+                                        .build()
+                                        .captureAll()
+                                        .wrapExecutor(recorders))
+                        : null;
+                publishChunk(batchId, chunk, all.size());
+                published += chunk.size();
             }
-            if (confirmed.size() < chunk.size()) {
-                publishFailed(all.size());
-                throw new PublishFailed("the broker did not confirm " + (chunk.size() - confirmed.size())
-                        + " messages of batch " + batchId);
+        } finally {
+            if (next != null) {
+                next.exceptionally(failure -> List.of()).join();
             }
         }
         records.markBatchPublished(batchId);
+        return published;
+    }
+
+    private static List<Entry> join(CompletableFuture<List<Entry>> recorded) {
+        try {
+            return recorded.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void publishChunk(String batchId, List<Entry> entries, int batchSize) {
+        var chunk = new LinkedHashMap<UUID, String>();
+        entries.forEach(entry -> chunk.put(entry.command().commandId(), entry.json()));
+        List<UUID> confirmed;
+        try {
+            confirmed = chunk.isEmpty() ? List.of() : commands.publishAll(chunk);
+        } catch (PublishFailed e) {
+            confirmed = List.of();
+        }
+        if (confirmed.size() < chunk.size()) {
+            publishFailed(batchSize);
+            throw new PublishFailed("the broker did not confirm " + (chunk.size() - confirmed.size())
+                    + " messages of batch " + batchId);
+        }
+    }
+
+    /** One batch's recording, a chunk at a time, on the request's thread or another. */
+    private final class RecordingBatch {
+
+        private final Map<UUID, String> suppressed;
+        private final Instant sendAt;
+        private final String client;
+        private final Duration grace;
+        private final String correlationId = CorrelationId.current();
+        private final Map<String, MailStatus> recorded;
+
+        RecordingBatch(
+                String batchId,
+                Map<UUID, String> suppressed,
+                Instant sendAt,
+                String client,
+                Duration grace,
+                boolean resumed) {
+            this.suppressed = suppressed;
+            this.sendAt = sendAt;
+            this.client = client;
+            this.grace = grace;
+            this.recorded = resumed ? records.statusesOfBatch(batchId) : Map.of();
+        }
+
+        /** Inserts the chunk's records not recorded yet; returns its messages to publish, with their JSON. */
+        List<Entry> record(List<SendMailCommand> chunk) {
+            var inserting = new ArrayList<MailRecord>(chunk.size());
+            var sending = new ArrayList<Entry>(chunk.size());
+            for (SendMailCommand command : chunk) {
+                MailStatus status = recorded.get(command.commandId().toString());
+                String reason = suppressed.get(command.commandId());
+                if (status == null && reason != null) {
+                    inserting.add(MailRecord.suppressed(command, reason, correlationId, client));
+                } else if (status == null) {
+                    var entry = new Entry(command, write(command));
+                    inserting.add(MailRecord.unpublished(command, sendAt, grace, entry.json(), correlationId, client));
+                    sending.add(entry);
+                } else if (status != MailStatus.SUPPRESSED) {
+                    sending.add(new Entry(command, write(command)));
+                }
+            }
+            if (!inserting.isEmpty()) {
+                records.insertAll(inserting);
+            }
+            return sending;
+        }
     }
 
     /**

@@ -12,7 +12,10 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 
-/** The outbox's records in memory, with the rules of {@link MailRecords}; counts the writes each record costs. */
+/**
+ * The outbox's records in memory, with the rules of {@link MailRecords}; counts the writes each record costs. Safe to
+ * use from several threads, as the outbox records a batch's next chunk on another.
+ */
 public class InMemoryOutboxRecords implements OutboxRecords {
 
     private final Map<String, MailRecord> records = new LinkedHashMap<>();
@@ -20,7 +23,7 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     private int writes;
 
     @Override
-    public void insert(MailRecord record) {
+    public synchronized void insert(MailRecord record) {
         if (records.putIfAbsent(record.id(), record) != null) {
             throw new DuplicateKeyException(record.id());
         }
@@ -28,12 +31,12 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     }
 
     @Override
-    public void insertAll(List<MailRecord> all) {
+    public synchronized void insertAll(List<MailRecord> all) {
         all.forEach(this::insert);
     }
 
     @Override
-    public boolean withdraw(UUID id) {
+    public synchronized boolean withdraw(UUID id) {
         writes++;
         var record = records.get(id.toString());
         if (record == null || !record.pendingPublish() || claimedUntil.containsKey(record.id())) {
@@ -44,7 +47,7 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     }
 
     @Override
-    public boolean claim(UUID id, Instant now, Instant until) {
+    public synchronized boolean claim(UUID id, Instant now, Instant until) {
         writes++;
         var record = records.get(id.toString());
         if (record == null || !record.pendingPublish() || !unclaimed(record, now)) {
@@ -55,7 +58,7 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     }
 
     @Override
-    public void expireClaim(UUID id, Instant now) {
+    public synchronized void expireClaim(UUID id, Instant now) {
         writes++;
         var record = records.get(id.toString());
         if (record != null && record.pendingPublish()) {
@@ -64,7 +67,7 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     }
 
     /** Whether a sweeper has ever claimed the record. */
-    public boolean claimed(UUID id) {
+    public synchronized boolean claimed(UUID id) {
         return claimedUntil.containsKey(id.toString());
     }
 
@@ -74,7 +77,7 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     }
 
     @Override
-    public void markPublished(UUID id, boolean scheduled) {
+    public synchronized void markPublished(UUID id, boolean scheduled) {
         writes++;
         update(
                 id.toString(),
@@ -84,7 +87,7 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     }
 
     @Override
-    public void markBatchPublished(String batchId) {
+    public synchronized void markBatchPublished(String batchId) {
         writes++;
         records.replaceAll((id, record) -> batchId.equals(record.batchId()) && record.pendingPublish()
                 ? with(record, record.status(), false, record.outbox())
@@ -92,7 +95,7 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     }
 
     @Override
-    public boolean reopen(UUID id, String outbox) {
+    public synchronized boolean reopen(UUID id, String outbox) {
         var record = records.get(id.toString());
         if (record == null
                 || !List.of(MailStatus.FAILED, MailStatus.DEAD_LETTERED).contains(record.status())) {
@@ -105,7 +108,7 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     }
 
     @Override
-    public List<MailRecord> duePublishes(Instant now, int limit, List<String> submitting) {
+    public synchronized List<MailRecord> duePublishes(Instant now, int limit, List<String> submitting) {
         return records.values().stream()
                 .filter(MailRecord::pendingPublish)
                 .filter(record -> !record.publishAt().isAfter(now))
@@ -117,32 +120,32 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     }
 
     @Override
-    public Map<String, MailStatus> statusesOfBatch(String batchId) {
+    public synchronized Map<String, MailStatus> statusesOfBatch(String batchId) {
         return records.values().stream()
                 .filter(record -> batchId.equals(record.batchId()))
                 .collect(Collectors.toMap(MailRecord::id, MailRecord::status));
     }
 
-    public Optional<MailRecord> find(UUID id) {
+    public synchronized Optional<MailRecord> find(UUID id) {
         return Optional.ofNullable(records.get(id.toString()));
     }
 
-    public List<MailRecord> all() {
+    public synchronized List<MailRecord> all() {
         return List.copyOf(records.values());
     }
 
     /** What withdrawing a batch does to its records: they go. */
-    public void removeBatch(String batchId) {
+    public synchronized void removeBatch(String batchId) {
         records.values().removeIf(record -> batchId.equals(record.batchId()));
     }
 
     /** A worker's report: the message reached {@code status}. */
-    public void report(UUID id, MailStatus status) {
+    public synchronized void report(UUID id, MailStatus status) {
         update(id.toString(), record -> with(record, status, false, record.outbox()));
     }
 
     /** Writes to the records so far; each record, each update and each bulk update counts one. */
-    public int writes() {
+    public synchronized int writes() {
         return writes;
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 
 class OutboxTests extends OutboxRaceScenarios {
 
@@ -381,6 +382,81 @@ class OutboxTests extends OutboxRaceScenarios {
         assertThatThrownBy(() -> outbox.publishBatch(batchId.toString(), sending))
                 .isInstanceOf(PublishFailed.class);
 
+        assertThat(records.all()).allMatch(MailRecord::pendingPublish);
+    }
+
+    @Test
+    void submitsABatchChunkByChunkEachRecordedBeforeItIsPublished() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 1_001);
+        var unrecordedWhenPublished = new ArrayList<SendMailCommand>();
+        broker.duringEachChunk(() -> broker.published().stream()
+                .filter(command -> records.find(command.commandId()).isEmpty())
+                .forEach(unrecordedWhenPublished::add));
+
+        int published = outbox.submitBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false, true);
+
+        assertThat(published).isEqualTo(1_001);
+        assertThat(unrecordedWhenPublished).isEmpty();
+        assertThat(broker.chunks()).containsExactly(500, 500, 1);
+        assertThat(broker.published()).containsExactlyElementsOf(all);
+        assertThat(records.all()).hasSize(1_001).noneMatch(MailRecord::pendingPublish);
+        assertThat(records.writes()).isEqualTo(1_001 + 1);
+    }
+
+    @Test
+    void submitsASuppressedItemRecordedAndUnpublishedAndWhatAResumedSubmissionFoundRecordedAsItsJson() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 4);
+        var suppressed = all.get(3).commandId();
+        outbox.recordBatch(batchId.toString(), all.subList(0, 2), Map.of(), null, "client-a", GRACE, false);
+
+        int published = outbox.submitBatch(
+                batchId.toString(),
+                all,
+                Map.of(suppressed, "SUPPRESSED: on the suppression list: to[0] gone@example.com"),
+                null,
+                "client-a",
+                GRACE,
+                true,
+                true);
+
+        assertThat(published).isEqualTo(3);
+        assertThat(broker.published()).containsExactlyElementsOf(all.subList(0, 3));
+        assertThat(records.find(suppressed).orElseThrow().status()).isEqualTo(MailStatus.SUPPRESSED);
+        assertThat(records.all()).hasSize(4).noneMatch(MailRecord::pendingPublish);
+    }
+
+    @Test
+    void stopsASubmissionAtTheChunkTheBrokerDidNotConfirmWithNoInsertStillUnderWay() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 1_500);
+        broker.loseConfirmsAfter(1);
+
+        assertThatThrownBy(() ->
+                        outbox.submitBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false, true))
+                .isInstanceOf(PublishFailed.class)
+                .hasMessageContaining("500 messages of batch " + batchId);
+
+        assertThat(broker.chunks()).containsExactly(500, 500);
+        // The third chunk was being recorded while the second was published; it is, in full, before the failure is
+        // thrown, so that withdrawing the batch then removes every record of it.
+        assertThat(records.all()).hasSize(1_500).allMatch(MailRecord::pendingPublish);
+        assertThat(publishFailures()).isEqualTo(1_500);
+    }
+
+    @Test
+    void stopsASubmissionWhoseNextChunkCouldNotBeRecordedBeforePublishingIt() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 1_500);
+        records.insert(MailRecord.unpublished(all.get(700), null, GRACE, "{}", null, "client-a"));
+
+        assertThatThrownBy(() ->
+                        outbox.submitBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false, true))
+                .isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(broker.chunks()).containsExactly(500);
+        assertThat(broker.published()).containsExactlyElementsOf(all.subList(0, 500));
         assertThat(records.all()).allMatch(MailRecord::pendingPublish);
     }
 

@@ -7,6 +7,7 @@ import io.graphmail.gateway.OwnAccountTests;
 import io.graphmail.testsupport.RunningSimulator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,6 +81,28 @@ class BatchIntegrationTests extends OwnAccountTests {
         assertThat(errors.get(0).get("index").asInt()).isEqualTo(3);
         assertThat(errors.get(0).get("path").asString()).isEqualTo("recipients[3].to[0]");
         assertThat(mongo.getCollection("batches").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void namesEachInvalidAddressOfARecipientAndANullRecipientOnce() {
+        var response = api.post("/api/v1/mail/batches", """
+                {"accountId":"%s","template":{"subject":"Hi","text":"Hello"},"recipients":[
+                {"to":["r0@example.com"],"cc":[" "],"bcc":["r0-bcc"]},
+                null,
+                {"to":["r2@example.com"]}]}""".formatted(accountId));
+
+        assertThat(response.status()).isEqualTo(400);
+        List<String> errors = new ArrayList<>();
+        response.json()
+                .get("errors")
+                .forEach(error -> errors.add(error.get("path").asString() + ": "
+                        + error.get("message").asString()));
+        assertThat(errors)
+                .containsExactlyInAnyOrder(
+                        "recipients[0].cc[0]: must not be blank",
+                        "recipients[0].cc[0]: must be a well-formed email address",
+                        "recipients[0].bcc[0]: must be a well-formed email address",
+                        "recipients[1]: must not be null");
     }
 
     @Test
