@@ -196,22 +196,28 @@ public class Outbox {
      */
     public void publishBatch(String batchId, List<Entry> all) {
         for (int from = 0; from < all.size(); from += CHUNK) {
-            var chunk = new LinkedHashMap<UUID, String>();
+            // A batch's priority-high messages go to the transactional queue, the rest to the bulk one.
+            var chunk = new LinkedHashMap<String, Map<UUID, String>>();
             all.subList(from, Math.min(all.size(), from + CHUNK))
-                    .forEach(entry -> chunk.put(entry.command().commandId(), entry.json()));
-            List<UUID> confirmed;
-            try {
-                confirmed = commands.publishAll(chunk);
-            } catch (PublishFailed e) {
-                confirmed = List.of();
-            }
-            if (confirmed.size() < chunk.size()) {
-                publishFailed(all.size());
-                throw new PublishFailed("the broker did not confirm " + (chunk.size() - confirmed.size())
-                        + " messages of batch " + batchId);
-            }
+                    .forEach(entry -> chunk.computeIfAbsent(entry.command().routingKey(), key -> new LinkedHashMap<>())
+                            .put(entry.command().commandId(), entry.json()));
+            chunk.forEach((routingKey, json) -> publishAll(batchId, all.size(), routingKey, json));
         }
         records.markBatchPublished(batchId);
+    }
+
+    private void publishAll(String batchId, int messages, String routingKey, Map<UUID, String> json) {
+        List<UUID> confirmed;
+        try {
+            confirmed = commands.publishAll(routingKey, json);
+        } catch (PublishFailed e) {
+            confirmed = List.of();
+        }
+        if (confirmed.size() < json.size()) {
+            publishFailed(messages);
+            throw new PublishFailed(
+                    "the broker did not confirm " + (json.size() - confirmed.size()) + " messages of batch " + batchId);
+        }
     }
 
     /**
