@@ -28,7 +28,14 @@ public final class MailTopology {
      */
     public static final String DEFER_TIER_HEADER = "graphmail-defer-tier";
 
+    /** Bulk sends: batch messages that are not {@code priority: high}. */
     public static final String SEND_ROUTING_KEY = "mail.send.v1";
+    /**
+     * Transactional sends (single sends, and any message with {@code priority: high}), to a queue of their own so that
+     * none waits behind a batch's messages; see {@code SendMailCommand#routingKey()}.
+     */
+    public static final String TRANSACTIONAL_SEND_ROUTING_KEY = "mail.send.transactional.v1";
+
     public static final String SENT_ROUTING_KEY = "mail.sent.v1";
     public static final String FAILED_ROUTING_KEY = "mail.failed.v1";
     public static final String BOUNCED_ROUTING_KEY = "mail.bounced.v1";
@@ -43,9 +50,15 @@ public final class MailTopology {
     /** Verified Graph change and lifecycle notifications, from the gateway to the workers. */
     public static final String FOLDER_NOTIFIED_ROUTING_KEY = "mailbox.notified.v1";
 
+    /** Bulk send commands; transactional ones published before their queue existed may still be found here. */
     public static final String SEND_QUEUE = "graphmail.mail.send";
     /** Prefix of the delay queues, one per delay tier: {@code graphmail.mail.send.retry.5s.v2}. */
     public static final String SEND_RETRY_QUEUE = "graphmail.mail.send.retry";
+
+    /** Transactional send commands, consumed apart from {@link #SEND_QUEUE} with a small prefetch. */
+    public static final String TRANSACTIONAL_SEND_QUEUE = "graphmail.mail.send.transactional";
+    /** Prefix of the transactional delay queues, which hand a command back to {@link #TRANSACTIONAL_SEND_QUEUE}. */
+    public static final String TRANSACTIONAL_SEND_RETRY_QUEUE = "graphmail.mail.send.transactional.retry";
 
     public static final String SEND_DEAD_LETTER_QUEUE = "graphmail.mail.send.dlq";
     public static final String GATEWAY_EVENTS_QUEUE = "graphmail.gateway.mail-events";

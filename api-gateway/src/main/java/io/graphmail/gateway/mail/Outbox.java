@@ -253,20 +253,13 @@ public class Outbox {
         }
     }
 
+    /** Publishes a chunk: its priority-high messages to the transactional queue, the rest to the bulk one. */
     private void publishChunk(String batchId, List<Entry> entries, int batchSize) {
-        var chunk = new LinkedHashMap<UUID, String>();
-        entries.forEach(entry -> chunk.put(entry.command().commandId(), entry.json()));
-        List<UUID> confirmed;
-        try {
-            confirmed = chunk.isEmpty() ? List.of() : commands.publishAll(chunk);
-        } catch (PublishFailed e) {
-            confirmed = List.of();
-        }
-        if (confirmed.size() < chunk.size()) {
-            publishFailed(batchSize);
-            throw new PublishFailed("the broker did not confirm " + (chunk.size() - confirmed.size())
-                    + " messages of batch " + batchId);
-        }
+        var byRoutingKey = new LinkedHashMap<String, Map<UUID, String>>();
+        entries.forEach(entry -> byRoutingKey
+                .computeIfAbsent(entry.command().routingKey(), key -> new LinkedHashMap<>())
+                .put(entry.command().commandId(), entry.json()));
+        byRoutingKey.forEach((routingKey, json) -> publishAll(batchId, batchSize, routingKey, json));
     }
 
     /** One batch's recording, a chunk at a time, on the request's thread or another. */
@@ -314,6 +307,20 @@ public class Outbox {
                 records.insertAll(inserting);
             }
             return sending;
+        }
+    }
+
+    private void publishAll(String batchId, int messages, String routingKey, Map<UUID, String> json) {
+        List<UUID> confirmed;
+        try {
+            confirmed = commands.publishAll(routingKey, json);
+        } catch (PublishFailed e) {
+            confirmed = List.of();
+        }
+        if (confirmed.size() < json.size()) {
+            publishFailed(messages);
+            throw new PublishFailed(
+                    "the broker did not confirm " + (json.size() - confirmed.size()) + " messages of batch " + batchId);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.graphmail.gateway.messaging;
 
 import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
-import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
@@ -25,12 +24,12 @@ class ConfirmedMailCommands implements MailCommands {
 
     @Override
     public void publish(SendMailCommand command) {
-        publisher.publish(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, command.commandId());
+        publisher.publish(COMMANDS_EXCHANGE, command.routingKey(), command, command.commandId());
     }
 
     @Override
-    public List<UUID> publishAll(Map<UUID, String> commands) {
-        return publisher.publishAllJson(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, SendMailCommand.class, commands);
+    public List<UUID> publishAll(String routingKey, Map<UUID, String> commands) {
+        return publisher.publishAllJson(COMMANDS_EXCHANGE, routingKey, SendMailCommand.class, commands);
     }
 
     @Override

@@ -10,14 +10,19 @@ import java.util.UUID;
 /** Publishes commands for the workers; returns only once the broker has stored them. */
 public interface MailCommands {
 
-    /** @throws PublishFailed if the broker did not confirm the command */
+    /**
+     * Publishes the command with its {@linkplain SendMailCommand#routingKey() routing key}.
+     *
+     * @throws PublishFailed if the broker did not confirm the command
+     */
     void publish(SendMailCommand command);
 
     /**
      * Publishes many commands already serialised as JSON (as their records keep them), waiting once for all confirms;
-     * returns the ids the broker took. They go out as {@link #publish} would send them.
+     * returns the ids the broker took. They go out as {@link #publish} would send them: {@code routingKey} is the
+     * {@linkplain SendMailCommand#routingKey() routing key} of every one of them.
      */
-    List<UUID> publishAll(Map<UUID, String> commands);
+    List<UUID> publishAll(String routingKey, Map<UUID, String> commands);
 
     /**
      * Takes the dead-lettered copies of these commands out of the dead-letter queue, once they were published again

@@ -7,6 +7,7 @@ import static io.graphmail.contract.MailTopology.SEND_DEAD_LETTER_QUEUE;
 import static io.graphmail.contract.MailTopology.SEND_QUEUE;
 import static io.graphmail.contract.MailTopology.SYNC_DEAD_LETTER_QUEUE;
 import static io.graphmail.contract.MailTopology.SYNC_QUEUE;
+import static io.graphmail.contract.MailTopology.TRANSACTIONAL_SEND_QUEUE;
 import static io.graphmail.contract.MailTopology.WEBHOOK_DELIVERIES_QUEUE;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +33,7 @@ class QueueDepthMetrics {
 
     static final List<String> QUEUES = List.of(
             SEND_QUEUE,
+            TRANSACTIONAL_SEND_QUEUE,
             EVENTS_DEAD_LETTER_QUEUE,
             SEND_DEAD_LETTER_QUEUE,
             SYNC_QUEUE,

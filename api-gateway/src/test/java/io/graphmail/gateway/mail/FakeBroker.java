@@ -42,7 +42,7 @@ public class FakeBroker implements MailCommands {
     }
 
     @Override
-    public List<UUID> publishAll(Map<UUID, String> commands) {
+    public List<UUID> publishAll(String routingKey, Map<UUID, String> commands) {
         if (down) {
             throw new PublishFailed("the broker is down");
         }

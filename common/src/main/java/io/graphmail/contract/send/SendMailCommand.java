@@ -1,5 +1,8 @@
 package io.graphmail.contract.send;
 
+import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
+import static io.graphmail.contract.MailTopology.TRANSACTIONAL_SEND_ROUTING_KEY;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +69,14 @@ public record SendMailCommand(
     /** Whether the message goes ahead of bulk mail: a single send, or one asked for with {@code priority: high}. */
     public boolean isTransactional() {
         return batchId == null || HIGH_PRIORITY.equals(priority);
+    }
+
+    /**
+     * The routing key the command is published with: transactional commands have a queue of their own, so that they
+     * never wait behind a batch's (the workers pace them in the transactional lane by the same rule).
+     */
+    public String routingKey() {
+        return isTransactional() ? TRANSACTIONAL_SEND_ROUTING_KEY : SEND_ROUTING_KEY;
     }
 
     /** Whether Graph should keep a copy in the mailbox's Sent Items. */

@@ -4,6 +4,8 @@ import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
 import static io.graphmail.contract.MailTopology.RETRY_EXCHANGE;
 import static io.graphmail.contract.MailTopology.SEND_QUEUE;
 import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
+import static io.graphmail.contract.MailTopology.TRANSACTIONAL_SEND_QUEUE;
+import static io.graphmail.contract.MailTopology.TRANSACTIONAL_SEND_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -59,28 +61,34 @@ class DelayQueuesIntegrationTests {
     @Test
     void everyDelayQueueIsAQuorumQueueThatDeadLettersToTheSendQueueAtLeastOnce() throws Exception {
         for (RetryTier tier : RetryTier.values()) {
-            Map<String, Object> expected = Map.of(
-                    "x-queue-type",
-                    "quorum",
-                    "x-message-ttl",
-                    (int) tier.delay().toMillis(),
-                    "x-overflow",
-                    "reject-publish",
-                    "x-dead-letter-strategy",
-                    "at-least-once",
-                    "x-dead-letter-exchange",
-                    COMMANDS_EXCHANGE,
-                    "x-dead-letter-routing-key",
-                    SEND_ROUTING_KEY);
+            assertDeclaredAsDelayQueue(tier, tier.queue(), SEND_ROUTING_KEY);
+            assertDeclaredAsDelayQueue(tier, tier.transactionalQueue(), TRANSACTIONAL_SEND_ROUTING_KEY);
+        }
+    }
 
-            assertThat(redeclare(tier.queue(), expected)).as(tier.queue()).isTrue();
-            for (String argument : expected.keySet()) {
-                var withoutIt = new HashMap<>(expected);
-                withoutIt.remove(argument);
-                assertThat(redeclare(tier.queue(), withoutIt))
-                        .as("%s declared without %s", tier.queue(), argument)
-                        .isFalse();
-            }
+    private static void assertDeclaredAsDelayQueue(RetryTier tier, String queue, String sendRoutingKey)
+            throws Exception {
+        Map<String, Object> expected = Map.of(
+                "x-queue-type",
+                "quorum",
+                "x-message-ttl",
+                (int) tier.delay().toMillis(),
+                "x-overflow",
+                "reject-publish",
+                "x-dead-letter-strategy",
+                "at-least-once",
+                "x-dead-letter-exchange",
+                COMMANDS_EXCHANGE,
+                "x-dead-letter-routing-key",
+                sendRoutingKey);
+
+        assertThat(redeclare(queue, expected)).as(queue).isTrue();
+        for (String argument : expected.keySet()) {
+            var withoutIt = new HashMap<>(expected);
+            withoutIt.remove(argument);
+            assertThat(redeclare(queue, withoutIt))
+                    .as("%s declared without %s", queue, argument)
+                    .isFalse();
         }
     }
 
@@ -89,6 +97,14 @@ class DelayQueuesIntegrationTests {
         String id = publishDelayed(RetryTier.QUARTER_SECOND);
 
         assertThat(receiveFromSendQueue(Duration.ofSeconds(10))).isEqualTo(id);
+    }
+
+    @Test
+    void aDelayedTransactionalCommandComesBackToTheTransactionalQueue() {
+        String id = UUID.randomUUID().toString();
+        rabbit.send(RETRY_EXCHANGE, RetryTier.QUARTER_SECOND.transactionalRoutingKey(), message(id));
+
+        assertThat(receive(TRANSACTIONAL_SEND_QUEUE, Duration.ofSeconds(10))).isEqualTo(id);
     }
 
     @Test
@@ -141,9 +157,13 @@ class DelayQueuesIntegrationTests {
     }
 
     private static String receiveFromSendQueue(Duration within) {
+        return receive(SEND_QUEUE, within);
+    }
+
+    private static String receive(String queue, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
-            Message received = rabbit.receive(SEND_QUEUE, 1000);
+            Message received = rabbit.receive(queue, 1000);
             if (received != null) {
                 return received.getMessageProperties().getMessageId();
             }

@@ -44,7 +44,7 @@ class BatchAllOrNothingIntegrationTests extends OwnAccountTests {
                 })
                 .doCallRealMethod()
                 .when(commands)
-                .publishAll(any());
+                .publishAll(any(), any());
         String key = "batch-" + UUID.randomUUID();
 
         var failed = api.post("/api/v1/mail/batches", batch(), "Idempotency-Key", key);

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.batches;
 
+import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -223,7 +224,7 @@ class CrashedSubmissionIntegrationTests extends OwnAccountTests {
                 .toList());
         var json = new LinkedHashMap<UUID, String>();
         recorded.forEach((id, command) -> json.put(id, jsonMapper.writeValueAsString(command)));
-        assertThat(commands.publishAll(json)).hasSize(RECORDED_BEFORE_THE_CRASH);
+        assertThat(commands.publishAll(SEND_ROUTING_KEY, json)).hasSize(RECORDED_BEFORE_THE_CRASH);
         return batchId.toString();
     }
 

@@ -321,7 +321,7 @@ class MailApiIntegrationTests extends OwnAccountTests {
         assertThat(metrics.body())
                 .contains("graphmail_mail_accepted_total")
                 .containsPattern("graphmail_publish_confirm_seconds_count\\{[^}]*result=\"confirmed\"[^}]*"
-                        + "routing_key=\"mail.send.v1\"[^}]*} [1-9]")
+                        + "routing_key=\"mail.send.transactional.v1\"[^}]*} [1-9]")
                 .containsPattern("graphmail_mail_completed_total\\{[^}]*status=\"FAILED\"[^}]*} ");
     }
 

@@ -2,6 +2,7 @@ package io.graphmail.gateway.messaging;
 
 import static io.graphmail.contract.MailTopology.GATEWAY_EVENTS_QUEUE;
 import static io.graphmail.contract.MailTopology.SEND_QUEUE;
+import static io.graphmail.contract.MailTopology.TRANSACTIONAL_SEND_QUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,6 +33,7 @@ class QueueDepthMetricsIntegrationTests extends FullStackTests {
         queueDepths.refresh();
         assertThat(meterRegistry.get("graphmail.queue.messages").gauges()).hasSize(QueueDepthMetrics.QUEUES.size());
         assertThat(consumers(SEND_QUEUE)).as("the worker's").isPositive();
+        assertThat(consumers(TRANSACTIONAL_SEND_QUEUE)).as("the worker's").isPositive();
         assertThat(consumers(GATEWAY_EVENTS_QUEUE)).as("the gateway's").isPositive();
 
         var results = listeners.getListenerContainer("mail-results");

@@ -10,8 +10,9 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts a command back on the send queue after a delay, through the delay queue of the matching
- * {@link RetryTier}; the broker dead-letters it back when its TTL ends. No consumer thread waits.
+ * Puts a command back on its send queue after a delay, through the delay queue of the matching
+ * {@link RetryTier}; the broker dead-letters it back when its TTL ends. No consumer thread waits. A transactional
+ * command waits in the transactional tiers and so comes back to the transactional queue, not behind a batch.
  */
 @Component
 public class Retries {
@@ -22,8 +23,10 @@ public class Retries {
         this.publisher = publisher;
     }
 
-    public void retryLater(Message command, Duration delay) {
+    /** @param transactional whether the command is transactional ({@code SendMailCommand#isTransactional()}) */
+    public void retryLater(Message command, Duration delay, boolean transactional) {
         Message copy = MessageBuilder.fromClonedMessage(command).build();
-        publisher.publish(RETRY_EXCHANGE, RetryTier.forDelay(delay).routingKey(), copy);
+        RetryTier tier = RetryTier.forDelay(delay);
+        publisher.publish(RETRY_EXCHANGE, transactional ? tier.transactionalRoutingKey() : tier.routingKey(), copy);
     }
 }

@@ -99,7 +99,7 @@ class SendMailListener implements MessageListener {
                         .getMessageProperties()
                         .setHeader(GRAPH_MESSAGE_ID_HEADER, unrecorded.draft().internetMessageId());
             }
-            retries.retryLater(withKnowledge, DATABASE_RECHECK);
+            retries.retryLater(withKnowledge, DATABASE_RECHECK, command.isTransactional());
             return;
         } catch (RuntimeException e) {
             if (!MongoUnavailable.causedBy(e)) {
@@ -110,7 +110,7 @@ class SendMailListener implements MessageListener {
                     command.commandId(),
                     command.accountId(),
                     DATABASE_RECHECK);
-            retries.retryLater(message, DATABASE_RECHECK);
+            retries.retryLater(message, DATABASE_RECHECK, command.isTransactional());
             return;
         }
         metrics.record(outcome);
@@ -126,7 +126,7 @@ class SendMailListener implements MessageListener {
                     retry.delay(),
                     retry.cause() instanceof Outcome.Cause.Paced paced ? " (paced: " + paced.reason() + ")" : "");
             message.getMessageProperties().setHeader(RECHECKS_HEADER, rechecks(message) + 1);
-            retries.retryLater(message, retry.delay());
+            retries.retryLater(message, retry.delay(), command.isTransactional());
         } else if (outcome instanceof Outcome.Parked parked) {
             log.info(
                     "Command {} for account {} parked ({}) until {}",

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -19,6 +20,8 @@ import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -36,6 +39,9 @@ class LanesIntegrationTests extends SimulatedMailboxTests {
     static final Duration SPACING = Duration.ofMillis(60_500 / PER_MINUTE);
 
     final Set<UUID> batches = new HashSet<>();
+
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
 
     LanesIntegrationTests() {
         super("lanes");
@@ -69,6 +75,30 @@ class LanesIntegrationTests extends SimulatedMailboxTests {
         assertThat(subjects.indexOf("Password reset") - sentBefore)
                 .as("batch messages sent between the single send's submission and its own")
                 .isLessThanOrEqualTo(2);
+    }
+
+    /*
+     * The batch is all queued before the single send: in one queue shared with the batch, the single would wait until
+     * every batch message ahead of it had been taken and set aside.
+     */
+    @Test
+    void aTransactionalCommandQueuedBehindABatchReachesGraphWithinTwoSlotsOfItsSubmission() {
+        simulator.limit(mailbox, 10_000, null);
+        var bulkConsumers = listeners.getListenerContainer("send-mail");
+        bulkConsumers.stop();
+        publishBatch(batch(), "Newsletter", 300);
+        bulkConsumers.start();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> simulator.sent(mailbox).size() >= 2);
+
+        var reset =
+                sendMail().subject("Password reset").submittedAt(Instant.now()).build();
+        publish(reset);
+
+        Instant sent = await().atMost(Duration.ofSeconds(90)).until(() -> sentAt("Password reset"), Objects::nonNull);
+        assertThat(Duration.between(reset.submittedAt(), sent))
+                .as("from submission to Graph's acceptance, as the simulator recorded it")
+                .isLessThanOrEqualTo(SPACING.multipliedBy(2));
     }
 
     @Test
@@ -142,6 +172,15 @@ class LanesIntegrationTests extends SimulatedMailboxTests {
                 EVENTS_EXCHANGE,
                 BATCH_STATE_ROUTING_KEY,
                 new BatchStateChanged(UUID.randomUUID(), batch, state, Instant.now()));
+    }
+
+    /** When the simulator accepted the message with this subject, or {@code null} if it has not (yet). */
+    private Instant sentAt(String subject) {
+        return simulator.sent(mailbox).stream()
+                .filter(message -> message.path("subject").asString().equals(subject))
+                .map(message -> Instant.parse(message.path("sentDateTime").asString()))
+                .findFirst()
+                .orElse(null);
     }
 
     private List<String> subjects() {

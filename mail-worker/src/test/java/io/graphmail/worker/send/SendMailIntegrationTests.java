@@ -8,6 +8,7 @@ import static io.graphmail.contract.MailTopology.SEND_DEAD_LETTER_QUEUE;
 import static io.graphmail.contract.MailTopology.SEND_QUEUE;
 import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 import static io.graphmail.contract.MailTopology.SENT_ROUTING_KEY;
+import static io.graphmail.contract.MailTopology.TRANSACTIONAL_SEND_ROUTING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -84,11 +85,7 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
         mongo.getCollection("batches").insertOne(new Document("_id", batch.toString()).append("state", "SUBMITTING"));
         // Each time the worker looks again, the command comes back through graphmail.commands: a queue of the test's
         // own bound there sees the gateway's publish and every look.
-        var copies = new Queue("test.copies." + UUID.randomUUID(), false, true, true);
-        admin.declareQueue(copies);
-        admin.declareBinding(BindingBuilder.bind(copies)
-                .to(new TopicExchange(COMMANDS_EXCHANGE))
-                .with(SEND_ROUTING_KEY));
+        var copies = copiesQueue(SEND_ROUTING_KEY);
         var command = sendMail().subject("Held back").batch(batch).build();
         publish(command);
 
@@ -103,6 +100,21 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
         assertThat(copiesWhileSubmitting)
                 .as("the publish and the looks in 8 s: after 250 ms, three after 1 s each, then every 5 s")
                 .isBetween(3L, 7L);
+    }
+
+    @Test
+    void aRetriedSingleSendComesBackToTheTransactionalQueueNotToTheBulkOne() {
+        var transactional = copiesQueue(TRANSACTIONAL_SEND_ROUTING_KEY);
+        var bulk = copiesQueue(SEND_ROUTING_KEY);
+        simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 1));
+        SendMailCommand command = command("Retried");
+        publish(command);
+
+        events.awaitOne(MailSent.class, command.commandId());
+        assertThat(copiesOf(transactional.getName(), command.commandId()))
+                .as("its publish, and its return from the delay queue")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(copiesOf(bulk.getName(), command.commandId())).isZero();
     }
 
     @Test
@@ -402,6 +414,16 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
                                     : null;
                         },
                         Objects::nonNull);
+    }
+
+    /** A queue of the test's own that gets a copy of every command through {@code graphmail.commands} with this key. */
+    private Queue copiesQueue(String routingKey) {
+        var copies = new Queue("test.copies." + UUID.randomUUID(), false, true, true);
+        admin.declareQueue(copies);
+        admin.declareBinding(BindingBuilder.bind(copies)
+                .to(new TopicExchange(COMMANDS_EXCHANGE))
+                .with(routingKey));
+        return copies;
     }
 
     private long copiesOf(String queue, UUID commandId) {

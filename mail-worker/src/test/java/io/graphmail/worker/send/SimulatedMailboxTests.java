@@ -1,7 +1,6 @@
 package io.graphmail.worker.send;
 
 import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
-import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 
 import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.testsupport.RunningSimulator;
@@ -75,9 +74,9 @@ abstract class SimulatedMailboxTests extends WorkerTests {
         publish(rabbit, command);
     }
 
-    /** As the gateway publishes: the command id is the message id. */
+    /** As the gateway publishes: with the command's routing key, and the command id as the message id. */
     static void publish(RabbitTemplate rabbit, SendMailCommand command) {
-        rabbit.convertAndSend(COMMANDS_EXCHANGE, SEND_ROUTING_KEY, command, message -> {
+        rabbit.convertAndSend(COMMANDS_EXCHANGE, command.routingKey(), command, message -> {
             message.getMessageProperties().setMessageId(command.commandId().toString());
             return message;
         });

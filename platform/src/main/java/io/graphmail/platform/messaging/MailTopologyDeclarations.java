@@ -37,6 +37,9 @@ public final class MailTopologyDeclarations {
 
         Queue send =
                 workQueue(SEND_QUEUE).deadLetterExchange(DEAD_LETTER_EXCHANGE).build();
+        Queue transactionalSend = workQueue(TRANSACTIONAL_SEND_QUEUE)
+                .deadLetterExchange(DEAD_LETTER_EXCHANGE)
+                .build();
         Queue sendDeadLetters = deadLetterQueue(SEND_DEAD_LETTER_QUEUE);
         Queue gatewayEvents = deadLetteringTo(GATEWAY_EVENTS_QUEUE, EVENTS_DEAD_LETTER_QUEUE);
         Queue gatewayEventsRetry = atLeastOnceDeadLettering(GATEWAY_EVENTS_RETRY_QUEUE)
@@ -63,13 +66,12 @@ public final class MailTopologyDeclarations {
 
         var declarables = new ArrayList<Declarable>();
         for (RetryTier tier : RetryTier.values()) {
-            Queue delay = atLeastOnceDeadLettering(tier.queue())
-                    .ttl((int) tier.delay().toMillis())
-                    .deadLetterExchange(COMMANDS_EXCHANGE)
-                    .deadLetterRoutingKey(SEND_ROUTING_KEY)
-                    .build();
+            Queue delay = sendDelayQueue(tier.queue(), tier, SEND_ROUTING_KEY);
             declarables.add(delay);
             declarables.add(BindingBuilder.bind(delay).to(retry).with(tier.routingKey()));
+            Queue transactionalDelay = sendDelayQueue(tier.transactionalQueue(), tier, TRANSACTIONAL_SEND_ROUTING_KEY);
+            declarables.add(transactionalDelay);
+            declarables.add(BindingBuilder.bind(transactionalDelay).to(retry).with(tier.transactionalRoutingKey()));
             // Webhook retries wait in queues of their own, published to through the default exchange.
             declarables.add(atLeastOnceDeadLettering(tier.queue(WEBHOOK_DELIVERIES_RETRY_QUEUE))
                     .ttl((int) tier.delay().toMillis())
@@ -111,12 +113,23 @@ public final class MailTopologyDeclarations {
                 gatewayEventDeadLetters,
                 gatewayDeadLetters,
                 BindingBuilder.bind(send).to(commands).with(SEND_ROUTING_KEY),
+                transactionalSend,
+                BindingBuilder.bind(transactionalSend).to(commands).with(TRANSACTIONAL_SEND_ROUTING_KEY),
                 BindingBuilder.bind(sendDeadLetters).to(deadLetters),
                 BindingBuilder.bind(gatewayDeadLetters).to(deadLetters),
                 eventBinding(gatewayEvents, events, SENT_ROUTING_KEY),
                 eventBinding(gatewayEvents, events, FAILED_ROUTING_KEY),
                 eventBinding(gatewayEvents, events, BOUNCED_ROUTING_KEY)));
         return new Declarables(declarables);
+    }
+
+    /** A delay queue of the send path: it hands each command back, once its TTL ends, to the queue {@code sendKey} names. */
+    private static Queue sendDelayQueue(String name, RetryTier tier, String sendKey) {
+        return atLeastOnceDeadLettering(name)
+                .ttl((int) tier.delay().toMillis())
+                .deadLetterExchange(COMMANDS_EXCHANGE)
+                .deadLetterRoutingKey(sendKey)
+                .build();
     }
 
     /** A work queue whose rejected messages go straight to {@code deadLetterQueue} through the default exchange. */

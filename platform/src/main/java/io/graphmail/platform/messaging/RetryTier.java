@@ -2,6 +2,7 @@ package io.graphmail.platform.messaging;
 
 import static io.graphmail.contract.MailTopology.DEFERRED_QUEUE;
 import static io.graphmail.contract.MailTopology.SEND_RETRY_QUEUE;
+import static io.graphmail.contract.MailTopology.TRANSACTIONAL_SEND_RETRY_QUEUE;
 
 import java.time.Duration;
 
@@ -13,6 +14,9 @@ import java.time.Duration;
  * <p>Queue names and routing keys carry {@code v2}: the first delay queues were classic queues,
  * which dead-letter at most once, and a queue cannot be redeclared with other arguments. New names
  * let an upgrade start beside the old queues, which receive nothing more and drain by themselves.
+ *
+ * <p>Transactional commands wait in delay queues of their own ({@link #transactionalQueue()}), which hand them back to
+ * the transactional send queue: through the bulk tiers a retried single would come back behind a batch.
  */
 public enum RetryTier {
     QUARTER_SECOND(Duration.ofMillis(250)),
@@ -38,6 +42,15 @@ public enum RetryTier {
 
     public String queue() {
         return queue(SEND_RETRY_QUEUE);
+    }
+
+    /** The routing key of this tier's delay queue for transactional commands. */
+    public String transactionalRoutingKey() {
+        return "delay.transactional.v2." + delay.toMillis();
+    }
+
+    public String transactionalQueue() {
+        return queue(TRANSACTIONAL_SEND_RETRY_QUEUE);
     }
 
     /** This tier's delay queue among those named {@code prefix} (each kind of work has its own). */

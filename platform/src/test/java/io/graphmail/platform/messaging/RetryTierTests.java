@@ -19,5 +19,7 @@ class RetryTierTests {
     void namesEachTiersQueueAfterItsDelay() {
         assertThat(RetryTier.QUARTER_SECOND.queue()).isEqualTo("graphmail.mail.send.retry.250ms.v2");
         assertThat(RetryTier.TWO_MINUTES.queue()).isEqualTo("graphmail.mail.send.retry.120s.v2");
+        assertThat(RetryTier.FIVE_SECONDS.transactionalQueue())
+                .isEqualTo("graphmail.mail.send.transactional.retry.5s.v2");
     }
 }

@@ -65,7 +65,8 @@ class MongoParkedCommands implements ParkedCommands {
                 paced == null ? null : paced.lane(),
                 paced == null ? null : paced.ticket(),
                 paced == null ? null : paced.releaseAt(),
-                null));
+                null,
+                command.isTransactional()));
     }
 
     @Override
@@ -149,7 +150,7 @@ class MongoParkedCommands implements ParkedCommands {
                 .setMessageId(parked.commandId())
                 .build();
         try (var scope = CorrelationId.open(parked.correlationId())) {
-            retries.retryLater(message, Duration.ZERO);
+            retries.retryLater(message, Duration.ZERO, parked.toTransactionalQueue());
         }
         remove(parked);
     }
@@ -165,6 +166,8 @@ class MongoParkedCommands implements ParkedCommands {
      * @param ticket its ticket in that lane
      * @param releaseAt when it goes back on the queue at the latest: set aside for its turn, or claimed
      * @param releasing a worker has claimed it to put it back on the queue
+     * @param transactional it goes back to the transactional send queue, not the bulk one ({@code null}, parked by an
+     *     older worker: if it has no batch)
      */
     @Document("parked_commands")
     @CompoundIndex(def = "{'accountId': 1, 'lane': 1, 'ticket': 1}")
@@ -179,5 +182,11 @@ class MongoParkedCommands implements ParkedCommands {
             String lane,
             Long ticket,
             @Indexed(sparse = true) Instant releaseAt,
-            Boolean releasing) {}
+            Boolean releasing,
+            Boolean transactional) {
+
+        boolean toTransactionalQueue() {
+            return transactional == null ? batchId == null : transactional;
+        }
+    }
 }

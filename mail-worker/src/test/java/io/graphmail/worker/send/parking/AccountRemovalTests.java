@@ -3,6 +3,7 @@ package io.graphmail.worker.send.parking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -109,7 +110,8 @@ class AccountRemovalTests {
                 .retryLater(
                         argThat(message -> command.toString()
                                 .equals(message.getMessageProperties().getMessageId())),
-                        any());
+                        any(),
+                        anyBoolean());
         assertThat(mongo.findAll(MongoParkedCommands.Parked.class))
                 .as("to fail there, its account gone")
                 .isEmpty();

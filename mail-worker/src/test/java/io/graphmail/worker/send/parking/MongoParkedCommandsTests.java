@@ -3,6 +3,7 @@ package io.graphmail.worker.send.parking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -67,7 +68,7 @@ class MongoParkedCommandsTests {
                     return null;
                 })
                 .when(retries)
-                .retryLater(any(), any());
+                .retryLater(any(), any(), anyBoolean());
     }
 
     @AfterAll
