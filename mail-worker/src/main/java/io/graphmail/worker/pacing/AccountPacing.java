@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Paces sending per account across every worker: an even rate per minute, a rolling daily recipient budget, a cap on
- * concurrent Graph calls, and Graph's own {@code Retry-After}. It never waits: over a limit, it says how long to defer.
+ * concurrent Graph calls, and Graph's own {@code Retry-After}. Over a limit, it says how long to defer; it waits only
+ * for a turn a moment away, which the delay queues would bring the message back to late.
  */
 public interface AccountPacing {
 
@@ -16,7 +17,8 @@ public interface AccountPacing {
     Limits personalDefaults();
 
     /**
-     * A permit to send {@code recipients} recipients now, a ticket to wait with in {@code lane}, or a deferral.
+     * A permit to send {@code recipients} recipients now, a ticket to wait with in {@code lane}, or a deferral. A
+     * {@link Permit.Queued} message comes back after its delay a little before its turn, and waits the rest here.
      *
      * @param ticket the ticket this message was given earlier, or {@code null}
      */

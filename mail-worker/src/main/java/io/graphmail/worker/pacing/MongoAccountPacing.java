@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * <p>A message that is not yet due gets a <em>ticket</em> in its {@link Lane} and comes back about when its turn
  * should come; a slot is given only to a message that asks when it is free, transactional before bulk and batches
  * in turn ({@link PacingRules}), so messages waiting in delay queues (or paused) hold no slot. When it is sent, a log
- * of the last minute's sends (as Graph counts them) makes sure that sends never exceed the rate in any minute.
+ * of the last minute's sends (as Graph counts them) makes sure that sends never exceed the rate in any minute. A turn
+ * a moment away is waited for in-process, and the delay queues are asked to bring a message back a little before its
+ * turn ({@link TurnWait}).
  */
 @Component
 class MongoAccountPacing implements AccountPacing {
@@ -31,12 +33,14 @@ class MongoAccountPacing implements AccountPacing {
     private final PacingProperties defaults;
     private final PacingRules rules;
     private final Clock clock;
+    private final Pause pause;
 
-    MongoAccountPacing(MongoTemplate mongo, PacingProperties defaults, LaneProperties lanes, Clock clock) {
+    MongoAccountPacing(MongoTemplate mongo, PacingProperties defaults, LaneProperties lanes, Clock clock, Pause pause) {
         this.mongo = mongo;
         this.defaults = defaults;
         this.rules = new PacingRules(defaults.leaseTime(), lanes);
         this.clock = clock;
+        this.pause = pause;
     }
 
     @Override
@@ -54,6 +58,15 @@ class MongoAccountPacing implements AccountPacing {
         if (limits.isUnlimited()) {
             return new Permit.Granted(accountId, null, false);
         }
+        Permit permit = decide(accountId, recipients, limits, lane, ticket);
+        Duration wait = TurnWait.inProcess(permit);
+        if (wait != null && pause.waited(wait)) {
+            permit = decide(accountId, recipients, limits, lane, ((Permit.Queued) permit).ticket());
+        }
+        return TurnWait.early(permit);
+    }
+
+    private Permit decide(String accountId, int recipients, Limits limits, Lane lane, Long ticket) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             long now = clock.millis();
             var step = rules.decide(

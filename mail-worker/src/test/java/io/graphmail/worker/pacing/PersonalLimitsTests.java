@@ -33,7 +33,7 @@ class PersonalLimitsTests {
     @Test
     void pacesByTheAccountsOwnDailyLimitWhenSetElseByTheDefaultOfItsType() {
         AccountPacing pacing = new MongoAccountPacing(
-                null, new PacingProperties(30, 10_000, 5_000, 4, null, null), LaneProperties.defaults(), null);
+                null, new PacingProperties(30, 10_000, 5_000, 4, null, null), LaneProperties.defaults(), null, null);
         var own = new AccountSettings.SendingLimits(null, 1_200, null);
 
         assertThat(pacing.limitsOf(account(AccountSettings.Type.APPLICATION, "contoso", null)))

@@ -15,7 +15,10 @@ import java.util.TreeMap;
  * told, plus a lag (the way through the broker and the send queue). Those told their turn is distant are set aside
  * and come back, after the lag, once a grant in their lane names them near (or their latest time comes). Optionally
  * the worker takes a while over each message ({@code serviceMs}), one after another in the order they arrive, so that
- * passes delay the messages whose turn has come. No storage, no broker.
+ * passes delay the messages whose turn has come. A Graph call takes {@code callMs}, and its send counts in the log of
+ * the last minute from when it ended, as {@link MongoAccountPacing#release} records it. Messages come back a little
+ * before their turn and wait the rest in-process, as {@link MongoAccountPacing#acquire} has them ({@link TurnWait}).
+ * No storage, no broker.
  */
 final class SimulatedSending {
 
@@ -26,6 +29,7 @@ final class SimulatedSending {
     private final Limits limits;
     private final long lagMs;
     private final long serviceMs;
+    private final long callMs;
     private final Map<Lane, TreeMap<Long, Asking>> setAside = new HashMap<>();
     private long busyUntil;
     private final PriorityQueue<Asking> queue = new PriorityQueue<>((a, b) -> Long.compare(a.at, b.at));
@@ -42,9 +46,14 @@ final class SimulatedSending {
     }
 
     SimulatedSending(Limits limits, long lagMs, long serviceMs) {
+        this(limits, lagMs, serviceMs, 0);
+    }
+
+    SimulatedSending(Limits limits, long lagMs, long serviceMs, long callMs) {
         this.limits = limits;
         this.lagMs = lagMs;
         this.serviceMs = serviceMs;
+        this.callMs = callMs;
     }
 
     void submit(Lane lane, int messages, long at) {
@@ -71,10 +80,12 @@ final class SimulatedSending {
     void runUntil(long end) {
         while (!queue.isEmpty() && queue.peek().at <= end) {
             Asking arrived = queue.poll();
-            long at = Math.max(arrived.at, busyUntil) + serviceMs;
-            busyUntil = at;
+            // A message that waited in-process for its turn asks again on the consumer it waited on.
+            long at = arrived.waited ? arrived.at : Math.max(arrived.at, busyUntil) + serviceMs;
+            busyUntil = arrived.waited ? busyUntil : at;
             releaseDue(at);
-            Asking asking = new Asking(arrived.lane, arrived.ticket, arrived.submittedAt, at, arrived.releaseAt);
+            Asking asking = new Asking(
+                    arrived.lane, arrived.ticket, arrived.submittedAt, at, arrived.releaseAt, arrived.waited);
             Long paused = pausedAt.get(asking.lane);
             if (paused != null && at >= paused + STATE_CACHE_MS) {
                 continue;
@@ -83,29 +94,59 @@ final class SimulatedSending {
             if (step.next() != null) {
                 state = step.next();
             }
-            if (step.permit() instanceof Permit.Granted granted) {
+            var wait = asking.waited ? null : TurnWait.inProcess(step.permit());
+            if (wait != null) {
+                queue.add(new Asking(
+                        asking.lane,
+                        ((Permit.Queued) step.permit()).ticket(),
+                        asking.submittedAt,
+                        at + wait.toMillis(),
+                        0,
+                        true));
+                continue;
+            }
+            var permit = TurnWait.early(step.permit());
+            if (permit instanceof Permit.Granted granted) {
                 sent.add(new Sent(asking.lane, asking.submittedAt, at));
+                endsCall(granted, at + callMs);
                 if (granted.nearBelow() != null) {
                     releaseNear(asking.lane, granted.nearBelow(), at);
                 }
-            } else if (step.permit() instanceof Permit.Queued queued) {
+            } else if (permit instanceof Permit.Queued queued) {
                 passes++;
                 long delay = RetryTier.forDelay(queued.delay()).delay().toMillis();
                 queue.add(new Asking(asking.lane, queued.ticket(), asking.submittedAt, at + delay + lagMs, 0));
-            } else if (step.permit() instanceof Permit.Distant distant) {
+            } else if (permit instanceof Permit.Distant distant) {
                 passes++;
                 long latest = distant.turnAt() + Math.max(30_000, (distant.turnAt() - at) / 2);
                 setAside.computeIfAbsent(asking.lane, lane -> new TreeMap<>())
                         .put(
                                 distant.ticket(),
                                 new Asking(asking.lane, distant.ticket(), asking.submittedAt, 0, latest));
-            } else if (step.permit() instanceof Permit.Deferred deferred
-                    && Permit.LANE_CLOSED.equals(deferred.reason())) {
+            } else if (permit instanceof Permit.Deferred deferred && Permit.LANE_CLOSED.equals(deferred.reason())) {
                 // The worker reads the batch's state again at once, and parks the message.
                 passes++;
             } else {
-                throw new AssertionError("unexpected " + step.permit());
+                throw new AssertionError("unexpected " + permit);
             }
+        }
+    }
+
+    /** The send counts in the log from when its Graph call ends (known here in advance: it changes nothing before). */
+    private void endsCall(Permit.Granted granted, long endedAt) {
+        if (callMs > 0 && granted.logged()) {
+            var recentSends = new HashMap<>(state.recentSends());
+            recentSends.put(granted.leaseId(), endedAt);
+            state = new PacingState(
+                    state.accountId(),
+                    state.nextSendAt(),
+                    state.leases(),
+                    state.recipientsByHour(),
+                    state.blockedUntil(),
+                    recentSends,
+                    state.lanes(),
+                    state.transactionalStreak(),
+                    state.version());
         }
     }
 
@@ -135,8 +176,16 @@ final class SimulatedSending {
         return sent.stream().filter(s -> s.at >= from && s.at < to).toList();
     }
 
-    /** @param releaseAt when set aside, when it comes back at the latest */
-    record Asking(Lane lane, Long ticket, long submittedAt, long at, long releaseAt) {}
+    /**
+     * @param releaseAt when set aside, when it comes back at the latest
+     * @param waited it waited in-process for its turn just now, and does not again
+     */
+    record Asking(Lane lane, Long ticket, long submittedAt, long at, long releaseAt, boolean waited) {
+
+        Asking(Lane lane, Long ticket, long submittedAt, long at, long releaseAt) {
+            this(lane, ticket, submittedAt, at, releaseAt, false);
+        }
+    }
 
     record Sent(Lane lane, long submittedAt, long at) {}
 }
