@@ -218,7 +218,17 @@ function checkDeployment(d, byKind, secrets, where) {
     }
 }
 
-function checkReferences(objects, kustomization, envExample, sendQueue) {
+/** An autoscaler watches exactly the send queues: none other, and none left out (a backlog it would not see). */
+function checkSendQueues(where, queues, sendQueues) {
+    for (const queue of queues.filter((q) => !sendQueues.includes(q))) {
+        problem(where, `queue ${queue} is not a send queue of MailTopology (${sendQueues.join(", ")})`);
+    }
+    for (const queue of sendQueues.filter((q) => !queues.includes(q))) {
+        problem(where, `does not watch the send queue ${queue}`);
+    }
+}
+
+function checkReferences(objects, kustomization, envExample, sendQueues) {
     const byKind = (kind) => objects.filter((o) => o.object.kind === kind).map((o) => o.object);
     const secrets = new Map(
         byKind("Secret").map((s) => [s.metadata.name, new Set(Object.keys({ ...s.data, ...s.stringData }))]),
@@ -274,9 +284,11 @@ function checkReferences(objects, kustomization, envExample, sendQueue) {
                 break;
             case "HorizontalPodAutoscaler":
                 if (!deployment(object.spec.scaleTargetRef.name)) problem(where, "scales no Deployment here");
-                for (const m of object.spec.metrics ?? []) {
-                    const queue = m.external?.metric?.selector?.matchLabels?.queue;
-                    if (queue && queue !== sendQueue) problem(where, `queue ${queue} is not MailTopology.SEND_QUEUE`);
+                {
+                    const queues = (object.spec.metrics ?? [])
+                        .map((m) => m.external?.metric?.selector?.matchLabels?.queue)
+                        .filter(Boolean);
+                    checkSendQueues(where, queues, sendQueues);
                 }
                 break;
             case "ScaledObject":
@@ -286,10 +298,12 @@ function checkReferences(objects, kustomization, envExample, sendQueue) {
                     if (auth && !byKind("TriggerAuthentication").some((a) => a.metadata.name === auth)) {
                         problem(where, `no TriggerAuthentication ${auth}`);
                     }
-                    if (t.type === "rabbitmq" && t.metadata.queueName !== sendQueue) {
-                        problem(where, `queue ${t.metadata.queueName} is not MailTopology.SEND_QUEUE (${sendQueue})`);
-                    }
                 }
+                checkSendQueues(
+                    where,
+                    object.spec.triggers.filter((t) => t.type === "rabbitmq").map((t) => t.metadata.queueName),
+                    sendQueues,
+                );
                 break;
             case "TriggerAuthentication":
                 for (const ref of object.spec.secretTargetRef ?? []) {
@@ -324,9 +338,12 @@ function settings(path) {
     );
 }
 
-function sendQueueName() {
+/** The queues the workers take send commands from (MailTopology's SEND_QUEUE and TRANSACTIONAL_SEND_QUEUE). */
+function sendQueueNames() {
     const topology = readFileSync(join(root, "common/src/main/java/io/graphmail/contract/MailTopology.java"), "utf8");
-    return /SEND_QUEUE\s*=\s*"([^"]+)"/.exec(topology)?.[1];
+    return ["SEND_QUEUE", "TRANSACTIONAL_SEND_QUEUE"].map(
+        (constant) => new RegExp(`\\b${constant}\\s*=\\s*"([^"]+)"`).exec(topology)?.[1],
+    );
 }
 
 async function validateSources() {
@@ -344,7 +361,7 @@ async function validateSources() {
     const [kustomization] = parse(join(kubeDir, "kustomization.yaml"));
     const checked = objects.length;
     if (problems.length === 0) {
-        checkReferences(objects, kustomization, settings(join(root, ".env.example")), sendQueueName());
+        checkReferences(objects, kustomization, settings(join(root, ".env.example")), sendQueueNames());
     } else {
         console.log("(references between objects are checked once every object matches its schema)");
     }
