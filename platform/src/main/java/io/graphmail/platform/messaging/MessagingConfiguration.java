@@ -2,6 +2,8 @@ package io.graphmail.platform.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -61,7 +63,7 @@ public class MessagingConfiguration {
     /**
      * Publishes single messages with the application's template, chunks with a second one configured alike (Boot's
      * {@code spring.rabbitmq.template.*} and every {@link RabbitTemplateCustomizer}) but with observation off: a chunk
-     * is observed once. That template is no bean, so that Boot's own template does not back off.
+     * is observed once, and so is a message published within the observation that covers it. That template is no bean, so that Boot's own template does not back off.
      */
     @Bean
     ConfirmedPublisher confirmedPublisher(
@@ -70,6 +72,8 @@ public class MessagingConfiguration {
             ConnectionFactory connectionFactory,
             ObjectProvider<RabbitTemplateCustomizer> customizers,
             ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator,
             MessagingProperties properties,
             MeterRegistry meterRegistry) {
         var bulk = new RabbitTemplate();
@@ -80,6 +84,8 @@ public class MessagingConfiguration {
                 rabbitTemplate,
                 bulk,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                new CurrentTrace(
+                        tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP)),
                 properties.confirmTimeout(),
                 meterRegistry);
     }
