@@ -54,6 +54,9 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
     /** The trace id of a log line: {@code [traceId-spanId]} in text, {@code "traceId":"…"} in JSON. */
     static final Pattern TRACE_ID = Pattern.compile("(?:\\[|\"traceId\":\")([0-9a-f]{32})[-\"]");
 
+    /** The trace and span ids of a text log line: {@code [traceId-spanId]}. */
+    static final Pattern TRACE_AND_SPAN = Pattern.compile("\\[([0-9a-f]{32})-([0-9a-f]{16})]");
+
     @Autowired
     MeterRegistry meterRegistry;
 
@@ -238,6 +241,29 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
                         .distinct())
                 .as("one trace, from the first attempt through the delay queue to the send")
                 .hasSize(1);
+    }
+
+    @Test
+    void reportsTheResultInTheTraceOfTheListenerThatSentIt(CapturedOutput output) {
+        var sentEvents = new Queue("test.sent." + UUID.randomUUID(), false, true, true);
+        admin.declareQueue(sentEvents);
+        admin.declareBinding(BindingBuilder.bind(sentEvents)
+                .to(new TopicExchange(EVENTS_EXCHANGE))
+                .with(SENT_ROUTING_KEY));
+        SendMailCommand command = command("Traced");
+        publish(command);
+
+        Message sent = await().atMost(Duration.ofSeconds(20))
+                .until(() -> rabbit.receive(sentEvents.getName()), Objects::nonNull);
+        String logged = output.getAll()
+                .lines()
+                .filter(line -> line.contains("Sent command " + command.commandId()))
+                .findFirst()
+                .orElseThrow();
+        var ids = TRACE_AND_SPAN.matcher(logged).results().findFirst().orElseThrow();
+        assertThat((String) sent.getMessageProperties().getHeader("traceparent"))
+                .as("the listener's span, not one of the publication's own")
+                .startsWith("00-" + ids.group(1) + "-" + ids.group(2) + "-");
     }
 
     @Test
