@@ -82,6 +82,16 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
     }
 
     @Test
+    void timesNoMongoCommandButMeasuresTheConnectionPool() {
+        SendMailCommand command = command("Measured");
+        publish(command);
+
+        events.awaitOne(MailSent.class, command.commandId());
+        assertThat(meterRegistry.find("mongodb.driver.commands").meters()).isEmpty();
+        assertThat(meterRegistry.find("mongodb.driver.pool.size").gauges()).isNotEmpty();
+    }
+
+    @Test
     void looksLessAndLessOftenAtAMessageWhoseBatchIsStillBeingSubmitted() {
         UUID batch = UUID.randomUUID();
         mongo.getCollection("batches").insertOne(new Document("_id", batch.toString()).append("state", "SUBMITTING"));
