@@ -212,11 +212,7 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
 
     @Test
     void keepsTheCorrelationIdThroughTheRetryQueueInLogsAndEvents(CapturedOutput output) {
-        var sentEvents = new Queue("test.sent." + UUID.randomUUID(), false, true, true);
-        admin.declareQueue(sentEvents);
-        admin.declareBinding(BindingBuilder.bind(sentEvents)
-                .to(new TopicExchange(EVENTS_EXCHANGE))
-                .with(SENT_ROUTING_KEY));
+        Queue sentEvents = sentEventsQueue();
         simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 1));
         String correlationId = "test-" + UUID.randomUUID();
         SendMailCommand command = command("Correlated");
@@ -255,11 +251,7 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
 
     @Test
     void reportsTheResultInTheTraceOfTheListenerThatSentIt(CapturedOutput output) {
-        var sentEvents = new Queue("test.sent." + UUID.randomUUID(), false, true, true);
-        admin.declareQueue(sentEvents);
-        admin.declareBinding(BindingBuilder.bind(sentEvents)
-                .to(new TopicExchange(EVENTS_EXCHANGE))
-                .with(SENT_ROUTING_KEY));
+        Queue sentEvents = sentEventsQueue();
         SendMailCommand command = command("Traced");
         publish(command);
 
@@ -310,6 +302,16 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
             assertThat(failed.permanent()).isFalse();
         });
         assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    /** A queue of the test's own that receives every MailSent as it was published. */
+    private Queue sentEventsQueue() {
+        var sentEvents = new Queue("test.sent." + UUID.randomUUID(), false, true, true);
+        admin.declareQueue(sentEvents);
+        admin.declareBinding(BindingBuilder.bind(sentEvents)
+                .to(new TopicExchange(EVENTS_EXCHANGE))
+                .with(SENT_ROUTING_KEY));
+        return sentEvents;
     }
 
     private double accountCount(String counter) {
