@@ -36,6 +36,10 @@ class ManagementPortIntegrationTests extends GatewayAloneTests {
         assertThat(health.text("status")).isEqualTo("UP");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", "application=\"api-gateway\"");
+        assertThat(metrics.body())
+                .as("the MongoDB connection pool is measured, its commands are not timed")
+                .contains("mongodb_driver_pool_size")
+                .doesNotContain("mongodb_driver_commands");
     }
 
     /** The tests run actuator on a free port; what production gets is the configuration's own port. */

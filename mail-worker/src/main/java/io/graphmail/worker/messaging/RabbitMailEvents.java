@@ -11,7 +11,10 @@ import io.graphmail.contract.send.MailSent;
 import io.graphmail.platform.messaging.ConfirmedPublisher;
 import org.springframework.stereotype.Component;
 
-/** Publishes the results of send commands on the events exchange, with publisher confirms. */
+/**
+ * Publishes the results of send commands on the events exchange, with publisher confirms. A sent or failed result
+ * goes out within the trace of the listener that handled the command, not in an observation of its own.
+ */
 @Component
 class RabbitMailEvents implements MailEvents {
 
@@ -23,12 +26,12 @@ class RabbitMailEvents implements MailEvents {
 
     @Override
     public void sent(MailSent event) {
-        publisher.publish(EVENTS_EXCHANGE, SENT_ROUTING_KEY, event, event.eventId());
+        publisher.publishInCurrentTrace(EVENTS_EXCHANGE, SENT_ROUTING_KEY, event, event.eventId());
     }
 
     @Override
     public void failed(MailFailed event) {
-        publisher.publish(EVENTS_EXCHANGE, FAILED_ROUTING_KEY, event, event.eventId());
+        publisher.publishInCurrentTrace(EVENTS_EXCHANGE, FAILED_ROUTING_KEY, event, event.eventId());
     }
 
     @Override

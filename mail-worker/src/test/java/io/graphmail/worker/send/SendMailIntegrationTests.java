@@ -55,6 +55,9 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
     /** The trace id of a log line: {@code [traceId-spanId]} in text, {@code "traceId":"…"} in JSON. */
     static final Pattern TRACE_ID = Pattern.compile("(?:\\[|\"traceId\":\")([0-9a-f]{32})[-\"]");
 
+    /** The trace and span ids of a text log line: {@code [traceId-spanId]}. */
+    static final Pattern TRACE_AND_SPAN = Pattern.compile("\\[([0-9a-f]{32})-([0-9a-f]{16})]");
+
     @Autowired
     MeterRegistry meterRegistry;
 
@@ -77,6 +80,16 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
         assertThat(message.get("body").get("content").asString()).isEqualTo("<p>Hello</p>");
         assertThat(RunningSimulator.recipientAddress(message, "toRecipients", 0))
                 .isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void timesNoMongoCommandButMeasuresTheConnectionPool() {
+        SendMailCommand command = command("Measured");
+        publish(command);
+
+        events.awaitOne(MailSent.class, command.commandId());
+        assertThat(meterRegistry.find("mongodb.driver.commands").meters()).isEmpty();
+        assertThat(meterRegistry.find("mongodb.driver.pool.size").gauges()).isNotEmpty();
     }
 
     @Test
@@ -211,11 +224,7 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
 
     @Test
     void keepsTheCorrelationIdThroughTheRetryQueueInLogsAndEvents(CapturedOutput output) {
-        var sentEvents = new Queue("test.sent." + UUID.randomUUID(), false, true, true);
-        admin.declareQueue(sentEvents);
-        admin.declareBinding(BindingBuilder.bind(sentEvents)
-                .to(new TopicExchange(EVENTS_EXCHANGE))
-                .with(SENT_ROUTING_KEY));
+        Queue sentEvents = sentEventsQueue();
         simulator.fault(Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 1));
         String correlationId = "test-" + UUID.randomUUID();
         SendMailCommand command = command("Correlated");
@@ -253,6 +262,25 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
     }
 
     @Test
+    void reportsTheResultInTheTraceOfTheListenerThatSentIt(CapturedOutput output) {
+        Queue sentEvents = sentEventsQueue();
+        SendMailCommand command = command("Traced");
+        publish(command);
+
+        Message sent = await().atMost(Duration.ofSeconds(20))
+                .until(() -> rabbit.receive(sentEvents.getName()), Objects::nonNull);
+        String logged = output.getAll()
+                .lines()
+                .filter(line -> line.contains("Sent command " + command.commandId()))
+                .findFirst()
+                .orElseThrow();
+        var ids = TRACE_AND_SPAN.matcher(logged).results().findFirst().orElseThrow();
+        assertThat((String) sent.getMessageProperties().getHeader("traceparent"))
+                .as("the listener's span, not one of the publication's own")
+                .startsWith("00-" + ids.group(1) + "-" + ids.group(2) + "-");
+    }
+
+    @Test
     void throttlingDoesNotUseUpAttempts() {
         simulator.fault(
                 Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 429, "count", 6, "retryAfterSeconds", 0));
@@ -286,6 +314,16 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
             assertThat(failed.permanent()).isFalse();
         });
         assertThat(simulator.sent(mailbox)).hasSize(1);
+    }
+
+    /** A queue of the test's own that receives every MailSent as it was published. */
+    private Queue sentEventsQueue() {
+        var sentEvents = new Queue("test.sent." + UUID.randomUUID(), false, true, true);
+        admin.declareQueue(sentEvents);
+        admin.declareBinding(BindingBuilder.bind(sentEvents)
+                .to(new TopicExchange(EVENTS_EXCHANGE))
+                .with(SENT_ROUTING_KEY));
+        return sentEvents;
     }
 
     private double accountCount(String counter) {

@@ -49,6 +49,7 @@ public class ConfirmedPublisher {
     private final RabbitTemplate rabbitTemplate;
     private final RabbitTemplate bulkTemplate;
     private final ObservationRegistry observations;
+    private final CurrentTrace currentTrace;
     private final Duration confirmTimeout;
     private final MeterRegistry meterRegistry;
 
@@ -56,16 +57,19 @@ public class ConfirmedPublisher {
      * @param rabbitTemplate publishes single messages, each observed (and traced) on its own
      * @param bulkTemplate publishes chunks: configured as {@code rabbitTemplate} is, but with observation off; each
      *     chunk is one observation in {@code observations}
+     * @param currentTrace the trace context a message published by {@link #publishInCurrentTrace} carries
      */
     public ConfirmedPublisher(
             RabbitTemplate rabbitTemplate,
             RabbitTemplate bulkTemplate,
             ObservationRegistry observations,
+            CurrentTrace currentTrace,
             Duration confirmTimeout,
             MeterRegistry meterRegistry) {
         this.rabbitTemplate = rabbitTemplate;
         this.bulkTemplate = bulkTemplate;
         this.observations = observations;
+        this.currentTrace = currentTrace;
         this.confirmTimeout = confirmTimeout;
         this.meterRegistry = meterRegistry;
     }
@@ -82,6 +86,26 @@ public class ConfirmedPublisher {
                 routingKey,
                 correlation -> rabbitTemplate.convertAndSend(
                         exchange, routingKey, payload, withMessageId(messageId, headers), correlation));
+    }
+
+    /**
+     * As {@link #publish(String, String, Object, UUID)}, for a message whose publication the current observation
+     * already covers (a listener's, for the result of the message it handles): it is not observed on its own, and
+     * carries the current span's trace context (an observation of its own cost about as much as the rest of the
+     * publication). With no span current it is observed as {@link #publish(String, String, Object, UUID)} would,
+     * so that it still starts a trace.
+     */
+    public void publishInCurrentTrace(String exchange, String routingKey, Object payload, UUID messageId) {
+        Map<String, String> trace = currentTrace.headers();
+        if (trace.isEmpty()) {
+            publish(exchange, routingKey, payload, messageId);
+            return;
+        }
+        send(
+                exchange,
+                routingKey,
+                correlation -> bulkTemplate.convertAndSend(
+                        exchange, routingKey, payload, withMessageId(messageId, trace, Map.of()), correlation));
     }
 
     /**

@@ -1,13 +1,19 @@
 package io.graphmail.platform.messaging;
 
+import io.graphmail.contract.send.MailFailed;
+import io.graphmail.contract.send.MailSent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.util.Map;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.support.converter.DefaultJacksonJavaTypeMapper;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,22 +52,31 @@ public class MessagingConfiguration {
     /**
      * Trusts only our contract packages when a message names its type in {@code __TypeId__}; a new
      * contract package must be added here.
+     *
+     * <p>The results every message produces name types resolved once, here, rather than checked against the trusted
+     * packages and loaded by name on every receipt; their type ids stay their class names, and every other type id is
+     * checked as before.
      */
     @Bean
     MessageConverter messageConverter(JsonMapper jsonMapper) {
-        return new JacksonJsonMessageConverter(
+        var converter = new JacksonJsonMessageConverter(
                 jsonMapper,
                 "io.graphmail.contract",
                 "io.graphmail.contract.send",
                 "io.graphmail.contract.accounts",
                 "io.graphmail.contract.batches",
                 "io.graphmail.contract.sync");
+        if (converter.getJavaTypeMapper() instanceof DefaultJacksonJavaTypeMapper types) {
+            types.setIdClassMapping(
+                    Map.of(MailSent.class.getName(), MailSent.class, MailFailed.class.getName(), MailFailed.class));
+        }
+        return converter;
     }
 
     /**
      * Publishes single messages with the application's template, chunks with a second one configured alike (Boot's
      * {@code spring.rabbitmq.template.*} and every {@link RabbitTemplateCustomizer}) but with observation off: a chunk
-     * is observed once. That template is no bean, so that Boot's own template does not back off.
+     * is observed once, and so is a message published within the observation that covers it. That template is no bean, so that Boot's own template does not back off.
      */
     @Bean
     ConfirmedPublisher confirmedPublisher(
@@ -70,6 +85,8 @@ public class MessagingConfiguration {
             ConnectionFactory connectionFactory,
             ObjectProvider<RabbitTemplateCustomizer> customizers,
             ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator,
             MessagingProperties properties,
             MeterRegistry meterRegistry) {
         var bulk = new RabbitTemplate();
@@ -80,6 +97,8 @@ public class MessagingConfiguration {
                 rabbitTemplate,
                 bulk,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                new CurrentTrace(
+                        tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP)),
                 properties.confirmTimeout(),
                 meterRegistry);
     }

@@ -9,6 +9,14 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.SenderContext;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +49,11 @@ class ConfirmedPublisherIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String TRACE_HEADER = "traceparent";
+    static final io.opentelemetry.api.trace.Tracer OTEL =
+            SdkTracerProvider.builder().build().get("test");
+    static final Tracer TRACER = new OtelTracer(OTEL, new OtelCurrentTraceContext(), event -> {});
+    static final CurrentTrace TRACING = new CurrentTrace(
+            TRACER, new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), OTEL));
 
     static CachingConnectionFactory connections;
     static RabbitAdmin admin;
@@ -86,8 +99,8 @@ class ConfirmedPublisherIntegrationTests {
                 });
         single = template();
         bulk = template();
-        publisher =
-                new ConfirmedPublisher(single, bulk, observations, Duration.ofSeconds(10), new SimpleMeterRegistry());
+        publisher = new ConfirmedPublisher(
+                single, bulk, observations, TRACING, Duration.ofSeconds(10), new SimpleMeterRegistry());
     }
 
     @AfterEach
@@ -146,6 +159,44 @@ class ConfirmedPublisherIntegrationTests {
             traces.add(single.receive(queue, 5_000).getMessageProperties().getHeader(TRACE_HEADER));
         }
         assertThat(traces).containsExactly("trace-1", "trace-1", "trace-1", "trace-2", "trace-2", "trace-2");
+    }
+
+    @Test
+    void aMessagePublishedInTheCurrentTraceIsNotObservedOnItsOwnAndCarriesTheCurrentSpansContext() {
+        var command = command();
+        Span listener = TRACER.nextSpan().name("listener").start();
+        try (var inScope = TRACER.withSpan(listener)) {
+            publisher.publishInCurrentTrace("", queue, command, command.commandId());
+        } finally {
+            listener.end();
+        }
+
+        assertThat(chunks).isEmpty();
+        Message received = single.receive(queue, 5_000);
+        assertThat(single.getMessageConverter().fromMessage(received)).isEqualTo(command);
+        assertThat(received.getMessageProperties().getMessageId())
+                .isEqualTo(command.commandId().toString());
+        assertThat((String) received.getMessageProperties().getHeader(TRACE_HEADER))
+                .isEqualTo("00-" + listener.context().traceId() + "-"
+                        + listener.context().spanId() + "-01");
+    }
+
+    @Test
+    void aMessagePublishedInTheCurrentTraceWithNoSpanCurrentGoesThroughTheObservedTemplate() {
+        var command = command();
+        single.addBeforePublishPostProcessors(message -> {
+            message.getMessageProperties().setHeader("published-by", "single");
+            return message;
+        });
+
+        publisher.publishInCurrentTrace("", queue, command, command.commandId());
+
+        Message received = single.receive(queue, 5_000);
+        assertThat(single.getMessageConverter().fromMessage(received)).isEqualTo(command);
+        assertThat(received.getMessageProperties().getMessageId())
+                .isEqualTo(command.commandId().toString());
+        assertThat((String) received.getMessageProperties().getHeader("published-by"))
+                .isEqualTo("single");
     }
 
     private static RabbitTemplate template() {

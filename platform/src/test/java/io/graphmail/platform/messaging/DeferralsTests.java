@@ -21,7 +21,12 @@ class DeferralsTests {
 
     final Deferrals deferrals = new Deferrals(
             new ConfirmedPublisher(
-                    null, null, ObservationRegistry.NOOP, Duration.ofSeconds(1), new SimpleMeterRegistry()) {
+                    null,
+                    null,
+                    ObservationRegistry.NOOP,
+                    CurrentTrace.none(),
+                    Duration.ofSeconds(1),
+                    new SimpleMeterRegistry()) {
                 @Override
                 public void publish(String exchange, String routingKey, Message message) {
                     published.add(new Published(exchange, routingKey, message));
