@@ -121,17 +121,14 @@ public final class Pacing {
      */
     private static void printSinceAccepted(
             List<RunningSimulator.MailboxStats> stats, List<Long> sinceAccepted, long submission) {
-        long sent = stats.stream().mapToLong(RunningSimulator.MailboxStats::sends).sum();
+        long sent =
+                stats.stream().mapToLong(RunningSimulator.MailboxStats::sends).sum();
         double allowed = sinceAccepted.stream()
                 .mapToDouble(nanos -> PER_MINUTE * (nanos / 60e9))
                 .sum();
         System.out.printf(
                 "Counted from each batch's acceptance (the submission of all %d took %s s): %d of %.0f allowed, %s %%%n",
-                stats.size(),
-                Table.seconds(submission),
-                sent,
-                allowed,
-                percent(sent, allowed));
+                stats.size(), Table.seconds(submission), sent, allowed, percent(sent, allowed));
     }
 
     private static void printTransactional(TransactionalProbe.Result result) {
