@@ -55,7 +55,12 @@ public final class MailTopology {
     /** Prefix of the delay queues, one per delay tier: {@code graphmail.mail.send.retry.5s.v2}. */
     public static final String SEND_RETRY_QUEUE = "graphmail.mail.send.retry";
 
-    /** Transactional send commands, consumed apart from {@link #SEND_QUEUE} with a small prefetch. */
+    /**
+     * Transactional send commands, consumed apart from {@link #SEND_QUEUE} with a small prefetch; and batch messages
+     * whose pacing turn has come (back from a delay queue for a reserved slot, or set aside and released near their
+     * turn), which behind the first passes of a large batch on {@link #SEND_QUEUE} would arrive late for it and lose
+     * the slot. At most about one of those per slot of each account.
+     */
     public static final String TRANSACTIONAL_SEND_QUEUE = "graphmail.mail.send.transactional";
     /** Prefix of the transactional delay queues, which hand a command back to {@link #TRANSACTIONAL_SEND_QUEUE}. */
     public static final String TRANSACTIONAL_SEND_RETRY_QUEUE = "graphmail.mail.send.transactional.retry";

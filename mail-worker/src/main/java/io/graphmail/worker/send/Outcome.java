@@ -12,8 +12,17 @@ sealed interface Outcome {
     /** Acknowledge: the command is finished, or another delivery of it is. */
     record Done(Cause cause) implements Outcome {}
 
-    /** Put the command back on the queue after {@code delay}. */
-    record RetryLater(Duration delay, Cause cause) implements Outcome {}
+    /**
+     * Put the command back on the queue after {@code delay}; {@code forItsTurn}: it holds a reserved slot of its
+     * account's pacing and comes back for it, through the transactional queue, so that it does not arrive late behind
+     * the batch messages queued meanwhile.
+     */
+    record RetryLater(Duration delay, Cause cause, boolean forItsTurn) implements Outcome {
+
+        RetryLater(Duration delay, Cause cause) {
+            this(delay, cause, false);
+        }
+    }
 
     /** Acknowledge: the command is set aside until {@code hold} ends, and goes back on the queue then. */
     record Parked(Hold hold) implements Outcome {

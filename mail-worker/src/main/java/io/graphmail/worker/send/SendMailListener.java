@@ -126,7 +126,7 @@ class SendMailListener implements MessageListener {
                     retry.delay(),
                     retry.cause() instanceof Outcome.Cause.Paced paced ? " (paced: " + paced.reason() + ")" : "");
             message.getMessageProperties().setHeader(RECHECKS_HEADER, rechecks(message) + 1);
-            retries.retryLater(message, retry.delay(), command.isTransactional());
+            retries.retryLater(message, retry.delay(), command.isTransactional() || retry.forItsTurn());
         } else if (outcome instanceof Outcome.Parked parked) {
             log.info(
                     "Command {} for account {} parked ({}) until {}",

@@ -191,10 +191,13 @@ class SendingMail {
         return new Outcome.RetryLater(deferred.delay(), new Outcome.Cause.Paced(deferred.reason()));
     }
 
-    /** Waits for its turn; says so the first time, with the time its turn should come. */
+    /**
+     * Waits for its turn; says so the first time, with the time its turn should come. It comes back for that turn
+     * through the transactional queue, batch message or not: the bulk queue may hold thousands of first passes.
+     */
     private Outcome queue(SendMailCommand command, Delivery delivery, Permit.Queued queued) {
         waitsForTurn(command, delivery, queued.ticket(), queued.reason(), queued.turnAt());
-        return new Outcome.RetryLater(queued.delay(), new Outcome.Cause.Paced(queued.reason()));
+        return new Outcome.RetryLater(queued.delay(), new Outcome.Cause.Paced(queued.reason()), true);
     }
 
     /** Waits for its turn set aside, not round the delay queues, until a grant in its lane brings it near. */

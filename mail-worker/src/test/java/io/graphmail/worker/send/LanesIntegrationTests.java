@@ -2,16 +2,19 @@ package io.graphmail.worker.send;
 
 import static io.graphmail.contract.MailTopology.BATCH_STATE_ROUTING_KEY;
 import static io.graphmail.contract.MailTopology.EVENTS_EXCHANGE;
+import static io.graphmail.contract.MailTopology.TRANSACTIONAL_SEND_QUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.graphmail.contract.batches.BatchStateChanged;
 import io.graphmail.contract.send.MailSent;
+import io.graphmail.testsupport.RunningSimulator;
 import io.graphmail.worker.MailWorkerApplication;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -56,6 +59,7 @@ class LanesIntegrationTests extends SimulatedMailboxTests {
     @AfterEach
     void cancelBatches() {
         batches.forEach(batch -> changeState(batch, "CANCELLED"));
+        listeners.getListenerContainer("send-mail-transactional").start();
     }
 
     @Test
@@ -99,6 +103,33 @@ class LanesIntegrationTests extends SimulatedMailboxTests {
         assertThat(Duration.between(reset.submittedAt(), sent))
                 .as("from submission to Graph's acceptance, as the simulator recorded it")
                 .isLessThanOrEqualTo(SPACING.multipliedBy(2));
+    }
+
+    /*
+     * The transactional queue's consumers are stopped, so what comes back to it stays there. Through the bulk queue a
+     * message back for its slot would wait behind the first passes of its batch (thousands, for a large one).
+     */
+    @Test
+    void aBatchMessageQueuedForItsSlotComesBackForItOnTheTransactionalQueue() {
+        simulator.limit(mailbox, 10_000, null);
+        listeners.getListenerContainer("send-mail-transactional").stop();
+        publishBatch(batch(), "Newsletter", 3);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> messagesIn(TRANSACTIONAL_SEND_QUEUE) >= 1);
+    }
+
+    @Test
+    void aBatchMessageRetriedAfterAGraphErrorComesBackOnItsBatchsQueue() {
+        simulator.limit(mailbox, 10_000, null);
+        simulator.fault(
+                Map.of("pathPattern", RunningSimulator.SEND_PATHS, "status", 503, "count", 1, "retryAfterSeconds", 5));
+        listeners.getListenerContainer("send-mail-transactional").stop();
+        var command = sendMail().subject("Second time lucky").batch(batch()).build();
+        publish(command);
+
+        assertThat(events.awaitOne(MailSent.class, command.commandId()).attempts())
+                .as("sent on its retry, which no transactional consumer took")
+                .isEqualTo(2);
     }
 
     @Test
@@ -172,6 +203,10 @@ class LanesIntegrationTests extends SimulatedMailboxTests {
                 EVENTS_EXCHANGE,
                 BATCH_STATE_ROUTING_KEY,
                 new BatchStateChanged(UUID.randomUUID(), batch, state, Instant.now()));
+    }
+
+    private long messagesIn(String queue) {
+        return admin.getQueueInfo(queue).getMessageCount();
     }
 
     /** When the simulator accepted the message with this subject, or {@code null} if it has not (yet). */

@@ -308,7 +308,9 @@ class SendingMailTests {
         var outcome = sendingMail.send(command, BODY);
 
         assertThat(outcome)
-                .isEqualTo(new Outcome.RetryLater(Duration.ofMinutes(20), new Outcome.Cause.Paced("DAILY_RECIPIENTS")));
+                .as("no slot reserved: not for its turn")
+                .isEqualTo(new Outcome.RetryLater(
+                        Duration.ofMinutes(20), new Outcome.Cause.Paced("DAILY_RECIPIENTS"), false));
         var delivery = deliveries.get(command.deliveryKey());
         assertThat(delivery.attempts()).isZero();
         assertThat(delivery.lastError()).isEqualTo("PACED: DAILY_RECIPIENTS");
@@ -324,7 +326,8 @@ class SendingMailTests {
         var outcome = sendingMail.send(command, BODY);
 
         assertThat(outcome)
-                .isEqualTo(new Outcome.RetryLater(Duration.ofMillis(30_250), new Outcome.Cause.Paced("RATE")));
+                .as("it comes back for a reserved slot")
+                .isEqualTo(new Outcome.RetryLater(Duration.ofMillis(30_250), new Outcome.Cause.Paced("RATE"), true));
         assertThat(deliveries.get(command.deliveryKey()).paceTicket()).isEqualTo(7L);
         assertThat(pacing.lanePresented).isEqualTo(Lane.transactional());
 

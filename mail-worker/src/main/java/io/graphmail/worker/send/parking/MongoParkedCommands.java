@@ -79,13 +79,20 @@ class MongoParkedCommands implements ParkedCommands {
                                 .and("ticket")
                                 .lt(belowTicket))
                         .with(Sort.by("ticket")),
-                NEAR_AT_ONCE);
+                NEAR_AT_ONCE,
+                true);
     }
 
-    /** Also those whose claim ran out: the worker that claimed them stopped before it released them. */
+    /**
+     * Also those whose claim ran out: the worker that claimed them stopped before it released them. A copy set aside
+     * for its turn goes to the transactional queue, as one a grant brought near does.
+     */
     @Override
     public void releaseDue() {
-        releaseClaimed(query(where("releaseAt").lte(clock.instant())), ALL);
+        eachClaimed(
+                query(where("releaseAt").lte(clock.instant())),
+                ALL,
+                parked -> release(parked, PACED.equals(parked.reason())));
     }
 
     /**
@@ -94,17 +101,17 @@ class MongoParkedCommands implements ParkedCommands {
      */
     @Override
     public void release(String accountId) {
-        releaseClaimed(unclaimed(where("accountId").is(accountId).and("reason").nin(PAUSED, PACED)), ALL);
+        releaseClaimed(unclaimed(where("accountId").is(accountId).and("reason").nin(PAUSED, PACED)), ALL, false);
     }
 
     @Override
     public void releaseBatch(String batchId) {
-        releaseClaimed(unclaimed(where("batchId").is(batchId)), ALL);
+        releaseClaimed(unclaimed(where("batchId").is(batchId)), ALL, false);
     }
 
     @Override
     public void releaseCommand(UUID commandId) {
-        releaseClaimed(unclaimed(where("_id").is(commandId.toString())), ALL);
+        releaseClaimed(unclaimed(where("_id").is(commandId.toString())), ALL, false);
     }
 
     private static Query unclaimed(Criteria which) {
@@ -123,8 +130,9 @@ class MongoParkedCommands implements ParkedCommands {
         });
     }
 
-    private void releaseClaimed(Query which, int atMost) {
-        eachClaimed(which, atMost, this::release);
+    /** @param turnNear their pacing turn is near: they go to the transactional queue, not behind their batch */
+    private void releaseClaimed(Query which, int atMost, boolean turnNear) {
+        eachClaimed(which, atMost, parked -> release(parked, turnNear));
     }
 
     /**
@@ -144,13 +152,13 @@ class MongoParkedCommands implements ParkedCommands {
         }
     }
 
-    private void release(Parked parked) {
+    private void release(Parked parked, boolean turnNear) {
         Message message = MessageBuilder.withBody(parked.body().getBytes(StandardCharsets.UTF_8))
                 .setContentType("application/json")
                 .setMessageId(parked.commandId())
                 .build();
         try (var scope = CorrelationId.open(parked.correlationId())) {
-            retries.retryLater(message, Duration.ZERO, parked.toTransactionalQueue());
+            retries.retryLater(message, Duration.ZERO, turnNear || parked.toTransactionalQueue());
         }
         remove(parked);
     }

@@ -24,11 +24,15 @@ public interface ParkedCommands {
 
     /**
      * Puts the commands set aside for their turn ({@link Hold.Paced}) in the account's {@code lane} with a ticket below
-     * {@code belowTicket} back on the send queue.
+     * {@code belowTicket} back on the transactional send queue: their turn is near, and on the bulk queue they would
+     * wait behind their batch's first passes.
      */
     void releaseNear(String accountId, String lane, long belowTicket);
 
-    /** Puts every command set aside for its turn whose latest time to go back has come back on the send queue. */
+    /**
+     * Puts every command set aside for its turn whose latest time to go back has come back on the transactional send
+     * queue (as {@link #releaseNear}), and every claimed one whose claim ran out back on its send queue.
+     */
     void releaseDue();
 
     /**

@@ -50,6 +50,8 @@ class MongoParkedCommandsTests {
     final MutableClock clock = new MutableClock(NOW);
     final Retries retries = mock(Retries.class);
     final List<UUID> published = new ArrayList<>();
+    /** The commands that went back on the transactional send queue rather than their own. */
+    final List<UUID> publishedTransactional = new ArrayList<>();
     /** Runs once, as the next command goes to the broker: another worker's release at that very moment, say. */
     Runnable whilePublishing = () -> {};
 
@@ -61,7 +63,12 @@ class MongoParkedCommandsTests {
     MongoParkedCommandsTests() {
         doAnswer(call -> {
                     Message message = call.getArgument(0);
-                    published.add(UUID.fromString(message.getMessageProperties().getMessageId()));
+                    var commandId =
+                            UUID.fromString(message.getMessageProperties().getMessageId());
+                    published.add(commandId);
+                    if (call.<Boolean>getArgument(2)) {
+                        publishedTransactional.add(commandId);
+                    }
                     Runnable now = whilePublishing;
                     whilePublishing = () -> {};
                     now.run();
@@ -191,6 +198,37 @@ class MongoParkedCommandsTests {
 
         assertThat(published).containsExactlyInAnyOrder(past.commandId(), now.commandId(), claimedLongAgo.commandId());
         assertThat(mongo.findAll(MongoParkedCommands.Parked.class)).hasSize(3);
+    }
+
+    @Test
+    void batchMessagesSetAsideGoBackOnTheTransactionalQueueWhenTheirTurnIsNearNotBehindTheirBatch() {
+        var nearByGrant = parked(new Hold.Paced(lane, 70, NOW.plusSeconds(60)));
+        var latestTimeCome = parked(new Hold.Paced(lane, 90, NOW));
+
+        oneWorker.releaseNear(ACCOUNT, lane, 75);
+        oneWorker.releaseDue();
+
+        assertThat(published).containsExactly(nearByGrant.commandId(), latestTimeCome.commandId());
+        assertThat(publishedTransactional).containsExactly(nearByGrant.commandId(), latestTimeCome.commandId());
+    }
+
+    @Test
+    void batchMessagesReleasedForAnyOtherReasonGoBackOnTheirBatchsQueue() {
+        var setAsideOfAResumedBatch = parked(new Hold.Paced(lane, 70, NOW.plusSeconds(60)));
+        var awaitingConsent = parked(new Hold.AwaitingConsent("PENDING_CONSENT"));
+        var pausedWhoseClaimRanOut = parked(new Hold.BatchPaused(batchId));
+        claim(pausedWhoseClaimRanOut, NOW.minusSeconds(1));
+
+        oneWorker.releaseDue();
+        oneWorker.release(ACCOUNT);
+        oneWorker.releaseBatch(batchId.toString());
+
+        assertThat(published)
+                .containsExactly(
+                        pausedWhoseClaimRanOut.commandId(),
+                        awaitingConsent.commandId(),
+                        setAsideOfAResumedBatch.commandId());
+        assertThat(publishedTransactional).isEmpty();
     }
 
     @Test
