@@ -25,6 +25,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
             "graphmail.security.api-keys=test-key-1,test-key-2",
             "graphmail.gateway.sweeper.interval=200ms",
             "graphmail.gateway.sweeper.grace=1s",
+            // Batch windows of a second of their account's sends (at least 20): the batch tests' larger batches
+            // pass through them, as production's do through a minute's.
+            "graphmail.gateway.batches.window-span=1s",
+            "graphmail.gateway.batches.window-refill=200ms",
             // Tests ask for the syncs they need; scheduled rounds would add traffic they do not expect.
             "graphmail.sync.schedule-enabled=false"
         })

@@ -1,6 +1,5 @@
 package io.graphmail.gateway.batches;
 
-import io.graphmail.gateway.accounts.KnownAccounts;
 import io.graphmail.gateway.mail.MailStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,15 +14,13 @@ class BatchViews {
 
     private final Batches batches;
     private final AccountQueues queues;
-    private final KnownAccounts accounts;
-    private final BatchProperties properties;
+    private final AccountRates rates;
     private final Clock clock;
 
-    BatchViews(Batches batches, AccountQueues queues, KnownAccounts accounts, BatchProperties properties, Clock clock) {
+    BatchViews(Batches batches, AccountQueues queues, AccountRates rates, Clock clock) {
         this.batches = batches;
         this.queues = queues;
-        this.accounts = accounts;
-        this.properties = properties;
+        this.rates = rates;
         this.clock = clock;
     }
 
@@ -33,7 +30,7 @@ class BatchViews {
         long unfinished = MailStatus.UNFINISHED.stream()
                 .mapToLong(status -> counts.getOrDefault(status.name(), 0L))
                 .sum();
-        int rate = messagesPerMinute(batch.accountId());
+        int rate = rates.messagesPerMinute(batch.accountId());
         return new BatchView(
                 batch.id(),
                 batch.accountId(),
@@ -46,11 +43,6 @@ class BatchViews {
                 batch.completedAt(),
                 estimate(batch, unfinished, rate, now),
                 rate);
-    }
-
-    private int messagesPerMinute(String accountId) {
-        Integer own = accounts.sendingLimits(accountId).messagesPerMinute();
-        return own != null ? own : properties.defaultMessagesPerMinute();
     }
 
     /** What is queued for the account now weighs on a batch that starts now; a later start finds other queues. */

@@ -144,6 +144,16 @@ public class Batches implements BatchSubmissions {
                 Batch.class);
     }
 
+    /** The account of each of {@code ids} that is ACTIVE, by batch id. */
+    Map<String, String> activeAccounts(List<String> ids) {
+        var active = query(where("_id").in(ids).and("state").is(Batch.State.ACTIVE));
+        active.fields().include("_id").include("accountId");
+        var accounts = new LinkedHashMap<String, String>();
+        mongo.find(active, Document.class, "batches")
+                .forEach(batch -> accounts.put(batch.getString("_id"), batch.getString("accountId")));
+        return accounts;
+    }
+
     /** Ids of batches that a COMPLETED could follow, oldest first. */
     List<String> unfinishedIds(int limit) {
         var running = query(where("state").in(Batch.State.COMPLETED.from()))
@@ -211,7 +221,8 @@ public class Batches implements BatchSubmissions {
                         new Update()
                                 .set("status", MailStatus.CANCELLED)
                                 .set("pendingPublish", false)
-                                .unset("outbox"),
+                                .unset("outbox")
+                                .unset("awaitsWindow"),
                         MailRecord.class)
                 .getModifiedCount();
     }

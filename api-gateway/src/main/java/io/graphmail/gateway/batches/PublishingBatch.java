@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * Records and publishes a batch through the {@link Outbox}, all or nothing. The batch is recorded as SUBMITTING
  * (workers hold back its messages), then every message is recorded (bulk inserts) and published in chunks with one
- * wait for all confirms per chunk, each chunk recorded before it is published and the next one while it is; only when the broker has confirmed every message is the batch made ACTIVE and
- * accepted (202): ACTIVE, or SCHEDULED until a later {@code sendAt}. If anything fails on the way, the batch is withdrawn before the answer (503 when the broker failed):
+ * wait for all confirms per chunk, each chunk recorded before it is published; those beyond the batch's window (a
+ * minute of its account's sends) are only recorded, and published as the messages before them become final
+ * ({@link RefillingBatchWindows}). Only when the broker has confirmed every message it was given is the batch made
+ * ACTIVE and accepted (202): ACTIVE, or SCHEDULED until a later {@code sendAt}. If anything fails on the way, the batch is withdrawn before the answer (503 when the broker failed):
  * its records are removed and it is CANCELLED, so workers drop what the broker already has, and a retry sends each
  * message once. With an {@code Idempotency-Key} the batch and message ids derive from the key's claim, so the retry of
  * a request whose gateway stopped mid-submission resumes that batch rather than adding a second one. Messages to a
@@ -63,6 +65,7 @@ class PublishingBatch {
      * A batch's messages, each with the ids it refers to resolved, of the account and API client named.
      *
      * @param suppressed why each message not to be sent is not, by its index
+     * @param window how many of them may be on the broker or at a worker at once (0: all)
      */
     record Messages(
             String accountId,
@@ -70,7 +73,8 @@ class PublishingBatch {
             List<MessageReferences> references,
             Map<Integer, String> suppressed,
             Instant sendAt,
-            String client) {}
+            String client,
+            int window) {}
 
     /**
      * @param ids the request's ids: with an Idempotency-Key, the retry of a request whose gateway stopped finds the
@@ -118,13 +122,15 @@ class PublishingBatch {
         int sending;
         try {
             sending = outbox.submitBatch(
-                    submitting.id(),
-                    all,
-                    suppressed,
-                    sendAt,
-                    messages.client(),
-                    properties.abandonedAfter(),
-                    left != null,
+                    new Outbox.BatchSubmission(
+                            submitting.id(),
+                            all,
+                            suppressed,
+                            sendAt,
+                            messages.client(),
+                            properties.abandonedAfter(),
+                            left != null,
+                            messages.window()),
                     sendAt == null || !sendAt.isAfter(now));
             if (!batches.activate(submitting.id(), Batch.runningState(sendAt, clock.instant()))) {
                 throw new PublishFailed("the batch was withdrawn while it was submitted");

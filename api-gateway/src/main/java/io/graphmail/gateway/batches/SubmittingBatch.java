@@ -38,6 +38,7 @@ class SubmittingBatch {
     private final MessageQuotas quotas;
     private final TemplateLimits templateLimits;
     private final SuppressedRecipients suppressedRecipients;
+    private final AccountRates rates;
 
     SubmittingBatch(
             PublishingBatch publishing,
@@ -46,7 +47,8 @@ class SubmittingBatch {
             ResolvingReferences references,
             MessageQuotas quotas,
             TemplateLimits templateLimits,
-            SuppressedRecipients suppressedRecipients) {
+            SuppressedRecipients suppressedRecipients,
+            AccountRates rates) {
         this.publishing = publishing;
         this.knownAccounts = knownAccounts;
         this.accountDefaults = accountDefaults;
@@ -54,6 +56,7 @@ class SubmittingBatch {
         this.quotas = quotas;
         this.templateLimits = templateLimits;
         this.suppressedRecipients = suppressedRecipients;
+        this.rates = rates;
     }
 
     /**
@@ -78,7 +81,14 @@ class SubmittingBatch {
                 suppressedRecipients.inBatch(messages, Boolean.TRUE.equals(request.ignoreSuppressions()), client);
         int sending = messages.size() - suppressed.size();
         return publishing.publish(
-                new PublishingBatch.Messages(accountId, messages, resolved, suppressed, request.sendAt(), client.id()),
+                new PublishingBatch.Messages(
+                        accountId,
+                        messages,
+                        resolved,
+                        suppressed,
+                        request.sendAt(),
+                        client.id(),
+                        rates.window(accountId)),
                 ids,
                 () -> {
                     if (sending > 0) {

@@ -34,6 +34,9 @@ final class MailDocuments {
         if (record.bounce() != null) {
             document.put("bounce", converter.convertToMongoType(record.bounce()));
         }
+        if (record.isAwaitingWindow()) {
+            document.put("awaitsWindow", true);
+        }
         document.put("_class", MailRecord.class.getName());
         return document;
     }

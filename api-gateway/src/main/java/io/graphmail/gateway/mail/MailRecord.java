@@ -19,6 +19,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param correlationId the correlation id of the request that submitted it, which a later publication (by the
  *     sweeper) carries too; {@code null} for records older than correlation ids
  * @param client the API client that submitted it; only it (and admins) can see or act on it
+ * @param awaitsWindow {@code true} for a batch message recorded beyond its batch's window: it is published once enough
+ *     of the batch's messages before it are final ({@code RefillingBatchWindows}), never by the sweeper; otherwise
+ *     {@code null}, and left out of the document
  */
 @Document("mail")
 // A batch's unfinished messages (its completion, its cancel) and an account's queue (a batch's estimate).
@@ -38,7 +41,42 @@ public record MailRecord(
         String outbox,
         String correlationId,
         @Indexed String client,
-        Bounce bounce) {
+        Bounce bounce,
+        @Indexed(sparse = true) Boolean awaitsWindow) {
+
+    /** A record of a message that its batch's window does not hold back. */
+    public MailRecord(
+            String id,
+            String accountId,
+            MailStatus status,
+            int attempts,
+            String lastError,
+            Instant acceptedAt,
+            Instant sentAt,
+            boolean pendingPublish,
+            Instant publishAt,
+            String batchId,
+            String outbox,
+            String correlationId,
+            String client,
+            Bounce bounce) {
+        this(
+                id,
+                accountId,
+                status,
+                attempts,
+                lastError,
+                acceptedAt,
+                sentAt,
+                pendingPublish,
+                publishAt,
+                batchId,
+                outbox,
+                correlationId,
+                client,
+                bounce,
+                null);
+    }
 
     /** A record before any report of a bounce. */
     public MailRecord(
@@ -69,6 +107,7 @@ public record MailRecord(
                 outbox,
                 correlationId,
                 client,
+                null,
                 null);
     }
 
@@ -128,6 +167,30 @@ public record MailRecord(
                 null,
                 correlationId,
                 client);
+    }
+
+    /** The same record held back by its batch's window. */
+    public MailRecord beyondWindow() {
+        return new MailRecord(
+                id,
+                accountId,
+                status,
+                attempts,
+                lastError,
+                acceptedAt,
+                sentAt,
+                pendingPublish,
+                publishAt,
+                batchId,
+                outbox,
+                correlationId,
+                client,
+                bounce,
+                true);
+    }
+
+    public boolean isAwaitingWindow() {
+        return Boolean.TRUE.equals(awaitsWindow);
     }
 
     boolean isScheduled() {

@@ -43,6 +43,7 @@ public class MailRecords implements OutboxRecords {
     static final String PROGRESS_AT = "progressAt";
     static final String RECONCILED_AT = "reconciledAt";
     static final String CLAIMED_UNTIL = "claimedUntil";
+    static final String AWAITS_WINDOW = "awaitsWindow";
 
     /** Why a message of a paused batch waits, as the gateway records it at the pause and workers report it. */
     public static final String BATCH_PAUSED = "BATCH_PAUSED";
@@ -149,7 +150,12 @@ public class MailRecords implements OutboxRecords {
     @Override
     public void markBatchPublished(String batchId) {
         mongo.updateMulti(
-                query(where("batchId").is(batchId).and("pendingPublish").is(true)),
+                query(where("batchId")
+                        .is(batchId)
+                        .and("pendingPublish")
+                        .is(true)
+                        .and(AWAITS_WINDOW)
+                        .exists(false)),
                 new Update().set("pendingPublish", false).set(PROGRESS_AT, clock.instant()),
                 MailRecord.class);
     }
@@ -191,7 +197,9 @@ public class MailRecords implements OutboxRecords {
                 .and("publishAt")
                 .lte(now)
                 .and("held")
-                .ne(true);
+                .ne(true)
+                .and(AWAITS_WINDOW)
+                .exists(false);
         if (!submitting.isEmpty()) {
             criteria = criteria.and("batchId").nin(submitting);
         }
@@ -200,12 +208,84 @@ public class MailRecords implements OutboxRecords {
     }
 
     @Override
-    public Map<String, MailStatus> statusesOfBatch(String batchId) {
+    public Map<String, Recorded> recordedOfBatch(String batchId) {
         var batch = query(where("batchId").is(batchId));
-        batch.fields().include("_id").include("status");
+        batch.fields().include("_id").include("status").include(AWAITS_WINDOW);
         return mongo.find(batch, Document.class, "mail").stream()
                 .collect(Collectors.toMap(
-                        record -> record.getString("_id"), record -> MailStatus.valueOf(record.getString("status"))));
+                        record -> record.getString("_id"),
+                        record -> new Recorded(
+                                MailStatus.valueOf(record.getString("status")),
+                                Boolean.TRUE.equals(record.getBoolean(AWAITS_WINDOW)))));
+    }
+
+    @Override
+    public List<String> batchesAwaitingWindow() {
+        return mongo.findDistinct(query(where(AWAITS_WINDOW).is(true)), "batchId", MailRecord.class, String.class);
+    }
+
+    @Override
+    public long inWindow(String batchId) {
+        return mongo.count(
+                query(where("batchId")
+                        .is(batchId)
+                        .and("status")
+                        .in(MailStatus.UNFINISHED)
+                        .and(AWAITS_WINDOW)
+                        .exists(false)),
+                MailRecord.class);
+    }
+
+    @Override
+    public List<MailRecord> claimBeyondWindow(String batchId, int limit, Instant now, Instant until) {
+        var next = query(where("batchId").is(batchId).and(AWAITS_WINDOW).is(true))
+                .with(Sort.by("_id"))
+                .limit(limit);
+        next.fields().include("_id");
+        List<String> ids = mongo.find(next, Document.class, "mail").stream()
+                .map(record -> record.getString("_id"))
+                .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // A cancel may take some of them meanwhile; those it took are no longer awaiting, and are not claimed.
+        mongo.updateMulti(
+                query(where("_id").in(ids).and(AWAITS_WINDOW).is(true)),
+                new Update().unset(AWAITS_WINDOW).set("publishAt", now).set(CLAIMED_UNTIL, until),
+                MailRecord.class);
+        return mongo.find(
+                query(where("_id")
+                                .in(ids)
+                                .and(CLAIMED_UNTIL)
+                                .is(until)
+                                .and("pendingPublish")
+                                .is(true))
+                        .with(Sort.by("_id")),
+                MailRecord.class);
+    }
+
+    @Override
+    public void markPublished(List<UUID> ids) {
+        var published = ids.stream().map(UUID::toString).toList();
+        mongo.updateMulti(
+                query(where("_id").in(published).and("status").is(MailStatus.SCHEDULED)),
+                new Update().set("status", MailStatus.ACCEPTED),
+                MailRecord.class);
+        mongo.updateMulti(
+                query(where("_id").in(published).and("pendingPublish").is(true)),
+                new Update().set("pendingPublish", false).set(PROGRESS_AT, clock.instant()),
+                MailRecord.class);
+    }
+
+    @Override
+    public void expireClaims(List<UUID> ids, Instant now) {
+        mongo.updateMulti(
+                query(where("_id")
+                        .in(ids.stream().map(UUID::toString).toList())
+                        .and("pendingPublish")
+                        .is(true)),
+                new Update().set(CLAIMED_UNTIL, now),
+                MailRecord.class);
     }
 
     /**

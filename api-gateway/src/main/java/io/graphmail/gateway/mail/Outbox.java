@@ -4,7 +4,6 @@ import io.graphmail.contract.send.SendMailCommand;
 import io.graphmail.gateway.messaging.MailCommands;
 import io.graphmail.platform.logging.CorrelationId;
 import io.graphmail.platform.messaging.PublishFailed;
-import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,10 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The outbox of the {@code mail} collection, through which every message is created or sent again: its command is
  * recorded before it is published with a broker confirm, and marked published in one write after. What a crash or a
- * broker outage left unpublished, and scheduled messages once due, are published by {@link #sweep()}. Publishing
- * twice is harmless: workers never send a command id twice.
+ * broker outage left unpublished, and scheduled messages once due, are published by {@link #sweep()}. A batch's
+ * messages beyond its window wait recorded until {@link #publishBeyondWindow} takes them in. Publishing twice is
+ * harmless: workers never send a command id twice.
  */
 @Component
 public class Outbox {
@@ -45,13 +41,6 @@ public class Outbox {
     private final MeterRegistry meterRegistry;
     private final Clock clock;
     private final SweeperProperties sweeper;
-    // Records a batch's next chunk while the request's thread publishes the one before. Not a bean: an Executor bean
-    // would take the place of Boot's application task executor.
-    private final ExecutorService recorders = Executors.newCachedThreadPool(task -> {
-        var thread = new Thread(task, "batch-recorder");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public Outbox(
             OutboxRecords records,
@@ -155,52 +144,17 @@ public class Outbox {
     public record Entry(SendMailCommand command, String json) {}
 
     /**
-     * Records a batch's messages in chunks; a resumed submission records those its stopped gateway had not. They are
-     * the sweeper's only {@code grace} after submission, and never while their batch is being submitted. Those in
-     * {@code suppressed} are recorded SUPPRESSED: final at once, and never published.
+     * A batch to record and publish.
      *
-     * @param suppressed why each message not to be sent is not, by command id
-     * @return the messages to publish: all but the suppressed, as recorded now or by the submission this one resumes
+     * @param all its messages, in order
+     * @param suppressed why each message not to be sent is not, by command id: recorded SUPPRESSED, final at once, and
+     *     never published
+     * @param grace how long its records are not the sweeper's: it never publishes them while the batch is submitted
+     * @param resumed whether this submission resumes one its stopped gateway left: what that one recorded stands
+     * @param window how many of its messages may be on the broker or at a worker at once (0: all); those beyond it
+     *     are recorded held back, and published as the messages before them become final
      */
-    public List<Entry> recordBatch(
-            String batchId,
-            List<SendMailCommand> all,
-            Map<UUID, String> suppressed,
-            Instant sendAt,
-            String client,
-            Duration grace,
-            boolean resumed) {
-        var recording = new RecordingBatch(batchId, suppressed, sendAt, client, grace, resumed);
-        var sending = new ArrayList<Entry>(all.size());
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            sending.addAll(recording.record(all.subList(from, Math.min(all.size(), from + CHUNK))));
-        }
-        return sending;
-    }
-
-    /**
-     * Publishes a batch's recorded messages in chunks, one wait for all confirms per chunk, then marks them all
-     * published in one write. Each goes out as the JSON its record keeps, not converted again.
-     *
-     * @throws PublishFailed if the broker did not confirm every message
-     */
-    public void publishBatch(String batchId, List<Entry> all) {
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            publishChunk(batchId, all.subList(from, Math.min(all.size(), from + CHUNK)), all.size());
-        }
-        records.markBatchPublished(batchId);
-    }
-
-    /**
-     * {@link #recordBatch} and {@link #publishBatch} chunk by chunk, with the two waits overlapping: each chunk is
-     * recorded before it is published, and while the broker confirms one chunk the next one is recorded. On the first
-     * failure nothing after it is published, and no insert is still under way when this returns or throws.
-     *
-     * @param publish false for a batch scheduled for later: it is only recorded, and swept at its time
-     * @return how many messages it published, or is to publish at its time: all but the suppressed
-     * @throws PublishFailed if the broker did not confirm every message
-     */
-    public int submitBatch(
+    public record BatchSubmission(
             String batchId,
             List<SendMailCommand> all,
             Map<UUID, String> suppressed,
@@ -208,49 +162,73 @@ public class Outbox {
             String client,
             Duration grace,
             boolean resumed,
-            boolean publish) {
-        if (!publish) {
-            return recordBatch(batchId, all, suppressed, sendAt, client, grace, resumed)
-                    .size();
-        }
-        var recording = new RecordingBatch(batchId, suppressed, sendAt, client, grace, resumed);
-        CompletableFuture<List<Entry>> next = null;
-        int published = 0;
-        try {
-            for (int from = 0; from < all.size(); from += CHUNK) {
-                List<Entry> chunk = next == null
-                        ? recording.record(all.subList(from, Math.min(all.size(), from + CHUNK)))
-                        : join(next);
-                int after = from + CHUNK;
-                next = after < all.size()
-                        ? CompletableFuture.supplyAsync(
-                                () -> recording.record(all.subList(after, Math.min(all.size(), after + CHUNK))),
-                                ContextSnapshotFactory.builder()
-                                        .build()
-                                        .captureAll()
-                                        .wrapExecutor(recorders))
-                        : null;
-                publishChunk(batchId, chunk, all.size());
-                published += chunk.size();
-            }
-        } finally {
-            if (next != null) {
-                next.exceptionally(failure -> List.of()).join();
+            int window) {}
+
+    /**
+     * Records and publishes a batch chunk by chunk, each chunk recorded before it is published with one wait for all
+     * its confirms, then marks what it published as such in one write. On the first failure nothing after it is
+     * published. A resumed submission records only what its stopped gateway had not, and publishes again what that
+     * one recorded within the window.
+     *
+     * @param publish false for a batch scheduled for later: it is only recorded, and swept at its time
+     * @return how many of its messages are to be sent: all but the suppressed
+     * @throws PublishFailed if the broker did not confirm every message
+     */
+    public int submitBatch(BatchSubmission batch, boolean publish) {
+        var recording = new RecordingBatch(batch);
+        for (int from = 0; from < batch.all().size(); from += CHUNK) {
+            List<Entry> recorded = recording.record(chunk(batch.all(), from));
+            if (publish) {
+                publishChunk(batch.batchId(), recorded, batch.all().size());
             }
         }
-        records.markBatchPublished(batchId);
-        return published;
+        if (publish) {
+            records.markBatchPublished(batch.batchId());
+        }
+        return recording.toSend;
     }
 
-    private static List<Entry> join(CompletableFuture<List<Entry>> recorded) {
-        try {
-            return recorded.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+    private static List<SendMailCommand> chunk(List<SendMailCommand> all, int from) {
+        return all.subList(from, Math.min(all.size(), from + CHUNK));
+    }
+
+    /** The batches with messages their window holds back. */
+    public List<String> batchesAwaitingWindow() {
+        return records.batchesAwaitingWindow();
+    }
+
+    /**
+     * Fills the batch's window: publishes as many of the messages it held back as there is room for beside those not
+     * final yet (at most a chunk at a time), claimed first as the sweeper claims them; those the broker does not
+     * confirm are left to the sweeper.
+     *
+     * @param window 0 if the batch's account is no longer paced: what is held back goes, a chunk at a time
+     * @return how many it published
+     */
+    public int refillWindow(String batchId, int window) {
+        long room = Math.min(CHUNK, window == 0 ? CHUNK : window - records.inWindow(batchId));
+        if (room <= 0) {
+            return 0;
         }
+        Instant now = clock.instant();
+        List<MailRecord> taken = records.claimBeyondWindow(batchId, (int) room, now, now.plus(sweeper.lease()));
+        if (taken.isEmpty()) {
+            return 0;
+        }
+        var entries = taken.stream()
+                .map(record -> new Entry(read(record), record.outbox()))
+                .toList();
+        List<UUID> ids =
+                entries.stream().map(entry -> entry.command().commandId()).toList();
+        try (var scope = CorrelationId.open(taken.get(0).correlationId())) {
+            publishChunk(batchId, entries, entries.size());
+        } catch (PublishFailed e) {
+            records.expireClaims(ids, clock.instant());
+            log.warn("Broker unavailable; {} messages of batch {} left for the sweeper", ids.size(), batchId);
+            return 0;
+        }
+        records.markPublished(ids);
+        return ids.size();
     }
 
     /** Publishes a chunk: its priority-high messages to the transactional queue, the rest to the bulk one. */
@@ -262,45 +240,49 @@ public class Outbox {
         byRoutingKey.forEach((routingKey, json) -> publishAll(batchId, batchSize, routingKey, json));
     }
 
-    /** One batch's recording, a chunk at a time, on the request's thread or another. */
+    /** One batch's recording, a chunk at a time. */
     private final class RecordingBatch {
 
-        private final Map<UUID, String> suppressed;
-        private final Instant sendAt;
-        private final String client;
-        private final Duration grace;
+        private final BatchSubmission batch;
         private final String correlationId = CorrelationId.current();
-        private final Map<String, MailStatus> recorded;
+        private final Map<String, OutboxRecords.Recorded> recorded;
+        /** How many of its messages it has met that are to be sent: those not suppressed. */
+        private int toSend;
 
-        RecordingBatch(
-                String batchId,
-                Map<UUID, String> suppressed,
-                Instant sendAt,
-                String client,
-                Duration grace,
-                boolean resumed) {
-            this.suppressed = suppressed;
-            this.sendAt = sendAt;
-            this.client = client;
-            this.grace = grace;
-            this.recorded = resumed ? records.statusesOfBatch(batchId) : Map.of();
+        RecordingBatch(BatchSubmission batch) {
+            this.batch = batch;
+            this.recorded = batch.resumed() ? records.recordedOfBatch(batch.batchId()) : Map.of();
         }
 
-        /** Inserts the chunk's records not recorded yet; returns its messages to publish, with their JSON. */
+        /**
+         * Inserts the chunk's records not recorded yet; returns its messages to publish now, with their JSON. What a
+         * resumed submission finds recorded keeps its place in or beyond the window.
+         */
         List<Entry> record(List<SendMailCommand> chunk) {
             var inserting = new ArrayList<MailRecord>(chunk.size());
             var sending = new ArrayList<Entry>(chunk.size());
             for (SendMailCommand command : chunk) {
-                MailStatus status = recorded.get(command.commandId().toString());
-                String reason = suppressed.get(command.commandId());
-                if (status == null && reason != null) {
-                    inserting.add(MailRecord.suppressed(command, reason, correlationId, client));
-                } else if (status == null) {
-                    var entry = new Entry(command, write(command));
-                    inserting.add(MailRecord.unpublished(command, sendAt, grace, entry.json(), correlationId, client));
+                var earlier = recorded.get(command.commandId().toString());
+                String reason = batch.suppressed().get(command.commandId());
+                if (earlier == null && reason != null) {
+                    inserting.add(MailRecord.suppressed(command, reason, correlationId, batch.client()));
+                    continue;
+                }
+                if (earlier != null && earlier.status() == MailStatus.SUPPRESSED) {
+                    continue;
+                }
+                boolean beyondWindow = batch.window() > 0 && toSend >= batch.window();
+                toSend++;
+                var entry = new Entry(command, write(command));
+                if (earlier == null) {
+                    var record = MailRecord.unpublished(
+                            command, batch.sendAt(), batch.grace(), entry.json(), correlationId, batch.client());
+                    inserting.add(beyondWindow ? record.beyondWindow() : record);
+                    if (!beyondWindow) {
+                        sending.add(entry);
+                    }
+                } else if (!earlier.awaitsWindow()) {
                     sending.add(entry);
-                } else if (status != MailStatus.SUPPRESSED) {
-                    sending.add(new Entry(command, write(command)));
                 }
             }
             if (!inserting.isEmpty()) {

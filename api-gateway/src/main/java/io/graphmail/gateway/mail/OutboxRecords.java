@@ -39,7 +39,10 @@ public interface OutboxRecords {
      */
     void markPublished(UUID id, boolean scheduled);
 
-    /** One write for a whole batch: every record of it still pending has been published. */
+    /**
+     * One write for a whole batch: every record of it still pending has been published, but for those its window holds
+     * back.
+     */
     void markBatchPublished(String batchId);
 
     /**
@@ -50,10 +53,33 @@ public interface OutboxRecords {
 
     /**
      * Unpublished records due now and not claimed by a sweeper until later, oldest first; records of held (paused) batches wait, and so do those of the
-     * batches in {@code submitting}, which a gateway may still be submitting.
+     * batches in {@code submitting}, which a gateway may still be submitting, and those a batch's window holds back.
      */
     List<MailRecord> duePublishes(Instant now, int limit, List<String> submitting);
 
-    /** The status of each of a batch's records, by id. */
-    Map<String, MailStatus> statusesOfBatch(String batchId);
+    /** The status of each of a batch's records, by id, and whether its window holds it back. */
+    Map<String, Recorded> recordedOfBatch(String batchId);
+
+    /** A record as a resumed submission finds it. */
+    record Recorded(MailStatus status, boolean awaitsWindow) {}
+
+    /** The batches with messages held back by their window. */
+    List<String> batchesAwaitingWindow();
+
+    /** How many of the batch's messages are in its window: not final, and not held back by it. */
+    long inWindow(String batchId);
+
+    /**
+     * Takes up to {@code limit} of the batch's messages held back by its window into it, claimed for publishing until
+     * {@code until} as the sweeper claims a record (should they not be published by then, the sweeper publishes them).
+     *
+     * @return those taken, with their commands
+     */
+    List<MailRecord> claimBeyondWindow(String batchId, int limit, Instant now, Instant until);
+
+    /** Those messages are on the broker: no longer pending, and ACCEPTED if they were SCHEDULED. */
+    void markPublished(List<UUID> ids);
+
+    /** Could not publish those claimed records: the next sweep may claim them at once. */
+    void expireClaims(List<UUID> ids, Instant now);
 }

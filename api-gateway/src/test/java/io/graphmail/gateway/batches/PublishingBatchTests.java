@@ -261,7 +261,7 @@ class PublishingBatchTests {
                 outbox,
                 meters,
                 clock,
-                new BatchProperties(ABANDONED_AFTER, 30),
+                new BatchProperties(ABANDONED_AFTER, 30, Duration.ofMinutes(1), 20, Duration.ofSeconds(1)),
                 new FinalStatusMetrics(meters),
                 finished::add);
     }
@@ -299,7 +299,8 @@ class PublishingBatchTests {
                 Collections.nCopies(count, MessageReferences.NONE),
                 suppressed,
                 sendAt,
-                "client-a");
+                "client-a",
+                0);
     }
 
     private double accepted() {

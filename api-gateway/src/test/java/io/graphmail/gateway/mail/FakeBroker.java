@@ -21,6 +21,7 @@ public class FakeBroker implements MailCommands {
 
     private final List<Published> published = new ArrayList<>();
     private final List<Integer> chunks = new ArrayList<>();
+    private final List<String> publishedJson = new ArrayList<>();
     private final List<UUID> retiredDeadLetterCopies = new ArrayList<>();
     private boolean down;
     private int confirmsLostFromChunk = Integer.MAX_VALUE;
@@ -47,6 +48,7 @@ public class FakeBroker implements MailCommands {
             throw new PublishFailed("the broker is down");
         }
         chunks.add(commands.size());
+        publishedJson.addAll(commands.values());
         commands.values()
                 .forEach(json -> published.add(
                         new Published(JSON.readValue(json, SendMailCommand.class), CorrelationId.current())));
@@ -96,6 +98,11 @@ public class FakeBroker implements MailCommands {
 
     public List<Published> publications() {
         return List.copyOf(published);
+    }
+
+    /** The JSON {@link #publishAll} was given, as it was given. */
+    public List<String> publishedJson() {
+        return List.copyOf(publishedJson);
     }
 
     /** The size of each {@link #publishAll} call, in order. */

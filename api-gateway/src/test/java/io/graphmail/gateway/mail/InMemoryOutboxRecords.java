@@ -89,9 +89,10 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     @Override
     public synchronized void markBatchPublished(String batchId) {
         writes++;
-        records.replaceAll((id, record) -> batchId.equals(record.batchId()) && record.pendingPublish()
-                ? with(record, record.status(), false, record.outbox())
-                : record);
+        records.replaceAll((id, record) ->
+                batchId.equals(record.batchId()) && record.pendingPublish() && !record.isAwaitingWindow()
+                        ? with(record, record.status(), false, record.outbox())
+                        : record);
     }
 
     @Override
@@ -111,6 +112,7 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     public synchronized List<MailRecord> duePublishes(Instant now, int limit, List<String> submitting) {
         return records.values().stream()
                 .filter(MailRecord::pendingPublish)
+                .filter(record -> !record.isAwaitingWindow())
                 .filter(record -> !record.publishAt().isAfter(now))
                 .filter(record -> unclaimed(record, now))
                 .filter(record -> !submitting.contains(record.batchId()))
@@ -120,10 +122,65 @@ public class InMemoryOutboxRecords implements OutboxRecords {
     }
 
     @Override
-    public synchronized Map<String, MailStatus> statusesOfBatch(String batchId) {
+    public synchronized Map<String, Recorded> recordedOfBatch(String batchId) {
         return records.values().stream()
                 .filter(record -> batchId.equals(record.batchId()))
-                .collect(Collectors.toMap(MailRecord::id, MailRecord::status));
+                .collect(Collectors.toMap(
+                        MailRecord::id, record -> new Recorded(record.status(), record.isAwaitingWindow())));
+    }
+
+    @Override
+    public synchronized List<String> batchesAwaitingWindow() {
+        return records.values().stream()
+                .filter(MailRecord::isAwaitingWindow)
+                .map(MailRecord::batchId)
+                .distinct()
+                .toList();
+    }
+
+    @Override
+    public synchronized long inWindow(String batchId) {
+        return records.values().stream()
+                .filter(record -> batchId.equals(record.batchId()))
+                .filter(record -> MailStatus.UNFINISHED.contains(record.status()))
+                .filter(record -> !record.isAwaitingWindow())
+                .count();
+    }
+
+    @Override
+    public synchronized List<MailRecord> claimBeyondWindow(String batchId, int limit, Instant now, Instant until) {
+        writes++;
+        var taken = records.values().stream()
+                .filter(record -> batchId.equals(record.batchId()) && record.isAwaitingWindow())
+                .sorted(Comparator.comparing(MailRecord::id))
+                .limit(limit)
+                .map(record -> inWindow(record, now))
+                .toList();
+        taken.forEach(record -> {
+            records.put(record.id(), record);
+            claimedUntil.put(record.id(), until);
+        });
+        return taken;
+    }
+
+    @Override
+    public synchronized void markPublished(List<UUID> ids) {
+        writes++;
+        ids.forEach(id -> update(
+                id.toString(),
+                record -> with(
+                        record, record.isScheduled() ? MailStatus.ACCEPTED : record.status(), false, record.outbox())));
+    }
+
+    @Override
+    public synchronized void expireClaims(List<UUID> ids, Instant now) {
+        writes++;
+        ids.forEach(id -> {
+            var record = records.get(id.toString());
+            if (record != null && record.pendingPublish()) {
+                claimedUntil.put(record.id(), now);
+            }
+        });
     }
 
     public synchronized Optional<MailRecord> find(UUID id) {
@@ -153,6 +210,24 @@ public class InMemoryOutboxRecords implements OutboxRecords {
         records.computeIfPresent(id, (key, record) -> change.apply(record));
     }
 
+    /** What a refill makes of a message its window held back: due now, in the window. */
+    private static MailRecord inWindow(MailRecord record, Instant now) {
+        return new MailRecord(
+                record.id(),
+                record.accountId(),
+                record.status(),
+                record.attempts(),
+                record.lastError(),
+                record.acceptedAt(),
+                record.sentAt(),
+                record.pendingPublish(),
+                now,
+                record.batchId(),
+                record.outbox(),
+                record.correlationId(),
+                record.client());
+    }
+
     private static MailRecord with(MailRecord record, MailStatus status, boolean pendingPublish, String outbox) {
         return new MailRecord(
                 record.id(),
@@ -167,6 +242,8 @@ public class InMemoryOutboxRecords implements OutboxRecords {
                 record.batchId(),
                 outbox,
                 record.correlationId(),
-                record.client());
+                record.client(),
+                record.bounce(),
+                record.awaitsWindow());
     }
 }

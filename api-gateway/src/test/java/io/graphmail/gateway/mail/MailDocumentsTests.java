@@ -39,7 +39,8 @@ class MailDocumentsTests {
                 "{\"commandId\":\"p\"}",
                 "request-1",
                 "client-a",
-                new MailRecord.Bounce("r@example.com", "5.1.1", "no such user", true, NOW.plusSeconds(60)));
+                new MailRecord.Bounce("r@example.com", "5.1.1", "no such user", true, NOW.plusSeconds(60)),
+                true);
         assertThat(unset(record)).as("components this test leaves unset").isEmpty();
         assertThat(unset(record.bounce()))
                 .as("bounce components this test leaves unset")

@@ -251,15 +251,16 @@ class OutboxTests extends OutboxRaceScenarios {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 5);
         Duration abandonedAfter = Duration.ofMinutes(10);
-        outbox.recordBatch(batchId.toString(), all.subList(0, 3), Map.of(), null, "client-a", abandonedAfter, false);
+        outbox.submitBatch(batch(batchId, all.subList(0, 3), Map.of(), abandonedAfter, false, 0), false);
 
-        outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", abandonedAfter, true);
+        outbox.submitBatch(batch(batchId, all, Map.of(), abandonedAfter, true, 0), false);
 
         assertThat(records.all()).hasSize(5);
         assertThat(records.all())
                 .allSatisfy(record ->
                         assertThat(record.publishAt()).isEqualTo(clock.instant().plus(abandonedAfter)));
         assertThat(records.writes()).isEqualTo(5);
+        assertThat(broker.published()).isEmpty();
     }
 
     @Test
@@ -269,13 +270,12 @@ class OutboxTests extends OutboxRaceScenarios {
         var suppressed = all.get(1).commandId();
         String reason = "SUPPRESSED: on the suppression list: to[0] gone@example.com";
 
-        var sending = outbox.recordBatch(
-                batchId.toString(), all, Map.of(suppressed, reason), null, "client-a", Duration.ZERO, false);
-        outbox.publishBatch(batchId.toString(), sending);
+        int sending =
+                outbox.submitBatch(batch(batchId, all, Map.of(suppressed, reason), Duration.ZERO, false, 0), true);
         clock.advance(Duration.ofHours(1));
         outbox.sweep();
 
-        assertThat(sending).extracting(Outbox.Entry::command).containsExactly(all.get(0), all.get(2));
+        assertThat(sending).isEqualTo(2);
         assertThat(broker.published()).containsExactly(all.get(0), all.get(2));
         var record = records.find(suppressed).orElseThrow();
         assertThat(record.status()).isEqualTo(MailStatus.SUPPRESSED);
@@ -290,13 +290,16 @@ class OutboxTests extends OutboxRaceScenarios {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 2);
         Instant sendAt = clock.instant().plus(Duration.ofMinutes(5));
-        outbox.recordBatch(
-                batchId.toString(),
-                all,
-                Map.of(all.get(0).commandId(), "SUPPRESSED: on the suppression list: to[0] gone@example.com"),
-                sendAt,
-                "client-a",
-                GRACE,
+        outbox.submitBatch(
+                new Outbox.BatchSubmission(
+                        batchId.toString(),
+                        all,
+                        Map.of(all.get(0).commandId(), "SUPPRESSED: on the suppression list: to[0] gone@example.com"),
+                        sendAt,
+                        "client-a",
+                        GRACE,
+                        false,
+                        0),
                 false);
 
         clock.advance(Duration.ofMinutes(5));
@@ -310,83 +313,39 @@ class OutboxTests extends OutboxRaceScenarios {
     void aResumedSubmissionKeepsWhatTheFirstRecordedSuppressedUnpublished() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 3);
-        outbox.recordBatch(
-                batchId.toString(),
-                all.subList(0, 2),
-                Map.of(all.get(0).commandId(), "SUPPRESSED: on the suppression list: to[0] gone@example.com"),
-                null,
-                "client-a",
-                GRACE,
+        outbox.submitBatch(
+                batch(
+                        batchId,
+                        all.subList(0, 2),
+                        Map.of(all.get(0).commandId(), "SUPPRESSED: on the suppression list: to[0] gone@example.com"),
+                        GRACE,
+                        false,
+                        0),
                 false);
 
         // The address left the list meanwhile: the record made first stands.
-        var sending = outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, true);
+        int sending = outbox.submitBatch(batch(batchId, all, Map.of(), GRACE, true, 0), true);
 
-        assertThat(sending).extracting(Outbox.Entry::command).containsExactly(all.get(1), all.get(2));
+        assertThat(sending).isEqualTo(2);
+        assertThat(broker.published()).containsExactly(all.get(1), all.get(2));
         assertThat(records.find(all.get(0).commandId()).orElseThrow().status()).isEqualTo(MailStatus.SUPPRESSED);
     }
 
     @Test
-    void publishesABatchInChunksAndMarksItPublishedInOneWrite() {
-        UUID batchId = UUID.randomUUID();
-        var all = commands(batchId, 1_001);
-        var sending = outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false);
-
-        outbox.publishBatch(batchId.toString(), sending);
-
-        assertThat(broker.chunks()).containsExactly(500, 500, 1);
-        assertThat(records.all()).noneMatch(MailRecord::pendingPublish);
-        assertThat(records.writes()).isEqualTo(1_001 + 1);
-    }
-
-    @Test
-    void publishesABatchAsTheJsonItsRecordsKeepIncludingWhatAResumedSubmissionFoundRecorded() {
-        UUID batchId = UUID.randomUUID();
-        var all = commands(batchId, 4);
-        outbox.recordBatch(batchId.toString(), all.subList(0, 2), Map.of(), null, "client-a", GRACE, false);
-
-        var sending = outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, true);
-
-        assertThat(sending).extracting(Outbox.Entry::command).containsExactlyElementsOf(all);
-        assertThat(sending)
-                .allSatisfy(entry -> assertThat(entry.json())
-                        .isEqualTo(records.find(entry.command().commandId())
-                                .orElseThrow()
-                                .outbox()));
-        outbox.publishBatch(batchId.toString(), sending);
-        assertThat(broker.published()).containsExactlyElementsOf(all);
-    }
-
-    @Test
-    void failsABatchWhoseConfirmsWereLostAndLeavesItsRecordsPending() {
-        UUID batchId = UUID.randomUUID();
-        var all = commands(batchId, 501);
-        var sending = outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false);
-        broker.loseConfirmsAfter(1);
-
-        assertThatThrownBy(() -> outbox.publishBatch(batchId.toString(), sending))
-                .isInstanceOf(PublishFailed.class)
-                .hasMessageContaining("1 messages of batch " + batchId);
-
-        assertThat(records.all()).allMatch(MailRecord::pendingPublish);
-        assertThat(publishFailures()).isEqualTo(501);
-    }
-
-    @Test
-    void failsABatchTheBrokerRefuses() {
+    void failsABatchTheBrokerRefusesAndLeavesItsRecordsPending() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 3);
-        var sending = outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false);
         broker.goDown();
 
-        assertThatThrownBy(() -> outbox.publishBatch(batchId.toString(), sending))
+        assertThatThrownBy(() -> outbox.submitBatch(batch(batchId, all, Map.of(), GRACE, false, 0), true))
                 .isInstanceOf(PublishFailed.class);
 
-        assertThat(records.all()).allMatch(MailRecord::pendingPublish);
+        assertThat(records.all()).hasSize(3).allMatch(MailRecord::pendingPublish);
+        assertThat(publishFailures()).isEqualTo(3);
     }
 
     @Test
-    void submitsABatchChunkByChunkEachRecordedBeforeItIsPublished() {
+    void submitsABatchChunkByChunkEachRecordedBeforeItIsPublishedAndMarksItPublishedInOneWrite() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 1_001);
         var unrecordedWhenPublished = new ArrayList<SendMailCommand>();
@@ -394,7 +353,7 @@ class OutboxTests extends OutboxRaceScenarios {
                 .filter(command -> records.find(command.commandId()).isEmpty())
                 .forEach(unrecordedWhenPublished::add));
 
-        int published = outbox.submitBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false, true);
+        int published = outbox.submitBatch(batch(batchId, all, Map.of(), GRACE, false, 0), true);
 
         assertThat(published).isEqualTo(1_001);
         assertThat(unrecordedWhenPublished).isEmpty();
@@ -409,39 +368,38 @@ class OutboxTests extends OutboxRaceScenarios {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 4);
         var suppressed = all.get(3).commandId();
-        outbox.recordBatch(batchId.toString(), all.subList(0, 2), Map.of(), null, "client-a", GRACE, false);
+        outbox.submitBatch(batch(batchId, all.subList(0, 2), Map.of(), GRACE, false, 0), false);
 
         int published = outbox.submitBatch(
-                batchId.toString(),
-                all,
-                Map.of(suppressed, "SUPPRESSED: on the suppression list: to[0] gone@example.com"),
-                null,
-                "client-a",
-                GRACE,
-                true,
+                batch(
+                        batchId,
+                        all,
+                        Map.of(suppressed, "SUPPRESSED: on the suppression list: to[0] gone@example.com"),
+                        GRACE,
+                        true,
+                        0),
                 true);
 
         assertThat(published).isEqualTo(3);
         assertThat(broker.published()).containsExactlyElementsOf(all.subList(0, 3));
+        assertThat(broker.publishedJson())
+                .allSatisfy(json -> assertThat(records.all()).anyMatch(record -> json.equals(record.outbox())));
         assertThat(records.find(suppressed).orElseThrow().status()).isEqualTo(MailStatus.SUPPRESSED);
         assertThat(records.all()).hasSize(4).noneMatch(MailRecord::pendingPublish);
     }
 
     @Test
-    void stopsASubmissionAtTheChunkTheBrokerDidNotConfirmWithNoInsertStillUnderWay() {
+    void stopsASubmissionAtTheChunkTheBrokerDidNotConfirm() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 1_500);
         broker.loseConfirmsAfter(1);
 
-        assertThatThrownBy(() ->
-                        outbox.submitBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false, true))
+        assertThatThrownBy(() -> outbox.submitBatch(batch(batchId, all, Map.of(), GRACE, false, 0), true))
                 .isInstanceOf(PublishFailed.class)
                 .hasMessageContaining("500 messages of batch " + batchId);
 
         assertThat(broker.chunks()).containsExactly(500, 500);
-        // The third chunk was being recorded while the second was published; it is, in full, before the failure is
-        // thrown, so that withdrawing the batch then removes every record of it.
-        assertThat(records.all()).hasSize(1_500).allMatch(MailRecord::pendingPublish);
+        assertThat(records.all()).hasSize(1_000).allMatch(MailRecord::pendingPublish);
         assertThat(publishFailures()).isEqualTo(1_500);
     }
 
@@ -451,13 +409,104 @@ class OutboxTests extends OutboxRaceScenarios {
         var all = commands(batchId, 1_500);
         records.insert(MailRecord.unpublished(all.get(700), null, GRACE, "{}", null, "client-a"));
 
-        assertThatThrownBy(() ->
-                        outbox.submitBatch(batchId.toString(), all, Map.of(), null, "client-a", GRACE, false, true))
+        assertThatThrownBy(() -> outbox.submitBatch(batch(batchId, all, Map.of(), GRACE, false, 0), true))
                 .isInstanceOf(DuplicateKeyException.class);
 
         assertThat(broker.chunks()).containsExactly(500);
         assertThat(broker.published()).containsExactlyElementsOf(all.subList(0, 500));
         assertThat(records.all()).allMatch(MailRecord::pendingPublish);
+    }
+
+    @Test
+    void publishesOnlyABatchsWindowAndRecordsTheRestHeldBackWhereNoSweepReachesThem() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 10);
+        var suppressed = all.get(1).commandId();
+
+        int sending = outbox.submitBatch(
+                batch(batchId, all, Map.of(suppressed, "SUPPRESSED: on the suppression list"), GRACE, false, 3), true);
+        clock.advance(Duration.ofHours(1));
+        outbox.sweep();
+
+        assertThat(sending).isEqualTo(9);
+        // The suppressed item takes no place in the window.
+        assertThat(broker.published()).containsExactly(all.get(0), all.get(2), all.get(3));
+        assertThat(records.all())
+                .filteredOn(MailRecord::isAwaitingWindow)
+                .hasSize(6)
+                .allMatch(MailRecord::pendingPublish);
+        assertThat(records.batchesAwaitingWindow()).containsExactly(batchId.toString());
+    }
+
+    @Test
+    void refillsABatchsWindowAsItsMessagesBecomeFinalAndNoFurther() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 7);
+        outbox.submitBatch(batch(batchId, all, Map.of(), GRACE, false, 3), true);
+
+        assertThat(outbox.refillWindow(batchId.toString(), 3)).isZero();
+        records.report(all.get(0).commandId(), MailStatus.SENT);
+        records.report(all.get(1).commandId(), MailStatus.FAILED);
+        int published = outbox.refillWindow(batchId.toString(), 3);
+
+        assertThat(published).isEqualTo(2);
+        assertThat(broker.published()).hasSize(5).doesNotHaveDuplicates().containsAll(all.subList(0, 3));
+        assertThat(records.inWindow(batchId.toString())).isEqualTo(3);
+        assertThat(records.all()).filteredOn(MailRecord::isAwaitingWindow).hasSize(2);
+        assertThat(records.all())
+                .filteredOn(record -> !record.isAwaitingWindow())
+                .noneMatch(MailRecord::pendingPublish);
+        assertThat(broker.publishedJson())
+                .allSatisfy(json -> assertThat(records.all()).anyMatch(record -> json.equals(record.outbox())));
+    }
+
+    @Test
+    void aWindowRefillTheBrokerRefusesLeavesItsMessagesToTheSweeper() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 4);
+        outbox.submitBatch(batch(batchId, all, Map.of(), GRACE, false, 2), true);
+        records.report(all.get(0).commandId(), MailStatus.SENT);
+        broker.goDown();
+
+        assertThat(outbox.refillWindow(batchId.toString(), 2)).isZero();
+        broker.comeBack();
+        outbox.sweep();
+
+        assertThat(broker.published()).hasSize(3).doesNotHaveDuplicates();
+        assertThat(records.all()).filteredOn(MailRecord::isAwaitingWindow).hasSize(1);
+        assertThat(records.all())
+                .filteredOn(record -> !record.isAwaitingWindow())
+                .noneMatch(MailRecord::pendingPublish);
+    }
+
+    @Test
+    void aResumedSubmissionPublishesAgainOnlyWhatTheFirstRecordedInsideTheWindow() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 6);
+        outbox.submitBatch(batch(batchId, all.subList(0, 4), Map.of(), GRACE, false, 2), false);
+
+        int sending = outbox.submitBatch(batch(batchId, all, Map.of(), GRACE, true, 2), true);
+
+        assertThat(sending).isEqualTo(6);
+        assertThat(broker.published()).containsExactly(all.get(0), all.get(1));
+        assertThat(records.all()).filteredOn(MailRecord::isAwaitingWindow).hasSize(4);
+        assertThat(records.all())
+                .filteredOn(record -> !record.isAwaitingWindow())
+                .noneMatch(MailRecord::pendingPublish);
+    }
+
+    @Test
+    void anUnpacedAccountsHeldBackMessagesGoAChunkAtATime() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 1_205);
+        outbox.submitBatch(batch(batchId, all, Map.of(), GRACE, false, 5), true);
+
+        assertThat(outbox.refillWindow(batchId.toString(), 0)).isEqualTo(500);
+        assertThat(outbox.refillWindow(batchId.toString(), 0)).isEqualTo(500);
+        assertThat(outbox.refillWindow(batchId.toString(), 0)).isEqualTo(200);
+
+        assertThat(broker.published()).hasSize(1_205).doesNotHaveDuplicates();
+        assertThat(records.batchesAwaitingWindow()).isEmpty();
     }
 
     @Test
@@ -496,7 +545,7 @@ class OutboxTests extends OutboxRaceScenarios {
     void sweepingLeavesTheRecordsOfABatchBeingSubmittedAlone() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 2);
-        outbox.recordBatch(batchId.toString(), all, Map.of(), null, "client-a", Duration.ZERO, false);
+        outbox.submitBatch(batch(batchId, all, Map.of(), Duration.ZERO, false, 0), false);
         submitting.add(batchId.toString());
 
         outbox.sweep();
@@ -533,6 +582,17 @@ class OutboxTests extends OutboxRaceScenarios {
 
     private static UUID id(MailRecord record) {
         return UUID.fromString(record.id());
+    }
+
+    private static Outbox.BatchSubmission batch(
+            UUID batchId,
+            List<SendMailCommand> all,
+            Map<UUID, String> suppressed,
+            Duration grace,
+            boolean resumed,
+            int window) {
+        return new Outbox.BatchSubmission(
+                batchId.toString(), all, suppressed, null, "client-a", grace, resumed, window);
     }
 
     private List<SendMailCommand> commands(UUID batchId, int count) {

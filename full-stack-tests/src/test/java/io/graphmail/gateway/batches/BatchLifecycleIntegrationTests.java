@@ -2,6 +2,8 @@ package io.graphmail.gateway.batches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.graphmail.gateway.Api;
 import io.graphmail.gateway.FullStackTests;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** A batch's states, its estimated completion and how fast a cancel takes effect, through a worker and Graph. */
@@ -30,6 +34,9 @@ class BatchLifecycleIntegrationTests extends FullStackTests {
 
     @Autowired
     Batches batches;
+
+    @Autowired
+    MongoTemplate mongo;
 
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
@@ -83,6 +90,68 @@ class BatchLifecycleIntegrationTests extends FullStackTests {
         assertThat(foreseen.minus(actual).abs())
                 .as("estimated %s, took %s", foreseen, actual)
                 .isLessThanOrEqualTo(actual.dividedBy(10));
+    }
+
+    @Test
+    void aPacedBatchIsOnTheBrokerAWindowAtATimeAndEveryMessageIsSentOnce() {
+        String mailbox = "window-" + suffix + "@graphmail.local";
+        String account = register("window", mailbox, 1200);
+        var accepted = submit(account, 70);
+        String batchId = accepted.text("id");
+
+        // 1,200 a minute: 20 a second, the window's span; the other 50 wait recorded.
+        assertThat(awaitingWindow(batchId)).isEqualTo(50);
+        var inWindow = new AtomicLong();
+        JsonNode done = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            inWindow.accumulateAndGet(unfinishedInWindow(batchId), Math::max);
+                            return api.get(accepted.header("Location")).json();
+                        },
+                        batch -> "COMPLETED".equals(text(batch, "state")));
+
+        assertThat(count(done, "SENT")).isEqualTo(70);
+        assertThat(simulator.sent(mailbox)).hasSize(70);
+        assertThat(awaitingWindow(batchId)).isZero();
+        assertThat(inWindow.get()).as("most messages in the window at once").isBetween(1L, 20L);
+    }
+
+    @Test
+    void aPausedBatchTakesNothingMoreIntoItsWindowUntilResumed() {
+        String mailbox = "paused-window-" + suffix + "@graphmail.local";
+        String account = register("paused-window", mailbox, 1200);
+        String location = submit(account, 60).header("Location");
+        String batchId = location.substring(location.lastIndexOf('/') + 1);
+        api.post(location + "/pause", "");
+        long heldAtPause = awaitingWindow(batchId);
+
+        int settled = settled(() -> simulator.sent(mailbox).size());
+
+        assertThat(heldAtPause).isPositive();
+        assertThat(awaitingWindow(batchId)).as("still held back while paused").isEqualTo(heldAtPause);
+        assertThat((long) settled).isLessThanOrEqualTo(60 - heldAtPause);
+        api.post(location + "/resume", "");
+        JsonNode done = await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.get(location).json(), batch -> "COMPLETED".equals(text(batch, "state")));
+        assertThat(count(done, "SENT")).isEqualTo(60);
+        assertThat(simulator.sent(mailbox)).hasSize(60);
+    }
+
+    private long awaitingWindow(String batchId) {
+        return mongo.count(
+                query(where("batchId").is(batchId).and("awaitsWindow").is(true)), "mail");
+    }
+
+    private long unfinishedInWindow(String batchId) {
+        return mongo.count(
+                query(where("batchId")
+                        .is(batchId)
+                        .and("status")
+                        .in(UNFINISHED)
+                        .and("awaitsWindow")
+                        .exists(false)),
+                "mail");
     }
 
     @Test
