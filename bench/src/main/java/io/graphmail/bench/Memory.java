@@ -103,6 +103,8 @@ public final class Memory {
                 "--spring.mongodb.uri=" + TestBackends.mongoUri(),
                 "--graphmail.security.clients.bench.keys=" + InProcess.API_KEY,
                 "--graphmail.security.clients.bench.scopes=admin",
+                // No workers' pacing to follow: batches go on the broker whole, as before windows.
+                "--graphmail.gateway.batches.default-messages-per-minute=0",
                 "--management.endpoints.web.exposure.include=health,metrics",
                 "--logging.level.root=WARN",
                 "--spring.jmx.enabled=false"));

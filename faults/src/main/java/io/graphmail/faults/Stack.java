@@ -17,6 +17,9 @@ import java.util.UUID;
  */
 public final class Stack implements AutoCloseable {
 
+    private static final String WORKER_DEFAULT_RATE = "--graphmail.worker.pacing.messages-per-minute=";
+    private static final String GATEWAY_DEFAULT_RATE = "--graphmail.gateway.batches.default-messages-per-minute=";
+
     static final String API_KEY = UUID.randomUUID().toString();
     /** The alias of the client secret every account registered against the stack names. */
     public static final String SECRET_ALIAS = "faults";
@@ -120,6 +123,11 @@ public final class Stack implements AutoCloseable {
                 "--graphmail.security.rate-limits.requests-per-second=100000",
                 "--graphmail.security.rate-limits.burst=100000",
                 "--graphmail.security.rate-limits.messages-per-day=100000000"));
+        // The workers' default pacing, as the gateway must know it (in production one variable sets both).
+        workerArguments.stream()
+                .filter(argument -> argument.startsWith(WORKER_DEFAULT_RATE))
+                .forEach(argument ->
+                        arguments.add(GATEWAY_DEFAULT_RATE + argument.substring(WORKER_DEFAULT_RATE.length())));
         gateway = new Service(
                 "api-gateway",
                 java("api-gateway/target/api-gateway-0.1.0-SNAPSHOT-exec.jar", arguments.toArray(String[]::new)),

@@ -1,5 +1,6 @@
 package io.graphmail.gateway.batches;
 
+import io.graphmail.gateway.batches.problems.BatchNotFound;
 import io.graphmail.gateway.idempotency.IdempotentPost;
 import io.graphmail.gateway.idempotency.StableIds;
 import io.graphmail.gateway.mail.MailRecord;

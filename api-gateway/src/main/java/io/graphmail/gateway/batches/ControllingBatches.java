@@ -1,6 +1,9 @@
 package io.graphmail.gateway.batches;
 
 import io.graphmail.contract.batches.BatchStateChanged;
+import io.graphmail.gateway.batches.problems.BatchCancelled;
+import io.graphmail.gateway.batches.problems.BatchCompleted;
+import io.graphmail.gateway.batches.problems.BatchNotFound;
 import io.graphmail.gateway.mail.FinalStatusMetrics;
 import io.graphmail.gateway.mail.MailStatus;
 import io.graphmail.gateway.messaging.BatchEvents;

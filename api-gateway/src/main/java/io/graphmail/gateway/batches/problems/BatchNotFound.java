@@ -1,4 +1,4 @@
-package io.graphmail.gateway.batches;
+package io.graphmail.gateway.batches.problems;
 
 import io.graphmail.gateway.problems.Problems;
 import org.springframework.http.HttpStatus;
@@ -7,7 +7,7 @@ import org.springframework.web.ErrorResponseException;
 /** No batch has this id. */
 public class BatchNotFound extends ErrorResponseException {
 
-    BatchNotFound(String id) {
+    public BatchNotFound(String id) {
         super(
                 HttpStatus.NOT_FOUND,
                 Problems.of(HttpStatus.NOT_FOUND, "batch-not-found", "Batch not found", "No batch with id " + id),

@@ -1,4 +1,4 @@
-package io.graphmail.gateway.batches;
+package io.graphmail.gateway.batches.problems;
 
 import io.graphmail.gateway.problems.Problems;
 import org.springframework.http.HttpStatus;
@@ -7,7 +7,7 @@ import org.springframework.web.ErrorResponseException;
 /** A completed batch has nothing left to pause, resume or cancel. */
 public class BatchCompleted extends ErrorResponseException {
 
-    BatchCompleted(String id) {
+    public BatchCompleted(String id) {
         super(
                 HttpStatus.CONFLICT,
                 Problems.of(

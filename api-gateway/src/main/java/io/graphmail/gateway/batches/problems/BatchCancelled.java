@@ -1,4 +1,4 @@
-package io.graphmail.gateway.batches;
+package io.graphmail.gateway.batches.problems;
 
 import io.graphmail.gateway.problems.Problems;
 import org.springframework.http.HttpStatus;
@@ -7,7 +7,7 @@ import org.springframework.web.ErrorResponseException;
 /** A cancelled batch cannot be paused or resumed. */
 public class BatchCancelled extends ErrorResponseException {
 
-    BatchCancelled(String id) {
+    public BatchCancelled(String id) {
         super(
                 HttpStatus.CONFLICT,
                 Problems.of(
