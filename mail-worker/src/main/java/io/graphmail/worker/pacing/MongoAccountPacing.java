@@ -38,7 +38,7 @@ class MongoAccountPacing implements AccountPacing {
     MongoAccountPacing(MongoTemplate mongo, PacingProperties defaults, LaneProperties lanes, Clock clock, Pause pause) {
         this.mongo = mongo;
         this.defaults = defaults;
-        this.rules = new PacingRules(defaults.leaseTime(), lanes);
+        this.rules = new PacingRules(defaults.leaseTime(), defaults.clockSkew(), lanes);
         this.clock = clock;
         this.pause = pause;
     }

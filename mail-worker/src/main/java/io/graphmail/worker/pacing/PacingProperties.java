@@ -1,6 +1,7 @@
 package io.graphmail.worker.pacing;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param leaseTime how long a permit counts as in progress if its worker never returns it
  * @param budgetWait how long a sync request waits for a place among the mailbox's concurrent requests (or for
  *     Graph's {@code Retry-After} to pass) before its round fails and resumes later
+ * @param clockSkew how far apart the workers' clocks may be: each account's log of its last minute's sends, whose
+ *     times different workers write, counts a minute and this much. Hosts kept in time by NTP differ by milliseconds;
+ *     raise it where they may differ more. Every send costs a minute and this much of its account's rate, plus its
+ *     Graph call (counted from the call's end)
  */
 @Validated
 @ConfigurationProperties("graphmail.worker.pacing")
@@ -27,4 +32,5 @@ public record PacingProperties(
         @Min(0) @DefaultValue("5000") int personalRecipientsPerDay,
         @Min(0) @DefaultValue("4") int maxConcurrent,
         @DefaultValue("2m") Duration leaseTime,
-        @DefaultValue("2m") Duration budgetWait) {}
+        @DefaultValue("2m") Duration budgetWait,
+        @NotNull @DefaultValue("100ms") Duration clockSkew) {}

@@ -13,11 +13,6 @@ import java.util.concurrent.ThreadLocalRandom;
 final class PacingRules {
 
     private static final long MINUTE_MS = Duration.ofMinutes(1).toMillis();
-    /**
-     * The log counts a little more than a minute, for the clocks of different workers, which differ
-     * a little.
-     */
-    private static final long WINDOW_MS = MINUTE_MS + 500;
 
     private static final long HOUR_MS = Duration.ofHours(1).toMillis();
     /** Above this rate the per-minute log would grow large; the even schedule alone is enough there. */
@@ -49,11 +44,19 @@ final class PacingRules {
     private static final Duration CLOSED_RECHECK = Duration.ofSeconds(1);
 
     private final Duration leaseTime;
+    /**
+     * The log of the last minute's sends counts a little more than a minute, for the clocks of different workers,
+     * which write its times and may differ by up to {@code clockSkew}. Each send is logged when its Graph call ended:
+     * Exchange may count it at any moment of the call.
+     */
+    private final long windowMs;
+
     private final LaneChoice choice;
     private final long idleAfterMs;
 
-    PacingRules(Duration leaseTime, LaneProperties lanes) {
+    PacingRules(Duration leaseTime, Duration clockSkew, LaneProperties lanes) {
         this.leaseTime = leaseTime;
+        this.windowMs = MINUTE_MS + clockSkew.toMillis();
         this.choice = new LaneChoice(lanes.bulkEvery());
         this.idleAfterMs = lanes.idleAfter().toMillis();
     }
@@ -179,33 +182,33 @@ final class PacingRules {
     }
 
     /** When the log of the last minute lets the next send go: 0 if it does now, else when its oldest send leaves. */
-    private static long logFreeAt(PacingState state, Limits limits, long now) {
+    private long logFreeAt(PacingState state, Limits limits, long now) {
         if (!isLogged(limits)) {
             return 0;
         }
         var lastMinute = state.recentSends().values().stream()
-                .filter(sentAt -> sentAt > now - WINDOW_MS)
+                .filter(sentAt -> sentAt > now - windowMs)
                 .sorted()
                 .toList();
-        return lastMinute.size() >= limits.messagesPerMinute() ? lastMinute.get(0) + WINDOW_MS : 0;
+        return lastMinute.size() >= limits.messagesPerMinute() ? lastMinute.get(0) + windowMs : 0;
     }
 
     private static long inProgress(PacingState state, long now) {
         return state.leases().values().stream().filter(expiry -> expiry > now).count();
     }
 
-    private static Permit sendNowOrDefer(PacingState state, Limits limits, long now) {
+    private Permit sendNowOrDefer(PacingState state, Limits limits, long now) {
         long inProgress =
                 state.leases().values().stream().filter(expiry -> expiry > now).count();
         if (limits.maxConcurrent() > 0 && inProgress >= limits.maxConcurrent()) {
             return new Permit.Deferred(jitter(Duration.ofMillis(250)), "CONCURRENCY");
         }
         var lastMinute = state.recentSends().values().stream()
-                .filter(sentAt -> sentAt > now - WINDOW_MS)
+                .filter(sentAt -> sentAt > now - windowMs)
                 .sorted()
                 .toList();
         if (isLogged(limits) && lastMinute.size() >= limits.messagesPerMinute()) {
-            return deferred(lastMinute.get(0) + WINDOW_MS - now, "RATE");
+            return deferred(lastMinute.get(0) + windowMs - now, "RATE");
         }
         return null;
     }
@@ -229,7 +232,7 @@ final class PacingRules {
         var recentSends = new HashMap<String, Long>();
         if (isLogged(limits)) {
             state.recentSends().forEach((id, sentAt) -> {
-                if (sentAt > now - WINDOW_MS) {
+                if (sentAt > now - windowMs) {
                     recentSends.put(id, sentAt);
                 }
             });
@@ -271,11 +274,11 @@ final class PacingRules {
     }
 
     /** Slots as far apart as the log allows, so that a message on time never waits for the log. */
-    private static long spacing(Limits limits) {
+    private long spacing(Limits limits) {
         if (limits.messagesPerMinute() == 0) {
             return 0;
         }
-        return (isLogged(limits) ? WINDOW_MS : MINUTE_MS) / limits.messagesPerMinute();
+        return (isLogged(limits) ? windowMs : MINUTE_MS) / limits.messagesPerMinute();
     }
 
     private static boolean isLogged(Limits limits) {

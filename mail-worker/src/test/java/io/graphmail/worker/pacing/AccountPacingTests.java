@@ -24,7 +24,8 @@ class AccountPacingTests {
     final List<Duration> waits = new ArrayList<>();
     final AccountPacing pacing = new MongoAccountPacing(
             mongo,
-            new PacingProperties(30, 10_000, 5_000, 4, Duration.ofMinutes(2), Duration.ofMinutes(2)),
+            new PacingProperties(
+                    30, 10_000, 5_000, 4, Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofMillis(500)),
             LaneProperties.defaults(),
             clock,
             wait -> {

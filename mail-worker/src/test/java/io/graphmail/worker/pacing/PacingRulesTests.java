@@ -15,7 +15,7 @@ class PacingRulesTests {
     static final Limits TWO_PER_MINUTE = new Limits(2, 0, 0);
     static final Limits SIXTY_PER_MINUTE = new Limits(60, 0, 0);
 
-    final PacingRules rules = new PacingRules(Duration.ofMinutes(2), LaneProperties.defaults());
+    final PacingRules rules = new PacingRules(Duration.ofMinutes(2), Duration.ofMillis(500), LaneProperties.defaults());
     final Lane single = Lane.transactional();
     final Lane batch = Lane.batch(UUID.randomUUID());
 
@@ -28,6 +28,26 @@ class PacingRulesTests {
         assertThat(step.next().leases())
                 .containsEntry("lease-1", 1_000 + Duration.ofMinutes(2).toMillis());
         assertThat(step.next().recentSends()).containsEntry("lease-1", 1_000L);
+    }
+
+    @Test
+    void theLogOfTheLastMinuteCountsAMinuteAndTheClockSkewTheWorkersAreConfiguredFor() {
+        var tight = new PacingRules(Duration.ofMinutes(2), Duration.ofMillis(100), LaneProperties.defaults());
+
+        var first = tight.decide(PacingState.fresh("sales"), 1, TWO_PER_MINUTE, single, null, 1_000, "lease-1");
+
+        assertThat(first.next().nextSendAt()).isEqualTo(1_000 + 60_100 / 2);
+        var full = state(0, 0, Map.of(), Map.of(), Map.of("a", 1_000L, "b", 2_000L));
+        assertThat(tight.decide(full, 1, TWO_PER_MINUTE, single, null, 61_099, "lease-2")
+                        .permit())
+                .isNotInstanceOf(Permit.Granted.class);
+        assertThat(tight.decide(full, 1, TWO_PER_MINUTE, single, null, 61_100, "lease-2")
+                        .permit())
+                .isInstanceOf(Permit.Granted.class);
+        assertThat(rules.decide(full, 1, TWO_PER_MINUTE, single, null, 61_100, "lease-2")
+                        .permit())
+                .as("with half a second of skew allowed, not yet")
+                .isNotInstanceOf(Permit.Granted.class);
     }
 
     @Test

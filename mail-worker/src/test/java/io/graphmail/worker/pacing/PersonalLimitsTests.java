@@ -3,6 +3,7 @@ package io.graphmail.worker.pacing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmail.worker.accounts.AccountSettings;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Outlook.com lets a personal account send to at most 5,000 recipients a day; Exchange Online 10,000. */
@@ -33,7 +34,11 @@ class PersonalLimitsTests {
     @Test
     void pacesByTheAccountsOwnDailyLimitWhenSetElseByTheDefaultOfItsType() {
         AccountPacing pacing = new MongoAccountPacing(
-                null, new PacingProperties(30, 10_000, 5_000, 4, null, null), LaneProperties.defaults(), null, null);
+                null,
+                new PacingProperties(30, 10_000, 5_000, 4, null, null, Duration.ofMillis(500)),
+                LaneProperties.defaults(),
+                null,
+                null);
         var own = new AccountSettings.SendingLimits(null, 1_200, null);
 
         assertThat(pacing.limitsOf(account(AccountSettings.Type.APPLICATION, "contoso", null)))

@@ -25,7 +25,8 @@ final class SimulatedSending {
     /** How long a worker may still read a paused batch as running (its cache of batch states). */
     static final long STATE_CACHE_MS = 1000;
 
-    private final PacingRules rules = new PacingRules(Duration.ofMinutes(2), LaneProperties.defaults());
+    private final PacingRules rules =
+            new PacingRules(Duration.ofMinutes(2), Duration.ofMillis(500), LaneProperties.defaults());
     private final Limits limits;
     private final long lagMs;
     private final long serviceMs;
