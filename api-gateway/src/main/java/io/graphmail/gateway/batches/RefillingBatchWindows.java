@@ -37,9 +37,14 @@ class RefillingBatchWindows {
             return;
         }
         batches.activeAccounts(waiting).forEach((batchId, accountId) -> {
-            int published = outbox.refillWindow(batchId, rates.window(accountId));
-            if (published > 0) {
-                log.debug("Published {} more messages of batch {}", published, batchId);
+            // One batch that cannot be refilled now must not stop the others'.
+            try {
+                int published = outbox.refillWindow(batchId, rates.window(accountId));
+                if (published > 0) {
+                    log.debug("Published {} more messages of batch {}", published, batchId);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not refill the window of batch {}: {}", batchId, e.toString());
             }
         });
     }

@@ -12,7 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A submitted message as the gateway tracks it.
  *
  * @param publishAt when the sweeper publishes it if it is still unpublished: its {@code sendAt}, or
- *     a grace period after acceptance for a record a crash left behind
+ *     a grace period after acceptance for a record a crash left behind; {@code null} while its batch's window holds
+ *     it back
  * @param batchId the batch it belongs to, or {@code null}
  * @param outbox the command as last published: the sweeper publishes it should the gateway stop
  *     before the broker confirmed it, and a retry publishes it again
@@ -27,6 +28,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // A batch's unfinished messages (its completion, its cancel) and an account's queue (a batch's estimate).
 @CompoundIndex(name = "batch_status", def = "{'batchId': 1, 'status': 1}")
 @CompoundIndex(name = "account_status", def = "{'accountId': 1, 'status': 1}")
+// The sweeper's due records: those held back by their batch's window have no publishAt, and are never scanned.
+@CompoundIndex(name = "pending_publish_at", def = "{'pendingPublish': 1, 'publishAt': 1}")
+// The batches with messages held back, the next of them, and how many.
+@CompoundIndex(name = "awaiting_window", def = "{'awaitsWindow': 1, 'batchId': 1, '_id': 1}", sparse = true)
 public record MailRecord(
         @Id String id,
         String accountId,
@@ -42,7 +47,7 @@ public record MailRecord(
         String correlationId,
         @Indexed String client,
         Bounce bounce,
-        @Indexed(sparse = true) Boolean awaitsWindow) {
+        Boolean awaitsWindow) {
 
     /** A record of a message that its batch's window does not hold back. */
     public MailRecord(
@@ -169,7 +174,7 @@ public record MailRecord(
                 client);
     }
 
-    /** The same record held back by its batch's window. */
+    /** The same record held back by its batch's window: not the sweeper's until a refill takes it in. */
     public MailRecord beyondWindow() {
         return new MailRecord(
                 id,
@@ -180,7 +185,7 @@ public record MailRecord(
                 acceptedAt,
                 sentAt,
                 pendingPublish,
-                publishAt,
+                null,
                 batchId,
                 outbox,
                 correlationId,

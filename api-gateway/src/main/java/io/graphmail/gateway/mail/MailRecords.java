@@ -155,6 +155,9 @@ public class MailRecords implements OutboxRecords {
                         .and("pendingPublish")
                         .is(true)
                         .and(AWAITS_WINDOW)
+                        .exists(false)
+                        // Claimed by a refill or a sweep, which marks it once it published it.
+                        .and(CLAIMED_UNTIL)
                         .exists(false)),
                 new Update().set("pendingPublish", false).set(PROGRESS_AT, clock.instant()),
                 MailRecord.class);
@@ -170,6 +173,8 @@ public class MailRecords implements OutboxRecords {
                 .set("pendingPublish", true)
                 // An earlier sweeper's claim is over: the resent command is the sweeper's at once should it fail.
                 .unset(CLAIMED_UNTIL)
+                // Nor does a pause of its batch that held it once hold the resent command from the sweeper.
+                .unset("held")
                 .unset("lastError")
                 .set("attempts", 0);
         return mongo.updateFirst(failed, reopened, MailRecord.class).getModifiedCount() > 0;
@@ -224,21 +229,25 @@ public class MailRecords implements OutboxRecords {
         return mongo.findDistinct(query(where(AWAITS_WINDOW).is(true)), "batchId", MailRecord.class, String.class);
     }
 
+    /** Two counts each index serves ({@code batch_status}, {@code awaiting_window}) rather than one that reads them. */
     @Override
     public long inWindow(String batchId) {
-        return mongo.count(
-                query(where("batchId")
-                        .is(batchId)
-                        .and("status")
-                        .in(MailStatus.UNFINISHED)
-                        .and(AWAITS_WINDOW)
-                        .exists(false)),
-                MailRecord.class);
+        long unfinished = mongo.count(
+                query(where("batchId").is(batchId).and("status").in(MailStatus.UNFINISHED)), MailRecord.class);
+        long awaiting =
+                mongo.count(query(where(AWAITS_WINDOW).is(true).and("batchId").is(batchId)), MailRecord.class);
+        return unfinished - awaiting;
     }
 
     @Override
     public List<MailRecord> claimBeyondWindow(String batchId, int limit, Instant now, Instant until) {
-        var next = query(where("batchId").is(batchId).and(AWAITS_WINDOW).is(true))
+        // A paused batch's held records stay where they are, even if its pause came after the refill read it ACTIVE.
+        var next = query(where(AWAITS_WINDOW)
+                        .is(true)
+                        .and("batchId")
+                        .is(batchId)
+                        .and("held")
+                        .ne(true))
                 .with(Sort.by("_id"))
                 .limit(limit);
         next.fields().include("_id");
@@ -250,7 +259,12 @@ public class MailRecords implements OutboxRecords {
         }
         // A cancel may take some of them meanwhile; those it took are no longer awaiting, and are not claimed.
         mongo.updateMulti(
-                query(where("_id").in(ids).and(AWAITS_WINDOW).is(true)),
+                query(where("_id")
+                        .in(ids)
+                        .and(AWAITS_WINDOW)
+                        .is(true)
+                        .and("held")
+                        .ne(true)),
                 new Update().unset(AWAITS_WINDOW).set("publishAt", now).set(CLAIMED_UNTIL, until),
                 MailRecord.class);
         return mongo.find(

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * A batch's messages held back by its window, over the MongoDB wire protocol: out of the sweeper's and the batch's
@@ -77,6 +78,30 @@ class BatchWindowRecordsIntegrationTests extends MailRecordsOverTheWire {
         assertThat(records.claimBeyondWindow(batchId, 5, NOW, until)).hasSize(1);
         assertThat(records.claimBeyondWindow(batchId, 5, NOW, until)).isEmpty();
         assertThat(records.batchesAwaitingWindow()).isEmpty();
+    }
+
+    @Test
+    void aPausedBatchsHeldBackMessagesAreNotTakenIntoItsWindow() {
+        recordBatch(4, 1, null);
+        mongo.updateMulti(
+                query(where("batchId").is(batchId).and("pendingPublish").is(true)),
+                new Update().set("held", true),
+                MailRecord.class);
+
+        assertThat(records.claimBeyondWindow(batchId, 5, NOW, NOW.plusSeconds(60)))
+                .isEmpty();
+        assertThat(records.batchesAwaitingWindow()).containsExactly(batchId);
+    }
+
+    @Test
+    void publishingTheBatchLeavesAClaimedRecordPendingForWhoeverClaimedIt() {
+        var ids = recordBatch(3, 3, null);
+        assertThat(records.claim(UUID.fromString(ids.get(1)), NOW, NOW.plusSeconds(60)))
+                .isTrue();
+
+        records.markBatchPublished(batchId);
+
+        assertThat(pending()).containsExactly(ids.get(1));
     }
 
     @Test

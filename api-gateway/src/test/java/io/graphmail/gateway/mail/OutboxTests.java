@@ -461,6 +461,33 @@ class OutboxTests extends OutboxRaceScenarios {
     }
 
     @Test
+    void refillsAWindowATenthOfItAtATime() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 60);
+        outbox.submitBatch(batch(batchId, all, Map.of(), GRACE, false, 40), true);
+        all.subList(0, 3).forEach(command -> records.report(command.commandId(), MailStatus.SENT));
+
+        assertThat(outbox.refillWindow(batchId.toString(), 40)).isZero();
+        records.report(all.get(3).commandId(), MailStatus.SENT);
+        assertThat(outbox.refillWindow(batchId.toString(), 40)).isEqualTo(4);
+        assertThat(broker.published()).hasSize(44);
+    }
+
+    @Test
+    void refillsAWindowLargerThanTenChunksAChunkAtATime() {
+        UUID batchId = UUID.randomUUID();
+        var all = commands(batchId, 7_000);
+        outbox.submitBatch(batch(batchId, all, Map.of(), GRACE, false, 6_000), true);
+        all.subList(0, 600).forEach(command -> records.report(command.commandId(), MailStatus.SENT));
+
+        assertThat(outbox.refillWindow(batchId.toString(), 6_000)).isEqualTo(500);
+        assertThat(outbox.refillWindow(batchId.toString(), 6_000)).isZero();
+        all.subList(600, 1_000).forEach(command -> records.report(command.commandId(), MailStatus.SENT));
+        assertThat(outbox.refillWindow(batchId.toString(), 6_000)).isEqualTo(500);
+        assertThat(records.batchesAwaitingWindow()).isEmpty();
+    }
+
+    @Test
     void aWindowRefillTheBrokerRefusesLeavesItsMessagesToTheSweeper() {
         UUID batchId = UUID.randomUUID();
         var all = commands(batchId, 4);
