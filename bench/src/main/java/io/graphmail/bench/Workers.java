@@ -15,16 +15,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class Workers implements AutoCloseable {
 
     private final RunningSimulator simulator;
+    private final String[] settings;
     private final List<ConfigurableApplicationContext> running = new ArrayList<>();
 
-    Workers(RunningSimulator simulator) {
+    /** @param settings more settings of every worker, as {@code --name=value} */
+    Workers(RunningSimulator simulator, String... settings) {
         this.simulator = simulator;
+        this.settings = settings;
     }
 
     /** Starts workers until {@code count} run. */
     Workers scaleTo(int count) {
         while (running.size() < count) {
-            running.add(InProcess.worker(simulator));
+            running.add(InProcess.worker(simulator, settings));
         }
         return this;
     }

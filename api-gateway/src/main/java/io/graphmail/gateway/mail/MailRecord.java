@@ -174,6 +174,29 @@ public record MailRecord(
                 client);
     }
 
+    /**
+     * The same record written as published, for a batch that publishes it right after: while the batch is SUBMITTING
+     * nothing else publishes its records, and should its submission fail the batch is withdrawn with them.
+     */
+    public MailRecord publishedWithItsBatch() {
+        return new MailRecord(
+                id,
+                accountId,
+                status,
+                attempts,
+                lastError,
+                acceptedAt,
+                sentAt,
+                false,
+                publishAt,
+                batchId,
+                outbox,
+                correlationId,
+                client,
+                bounce,
+                awaitsWindow);
+    }
+
     /** The same record held back by its batch's window: not the sweeper's until a refill takes it in. */
     public MailRecord beyondWindow() {
         return new MailRecord(

@@ -167,23 +167,25 @@ public class Outbox {
 
     /**
      * Records and publishes a batch chunk by chunk, each chunk recorded before it is published with one wait for all
-     * its confirms, then marks what it published as such in one write. On the first failure nothing after it is
-     * published. A resumed submission records only what its stopped gateway had not, and publishes again what that
-     * one recorded within the window.
+     * its confirms; on the first failure nothing after it is published. One write per message: the records are
+     * written published, as the batch is SUBMITTING meanwhile (the sweeper leaves its records alone, and should the
+     * submission fail the batch is withdrawn with its records). A resumed submission records only what its stopped
+     * gateway had not, and publishes again what that one recorded within the window.
      *
      * @param publish false for a batch scheduled for later: it is only recorded, and swept at its time
      * @return how many of its messages are to be sent: all but the suppressed
      * @throws PublishFailed if the broker did not confirm every message
      */
     public int submitBatch(BatchSubmission batch, boolean publish) {
-        var recording = new RecordingBatch(batch);
+        var recording = new RecordingBatch(batch, publish);
         for (int from = 0; from < batch.all().size(); from += CHUNK) {
             List<Entry> recorded = recording.record(chunk(batch.all(), from));
             if (publish) {
                 publishChunk(batch.batchId(), recorded, batch.all().size());
             }
         }
-        if (publish) {
+        if (publish && batch.resumed()) {
+            // What the stopped submission recorded pending, it may not have published: it just was.
             records.markBatchPublished(batch.batchId());
         }
         return recording.toSend;
@@ -247,13 +249,15 @@ public class Outbox {
     private final class RecordingBatch {
 
         private final BatchSubmission batch;
+        private final boolean publishing;
         private final String correlationId = CorrelationId.current();
         private final Map<String, OutboxRecords.Recorded> recorded;
         /** How many of its messages it has met that are to be sent: those not suppressed. */
         private int toSend;
 
-        RecordingBatch(BatchSubmission batch) {
+        RecordingBatch(BatchSubmission batch, boolean publishing) {
             this.batch = batch;
+            this.publishing = publishing;
             this.recorded = batch.resumed() ? records.recordedOfBatch(batch.batchId()) : Map.of();
         }
 
@@ -280,8 +284,10 @@ public class Outbox {
                 if (earlier == null) {
                     var record = MailRecord.unpublished(
                             command, batch.sendAt(), batch.grace(), entry.json(), correlationId, batch.client());
-                    inserting.add(beyondWindow ? record.beyondWindow() : record);
-                    if (!beyondWindow) {
+                    if (beyondWindow) {
+                        inserting.add(record.beyondWindow());
+                    } else {
+                        inserting.add(publishing ? record.publishedWithItsBatch() : record);
                         sending.add(entry);
                     }
                 } else if (!earlier.awaitsWindow()) {

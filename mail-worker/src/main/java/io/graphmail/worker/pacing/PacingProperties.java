@@ -20,9 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param budgetWait how long a sync request waits for a place among the mailbox's concurrent requests (or for
  *     Graph's {@code Retry-After} to pass) before its round fails and resumes later
  * @param clockSkew how far apart the workers' clocks may be: each account's log of its last minute's sends, whose
- *     times different workers write, counts a minute and this much. Hosts kept in time by NTP differ by milliseconds;
- *     raise it where they may differ more. Every send costs a minute and this much of its account's rate, plus its
- *     Graph call (counted from the call's end)
+ *     times different workers write, counts a minute and this much. Every send costs a minute and this much of its
+ *     account's rate, plus its Graph call (counted from the call's end): with 200 ms calls, 500 ms lets an account use
+ *     98.85 % of its rate, 100 ms 99.5 %
  */
 @Validated
 @ConfigurationProperties("graphmail.worker.pacing")
@@ -33,4 +33,4 @@ public record PacingProperties(
         @Min(0) @DefaultValue("4") int maxConcurrent,
         @DefaultValue("2m") Duration leaseTime,
         @DefaultValue("2m") Duration budgetWait,
-        @NotNull @DefaultValue("100ms") Duration clockSkew) {}
+        @NotNull @DefaultValue("500ms") Duration clockSkew) {}
