@@ -181,7 +181,11 @@ final class PacingRules {
         return Math.min(spacing / 2, MAX_GRACE_MS);
     }
 
-    /** When the log of the last minute lets the next send go: 0 if it does now, else when its oldest send leaves. */
+    /**
+     * When the log of the last minute lets the next send go: 0 if it does now, else when its oldest send leaves. A send
+     * still in progress ends at the earliest now: the message told to come back then asks again, and by then its end
+     * is known.
+     */
     private long logFreeAt(PacingState state, Limits limits, long now) {
         if (!isLogged(limits)) {
             return 0;
@@ -190,7 +194,7 @@ final class PacingRules {
                 .filter(sentAt -> sentAt > now - windowMs)
                 .sorted()
                 .toList();
-        return lastMinute.size() >= limits.messagesPerMinute() ? lastMinute.get(0) + windowMs : 0;
+        return lastMinute.size() >= limits.messagesPerMinute() ? Math.min(lastMinute.get(0), now) + windowMs : 0;
     }
 
     private static long inProgress(PacingState state, long now) {
@@ -208,7 +212,7 @@ final class PacingRules {
                 .sorted()
                 .toList();
         if (isLogged(limits) && lastMinute.size() >= limits.messagesPerMinute()) {
-            return deferred(lastMinute.get(0) + windowMs - now, "RATE");
+            return deferred(Math.min(lastMinute.get(0), now) + windowMs - now, "RATE");
         }
         return null;
     }
@@ -236,7 +240,9 @@ final class PacingRules {
                     recentSends.put(id, sentAt);
                 }
             });
-            recentSends.put(leaseId, now);
+            // Until its release says when its call ended, the send counts as ending when its lease does: a release
+            // that never comes (its worker stopped mid-call) costs a slot for a while, never lets one through early.
+            recentSends.put(leaseId, now + leaseTime.toMillis());
         }
         var next = new PacingState(
                 state.accountId(),

@@ -14,8 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param leases permits in progress: lease id → expiry (epoch ms)
  * @param recipientsByHour recipients sent per hour (epoch hour → count) over the last 24 hours
  * @param blockedUntil Graph's last {@code Retry-After} for this mailbox (epoch ms)
- * @param recentSends the sends of the last minute: lease id → when it was granted, replaced by when
- *     its Graph call ended (epoch ms), since Graph counts a send some time after the grant
+ * @param recentSends the sends of the last minute: lease id → when its Graph call ended (epoch ms), since Graph may
+ *     count a send at any moment of the call; until it ended, when its lease ends, the latest it may
  * @param lanes the lanes whose messages wait for a slot, by {@link Lane#key()}
  * @param transactionalStreak slots in a row given to transactional messages while bulk ones waited
  */

@@ -27,7 +27,9 @@ class PacingRulesTests {
         assertThat(step.next().nextSendAt()).isEqualTo(1_000 + 30_250);
         assertThat(step.next().leases())
                 .containsEntry("lease-1", 1_000 + Duration.ofMinutes(2).toMillis());
-        assertThat(step.next().recentSends()).containsEntry("lease-1", 1_000L);
+        assertThat(step.next().recentSends())
+                .as("in the log until its release says when its call ended, as ending with its lease")
+                .containsEntry("lease-1", 1_000 + Duration.ofMinutes(2).toMillis());
     }
 
     @Test
@@ -48,6 +50,27 @@ class PacingRulesTests {
                         .permit())
                 .as("with half a second of skew allowed, not yet")
                 .isNotInstanceOf(Permit.Granted.class);
+    }
+
+    @Test
+    void aSendWhoseReleaseNeverCameKeepsItsPlaceInTheLogUntilItsLeaseAndAMinuteHavePassed() {
+        var first = rules.decide(PacingState.fresh("sales"), 1, TWO_PER_MINUTE, single, null, 1_000, "lease-1");
+        var second = rules.decide(first.next(), 1, TWO_PER_MINUTE, single, null, 31_250, "lease-2");
+        assertThat(second.permit()).isInstanceOf(Permit.Granted.class);
+        // Neither is released: their workers stopped mid-call. A minute and the skew after their grants, the log
+        // still holds them.
+        var unreleased = second.next().withLanes(Map.of());
+
+        assertThat(rules.decide(unreleased, 1, TWO_PER_MINUTE, single, null, 61_600, "lease-3")
+                        .permit())
+                .isNotInstanceOf(Permit.Granted.class);
+        long leaseEnd = 1_000 + Duration.ofMinutes(2).toMillis();
+        assertThat(rules.decide(unreleased, 1, TWO_PER_MINUTE, single, null, leaseEnd + 60_499, "lease-3")
+                        .permit())
+                .isNotInstanceOf(Permit.Granted.class);
+        assertThat(rules.decide(unreleased, 1, TWO_PER_MINUTE, single, null, leaseEnd + 60_500, "lease-3")
+                        .permit())
+                .isInstanceOf(Permit.Granted.class);
     }
 
     @Test

@@ -135,7 +135,7 @@ final class SimulatedSending {
 
     /** The send counts in the log from when its Graph call ends (known here in advance: it changes nothing before). */
     private void endsCall(Permit.Granted granted, long endedAt) {
-        if (callMs > 0 && granted.logged()) {
+        if (granted.logged()) {
             var recentSends = new HashMap<>(state.recentSends());
             recentSends.put(granted.leaseId(), endedAt);
             state = new PacingState(
