@@ -112,8 +112,7 @@ public record MailRecord(
                 outbox,
                 correlationId,
                 client,
-                null,
-                null);
+                (Bounce) null);
     }
 
     /**
@@ -179,26 +178,15 @@ public record MailRecord(
      * nothing else publishes its records, and should its submission fail the batch is withdrawn with them.
      */
     public MailRecord publishedWithItsBatch() {
-        return new MailRecord(
-                id,
-                accountId,
-                status,
-                attempts,
-                lastError,
-                acceptedAt,
-                sentAt,
-                false,
-                publishAt,
-                batchId,
-                outbox,
-                correlationId,
-                client,
-                bounce,
-                awaitsWindow);
+        return withPublication(false, publishAt, awaitsWindow);
     }
 
     /** The same record held back by its batch's window: not the sweeper's until a refill takes it in. */
     public MailRecord beyondWindow() {
+        return withPublication(pendingPublish, null, true);
+    }
+
+    private MailRecord withPublication(boolean pending, Instant at, Boolean awaiting) {
         return new MailRecord(
                 id,
                 accountId,
@@ -207,14 +195,14 @@ public record MailRecord(
                 lastError,
                 acceptedAt,
                 sentAt,
-                pendingPublish,
-                null,
+                pending,
+                at,
                 batchId,
                 outbox,
                 correlationId,
                 client,
                 bounce,
-                true);
+                awaiting);
     }
 
     public boolean isAwaitingWindow() {
