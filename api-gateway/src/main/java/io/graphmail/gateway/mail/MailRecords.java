@@ -110,14 +110,6 @@ public class MailRecords implements OutboxRecords {
                 > 0;
     }
 
-    @Override
-    public void expireClaim(UUID id, Instant now) {
-        mongo.updateFirst(
-                query(where("_id").is(id.toString()).and("pendingPublish").is(true)),
-                new Update().set(CLAIMED_UNTIL, now),
-                MailRecord.class);
-    }
-
     private static Criteria unclaimed(Instant now) {
         return new Criteria()
                 .orOperator(

@@ -280,17 +280,19 @@ public class Outbox {
                 }
                 boolean beyondWindow = batch.window() > 0 && toSend >= batch.window();
                 toSend++;
-                var entry = new Entry(command, write(command));
-                if (earlier == null) {
-                    var record = MailRecord.unpublished(
-                            command, batch.sendAt(), batch.grace(), entry.json(), correlationId, batch.client());
-                    if (beyondWindow) {
-                        inserting.add(record.beyondWindow());
-                    } else {
-                        inserting.add(publishing ? record.publishedWithItsBatch() : record);
-                        sending.add(entry);
+                if (earlier != null) {
+                    if (!earlier.awaitsWindow()) {
+                        sending.add(new Entry(command, write(command)));
                     }
-                } else if (!earlier.awaitsWindow()) {
+                    continue;
+                }
+                var entry = new Entry(command, write(command));
+                var record = MailRecord.unpublished(
+                        command, batch.sendAt(), batch.grace(), entry.json(), correlationId, batch.client());
+                if (beyondWindow) {
+                    inserting.add(record.beyondWindow());
+                } else {
+                    inserting.add(publishing ? record.publishedWithItsBatch() : record);
                     sending.add(entry);
                 }
             }
@@ -342,7 +344,7 @@ public class Outbox {
                     }
                     log.debug("Published message {} from the outbox", record.id());
                 } catch (PublishFailed e) {
-                    records.expireClaim(id, clock.instant());
+                    records.expireClaims(List.of(id), clock.instant());
                     log.warn("Broker still unavailable; {} left for the next sweep", record.id());
                     return;
                 }

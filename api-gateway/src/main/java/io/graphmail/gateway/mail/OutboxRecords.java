@@ -30,9 +30,6 @@ public interface OutboxRecords {
      */
     boolean claim(UUID id, Instant now, Instant until);
 
-    /** The sweeper could not publish a record it claimed: the next sweep may claim it at once, still never withdrawn. */
-    void expireClaim(UUID id, Instant now);
-
     /**
      * The message is on the broker, in one write: no longer pending, and ACCEPTED if it was {@code scheduled} (unless
      * it moved on from SCHEDULED meanwhile, which leaves it as it is).
@@ -80,6 +77,9 @@ public interface OutboxRecords {
     /** Those messages are on the broker: no longer pending, and ACCEPTED if they were SCHEDULED. */
     void markPublished(List<UUID> ids);
 
-    /** Could not publish those claimed records: the next sweep may claim them at once. */
+    /**
+     * Could not publish those claimed records (by the sweeper or a window's refill): the next sweep may claim them at
+     * once, still never withdrawn.
+     */
     void expireClaims(List<UUID> ids, Instant now);
 }

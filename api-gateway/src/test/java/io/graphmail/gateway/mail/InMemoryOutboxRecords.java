@@ -57,15 +57,6 @@ public class InMemoryOutboxRecords implements OutboxRecords {
         return true;
     }
 
-    @Override
-    public synchronized void expireClaim(UUID id, Instant now) {
-        writes++;
-        var record = records.get(id.toString());
-        if (record != null && record.pendingPublish()) {
-            claimedUntil.put(record.id(), now);
-        }
-    }
-
     /** Whether a sweeper has ever claimed the record. */
     public synchronized boolean claimed(UUID id) {
         return claimedUntil.containsKey(id.toString());

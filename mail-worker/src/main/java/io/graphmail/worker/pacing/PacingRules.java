@@ -207,14 +207,8 @@ final class PacingRules {
         if (limits.maxConcurrent() > 0 && inProgress >= limits.maxConcurrent()) {
             return new Permit.Deferred(jitter(Duration.ofMillis(250)), "CONCURRENCY");
         }
-        var lastMinute = state.recentSends().values().stream()
-                .filter(sentAt -> sentAt > now - windowMs)
-                .sorted()
-                .toList();
-        if (isLogged(limits) && lastMinute.size() >= limits.messagesPerMinute()) {
-            return deferred(Math.min(lastMinute.get(0), now) + windowMs - now, "RATE");
-        }
-        return null;
+        long logFreeAt = logFreeAt(state, limits, now);
+        return logFreeAt > now ? deferred(logFreeAt - now, "RATE") : null;
     }
 
     private Step grant(
