@@ -19,8 +19,8 @@ public final class Pacing {
     private static final int PER_MINUTE = Integer.getInteger("bench.pacing.perMinute", 60);
     private static final int MAX_CONCURRENT = 4;
     private static final int SECONDS = Integer.getInteger("bench.pacing.seconds", 180);
-    /** The workers' graphmail.worker.pacing.clock-skew, in ms (their default: 500). */
-    private static final long CLOCK_SKEW_MS = Long.getLong("bench.pacing.clockSkewMs", 500);
+    /** The workers' graphmail.worker.pacing.clock-skew, in ms (their default: 100). */
+    private static final long CLOCK_SKEW_MS = Long.getLong("bench.pacing.clockSkewMs", 100);
 
     private static final int WORKERS = Integer.getInteger("bench.workers", 2);
     private static final int LATENCY_MS = 200;
