@@ -14,13 +14,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Throttles requests per app and mailbox as Outlook does: 429 with {@code Retry-After} beyond the concurrent requests,
  * or the requests or uploaded bytes of the sliding windows. Exchange's sending limits (messages per minute) are no
  * throttling: over them mail is accepted and delivered late. Graph requests are
  * counted after the bearer check, which names the app and mailbox; requests to upload URLs for the app and mailbox
- * that opened the session. Runs before faults, so that a fault's latency counts as time in progress.
+ * that opened the session. Runs before faults, so that a fault's latency counts as time in progress. A request stops
+ * counting before its answer leaves, as a client sees it: one whose answer has arrived is over.
  */
 @Component
 @Order(ThrottlingFilter.ORDER)
@@ -81,10 +83,13 @@ class ThrottlingFilter extends OncePerRequestFilter {
                     throttled.get().message());
             return;
         }
+        // The answer is held until the request has stopped counting: a client may ask again the moment it arrives.
+        var answer = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(request, answer);
         } finally {
             mailbox.finished();
         }
+        answer.copyBodyToResponse();
     }
 }
