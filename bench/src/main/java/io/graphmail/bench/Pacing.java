@@ -25,6 +25,7 @@ public final class Pacing {
     private static final int WORKERS = Integer.getInteger("bench.workers", 2);
     private static final int LATENCY_MS = 200;
     private static final int TRANSACTIONAL_EVERY = Integer.getInteger("bench.pacing.transactionalEvery", 10);
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.pacing.warmUpBatches", 3);
 
     private Pacing() {}
 
@@ -49,13 +50,20 @@ public final class Pacing {
             }
             workers.scaleTo(WORKERS);
             int perAccount = PER_MINUTE * SECONDS / 60 * 3 / 2 + 10;
+            warmUp(api, simulator, perAccount);
             List<String> batches = new ArrayList<>();
             List<Long> accepted = new ArrayList<>();
             long start = System.nanoTime();
+            List<Long> submissions = new ArrayList<>();
             accounts.forEach(accountId -> {
+                long before = System.nanoTime();
                 batches.add(api.submitBatch(Batches.template(accountId, perAccount)));
                 accepted.add(System.nanoTime());
+                submissions.add(accepted.get(accepted.size() - 1) - before);
             });
+            System.out.printf(
+                    "Each submission (POST to 202), in order: %s s%n",
+                    submissions.stream().map(Table::seconds).toList());
             var probe = new TransactionalProbe(api, accounts);
             if (TRANSACTIONAL_EVERY > 0) {
                 probe.start(Duration.ofSeconds(TRANSACTIONAL_EVERY));
@@ -79,6 +87,31 @@ public final class Pacing {
             System.out.printf("Deliveries the workers deferred (graphmail.mail.deferred by reason): %s%n", deferred);
             printTransactional(transactional);
         }
+    }
+
+    /**
+     * A gateway and workers that have run for a while, as in production: batches of the same size submitted to a
+     * paced account of their own and cancelled at once (their windows recorded, published and withdrawn), and single
+     * sends, so that the timed submissions are not the JIT's first use of those paths. The account's mailbox is not
+     * counted.
+     */
+    private static void warmUp(GatewayClient api, RunningSimulator simulator, int perAccount) {
+        String accountId = Batches.accountId("pacing-warm-up");
+        String mailbox = Batches.mailbox(accountId);
+        simulator.limit(mailbox, PER_MINUTE, MAX_CONCURRENT);
+        api.registerAccount(TestAccounts.applicationAccountJson(accountId, mailbox, PER_MINUTE, MAX_CONCURRENT));
+        long start = System.nanoTime();
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            String batch = api.submitBatch(Batches.template(accountId, perAccount));
+            api.post(batch + "/cancel", "");
+            api.post("/api/v1/mail", """
+                    {"accountId":"%s","to":["warm-up@example.com"],"subject":"Warm-up",\
+                    "body":{"contentType":"text","content":"Warm-up"}}""".formatted(accountId));
+        }
+        Waiting.sleep(Duration.ofSeconds(5));
+        System.out.printf(
+                "Warm-up: %d batches of %d submitted and cancelled on an account of its own, %s s%n",
+                WARM_UP_ROUNDS, perAccount, Table.seconds(System.nanoTime() - start));
     }
 
     private static void print(List<RunningSimulator.MailboxStats> stats, long elapsed, int queued, long gaveUp) {
