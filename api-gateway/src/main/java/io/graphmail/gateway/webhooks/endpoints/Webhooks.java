@@ -3,7 +3,11 @@ package io.graphmail.gateway.webhooks.endpoints;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.model.Filters;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,18 +19,33 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** The {@code webhooks} collection; the gateway is its only writer. */
+/**
+ * The {@code webhooks} collection; the gateway is its only writer.
+ *
+ * <p>Who listens to a client ({@link #audience}) is asked for every result a worker reports and usually answered with
+ * nobody, so each gateway remembers the answer for {@link #AUDIENCE_CACHED_FOR}. A change made through this gateway
+ * forgets every answer at once; one made through another gateway is heard here within that time.
+ */
 @Component
 public class Webhooks {
 
-    private final MongoTemplate mongo;
+    static final Duration AUDIENCE_CACHED_FOR = Duration.ofSeconds(1);
 
-    Webhooks(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final Cache<Audience, List<Webhook>> audiences;
+
+    Webhooks(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.audiences = Caffeine.newBuilder()
+                .expireAfterWrite(AUDIENCE_CACHED_FOR)
+                .maximumSize(10_000)
+                .ticker(() -> clock.millis() * 1_000_000)
+                .build();
     }
 
     public void save(Webhook webhook) {
         mongo.save(webhook);
+        audiences.invalidateAll();
     }
 
     public Optional<Webhook> find(String id) {
@@ -42,15 +61,25 @@ public class Webhooks {
     }
 
     public boolean delete(String id) {
-        return mongo.remove(query(where("_id").is(id)), Webhook.class).getDeletedCount() > 0;
+        boolean deleted =
+                mongo.remove(query(where("_id").is(id)), Webhook.class).getDeletedCount() > 0;
+        audiences.invalidateAll();
+        return deleted;
     }
 
     /**
-     * Enabled endpoints that may hear of an object of {@code owner}'s, or (when not null) of {@code accountId}. Asked
-     * for every result a worker reports, and usually answered with none, so it goes through the driver: no query
-     * mapping, and the entity mapping only for what is found.
+     * Enabled endpoints that may hear of an object of {@code owner}'s, or (when not null) of {@code accountId}, as read
+     * at most {@link #AUDIENCE_CACHED_FOR} ago. A delivery reads its endpoint again before calling it, so one removed or
+     * disabled meanwhile is not called.
      */
     public List<Webhook> audience(String owner, String accountId) {
+        return audiences.get(new Audience(owner, accountId), this::read);
+    }
+
+    /** Through the driver: no query mapping, and the entity mapping only for what is found. */
+    private List<Webhook> read(Audience audience) {
+        String owner = audience.owner();
+        String accountId = audience.accountId();
         var who = accountId == null
                 ? Filters.or(Filters.eq("client", owner), Filters.eq("admin", true))
                 : Filters.or(
@@ -61,7 +90,7 @@ public class Webhooks {
             for (Document webhook : collection.find(enabled)) {
                 found.add(mongo.getConverter().read(Webhook.class, webhook));
             }
-            return found;
+            return List.copyOf(found);
         });
     }
 
@@ -88,11 +117,16 @@ public class Webhooks {
 
     /** False if it was disabled already (or is gone). */
     public boolean disable(String id, String reason) {
-        return mongo.updateFirst(
+        boolean disabled = mongo.updateFirst(
                                 query(where("_id").is(id).and("enabled").is(true)),
                                 new Update().set("enabled", false).set("disabledReason", reason),
                                 Webhook.class)
                         .getModifiedCount()
                 > 0;
+        audiences.invalidateAll();
+        return disabled;
     }
+
+    /** @param accountId {@code null} when the object belongs to no account of interest */
+    private record Audience(String owner, String accountId) {}
 }

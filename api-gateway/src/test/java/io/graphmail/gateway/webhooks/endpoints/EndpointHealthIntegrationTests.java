@@ -32,7 +32,7 @@ class EndpointHealthIntegrationTests {
     void connect() {
         client = MongoClients.create(new ConnectionString(TestBackends.mongoUri()));
         mongo = new MongoTemplate(client, "endpoint-health-" + UUID.randomUUID());
-        webhooks = new Webhooks(mongo);
+        webhooks = new Webhooks(mongo, java.time.Clock.systemUTC());
         webhooks.save(new Webhook(
                 "wh_1",
                 "alpha",
