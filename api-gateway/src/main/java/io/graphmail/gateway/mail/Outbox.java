@@ -207,6 +207,7 @@ public class Outbox {
      *
      * @param window 0 if the batch's account is no longer paced: what is held back goes, a chunk at a time
      * @return how many it published
+     * @throws PublishFailed if the broker did not take them: they are left to the sweeper
      */
     public int refillWindow(String batchId, int window) {
         long room = Math.min(CHUNK, window == 0 ? CHUNK : window - records.inWindow(batchId));
@@ -229,8 +230,7 @@ public class Outbox {
             publishChunk(batchId, entries, entries.size());
         } catch (PublishFailed e) {
             records.expireClaims(ids, clock.instant());
-            log.warn("Broker unavailable; {} messages of batch {} left for the sweeper", ids.size(), batchId);
-            return 0;
+            throw e;
         }
         records.markPublished(ids);
         return ids.size();

@@ -71,6 +71,16 @@ class InMemoryBatches extends Batches {
                 .toList();
     }
 
+    @Override
+    Map<String, String> activeAccounts(List<String> ids) {
+        var active = new LinkedHashMap<String, String>();
+        ids.stream()
+                .map(batches::get)
+                .filter(batch -> batch != null && batch.state() == Batch.State.ACTIVE)
+                .forEach(batch -> active.put(batch.id(), batch.accountId()));
+        return active;
+    }
+
     /** What a client does to the batch through the API, such as pausing it. */
     void change(String id, Batch.State to) {
         batches.computeIfPresent(id, (key, batch) -> batch.in(to));

@@ -497,7 +497,7 @@ class OutboxTests extends OutboxRaceScenarios {
         records.report(all.get(0).commandId(), MailStatus.SENT);
         broker.goDown();
 
-        assertThat(outbox.refillWindow(batchId.toString(), 2)).isZero();
+        assertThatThrownBy(() -> outbox.refillWindow(batchId.toString(), 2)).isInstanceOf(PublishFailed.class);
         broker.comeBack();
         outbox.sweep();
 
