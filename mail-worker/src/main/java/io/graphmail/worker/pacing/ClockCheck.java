@@ -58,14 +58,14 @@ class ClockCheck {
         }
     }
 
-    /** MongoDB's clock less this worker's, in ms; null if the server does not tell its time. */
-    Long measure() {
+    /** Sets MongoDB's clock less this worker's, unless the server does not tell its time. */
+    private void measure() {
         long sent = clock.millis();
         // isMaster rather than its newer name hello: every MongoDB still answers it, and so does mongo-java-server.
         Object localTime = mongo.executeCommand(new Document("isMaster", 1)).get("localTime");
         long received = clock.millis();
         if (!(localTime instanceof Date serverTime)) {
-            return null;
+            return;
         }
         long offset = serverTime.getTime() - (sent + received) / 2;
         long uncertainty = (received - sent + 1) / 2;
@@ -80,6 +80,5 @@ class ClockCheck {
                     uncertainty,
                     allowedMs);
         }
-        return offset;
     }
 }
