@@ -1,5 +1,7 @@
 package io.graphmail.gateway.batches;
 
+import static io.graphmail.contract.batches.BatchStateReadings.GATEWAY_ANSWERS_AFTER;
+
 import io.graphmail.contract.batches.BatchStateChanged;
 import io.graphmail.gateway.batches.problems.BatchCancelled;
 import io.graphmail.gateway.batches.problems.BatchCompleted;
@@ -9,12 +11,15 @@ import io.graphmail.gateway.mail.MailStatus;
 import io.graphmail.gateway.messaging.BatchEvents;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 
 /**
  * Pauses, resumes and cancels what of a batch is not yet sent. Messages not yet on the broker are held here; a cancel
  * makes every message not yet final CANCELLED at once. Workers hold or drop queued messages when they meet them, check
- * the batch's state again just before calling Graph, and release held messages when told.
+ * the batch's state again just before calling Graph, and release held messages when told. A pause or cancel returns
+ * only once no worker can act on a reading of the batch made before its change (see {@link
+ * io.graphmail.contract.batches.BatchStateReadings}), so that nothing of it goes to Graph after the answer.
  */
 @Service
 class ControllingBatches {
@@ -39,9 +44,10 @@ class ControllingBatches {
     }
 
     void pause(String id) {
-        change(id, Batch.State.PAUSED);
+        long written = change(id, Batch.State.PAUSED);
         batches.holdUnpublished(id, true);
         batches.showPaused(id, true);
+        untilWorkersSee(written);
     }
 
     void resume(String id) {
@@ -53,25 +59,48 @@ class ControllingBatches {
 
     /** The state first, so that no worker starts sending more of it, then its messages. */
     void cancel(String id) {
-        change(id, Batch.State.CANCELLED);
+        long written = change(id, Batch.State.CANCELLED);
         finalStatus.reached(MailStatus.CANCELLED, batches.cancelUnfinished(id));
         completing.messageFinished(id);
+        untilWorkersSee(written);
     }
 
-    private void change(String id, Batch.State to) {
+    /** @return when (in {@link System#nanoTime}) the change was written, or found made before */
+    private long change(String id, Batch.State to) {
         if (!batches.changeState(id, to)) {
             refused(batches.find(id).orElseThrow(() -> new BatchNotFound(id)));
-            return;
+            return System.nanoTime();
         }
+        long written = System.nanoTime();
         events.stateChanged(new BatchStateChanged(UUID.randomUUID(), UUID.fromString(id), to.name(), clock.instant()));
+        return written;
     }
 
-    /** A batch still being submitted has nothing to resume yet; a finished one refuses any change. */
+    /**
+     * A batch still being submitted has nothing to resume yet; a finished one refuses any change. "Already cancelled"
+     * waits like a cancel: the cancel that made it so may have been written a moment ago.
+     */
     private static void refused(Batch batch) {
         switch (batch.state()) {
-            case CANCELLED -> throw new BatchCancelled(batch.id());
+            case CANCELLED -> {
+                untilWorkersSee(System.nanoTime());
+                throw new BatchCancelled(batch.id());
+            }
             case COMPLETED -> throw new BatchCompleted(batch.id());
             default -> {}
+        }
+    }
+
+    private static void untilWorkersSee(long writtenAtNanos) {
+        long left = GATEWAY_ANSWERS_AFTER.toNanos() - (System.nanoTime() - writtenAtNanos);
+        if (left <= 0) {
+            return;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(left);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Stopped before every worker could see the batch's change", e);
         }
     }
 }

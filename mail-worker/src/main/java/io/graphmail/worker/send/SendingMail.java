@@ -240,15 +240,16 @@ class SendingMail {
     }
 
     /**
-     * The batch's state read again right before the Graph call, past any cache: once a cancel or pause has answered,
-     * nothing more of the batch goes to Graph. {@code null}: it may go, as may a message an earlier attempt may
-     * have sent, which is looked up at Graph instead.
+     * The batch's state read again right before the Graph call, by a request sent a moment ago at most (see
+     * {@link BatchDirectory#recentState}): once a cancel or pause has answered, nothing more of the batch goes to
+     * Graph. {@code null}: it may go, as may a message an earlier attempt may have sent, which is looked up at Graph
+     * instead.
      */
     private Outcome batchWithdrawn(SendMailCommand command, byte[] body, Delivery delivery) {
         if (command.batchId() == null || delivery.mayHaveSent()) {
             return null;
         }
-        var state = batches.currentState(command.batchId());
+        var state = batches.recentState(command.batchId());
         if (state == BatchDirectory.State.CANCELLED) {
             deliveries.markFailed(command.deliveryKey(), "CANCELLED");
             reports.failed(command, delivery.attempts() - 1, "CANCELLED", true);

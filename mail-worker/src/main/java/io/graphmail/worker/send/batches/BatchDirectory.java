@@ -24,4 +24,14 @@ public interface BatchDirectory {
     default State currentState(UUID batchId) {
         return state(batchId);
     }
+
+    /**
+     * Like {@link #currentState}, or as read by a request this worker sent at most
+     * {@link io.graphmail.contract.batches.BatchStateReadings#WORKER_ACTS_ON_READINGS_FOR} ago: what is checked right
+     * before a message of the batch goes to Graph. The gateway answers a cancel or pause only once every such reading
+     * holds the new state.
+     */
+    default State recentState(UUID batchId) {
+        return currentState(batchId);
+    }
 }

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 class MongoBatchDirectory implements BatchDirectory {
 
     private final MongoTemplate mongo;
+    private final RecentStates recent;
 
     MongoBatchDirectory(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.recent = new RecentStates(this::currentState, System::nanoTime);
     }
 
     /**
@@ -34,5 +36,10 @@ class MongoBatchDirectory implements BatchDirectory {
         return batch == null || batch.getString("state") == null
                 ? State.ACTIVE
                 : State.valueOf(batch.getString("state"));
+    }
+
+    @Override
+    public State recentState(UUID batchId) {
+        return recent.of(batchId);
     }
 }
