@@ -1,6 +1,7 @@
 package io.graphmail.gateway;
 
 import io.graphmail.platform.health.HealthConfiguration;
+import io.graphmail.platform.json.JsonConfiguration;
 import io.graphmail.platform.locking.MongoLocks;
 import io.graphmail.platform.mongodb.EntityIndexes;
 import io.graphmail.platform.mongodb.MongoTimeoutsConfiguration;
@@ -18,6 +19,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @Configuration(proxyBeanMethods = false)
 @Import({
     HealthConfiguration.class,
+    JsonConfiguration.class,
     MongoTimeoutsConfiguration.class,
     ScheduledTaskErrorsConfiguration.class,
     EntityIndexes.class

@@ -1,6 +1,7 @@
 package io.graphmail.worker;
 
 import io.graphmail.platform.health.HealthConfiguration;
+import io.graphmail.platform.json.JsonConfiguration;
 import io.graphmail.platform.mongodb.EntityIndexes;
 import io.graphmail.platform.mongodb.MongoTimeoutsConfiguration;
 import io.graphmail.platform.mongodb.ScheduledTaskErrorsConfiguration;
@@ -16,6 +17,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @Import({
     HealthConfiguration.class,
+    JsonConfiguration.class,
     MongoTimeoutsConfiguration.class,
     ScheduledTaskErrorsConfiguration.class,
     EntityIndexes.class
