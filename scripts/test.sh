@@ -6,12 +6,12 @@ cd "$(dirname "$0")/.."
 source scripts/lib/rabbitmq.sh
 ensure_rabbitmq
 
-# Three modules at a time: platform's tests need only common and test-backends, so they run beside the simulator's; the
-# delay queues' test, which spends minutes waiting on the broker, has a module nothing depends on (delay-queue-tests)
-# and takes the third thread, so that the worker's and the gateway's build and tests run beside each other from the
-# start. The gateway's tests that need a running worker are in full-stack-tests, which come last. The worker's and the
-# full-stack tests run in two JVMs each (their poms).
-mvn -B -ntp -T 3 verify "$@"
+# Two modules at a time: platform's tests need only common and test-backends, so they run beside the simulator's; the
+# delay queues' test, which waits minutes on the broker, has a module nothing depends on (delay-queue-tests), so the
+# worker's and the gateway's build and tests run beside it. The gateway's tests that need a running worker are in
+# full-stack-tests, so the gateway's others run beside the worker's; the full-stack ones come last. The worker's tests
+# run in two JVMs (its pom).
+mvn -B -ntp -T 2 verify "$@"
 
 report=coverage/target/site/jacoco-aggregate/jacoco.csv
 if [[ -f "$report" ]]; then
