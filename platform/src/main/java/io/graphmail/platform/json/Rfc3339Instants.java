@@ -20,7 +20,7 @@ public final class Rfc3339Instants extends ValueDeserializer<Instant> {
 
     private static final int SHORTEST = "2026-12-06T23:12:26Z".length();
 
-    private final ValueDeserializer<Instant> jackson = InstantDeserializer.INSTANT;
+    private static final ValueDeserializer<Instant> JACKSON = InstantDeserializer.INSTANT;
 
     /** The deserializer as a module, for a mapper's builder. */
     public static SimpleModule module() {
@@ -35,7 +35,7 @@ public final class Rfc3339Instants extends ValueDeserializer<Instant> {
                 return read;
             }
         }
-        return jackson.deserialize(parser, context);
+        return JACKSON.deserialize(parser, context);
     }
 
     /** {@code null} unless the text is a date and time in UTC with a capital T and Z that ITU reads. */
