@@ -16,6 +16,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ConsentFlows {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsentFlows.class);
 
     private static final Duration LEASE = Duration.ofSeconds(30);
 
@@ -89,7 +93,7 @@ class ConsentFlows {
             running.save(started);
             return started;
         } catch (ExecutionException e) {
-            return refused(account.id(), errorCode(e.getCause()));
+            return refused(account.id(), errorCode(account.id(), e.getCause()));
         } catch (TimeoutException e) {
             return refused(account.id(), "IDENTITY_PLATFORM_TIMEOUT");
         } catch (InterruptedException e) {
@@ -107,15 +111,18 @@ class ConsentFlows {
                             ? null
                             : authentication.account().username());
         } else {
-            states.consentFailed(accountId, errorCode(error));
+            states.consentFailed(accountId, errorCode(accountId, error));
         }
     }
 
-    private static String errorCode(Throwable error) {
+    private static String errorCode(String accountId, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof MsalException msal && msal.errorCode() != null
-                ? msal.errorCode()
-                : cause.getClass().getSimpleName();
+        if (cause instanceof MsalException msal && msal.errorCode() != null) {
+            return msal.errorCode();
+        }
+        // Not an answer of the identity platform but a fault here or in msal4j: its stack is the only clue.
+        log.warn("The consent flow of account {} failed unexpectedly", accountId, cause);
+        return cause.getClass().getSimpleName();
     }
 
     private static ConsentStarted refused(String accountId, String error) {
