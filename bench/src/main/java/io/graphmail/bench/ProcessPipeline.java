@@ -139,11 +139,19 @@ public final class ProcessPipeline {
         pids.put("embedded-mongo", stack.mongo().pid());
         String load = ProcessCpu.loadAverage();
         var before = new LinkedHashMap<String, Double>();
-        pids.forEach((name, pid) -> before.put(name, ProcessCpu.seconds(pid)));
+        var compilingBefore = new LinkedHashMap<String, Double>();
+        pids.forEach((name, pid) -> {
+            before.put(name, ProcessCpu.seconds(pid));
+            compilingBefore.put(name, ProcessCpu.compilingSeconds(pid));
+        });
         long nanos = plain.run(copies, MESSAGES, workers * CONSUMERS_PER_WORKER);
         var used = new LinkedHashMap<String, Double>();
-        pids.forEach((name, pid) -> used.put(name, ProcessCpu.seconds(pid) - before.get(name)));
-        return new Window(nanos, MESSAGES, used, load);
+        var compiling = new LinkedHashMap<String, Double>();
+        pids.forEach((name, pid) -> {
+            used.put(name, ProcessCpu.seconds(pid) - before.get(name));
+            compiling.put(name, ProcessCpu.compilingSeconds(pid) - compilingBefore.get(name));
+        });
+        return new Window(nanos, MESSAGES, used, compiling, load);
     }
 
     private static Map<String, Long> processes(Stack stack, int workers) {
@@ -158,8 +166,16 @@ public final class ProcessPipeline {
         return pids;
     }
 
-    /** One timed run: wall-clock nanoseconds, messages delivered, CPU seconds per process, load at its start. */
-    record Window(long nanos, long delivered, Map<String, Double> cpuSeconds, String load) {
+    /**
+     * One timed run: wall-clock nanoseconds, messages delivered, CPU seconds per process and, of them, those its JIT
+     * compiler used, load at its start.
+     */
+    record Window(
+            long nanos,
+            long delivered,
+            Map<String, Double> cpuSeconds,
+            Map<String, Double> compilingSeconds,
+            String load) {
 
         double perSecond() {
             return Table.perSecond(delivered, nanos);
@@ -178,6 +194,21 @@ public final class ProcessPipeline {
                             .sum()
                     * 1000
                     / delivered;
+        }
+
+        /** As {@link #millisPerMessage}, less what the processes' JIT compilers used. */
+        double compiledMillisPerMessage(String... prefixes) {
+            return cpuSeconds.keySet().stream()
+                            .filter(name -> List.of(prefixes).stream().anyMatch(name::startsWith))
+                            .mapToDouble(name -> cpuSeconds.get(name) - compiling(name))
+                            .sum()
+                    * 1000
+                    / delivered;
+        }
+
+        /** CPU seconds the JIT compiler of {@code name} used in the window (never below zero: see ProcessCpu). */
+        double compiling(String name) {
+            return Math.max(0, compilingSeconds.getOrDefault(name, 0.0));
         }
 
         /** CPU seconds {@code name} used in the window beyond its idle rate. */

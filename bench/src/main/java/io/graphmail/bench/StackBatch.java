@@ -36,6 +36,7 @@ final class StackBatch {
         simulator.limitsOff(mailbox);
         String load = ProcessCpu.loadAverage();
         Map<String, Double> before = cpu(processes);
+        Map<String, Double> compilingBefore = compiling(processes);
         long start = System.nanoTime();
         var response = api.post("/api/v1/mail/batches", Batches.template(accountId, messages), null)
                 .orElseThrow(() -> new IllegalStateException("no answer to the batch"));
@@ -49,7 +50,9 @@ final class StackBatch {
         long nanos = System.nanoTime() - start;
         Map<String, Double> used = cpu(processes);
         used.replaceAll((name, seconds) -> seconds - before.get(name));
-        return new ProcessPipeline.Window(nanos, sent(location), used, load);
+        Map<String, Double> compiled = compiling(processes);
+        compiled.replaceAll((name, seconds) -> seconds - compilingBefore.get(name));
+        return new ProcessPipeline.Window(nanos, sent(location), used, compiled, load);
     }
 
     private long sends(String mailbox) {
@@ -69,6 +72,12 @@ final class StackBatch {
     private static Map<String, Double> cpu(Map<String, Long> processes) {
         var seconds = new LinkedHashMap<String, Double>();
         processes.forEach((name, pid) -> seconds.put(name, ProcessCpu.seconds(pid)));
+        return seconds;
+    }
+
+    private static Map<String, Double> compiling(Map<String, Long> processes) {
+        var seconds = new LinkedHashMap<String, Double>();
+        processes.forEach((name, pid) -> seconds.put(name, ProcessCpu.compilingSeconds(pid)));
         return seconds;
     }
 
