@@ -61,7 +61,7 @@ class ControllingBatches {
     void cancel(String id) {
         long written = change(id, Batch.State.CANCELLED);
         finalStatus.reached(MailStatus.CANCELLED, batches.cancelUnfinished(id));
-        completing.messageFinished(id);
+        completing.endIfFinished(id);
         untilWorkersSee(written);
     }
 

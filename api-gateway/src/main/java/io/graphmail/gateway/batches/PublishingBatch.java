@@ -143,7 +143,7 @@ class PublishingBatch {
         finalStatus.reached(MailStatus.SUPPRESSED, suppressed.size());
         if (sending == 0) {
             // Every message is final already: no worker's report will end the batch.
-            progress.messageFinished(submitting.id());
+            progress.mayHaveFinished(submitting.id());
         }
         // ACTIVE (or SCHEDULED), unless its client paused or cancelled it the moment it could see it.
         return batches.find(submitting.id())
