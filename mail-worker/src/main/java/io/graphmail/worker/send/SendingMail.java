@@ -109,7 +109,8 @@ class SendingMail {
             reports.failed(command, 0, "UNKNOWN_ACCOUNT", true);
             return Outcome.done();
         }
-        var batchState = command.batchId() == null ? BatchDirectory.State.ACTIVE : batches.state(command.batchId());
+        var batchState =
+                command.batchId() == null ? BatchDirectory.State.ACTIVE : batches.recentState(command.batchId());
         if (batchState == BatchDirectory.State.CANCELLED) {
             reports.failed(command, 0, "CANCELLED", true);
             return Outcome.done();
@@ -335,12 +336,12 @@ class SendingMail {
         if (hold instanceof Hold.Paced) {
             // A cancel or pause that released the batch's parked messages before this one was parked: go back now, to
             // be cancelled or parked as paused at once, not at its latest time.
-            var state = batches.currentState(command.batchId());
+            var state = batches.state(command.batchId());
             return state != BatchDirectory.State.CANCELLED && state != BatchDirectory.State.PAUSED;
         }
         if (hold instanceof Hold.BatchPaused paused) {
             // Read now: a resume that released the batch's messages a moment ago must not leave this one behind.
-            return batches.currentState(paused.batchId()) == BatchDirectory.State.PAUSED;
+            return batches.state(paused.batchId()) == BatchDirectory.State.PAUSED;
         }
         return hold instanceof Hold.CredentialsMissing
                 ? tokens.credentialsUnavailable(command.accountId())

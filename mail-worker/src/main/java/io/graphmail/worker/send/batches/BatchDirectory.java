@@ -17,21 +17,16 @@ public interface BatchDirectory {
         COMPLETED
     }
 
-    /** The batch's state; ACTIVE for an unknown batch, whose messages were accepted all the same. */
+    /** The batch's state, read now; ACTIVE for an unknown batch, whose messages were accepted all the same. */
     State state(UUID batchId);
 
-    /** Like {@link #state}, read now: what is checked right before a message of the batch goes to Graph. */
-    default State currentState(UUID batchId) {
-        return state(batchId);
-    }
-
     /**
-     * Like {@link #currentState}, or as read by a request this worker sent at most
-     * {@link io.graphmail.contract.batches.BatchStateReadings#WORKER_ACTS_ON_READINGS_FOR} ago: what is checked right
-     * before a message of the batch goes to Graph. The gateway answers a cancel or pause only once every such reading
-     * holds the new state.
+     * Like {@link #state}, or as read by a request this worker sent at most
+     * {@link io.graphmail.contract.batches.BatchStateReadings#WORKER_ACTS_ON_READINGS_FOR} ago: what a message of the
+     * batch is checked against when it is taken and right before it goes to Graph. The gateway answers a cancel or pause
+     * only once every such reading holds the new state.
      */
     default State recentState(UUID batchId) {
-        return currentState(batchId);
+        return state(batchId);
     }
 }

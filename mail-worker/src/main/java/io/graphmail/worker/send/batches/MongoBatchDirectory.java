@@ -2,7 +2,6 @@ package io.graphmail.worker.send.batches;
 
 import java.util.UUID;
 import org.bson.Document;
-import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,23 +14,11 @@ class MongoBatchDirectory implements BatchDirectory {
 
     MongoBatchDirectory(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.recent = new RecentStates(this::currentState, System::nanoTime);
+        this.recent = new RecentStates(this::state, System::nanoTime);
     }
 
-    /**
-     * The batch's state as read at most a second ago; ACTIVE for an unknown batch, whose messages
-     * were accepted all the same. SUBMITTING is not kept: it lasts only until the submission ends.
-     */
-    @Cacheable(
-            value = "batch-states",
-            unless = "#result == T(io.graphmail.worker.send.batches.BatchDirectory.State).SUBMITTING")
     @Override
     public State state(UUID batchId) {
-        return currentState(batchId);
-    }
-
-    @Override
-    public State currentState(UUID batchId) {
         Document batch = mongo.findById(batchId.toString(), Document.class, "batches");
         return batch == null || batch.getString("state") == null
                 ? State.ACTIVE
