@@ -12,6 +12,9 @@ import java.util.function.LongSupplier;
  * The latest reading of each batch's state this worker made, shared by its consumers and used while its request was
  * sent less than {@link io.graphmail.contract.batches.BatchStateReadings#WORKER_ACTS_ON_READINGS_FOR} ago. A reading
  * is timed from before its request left: the state it holds may date from any moment after that.
+ *
+ * <p>A SUBMITTING reading is never reused: the submission may end any moment, and each message that meets it goes back
+ * on the queue for a quarter of a second, so a reading that outlived the submission would send messages round again.
  */
 final class RecentStates {
 
@@ -31,7 +34,9 @@ final class RecentStates {
     BatchDirectory.State of(UUID batchId) {
         Reading latest = readings.getIfPresent(batchId);
         long now = nanoTime.getAsLong();
-        if (latest != null && now - latest.sentAtNanos() < lastsNanos) {
+        if (latest != null
+                && latest.state() != BatchDirectory.State.SUBMITTING
+                && now - latest.sentAtNanos() < lastsNanos) {
             return latest.state();
         }
         var reading = new Reading(read.apply(batchId), now);

@@ -67,6 +67,18 @@ class RecentStatesTests {
     }
 
     @Test
+    void aSubmittingBatchIsReadAgainEachTime() {
+        stored.put(batch, State.SUBMITTING);
+        assertThat(recent.of(batch)).isEqualTo(State.SUBMITTING);
+
+        stored.put(batch, State.ACTIVE);
+        advance(1);
+        assertThat(recent.of(batch)).isEqualTo(State.ACTIVE);
+        assertThat(recent.of(batch)).isEqualTo(State.ACTIVE);
+        assertThat(reads).hasSize(2);
+    }
+
+    @Test
     void eachBatchHasReadingsOfItsOwn() {
         UUID other = UUID.randomUUID();
         stored.put(batch, State.ACTIVE);
