@@ -26,7 +26,7 @@ case "${1:-all}" in
     accept) run AcceptRate "${BENCH_TIMEOUT:-240}" ;;
     pipeline) run Pipeline ;;
     # Every service in its own JVM and a RabbitMQ node of its own (needs rabbitmq-server installed, not running);
-    # the full form (5,000 messages, 2 and 1 workers), about 10 minutes.
+    # the full form (8,000 warm-up, 5,000 messages, 2 and 1 workers), about 14 minutes.
     pipeline-processes) BENCH_OPTS="-Dbench.root=.. ${BENCH_OPTS:-}" run ProcessPipeline 1800 ;;
     # The 10-minute run: BENCH_TIMEOUT=900 BENCH_OPTS=-Dbench.pacing.seconds=600 bench/run.sh pacing
     pacing) run Pacing "${BENCH_TIMEOUT:-240}" ;;

@@ -29,7 +29,12 @@ import java.util.Map;
 public final class ProcessPipeline {
 
     private static final int MESSAGES = Integer.getInteger("bench.messages", 5_000);
-    private static final int WARM_UP = Integer.getInteger("bench.warmup", 1_000);
+    /**
+     * Messages sent each way before anything is timed. Thousands: the services' JIT compilers still take as much CPU as
+     * the work itself after a few hundred (C2 compiles a method once it has run thousands of times, and a message runs
+     * many methods once), which a service running for hours no longer pays.
+     */
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 8_000);
     /** The quiet window, after the warm-up and before each run, over which every process's idle CPU rate is read. */
     private static final Duration IDLE = Duration.ofSeconds(Integer.getInteger("bench.idleSeconds", 30));
     /** The worker counts to measure, in order; the stack starts the most of them and stops workers between. */
