@@ -1,6 +1,10 @@
 package io.graphmail.devmongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
@@ -11,7 +15,8 @@ import org.h2.mvstore.MVStore;
  * An H2 (MVStore) backend that commits every change to its file before the reply leaves, so a write the client saw
  * acknowledged survives the process being killed. MVStore on its own commits in the background about once a second,
  * and a {@code kill -9} loses whatever it had not committed yet. A commit writes to the file but does not force it to
- * the disk: the data outlives the process, not a power loss of the machine, which is what local runs need.
+ * the disk: the data outlives the process, not a power loss of the machine, which is what local runs need. Its
+ * collections find documents by {@code _id} as MongoDB does ({@link IdIndexedH2Collection}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -25,6 +30,11 @@ final class DurableH2Backend extends H2Backend {
     static DurableH2Backend open(Path file) {
         return new DurableH2Backend(
                 new MVStore.Builder().fileName(file.toString()).open());
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IdIndexedDatabase(databaseName);
     }
 
     @Override
@@ -48,6 +58,31 @@ final class DurableH2Backend extends H2Backend {
     private void commitChanges() {
         if (store.hasUnsavedChanges()) {
             store.commit();
+        }
+    }
+
+    /**
+     * H2Database with {@link IdIndexedH2Collection}s. An inner class reading the backend's store: H2Backend opens the
+     * databases of an existing file, and H2Database their collections, from their constructors, before a field of a
+     * subclass is set.
+     */
+    private final class IdIndexedDatabase extends H2Database {
+
+        IdIndexedDatabase(String name) {
+            super(name, getMvStore(), getCursorRegistry());
+        }
+
+        /** Opens the collection's maps under the names H2Database gives them, so that existing files open as before. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(name);
+            return new IdIndexedH2Collection(
+                    this,
+                    name,
+                    options,
+                    getMvStore().openMap("databases." + namespace),
+                    getMvStore().openMap("meta." + namespace),
+                    cursorRegistry);
         }
     }
 }
