@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -55,7 +56,12 @@ class CompletingBatches implements BatchProgress {
     @Override
     public void messageFinished(String batchId) {
         if (checksPending.add(batchId)) {
-            checks.schedule(() -> pendingCheck(batchId), CHECK_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                checks.schedule(() -> pendingCheck(batchId), CHECK_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // This gateway is shutting down; the periodic round of one still running ends the batch.
+                checksPending.remove(batchId);
+            }
         }
     }
 

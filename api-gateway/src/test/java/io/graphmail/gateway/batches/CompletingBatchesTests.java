@@ -80,6 +80,15 @@ class CompletingBatchesTests {
         await().atMost(5, SECONDS).until(() -> batches.completed.contains(BATCH));
     }
 
+    @Test
+    void aResultRecordedWhileTheGatewayStopsIsLeftToThePeriodicRound() {
+        completing.stopChecking();
+
+        completing.messageFinished(BATCH);
+
+        assertThat(batches.checks.get()).isZero();
+    }
+
     /** Answers the batch-done check as told, counting the checks. */
     static final class WatchedBatches extends Batches {
 
