@@ -545,6 +545,8 @@ public final class RunningSimulator implements AutoCloseable, AfterAllCallback {
      * @param maxConcurrentObserved the most requests let through that were in progress at once
      * @param maxSendsInAnyMinute the most sends let through within any sliding 60 seconds
      * @param uploadedBytes request body bytes of PATCH, POST and PUT let through, upload URLs included
+     * @param lastConcurrencyRefusal the last request turned away for concurrency and those in progress then, or
+     *     {@code null}
      */
     public record MailboxStats(
             long requests,
@@ -552,7 +554,8 @@ public final class RunningSimulator implements AutoCloseable, AfterAllCallback {
             long throttled,
             int maxConcurrentObserved,
             int maxSendsInAnyMinute,
-            long uploadedBytes) {}
+            long uploadedBytes,
+            String lastConcurrencyRefusal) {}
 
     /**
      * The {@code Prefer} headers of a mailbox's Graph requests.

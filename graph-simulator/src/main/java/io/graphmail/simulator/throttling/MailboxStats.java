@@ -11,19 +11,30 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param maxConcurrentObserved the most requests of one app let through that were in progress at once
  * @param maxSendsInAnyMinute the most sends let through within any sliding 60 seconds
  * @param uploadedBytes request body bytes of PATCH, POST and PUT let through (upload URLs included)
+ * @param lastConcurrencyRefusal the last request turned away for concurrency, with those in progress then and for how
+ *     long ({@code METHOD path}); {@code null} if none was
  */
-@JsonPropertyOrder({"requests", "sends", "throttled", "maxConcurrentObserved", "maxSendsInAnyMinute", "uploadedBytes"})
+@JsonPropertyOrder({
+    "requests",
+    "sends",
+    "throttled",
+    "maxConcurrentObserved",
+    "maxSendsInAnyMinute",
+    "uploadedBytes",
+    "lastConcurrencyRefusal"
+})
 record MailboxStats(
         long requests,
         long sends,
         long throttled,
         int maxConcurrentObserved,
         int maxSendsInAnyMinute,
-        long uploadedBytes) {
+        long uploadedBytes,
+        String lastConcurrencyRefusal) {
 
-    static final MailboxStats NONE = new MailboxStats(0, 0, 0, 0, 0, 0);
+    static final MailboxStats NONE = new MailboxStats(0, 0, 0, 0, 0, 0, null);
 
-    /** Both apps' figures together: counts add up, maxima are the larger one. */
+    /** Both apps' figures together: counts add up, maxima are the larger one, either app's last refusal is kept. */
     MailboxStats plus(MailboxStats other) {
         return new MailboxStats(
                 requests + other.requests,
@@ -31,6 +42,7 @@ record MailboxStats(
                 throttled + other.throttled,
                 Math.max(maxConcurrentObserved, other.maxConcurrentObserved),
                 Math.max(maxSendsInAnyMinute, other.maxSendsInAnyMinute),
-                uploadedBytes + other.uploadedBytes);
+                uploadedBytes + other.uploadedBytes,
+                lastConcurrencyRefusal != null ? lastConcurrencyRefusal : other.lastConcurrencyRefusal);
     }
 }

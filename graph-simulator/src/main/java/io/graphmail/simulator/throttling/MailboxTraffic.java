@@ -3,20 +3,33 @@ package io.graphmail.simulator.throttling;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One app's traffic to one mailbox: requests in progress, requests and uploaded bytes of the sliding windows, sends of
  * the last minute, checked against the limits, and the figures they add up to. Times are milliseconds of a monotonic
  * clock. Thread-safe.
+ *
+ * <p>Requests are named ({@code METHOD path}) so that the last one turned away for concurrency can be shown with the
+ * requests that were in progress then: a client whose own count of its requests in progress is wrong needs that to
+ * find out which of its requests it did not count.
  */
 final class MailboxTraffic {
 
     static final long WINDOW_MILLIS = 60_000;
 
+    /** The name of a request whose caller gives none. */
+    static final String UNNAMED = "request";
+
+    private record Started(String request, long atMillis) {}
+
     private final Deque<Long> recentSends = new ArrayDeque<>();
     private final Deque<Long> recentRequests = new ArrayDeque<>();
     private final Deque<long[]> recentUploads = new ArrayDeque<>();
+    private final Deque<Started> inProgressRequests = new ArrayDeque<>();
+    private String lastConcurrencyRefusal;
     private long uploadBytesInWindow;
     private int inProgress;
     private long requests;
@@ -26,27 +39,44 @@ final class MailboxTraffic {
     private int maxSendsInAnyMinute;
     private long uploadedBytes;
 
-    /** As {@link #admit(MailboxLimits, WindowLimits, boolean, long, long)} without window limits or uploads. */
+    /** As {@link #admit(MailboxLimits, WindowLimits, boolean, long, long, String)} without window limits or uploads. */
     synchronized Optional<Throttled> admit(MailboxLimits limits, boolean send, long nowMillis) {
-        return admit(limits, WindowLimits.NONE, send, 0, nowMillis);
+        return admit(limits, WindowLimits.NONE, send, 0, nowMillis, UNNAMED);
+    }
+
+    /** As {@link #admit(MailboxLimits, WindowLimits, boolean, long, long, String)} for an unnamed request. */
+    synchronized Optional<Throttled> admit(
+            MailboxLimits limits, WindowLimits windows, boolean send, long uploadBytes, long nowMillis) {
+        return admit(limits, windows, send, uploadBytes, nowMillis, UNNAMED);
     }
 
     /**
-     * Lets a request in, or says why it is throttled. Every request let in must be {@link #finished() finished}.
+     * Lets a request in, or says why it is throttled. Every request let in must be {@link #finished(String)
+     * finished}.
      *
      * @param send whether the request sends a message
      * @param uploadBytes the bytes its body uploads (PATCH, POST, PUT)
+     * @param request what the request is ({@code METHOD path})
      */
     synchronized Optional<Throttled> admit(
-            MailboxLimits limits, WindowLimits windows, boolean send, long uploadBytes, long nowMillis) {
+            MailboxLimits limits,
+            WindowLimits windows,
+            boolean send,
+            long uploadBytes,
+            long nowMillis,
+            String request) {
         requests++;
         forgetOldTraffic(windows, nowMillis);
         Optional<Throttled> refusal = refusal(limits, windows, send, uploadBytes, nowMillis);
         if (refusal.isPresent()) {
             throttled++;
+            if (refusal.get().isOverConcurrency()) {
+                lastConcurrencyRefusal = describeRefusal(request, nowMillis);
+            }
             return refusal;
         }
         inProgress++;
+        inProgressRequests.addLast(new Started(request, nowMillis));
         maxConcurrentObserved = Math.max(maxConcurrentObserved, inProgress);
         recentRequests.addLast(nowMillis);
         if (uploadBytes > 0) {
@@ -62,12 +92,39 @@ final class MailboxTraffic {
         return Optional.empty();
     }
 
+    /** An unnamed request let in is over. */
     synchronized void finished() {
+        finished(UNNAMED);
+    }
+
+    /** A request let in as {@code request} is over. */
+    synchronized void finished(String request) {
         inProgress--;
+        Iterator<Started> started = inProgressRequests.iterator();
+        while (started.hasNext()) {
+            if (started.next().request().equals(request)) {
+                started.remove();
+                return;
+            }
+        }
     }
 
     synchronized MailboxStats stats() {
-        return new MailboxStats(requests, sends, throttled, maxConcurrentObserved, maxSendsInAnyMinute, uploadedBytes);
+        return new MailboxStats(
+                requests,
+                sends,
+                throttled,
+                maxConcurrentObserved,
+                maxSendsInAnyMinute,
+                uploadedBytes,
+                lastConcurrencyRefusal);
+    }
+
+    private String describeRefusal(String request, long nowMillis) {
+        List<String> running = inProgressRequests.stream()
+                .map(started -> started.request() + " (for " + (nowMillis - started.atMillis()) + " ms)")
+                .toList();
+        return request + " while in progress: " + running.stream().collect(Collectors.joining(", "));
     }
 
     private Optional<Throttled> refusal(

@@ -10,6 +10,10 @@ record Throttled(long retryAfterSeconds, String code, String message) {
         return new Throttled(1, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.");
     }
 
+    boolean isOverConcurrency() {
+        return equals(concurrency());
+    }
+
     static Throttled requests(int limit, long retryAfterSeconds) {
         return new Throttled(
                 retryAfterSeconds,

@@ -67,12 +67,14 @@ class ThrottlingFilter extends OncePerRequestFilter {
             return;
         }
         MailboxTraffic mailbox = traffic.of(call.get().app(), call.get().mailbox());
+        String name = request.getMethod() + " " + request.getRequestURI();
         Optional<Throttled> throttled = mailbox.admit(
                 limits.of(call.get().mailbox()),
                 limits.windows(),
                 call.get().send(),
                 call.get().uploadBytes(),
-                System.nanoTime() / 1_000_000);
+                System.nanoTime() / 1_000_000,
+                name);
         if (throttled.isPresent()) {
             response.setHeader(
                     HttpHeaders.RETRY_AFTER, String.valueOf(throttled.get().retryAfterSeconds()));
@@ -88,7 +90,7 @@ class ThrottlingFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, answer);
         } finally {
-            mailbox.finished();
+            mailbox.finished(name);
         }
         answer.copyBodyToResponse();
     }

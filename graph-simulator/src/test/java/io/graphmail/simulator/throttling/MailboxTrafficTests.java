@@ -23,7 +23,24 @@ class MailboxTrafficTests {
         });
         traffic.finished();
         assertThat(traffic.admit(limits, READ, 0)).isEmpty();
-        assertThat(traffic.stats()).isEqualTo(new MailboxStats(4, 1, 1, 2, 1, 0));
+        assertThat(traffic.stats())
+                .isEqualTo(new MailboxStats(
+                        4, 1, 1, 2, 1, 0, "request while in progress: request (for 0 ms), request (for 0 ms)"));
+    }
+
+    @Test
+    void namesTheRequestsInProgressWhenOneIsTurnedAwayForConcurrency() {
+        var limits = new MailboxLimits(null, 2, null, null, null);
+        traffic.admit(limits, WindowLimits.NONE, READ, 0, 1_000, "GET /v1.0/users/a/messages");
+        traffic.admit(limits, WindowLimits.NONE, SEND, 0, 1_100, "POST /v1.0/users/a/sendMail");
+        traffic.finished("GET /v1.0/users/a/messages");
+        traffic.admit(limits, WindowLimits.NONE, READ, 0, 1_200, "GET /v1.0/users/a/mailFolders/inbox");
+
+        assertThat(traffic.admit(limits, WindowLimits.NONE, READ, 0, 1_250, "GET /v1.0/users/a/messages/m"))
+                .isPresent();
+        assertThat(traffic.stats().lastConcurrencyRefusal())
+                .isEqualTo("GET /v1.0/users/a/messages/m while in progress: POST /v1.0/users/a/sendMail (for 150 ms),"
+                        + " GET /v1.0/users/a/mailFolders/inbox (for 50 ms)");
     }
 
     @Test
@@ -56,7 +73,7 @@ class MailboxTrafficTests {
             assertThat(traffic.admit(MailboxLimits.NONE, SEND, request)).isEmpty();
         }
 
-        assertThat(traffic.stats()).isEqualTo(new MailboxStats(100, 100, 0, 100, 100, 0));
+        assertThat(traffic.stats()).isEqualTo(new MailboxStats(100, 100, 0, 100, 100, 0, null));
     }
 
     @Test

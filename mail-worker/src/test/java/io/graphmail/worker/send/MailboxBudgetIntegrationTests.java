@@ -74,7 +74,7 @@ class MailboxBudgetIntegrationTests extends SimulatedMailboxTests {
         var stats = simulator.statsPerApp(mailbox).get(TestAccounts.CLIENT_ID);
         assertThat(stats.maxConcurrentObserved()).isBetween(1, 4);
         assertThat(stats.throttled())
-                .as("requests the simulator refused with 429")
+                .as("requests the simulator refused with 429, the last: %s", stats.lastConcurrencyRefusal())
                 .isZero();
         assertThat(simulator.sent(mailbox)).hasSize(20);
         assertThat(mongo.getCollection("messages").countDocuments(new Document("accountId", accountId)))
