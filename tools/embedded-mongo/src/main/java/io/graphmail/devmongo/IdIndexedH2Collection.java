@@ -1,11 +1,14 @@
 package io.graphmail.devmongo;
 
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 
@@ -14,8 +17,13 @@ import org.h2.mvstore.MVMap;
  * MongoDB does, instead of reading every document: {@code {_id: x, status: ...}} and the driver's {@code Filters.and}
  * form, {@code {$and: [{_id: x}, ...]}}, which every conditional update by id takes. Without it such an update costs
  * time in proportion to the collection, which real MongoDB never does.
+ *
+ * <p>And reads answer copies ({@link ReadCopies}): H2 would answer the stored documents themselves, which a write
+ * running while the answer is encoded changes field by field.
  */
 final class IdIndexedH2Collection extends H2Collection {
+
+    private final ReadCopies copies = new ReadCopies();
 
     IdIndexedH2Collection(
             H2Database database,
@@ -25,6 +33,26 @@ final class IdIndexedH2Collection extends H2Collection {
             MVMap<String, Object> metadata,
             CursorRegistry cursors) {
         super(database, name, options, documents, metadata, cursors);
+    }
+
+    @Override
+    public synchronized QueryResult handleQuery(QueryParameters query) {
+        return copies.of(super.handleQuery(query));
+    }
+
+    @Override
+    protected Cursor createCursor(List<Document> remaining) {
+        return super.createCursor(copies.of(remaining));
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document command) {
+        return copies.whileModifying(() -> super.findAndModify(command));
+    }
+
+    @Override
+    public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+        return copies.whileModifying(() -> super.deleteDocuments(selector, limit, oplog));
     }
 
     @Override

@@ -1,0 +1,52 @@
+package io.graphmail.testsupport;
+
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Copies of what a mongo-java-server collection answers, so that the answer stays as it was when the query ran.
+ * The backend's reads hand out the stored documents, which its writes change in place, field by field; the server
+ * encodes an answer for the wire after the collection's lock is released, so a write in between would send a
+ * document half old, half new (an old {@code leases} with a new {@code version}, which an optimistic write then
+ * takes for current). MongoDB never answers a document half updated.
+ *
+ * <p>The collection's own writes find the documents they change through the same query path and must get the
+ * stored ones: {@link #whileModifying} marks that, under the collection's lock, which every method of it holds.
+ * Hand-written: mongo-java-server has no option for it.
+ */
+final class ReadCopies {
+
+    private boolean modifying;
+
+    /** The result, copied unless the collection's own write asked for it. */
+    QueryResult of(QueryResult result) {
+        if (modifying) {
+            return result;
+        }
+        var documents = new ArrayList<Document>();
+        result.forEach(document -> documents.add(document.cloneDeeply()));
+        return new QueryResult(documents, result.getCursorId());
+    }
+
+    /** Documents a cursor hands out later, copied now, while the collection's lock is held. */
+    List<Document> of(List<Document> remaining) {
+        return modifying
+                ? remaining
+                : remaining.stream().map(Document::cloneDeeply).toList();
+    }
+
+    /** Runs one of the collection's writes, which gets the stored documents; its answer is copied. */
+    @SuppressWarnings("unchecked")
+    <T> T whileModifying(Supplier<T> write) {
+        modifying = true;
+        try {
+            T answer = write.get();
+            return answer instanceof Document document ? (T) document.cloneDeeply() : answer;
+        } finally {
+            modifying = false;
+        }
+    }
+}
