@@ -36,7 +36,9 @@ final class InProcess {
                 "--graphmail.security.clients.bench.scopes=admin",
                 // The workers here are unpaced unless an account has limits of its own (TestAccounts): the gateway
                 // knows it, so that it puts batches of such accounts on the broker whole, as it did before windows.
-                "--graphmail.gateway.batches.default-messages-per-minute=0"));
+                "--graphmail.gateway.batches.default-messages-per-minute=0",
+                // A benchmark's warm-ups and runs submit more than a client's default 100,000 messages a day.
+                "--graphmail.security.rate-limits.messages-per-day=-1"));
         settings.addAll(List.of(TestAccounts.secretAliasArguments()));
         settings.addAll(List.of(extra));
         return settings.toArray(String[]::new);
