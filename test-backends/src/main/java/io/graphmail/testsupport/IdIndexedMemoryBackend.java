@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * mongo-java-server's in-memory backend, except that a query naming {@code _id} besides other
@@ -59,6 +60,11 @@ final class IdIndexedMemoryBackend extends MemoryBackend {
         @Override
         protected Cursor createCursor(List<Document> remaining) {
             return super.createCursor(copies.of(remaining));
+        }
+
+        @Override
+        public synchronized Stream<Document> queryAllAsStream() {
+            return copies.ofStored(super::queryAllAsStream);
         }
 
         @Override

@@ -15,6 +15,8 @@ import java.util.function.Supplier;
  *
  * <p>The collection's own writes find the documents they change through the same query path and must get the
  * stored ones: {@link #whileModifying} marks that, under the collection's lock, which every method of it holds.
+ * Aggregations read the stored documents too ({@link #ofStored}): copying the whole collection for every count would
+ * cost far more than the count, and graphmail's pipelines all end in a {@code $group}, which answers new documents.
  * Hand-written: mongo-java-server has no option for it.
  */
 final class ReadCopies {
@@ -41,10 +43,15 @@ final class ReadCopies {
     /** Runs one of the collection's writes, which gets the stored documents; its answer is copied. */
     @SuppressWarnings("unchecked")
     <T> T whileModifying(Supplier<T> write) {
+        T answer = ofStored(write);
+        return answer instanceof Document document ? (T) document.cloneDeeply() : answer;
+    }
+
+    /** Runs a read that gets the stored documents themselves. */
+    <T> T ofStored(Supplier<T> read) {
         modifying = true;
         try {
-            T answer = write.get();
-            return answer instanceof Document document ? (T) document.cloneDeeply() : answer;
+            return read.get();
         } finally {
             modifying = false;
         }

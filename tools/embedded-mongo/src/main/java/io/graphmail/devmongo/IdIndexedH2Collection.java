@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -43,6 +44,11 @@ final class IdIndexedH2Collection extends H2Collection {
     @Override
     protected Cursor createCursor(List<Document> remaining) {
         return super.createCursor(copies.of(remaining));
+    }
+
+    @Override
+    public synchronized Stream<Document> queryAllAsStream() {
+        return copies.ofStored(super::queryAllAsStream);
     }
 
     @Override
