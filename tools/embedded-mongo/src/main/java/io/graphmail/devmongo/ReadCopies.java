@@ -13,6 +13,10 @@ import java.util.function.Supplier;
  * document half old, half new (an old {@code leases} with a new {@code version}, which an optimistic write then
  * takes for current). MongoDB never answers a document half updated.
  *
+ * <p>A shallow copy is enough: an update computes the new document from a deep copy of the stored one and puts its
+ * top-level values into it, so a nested value is replaced, never changed; a copy of the top level holds the values of
+ * one moment.
+ *
  * <p>The collection's own writes find the documents they change through the same query path and must get the
  * stored ones: {@link #whileModifying} marks that, under the collection's lock, which every method of it holds.
  * Aggregations read the stored documents too ({@link #ofStored}): copying the whole collection for every count would
@@ -30,15 +34,13 @@ final class ReadCopies {
             return result;
         }
         var documents = new ArrayList<Document>();
-        result.forEach(document -> documents.add(document.cloneDeeply()));
+        result.forEach(document -> documents.add(document.clone()));
         return new QueryResult(documents, result.getCursorId());
     }
 
     /** Documents a cursor hands out later, copied now, while the collection's lock is held. */
     List<Document> of(List<Document> remaining) {
-        return modifying
-                ? remaining
-                : remaining.stream().map(Document::cloneDeeply).toList();
+        return modifying ? remaining : remaining.stream().map(Document::clone).toList();
     }
 
     /** Runs one of the collection's writes, which gets the stored documents; its answer is copied. */
