@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs graphmail's benchmarks on this machine:
-# bench/run.sh [accept|pipeline|pipeline-processes|pacing|memory|sync|push|webhooks|all]
+# bench/run.sh [accept|chunk-publish|pipeline|pipeline-processes|pacing|memory|sync|push|webhooks|all]
 # Builds the bench module and what it needs first (skip with BENCH_SKIP_BUILD=1); extra JVM options in BENCH_OPTS,
 # e.g. BENCH_OPTS='-Dbench.messages=2000'. Everything runs on 127.0.0.1, in a throwaway RabbitMQ virtual host.
 set -euo pipefail
@@ -25,6 +25,8 @@ case "${1:-all}" in
     # Warmed up: twelve full batches first (about 40 s), so that the timed POSTs hold little of the JIT's compiling;
     # `all` keeps one and prints the JIT columns. Under heavy load: BENCH_TIMEOUT=600 bench/run.sh accept
     accept) BENCH_OPTS="-Dbench.accept.warmupBatches=12 ${BENCH_OPTS:-}" run AcceptRate "${BENCH_TIMEOUT:-240}" ;;
+    # The publishing thread's CPU per message of a confirmed chunk, graphmail's publisher against the template's path.
+    chunk-publish) run ChunkPublishCost ;;
     pipeline) run Pipeline ;;
     # Every service in its own JVM and a RabbitMQ node of its own (needs rabbitmq-server installed, not running);
     # the full form (8,000 warm-up, 5,000 messages, 2 and 1 workers), about 14 minutes.
@@ -52,5 +54,5 @@ case "${1:-all}" in
             run ProcessPipeline 420 || status=$?
         exit "$status"
         ;;
-    *) echo "usage: bench/run.sh [accept|pipeline|pipeline-processes|pacing|memory|sync|push|webhooks|all]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [accept|chunk-publish|pipeline|pipeline-processes|pacing|memory|sync|push|webhooks|all]" >&2; exit 2 ;;
 esac

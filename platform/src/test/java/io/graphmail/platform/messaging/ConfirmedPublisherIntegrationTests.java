@@ -42,8 +42,9 @@ import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Chunks on a real broker: JSON published as it was serialised goes out as the converter would have made it, and a
- * chunk is observed once, its trace context in every message of it.
+ * Chunks on a real broker: JSON published as it was serialised goes out as the converter would have made it (the bulk
+ * template's post-processors' headers included), a chunk is observed once, its trace context in every message of it,
+ * and only what the broker took is confirmed: a returned chunk is not, nor a message the queue refused.
  */
 class ConfirmedPublisherIntegrationTests {
 
@@ -197,6 +198,61 @@ class ConfirmedPublisherIntegrationTests {
                 .isEqualTo(command.commandId().toString());
         assertThat((String) received.getMessageProperties().getHeader("published-by"))
                 .isEqualTo("single");
+    }
+
+    @Test
+    void everyMessageOfAJsonChunkCarriesWhatTheBulkTemplatesPostProcessorsAdd() {
+        bulk.addBeforePublishPostProcessors(message -> {
+            message.getMessageProperties().setHeader("published-by", "bulk");
+            return message;
+        });
+        var json = jsonChunk(3);
+
+        assertThat(publisher.publishAllJson("", queue, SyncMailboxCommand.class, json))
+                .containsExactlyElementsOf(json.keySet());
+
+        for (UUID id : json.keySet()) {
+            Message received = single.receive(queue, 5_000);
+            assertThat(received.getMessageProperties().getMessageId()).isEqualTo(id.toString());
+            assertThat((String) received.getMessageProperties().getHeader("published-by"))
+                    .isEqualTo("bulk");
+        }
+    }
+
+    @Test
+    void jsonTheBrokerCannotRouteIsNotConfirmedAndTheNextChunkIs() {
+        var unroutable = jsonChunk(3);
+        var routable = jsonChunk(2);
+
+        assertThat(publisher.publishAllJson(
+                        "", "test.nowhere." + UUID.randomUUID(), SyncMailboxCommand.class, unroutable))
+                .isEmpty();
+        assertThat(publisher.publishAllJson("", queue, SyncMailboxCommand.class, routable))
+                .containsExactlyElementsOf(routable.keySet());
+    }
+
+    @Test
+    void onlyTheJsonTheBrokerTookIsConfirmed() {
+        String full = admin.declareQueue(new Queue(
+                "test.full." + UUID.randomUUID(),
+                false,
+                false,
+                true,
+                Map.of("x-max-length", 1, "x-overflow", "reject-publish")));
+        var json = jsonChunk(3);
+
+        assertThat(publisher.publishAllJson("", full, SyncMailboxCommand.class, json))
+                .containsExactly(json.keySet().iterator().next());
+        admin.deleteQueue(full);
+    }
+
+    private static LinkedHashMap<UUID, String> jsonChunk(int messages) {
+        var json = new LinkedHashMap<UUID, String>();
+        for (int i = 0; i < messages; i++) {
+            var command = command();
+            json.put(command.commandId(), JSON.writeValueAsString(command));
+        }
+        return json;
     }
 
     private static RabbitTemplate template() {
