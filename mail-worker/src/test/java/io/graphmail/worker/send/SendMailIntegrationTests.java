@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -241,6 +242,7 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
                 .isEqualTo(command.commandId());
         assertThat((String) sent.getMessageProperties().getHeader(CORRELATION_ID_HEADER))
                 .isEqualTo(correlationId);
+        loggedLine(output, "Sent command " + command.commandId());
         List<String> lines = output.getAll()
                 .lines()
                 .filter(line -> line.contains(correlationId))
@@ -269,15 +271,23 @@ class SendMailIntegrationTests extends SimulatedMailboxTests {
 
         Message sent = await().atMost(Duration.ofSeconds(20))
                 .until(() -> rabbit.receive(sentEvents.getName()), Objects::nonNull);
-        String logged = output.getAll()
-                .lines()
-                .filter(line -> line.contains("Sent command " + command.commandId()))
-                .findFirst()
-                .orElseThrow();
+        // The worker logs the send just after it publishes the event.
+        String logged = loggedLine(output, "Sent command " + command.commandId());
         var ids = TRACE_AND_SPAN.matcher(logged).results().findFirst().orElseThrow();
         assertThat((String) sent.getMessageProperties().getHeader("traceparent"))
                 .as("the listener's span, not one of the publication's own")
                 .startsWith("00-" + ids.group(1) + "-" + ids.group(2) + "-");
+    }
+
+    private static String loggedLine(CapturedOutput output, String text) {
+        return await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> output.getAll()
+                                .lines()
+                                .filter(line -> line.contains(text))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     @Test
