@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,8 +167,7 @@ public class Outbox {
 
     /**
      * Records and publishes a batch chunk by chunk, each chunk recorded before it is published with one wait for all
-     * its confirms, which comes after the next chunk is recorded (the broker stores one chunk while the gateway records
-     * the next); once a chunk is not confirmed, no later chunk is published. One write per message: the records are
+     * its confirms; on the first failure nothing after it is published. One write per message: the records are
      * written published, as the batch is SUBMITTING meanwhile (the sweeper leaves its records alone, and should the
      * submission fail the batch is withdrawn with its records). A resumed submission records only what its stopped
      * gateway had not, and publishes again what that one recorded within the window.
@@ -180,16 +178,12 @@ public class Outbox {
      */
     public int submitBatch(BatchSubmission batch, boolean publish) {
         var recording = new RecordingBatch(batch, publish);
-        List<Sent> sent = List.of();
         for (int from = 0; from < batch.all().size(); from += CHUNK) {
             List<Entry> recorded = recording.record(chunk(batch.all(), from));
             if (publish) {
-                // The broker stored the chunk before while this one was recorded.
-                confirmed(batch.batchId(), batch.all().size(), sent);
-                sent = send(recorded);
+                publishChunk(batch.batchId(), recorded, batch.all().size());
             }
         }
-        confirmed(batch.batchId(), batch.all().size(), sent);
         if (publish && batch.resumed()) {
             // What the stopped submission recorded pending, it may not have published: it just was.
             records.markBatchPublished(batch.batchId());
@@ -244,49 +238,11 @@ public class Outbox {
 
     /** Publishes a chunk: its priority-high messages to the transactional queue, the rest to the bulk one. */
     private void publishChunk(String batchId, List<Entry> entries, int batchSize) {
-        byRoutingKey(entries).forEach((routingKey, json) -> publishAll(batchId, batchSize, routingKey, json));
-    }
-
-    private static Map<String, Map<UUID, String>> byRoutingKey(List<Entry> entries) {
         var byRoutingKey = new LinkedHashMap<String, Map<UUID, String>>();
         entries.forEach(entry -> byRoutingKey
                 .computeIfAbsent(entry.command().routingKey(), key -> new LinkedHashMap<>())
                 .put(entry.command().commandId(), entry.json()));
-        return byRoutingKey;
-    }
-
-    /** Commands sent with one routing key, and what waits for the broker's confirms of them. */
-    private record Sent(int commands, Supplier<List<UUID>> confirmed) {}
-
-    /** Sends a chunk without waiting for its confirms: its priority-high messages to one queue, the rest to the other. */
-    private List<Sent> send(List<Entry> entries) {
-        var sent = new ArrayList<Sent>(2);
-        byRoutingKey(entries).forEach((routingKey, json) -> sent.add(new Sent(json.size(), sendAll(routingKey, json))));
-        return sent;
-    }
-
-    private Supplier<List<UUID>> sendAll(String routingKey, Map<UUID, String> json) {
-        try {
-            return commands.publishAllLater(routingKey, json);
-        } catch (PublishFailed e) {
-            return List::of;
-        }
-    }
-
-    /**
-     * Waits for the confirms of a chunk sent.
-     *
-     * @throws PublishFailed unless the broker took every command of it
-     */
-    private void confirmed(String batchId, int batchSize, List<Sent> chunk) {
-        int unconfirmed = 0;
-        for (Sent sent : chunk) {
-            unconfirmed += sent.commands() - sent.confirmed().get().size();
-        }
-        if (unconfirmed > 0) {
-            publishFailed(batchSize);
-            throw new PublishFailed("the broker did not confirm " + unconfirmed + " messages of batch " + batchId);
-        }
+        byRoutingKey.forEach((routingKey, json) -> publishAll(batchId, batchSize, routingKey, json));
     }
 
     /** One batch's recording, a chunk at a time. */

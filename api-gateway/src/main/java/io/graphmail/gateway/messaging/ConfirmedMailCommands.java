@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /** Publishes commands to the broker with publisher confirms. */
@@ -31,11 +30,6 @@ class ConfirmedMailCommands implements MailCommands {
     @Override
     public List<UUID> publishAll(String routingKey, Map<UUID, String> commands) {
         return publisher.publishAllJson(COMMANDS_EXCHANGE, routingKey, SendMailCommand.class, commands);
-    }
-
-    @Override
-    public Supplier<List<UUID>> publishAllLater(String routingKey, Map<UUID, String> commands) {
-        return publisher.publishAllJsonLater(COMMANDS_EXCHANGE, routingKey, SendMailCommand.class, commands);
     }
 
     @Override

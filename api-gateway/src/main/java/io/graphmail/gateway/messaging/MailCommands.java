@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** Publishes commands for the workers; returns only once the broker has stored them. */
 public interface MailCommands {
@@ -24,17 +23,6 @@ public interface MailCommands {
      * {@linkplain SendMailCommand#routingKey() routing key} of every one of them.
      */
     List<UUID> publishAll(String routingKey, Map<UUID, String> commands);
-
-    /**
-     * As {@link #publishAll}, but returns once the commands are sent: what it returns waits for the broker's confirms
-     * and answers the ids it took, so that other work can go on while the broker stores them.
-     *
-     * @throws PublishFailed if the broker could not be reached at all
-     */
-    default Supplier<List<UUID>> publishAllLater(String routingKey, Map<UUID, String> commands) {
-        List<UUID> confirmed = publishAll(routingKey, commands);
-        return () -> confirmed;
-    }
 
     /**
      * Takes the dead-lettered copies of these commands out of the dead-letter queue, once they were published again

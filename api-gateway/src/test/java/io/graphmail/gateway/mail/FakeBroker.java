@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A broker in memory: it confirms what it takes, refuses everything while down, or loses some confirms. */
@@ -45,25 +44,16 @@ public class FakeBroker implements MailCommands {
 
     @Override
     public List<UUID> publishAll(String routingKey, Map<UUID, String> commands) {
-        return publishAllLater(routingKey, commands).get();
-    }
-
-    /** Takes the commands at once; {@link #duringEachChunk} runs when their confirms are waited for. */
-    @Override
-    public Supplier<List<UUID>> publishAllLater(String routingKey, Map<UUID, String> commands) {
         if (down) {
             throw new PublishFailed("the broker is down");
         }
         chunks.add(commands.size());
-        int chunk = chunks.size();
         publishedJson.addAll(commands.values());
         commands.values()
                 .forEach(json -> published.add(
                         new Published(JSON.readValue(json, SendMailCommand.class), CorrelationId.current())));
-        return () -> {
-            duringEachChunk.run();
-            return chunk > confirmsLostFromChunk ? List.of() : List.copyOf(commands.keySet());
-        };
+        duringEachChunk.run();
+        return chunks.size() > confirmsLostFromChunk ? List.of() : List.copyOf(commands.keySet());
     }
 
     @Override
@@ -97,7 +87,7 @@ public class FakeBroker implements MailCommands {
         confirmsLostFromChunk = chunks;
     }
 
-    /** Runs {@code action} as the confirms of each chunk are waited for: what else happens meanwhile. */
+    /** Runs {@code action} while each {@link #publishAll} waits for its confirms: what else happens meanwhile. */
     public void duringEachChunk(Runnable action) {
         duringEachChunk = action;
     }

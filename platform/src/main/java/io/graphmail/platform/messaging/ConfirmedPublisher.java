@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessagePostProcessor;
@@ -139,26 +138,7 @@ public class ConfirmedPublisher {
      * content type, encoding and type header), without being converted again.
      */
     public List<UUID> publishAllJson(String exchange, String routingKey, Class<?> type, Map<UUID, String> json) {
-        return publishChunk(exchange, routingKey, json.keySet(), jsonSend(exchange, routingKey, type, json));
-    }
-
-    /**
-     * As {@link #publishAllJson}, but returns as soon as the chunk is sent: what it returns waits for the confirms, and
-     * answers the ids the broker took. The caller does other work while the broker stores the chunk (the gateway
-     * records a batch's next chunk). The channel goes back to the connection factory with its confirms outstanding,
-     * which caches it again once they are in.
-     *
-     * @throws PublishFailed if the broker could not be reached at all
-     */
-    public Supplier<List<UUID>> publishAllJsonLater(
-            String exchange, String routingKey, Class<?> type, Map<UUID, String> json) {
-        var chunk = new Chunk(exchange, routingKey, json.size());
-        chunk.send(json.keySet(), jsonSend(exchange, routingKey, type, json), false);
-        return chunk::confirmed;
-    }
-
-    private ChunkSend jsonSend(String exchange, String routingKey, Class<?> type, Map<UUID, String> json) {
-        return (id, trace, correlation) -> {
+        return publishChunk(exchange, routingKey, json.keySet(), (id, trace, correlation) -> {
             byte[] body = json.get(id).getBytes(StandardCharsets.UTF_8);
             var properties = new MessageProperties();
             properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
@@ -170,7 +150,7 @@ public class ConfirmedPublisher {
                     routingKey,
                     withMessageId(id, trace, Map.of()).postProcessMessage(new Message(body, properties)),
                     correlation);
-        };
+        });
     }
 
     /**
@@ -178,78 +158,41 @@ public class ConfirmedPublisher {
      * covers the chunk, and its trace context goes out in every message's headers.
      */
     private List<UUID> publishChunk(String exchange, String routingKey, Collection<UUID> ids, ChunkSend send) {
-        var chunk = new Chunk(exchange, routingKey, ids.size());
-        // Waiting inside invoke() hands the channel back with no confirm outstanding, so the
-        // connection factory can cache it at once instead of opening a new one next time.
-        chunk.send(ids, send, true);
-        return chunk.confirmed();
-    }
-
-    /** One chunk's publication: observed and timed from its first send until its confirms are in. */
-    private final class Chunk {
-
-        private final String routingKey;
-        private final int size;
-        private final Map<UUID, CorrelationData> pending = new LinkedHashMap<>();
-        private final Timer.Sample sample = Timer.start(meterRegistry);
-        private final SenderContext<Map<String, String>> context =
-                new SenderContext<>((carrier, key, value) -> carrier.put(key, value));
-        private final Observation observation;
-        private List<UUID> confirmed;
-
-        Chunk(String exchange, String routingKey, int size) {
-            this.routingKey = routingKey;
-            this.size = size;
-            context.setCarrier(new HashMap<>());
-            context.setRemoteServiceName("RabbitMQ");
-            observation = Observation.createNotStarted(CHUNK_OBSERVATION, () -> context, observations)
-                    .contextualName(exchange + "/" + routingKey + " publish")
-                    .lowCardinalityKeyValue("routing_key", routingKey)
-                    .start();
-        }
-
-        /**
-         * Sends every message of the chunk on one channel; with {@code awaitOnChannel}, waits for their confirms before
-         * the channel is handed back. What the broker took is then {@link #confirmed}.
-         *
-         * @throws PublishFailed if not one message could be sent
-         */
-        void send(Collection<UUID> ids, ChunkSend send, boolean awaitOnChannel) {
-            try (var scope = observation.openScope()) {
-                bulkTemplate.invoke(operations -> {
-                    for (UUID id : ids) {
-                        var correlation = new CorrelationData(id.toString());
-                        pending.put(id, correlation);
-                        send.publish(id, context.getCarrier(), correlation);
-                    }
-                    if (awaitOnChannel) {
-                        confirmed();
-                    }
-                    return null;
-                });
-            } catch (AmqpException e) {
-                if (pending.isEmpty()) {
-                    observation.error(e);
-                    observation.stop();
-                    stop(sample, routingKey, false);
-                    confirmed = List.of();
-                    throw new PublishFailed("broker unreachable", e);
+        var pending = new LinkedHashMap<UUID, CorrelationData>();
+        var confirmed = new ArrayList<UUID>();
+        Timer.Sample sample = Timer.start(meterRegistry);
+        var context = new SenderContext<Map<String, String>>((carrier, key, value) -> carrier.put(key, value));
+        context.setCarrier(new HashMap<>());
+        context.setRemoteServiceName("RabbitMQ");
+        var observation = Observation.createNotStarted(CHUNK_OBSERVATION, () -> context, observations)
+                .contextualName(exchange + "/" + routingKey + " publish")
+                .lowCardinalityKeyValue("routing_key", routingKey)
+                .start();
+        try (var scope = observation.openScope()) {
+            // Waiting inside invoke() hands the channel back with no confirm outstanding, so the
+            // connection factory can cache it at once instead of opening a new one next time.
+            bulkTemplate.invoke(operations -> {
+                for (UUID id : ids) {
+                    var correlation = new CorrelationData(id.toString());
+                    pending.put(id, correlation);
+                    send.publish(id, context.getCarrier(), correlation);
                 }
-                // Those sent before the failure may still be confirmed: confirmed() waits for them.
-            }
-        }
-
-        /** Waits (once) for the confirms of what was sent: the ids the broker took. */
-        List<UUID> confirmed() {
-            if (confirmed == null) {
-                var taken = new ArrayList<UUID>();
-                awaitConfirms(pending, taken);
-                confirmed = taken;
+                awaitConfirms(pending, confirmed);
+                return null;
+            });
+        } catch (AmqpException e) {
+            if (pending.isEmpty()) {
+                observation.error(e);
                 observation.stop();
-                stop(sample, routingKey, taken.size() == size);
+                stop(sample, routingKey, false);
+                throw new PublishFailed("broker unreachable", e);
             }
-            return confirmed;
+            confirmed.clear();
+            awaitConfirms(pending, confirmed);
         }
+        observation.stop();
+        stop(sample, routingKey, confirmed.size() == ids.size());
+        return confirmed;
     }
 
     private ClassMapper typeMapper() {

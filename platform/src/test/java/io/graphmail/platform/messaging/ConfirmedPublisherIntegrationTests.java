@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +60,6 @@ class ConfirmedPublisherIntegrationTests {
     static RabbitAdmin admin;
 
     final List<SenderContext<?>> chunks = new ArrayList<>();
-    final List<SenderContext<?>> stopped = new ArrayList<>();
     final ObservationRegistry observations = ObservationRegistry.create();
     RabbitTemplate single;
     RabbitTemplate bulk;
@@ -93,11 +91,6 @@ class ConfirmedPublisherIntegrationTests {
                         chunks.add(context);
                         context.getSetter()
                                 .set(context.getCarrier(), TRACE_HEADER, "trace-" + traceIds.incrementAndGet());
-                    }
-
-                    @Override
-                    public void onStop(SenderContext<Map<String, String>> context) {
-                        stopped.add(context);
                     }
 
                     @Override
@@ -251,36 +244,6 @@ class ConfirmedPublisherIntegrationTests {
         assertThat(publisher.publishAllJson("", full, SyncMailboxCommand.class, json))
                 .containsExactly(json.keySet().iterator().next());
         admin.deleteQueue(full);
-    }
-
-    @Test
-    void chunksSentOneAfterTheOtherAreConfirmedWhenWaitedForEachObservedUntilThen() {
-        var first = jsonChunk(3);
-        var unroutable = jsonChunk(2);
-        var last = jsonChunk(2);
-
-        var firstConfirms = publisher.publishAllJsonLater("", queue, SyncMailboxCommand.class, first);
-        var unroutableConfirms = publisher.publishAllJsonLater(
-                "", "test.nowhere." + UUID.randomUUID(), SyncMailboxCommand.class, unroutable);
-        var lastConfirms = publisher.publishAllJsonLater("", queue, SyncMailboxCommand.class, last);
-
-        assertThat(chunks).hasSize(3).noneMatch(chunk -> observationStopped(chunk));
-        assertThat(lastConfirms.get()).containsExactlyElementsOf(last.keySet());
-        assertThat(unroutableConfirms.get()).isEmpty();
-        assertThat(firstConfirms.get()).containsExactlyElementsOf(first.keySet());
-        assertThat(chunks).allMatch(chunk -> observationStopped(chunk));
-        var received = new ArrayList<String>();
-        for (int i = 0; i < 5; i++) {
-            received.add(single.receive(queue, 5_000).getMessageProperties().getMessageId());
-        }
-        assertThat(received)
-                .containsExactlyInAnyOrderElementsOf(Stream.concat(first.keySet().stream(), last.keySet().stream())
-                        .map(UUID::toString)
-                        .toList());
-    }
-
-    private boolean observationStopped(SenderContext<?> chunk) {
-        return stopped.contains(chunk);
     }
 
     private static LinkedHashMap<UUID, String> jsonChunk(int messages) {
