@@ -21,11 +21,11 @@ import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 
 /**
  * The CPU the publishing thread spends per message of a confirmed chunk of JSON commands: graphmail's {@link
- * ConfirmedPublisher#publishAllJson} (Spring AMQP's template and correlated confirms, each message's confirm and return
- * matched to it) against a plain amqp-client channel in confirm mode that publishes the same bytes with the same
- * properties and waits once per chunk ({@code waitForConfirmsOrDie}: one answer for the whole chunk). Chunks of 500 of a
- * 472-byte command to one quorum queue, alternating rounds after a warm-up of each; the figure is the thread's own CPU
- * time, steady on a busy machine where the wall clock of a whole POST is not.
+ * ConfirmedPublisher#publishAllJson} (each message's ack, nack or return matched to it, one observation and one timing
+ * per chunk) against a plain amqp-client channel in confirm mode that publishes the same bytes with the same properties
+ * and waits once per chunk ({@code waitForConfirmsOrDie}: one answer for the whole chunk). Chunks of 500 of a 472-byte
+ * command to one quorum queue, alternating rounds after a warm-up of each; the figure is the thread's own CPU time,
+ * steady on a busy machine where the wall clock of a whole POST is not.
  */
 public final class ChunkPublishCost {
 

@@ -1,5 +1,6 @@
 package io.graphmail.platform.messaging;
 
+import com.rabbitmq.client.AMQP;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
@@ -17,12 +18,15 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessagePostProcessor;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 import org.springframework.amqp.support.converter.AbstractJacksonMessageConverter;
 import org.springframework.amqp.support.converter.ClassMapper;
 
@@ -31,7 +35,9 @@ import org.springframework.amqp.support.converter.ClassMapper;
  * routed to at least one queue. Anything less is reported as {@link PublishFailed}.
  *
  * <p>Needs {@code spring.rabbitmq.publisher-confirm-type=correlated},
- * {@code spring.rabbitmq.publisher-returns=true} and {@code spring.rabbitmq.template.mandatory=true}.
+ * {@code spring.rabbitmq.publisher-returns=true} and {@code spring.rabbitmq.template.mandatory=true}. Chunks of JSON
+ * ({@link #publishAllJson}: every command of a batch) go out on plain channels of the same connection instead, at half
+ * the template's CPU per message ({@link PlainConfirmChannels}).
  *
  * <p>{@code graphmail_publish_confirm_seconds{routing_key, result}} times each publication until its
  * confirm (for {@link #publishAll} the whole chunk): {@code result} is {@code confirmed} or
@@ -46,12 +52,15 @@ public class ConfirmedPublisher {
     /** The observation that covers one chunk of {@link #publishAll} or {@link #publishAllJson}. */
     static final String CHUNK_OBSERVATION = "graphmail.publish.chunk";
 
+    private static final MessagePropertiesConverter PROPERTIES = new DefaultMessagePropertiesConverter();
+
     private final RabbitTemplate rabbitTemplate;
     private final RabbitTemplate bulkTemplate;
     private final ObservationRegistry observations;
     private final CurrentTrace currentTrace;
     private final Duration confirmTimeout;
     private final MeterRegistry meterRegistry;
+    private final PlainConfirmChannels jsonChannels;
 
     /**
      * @param rabbitTemplate publishes single messages, each observed (and traced) on its own
@@ -72,6 +81,7 @@ public class ConfirmedPublisher {
         this.currentTrace = currentTrace;
         this.confirmTimeout = confirmTimeout;
         this.meterRegistry = meterRegistry;
+        this.jsonChannels = new PlainConfirmChannels(() -> this.bulkTemplate.getConnectionFactory(), confirmTimeout);
     }
 
     /** Converts and publishes {@code payload}, setting the AMQP message id. */
@@ -138,19 +148,31 @@ public class ConfirmedPublisher {
      * content type, encoding and type header), without being converted again.
      */
     public List<UUID> publishAllJson(String exchange, String routingKey, Class<?> type, Map<UUID, String> json) {
-        return publishChunk(exchange, routingKey, json.keySet(), (id, trace, correlation) -> {
-            byte[] body = json.get(id).getBytes(StandardCharsets.UTF_8);
-            var properties = new MessageProperties();
-            properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-            properties.setContentEncoding(StandardCharsets.UTF_8.name());
-            properties.setContentLength(body.length);
-            typeMapper().fromClass(type, properties);
-            bulkTemplate.send(
-                    exchange,
-                    routingKey,
-                    withMessageId(id, trace, Map.of()).postProcessMessage(new Message(body, properties)),
-                    correlation);
-        });
+        return observedChunk(
+                exchange,
+                routingKey,
+                json.size(),
+                trace -> jsonChannels.publish(exchange, routingKey, jsonProperties(type, trace), json));
+    }
+
+    /**
+     * The properties every message of a JSON chunk gets: those the converter gives a {@code type}, the trace context,
+     * and what the bulk template's before-publish post-processors add (run once, on a message without a body).
+     */
+    private AMQP.BasicProperties jsonProperties(Class<?> type, Map<String, String> trace) {
+        var properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        properties.setContentEncoding(StandardCharsets.UTF_8.name());
+        typeMapper().fromClass(type, properties);
+        trace.forEach(properties::setHeader);
+        var prototype = new Message(new byte[0], properties);
+        var postProcessors = bulkTemplate.getBeforePublishPostProcessors();
+        if (postProcessors != null) {
+            for (MessagePostProcessor postProcessor : postProcessors) {
+                prototype = postProcessor.postProcessMessage(prototype);
+            }
+        }
+        return PROPERTIES.fromMessageProperties(prototype.getMessageProperties(), StandardCharsets.UTF_8.name());
     }
 
     /**
@@ -158,8 +180,35 @@ public class ConfirmedPublisher {
      * covers the chunk, and its trace context goes out in every message's headers.
      */
     private List<UUID> publishChunk(String exchange, String routingKey, Collection<UUID> ids, ChunkSend send) {
-        var pending = new LinkedHashMap<UUID, CorrelationData>();
-        var confirmed = new ArrayList<UUID>();
+        return observedChunk(exchange, routingKey, ids.size(), trace -> {
+            var pending = new LinkedHashMap<UUID, CorrelationData>();
+            var confirmed = new ArrayList<UUID>();
+            try {
+                // Waiting inside invoke() hands the channel back with no confirm outstanding, so the
+                // connection factory can cache it at once instead of opening a new one next time.
+                bulkTemplate.invoke(operations -> {
+                    for (UUID id : ids) {
+                        var correlation = new CorrelationData(id.toString());
+                        pending.put(id, correlation);
+                        send.publish(id, trace, correlation);
+                    }
+                    awaitConfirms(pending, confirmed);
+                    return null;
+                });
+            } catch (AmqpException e) {
+                if (pending.isEmpty()) {
+                    throw new PublishFailed("broker unreachable", e);
+                }
+                confirmed.clear();
+                awaitConfirms(pending, confirmed);
+            }
+            return confirmed;
+        });
+    }
+
+    /** One observation and one timing for a chunk's publication, until its confirms are in. */
+    private List<UUID> observedChunk(
+            String exchange, String routingKey, int size, Function<Map<String, String>, List<UUID>> publication) {
         Timer.Sample sample = Timer.start(meterRegistry);
         var context = new SenderContext<Map<String, String>>((carrier, key, value) -> carrier.put(key, value));
         context.setCarrier(new HashMap<>());
@@ -168,30 +217,17 @@ public class ConfirmedPublisher {
                 .contextualName(exchange + "/" + routingKey + " publish")
                 .lowCardinalityKeyValue("routing_key", routingKey)
                 .start();
+        List<UUID> confirmed;
         try (var scope = observation.openScope()) {
-            // Waiting inside invoke() hands the channel back with no confirm outstanding, so the
-            // connection factory can cache it at once instead of opening a new one next time.
-            bulkTemplate.invoke(operations -> {
-                for (UUID id : ids) {
-                    var correlation = new CorrelationData(id.toString());
-                    pending.put(id, correlation);
-                    send.publish(id, context.getCarrier(), correlation);
-                }
-                awaitConfirms(pending, confirmed);
-                return null;
-            });
-        } catch (AmqpException e) {
-            if (pending.isEmpty()) {
-                observation.error(e);
-                observation.stop();
-                stop(sample, routingKey, false);
-                throw new PublishFailed("broker unreachable", e);
-            }
-            confirmed.clear();
-            awaitConfirms(pending, confirmed);
+            confirmed = publication.apply(context.getCarrier());
+        } catch (PublishFailed e) {
+            observation.error(e);
+            observation.stop();
+            stop(sample, routingKey, false);
+            throw e;
         }
         observation.stop();
-        stop(sample, routingKey, confirmed.size() == ids.size());
+        stop(sample, routingKey, confirmed.size() == size);
         return confirmed;
     }
 
