@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -34,12 +35,17 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
  * the gateway publishes every message of a batch this way. The connection stays Spring's: it is opened, shared and
  * opened again after a failure by the connection factory; channels found closed are dropped. A channel whose chunk
  * was not confirmed in time is closed rather than used again, so that late confirms can never count for another chunk.
+ * At most {@value #MOST_IDLE} channels wait for the next chunk; those a burst of chunks opened beyond that are closed.
  */
 final class PlainConfirmChannels {
+
+    /** As many idle channels as Spring's channel cache keeps by default; more at once are closed when done. */
+    static final int MOST_IDLE = 25;
 
     private final Supplier<ConnectionFactory> connections;
     private final Duration confirmTimeout;
     private final Queue<ConfirmChannel> idle = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
 
     PlainConfirmChannels(Supplier<ConnectionFactory> connections, Duration confirmTimeout) {
         this.connections = connections;
@@ -65,16 +71,30 @@ final class PlainConfirmChannels {
             // Those sent before the failure may still be confirmed.
         }
         List<UUID> confirmed = channel.awaitConfirms(deadline);
-        if (channel.isSettled() && channel.isOpen()) {
-            idle.offer(channel);
-        } else {
-            channel.close();
-        }
+        handBack(channel);
         return confirmed;
+    }
+
+    /** Keeps a channel that is open and owes no confirm for the next chunk, unless enough wait already. */
+    private void handBack(ConfirmChannel channel) {
+        if (channel.isSettled() && channel.isOpen()) {
+            if (idleCount.incrementAndGet() <= MOST_IDLE) {
+                idle.offer(channel);
+                return;
+            }
+            idleCount.decrementAndGet();
+        }
+        channel.close();
+    }
+
+    /** How many channels wait for the next chunk. */
+    int idleChannels() {
+        return idleCount.get();
     }
 
     private ConfirmChannel take() {
         for (ConfirmChannel channel = idle.poll(); channel != null; channel = idle.poll()) {
+            idleCount.decrementAndGet();
             if (channel.isOpen()) {
                 return channel;
             }
