@@ -14,13 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -44,8 +43,7 @@ final class PlainConfirmChannels {
 
     private final Supplier<ConnectionFactory> connections;
     private final Duration confirmTimeout;
-    private final Queue<ConfirmChannel> idle = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger idleCount = new AtomicInteger();
+    private final BlockingQueue<ConfirmChannel> idle = new LinkedBlockingQueue<>(MOST_IDLE);
 
     PlainConfirmChannels(Supplier<ConnectionFactory> connections, Duration confirmTimeout) {
         this.connections = connections;
@@ -77,24 +75,18 @@ final class PlainConfirmChannels {
 
     /** Keeps a channel that is open and owes no confirm for the next chunk, unless enough wait already. */
     private void handBack(ConfirmChannel channel) {
-        if (channel.isSettled() && channel.isOpen()) {
-            if (idleCount.incrementAndGet() <= MOST_IDLE) {
-                idle.offer(channel);
-                return;
-            }
-            idleCount.decrementAndGet();
+        if (!channel.isSettled() || !channel.isOpen() || !idle.offer(channel)) {
+            channel.close();
         }
-        channel.close();
     }
 
     /** How many channels wait for the next chunk. */
     int idleChannels() {
-        return idleCount.get();
+        return idle.size();
     }
 
     private ConfirmChannel take() {
         for (ConfirmChannel channel = idle.poll(); channel != null; channel = idle.poll()) {
-            idleCount.decrementAndGet();
             if (channel.isOpen()) {
                 return channel;
             }
