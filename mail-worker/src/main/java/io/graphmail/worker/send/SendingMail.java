@@ -36,7 +36,9 @@ class SendingMail {
     private static final Logger log = LoggerFactory.getLogger(SendingMail.class);
 
     /**
-     * Not parked: the batch is ACTIVE or withdrawn within a moment, and nothing announces either. A message held again
+     * Not parked: the batch is ACTIVE or withdrawn within a moment, and nothing announces either. The consumer first
+     * waits for that moment itself ({@link BatchDirectory#afterSubmission}); only a message whose batch's submission
+     * outlasts that goes back on the queue. A message held again
      * and again (a large batch whose later chunks are still being published) is looked at less often, so that the
      * workers do not spend a long submission sending its first chunks round the delay queues.
      */
@@ -111,6 +113,9 @@ class SendingMail {
         }
         var batchState =
                 command.batchId() == null ? BatchDirectory.State.ACTIVE : batches.recentState(command.batchId());
+        if (batchState == BatchDirectory.State.SUBMITTING) {
+            batchState = batches.afterSubmission(command.batchId());
+        }
         if (batchState == BatchDirectory.State.CANCELLED) {
             reports.failed(command, 0, "CANCELLED", true);
             return Outcome.done();

@@ -29,4 +29,12 @@ public interface BatchDirectory {
     default State recentState(UUID batchId) {
         return state(batchId);
     }
+
+    /**
+     * For a batch {@link #recentState} found SUBMITTING: its state once the submission has ended, waited for a moment
+     * on the caller's thread, or SUBMITTING if it has not ended by then.
+     */
+    default State afterSubmission(UUID batchId) {
+        return recentState(batchId);
+    }
 }

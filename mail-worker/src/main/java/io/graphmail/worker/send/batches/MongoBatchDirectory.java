@@ -1,5 +1,6 @@
 package io.graphmail.worker.send.batches;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -9,12 +10,17 @@ import org.springframework.stereotype.Component;
 @Component
 class MongoBatchDirectory implements BatchDirectory {
 
+    /** A 10,000-message batch is submitted in about a second on a warm gateway. */
+    private static final Duration SUBMISSION_WAIT = Duration.ofSeconds(2);
+
     private final MongoTemplate mongo;
     private final RecentStates recent;
+    private final SubmissionWaits submissions;
 
     MongoBatchDirectory(MongoTemplate mongo) {
         this.mongo = mongo;
         this.recent = new RecentStates(this::state, System::nanoTime);
+        this.submissions = new SubmissionWaits(recent::of, SUBMISSION_WAIT, System::nanoTime);
     }
 
     @Override
@@ -28,5 +34,10 @@ class MongoBatchDirectory implements BatchDirectory {
     @Override
     public State recentState(UUID batchId) {
         return recent.of(batchId);
+    }
+
+    @Override
+    public State afterSubmission(UUID batchId) {
+        return submissions.afterSubmission(batchId);
     }
 }
