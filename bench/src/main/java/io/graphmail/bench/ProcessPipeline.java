@@ -35,6 +35,7 @@ public final class ProcessPipeline {
      * many methods once), which a service running for hours no longer pays.
      */
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 8_000);
+    private static final int LARGEST_BATCH = 10_000;
     /** The quiet window, after the warm-up and before each run, over which every process's idle CPU rate is read. */
     private static final Duration IDLE = Duration.ofSeconds(Integer.getInteger("bench.idleSeconds", 30));
     /** The worker counts to measure, in order; the stack starts the most of them and stops workers between. */
@@ -104,7 +105,10 @@ public final class ProcessPipeline {
             System.out.printf(
                     "Warm-up: %,d messages each way, %d worker(s) (load %s)%n",
                     WARM_UP, most, ProcessCpu.loadAverage());
-            batch.send(WARM_UP, processes(stack, most));
+            // In batches of at most 10,000, the most one batch may hold.
+            for (int left = WARM_UP; left > 0; left -= LARGEST_BATCH) {
+                batch.send(Math.min(left, LARGEST_BATCH), processes(stack, most));
+            }
             plain.run(copies, WARM_UP, most * CONSUMERS_PER_WORKER);
             boolean met = true;
             int running = most;

@@ -9,6 +9,11 @@ import io.graphmail.worker.graph.GraphDrafts;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +61,31 @@ class MongoDeliveriesTests {
         assertThat(afterNetworkError.networkErrors()).isEqualTo(1);
         assertThat(afterNetworkError.interrupted()).isTrue();
         assertThat(afterNetworkError.mayHaveSent()).isTrue();
+    }
+
+    @Test
+    void ofWorkersClaimingANewCommandAtOnceOneTakesIt() throws Exception {
+        var start = new CountDownLatch(1);
+        Callable<Optional<Delivery>> claim = () -> {
+            start.await();
+            return deliveries.claim("key-4", "account-4", NOW);
+        };
+        var workers = Executors.newFixedThreadPool(8);
+        try {
+            var claims =
+                    IntStream.range(0, 8).mapToObj(i -> workers.submit(claim)).toList();
+            start.countDown();
+
+            long taken = 0;
+            for (var result : claims) {
+                taken += result.get().isPresent() ? 1 : 0;
+            }
+            assertThat(taken).isEqualTo(1);
+        } finally {
+            workers.shutdownNow();
+        }
+        assertThat(mongo.getCollection("deliveries").countDocuments()).isEqualTo(1);
+        assertThat(deliveries.find("key-4").orElseThrow().attempts()).isEqualTo(1);
     }
 
     @Test
