@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs graphmail's benchmarks on this machine:
-# bench/run.sh [accept|chunk-publish|pipeline|pipeline-processes|pacing|memory|sync|push|webhooks|all]
+# bench/run.sh [accept|accept-processes|chunk-publish|pipeline|pipeline-processes|pacing|memory|sync|push|webhooks|all]
 # Builds the bench module and what it needs first (skip with BENCH_SKIP_BUILD=1); extra JVM options in BENCH_OPTS,
 # e.g. BENCH_OPTS='-Dbench.messages=2000'. Everything runs on 127.0.0.1, in a throwaway RabbitMQ virtual host.
 set -euo pipefail
@@ -25,6 +25,9 @@ case "${1:-all}" in
     # Warmed up: twelve full batches first (about 40 s), so that the timed POSTs hold little of the JIT's compiling;
     # `all` keeps one and prints the JIT columns. Under heavy load: BENCH_TIMEOUT=600 bench/run.sh accept
     accept) BENCH_OPTS="-Dbench.accept.warmupBatches=12 ${BENCH_OPTS:-}" run AcceptRate "${BENCH_TIMEOUT:-240}" ;;
+    # The same with the gateway and MongoDB in processes of their own and a RabbitMQ node of its own (needs
+    # rabbitmq-server installed, not running): twelve warm-up batches, about 3 minutes.
+    accept-processes) BENCH_OPTS="-Dbench.root=.. ${BENCH_OPTS:-}" run ProcessAccept 900 ;;
     # The publishing thread's CPU per message of a confirmed chunk, graphmail's publisher against the template's path.
     chunk-publish) run ChunkPublishCost ;;
     pipeline) run Pipeline ;;

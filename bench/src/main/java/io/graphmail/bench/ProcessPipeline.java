@@ -35,6 +35,7 @@ public final class ProcessPipeline {
      * many methods once), which a service running for hours no longer pays.
      */
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 8_000);
+
     private static final int LARGEST_BATCH = 10_000;
     /** The quiet window, after the warm-up and before each run, over which every process's idle CPU rate is read. */
     private static final Duration IDLE = Duration.ofSeconds(Integer.getInteger("bench.idleSeconds", 30));

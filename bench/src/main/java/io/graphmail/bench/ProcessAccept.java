@@ -1,0 +1,85 @@
+package io.graphmail.bench;
+
+import com.mongodb.client.MongoClients;
+import io.graphmail.faults.Http;
+import io.graphmail.faults.Ports;
+import io.graphmail.faults.Stack;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The accept benchmark ({@link AcceptRuns}) with the gateway and MongoDB each in a process of its own, as in
+ * production, against a RabbitMQ node of the benchmark's own; no worker runs. The baseline's plain clients run in
+ * this JVM. The CPU columns read from the OS: the gateway's POST counts the gateway's process and MongoDB's, the
+ * baseline this JVM's and MongoDB's.
+ */
+public final class ProcessAccept {
+
+    /** Full batches accepted before the timed runs (see {@link AcceptRuns#measure}). */
+    private static final int WARM_UP_BATCHES = Integer.getInteger("bench.accept.warmupBatches", 12);
+
+    private ProcessAccept() {}
+
+    public static void main(String[] args) {
+        Exit.after(ProcessAccept::run);
+    }
+
+    private static void run() throws Exception {
+        Path root =
+                Path.of(System.getProperty("bench.root", "..")).toAbsolutePath().normalize();
+        Path directory = root.resolve("bench/target/runs/"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-accept");
+        var ports = new Ports(Integer.parseInt(System.getenv().getOrDefault("BENCH_PORT_BASE", "29000")));
+        ports.requireFree();
+        var jvm = new ArrayList<>(
+                List.of(System.getProperty("bench.jvm", "-Xmx512m").trim().split("\\s+")));
+        System.out.printf("Services' JVM options: %s; logs in %s%n", jvm, directory);
+        try (var stack = new Stack(root, directory, ports, List.of(), jvm, 0)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+            stack.start();
+            var api = stack.api();
+            String accountId = Batches.accountId("accept");
+            int registered = api.post(
+                            "/api/v1/accounts",
+                            """
+                    {"id":"%s","type":"application","mailbox":"%s","tenant":"graphmail-faults",\
+                    "clientId":"graphmail-faults","clientSecretRef":"%s"}""".formatted(accountId, Batches.mailbox(accountId), Stack.SECRET_ALIAS),
+                            null)
+                    .map(response -> response.statusCode())
+                    .orElse(0);
+            if (registered != 201) {
+                throw new IllegalStateException("registering " + accountId + " answered " + registered);
+            }
+            try (var broker = new RawBroker(URI.create("amqp://guest:guest@127.0.0.1:" + ports.amqp()));
+                    var mongo = MongoClients.create("mongodb://127.0.0.1:" + ports.mongo())) {
+                long gateway = stack.gateway().pid();
+                long database = stack.mongo().pid();
+                System.out.printf(
+                        "Services' pids: api-gateway %d, embedded-mongo %d; this JVM %d%n",
+                        gateway, database, ProcessHandle.current().pid());
+                AcceptRuns.measure(
+                        ", services in their own processes",
+                        accountId,
+                        json -> submit(api, json),
+                        broker,
+                        mongo.getDatabase("graphmail").getCollection("mail"),
+                        AcceptRuns.Cpu.of(gateway, database),
+                        AcceptRuns.Cpu.of(ProcessHandle.current().pid(), database),
+                        WARM_UP_BATCHES);
+            }
+        }
+    }
+
+    private static String submit(Http api, String json) {
+        var response = api.post("/api/v1/mail/batches", json, null)
+                .orElseThrow(() -> new IllegalStateException("no answer to the batch"));
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("the batch answered " + response.statusCode());
+        }
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+}
