@@ -38,7 +38,7 @@ public final class ProcessAccept {
         var jvm = new ArrayList<>(
                 List.of(System.getProperty("bench.jvm", "-Xmx512m").trim().split("\\s+")));
         System.out.printf("Services' JVM options: %s; logs in %s%n", jvm, directory);
-        try (var stack = new Stack(root, directory, ports, List.of(), jvm, 0)) {
+        try (var stack = new Stack(root, directory, ports, ProcessPipeline.UNPACED, jvm, 0)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             stack.start();
             var api = stack.api();

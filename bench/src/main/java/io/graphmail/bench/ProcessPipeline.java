@@ -51,7 +51,8 @@ public final class ProcessPipeline {
 
     private static final double TARGET_MS = 2.5;
     private static final double TARGET_RATIO = 0.6;
-    private static final List<String> UNPACED = List.of(
+    /** Unpaced workers, which the gateway must know of too: otherwise it publishes a batch a minute of sends at a time. */
+    static final List<String> UNPACED = List.of(
             "--graphmail.worker.pacing.messages-per-minute=0",
             "--graphmail.worker.pacing.recipients-per-day=0",
             "--graphmail.worker.pacing.max-concurrent=0");
