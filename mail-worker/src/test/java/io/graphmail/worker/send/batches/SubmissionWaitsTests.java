@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SubmissionWaitsTests {
@@ -59,16 +60,29 @@ class SubmissionWaitsTests {
     }
 
     @Test
-    void consumersWaitingForTheSameBatchShareItsBudget() throws Exception {
-        var first = new Thread(() -> waits.afterSubmission(batch));
-        first.start();
-        Thread.sleep(BUDGET.toMillis() / 2);
-        long start = System.nanoTime();
+    void aLaterWaitForTheSameBatchHasOnlyWhatIsLeftOfItsBudget() {
+        var clock = new AtomicLong();
+        var fakeReads = new AtomicInteger();
+        var answers = new ArrayDeque<>(List.of(State.SUBMITTING, State.SUBMITTING, State.PAUSED));
+        var timed = new SubmissionWaits(
+                id -> {
+                    fakeReads.incrementAndGet();
+                    clock.addAndGet(SubmissionWaits.POLL_EVERY.toNanos());
+                    return answers.size() > 1 ? answers.poll() : answers.peek();
+                },
+                BUDGET,
+                clock::get);
 
-        assertThat(waits.afterSubmission(batch)).isEqualTo(State.SUBMITTING);
-        assertThat(Duration.ofNanos(System.nanoTime() - start))
-                .isLessThan(BUDGET.multipliedBy(3).dividedBy(4));
-        first.join();
+        assertThat(timed.afterSubmission(batch)).isEqualTo(State.PAUSED);
+        assertThat(fakeReads).hasValue(3);
+        answers.clear();
+        answers.add(State.SUBMITTING);
+
+        assertThat(timed.afterSubmission(batch)).isEqualTo(State.SUBMITTING);
+        long budgetPolls = BUDGET.toNanos() / SubmissionWaits.POLL_EVERY.toNanos();
+        assertThat(fakeReads)
+                .as("the polls the first wait left, not a budget of its own")
+                .hasValue((int) budgetPolls);
     }
 
     @Test
