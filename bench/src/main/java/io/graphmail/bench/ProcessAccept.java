@@ -2,14 +2,7 @@ package io.graphmail.bench;
 
 import com.mongodb.client.MongoClients;
 import io.graphmail.faults.Http;
-import io.graphmail.faults.Ports;
-import io.graphmail.faults.Stack;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The accept benchmark ({@link AcceptRuns}) with the gateway and MongoDB each in a process of its own, as in
@@ -29,48 +22,28 @@ public final class ProcessAccept {
     }
 
     private static void run() throws Exception {
-        Path root =
-                Path.of(System.getProperty("bench.root", "..")).toAbsolutePath().normalize();
-        Path directory = root.resolve("bench/target/runs/"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-accept");
-        var ports = new Ports(Integer.parseInt(System.getenv().getOrDefault("BENCH_PORT_BASE", "29000")));
-        ports.requireFree();
-        var jvm = new ArrayList<>(
-                List.of(System.getProperty("bench.jvm", "-Xmx512m").trim().split("\\s+")));
-        System.out.printf("Services' JVM options: %s; logs in %s%n", jvm, directory);
-        try (var stack = new Stack(root, directory, ports, ProcessPipeline.UNPACED, jvm, 0)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-            stack.start();
-            var api = stack.api();
+        var started = ProcessStack.start("-accept", 0);
+        var ports = started.ports();
+        try (var stack = started.stack();
+                var broker = new RawBroker(URI.create("amqp://guest:guest@127.0.0.1:" + ports.amqp()));
+                var mongo = MongoClients.create("mongodb://127.0.0.1:" + ports.mongo())) {
             String accountId = Batches.accountId("accept");
-            int registered = api.post(
-                            "/api/v1/accounts",
-                            """
-                    {"id":"%s","type":"application","mailbox":"%s","tenant":"graphmail-faults",\
-                    "clientId":"graphmail-faults","clientSecretRef":"%s"}""".formatted(accountId, Batches.mailbox(accountId), Stack.SECRET_ALIAS),
-                            null)
-                    .map(response -> response.statusCode())
-                    .orElse(0);
-            if (registered != 201) {
-                throw new IllegalStateException("registering " + accountId + " answered " + registered);
-            }
-            try (var broker = new RawBroker(URI.create("amqp://guest:guest@127.0.0.1:" + ports.amqp()));
-                    var mongo = MongoClients.create("mongodb://127.0.0.1:" + ports.mongo())) {
-                long gateway = stack.gateway().pid();
-                long database = stack.mongo().pid();
-                System.out.printf(
-                        "Services' pids: api-gateway %d, embedded-mongo %d; this JVM %d%n",
-                        gateway, database, ProcessHandle.current().pid());
-                AcceptRuns.measure(
-                        ", services in their own processes",
-                        accountId,
-                        json -> submit(api, json),
-                        broker,
-                        mongo.getDatabase("graphmail").getCollection("mail"),
-                        AcceptRuns.Cpu.of(gateway, database),
-                        AcceptRuns.Cpu.of(ProcessHandle.current().pid(), database),
-                        WARM_UP_BATCHES);
-            }
+            started.registerAccount(accountId);
+            long gateway = stack.gateway().pid();
+            long database = stack.mongo().pid();
+            System.out.printf(
+                    "Services' pids: api-gateway %d, embedded-mongo %d; this JVM %d%n",
+                    gateway, database, ProcessHandle.current().pid());
+            var api = stack.api();
+            AcceptRuns.measure(
+                    ", services in their own processes",
+                    accountId,
+                    json -> submit(api, json),
+                    broker,
+                    mongo.getDatabase("graphmail").getCollection("mail"),
+                    AcceptRuns.Cpu.of(gateway, database),
+                    AcceptRuns.Cpu.of(ProcessHandle.current().pid(), database),
+                    WARM_UP_BATCHES);
         }
     }
 

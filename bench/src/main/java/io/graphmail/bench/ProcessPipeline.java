@@ -3,16 +3,10 @@ package io.graphmail.bench;
 import static io.graphmail.contract.MailTopology.COMMANDS_EXCHANGE;
 import static io.graphmail.contract.MailTopology.SEND_ROUTING_KEY;
 
-import io.graphmail.faults.Ports;
 import io.graphmail.faults.Service;
 import io.graphmail.faults.Stack;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,11 +45,6 @@ public final class ProcessPipeline {
 
     private static final double TARGET_MS = 2.5;
     private static final double TARGET_RATIO = 0.6;
-    /** Unpaced workers, which the gateway must know of too: otherwise it publishes a batch a minute of sends at a time. */
-    static final List<String> UNPACED = List.of(
-            "--graphmail.worker.pacing.messages-per-minute=0",
-            "--graphmail.worker.pacing.recipients-per-day=0",
-            "--graphmail.worker.pacing.max-concurrent=0");
 
     private ProcessPipeline() {}
 
@@ -64,31 +53,16 @@ public final class ProcessPipeline {
     }
 
     private static void run() throws Exception {
-        Path root =
-                Path.of(System.getProperty("bench.root", "..")).toAbsolutePath().normalize();
-        Path directory = root.resolve(
-                "bench/target/runs/" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        var ports = new Ports(Integer.parseInt(System.getenv().getOrDefault("BENCH_PORT_BASE", "29000")));
-        ports.requireFree();
-        var jvm = new ArrayList<>(
-                List.of(System.getProperty("bench.jvm", "-Xmx512m").trim().split("\\s+")));
-        // -Dbench.jfr=<directory>: every service records a JFR profile there, named after its pid, written on exit.
-        String jfr = System.getProperty("bench.jfr");
-        if (jfr != null) {
-            Files.createDirectories(Path.of(jfr));
-            jvm.add("-XX:StartFlightRecording=settings=profile,filename="
-                    + Path.of(jfr).toAbsolutePath() + "/");
-        }
-        System.out.printf("Services' JVM options: %s; logs in %s%n", jvm, directory);
-        try (var stack = new Stack(root, directory, ports, UNPACED, jvm, WORKER_COUNTS.get(0))) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-            stack.start();
+        var started = ProcessStack.start("", WORKER_COUNTS.get(0));
+        try (var stack = started.stack()) {
             System.out.println("Services' pids: " + processes(stack, WORKER_COUNTS.get(0)));
-            measure(stack, ports);
+            measure(started);
         }
     }
 
-    private static void measure(Stack stack, Ports ports) throws Exception {
+    private static void measure(ProcessStack started) throws Exception {
+        var stack = started.stack();
+        var ports = started.ports();
         var simulator = new SimulatorAccess(ports.simulator());
         simulator.windowsOff();
         URI amqp = URI.create("amqp://guest:guest@127.0.0.1:" + ports.amqp());
@@ -101,7 +75,7 @@ public final class ProcessPipeline {
                         WORKER_COUNTS.get(0) * CONSUMERS_PER_WORKER)) {
             String copies = broker.declareQueue();
             broker.bind(copies, COMMANDS_EXCHANGE, SEND_ROUTING_KEY);
-            var batch = new StackBatch(stack, simulator);
+            var batch = new StackBatch(started, simulator);
             var report = new CpuReport(MESSAGES, TARGET_MS);
             int most = WORKER_COUNTS.get(0);
             System.out.printf(

@@ -1,7 +1,6 @@
 package io.graphmail.bench;
 
 import io.graphmail.faults.Http;
-import io.graphmail.faults.Stack;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,25 +13,20 @@ final class StackBatch {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
 
+    private final ProcessStack stack;
     private final Http api;
     private final SimulatorAccess simulator;
 
-    StackBatch(Stack stack, SimulatorAccess simulator) {
-        this.api = stack.api();
+    StackBatch(ProcessStack stack, SimulatorAccess simulator) {
+        this.stack = stack;
+        this.api = stack.stack().api();
         this.simulator = simulator;
     }
 
     ProcessPipeline.Window send(int messages, Map<String, Long> processes) throws Exception {
         String accountId = Batches.accountId("bulk");
         String mailbox = Batches.mailbox(accountId);
-        expect(
-                api.post("/api/v1/accounts", """
-                {"id":"%s","type":"application","mailbox":"%s","tenant":"graphmail-faults",\
-                "clientId":"graphmail-faults","clientSecretRef":"%s"}""".formatted(accountId, mailbox, Stack.SECRET_ALIAS), null)
-                        .map(response -> response.statusCode())
-                        .orElse(0),
-                201,
-                "registering " + accountId);
+        stack.registerAccount(accountId);
         simulator.limitsOff(mailbox);
         String load = ProcessCpu.loadAverage();
         Map<String, Double> before = cpu(processes);
