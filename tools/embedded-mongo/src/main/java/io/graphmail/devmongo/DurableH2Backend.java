@@ -20,6 +20,13 @@ import org.h2.mvstore.MVStore;
  */
 final class DurableH2Backend extends H2Backend {
 
+    /**
+     * MVStore's page cache, in MB. Its default of 16 MB holds a few thousand mail records, so a stack that has sent a
+     * few batches reads (and deserialises) most pages again from the file on every lookup by {@code _id}; MongoDB keeps
+     * its working set in WiredTiger's cache (half the memory less 1 GB by default), and so does this, up to this size.
+     */
+    static final int PAGE_CACHE_MB = 128;
+
     private final MVStore store;
 
     private DurableH2Backend(MVStore store) {
@@ -28,8 +35,10 @@ final class DurableH2Backend extends H2Backend {
     }
 
     static DurableH2Backend open(Path file) {
-        return new DurableH2Backend(
-                new MVStore.Builder().fileName(file.toString()).open());
+        return new DurableH2Backend(new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(PAGE_CACHE_MB)
+                .open());
     }
 
     @Override
