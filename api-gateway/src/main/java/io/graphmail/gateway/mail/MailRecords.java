@@ -3,15 +3,19 @@ package io.graphmail.gateway.mail;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.graphmail.gateway.security.ApiClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +58,11 @@ public class MailRecords implements OutboxRecords {
     private static final Pattern WAITING_ON_A_PERSON = Pattern.compile("^(AWAITING_CONSENT|CREDENTIALS_UNAVAILABLE)");
 
     private static final Bson BEFORE_TRANSITION = Projections.include("status", "batchId", "client");
+
+    /** Which call of {@link #recordSent(List)} moved a record to SENT (not part of {@link MailRecord}). */
+    static final String SENT_RECORDED_BY = "sentRecordedBy";
+
+    private static final Bson AFTER_SENT_RECORDING = Projections.include(SENT_RECORDED_BY, "batchId", "client");
 
     private final MongoTemplate mongo;
 
@@ -305,14 +314,67 @@ public class MailRecords implements OutboxRecords {
 
     /** As {@link #markSent}, telling also the client the record belongs to. */
     Transition recordSent(UUID id, int attempts, Instant sentAt) {
-        return transition(
-                id,
-                MailStatus.SENT,
-                List.of(
-                        Updates.set("attempts", attempts),
-                        Updates.set("sentAt", date(sentAt)),
-                        Updates.unset("lastError")),
-                NOT_REPLACED_BY_SENT);
+        return transition(id, MailStatus.SENT, sentChanges(attempts, sentAt), NOT_REPLACED_BY_SENT);
+    }
+
+    /** A SENT result a worker reported, for {@link #recordSent(List)}. */
+    record SentResult(UUID id, int attempts, Instant sentAt) {}
+
+    /**
+     * {@link #recordSent(UUID, int, Instant)} for many messages in two round trips: one unordered bulk write of their
+     * conditional updates, then one read of the records it touched. A bulk write says how many records it moved, not
+     * which, so each update also writes {@link #SENT_RECORDED_BY}, a value new to this call: a record that holds it
+     * afterwards was moved by this call, one that does not was final already (or moved by another recording of the
+     * same result). Nothing else writes that field, and a SENT record is never moved by another SENT result, so the
+     * read cannot mistake one recording for another. A result named twice moves its record once, at its first mention.
+     *
+     * @return one transition per result, in their order
+     */
+    List<Transition> recordSent(List<SentResult> results) {
+        String recording = UUID.randomUUID().toString();
+        var firstMentions = new LinkedHashMap<String, SentResult>();
+        results.forEach(result -> firstMentions.putIfAbsent(result.id().toString(), result));
+        var updates = firstMentions.entrySet().stream()
+                .map(mention -> new UpdateOneModel<Document>(
+                        unless(mention.getKey(), NOT_REPLACED_BY_SENT),
+                        Updates.combine(transitionUpdate(
+                                MailStatus.SENT,
+                                sentChanges(
+                                        mention.getValue().attempts(),
+                                        mention.getValue().sentAt()),
+                                Updates.set(SENT_RECORDED_BY, recording)))))
+                .toList();
+        Map<String, Document> after = mongo.execute("mail", collection -> {
+            collection.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+            return collection
+                    .find(Filters.in("_id", firstMentions.keySet()))
+                    .projection(AFTER_SENT_RECORDING)
+                    .into(new ArrayList<>())
+                    .stream()
+                    .collect(Collectors.toMap(record -> record.getString("_id"), record -> record));
+        });
+        var transitions = new ArrayList<Transition>(results.size());
+        var moved = new HashSet<String>();
+        for (SentResult result : results) {
+            String id = result.id().toString();
+            Document record = after.get(id);
+            if (record != null && recording.equals(record.getString(SENT_RECORDED_BY)) && moved.add(id)) {
+                // Its first final status, or SENT after CANCELLED: the batch is only asked to check itself again.
+                String batchId = record.getString("batchId");
+                if (batchId != null) {
+                    batchProgress.messageFinished(batchId);
+                }
+                transitions.add(new Transition(true, record.getString("client")));
+            } else {
+                transitions.add(Transition.NONE);
+            }
+        }
+        return transitions;
+    }
+
+    private static List<Bson> sentChanges(int attempts, Instant sentAt) {
+        return List.of(
+                Updates.set("attempts", attempts), Updates.set("sentAt", date(sentAt)), Updates.unset("lastError"));
     }
 
     /**
@@ -433,18 +495,14 @@ public class MailRecords implements OutboxRecords {
      * (statuses by name, instants as dates) without mapping the query and update each time.
      */
     private Transition transition(UUID id, MailStatus to, List<Bson> changes, List<MailStatus> keep) {
-        var record = Filters.and(
-                Filters.eq("_id", id.toString()),
-                Filters.nin("status", keep.stream().map(Enum::name).toList()));
-        var update = new ArrayList<>(changes);
-        update.add(Updates.set("status", to.name()));
-        update.add(Updates.set("pendingPublish", false));
-        update.add(Updates.set(PROGRESS_AT, date(clock.instant())));
+        var update = Updates.combine(transitionUpdate(to, changes));
         // The record as it was (the driver's default), its status, batch and client only.
         Document before = mongo.execute(
                 "mail",
                 collection -> collection.findOneAndUpdate(
-                        record, Updates.combine(update), new FindOneAndUpdateOptions().projection(BEFORE_TRANSITION)));
+                        unless(id.toString(), keep),
+                        update,
+                        new FindOneAndUpdateOptions().projection(BEFORE_TRANSITION)));
         if (before == null) {
             return Transition.NONE;
         }
@@ -453,6 +511,23 @@ public class MailRecords implements OutboxRecords {
             batchProgress.messageFinished(batchId);
         }
         return new Transition(true, before.getString("client"));
+    }
+
+    /** The record {@code id} unless its status is one of {@code keep}. */
+    private static Bson unless(String id, List<MailStatus> keep) {
+        return Filters.and(
+                Filters.eq("_id", id),
+                Filters.nin("status", keep.stream().map(Enum::name).toList()));
+    }
+
+    /** What moving a record to {@code to} writes: {@code changes}, then {@code more}, and the status. */
+    private List<Bson> transitionUpdate(MailStatus to, List<Bson> changes, Bson... more) {
+        var update = new ArrayList<>(changes);
+        update.addAll(List.of(more));
+        update.add(Updates.set("status", to.name()));
+        update.add(Updates.set("pendingPublish", false));
+        update.add(Updates.set(PROGRESS_AT, date(clock.instant())));
+        return update;
     }
 
     private static Date date(Instant instant) {

@@ -6,6 +6,7 @@ import io.graphmail.contract.send.MailBounced;
 import io.graphmail.contract.send.MailFailed;
 import io.graphmail.contract.send.MailSent;
 import io.graphmail.gateway.messaging.DeferredEvents;
+import io.graphmail.platform.mongodb.GroupedWrites;
 import io.graphmail.platform.mongodb.MongoUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Several consumers take events at once (recording one and emitting its webhook event is several MongoDB round
  * trips and a confirmed publish, too slow for one thread), so two events of one message may be recorded in either
- * order. Each step is a conditional update that does not depend on it: a final status is never left for another
+ * order. SENT results, nearly all of them, are recorded together: those the consumers hold while one is being
+ * written go in the next bulk write ({@link GroupedWrites}), each consumer still acknowledging its own event once
+ * its result is written. Each step is a conditional update that does not depend on it: a final status is never left for another
  * but SENT for CANCELLED (so SENT, FAILED and DEAD_LETTERED are the same whichever comes first), a late "retrying"
  * does not move a final message, and a batch counts a message once, at its first final status. Only a bounce needs
  * the message SENT first: one that arrives before that is put back for later (see {@link RecordingBounces}).
@@ -40,7 +43,11 @@ class MailResultsListener {
 
     private static final String CANCELLED = "CANCELLED";
 
+    /** The most SENT results one bulk write records: a few dozen cost MongoDB about what one does. */
+    static final int SENT_RESULTS_PER_WRITE = 64;
+
     private final MailRecords records;
+    private final GroupedWrites<MailRecords.SentResult, MailRecords.Transition> sentResults;
     private final FinalStatusMetrics finalStatus;
     private final DeferredEvents deferred;
     private final RecordingBounces bounces;
@@ -55,6 +62,7 @@ class MailResultsListener {
             MeterRegistry meterRegistry,
             ApplicationEventPublisher finished) {
         this.records = records;
+        this.sentResults = new GroupedWrites<>(SENT_RESULTS_PER_WRITE, records::recordSent);
         this.bounces = bounces;
         this.finished = finished;
         this.finalStatus = finalStatus;
@@ -99,7 +107,8 @@ class MailResultsListener {
     }
 
     private void sent(MailSent event) {
-        var recorded = records.recordSent(event.commandId(), event.attempts(), event.sentAt());
+        var recorded =
+                sentResults.write(new MailRecords.SentResult(event.commandId(), event.attempts(), event.sentAt()));
         boolean first = recorded.moved();
         finalStatus.reached(MailStatus.SENT, first);
         if (first && event.submittedAt() != null) {

@@ -1,0 +1,177 @@
+package io.graphmail.platform.mongodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GroupedWritesTests {
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void aWriteMadeAloneGoesAtOnceByItself() {
+        var writes = new GroupedWrites<Integer, String>(
+                10,
+                recorded(items -> items.stream().map(item -> "written " + item).toList()));
+
+        assertThat(writes.write(1)).isEqualTo("written 1");
+        assertThat(writes.write(2)).isEqualTo("written 2");
+        assertThat(groups).containsExactly(List.of(1), List.of(2));
+    }
+
+    @Test
+    void itemsHandedInWhileAWriteRunsShareTheNextAndEachThreadGetsItsOwnResult() throws Exception {
+        var firstWriteHeld = new CountDownLatch(1);
+        var releaseFirstWrite = new CountDownLatch(1);
+        var writes = new GroupedWrites<Integer, Integer>(10, recorded(items -> {
+            if (items.contains(0)) {
+                firstWriteHeld.countDown();
+                await(releaseFirstWrite);
+            }
+            return items.stream().map(item -> item * 10).toList();
+        }));
+        Future<Integer> first = threads.submit(() -> writes.write(0));
+        assertThat(firstWriteHeld.await(10, TimeUnit.SECONDS)).isTrue();
+        var later = new ArrayList<Future<Integer>>();
+        for (int item = 1; item <= 5; item++) {
+            int handedIn = item;
+            later.add(threads.submit(() -> writes.write(handedIn)));
+        }
+        awaitWaiting(writes, 5);
+
+        releaseFirstWrite.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
+        for (int item = 1; item <= 5; item++) {
+            assertThat(later.get(item - 1).get(10, TimeUnit.SECONDS)).isEqualTo(item * 10);
+        }
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(1)).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void aWriteTakesAtMostItsLimitAndTheRestFollow() throws Exception {
+        var firstWriteHeld = new CountDownLatch(1);
+        var releaseFirstWrite = new CountDownLatch(1);
+        var writes = new GroupedWrites<Integer, Integer>(2, recorded(items -> {
+            if (items.contains(0)) {
+                firstWriteHeld.countDown();
+                await(releaseFirstWrite);
+            }
+            return items;
+        }));
+        threads.submit(() -> writes.write(0));
+        assertThat(firstWriteHeld.await(10, TimeUnit.SECONDS)).isTrue();
+        var later = new ArrayList<Future<Integer>>();
+        for (int item = 1; item <= 5; item++) {
+            int handedIn = item;
+            later.add(threads.submit(() -> writes.write(handedIn)));
+        }
+        awaitWaiting(writes, 5);
+
+        releaseFirstWrite.countDown();
+
+        for (int item = 1; item <= 5; item++) {
+            assertThat(later.get(item - 1).get(10, TimeUnit.SECONDS)).isEqualTo(item);
+        }
+        assertThat(groups).hasSize(4).allSatisfy(group -> assertThat(group).hasSizeLessThanOrEqualTo(2));
+    }
+
+    @Test
+    void aFailedWriteFailsForEveryItemInItAndTheNextWriteIsMade() throws Exception {
+        var firstWriteHeld = new CountDownLatch(1);
+        var releaseFirstWrite = new CountDownLatch(1);
+        var writes = new GroupedWrites<Integer, Integer>(10, recorded(items -> {
+            if (items.contains(0)) {
+                firstWriteHeld.countDown();
+                await(releaseFirstWrite);
+                return items;
+            }
+            if (items.contains(1)) {
+                throw new IllegalStateException("MongoDB went away");
+            }
+            return items;
+        }));
+        threads.submit(() -> writes.write(0));
+        assertThat(firstWriteHeld.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<Integer> one = threads.submit(() -> writes.write(1));
+        Future<Integer> two = threads.submit(() -> writes.write(2));
+        awaitWaiting(writes, 2);
+
+        releaseFirstWrite.countDown();
+
+        for (Future<Integer> failed : List.of(one, two)) {
+            assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(IllegalStateException.class)
+                    .hasRootCauseMessage("MongoDB went away");
+        }
+        assertThat(writes.write(3)).isEqualTo(3);
+    }
+
+    @Test
+    void aWriteAnsweringForTooFewItemsFailsRatherThanHandOutWrongResults() {
+        var writes = new GroupedWrites<Integer, Integer>(10, items -> List.of());
+
+        assertThatThrownBy(() -> writes.write(1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("0 results for 1 items");
+    }
+
+    @Test
+    void manyThreadsEachGetTheirOwnResult() throws Exception {
+        var writes = new GroupedWrites<Integer, Integer>(
+                8, recorded(items -> items.stream().map(item -> -item).toList()));
+        var results = new ArrayList<Future<Integer>>();
+        for (int item = 1; item <= 2_000; item++) {
+            int handedIn = item;
+            results.add(threads.submit(() -> writes.write(handedIn)));
+        }
+
+        for (int item = 1; item <= 2_000; item++) {
+            assertThat(results.get(item - 1).get(30, TimeUnit.SECONDS)).isEqualTo(-item);
+        }
+        assertThat(groups.stream().mapToInt(List::size).sum()).isEqualTo(2_000);
+        assertThat(groups).allSatisfy(group -> assertThat(group).hasSizeLessThanOrEqualTo(8));
+    }
+
+    private <R> Function<List<Integer>, List<R>> recorded(Function<List<Integer>, List<R>> write) {
+        return items -> {
+            groups.add(List.copyOf(items));
+            return write.apply(items);
+        };
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitWaiting(GroupedWrites<?, ?> writes, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (writes.waiting() < count) {
+            assertThat(System.nanoTime()).as("%d items handed in", count).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+}
