@@ -4,19 +4,25 @@ import static org.springframework.data.mongodb.core.FindAndModifyOptions.options
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import io.graphmail.platform.mongodb.GroupedWrites;
 import io.graphmail.worker.graph.GraphDrafts;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -25,7 +31,15 @@ import org.springframework.stereotype.Component;
 @Component
 class MongoDeliveries implements Deliveries {
 
+    /** The most claims, or SENT marks, one write takes: a few dozen cost MongoDB about what one does. */
+    static final int PER_WRITE = 64;
+
+    private static final int DUPLICATE_KEY = 11000;
+
     private final MongoTemplate mongo;
+    private final GroupedWrites<Document, Boolean> claims = new GroupedWrites<>(PER_WRITE, this::insertAll);
+    private final GroupedWrites<UpdateOneModel<Document>, Boolean> sentMarks =
+            new GroupedWrites<>(PER_WRITE, this::updateAll);
 
     MongoDeliveries(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -35,7 +49,9 @@ class MongoDeliveries implements Deliveries {
      * Atomically takes the command for one attempt: it must be new or waiting for a retry. Empty
      * if it is being sent, was sent or has failed for good. A new command, the usual case, is taken by inserting its
      * delivery (the unique {@code _id} lets one worker in), which costs MongoDB less than an upserting
-     * find-and-modify; only one met before costs a second round trip.
+     * find-and-modify; only one met before costs a second round trip. The consumers' claims made while one is being
+     * written go in the next write together ({@link GroupedWrites}), an unordered insert of them all, in which each
+     * claim's duplicate key fails only itself.
      *
      * <p>Every command comes here and to {@link #markSent}, so both go through the driver, writing what Spring Data's
      * mapping would (states by name, instants as dates) without mapping the query, the update and the answer each
@@ -48,12 +64,28 @@ class MongoDeliveries implements Deliveries {
                 .append("claimedAt", Date.from(now))
                 .append("accountId", accountId)
                 .append("attempts", 1);
-        try {
-            mongo.execute(Delivery.class, collection -> collection.insertOne(firstAttempt));
-            return Optional.of(delivery(firstAttempt));
-        } catch (DuplicateKeyException metBefore) {
-            return claimAgain(key, now);
-        }
+        return claims.write(firstAttempt) ? Optional.of(delivery(firstAttempt)) : claimAgain(key, now);
+    }
+
+    /** Inserts the first attempts together; answers, for each, whether it was inserted or its command met before. */
+    private List<Boolean> insertAll(List<Document> firstAttempts) {
+        return mongo.execute(Delivery.class, collection -> {
+            var inserted = new ArrayList<>(Collections.nCopies(firstAttempts.size(), Boolean.TRUE));
+            try {
+                collection.insertMany(firstAttempts, new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (error.getCode() != DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    inserted.set(error.getIndex(), Boolean.FALSE);
+                }
+                if (e.getWriteConcernError() != null) {
+                    throw e;
+                }
+            }
+            return inserted;
+        });
     }
 
     /** A command met before: claimable only while it waits for a retry. */
@@ -83,8 +115,13 @@ class MongoDeliveries implements Deliveries {
             sent.add(Updates.set("draftId", draft.id()));
             sent.add(Updates.set(SentMessages.INTERNET_MESSAGE_ID, draft.internetMessageId()));
         }
-        mongo.execute(
-                Delivery.class, collection -> collection.updateOne(Filters.eq("_id", key), Updates.combine(sent)));
+        sentMarks.write(new UpdateOneModel<>(Filters.eq("_id", key), Updates.combine(sent)));
+    }
+
+    /** The SENT marks the consumers make while one is being written, in one unordered bulk write. */
+    private List<Boolean> updateAll(List<UpdateOneModel<Document>> marks) {
+        mongo.execute(Delivery.class, collection -> collection.bulkWrite(marks, new BulkWriteOptions().ordered(false)));
+        return Collections.nCopies(marks.size(), Boolean.TRUE);
     }
 
     @Override

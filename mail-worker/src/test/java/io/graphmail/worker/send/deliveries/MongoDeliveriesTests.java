@@ -8,9 +8,12 @@ import io.graphmail.testsupport.TestBackends;
 import io.graphmail.worker.graph.GraphDrafts;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -86,6 +89,74 @@ class MongoDeliveriesTests {
         }
         assertThat(mongo.getCollection("deliveries").countDocuments()).isEqualTo(1);
         assertThat(deliveries.find("key-4").orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    /**
+     * Claims made at once are written together, and a duplicate key in the group fails only its own claim: every
+     * command is taken exactly once, a command met before (here, one waiting for a retry) is taken again, and one
+     * being sent is not.
+     */
+    @Test
+    void claimsMadeTogetherTakeEachCommandOnce() throws Exception {
+        deliveries.claim("retrying", "account-5", NOW).orElseThrow();
+        deliveries.markRetrying("retrying", "503");
+        deliveries.claim("sending", "account-5", NOW).orElseThrow();
+        var keys = new ArrayList<String>(List.of("retrying", "sending"));
+        IntStream.range(0, 30).forEach(i -> keys.add("new-" + (i % 15)));
+        var start = new CountDownLatch(1);
+        var workers = Executors.newFixedThreadPool(keys.size());
+        var taken = new ConcurrentHashMap<String, Integer>();
+        try {
+            var claims = keys.stream()
+                    .map(key -> workers.submit(() -> {
+                        start.await();
+                        deliveries.claim(key, "account-5", NOW).ifPresent(claimed -> taken.merge(key, 1, Integer::sum));
+                        return key;
+                    }))
+                    .toList();
+            start.countDown();
+            for (var claim : claims) {
+                claim.get();
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+
+        assertThat(taken).doesNotContainKey("sending").containsEntry("retrying", 1);
+        IntStream.range(0, 15).forEach(i -> assertThat(taken).containsEntry("new-" + i, 1));
+        assertThat(deliveries.find("retrying").orElseThrow().attempts()).isEqualTo(2);
+        assertThat(mongo.getCollection("deliveries").countDocuments()).isEqualTo(17);
+    }
+
+    @Test
+    void sentMarksMadeTogetherEachMarkTheirOwnDelivery() throws Exception {
+        var keys = IntStream.range(0, 20).mapToObj(i -> "key-sent-" + i).toList();
+        keys.forEach(key -> deliveries.claim(key, "account-6", NOW).orElseThrow());
+        var start = new CountDownLatch(1);
+        var workers = Executors.newFixedThreadPool(keys.size());
+        try {
+            var marks = IntStream.range(0, keys.size())
+                    .mapToObj(i -> workers.submit(() -> {
+                        start.await();
+                        deliveries.markSent(
+                                keys.get(i), NOW.plusSeconds(i), new GraphDrafts.Draft("draft-" + i, "<" + i + "@x>"));
+                        return i;
+                    }))
+                    .toList();
+            start.countDown();
+            for (var mark : marks) {
+                mark.get();
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+
+        for (int i = 0; i < keys.size(); i++) {
+            var sent = deliveries.find(keys.get(i)).orElseThrow();
+            assertThat(sent.state()).isEqualTo(Delivery.State.SENT);
+            assertThat(sent.sentAt()).isEqualTo(NOW.plusSeconds(i));
+            assertThat(sent.draftId()).isEqualTo("draft-" + i);
+        }
     }
 
     @Test
