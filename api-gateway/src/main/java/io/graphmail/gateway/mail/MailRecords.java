@@ -327,10 +327,15 @@ public class MailRecords implements OutboxRecords {
      * afterwards was moved by this call, one that does not was final already (or moved by another recording of the
      * same result). Nothing else writes that field, and a SENT record is never moved by another SENT result, so the
      * read cannot mistake one recording for another. A result named twice moves its record once, at its first mention.
+     * A result alone takes one round trip, as {@link #recordSent(UUID, int, Instant)}.
      *
      * @return one transition per result, in their order
      */
     List<Transition> recordSent(List<SentResult> results) {
+        if (results.size() == 1) {
+            var alone = results.get(0);
+            return List.of(recordSent(alone.id(), alone.attempts(), alone.sentAt()));
+        }
         String recording = UUID.randomUUID().toString();
         var firstMentions = new LinkedHashMap<String, SentResult>();
         results.forEach(result -> firstMentions.putIfAbsent(result.id().toString(), result));
