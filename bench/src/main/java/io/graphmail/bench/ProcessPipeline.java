@@ -41,7 +41,7 @@ public final class ProcessPipeline {
             .sorted(Comparator.reverseOrder())
             .toList();
     /** mail-worker.yml: graphmail.worker.concurrency. */
-    private static final int CONSUMERS_PER_WORKER = 4;
+    private static final int CONSUMERS_PER_WORKER = ProcessStack.CONSUMERS_PER_WORKER;
 
     private static final double TARGET_MS = 2.5;
     private static final double TARGET_RATIO = 0.6;

@@ -17,10 +17,17 @@ import java.util.List;
 record ProcessStack(Stack stack, Ports ports) {
 
     /** Unpaced workers, which the gateway must know of too: otherwise it publishes a batch a minute of sends at a time. */
+    /**
+     * Each worker's bulk consumers ({@code graphmail.worker.concurrency}), and the plain pipeline's per worker:
+     * {@code bench.consumersPerWorker}, the workers' default of 4 unless set.
+     */
+    static final int CONSUMERS_PER_WORKER = Integer.getInteger("bench.consumersPerWorker", 4);
+
     static final List<String> UNPACED = List.of(
             "--graphmail.worker.pacing.messages-per-minute=0",
             "--graphmail.worker.pacing.recipients-per-day=0",
-            "--graphmail.worker.pacing.max-concurrent=0");
+            "--graphmail.worker.pacing.max-concurrent=0",
+            "--graphmail.worker.concurrency=" + CONSUMERS_PER_WORKER);
 
     /** @param runName how the run directory's name ends, after its time */
     static ProcessStack start(String runName, int workers) throws Exception {
