@@ -111,22 +111,7 @@ class FinalStatusesIntegrationTests extends MailRecordsOverTheWire {
     }
 
     private UUID record(MailStatus status) {
-        UUID id = UUID.randomUUID();
-        records.insert(new MailRecord(
-                id.toString(),
-                "account",
-                status,
-                1,
-                null,
-                clock.instant(),
-                status == MailStatus.SENT ? clock.instant() : null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                "client-a"));
-        return id;
+        return record(status, null);
     }
 
     private MailRecord.Bounce bounce() {

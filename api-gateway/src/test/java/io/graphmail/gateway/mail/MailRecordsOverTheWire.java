@@ -30,6 +30,26 @@ abstract class MailRecordsOverTheWire {
         records = new MailRecords(mongo, clock, batchId -> {});
     }
 
+    /** A record of {@code status} for client {@code client-a}, in batch {@code batchId} unless null. */
+    protected UUID record(MailStatus status, String batchId) {
+        UUID id = UUID.randomUUID();
+        records.insert(new MailRecord(
+                id.toString(),
+                "account",
+                status,
+                1,
+                null,
+                clock.instant(),
+                status == MailStatus.SENT ? clock.instant() : null,
+                false,
+                null,
+                batchId,
+                null,
+                null,
+                "client-a"));
+        return id;
+    }
+
     @AfterEach
     void close() {
         mongo.getDb().drop();

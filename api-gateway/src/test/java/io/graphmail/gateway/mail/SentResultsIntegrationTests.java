@@ -135,23 +135,4 @@ class SentResultsIntegrationTests extends MailRecordsOverTheWire {
     private MailRecords recordsTellingBatches() {
         return new MailRecords(mongo, clock, batchesTold::add);
     }
-
-    private UUID record(MailStatus status, String batchId) {
-        UUID id = UUID.randomUUID();
-        records.insert(new MailRecord(
-                id.toString(),
-                "account",
-                status,
-                1,
-                null,
-                clock.instant(),
-                status == MailStatus.SENT ? clock.instant() : null,
-                false,
-                null,
-                batchId,
-                null,
-                null,
-                "client-a"));
-        return id;
-    }
 }

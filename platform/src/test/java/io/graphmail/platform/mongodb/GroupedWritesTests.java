@@ -19,6 +19,8 @@ class GroupedWritesTests {
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch firstWriteHeld = new CountDownLatch(1);
+    private final CountDownLatch releaseFirstWrite = new CountDownLatch(1);
 
     @AfterEach
     void stopThreads() {
@@ -38,23 +40,10 @@ class GroupedWritesTests {
 
     @Test
     void itemsHandedInWhileAWriteRunsShareTheNextAndEachThreadGetsItsOwnResult() throws Exception {
-        var firstWriteHeld = new CountDownLatch(1);
-        var releaseFirstWrite = new CountDownLatch(1);
-        var writes = new GroupedWrites<Integer, Integer>(10, recorded(items -> {
-            if (items.contains(0)) {
-                firstWriteHeld.countDown();
-                await(releaseFirstWrite);
-            }
-            return items.stream().map(item -> item * 10).toList();
-        }));
-        Future<Integer> first = threads.submit(() -> writes.write(0));
-        assertThat(firstWriteHeld.await(10, TimeUnit.SECONDS)).isTrue();
-        var later = new ArrayList<Future<Integer>>();
-        for (int item = 1; item <= 5; item++) {
-            int handedIn = item;
-            later.add(threads.submit(() -> writes.write(handedIn)));
-        }
-        awaitWaiting(writes, 5);
+        var writes = new GroupedWrites<Integer, Integer>(
+                10, firstHeld(items -> items.stream().map(item -> item * 10).toList()));
+        Future<Integer> first = startHeldWrite(writes);
+        var later = handIn(writes, 1, 5);
 
         releaseFirstWrite.countDown();
 
@@ -68,23 +57,9 @@ class GroupedWritesTests {
 
     @Test
     void aWriteTakesAtMostItsLimitAndTheRestFollow() throws Exception {
-        var firstWriteHeld = new CountDownLatch(1);
-        var releaseFirstWrite = new CountDownLatch(1);
-        var writes = new GroupedWrites<Integer, Integer>(2, recorded(items -> {
-            if (items.contains(0)) {
-                firstWriteHeld.countDown();
-                await(releaseFirstWrite);
-            }
-            return items;
-        }));
-        threads.submit(() -> writes.write(0));
-        assertThat(firstWriteHeld.await(10, TimeUnit.SECONDS)).isTrue();
-        var later = new ArrayList<Future<Integer>>();
-        for (int item = 1; item <= 5; item++) {
-            int handedIn = item;
-            later.add(threads.submit(() -> writes.write(handedIn)));
-        }
-        awaitWaiting(writes, 5);
+        var writes = new GroupedWrites<Integer, Integer>(2, firstHeld(items -> items));
+        startHeldWrite(writes);
+        var later = handIn(writes, 1, 5);
 
         releaseFirstWrite.countDown();
 
@@ -96,28 +71,18 @@ class GroupedWritesTests {
 
     @Test
     void aFailedWriteFailsForEveryItemInItAndTheNextWriteIsMade() throws Exception {
-        var firstWriteHeld = new CountDownLatch(1);
-        var releaseFirstWrite = new CountDownLatch(1);
-        var writes = new GroupedWrites<Integer, Integer>(10, recorded(items -> {
-            if (items.contains(0)) {
-                firstWriteHeld.countDown();
-                await(releaseFirstWrite);
-                return items;
-            }
+        var writes = new GroupedWrites<Integer, Integer>(10, firstHeld(items -> {
             if (items.contains(1)) {
                 throw new IllegalStateException("MongoDB went away");
             }
             return items;
         }));
-        threads.submit(() -> writes.write(0));
-        assertThat(firstWriteHeld.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<Integer> one = threads.submit(() -> writes.write(1));
-        Future<Integer> two = threads.submit(() -> writes.write(2));
-        awaitWaiting(writes, 2);
+        startHeldWrite(writes);
+        var failing = handIn(writes, 1, 2);
 
         releaseFirstWrite.countDown();
 
-        for (Future<Integer> failed : List.of(one, two)) {
+        for (Future<Integer> failed : failing) {
             assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(IllegalStateException.class)
                     .hasRootCauseMessage("MongoDB went away");
@@ -149,6 +114,36 @@ class GroupedWritesTests {
         }
         assertThat(groups.stream().mapToInt(List::size).sum()).isEqualTo(2_000);
         assertThat(groups).allSatisfy(group -> assertThat(group).hasSizeLessThanOrEqualTo(8));
+    }
+
+    /** {@code write}, recorded, whose group holding item 0 waits until {@link #releaseFirstWrite}. */
+    private <R> Function<List<Integer>, List<R>> firstHeld(Function<List<Integer>, List<R>> write) {
+        return recorded(items -> {
+            if (items.contains(0)) {
+                firstWriteHeld.countDown();
+                await(releaseFirstWrite);
+            }
+            return write.apply(items);
+        });
+    }
+
+    /** Writes item 0 on a thread of its own, and returns once its write is under way. */
+    private Future<Integer> startHeldWrite(GroupedWrites<Integer, Integer> writes) throws InterruptedException {
+        Future<Integer> first = threads.submit(() -> writes.write(0));
+        assertThat(firstWriteHeld.await(10, TimeUnit.SECONDS)).isTrue();
+        return first;
+    }
+
+    /** Hands in items {@code from} to {@code to}, each on a thread of its own; returns once all wait. */
+    private List<Future<Integer>> handIn(GroupedWrites<Integer, Integer> writes, int from, int to)
+            throws InterruptedException {
+        var handedIn = new ArrayList<Future<Integer>>();
+        for (int item = from; item <= to; item++) {
+            int each = item;
+            handedIn.add(threads.submit(() -> writes.write(each)));
+        }
+        awaitWaiting(writes, to - from + 1);
+        return handedIn;
     }
 
     private <R> Function<List<Integer>, List<R>> recorded(Function<List<Integer>, List<R>> write) {

@@ -10,12 +10,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -68,25 +68,9 @@ class MongoDeliveriesTests {
 
     @Test
     void ofWorkersClaimingANewCommandAtOnceOneTakesIt() throws Exception {
-        var start = new CountDownLatch(1);
-        Callable<Optional<Delivery>> claim = () -> {
-            start.await();
-            return deliveries.claim("key-4", "account-4", NOW);
-        };
-        var workers = Executors.newFixedThreadPool(8);
-        try {
-            var claims =
-                    IntStream.range(0, 8).mapToObj(i -> workers.submit(claim)).toList();
-            start.countDown();
+        var claims = atOnce(8, i -> deliveries.claim("key-4", "account-4", NOW));
 
-            long taken = 0;
-            for (var result : claims) {
-                taken += result.get().isPresent() ? 1 : 0;
-            }
-            assertThat(taken).isEqualTo(1);
-        } finally {
-            workers.shutdownNow();
-        }
+        assertThat(claims.stream().filter(Optional::isPresent)).hasSize(1);
         assertThat(mongo.getCollection("deliveries").countDocuments()).isEqualTo(1);
         assertThat(deliveries.find("key-4").orElseThrow().attempts()).isEqualTo(1);
     }
@@ -103,25 +87,11 @@ class MongoDeliveriesTests {
         deliveries.claim("sending", "account-5", NOW).orElseThrow();
         var keys = new ArrayList<String>(List.of("retrying", "sending"));
         IntStream.range(0, 30).forEach(i -> keys.add("new-" + (i % 15)));
-        var start = new CountDownLatch(1);
-        var workers = Executors.newFixedThreadPool(keys.size());
-        var taken = new ConcurrentHashMap<String, Integer>();
-        try {
-            var claims = keys.stream()
-                    .map(key -> workers.submit(() -> {
-                        start.await();
-                        deliveries.claim(key, "account-5", NOW).ifPresent(claimed -> taken.merge(key, 1, Integer::sum));
-                        return key;
-                    }))
-                    .toList();
-            start.countDown();
-            for (var claim : claims) {
-                claim.get();
-            }
-        } finally {
-            workers.shutdownNow();
-        }
 
+        var claims = atOnce(keys.size(), i -> deliveries.claim(keys.get(i), "account-5", NOW));
+
+        var taken = new HashMap<String, Integer>();
+        claims.forEach(claim -> claim.ifPresent(claimed -> taken.merge(claimed.commandId(), 1, Integer::sum)));
         assertThat(taken).doesNotContainKey("sending").containsEntry("retrying", 1);
         IntStream.range(0, 15).forEach(i -> assertThat(taken).containsEntry("new-" + i, 1));
         assertThat(deliveries.find("retrying").orElseThrow().attempts()).isEqualTo(2);
@@ -132,30 +102,39 @@ class MongoDeliveriesTests {
     void sentMarksMadeTogetherEachMarkTheirOwnDelivery() throws Exception {
         var keys = IntStream.range(0, 20).mapToObj(i -> "key-sent-" + i).toList();
         keys.forEach(key -> deliveries.claim(key, "account-6", NOW).orElseThrow());
-        var start = new CountDownLatch(1);
-        var workers = Executors.newFixedThreadPool(keys.size());
-        try {
-            var marks = IntStream.range(0, keys.size())
-                    .mapToObj(i -> workers.submit(() -> {
-                        start.await();
-                        deliveries.markSent(
-                                keys.get(i), NOW.plusSeconds(i), new GraphDrafts.Draft("draft-" + i, "<" + i + "@x>"));
-                        return i;
-                    }))
-                    .toList();
-            start.countDown();
-            for (var mark : marks) {
-                mark.get();
-            }
-        } finally {
-            workers.shutdownNow();
-        }
+
+        atOnce(keys.size(), i -> {
+            deliveries.markSent(keys.get(i), NOW.plusSeconds(i), new GraphDrafts.Draft("draft-" + i, "<" + i + "@x>"));
+            return i;
+        });
 
         for (int i = 0; i < keys.size(); i++) {
             var sent = deliveries.find(keys.get(i)).orElseThrow();
             assertThat(sent.state()).isEqualTo(Delivery.State.SENT);
             assertThat(sent.sentAt()).isEqualTo(NOW.plusSeconds(i));
             assertThat(sent.draftId()).isEqualTo("draft-" + i);
+        }
+    }
+
+    /** Runs {@code call(0)} to {@code call(count - 1)} on threads of their own, released at once; their results. */
+    private static <T> List<T> atOnce(int count, IntFunction<T> call) throws Exception {
+        var start = new CountDownLatch(1);
+        var threads = Executors.newFixedThreadPool(count);
+        try {
+            var calls = IntStream.range(0, count)
+                    .mapToObj(i -> threads.submit(() -> {
+                        start.await();
+                        return call.apply(i);
+                    }))
+                    .toList();
+            start.countDown();
+            var results = new ArrayList<T>();
+            for (var result : calls) {
+                results.add(result.get());
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
         }
     }
 
