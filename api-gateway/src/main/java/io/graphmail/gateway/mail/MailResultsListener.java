@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * trips and a confirmed publish, too slow for one thread), so two events of one message may be recorded in either
  * order. SENT results, nearly all of them, are recorded together: those the consumers hold while one is being
  * written go in the next bulk write ({@link GroupedWrites}), each consumer still acknowledging its own event once
- * its result is written. Each step is a conditional update that does not depend on it: a final status is never left for another
- * but SENT for CANCELLED (so SENT, FAILED and DEAD_LETTERED are the same whichever comes first), a late "retrying"
+ * its result is written. Each step is a conditional update that does not depend on it: a final status is never left
+ * for another but SENT for CANCELLED (so SENT, FAILED and DEAD_LETTERED are the same whichever comes first), a late "retrying"
  * does not move a final message, and a batch counts a message once, at its first final status. Only a bounce needs
  * the message SENT first: one that arrives before that is put back for later (see {@link RecordingBounces}).
  */
