@@ -2,7 +2,9 @@ package io.graphmail.platform.mongodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -121,7 +123,7 @@ class GroupedWritesTests {
         return recorded(items -> {
             if (items.contains(0)) {
                 firstWriteHeld.countDown();
-                await(releaseFirstWrite);
+                awaitReleased(releaseFirstWrite);
             }
             return write.apply(items);
         });
@@ -153,7 +155,7 @@ class GroupedWritesTests {
         };
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void awaitReleased(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {
@@ -162,11 +164,7 @@ class GroupedWritesTests {
         }
     }
 
-    private static void awaitWaiting(GroupedWrites<?, ?> writes, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (writes.waiting() < count) {
-            assertThat(System.nanoTime()).as("%d items handed in", count).isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private static void awaitWaiting(GroupedWrites<?, ?> writes, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(writes::waiting, waiting -> waiting >= count);
     }
 }
