@@ -203,6 +203,11 @@ final class RawBroker implements AutoCloseable {
         admin.queueBind(queue, exchange, routingKey);
     }
 
+    /** Stops the copies {@link #bind} started. */
+    void unbind(String queue, String exchange, String routingKey) throws Exception {
+        admin.queueUnbind(queue, exchange, routingKey);
+    }
+
     /** Messages ready in the queue. */
     long depth(String queue) throws Exception {
         return admin.queueDeclarePassive(queue).getMessageCount();
