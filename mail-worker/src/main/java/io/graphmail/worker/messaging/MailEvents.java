@@ -9,6 +9,16 @@ public interface MailEvents {
 
     void sent(MailSent event);
 
+    /**
+     * Publishes {@code event} and does {@code meanwhile} (recording the delivery as sent) while the broker's answer is
+     * on its way; both are done when this returns. Should {@code meanwhile} throw, this throws it, and the event may
+     * have been published all the same: a result is applied once however often it is published.
+     */
+    default void sent(MailSent event, Runnable meanwhile) {
+        sent(event);
+        meanwhile.run();
+    }
+
     void failed(MailFailed event);
 
     void bounced(MailBounced event);

@@ -30,6 +30,11 @@ class RabbitMailEvents implements MailEvents {
     }
 
     @Override
+    public void sent(MailSent event, Runnable meanwhile) {
+        publisher.publishInCurrentTrace(EVENTS_EXCHANGE, SENT_ROUTING_KEY, event, event.eventId(), meanwhile);
+    }
+
+    @Override
     public void failed(MailFailed event) {
         publisher.publishInCurrentTrace(EVENTS_EXCHANGE, FAILED_ROUTING_KEY, event, event.eventId());
     }

@@ -19,9 +19,17 @@ final class SendReports {
         this.clock = clock;
     }
 
-    void sent(SendMailCommand command, int attempt, Instant sentAt) {
-        events.sent(new MailSent(
-                UUID.randomUUID(), command.commandId(), command.accountId(), attempt, sentAt, command.submittedAt()));
+    /** @param recording records the delivery as sent, while the event's confirm is on its way */
+    void sent(SendMailCommand command, int attempt, Instant sentAt, Runnable recording) {
+        events.sent(
+                new MailSent(
+                        UUID.randomUUID(),
+                        command.commandId(),
+                        command.accountId(),
+                        attempt,
+                        sentAt,
+                        command.submittedAt()),
+                recording);
     }
 
     void failed(SendMailCommand command, int attempt, String reason, boolean permanent) {

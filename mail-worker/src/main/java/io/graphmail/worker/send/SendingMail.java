@@ -152,8 +152,13 @@ class SendingMail {
                 || delivery.get().state() == Delivery.State.FAILED) {
             return send(command, body);
         }
-        deliveries.markSent(command.deliveryKey(), sentAt, draft);
-        return reportSent(command, delivery.get().attempts(), sentAt, 0, false);
+        return reportSent(
+                command,
+                delivery.get().attempts(),
+                sentAt,
+                () -> deliveries.markSent(command.deliveryKey(), sentAt, draft),
+                0,
+                false);
     }
 
     private Outcome whenPaced(SendMailCommand command, byte[] body, AccountSettings account, Delivery delivery) {
@@ -294,17 +299,30 @@ class SendingMail {
             release(permit);
         }
         Instant sentAt = clock.instant();
-        try {
-            deliveries.markSent(command.deliveryKey(), sentAt, delivered.draft());
-        } catch (RuntimeException e) {
-            throw MongoUnavailable.causedBy(e) ? new AcceptedButUnrecorded(sentAt, delivered.draft(), e) : e;
-        }
-        return reportSent(command, attempt, sentAt, delivered.graphRequests(), delivered.sentEarlier());
+        Runnable recording = () -> {
+            try {
+                deliveries.markSent(command.deliveryKey(), sentAt, delivered.draft());
+            } catch (RuntimeException e) {
+                throw MongoUnavailable.causedBy(e) ? new AcceptedButUnrecorded(sentAt, delivered.draft(), e) : e;
+            }
+        };
+        return reportSent(command, attempt, sentAt, recording, delivered.graphRequests(), delivered.sentEarlier());
     }
 
+    /**
+     * The result goes out while the delivery is recorded as sent: the two writes are independent, and both are done
+     * before the command is acknowledged. Published and not recorded (MongoDB away, or the worker stopped between),
+     * the command comes back and is recorded, or looked up at Graph, and its result published again, which the
+     * gateway applies once.
+     */
     private Outcome reportSent(
-            SendMailCommand command, int attempt, Instant sentAt, int graphRequests, boolean sentEarlier) {
-        reports.sent(command, attempt, sentAt);
+            SendMailCommand command,
+            int attempt,
+            Instant sentAt,
+            Runnable recording,
+            int graphRequests,
+            boolean sentEarlier) {
+        reports.sent(command, attempt, sentAt, recording);
         log.info("Sent command {} for account {} (attempt {})", command.commandId(), command.accountId(), attempt);
         return new Outcome.Done(new Outcome.Cause.Sent(command.accountId(), graphRequests, sentEarlier));
     }

@@ -13,6 +13,8 @@ import java.util.function.UnaryOperator;
 class InMemoryDeliveries implements Deliveries {
 
     private final Map<String, Delivery> rows = new HashMap<>();
+    /** What {@link #markSent} throws instead of recording, while set. */
+    RuntimeException markSentFails;
 
     void put(Delivery delivery) {
         rows.put(delivery.commandId(), delivery);
@@ -47,6 +49,9 @@ class InMemoryDeliveries implements Deliveries {
 
     @Override
     public void markSent(String key, Instant sentAt, GraphDrafts.Draft draft) {
+        if (markSentFails != null) {
+            throw markSentFails;
+        }
         change(key, row -> {
             var sent = row.state(Delivery.State.SENT).sentAt(sentAt);
             return draft == null ? sent : sent.draftId(draft.id());

@@ -1,6 +1,7 @@
 package io.graphmail.worker.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.graphmail.contract.send.AttachmentReference;
 import io.graphmail.contract.send.MailFailed;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /** What becomes of a send command, branch by branch, with the stores, Graph and the broker replaced by fakes. */
 class SendingMailTests {
@@ -91,6 +93,32 @@ class SendingMailTests {
             assertThat(sent.sentAt()).isEqualTo(NOW);
         });
         assertThat(pacing.released).as("the pacing lease is handed back").hasSize(1);
+    }
+
+    @Test
+    void aSendMongoDbCouldNotRecordComesBackKnowingGraphAcceptedItAndIsRecordedThen() {
+        var command = command(null);
+        deliveries.markSentFails = new DataAccessResourceFailureException("MongoDB away");
+
+        assertThatThrownBy(() -> sendingMail.send(command, BODY))
+                .isInstanceOfSatisfying(
+                        AcceptedButUnrecorded.class,
+                        unrecorded -> assertThat(unrecorded.sentAt()).isEqualTo(NOW));
+        assertThat(events.sent)
+                .as("published while the delivery was being recorded")
+                .hasSize(1);
+        assertThat(deliveries.get(command.deliveryKey()).state()).isEqualTo(Delivery.State.SENDING);
+
+        deliveries.markSentFails = null;
+        var outcome = sendingMail.recordAccepted(command, BODY, NOW, null);
+
+        assertThat(outcome.cause()).isEqualTo(new Outcome.Cause.Sent(ACCOUNT, 0, false));
+        assertThat(deliveries.get(command.deliveryKey()).state()).isEqualTo(Delivery.State.SENT);
+        assertThat(graph.attempts).as("sent once").hasSize(1);
+        assertThat(events.sent)
+                .as("the result again, which the gateway applies once")
+                .hasSize(2)
+                .allSatisfy(sent -> assertThat(sent.sentAt()).isEqualTo(NOW));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
@@ -53,6 +54,7 @@ public class ConfirmedPublisher {
     static final String CHUNK_OBSERVATION = "graphmail.publish.chunk";
 
     private static final MessagePropertiesConverter PROPERTIES = new DefaultMessagePropertiesConverter();
+    private static final Runnable NOTHING = () -> {};
 
     private final RabbitTemplate rabbitTemplate;
     private final RabbitTemplate bulkTemplate;
@@ -91,11 +93,22 @@ public class ConfirmedPublisher {
 
     /** Converts and publishes {@code payload} with these headers, setting the AMQP message id. */
     public void publish(String exchange, String routingKey, Object payload, UUID messageId, Map<String, ?> headers) {
+        publish(exchange, routingKey, payload, messageId, headers, NOTHING);
+    }
+
+    private void publish(
+            String exchange,
+            String routingKey,
+            Object payload,
+            UUID messageId,
+            Map<String, ?> headers,
+            Runnable meanwhile) {
         send(
                 exchange,
                 routingKey,
                 correlation -> rabbitTemplate.convertAndSend(
-                        exchange, routingKey, payload, withMessageId(messageId, headers), correlation));
+                        exchange, routingKey, payload, withMessageId(messageId, headers), correlation),
+                meanwhile);
     }
 
     /**
@@ -106,16 +119,28 @@ public class ConfirmedPublisher {
      * so that it still starts a trace.
      */
     public void publishInCurrentTrace(String exchange, String routingKey, Object payload, UUID messageId) {
+        publishInCurrentTrace(exchange, routingKey, payload, messageId, NOTHING);
+    }
+
+    /**
+     * As {@link #publishInCurrentTrace(String, String, Object, UUID)}, doing {@code meanwhile} while the broker's
+     * confirm is on its way: the caller waits for the longer of the two, not for both one after the other. The
+     * confirm is awaited whatever {@code meanwhile} does; should it throw, that is what this throws, any failure of
+     * the publication added to it as suppressed, and the message may have been published all the same.
+     */
+    public void publishInCurrentTrace(
+            String exchange, String routingKey, Object payload, UUID messageId, Runnable meanwhile) {
         Map<String, String> trace = currentTrace.headers();
         if (trace.isEmpty()) {
-            publish(exchange, routingKey, payload, messageId);
+            publish(exchange, routingKey, payload, messageId, Map.of(), meanwhile);
             return;
         }
         send(
                 exchange,
                 routingKey,
                 correlation -> bulkTemplate.convertAndSend(
-                        exchange, routingKey, payload, withMessageId(messageId, trace, Map.of()), correlation));
+                        exchange, routingKey, payload, withMessageId(messageId, trace, Map.of()), correlation),
+                meanwhile);
     }
 
     /**
@@ -274,47 +299,89 @@ public class ConfirmedPublisher {
 
     /** Publishes an already built message as it is. */
     public void publish(String exchange, String routingKey, Message message) {
-        send(exchange, routingKey, correlation -> rabbitTemplate.send(exchange, routingKey, message, correlation));
+        send(
+                exchange,
+                routingKey,
+                correlation -> rabbitTemplate.send(exchange, routingKey, message, correlation),
+                NOTHING);
     }
 
-    private void send(String exchange, String routingKey, Publication publication) {
+    private void send(String exchange, String routingKey, Publication publication, Runnable meanwhile) {
         var correlation = new CorrelationData();
-        Timer.Sample sample = Timer.start(meterRegistry);
-        boolean confirmed = false;
+        long start = System.nanoTime();
+        var answered = new AtomicLong();
+        correlation.getFuture().whenComplete((confirm, e) -> answered.set(System.nanoTime()));
+        PublishFailed failed = null;
         try {
             publication.publish(correlation);
-            CorrelationData.Confirm confirm =
-                    correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!confirm.ack()) {
-                throw new PublishFailed("broker refused the message: " + confirm.reason());
-            }
-            if (correlation.getReturned() != null) {
-                throw new PublishFailed("no queue bound for " + exchange + "/" + routingKey);
-            }
-            confirmed = true;
         } catch (AmqpException e) {
-            throw new PublishFailed("broker unreachable", e);
-        } catch (TimeoutException e) {
-            throw new PublishFailed("no confirm within " + confirmTimeout, e);
-        } catch (ExecutionException e) {
-            throw new PublishFailed("confirm failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailed("interrupted while waiting for a confirm", e);
-        } finally {
-            stop(sample, routingKey, confirmed);
+            failed = new PublishFailed("broker unreachable", e);
+        } catch (RuntimeException e) {
+            time(routingKey, start, answered, false);
+            throw e;
+        }
+        RuntimeException meanwhileFailed = null;
+        try {
+            meanwhile.run();
+        } catch (RuntimeException e) {
+            meanwhileFailed = e;
+        }
+        if (failed == null) {
+            failed = confirmFailure(exchange, routingKey, correlation);
+        }
+        time(routingKey, start, answered, failed == null);
+        if (meanwhileFailed != null) {
+            if (failed != null) {
+                meanwhileFailed.addSuppressed(failed);
+            }
+            throw meanwhileFailed;
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
+    /** Waits for the broker's answer: {@code null} if it took the message, what went wrong otherwise. */
+    private PublishFailed confirmFailure(String exchange, String routingKey, CorrelationData correlation) {
+        try {
+            CorrelationData.Confirm confirm =
+                    correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!confirm.ack()) {
+                return new PublishFailed("broker refused the message: " + confirm.reason());
+            }
+            if (correlation.getReturned() != null) {
+                return new PublishFailed("no queue bound for " + exchange + "/" + routingKey);
+            }
+            return null;
+        } catch (TimeoutException e) {
+            return new PublishFailed("no confirm within " + confirmTimeout, e);
+        } catch (ExecutionException e) {
+            return new PublishFailed("confirm failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new PublishFailed("interrupted while waiting for a confirm", e);
+        }
+    }
+
+    /** Until the broker answered, however long the publishing thread did something else meanwhile. */
+    private void time(String routingKey, long start, AtomicLong answered, boolean confirmed) {
+        long end = answered.get() != 0 ? answered.get() : System.nanoTime();
+        confirmTimer(routingKey, confirmed).record(end - start, TimeUnit.NANOSECONDS);
+    }
+
     private void stop(Timer.Sample sample, String routingKey, boolean confirmed) {
-        sample.stop(Timer.builder("graphmail.publish.confirm")
+        sample.stop(confirmTimer(routingKey, confirmed));
+    }
+
+    private Timer confirmTimer(String routingKey, boolean confirmed) {
+        return Timer.builder("graphmail.publish.confirm")
                 .description("From publishing until the broker confirmed (or failed to)")
                 .tags("routing_key", routingKey, "result", confirmed ? "confirmed" : "failed")
                 .publishPercentileHistogram()
                 // Confirms take milliseconds; past the confirm timeout the publish has failed anyway.
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(confirmTimeout.plusSeconds(1))
-                .register(meterRegistry));
+                .register(meterRegistry);
     }
 
     @FunctionalInterface

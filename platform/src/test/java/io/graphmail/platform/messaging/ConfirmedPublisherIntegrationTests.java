@@ -62,6 +62,7 @@ class ConfirmedPublisherIntegrationTests {
 
     final List<SenderContext<?>> chunks = new ArrayList<>();
     final ObservationRegistry observations = ObservationRegistry.create();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     RabbitTemplate single;
     RabbitTemplate bulk;
     ConfirmedPublisher publisher;
@@ -101,8 +102,7 @@ class ConfirmedPublisherIntegrationTests {
                 });
         single = template();
         bulk = template();
-        publisher = new ConfirmedPublisher(
-                single, bulk, observations, TRACING, Duration.ofSeconds(10), new SimpleMeterRegistry());
+        publisher = new ConfirmedPublisher(single, bulk, observations, TRACING, Duration.ofSeconds(10), meters);
     }
 
     @AfterEach
@@ -204,6 +204,64 @@ class ConfirmedPublisherIntegrationTests {
     }
 
     @Test
+    void whatIsDoneMeanwhileRunsOnceTheMessageIsOutAndBeforeTheCallReturns() {
+        var command = command();
+        var receivedMeanwhile = new ArrayList<Message>();
+
+        publisher.publishInCurrentTrace(
+                "", queue, command, command.commandId(), () -> receivedMeanwhile.add(single.receive(queue, 5_000)));
+
+        assertThat(receivedMeanwhile).hasSize(1);
+        assertThat(single.getMessageConverter().fromMessage(receivedMeanwhile.get(0)))
+                .isEqualTo(command);
+        assertThat(confirms("confirmed")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureMeanwhileIsWhatThePublicationThrowsOnceTheBrokerHasConfirmed() {
+        var command = command();
+        var meanwhile = new IllegalStateException("could not record it");
+
+        assertThatThrownBy(() -> publisher.publishInCurrentTrace("", queue, command, command.commandId(), () -> {
+                    throw meanwhile;
+                }))
+                .isSameAs(meanwhile)
+                .satisfies(thrown -> assertThat(thrown.getSuppressed()).isEmpty());
+
+        assertThat(single.getMessageConverter().fromMessage(single.receive(queue, 5_000)))
+                .isEqualTo(command);
+        assertThat(confirms("confirmed")).isEqualTo(1);
+    }
+
+    @Test
+    void aPublicationTheBrokerCannotRouteFailsAfterWhatIsDoneMeanwhile() {
+        var command = command();
+        var ran = new AtomicInteger();
+
+        assertThatThrownBy(() -> publisher.publishInCurrentTrace(
+                        "", "test.nowhere." + UUID.randomUUID(), command, command.commandId(), ran::incrementAndGet))
+                .isInstanceOf(PublishFailed.class)
+                .hasMessageStartingWith("no queue bound");
+
+        assertThat(ran).hasValue(1);
+        assertThat(confirms("failed")).isEqualTo(1);
+    }
+
+    @Test
+    void whenBothFailTheFailureMeanwhileIsThrownWithThePublicationsAttached() {
+        var command = command();
+        var meanwhile = new IllegalStateException("could not record it");
+
+        assertThatThrownBy(() -> publisher.publishInCurrentTrace(
+                        "", "test.nowhere." + UUID.randomUUID(), command, command.commandId(), () -> {
+                            throw meanwhile;
+                        }))
+                .isSameAs(meanwhile)
+                .satisfies(thrown ->
+                        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(PublishFailed.class));
+    }
+
+    @Test
     void everyMessageOfAJsonChunkCarriesWhatTheBulkTemplatesPostProcessorsAdd() {
         bulk.addBeforePublishPostProcessors(message -> {
             message.getMessageProperties().setHeader("published-by", "bulk");
@@ -280,6 +338,13 @@ class ConfirmedPublisherIntegrationTests {
         } finally {
             unreachable.destroy();
         }
+    }
+
+    private long confirms(String result) {
+        return meters.get("graphmail.publish.confirm")
+                .tag("result", result)
+                .timer()
+                .count();
     }
 
     private static LinkedHashMap<UUID, String> jsonChunk(int messages) {
