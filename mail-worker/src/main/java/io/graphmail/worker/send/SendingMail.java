@@ -60,6 +60,8 @@ class SendingMail {
      */
     private static final long SET_ASIDE_AT_MOST_MS = Duration.ofMinutes(2).toMillis();
 
+    private static final Runnable NOTHING_MORE = () -> {};
+
     private final AccountDirectory accounts;
     private final BatchDirectory batches;
     private final Deliveries deliveries;
@@ -152,13 +154,9 @@ class SendingMail {
                 || delivery.get().state() == Delivery.State.FAILED) {
             return send(command, body);
         }
-        return reportSent(
-                command,
-                delivery.get().attempts(),
-                sentAt,
-                () -> deliveries.markSent(command.deliveryKey(), sentAt, draft),
-                0,
-                false);
+        // Recorded first here: while MongoDB stays away each recheck would otherwise publish the result again.
+        deliveries.markSent(command.deliveryKey(), sentAt, draft);
+        return reportSent(command, delivery.get().attempts(), sentAt, NOTHING_MORE, 0, false);
     }
 
     private Outcome whenPaced(SendMailCommand command, byte[] body, AccountSettings account, Delivery delivery) {

@@ -109,6 +109,12 @@ class SendingMailTests {
                 .hasSize(1);
         assertThat(deliveries.get(command.deliveryKey()).state()).isEqualTo(Delivery.State.SENDING);
 
+        assertThatThrownBy(() -> sendingMail.recordAccepted(command, BODY, NOW, null))
+                .isSameAs(deliveries.markSentFails);
+        assertThat(events.sent)
+                .as("not published again while MongoDB stays away")
+                .hasSize(1);
+
         deliveries.markSentFails = null;
         var outcome = sendingMail.recordAccepted(command, BODY, NOW, null);
 

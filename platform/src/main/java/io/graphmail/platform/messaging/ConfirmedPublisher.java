@@ -124,9 +124,10 @@ public class ConfirmedPublisher {
 
     /**
      * As {@link #publishInCurrentTrace(String, String, Object, UUID)}, doing {@code meanwhile} while the broker's
-     * confirm is on its way: the caller waits for the longer of the two, not for both one after the other. The
-     * confirm is awaited whatever {@code meanwhile} does; should it throw, that is what this throws, any failure of
-     * the publication added to it as suppressed, and the message may have been published all the same.
+     * confirm is on its way: the caller waits for the longer of the two, not for both one after the other.
+     * {@code meanwhile} runs once, even if the message could not be sent, and the confirm is awaited whatever it does;
+     * should it throw, that is what this throws, any failure of the publication added to it as suppressed, and the
+     * message may have been published all the same.
      */
     public void publishInCurrentTrace(
             String exchange, String routingKey, Object payload, UUID messageId, Runnable meanwhile) {
