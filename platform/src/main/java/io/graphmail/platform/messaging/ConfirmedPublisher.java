@@ -55,6 +55,8 @@ public class ConfirmedPublisher {
 
     private static final MessagePropertiesConverter PROPERTIES = new DefaultMessagePropertiesConverter();
     private static final Runnable NOTHING = () -> {};
+    /** Not yet answered by the broker (or answered after the publishing thread gave up waiting). */
+    private static final long NOT_ANSWERED = Long.MIN_VALUE;
 
     private final RabbitTemplate rabbitTemplate;
     private final RabbitTemplate bulkTemplate;
@@ -310,7 +312,7 @@ public class ConfirmedPublisher {
     private void send(String exchange, String routingKey, Publication publication, Runnable meanwhile) {
         var correlation = new CorrelationData();
         long start = System.nanoTime();
-        var answered = new AtomicLong();
+        var answered = new AtomicLong(NOT_ANSWERED);
         correlation.getFuture().whenComplete((confirm, e) -> answered.set(System.nanoTime()));
         PublishFailed failed = null;
         try {
@@ -366,7 +368,7 @@ public class ConfirmedPublisher {
 
     /** Until the broker answered, however long the publishing thread did something else meanwhile. */
     private void time(String routingKey, long start, AtomicLong answered, boolean confirmed) {
-        long end = answered.get() != 0 ? answered.get() : System.nanoTime();
+        long end = answered.get() != NOT_ANSWERED ? answered.get() : System.nanoTime();
         confirmTimer(routingKey, confirmed).record(end - start, TimeUnit.NANOSECONDS);
     }
 
