@@ -26,7 +26,6 @@ public final class Stack implements AutoCloseable {
 
     /** How long each service may take to start; a heavily loaded machine may need more: {@code -Dstack.startup=600}. */
     private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("stack.startup", 180));
-    /** Small, quick-starting JVMs: the suite restarts services often and measures no speed. */
     /**
      * The Graph-faults scenarios answer 15 % of sends with 503. With the workers' default of 5 attempts, 660 messages
      * hold one that meets five in a row (0.15^5 × 660 ≈ 5 %) in about one run in twenty, and it is rightly
@@ -34,6 +33,7 @@ public final class Stack implements AutoCloseable {
      */
     private static final String WORKER_MAX_ATTEMPTS = "--graphmail.worker.retry.max-attempts=10";
 
+    /** Small, quick-starting JVMs: the suite restarts services often and measures no speed. */
     private static final List<String> FAULTS_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final Path root;
