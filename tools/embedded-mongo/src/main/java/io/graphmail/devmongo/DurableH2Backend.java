@@ -3,12 +3,18 @@ package io.graphmail.devmongo;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
+import java.util.List;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -16,7 +22,8 @@ import org.h2.mvstore.MVStore;
  * acknowledged survives the process being killed. MVStore on its own commits in the background about once a second,
  * and a {@code kill -9} loses whatever it had not committed yet. A commit writes to the file but does not force it to
  * the disk: the data outlives the process, not a power loss of the machine, which is what local runs need. Its
- * collections find documents by {@code _id} as MongoDB does ({@link IdIndexedH2Collection}).
+ * collections find documents by {@code _id} as MongoDB does ({@link IdIndexedH2Collection}); a new file stores them
+ * as BSON and orders index keys by their values ({@link StoredFormat}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -35,10 +42,12 @@ final class DurableH2Backend extends H2Backend {
     }
 
     static DurableH2Backend open(Path file) {
-        return new DurableH2Backend(new MVStore.Builder()
+        MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
                 .cacheSize(PAGE_CACHE_MB)
-                .open());
+                .open();
+        StoredFormat.settle(store);
+        return new DurableH2Backend(store);
     }
 
     @Override
@@ -85,13 +94,40 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(name);
+            MVMap<Object, Document> documents = bson()
+                    ? getMvStore()
+                            .openMap(
+                                    "databases." + namespace,
+                                    new MVMap.Builder<Object, Document>().valueType(new BsonDocuments()))
+                    : getMvStore().openMap("databases." + namespace);
             return new IdIndexedH2Collection(
-                    this,
-                    name,
-                    options,
-                    getMvStore().openMap("databases." + namespace),
-                    getMvStore().openMap("meta." + namespace),
-                    cursorRegistry);
+                    this, name, options, documents, getMvStore().openMap("meta." + namespace), cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            if (!bson()) {
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+            MVMap<KeyValue, Object> positions = getMvStore()
+                    .openMap(
+                            getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                            new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeys()));
+            return new KeyValueIndex(positions, indexName, keys, sparse);
+        }
+
+        /** H2Database moves a collection's documents into maps it opens with its own types, which BSON files refuse. */
+        @Override
+        public void moveCollection(MongoDatabase target, MongoCollection<?> collection, String newName) {
+            if (bson()) {
+                throw new MongoServerException("renameCollection is not supported by the embedded MongoDB");
+            }
+            super.moveCollection(target, collection, newName);
+        }
+
+        private boolean bson() {
+            return StoredFormat.of(getMvStore()) == StoredFormat.BSON;
         }
     }
 }
