@@ -24,11 +24,12 @@ public final class ProcessPipeline {
 
     private static final int MESSAGES = Integer.getInteger("bench.messages", 5_000);
     /**
-     * Messages sent each way before anything is timed. Thousands: the services' JIT compilers still take as much CPU as
-     * the work itself after a few hundred (C2 compiles a method once it has run thousands of times, and a message runs
-     * many methods once), which a service running for hours no longer pays.
+     * Messages sent each way before anything is timed. Tens of thousands: the services' JIT compilers still take as much
+     * CPU as the work itself after a few hundred, and a sixth of the machine after 10,000 (C2 compiles a method once it
+     * has run some 15,000 times, and a message runs many methods once), which a service running for hours no longer
+     * pays; after 20,000 they take a few tenths of a CPU second in a timed run.
      */
-    private static final int WARM_UP = Integer.getInteger("bench.warmup", 8_000);
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 20_000);
 
     /**
      * Messages each side sends, untimed, right before its timed run. Whichever side runs second after the warm-up
