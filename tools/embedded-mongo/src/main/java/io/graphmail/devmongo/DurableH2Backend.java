@@ -9,7 +9,6 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
@@ -115,15 +114,6 @@ final class DurableH2Backend extends H2Backend {
                             getFullCollectionNamespace(collectionName) + "._index_" + indexName,
                             new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeys()));
             return new KeyValueIndex(positions, indexName, keys, sparse);
-        }
-
-        /** H2Database moves a collection's documents into maps it opens with its own types, which BSON files refuse. */
-        @Override
-        public void moveCollection(MongoDatabase target, MongoCollection<?> collection, String newName) {
-            if (bson()) {
-                throw new MongoServerException("renameCollection is not supported by the embedded MongoDB");
-            }
-            super.moveCollection(target, collection, newName);
         }
 
         private boolean bson() {

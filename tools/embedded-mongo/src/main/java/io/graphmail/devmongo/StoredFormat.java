@@ -12,7 +12,8 @@ enum StoredFormat {
     BSON,
     JAVA_SERIALIZATION;
 
-    private static final String MARKER = "graphmail.storedFormat.bson";
+    /** No dot: H2Database drops a database's maps by the prefix {@code <database>.}, which no database can give this. */
+    private static final String MARKER = "graphmail-stored-format-bson";
     /** The maps H2Backend opens databases from; a file without them holds no data yet. */
     private static final String DATA_MAPS = "databases.";
 
